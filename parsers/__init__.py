@@ -1,0 +1,95 @@
+"""Parsers: one module per input format, each turning a file into a ``Document``.
+
+``parse(path)`` is the entry point: it checks the file (exists, not empty, not
+huge, content matches the extension), fills ``SourceInfo`` and hands the file
+to the format's parser.  Every parser module exposes
+``parse(path: Path, source: SourceInfo) -> Document`` and raises
+``DocumentError`` for input it cannot read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipeline.errors import DocumentError
+from pipeline.model import Document, SourceInfo
+
+MAX_FILE_BYTES = 200 * 1024 * 1024  # larger files are refused, not loaded
+
+# extension -> (format name, parser module)
+FORMATS: dict[str, tuple[str, str]] = {
+    ".docx": ("docx", "parsers.docx_parser"),
+    ".pdf": ("pdf", "parsers.pdf_parser"),
+    ".doc": ("doc", "parsers.doc_parser"),
+    ".txt": ("txt", "parsers.text_parser"),
+    ".md": ("md", "parsers.text_parser"),
+}
+
+_MAGIC = {
+    "docx": (b"PK\x03\x04",),
+    "pdf": (b"%PDF",),
+    "doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",),
+}
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in FORMATS
+
+
+def sniff_format(head: bytes) -> str | None:
+    """The format the first bytes say, if they say one."""
+    for fmt, magics in _MAGIC.items():
+        if any(head.startswith(m) for m in magics):
+            return fmt
+    # a PDF may have junk before the header (allowed within the first 1024 bytes)
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    return None
+
+
+def source_info(path: Path, fmt: str) -> SourceInfo:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return SourceInfo(path=str(path), sha256=h.hexdigest(), format=fmt, size_bytes=path.stat().st_size)
+
+
+def parse(path: str | Path) -> Document:
+    """Parse one file into the document model, or raise ``DocumentError``."""
+    import importlib
+
+    p = Path(path)
+    if not p.exists():
+        raise DocumentError(str(p), "no such file")
+    if not p.is_file():
+        raise DocumentError(str(p), "not a regular file")
+    ext = p.suffix.lower()
+    if ext not in FORMATS:
+        raise DocumentError(str(p), f"unsupported file type '{ext or '(none)'}' (supported: {', '.join(FORMATS)})")
+    size = p.stat().st_size
+    if size == 0:
+        raise DocumentError(str(p), "empty file")
+    if size > MAX_FILE_BYTES:
+        raise DocumentError(str(p), f"file too large ({size // (1024 * 1024)} MiB > {MAX_FILE_BYTES // (1024 * 1024)} MiB)")
+    fmt, module = FORMATS[ext]
+    with p.open("rb") as f:
+        head = f.read(2048)
+    actual = sniff_format(head)
+    if fmt in _MAGIC and actual != fmt:
+        what = f"a {actual.upper()} file" if actual else "not a valid file of that type"
+        raise DocumentError(str(p), f"content is {what}, but the extension says .{fmt}")
+    if fmt in ("txt", "md") and actual is not None:
+        raise DocumentError(str(p), f"content is a {actual.upper()} file, but the extension says .{fmt}")
+    source = source_info(p, fmt)
+    parser = importlib.import_module(module)
+    try:
+        doc = parser.parse(p, source)
+    except DocumentError:
+        raise
+    except MemoryError:
+        raise DocumentError(str(p), "out of memory while parsing") from None
+    except Exception as exc:  # a parser bug or a malformed file: one line, never a traceback
+        raise DocumentError(str(p), f"malformed {fmt.upper()} ({type(exc).__name__}: {exc})") from exc
+    return doc

@@ -1,0 +1,29 @@
+"""Records → JSON-ready values (dicts, lists, str, numbers, None)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from pipeline.model import Loc
+
+
+def loc_dict(loc: Loc | None) -> dict | None:
+    if loc is None:
+        return None
+    return {f.name: getattr(loc, f.name) for f in dataclasses.fields(loc)}
+
+
+def to_jsonable(obj: Any) -> Any:
+    """Dataclasses become dicts (field order kept), recursively."""
+    if isinstance(obj, Loc):
+        return loc_dict(obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): to_jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_jsonable(v) for v in obj]
+    if isinstance(obj, float) and obj.is_integer():
+        return int(obj)
+    return obj

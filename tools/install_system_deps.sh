@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages vanban uses for legacy .doc (LibreOffice), scanned pages (Tesseract + Vietnamese)
+# and PDF rendering (poppler).  Installs what is missing when run as root with apt-get; otherwise
+# prints the exact command.  vanban itself runs without them and says so where one is needed.
+set -u
+need=()
+command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then need+=(tesseract-ocr-vie); fi
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr-vie)
+command -v pdftoppm  >/dev/null 2>&1 || need+=(poppler-utils)
+if [ ${#need[@]} -eq 0 ]; then echo "system packages: all present"; exit 0; fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null \
+    || { echo "apt-get failed; vanban runs without: ${need[*]} (.doc, OCR, PDF rendering disabled)"; exit 0; }
+else
+  echo "missing system packages: ${need[*]}"
+  echo "install them with: sudo apt-get install ${need[*]}  (vanban runs without; .doc/OCR need them)"
+fi
