@@ -1,0 +1,40 @@
+from extractors.dates import find_dates, parse_date
+
+
+def spans(text):
+    return [(d.text, d.iso, d.partial) for d in find_dates(text)]
+
+
+def test_written_out_date():
+    assert spans("Hà Tĩnh, ngày 31 tháng 3 năm 2020") == [("ngày 31 tháng 3 năm 2020", "2020-03-31", None)]
+
+
+def test_numeric_forms():
+    assert parse_date("Kế hoạch số 342/KH-SYT ngày 10/02/2023 của Sở").iso == "2023-02-10"
+    assert parse_date("ngày 30-7-2021").iso == "2021-07-30"
+    assert parse_date("ngày 14.7.2015").iso == "2015-07-14"
+    assert parse_date("ký ngày 14/7/15").iso == "2015-07-14"
+
+
+def test_draft_blanks_keep_the_partial_date():
+    assert spans("ngày /01/2022 của") == [("ngày /01/2022", None, "2022-01")]
+    assert spans("ngày … tháng 10 năm 2022")[0][1:] == (None, "2022-10")
+    assert spans("ngày    tháng 10 năm 2022")[0][1:] == (None, "2022-10")
+
+
+def test_month_year_and_day_month():
+    assert spans("trong tháng 10/2023") == [("tháng 10/2023", None, "2023-10")]
+    d = parse_date("trước ngày 15/11 hằng năm")
+    assert (d.day, d.month, d.year) == (15, 11, None)
+
+
+def test_not_dates():
+    assert find_dates("Quyết định số 1/2/2020/QĐ") == []
+    assert find_dates("mục 3.1.12 của quy định") == []
+    assert parse_date("ngày 31/2/2020").iso is None  # impossible day stays unresolved
+    assert find_dates("") == []
+
+
+def test_long_adversarial_input_is_fast_and_safe():
+    text = ("1/" * 200_000) + ("ngày " * 50_000) + "0" * 100_000
+    find_dates(text)  # must neither raise nor time out (the regex timeout would raise)
