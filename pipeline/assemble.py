@@ -1,0 +1,120 @@
+"""Assembly: run every extractor over one ``Document`` and build the JSON of
+CONTRACT.md (schema_version "1").
+
+An extractor that fails on a document (a bug, never bad input) does not lose
+the document: its part stays empty and a warning ``extractor_failed`` names it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from pipeline import SCHEMA_VERSION, __version__
+from pipeline.model import (
+    CriteriaResult,
+    Document,
+    DocumentHeader,
+    Paragraph,
+    Table,
+    Warning,
+)
+from pipeline.serialize import loc_dict, to_jsonable
+
+T = TypeVar("T")
+
+
+def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -> T:
+    try:
+        return fn()
+    except Exception as exc:  # keep the document; say which part is missing
+        warnings.append(Warning("extractor_failed", f"{name}: {type(exc).__name__}: {exc}"))
+        return fallback
+
+
+def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
+    """The contract JSON for one parsed document."""
+    from extractors.criteria import extract_criteria
+    from extractors.header import extract_header
+    from extractors.obligations import extract_obligations
+    from extractors.references import extract_references
+
+    warnings: list[Warning] = list(doc.warnings)
+    header = _run("header", lambda: extract_header(doc), DocumentHeader(), warnings)
+    refs, unnumbered = _run("references", lambda: extract_references(doc, header), ([], []), warnings)
+    obligations, units = _run("obligations", lambda: extract_obligations(doc, header), ([], []), warnings)
+    criteria = _run("criteria", lambda: extract_criteria(doc), CriteriaResult(), warnings)
+    warnings.extend(criteria.warnings)
+
+    out: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "vanban", "version": __version__},
+        "source": to_jsonable(doc.source),
+        "document": _header_dict(header),
+        "references": to_jsonable(refs),
+        "unnumbered_references": to_jsonable(unnumbered),
+        "obligations": to_jsonable(obligations),
+        "units": to_jsonable(units),
+        "criteria": to_jsonable(criteria.criteria),
+        "criteria_total": to_jsonable(criteria.total),
+        "pages": to_jsonable(doc.pages),
+        "warnings": to_jsonable(warnings),
+    }
+    if content:
+        out["content"] = content_dict(doc)
+    return out
+
+
+def _header_dict(h: DocumentHeader) -> dict[str, Any]:
+    d = to_jsonable(h)
+    d["locs"] = {k: loc_dict(v) for k, v in h.locs.items()}
+    return d
+
+
+def content_dict(doc: Document) -> dict[str, Any]:
+    """The document model itself, compact, so every ``loc`` can be resolved
+    from the JSON alone (``blocks[loc.block]``, its ``cells`` for a table)."""
+    return {
+        "blocks": [_block_dict(b) for b in doc.blocks],
+        "footnotes": to_jsonable(doc.footnotes),
+        "furniture": [_block_dict(p) for p in doc.furniture],
+    }
+
+
+def _block_dict(b: Paragraph | Table) -> dict[str, Any]:
+    if isinstance(b, Paragraph):
+        d: dict[str, Any] = {"kind": "paragraph", "index": b.index, "page": b.page, "text": b.text}
+        style = {k: v for k, v in to_jsonable(b.style).items() if v not in (None, False)}
+        if style:
+            d["style"] = style
+        if b.role != "body":
+            d["role"] = b.role
+        if b.footnote_refs:
+            d["footnote_refs"] = to_jsonable(b.footnote_refs)
+        return d
+    return {
+        "kind": "table",
+        "index": b.index,
+        "table_index": b.table_index,
+        "page": b.page,
+        "n_rows": b.n_rows,
+        "n_cols": b.n_cols,
+        "header_rows": b.header_rows,
+        "continuations": to_jsonable(b.continuations),
+        "cells": [
+            {
+                "row": c.row, "col": c.col, "row_span": c.row_span, "col_span": c.col_span,
+                "text": c.text, "bold": c.bold,
+                **({"tables": [_block_dict(t) for t in c.tables]} if c.tables else {}),
+            }
+            for row in b.rows for c in row
+        ],
+    }
+
+
+def extract_file(path: str | Path, *, content: bool = True) -> dict[str, Any]:
+    """Parse one file and extract everything: the contract JSON.
+    Raises ``DocumentError`` when the file cannot be read."""
+    from parsers import parse
+
+    return build_output(parse(path), content=content)

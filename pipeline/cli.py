@@ -1,0 +1,83 @@
+"""The ``vanban`` command: a thin shell over the library.
+
+Each subcommand lives in a module exposing ``add_arguments(parser)`` and
+``run(args) -> int``; only the chosen subcommand's module is imported, so
+``vanban extract`` never pays for Prefect or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("pipeline.cli", "parse one document and print its structured JSON"),
+    "ingest": ("flows.ingest", "batch job (Prefect flow): data/raw/ → data/structured/ and the query index"),
+    "obligations": ("pipeline.query", "query ingested obligations by unit, date, status"),
+    "reminders": ("pipeline.reminders", "export deadlines as reminders (.ics or .csv)"),
+    "references": ("pipeline.citations", "the citation graph: who cites ID, or the most cited references"),
+    "eval": ("pipeline.evaluate", "score extraction against gold annotations (precision, recall, F1)"),
+    "scoresheet": ("pipeline.scoresheet", "criteria table → self-assessment Excel sheet, or read a filled one"),
+    "show": ("pipeline.review", "HTML view (displaCy) of what was found in a document, for a reviewer"),
+    "serve": ("flows.serve", "serve the ingest and reminders flows as scheduled Prefect deployments"),
+}
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """``vanban extract FILE``."""
+    p.add_argument("file", help="a .docx, .pdf, .doc, .txt or .md file")
+    p.add_argument("--no-content", action="store_true", help="leave out the document model (blocks, cells)")
+    p.add_argument("--compact", action="store_true", help="one-line JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline.assemble import extract_file
+    from pipeline.errors import DocumentError
+    from pipeline.io import dumps_json
+
+    try:
+        out = extract_file(args.file, content=not args.no_content)
+    except DocumentError as exc:
+        print(f"vanban: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(dumps_json(out, indent=None if args.compact else 2))
+    return 0
+
+
+def _parser(selected: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vanban",
+        description="Vietnamese administrative documents → structured, checkable data.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_) in COMMANDS.items():
+        sp = sub.add_parser(name, help=help_, description=help_)
+        if name == selected:
+            importlib.import_module(module).add_arguments(sp)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    selected = next((a for a in argv if not a.startswith("-")), None)
+    if selected not in COMMANDS:
+        selected = None
+    parser = _parser(selected)
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(COMMANDS[args.command][0])
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        print("vanban: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+"""Shared test fixtures and paths.
+
+Prefect runs against a temporary database inside the project
+(``PREFECT_HOME=.prefect``), analytics off; the harness starts once per session
+and only for the tests that ask for it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+RAW = ROOT / "data" / "raw"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold" / "seeds"
+REAL = SHARED / "corpus" / "real"
+SEED_STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
