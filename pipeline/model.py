@@ -127,6 +127,7 @@ class TableContinuation:
     first_row: int
     page: int | None = None
     dropped_header_rows: int = 0
+    joined_row: bool = False  # the piece's first row was the rest of the row before (broken across the page)
 
 
 @dataclass(slots=True)

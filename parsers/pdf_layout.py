@@ -1,0 +1,645 @@
+"""Page layout for PDF text (text layer or OCR): words → rows → lines →
+paragraphs, in reading order.
+
+The pieces, each a pure function over plain geometry (points, origin top-left):
+
+* ``group_rows``: words sharing a baseline band form a row;
+* ``split_segments``: a row splits where the horizontal gap is wide (several
+  spaces), giving segments;
+* ``find_bands``: runs of rows whose segments leave a common vertical white
+  strip are side-by-side column regions (the two-column header of a
+  Vietnamese administrative document: issuer left, national motto right; the
+  signature block: "Nơi nhận" left, signer right);
+* ``page_flows``: the page as flows of lines in reading order: full-width rows
+  as they come, and inside a band each column's lines on their own;
+* ``build_paragraphs``: lines → paragraphs (vertical gap, font change, list
+  label, first-line indent, previous line ending short of the right margin);
+* ``split_furniture``: repeated page headers/footers and lone page numbers.
+
+Nothing here reads files; ``parsers.pdf_parser`` (text layer) and
+``parsers.ocr`` (Tesseract words) feed it ``Word``s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+import regex
+
+from pipeline.textutil import RX_TIMEOUT
+
+# --------------------------------------------------------------------------
+# Geometry types
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    italic: bool = False
+    conf: float | None = None  # OCR confidence 0..1, None for a text layer
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(slots=True)
+class Line:
+    """Words of one visual line (within one column), left to right."""
+
+    words: list[Word]
+    marks: list[tuple[str, int]] = field(default_factory=list)  # footnote marks: (id, offset in text)
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        if not self.text:
+            self.text = join_words(self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return main_size(self.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words if w.text.strip())
+
+    @property
+    def italic(self) -> bool:
+        return all(w.italic for w in self.words if w.text.strip())
+
+
+def main_size(words: list[Word]) -> float:
+    """The size most of the text is set in (weighted by characters)."""
+    best: dict[float, int] = {}
+    for w in words:
+        k = round(w.size, 1)
+        best[k] = best.get(k, 0) + len(w.text)
+    return max(best, key=lambda k: (best[k], k)) if best else 10.0
+
+
+def join_words(words: list[Word]) -> str:
+    """Words left to right, a space only where the page shows one (pieces of
+    one word split by a font change stay together)."""
+    out: list[str] = []
+    prev: Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = w.x0 - prev.x1
+            if gap > 0.15 * min(prev.size, w.size):
+                out.append(" ")
+        out.append(w.text)
+        prev = w
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------
+# Rows and segments
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Row:
+    words: list[Word]
+    core_top: float
+    core_bottom: float
+    segments: list[list[Word]] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return main_size(self.words)
+
+
+def group_rows(words: list[Word]) -> list[Row]:
+    """Words into rows by vertical overlap with the row's tallest word."""
+    rows: list[Row] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        placed = False
+        for row in reversed(rows[-4:]):
+            ov = min(w.bottom, row.core_bottom) - max(w.top, row.core_top)
+            if ov >= 0.5 * min(w.height, row.core_bottom - row.core_top):
+                row.words.append(w)
+                if w.height > row.core_bottom - row.core_top:
+                    row.core_top, row.core_bottom = w.top, w.bottom
+                placed = True
+                break
+        if not placed:
+            rows.append(Row([w], w.top, w.bottom))
+    rows.sort(key=lambda r: r.core_top)
+    for r in rows:
+        r.segments = split_segments(r.words)
+    return rows
+
+
+SEGMENT_GAP_EM = 1.5  # a horizontal gap wider than this many ems separates segments
+
+
+def split_segments(words: list[Word]) -> list[list[Word]]:
+    ws = sorted(words, key=lambda w: w.x0)
+    segs: list[list[Word]] = []
+    for w in ws:
+        if segs:
+            prev = segs[-1]
+            right = max(p.x1 for p in prev)
+            size = max(main_size(prev), w.size)
+            if w.x0 - right <= SEGMENT_GAP_EM * size:
+                prev.append(w)
+                continue
+        segs.append([w])
+    return segs
+
+
+def _seg_span(seg: list[Word]) -> tuple[float, float]:
+    return min(w.x0 for w in seg), max(w.x1 for w in seg)
+
+
+# --------------------------------------------------------------------------
+# Column bands
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Band:
+    first: int  # row index range [first, last]
+    last: int
+    split: float  # x of the white strip between the columns
+    row_splits: dict[int, float] = field(default_factory=dict)  # rows split elsewhere (narrow gap)
+
+    def split_for(self, row: int) -> float:
+        return self.row_splits.get(row, self.split)
+
+
+def _narrow(strip: tuple[float, float], row: Row) -> tuple[float, float] | None:
+    """The part of ``strip`` this row leaves white (largest piece), or None
+    when a segment crosses it."""
+    lo, hi = strip
+    pieces = [(lo, hi)]
+    for seg in row.segments:
+        s0, s1 = _seg_span(seg)
+        nxt = []
+        for a, b in pieces:
+            if s1 <= a or s0 >= b:
+                nxt.append((a, b))
+                continue
+            if s0 > a:
+                nxt.append((a, s0))
+            if s1 < b:
+                nxt.append((s1, b))
+        pieces = nxt
+    pieces = [p for p in pieces if p[1] - p[0] >= 4.0]
+    if not pieces:
+        return None
+    # the piece must still separate: something on each side in the row, or a
+    # single segment entirely on one side
+    return max(pieces, key=lambda p: p[1] - p[0])
+
+
+def _side_ok(row: Row, strip: tuple[float, float]) -> bool:
+    for seg in row.segments:
+        s0, s1 = _seg_span(seg)
+        if s0 < strip[1] and s1 > strip[0]:
+            return False
+    return True
+
+
+def find_bands(rows: list[Row]) -> list[Band]:
+    """Side-by-side column regions: consecutive rows sharing a white strip,
+    with at least two rows having text on both sides (or one row whose gap
+    is very wide)."""
+    bands: list[Band] = []
+    i = 0
+    n = len(rows)
+    while i < n:
+        row = rows[i]
+        if len(row.segments) < 2:
+            i += 1
+            continue
+        best: tuple[int, int, tuple[float, float]] | None = None  # (multi count, last, strip)
+        segs = row.segments
+        for k in range(len(segs) - 1):
+            strip = (_seg_span(segs[k])[1], _seg_span(segs[k + 1])[0])
+            multi, last, cur = 1, i, strip
+            j = i + 1
+            while j < n:
+                r = rows[j]
+                if r.top - rows[j - 1].bottom > 6 * max(r.size, rows[j - 1].size):
+                    break
+                nxt = _narrow(cur, r)
+                if nxt is None:
+                    break
+                if _two_sided(r, nxt):
+                    multi += 1
+                    last = j
+                cur = nxt
+                j += 1
+            if best is None or (multi, cur[1] - cur[0]) > (best[0], best[2][1] - best[2][0]):
+                best = (multi, last, cur if last > i else strip)
+        assert best is not None
+        multi, last, strip = best
+        wide = strip[1] - strip[0] >= 3 * row.size
+        if multi >= 2 or wide:
+            # interior rows are in; extend down with rows aligned to a column
+            last = _extend_down(rows, i, last, strip)
+            band = Band(i, last, (strip[0] + strip[1]) / 2)
+            _extend_up(rows, band, strip, bands[-1].last if bands else -1)
+            bands.append(band)
+            i = last + 1
+        else:
+            i += 1
+    return bands
+
+
+def _extend_up(rows: list[Row], band: Band, strip: tuple[float, float], floor: int) -> None:
+    """Rows just above the band whose columns are closer than a segment gap
+    (the first header row: "VĂN PHÒNG CHÍNH PHỦ  CỘNG HÒA XÃ HỘI…") join the
+    band when a word gap of at least half an em meets the band's strip."""
+    j = band.first - 1
+    while j > floor:
+        r = rows[j]
+        if rows[j + 1].top - r.bottom > 2 * r.size:
+            break
+        ws = sorted(r.words, key=lambda w: w.x0)
+        best = None
+        for a, b in zip(ws, ws[1:]):
+            g0, g1 = a.x1, b.x0
+            if g1 - g0 >= 0.5 * r.size and g0 < strip[1] and g1 > strip[0]:
+                if best is None or g1 - g0 > best[1] - best[0]:
+                    best = (g0, g1)
+        if best is None:
+            break
+        band.row_splits[j] = (best[0] + best[1]) / 2
+        band.first = j
+        j -= 1
+
+
+def _two_sided(row: Row, strip: tuple[float, float]) -> bool:
+    left = any(_seg_span(s)[1] <= strip[0] + 0.5 for s in row.segments)
+    right = any(_seg_span(s)[0] >= strip[1] - 0.5 for s in row.segments)
+    return left and right
+
+
+def _extend_down(rows: list[Row], first: int, last: int, strip: tuple[float, float]) -> int:
+    mid = (strip[0] + strip[1]) / 2
+    anchors: list[tuple[float, float, bool]] = []  # (x0, centre, is_left)
+    for r in rows[first:last + 1]:
+        for seg in r.segments:
+            s0, s1 = _seg_span(seg)
+            anchors.append((s0, (s0 + s1) / 2, s1 <= mid))
+    j = last + 1
+    while j < len(rows):
+        r = rows[j]
+        if r.top - rows[j - 1].bottom > 6 * max(r.size, rows[j - 1].size):
+            break
+        if not _side_ok(r, strip):
+            break
+        ok = True
+        for seg in r.segments:
+            s0, s1 = _seg_span(seg)
+            is_left = s1 <= mid
+            tol = 0.5 * main_size(seg)
+            if not any(a_left == is_left and (abs(a0 - s0) <= tol or abs(ac - (s0 + s1) / 2) <= tol)
+                       for a0, ac, a_left in anchors):
+                ok = False
+                break
+        if not ok:
+            break
+        last = j
+        j += 1
+    return last
+
+
+# --------------------------------------------------------------------------
+# Flows: the page in reading order
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Flow:
+    """Lines read one after the other, within horizontal bounds."""
+
+    lines: list[Line]
+    left: float
+    right: float
+    column: int = 0  # 0 = full width; 1.. = column inside a band
+
+
+def _row_line(words: list[Word]) -> Line:
+    return Line(list(words))
+
+
+def reading_order(rows: list[Row], bands: list[Band], left: float, right: float,
+                  inserts: list[tuple[int, int, object]] = ()) -> list[object]:
+    """The rows as ``Flow``s in reading order; ``inserts`` (first row, last
+    row, item) replace those rows by the item (a table found among them)."""
+    out: list[object] = []
+    cur: list[Line] = []
+    starts: dict[int, tuple[str, int, object]] = {}
+    for b in bands:
+        starts[b.first] = ("band", b.last, b)
+    for first, last, item in inserts:
+        starts[first] = ("item", last, item)
+    i = 0
+    while i < len(rows):
+        if i in starts:
+            kind, last, obj = starts[i]
+            if cur:
+                out.append(Flow(cur, left, right))
+                cur = []
+            if kind == "item":
+                out.append(obj)
+            else:
+                band = obj
+                left_lines: list[Line] = []
+                right_lines: list[Line] = []
+                for ri in range(band.first, band.last + 1):
+                    r = rows[ri]
+                    split = band.split_for(ri)
+                    lw = [w for w in r.words if (w.x0 + w.x1) / 2 < split]
+                    rw = [w for w in r.words if (w.x0 + w.x1) / 2 >= split]
+                    if lw:
+                        left_lines.append(lift_marks(Line(lw)))
+                    if rw:
+                        right_lines.append(lift_marks(Line(rw)))
+                if left_lines:
+                    out.append(Flow(left_lines, left, band.split, column=1))
+                if right_lines:
+                    out.append(Flow(right_lines, band.split, right, column=2))
+            i = last + 1
+            continue
+        cur.append(lift_marks(Line(list(rows[i].words))))
+        i += 1
+    if cur:
+        out.append(Flow(cur, left, right))
+    return out
+
+
+def page_flows(words: list[Word], left: float | None = None, right: float | None = None) -> list[Flow]:
+    """The words as flows of lines in reading order (column bands found)."""
+    if not words:
+        return []
+    rows = group_rows(words)
+    left = min(w.x0 for w in words) if left is None else left
+    right = max(w.x1 for w in words) if right is None else right
+    return [f for f in reading_order(rows, find_bands(rows), left, right) if isinstance(f, Flow)]
+
+
+# --------------------------------------------------------------------------
+# Paragraphs
+# --------------------------------------------------------------------------
+
+LIST_LABEL = regex.compile(
+    r"^(?:[-–—+•*▪●○■□◦]\s"
+    r"|\d{1,3}(?:\.\d{1,3}){0,4}[.)]\s?"
+    r"|\d{1,3}(?:\.\d{1,3}){1,4}\s"
+    r"|[a-zđ][.)]\s"
+    r"|\([a-zđ0-9]{1,3}\)\s"
+    r"|[IVXLC]{1,6}[.)]\s"
+    r"|(?:Điều|Chương|Mục|Phần|Phụ lục)\s+[0-9IVXLC]{1,6}\b)",
+)
+
+
+_WORD_LABEL = regex.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục)\s")
+
+
+def has_list_label(text: str) -> bool:
+    return LIST_LABEL.match(text, timeout=RX_TIMEOUT) is not None
+
+
+@dataclass(slots=True)
+class ParaDraft:
+    lines: list[Line]
+    align: str | None = None
+
+    @property
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines])
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    @property
+    def size(self) -> float:
+        return main_size([w for ln in self.lines for w in ln.words])
+
+    @property
+    def bold(self) -> bool:
+        return all(ln.bold for ln in self.lines)
+
+    @property
+    def italic(self) -> bool:
+        return all(ln.italic for ln in self.lines)
+
+    def marks(self) -> list[tuple[str, int]]:
+        """Footnote marks with offsets in ``text``."""
+        out: list[tuple[str, int]] = []
+        base = 0
+        for k, ln in enumerate(self.lines):
+            if k:
+                base += 0 if _glued(self.lines[k - 1].text) else 1
+            out.extend((m, base + off) for m, off in ln.marks)
+            base += len(ln.text)
+        return out
+
+
+def _glued(prev: str) -> bool:
+    """A line ending in a hyphen attached to a word joins the next line
+    without a space ("2021-" + "2030")."""
+    return len(prev) >= 2 and prev.endswith("-") and not prev[-2].isspace()
+
+
+def join_lines(texts: list[str]) -> str:
+    out = ""
+    for k, t in enumerate(texts):
+        if k and not _glued(texts[k - 1]):
+            out += " "
+        out += t
+    return out
+
+
+def _first_word_width(line: Line) -> float:
+    w = line.words[0]
+    return w.x1 - w.x0
+
+
+def build_paragraphs(flow: Flow) -> list[ParaDraft]:
+    """Rebuild paragraphs from the flow's lines."""
+    lines = flow.lines
+    if not lines:
+        return []
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if abs(a.size - b.size) < 1]
+    gaps = [g for g in gaps if g > -5]
+    usual_gap = median(gaps) if gaps else 0.0
+    width = flow.right - flow.left
+    paras: list[ParaDraft] = []
+    cur: list[Line] = [lines[0]]
+    for prev, ln in zip(lines, lines[1:]):
+        if _breaks(prev, ln, cur, usual_gap, flow, width):
+            paras.append(ParaDraft(cur))
+            cur = [ln]
+        else:
+            cur.append(ln)
+    paras.append(ParaDraft(cur))
+    for p in paras:
+        p.align = _alignment(p, flow)
+    return paras
+
+
+def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow, width: float) -> bool:
+    size = max(prev.size, ln.size)
+    gap = ln.top - prev.bottom
+    if gap > usual_gap + 0.45 * size:
+        return True
+    if gap < -0.5 * size:  # went back up: a different flow of text
+        return True
+    if abs(prev.size - ln.size) >= 1.0:
+        return True
+    if has_list_label(ln.text):
+        # "Phần I", "Mục IV" at the start of a wrapped line are words of the
+        # sentence, not headings, when the previous line is full
+        if not (_WORD_LABEL.match(ln.text, timeout=RX_TIMEOUT) and prev.text[-1:] not in ".:;!?"
+                and _room(prev, cur, flow) < 3 * size):
+            return True
+    # the next line's first word would have fitted on the previous line
+    room = _room(prev, cur, flow)
+    if room > _first_word_width(ln) + 0.6 * size:
+        # ... unless the sentence plainly goes on (a manual line break):
+        # same style, and the next line starts in lower case
+        goes_on = (ln.text[:1].islower() and prev.text[-1:] not in ".:;!?"
+                   and prev.bold == ln.bold and prev.italic == ln.italic)
+        if not goes_on:
+            return True
+    elif (prev.bold and not ln.bold) or (prev.italic and not ln.italic):
+        # a bold/italic heading that fills its line, then plain text
+        if not ln.text[:1].islower():
+            return True
+    # first-line indent (not a hanging indent under a list label; not centred lines)
+    if ln.x0 > prev.x0 + 0.8 * size and not (_centred(prev, flow) and _centred(ln, flow)):
+        hanging = prev is cur[0] and any(abs(w.x0 - ln.x0) <= 2.0 for w in prev.words[1:])
+        if not hanging:
+            return True
+    return False
+
+
+def _centred(line: Line, flow: Flow) -> bool:
+    left_slack = line.x0 - flow.left
+    right_slack = flow.right - line.x1
+    return left_slack > 1.5 * line.size and abs(left_slack - right_slack) < 0.05 * (flow.right - flow.left) + 3
+
+
+def _room(prev: Line, cur: list[Line], flow: Flow) -> float:
+    """Horizontal room left on ``prev`` for more words."""
+    if _centred(prev, flow):
+        return (prev.x0 - flow.left) + (flow.right - prev.x1)
+    return flow.right - prev.x1
+
+
+def _alignment(p: ParaDraft, flow: Flow) -> str | None:
+    last = p.lines[-1]
+    ls = last.x0 - flow.left
+    rs = flow.right - last.x1
+    size = p.size
+    if ls > 1.5 * size and abs(ls - rs) < 0.05 * (flow.right - flow.left) + 3:
+        return "center"
+    if len(p.lines) > 1 and all(flow.right - ln.x1 < 0.5 * size for ln in p.lines[:-1]):
+        return "justify"
+    if rs < 0.5 * size and ls > 3 * size:
+        return "right"
+    return "left"
+
+
+# --------------------------------------------------------------------------
+# Footnote marks (superscripts)
+# --------------------------------------------------------------------------
+
+_MARK = regex.compile(r"^(?:\d{1,3}|\*{1,3}|\(\d{1,3}\))$")
+
+
+def lift_marks(line: Line) -> Line:
+    """Take superscript footnote marks out of the line text and keep their
+    offsets (``Line.marks``)."""
+    size = line.size
+    base_bottom = median([w.bottom for w in line.words if abs(w.size - size) < 0.6] or [line.bottom])
+    keep: list[Word] = []
+    marks: list[tuple[Word, int]] = []
+    for k, w in enumerate(line.words):
+        if (w.size <= 0.8 * size and w.bottom < base_bottom - 0.12 * size and k > 0
+                and _MARK.match(w.text, timeout=RX_TIMEOUT)):
+            marks.append((w, len(keep)))
+        else:
+            keep.append(w)
+    if not marks or not keep:
+        return line
+    text_parts: list[str] = []
+    offsets: list[tuple[str, int]] = []
+    # rebuild the text, recording where each mark falls
+    mi = 0
+    prev: Word | None = None
+    for idx, w in enumerate(keep):
+        while mi < len(marks) and marks[mi][1] == idx:
+            offsets.append((marks[mi][0].text.strip("()"), len("".join(text_parts))))
+            mi += 1
+        if prev is not None and w.x0 - prev.x1 > 0.15 * min(prev.size, w.size):
+            # a space that the mark sat in front of stays after the mark
+            text_parts.append(" ")
+        text_parts.append(w.text)
+        prev = w
+    while mi < len(marks):
+        offsets.append((marks[mi][0].text.strip("()"), len("".join(text_parts))))
+        mi += 1
+    out = Line(keep, marks=offsets, text="".join(text_parts))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Page furniture
+# --------------------------------------------------------------------------
+
+PAGE_NUMBER = regex.compile(
+    r"^(?:[-–—]\s*)?(?:(?:Trang|trang|Page|page)\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$"
+)
+_DIGITS = regex.compile(r"\d+")
+
+
+def is_page_number(text: str) -> bool:
+    return PAGE_NUMBER.match(text.strip(), timeout=RX_TIMEOUT) is not None
+
+
+def furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", text.strip(), timeout=RX_TIMEOUT).casefold()

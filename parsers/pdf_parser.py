@@ -1,0 +1,475 @@
+"""PDF → ``Document``.
+
+Per page: the text layer's words (pdfplumber) are judged by
+``parsers.ocr.text_quality``; a page without a usable layer (a scan, or a
+garbled glyph map / bad embedded OCR) is OCR'd with Tesseract when it is
+installed.  Ruled tables come from pdfplumber's table finder, tables without
+rules from aligned columns; the rest is laid out by ``parsers.pdf_layout``
+(column bands, lines → paragraphs).  Across pages: repeated headers/footers
+and page numbers go to ``Document.furniture``, footnotes at the page bottom
+to ``Document.footnotes`` (linked to their marks), and a table that runs on
+from one page to the next is stitched into one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parsers import ocr as ocr_mod
+from parsers.pdf_layout import (
+    Flow,
+    Line,
+    ParaDraft,
+    Word,
+    build_paragraphs,
+    find_bands,
+    furniture_key,
+    group_rows,
+    is_page_number,
+    lift_marks,
+    main_size,
+    reading_order,
+)
+from parsers.pdf_tables import (
+    TableDraft,
+    fill_table,
+    find_aligned_tables,
+    find_ruled_tables,
+    join_split_rows,
+    same_columns,
+)
+from pipeline.errors import DocumentError
+from pipeline.model import (
+    Document,
+    Footnote,
+    FootnoteRef,
+    PageInfo,
+    Paragraph,
+    ParagraphStyle,
+    SourceInfo,
+    Table,
+    TableContinuation,
+    Warning,
+)
+from pipeline.normalize import normalize_text
+
+MARGIN_ZONE = 0.12  # top/bottom share of the page where headers/footers live
+
+
+@dataclass(slots=True)
+class _TableItem:
+    table: Table
+    draft: TableDraft
+    top: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class _PageResult:
+    number: int
+    height: float
+    items: list[object] = field(default_factory=list)  # ParaDraft | _TableItem
+    footnotes: list[Footnote] = field(default_factory=list)
+    info: PageInfo | None = None
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+
+
+def parse(path: Path, source: SourceInfo, *, ocr: bool = True, max_ocr_pages: int | None = None) -> Document:
+    """Parse a PDF. ``ocr=False`` never runs Tesseract (pages needing it are
+    reported); ``max_ocr_pages`` caps how many pages are OCR'd."""
+    import pdfplumber
+
+    pdf = _open(path, pdfplumber)
+    doc = Document(source=source)
+    results: list[_PageResult] = []
+    ocr_budget = [max_ocr_pages if max_ocr_pages is not None else 10_000]
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds
+            raise DocumentError(str(path), f"damaged PDF (cannot read its pages: {type(exc).__name__})") from None
+        source.pages = len(pages)
+        if not pages:
+            raise DocumentError(str(path), "PDF has no pages")
+        for i, page in enumerate(pages):
+            try:
+                results.append(_read_page(path, page, i + 1, doc, ocr, ocr_budget))
+            except DocumentError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one broken page is reported, not fatal
+                if _is_encrypted(exc):
+                    raise DocumentError(str(path), "encrypted PDF (a password is needed)") from None
+                res = _PageResult(i + 1, float(page.height or 842))
+                res.info = PageInfo(i + 1, "none", None, f"page unreadable ({type(exc).__name__})")
+                doc.warnings.append(Warning("page_unreadable", f"page {i + 1} could not be read: {type(exc).__name__}: {exc}"))
+                results.append(res)
+            finally:
+                page.close() if hasattr(page, "close") else None
+    _assemble(doc, results)
+    if not doc.blocks:
+        missing = ocr_mod.ocr_available()
+        if any(p.method == "none" for p in doc.pages) and (missing or not ocr):
+            why = missing if missing else "OCR turned off"
+            raise DocumentError(str(path), f"scanned PDF with no text layer and no OCR ({why})")
+        if all(p.method == "none" for p in doc.pages):
+            raise DocumentError(str(path), "no readable text in the PDF")
+    return doc.reindex()
+
+
+def _open(path: Path, pdfplumber):
+    try:
+        pdf = pdfplumber.open(str(path))
+        _ = pdf.doc  # force the document (and its encryption) to be read
+        return pdf
+    except Exception as exc:  # noqa: BLE001
+        if _is_encrypted(exc):
+            raise DocumentError(str(path), "encrypted PDF (a password is needed)") from None
+        raise DocumentError(str(path), f"damaged or truncated PDF ({_cause_name(exc)})") from None
+
+
+def _cause_chain(exc: BaseException):
+    seen = 0
+    while exc is not None and seen < 6:
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+
+
+def _is_encrypted(exc: BaseException) -> bool:
+    for e in _cause_chain(exc):
+        name = type(e).__name__
+        if name in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
+            return True
+        msg = str(e)
+        if "PDFPasswordIncorrect" in msg or "PDFEncryptionError" in msg:
+            return True
+    return False
+
+
+def _cause_name(exc: BaseException) -> str:
+    names = [type(e).__name__ for e in _cause_chain(exc)]
+    inner = names[-1] if names else "error"
+    msg = str(list(_cause_chain(exc))[-1]) if names else ""
+    return f"{inner}: {msg}"[:160] if msg else inner
+
+
+# --------------------------------------------------------------------------
+# One page
+# --------------------------------------------------------------------------
+
+
+def _text_words(page) -> list[Word]:
+    raw = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False,
+                             use_text_flow=False, extra_attrs=["size", "fontname"])
+    out: list[Word] = []
+    for w in raw:
+        text = normalize_text(w["text"]).strip()
+        if not text:
+            continue
+        font = str(w.get("fontname") or "")
+        low = font.lower()
+        out.append(Word(
+            text=text, x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]), bottom=float(w["bottom"]),
+            size=float(w.get("size") or (w["bottom"] - w["top"])),
+            bold="bold" in low or low.endswith((",b", "-b", ",bd")) or "black" in low or "heavy" in low,
+            italic="italic" in low or "oblique" in low or low.endswith((",i", "-i")),
+        ))
+    return out
+
+
+def _image_share(page) -> float:
+    area = float(page.width * page.height) or 1.0
+    total = 0.0
+    for im in page.images:
+        w = max(0.0, min(im["x1"], page.width) - max(im["x0"], 0))
+        h = max(0.0, min(im["bottom"], page.height) - max(im["top"], 0))
+        total += w * h
+    return min(1.0, total / area)
+
+
+def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: list[int]) -> _PageResult:
+    height = float(page.height)
+    width = float(page.width)
+    res = _PageResult(number, height)
+    words = _text_words(page)
+    quality = ocr_mod.text_quality(" ".join(w.text for w in words))
+    needs_ocr = (quality.words >= 8 and not quality.usable) or (quality.words < 8 and _image_share(page) > 0.3)
+    if needs_ocr:
+        reason = (f"text layer garbled ({quality.score:.0%} valid syllables)" if quality.words >= 8
+                  else "no text layer (scanned page)")
+        missing = ocr_mod.ocr_available()
+        if not ocr or missing or budget[0] <= 0:
+            why = missing or ("OCR turned off" if not ocr else "OCR page limit reached")
+            if missing and not any(w.code == "ocr_unavailable" for w in doc.warnings):
+                doc.warnings.append(Warning("ocr_unavailable", f"cannot OCR scanned pages: {missing}"))
+            usable_words = words if quality.words >= 8 else []
+            res.info = PageInfo(number, "text" if usable_words else "none", round(quality.score, 3),
+                                f"{reason}; not OCR'd: {why}")
+            if usable_words:
+                doc.warnings.append(Warning("garbled_text_layer", f"page {number}: {reason}, text kept as is"))
+                _layout(res, usable_words, [], width, page_for_rules=None)
+            return res
+        budget[0] -= 1
+        try:
+            o = ocr_mod.ocr_pdf_page(path, number - 1)
+        except (TimeoutError, RuntimeError, OSError) as exc:
+            doc.warnings.append(Warning("ocr_failed", f"page {number}: {exc}"))
+            res.info = PageInfo(number, "none", None, f"{reason}; OCR failed: {exc}")
+            return res
+        # OCR boxes are in the rendered page's points; the same as pdfplumber's
+        res.info = PageInfo(number, "ocr", round(o.confidence, 3) if o.confidence is not None else None, reason)
+        _layout(res, _clean_ocr_words(o.words), [], o.width, page_for_rules=None)
+        return res
+    res.info = PageInfo(number, "text", round(quality.score, 3) if quality.words else None, None)
+    drafts = find_ruled_tables(page) if page.edges else []
+    _layout(res, words, drafts, width, page_for_rules=page)
+    return res
+
+
+def _clean_ocr_words(words: list[Word]) -> list[Word]:
+    """Drop OCR specks: single non-alphanumeric glyphs with low confidence."""
+    out = []
+    for w in words:
+        if w.conf is not None and w.conf < 0.3 and not any(ch.isalnum() for ch in w.text):
+            continue
+        out.append(w)
+    return out
+
+
+def _layout(res: _PageResult, words: list[Word], drafts: list[TableDraft], width: float, page_for_rules) -> None:
+    if not words and not drafts:
+        return
+    body_size = main_size(words) if words else 10.0
+    # footnotes below a short rule at the bottom, in a smaller font
+    words, foot_words = _split_footnote_area(words, drafts, page_for_rules, body_size, res.height)
+    in_tables: list[list[Word]] = [[] for _ in drafts]
+    free: list[Word] = []
+    for w in words:
+        for k, d in enumerate(drafts):
+            if d.contains(w):
+                in_tables[k].append(w)
+                break
+        else:
+            free.append(w)
+    left = min((w.x0 for w in free), default=0.0)
+    right = max((w.x1 for w in free), default=width)
+    # regions between tables, top to bottom
+    order = sorted(range(len(drafts)), key=lambda k: drafts[k].top)
+    bounds = [drafts[k].top for k in order]
+    regions: list[list[Word]] = [[] for _ in range(len(order) + 1)]
+    for w in free:
+        cy = (w.top + w.bottom) / 2
+        regions[sum(1 for b in bounds if cy > b)].append(w)
+    for ri, region in enumerate(regions):
+        if region:
+            _layout_region(res, region, left, right)
+        if ri < len(order):
+            k = order[ri]
+            d = drafts[k]
+            table = fill_table(d, in_tables[k], res.number)
+            res.items.append(_TableItem(table, d, d.top, d.bottom))
+    if foot_words:
+        res.footnotes.extend(_footnotes(foot_words, res.number))
+
+
+def _layout_region(res: _PageResult, words: list[Word], left: float, right: float) -> None:
+    rows = group_rows(words)
+    bands = find_bands(rows)
+    in_band = {i for b in bands for i in range(b.first, b.last + 1)}
+    inserts = []
+    for first, last, draft in find_aligned_tables(rows):
+        if any(i in in_band for i in range(first, last + 1)):
+            continue
+        tw = [w for r in rows[first:last + 1] for w in r.words]
+        inserts.append((first, last, _TableItem(fill_table(draft, tw, res.number), draft, draft.top, draft.bottom)))
+    bands = [b for b in bands]
+    for item in reading_order(rows, bands, left, right, inserts):
+        if isinstance(item, Flow):
+            res.items.extend(build_paragraphs(item))
+        else:
+            res.items.append(item)
+
+
+def _split_footnote_area(words, drafts, page, body_size, height):
+    if page is None or not words:
+        return words, []
+    text_left = min(w.x0 for w in words)
+    text_right = max(w.x1 for w in words)
+    rules = []
+    for e in page.edges:
+        if e.get("orientation") != "h":
+            continue
+        w = float(e["x1"]) - float(e["x0"])
+        y = float(e["top"])
+        if not (20 <= w <= 0.5 * (text_right - text_left)) or y < 0.5 * height:
+            continue
+        if abs(float(e["x0"]) - text_left) > 0.1 * (text_right - text_left):
+            continue  # a footnote separator starts at the left margin
+        if any(d.top - 2 <= y <= d.bottom + 2 for d in drafts):
+            continue
+        rules.append(y)
+    if not rules:
+        return words, []
+    y = min(rules)
+    below = [w for w in words if w.top >= y]
+    above = [w for w in words if w.top < y]
+    if not below or not above:
+        return words, []
+    if main_size(below) > 0.9 * main_size(above):
+        return words, []
+    return above, below
+
+
+def _footnotes(words: list[Word], page: int) -> list[Footnote]:
+    notes: list[Footnote] = []
+    for row in group_rows(words):
+        line = Line(list(row.words))
+        first = line.words[0]
+        rest = line.words[1:]
+        is_mark = first.text.strip("()").isdigit() or first.text.strip("*") == "" 
+        if is_mark and (first.size < 0.85 * line.size or rest):
+            text = normalize_text(" ".join(w.text for w in rest)).strip() if rest else ""
+            notes.append(Footnote(first.text.strip("()"), text, page))
+        elif notes:
+            notes[-1].text = (notes[-1].text + " " + normalize_text(line.text)).strip()
+        else:
+            notes.append(Footnote("", normalize_text(line.text).strip(), page))
+    return notes
+
+
+# --------------------------------------------------------------------------
+# Across pages
+# --------------------------------------------------------------------------
+
+
+def _para_text(d: ParaDraft) -> str:
+    return normalize_text(d.text).strip()
+
+
+def _furniture(results: list[_PageResult]) -> set[int]:
+    """ids of ParaDrafts that are page headers/footers or page numbers."""
+    cands: list[tuple[ParaDraft, str, str]] = []  # draft, role, key
+    for res in results:
+        paras = [it for it in res.items if isinstance(it, ParaDraft)]
+        if not paras:
+            continue
+        for d, role in ((paras[0], "page_header"), (paras[-1], "page_footer")):
+            if role == "page_header" and d.top > MARGIN_ZONE * res.height:
+                continue
+            if role == "page_footer" and d.bottom < (1 - MARGIN_ZONE) * res.height:
+                continue
+            cands.append((d, role, furniture_key(_para_text(d))))
+    counts = Counter((role, key) for _, role, key in {(id(d), r, k): (d, r, k) for d, r, k in cands}.values())
+    n_pages = len(results)
+    out: set[int] = set()
+    for d, role, key in cands:
+        text = _para_text(d)
+        if is_page_number(text) and len(d.lines) == 1:
+            out.add(id(d))
+        elif n_pages >= 2 and counts[(role, key)] >= 2 and len(text) <= 200:
+            out.add(id(d))
+    return out
+
+
+def _assemble(doc: Document, results: list[_PageResult]) -> None:
+    furn = _furniture(results)
+    blocks: list[object] = []  # Paragraph | Table
+    last_table: tuple[_TableItem, Table] | None = None  # the table the previous page ended with
+    for res in results:
+        doc.pages.append(res.info or PageInfo(res.number, "text"))
+        body = []
+        for it in res.items:
+            if isinstance(it, ParaDraft) and id(it) in furn:
+                role = "page_header" if it.top < 0.5 * res.height else "page_footer"
+                doc.furniture.append(Paragraph(_para_text(it), page=res.number, role=role))
+            else:
+                body.append(it)
+        for k, it in enumerate(body):
+            if isinstance(it, _TableItem):
+                if k == 0 and last_table is not None and same_columns(last_table[0].draft, it.draft):
+                    stitched = _stitch(last_table[1], it.table, res.number)
+                    blocks[blocks.index(last_table[1])] = stitched
+                    last_table = (it, stitched)
+                else:
+                    blocks.append(it.table)
+                    last_table = (it, it.table)
+            else:
+                para = _paragraph(it, res.number)
+                if para is not None:
+                    blocks.append(para)
+                last_table = None
+        if body and not isinstance(body[-1], _TableItem):
+            last_table = None
+        for fn in res.footnotes:
+            doc.footnotes.append(fn)
+    doc.blocks = [b for b in blocks]
+    doc.reindex()
+    _link_footnotes(doc)
+
+
+def _paragraph(d: ParaDraft, page: int) -> Paragraph | None:
+    text = _para_text(d)
+    if not text:
+        return None
+    refs = [FootnoteRef(mark, min(off, len(text))) for mark, off in d.marks()]
+    return Paragraph(text, page=page,
+                     style=ParagraphStyle(bold=d.bold, italic=d.italic, align=d.align),
+                     footnote_refs=refs)
+
+
+def _stitch(first: Table, nxt: Table, page: int) -> Table:
+    """One table from two pieces: H1's ``pipeline.tables.stitch_tables`` when
+    present (same columns, repeated header rows dropped), then a row broken
+    across the page is joined."""
+    try:
+        from pipeline.tables import stitch_tables  # helper H1
+    except ImportError:  # pragma: no cover - until pipeline/tables.py lands
+        stitch_tables = None
+    if stitch_tables is not None:
+        table = stitch_tables([first, nxt])
+        if isinstance(table, list):
+            table = table[0]
+    else:
+        table = _stitch_fallback(first, nxt)
+    for cont in table.continuations:
+        if cont.page is None:
+            cont.page = page
+    join_split_rows(table)
+    return table
+
+
+def _stitch_fallback(first: Table, nxt: Table) -> Table:
+    def texts(row):
+        return [" ".join(c.text.split()) for c in sorted(row, key=lambda c: c.col)]
+
+    header = first.header_rows or 1
+    drop = 0
+    while drop < header and drop < len(nxt.rows) and drop < len(first.rows) \
+            and texts(nxt.rows[drop]) == texts(first.rows[drop]) and any(texts(nxt.rows[drop])):
+        drop += 1
+    base = len(first.rows)
+    rows = [list(r) for r in first.rows]
+    for r in nxt.rows[drop:]:
+        new_r = len(rows)
+        for c in r:
+            c.row = new_r
+        rows.append(r)
+    conts = list(first.continuations) + [TableContinuation(base, nxt.page, drop)]
+    return Table(rows=rows, n_cols=first.n_cols, page=first.page, header_rows=first.header_rows,
+                 continuations=conts)
+
+
+def _link_footnotes(doc: Document) -> None:
+    by_page: dict[tuple[int | None, str], Footnote] = {(f.page, f.id): f for f in doc.footnotes}
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            for ref in b.footnote_refs:
+                f = by_page.get((b.page, ref.footnote_id))
+                if f is not None and f.ref_block is None:
+                    f.ref_block = b.index
