@@ -69,6 +69,7 @@ class _Node:
     evidence: str
     loc: Loc | None
     part: bool = False  # an unnumbered part (bullet row) of the criterion above
+    bold: bool = False
     children: list["_Node"] = field(default_factory=list)
 
     def extend(self, row: RowView) -> None:
@@ -123,7 +124,7 @@ class _TreeBuilder:
         if not code:
             self._part(row)
             return
-        node = _Node(code, code_style(code), row.text, row.points, row.units, row.evidence, row.loc)
+        node = _Node(code, code_style(code), row.text, row.points, row.units, row.evidence, row.loc, bold=row.bold)
         self._place(node)
         self.last = node
 
@@ -173,7 +174,7 @@ class _TreeBuilder:
             if parent_idx is not None:
                 del self.stack[parent_idx + 1:]
         if parent_idx is None:
-            same = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i].style == node.style), None)
+            same = self._same_level(node)
             if same is not None:
                 del self.stack[same:]
             elif kind == "bold":
@@ -183,6 +184,34 @@ class _TreeBuilder:
         else:
             self.roots.append(node)
         self.stack.append(node)
+
+    def _same_level(self, node: _Node) -> int | None:
+        """The stack index of the open node ``node`` is a sibling of, or None
+        when it opens a new level.  Plain numbers may be used on two levels
+        ("1" groups whose criteria restart at "1"): a "1" right after a node of
+        the same style opens a level below it; otherwise the sibling is the
+        open node numbered one less (bold decides between equals)."""
+        same = [i for i in range(len(self.stack)) if self.stack[i].style == node.style]
+        if not same:
+            return None
+        num = _int_code(node.code)
+        top = self.stack[-1]
+        if num == 1 and self.last is top and top.style == node.style and _int_code(top.code) is not None:
+            return None  # numbering restarts under the row just before
+        if num is not None and len(same) > 1:
+            prev = [i for i in same if _int_code(self.stack[i].code) == num - 1]
+            if len(prev) > 1:
+                prev = [i for i in prev if self.stack[i].bold == node.bold] or prev
+            if prev:
+                return prev[-1]
+        return same[-1]
+
+
+def _int_code(code: str | None) -> int | None:
+    if not code:
+        return None
+    c = code.strip().rstrip(".)")
+    return int(c) if c.isdigit() else None
 
 
 # --------------------------------------------------------------------------
@@ -207,6 +236,9 @@ def _path_of(code: str | None, parent: Criterion | None, part_no: int) -> str:
         base = parent.path if parent is not None and parent.path else ""
         return f"{base}#{part_no}"
     c = code.strip().rstrip(".)").strip()
+    lead, _rest = leading_code(c + ": x")
+    if lead is not None and c.startswith(("T", "t", "N", "n", "P", "p", "L", "l", "C", "c", "M", "m")) and " " in c:
+        c = lead  # "Tiêu chí số 2" → "2"
     if parent is None or not parent.path:
         return c
     pc = (parent.code or "").strip().rstrip(".)")

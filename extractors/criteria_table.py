@@ -276,7 +276,9 @@ def read_rows(run: Run) -> list[RowView]:
     for i, piece in enumerate(run.pieces):
         t, lay = piece.table, piece.layout
         grid = t.grid()
-        boundaries = {c.first_row for c in t.continuations}
+        # rows that open a page piece; when the parser already joined a row broken
+        # across the page (``joined_row``), the piece's first kept row is a new row
+        boundaries = {c.first_row for c in t.continuations if not getattr(c, "joined_row", False)}
         header_fold = [fold(cell_text(c)) for c in (grid[0] if lay.header_rows else [])]
         first_data = True
         for r in range(lay.header_rows, t.n_rows):
@@ -304,7 +306,14 @@ def read_rows(run: Run) -> list[RowView]:
             if not code and not text and content is None and code_c is not None and code_c.col_span > 1:
                 text = cell_text(code_c)
             pts_c = origin("points")
-            pts = parse_points_cell(pts_c.text) if pts_c is not None and pts_c is not content else None
+            pts = None
+            if pts_c is not None and pts_c is not content:
+                # "02", "2,5", "Tối đa 5 điểm"; or levels written out ("Đạt: 2 điểm; chưa đạt: 0")
+                pts = parse_points_cell(pts_c.text)
+                if pts is None:
+                    pts = points_in_text(pts_c.text)
+            if code and regex.fullmatch(r"[-–—+•*]+", code, timeout=RX_TIMEOUT):
+                code, text = "", f"- {text}"  # a bullet written in the code column
             units_c, ev_c = shared("units"), shared("evidence")
             used = {id(x) for x in (content, code_c, pts_c) if x is not None}
             others = [cell_text(c) for c in t.rows[r] if id(c) not in used and c.text.strip()]

@@ -340,3 +340,19 @@ def test_prose_outline_without_table():
     assert [(c.code, c.max_points) for c in res.criteria] == [("I", 14), ("II", 10), ("III", 6)]
     assert "CHẾ PHỐI HỢP" in res.criteria[2].text
     assert res.total == 30
+
+
+def test_numbering_restarting_under_numbered_groups():
+    t = _table([
+        ["STT", "Nội dung tiêu chí", "Điểm"],
+        ["1", "Nhóm tiêu chí thứ nhất", "5"],
+        ["1", "Việc một", "2"],
+        ["2", "Việc hai", "3"],
+        ["2", "Nhóm tiêu chí thứ hai", "5"],
+        ["1", "Việc ba", "5"],
+        ["", "Tổng cộng", "10"],
+    ], bold_rows=(1, 4))
+    res = extract_criteria(_doc(t))
+    assert [(c.code, [k.code for k in c.children]) for c in res.criteria] == [("1", ["1", "2"]), ("2", ["1"])]
+    assert [k.path for k in res.criteria[1].children] == ["2.1"]
+    assert res.total == 10 and res.warnings == []
