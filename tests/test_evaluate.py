@@ -1,0 +1,211 @@
+"""The scorer itself: gold scored against itself is perfect, each rule of the
+matching (ids, dates, units, sentences, criteria, header) counts what it says."""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline import evaluate as ev
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+
+GOLD_FILES = sorted(GOLD.glob("*.json"))
+
+
+def gold_as_prediction(g: dict) -> dict:
+    """A perfect extraction in the contract's shape, built from a gold file."""
+    obligations = []
+    for a in g.get("assignments", []):
+        units = [{"name": u, "raw": u, "role": "lead"} for u in a.get("units_lead", [])]
+        units += [{"name": u, "raw": u, "role": "support"} for u in a.get("units_support", [])]
+        obligations.append({"action": a["action"], "units": units, "source_text": a["source_text"],
+                            "deadline": None, "recurrence": None})
+    for d in g.get("deadlines", []):
+        units = [{"name": u, "raw": u, "role": "lead"} for u in d.get("units") or d.get("units_implied") or []]
+        obligations.append({"action": d["action"], "units": units, "source_text": d["text"] + " " + d["action"],
+                            "deadline": {"date": d["date"], "text": d["text"]}, "recurrence": None})
+    for r in g.get("recurring", []):
+        obligations.append({"action": r["action"], "units": [{"name": u} for u in r["units"]],
+                            "source_text": r["text"], "deadline": None,
+                            "recurrence": {"text": r["text"], "rrule": None}})
+    return {
+        "document": copy.deepcopy(g["document"]),
+        "references": copy.deepcopy(g["references"]),
+        "unnumbered_references": [{"text": t} for t in g.get("unnumbered_references", [])],
+        "obligations": obligations,
+        "units": [{"name": u, "aliases": []} for u in g.get("units", [])],
+        "criteria": copy.deepcopy(g.get("criteria", [])),
+        "criteria_total": g.get("criteria_total"),
+    }
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_gold_against_itself_is_perfect(path: Path):
+    g = json.loads(path.read_text(encoding="utf-8"))
+    scores, _ = ev.score_document(g, gold_as_prediction(g))
+    for name in ("references", "unnumbered_references", "deadlines", "recurring", "assignments", "units", "criteria"):
+        s = scores[name]
+        assert s.fn == 0, (name, s)
+        if name not in ("assignments", "recurring", "deadlines"):  # extra obligations are spurious there
+            assert s.fp == 0, (name, s)
+    for name in ("reference_date", "reference_issuer", "deadline_unit", "criteria_total",
+                 *(f"document.{f}" for f in ev.HEADER_FIELDS)):
+        assert scores[name].accuracy in (1.0, None), (name, scores[name])
+
+
+def test_reference_ids_match_without_spaces_hyphens_case_or_d_stroke():
+    gold = {"references": [{"id": "04-CTPH/BDVTU-BCSDUBND", "date": "2016-12-20", "issuer": "Ban Dân vận Tỉnh ủy"},
+                           {"id": "3826/QĐUBND", "date": None, "issuer": None},
+                           {"id": "33/CT-TTg", "date": "2021-11-26", "issuer": "Thủ tướng Chính phủ"}]}
+    pred = {"references": [{"id": "04-ctph/bdvtu-bcsđ ubnd", "date": "2016-12-20", "issuer": "Ban Dân vận Tỉnh uỷ"},
+                           {"id": "3826/QĐ-UBND", "date": "2021-09-15", "issuer": None},
+                           {"id": "33/CT-TTg", "date": "2021-11-25", "issuer": "Chính phủ"},
+                           {"id": "99/KH-UBND"}]}
+    s, det = ev.score_document(gold, pred)
+    assert (s["references"].tp, s["references"].fp, s["references"].fn) == (3, 1, 0)
+    assert s["reference_date"].correct == 1 and s["reference_date"].total == 3
+    assert s["reference_issuer"].correct == 2  # 'uỷ' ≡ 'ủy'; both null right; Chính phủ ≠ Thủ tướng Chính phủ
+    assert det["references_spurious"] == ["99/KH-UBND"]
+
+
+def test_one_prediction_cannot_match_two_gold_references():
+    gold = {"references": [{"id": "17-CT/TU"}, {"id": "17/CT-UBND"}]}
+    s, _ = ev.score_document(gold, {"references": [{"id": "17-CT/TU"}]})
+    assert (s["references"].tp, s["references"].fn) == (1, 1)
+
+
+def test_deadlines_are_a_multiset_of_dates_and_units_are_checked():
+    gold = {"deadlines": [
+        {"date": "2023-11-06", "text": "trước ngày 06/11/2023", "units": ["Các đơn vị thuộc, trực thuộc"]},
+        {"date": "2023-11-06", "text": "trước ngày 06/11/2023", "units": ["Phòng Dân số - Truyền thông và Giáo dục sức khỏe"]},
+        {"date": "2023-11-10", "text": "trước ngày 10/11/2023", "units": ["Phòng Tổ chức - Hành chính"]},
+    ]}
+
+    def ob(date, unit):
+        return {"deadline": {"date": date, "text": ""}, "units": [{"name": unit, "raw": unit}], "source_text": ""}
+
+    pred = {"obligations": [ob("2023-11-06", "Phòng Dân số - Truyền thông và GDSK"), ob("2023-11-10", "Phòng TC-HC"),
+                            ob("2023-12-01", "Phòng Nội vụ")]}
+    s, _ = ev.score_document(gold, pred)
+    assert (s["deadlines"].tp, s["deadlines"].fp, s["deadlines"].fn) == (2, 1, 1)
+    assert s["deadline_unit"].accuracy == 1.0  # the 06/11 pair chosen is the one whose unit agrees
+
+
+def test_fuzzy_names_expand_abbreviations_but_keep_different_bodies_apart():
+    assert ev.name_match("Phòng TC-HC", "Phòng Tổ chức - Hành chính")
+    assert ev.name_match("Ủy ban nhân dân tỉnh", "UBND tỉnh")
+    assert ev.name_match("Ban Dân vận Huyện uỷ", "ban dan van huyen ủy")
+    assert not ev.name_match("Phòng Nội vụ", "Sở Nội vụ")
+    assert not ev.name_match("Sở Y tế", "Sở Y tế tỉnh Kon Tum")
+    assert not ev.name_match("Phòng Tổ chức - Hành chính", "Phòng Tài chính - Kế toán")
+
+
+def test_assignments_need_sentence_overlap_and_a_matching_unit():
+    gold = {"assignments": [{"units_lead": ["Phòng Nội vụ"], "units_support": ["Ban Dân vận Huyện ủy"],
+                             "action": "Tham mưu UBND huyện quyết định thành lập đoàn thẩm định",
+                             "source_text": "Giao Phòng Nội vụ chủ trì, phối hợp với Ban Dân vận Huyện uỷ tham mưu UBND huyện quyết định thành lập"}]}
+    sentence = ("Giao Phòng Nội vụ chủ trì, phối hợp với Ban Dân vận Huyện uỷ tham mưu UBND huyện quyết định "
+                "thành lập đoàn thẩm định việc đánh giá, xếp loại.")
+    right = {"obligations": [{"source_text": sentence, "action": "", "units": [{"name": "Phòng Nội vụ"}]}]}
+    wrong_unit = {"obligations": [{"source_text": sentence, "action": "", "units": [{"name": "Văn phòng HĐND"}]}]}
+    wrong_text = {"obligations": [{"source_text": "Phòng Nội vụ tổng hợp báo cáo kết quả về Sở Nội vụ.",
+                                   "action": "", "units": [{"name": "Phòng Nội vụ"}]}]}
+    assert ev.score_document(gold, right)[0]["assignments"].tp == 1
+    assert ev.score_document(gold, wrong_unit)[0]["assignments"].tp == 0
+    assert ev.score_document(gold, wrong_text)[0]["assignments"].tp == 0
+
+
+def test_criteria_match_code_and_points_over_the_flattened_tree():
+    gold = {"criteria": [{"code": "I", "max_points": 14, "children": [
+        {"code": "1", "max_points": 2, "children": []}, {"code": "2", "max_points": 2, "children": []}]},
+        {"code": "II", "max_points": 10, "children": [{"code": "1", "max_points": 5, "children": []}]}],
+        "criteria_total": 24}
+    pred = {"criteria": [{"code": "I.", "max_points": "14", "children": [
+        {"code": "1", "max_points": 2.0, "children": []}, {"code": "2", "max_points": 3, "children": []}]},
+        {"code": "II", "max_points": 10, "children": [{"code": "1.", "max_points": 5, "children": []}]}],
+        "criteria_total": 24.0}
+    s, det = ev.score_document(gold, pred)
+    assert (s["criteria"].tp, s["criteria"].fp, s["criteria"].fn) == (4, 1, 1)
+    assert s["criteria_total"].accuracy == 1.0
+    assert det["criteria_missed"] == [["2", 2.0]]
+
+
+def test_header_fields_fold_and_partial_dates_and_annex_parent():
+    gold = {"document": {"type": "Bảng tổng hợp", "number": None, "symbol": None, "date": None,
+                         "issuer": "Trung tâm Y tế huyện Tư Mơ Rông", "signer": {"name": "Chu Quốc Hiệu"},
+                         "subject": "Thực hiện phong trào thi đua “Dân vận khéo” năm 2020",
+                         "attached_to": {"type": "Kế hoạch", "symbol": "KH-YTTRM", "date_partial": "2022-01"}}}
+    pred = {"document": {"type": "KẾ HOẠCH", "number": None, "symbol": "KH-YTTRM", "date": None,
+                         "date_partial": "2022-01", "issuer": "TRUNG TÂM Y TẾ HUYỆN TƯ MƠ RÔNG",
+                         "signer": {"name": "Chu Quốc Hiệu"},
+                         "subject": 'Thực hiện phong trào thi đua "Dân vận khéo" năm 2020.'}}
+    s, _ = ev.score_document(gold, pred)
+    for f in ("type", "number", "symbol", "date", "issuer", "signer", "subject"):
+        assert s[f"document.{f}"].accuracy == 1.0, f
+    pred["document"]["issuer"] = "Sở Y tế"
+    assert ev.score_document(gold, pred)[0]["document.issuer"].accuracy == 0.0
+
+
+def test_recurring_matches_by_text_overlap():
+    gold = {"recurring": [{"text": "Định kỳ 6 tháng, một năm", "action": "báo cáo kết quả"}]}
+    pred = {"obligations": [
+        {"source_text": "Định kỳ 6 tháng, một năm báo cáo kết quả tổ chức thực hiện phong trào thi đua",
+         "recurrence": {"text": "Định kỳ 6 tháng, một năm", "rrule": "FREQ=MONTHLY;INTERVAL=6"}, "units": []},
+        {"source_text": "Hằng quý báo cáo tiến độ", "recurrence": {"text": "Hằng quý"}, "units": []}]}
+    s, _ = ev.score_document(gold, pred)
+    assert (s["recurring"].tp, s["recurring"].fp, s["recurring"].fn) == (1, 1, 0)
+
+
+def _tmp_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    gold_dir, docs = tmp_path / "gold", tmp_path / "docs"
+    gold_dir.mkdir()
+    docs.mkdir()
+    g = json.loads(GOLD_FILES[-1].read_text(encoding="utf-8"))
+    (gold_dir / "x.json").write_text(json.dumps(g, ensure_ascii=False), encoding="utf-8")
+    (docs / "x.txt").write_text("nội dung", encoding="utf-8")
+    (docs / "x.md").write_text("nội dung", encoding="utf-8")
+    (docs / "y.txt").write_text("không có gold", encoding="utf-8")
+    return gold_dir, docs
+
+
+def test_evaluate_scores_every_format_of_each_gold_stem(tmp_path: Path):
+    gold_dir, docs = _tmp_corpus(tmp_path)
+    g = json.loads((gold_dir / "x.json").read_text(encoding="utf-8"))
+    perfect = gold_as_prediction(g)
+    report = ev.evaluate(gold_dir, [docs], extract=lambda p: perfect if p.suffix == ".txt" else {})
+    assert sorted((f.stem, f.format) for f in report.files) == [("x", "md"), ("x", "txt")]
+    assert report.metric("references", fmt="txt") == 1.0
+    assert report.metric("references", "recall", fmt="md") == 0.0
+    only_txt = ev.evaluate(gold_dir, [docs], formats=["txt"], extract=lambda p: perfect)
+    assert [f.format for f in only_txt.files] == ["txt"]
+    text = ev.format_report(report)
+    assert "Micro-average, format txt" in text and "references" in text
+
+
+def test_cli_json_output(tmp_path: Path, monkeypatch, capsys):
+    gold_dir, docs = _tmp_corpus(tmp_path)
+    g = json.loads((gold_dir / "x.json").read_text(encoding="utf-8"))
+    import pipeline.assemble
+
+    monkeypatch.setattr(pipeline.assemble, "extract_file", lambda p, content=True: gold_as_prediction(g))
+    parser = argparse.ArgumentParser()
+    ev.add_arguments(parser)
+    args = parser.parse_args([str(gold_dir), str(docs), "--format", "txt", "--json"])
+    assert ev.run(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["overall"]["references"]["f1"] == 1.0
+    assert [f["format"] for f in out["files"]] == ["txt"]
+
+
+def test_cli_missing_gold_dir_is_one_line_error(tmp_path: Path, capsys):
+    parser = argparse.ArgumentParser()
+    ev.add_arguments(parser)
+    assert ev.run(parser.parse_args([str(tmp_path / "nope"), str(tmp_path)])) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("vanban:") and err.count("\n") == 1
