@@ -236,9 +236,8 @@ def _path_of(code: str | None, parent: Criterion | None, part_no: int) -> str:
         base = parent.path if parent is not None and parent.path else ""
         return f"{base}#{part_no}"
     c = code.strip().rstrip(".)").strip()
-    lead, _rest = leading_code(c + ": x")
-    if lead is not None and c.startswith(("T", "t", "N", "n", "P", "p", "L", "l", "C", "c", "M", "m")) and " " in c:
-        c = lead  # "Tiêu chí số 2" → "2"
+    if code_style(c)[0] == "group":
+        c = leading_code(c + ": x")[0] or c  # "Tiêu chí số 2" → "2"
     if parent is None or not parent.path:
         return c
     pc = (parent.code or "").strip().rstrip(".)")

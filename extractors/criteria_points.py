@@ -283,15 +283,18 @@ def _cell_lines(text: str) -> list[str]:
     raw = [ln for ln in raw if ln]
     if not raw:
         return []
-    any_bullet = any(is_bullet(ln) for ln in raw)
+    # a "- " line starts an item in a bulleted cell; after a plain first line it is
+    # a wrapped hyphen ("Phòng Tài chính\n- Kế toán") unless the line before ends a clause
+    listed = is_bullet(raw[0])
     items: list[str] = []
     for ln in raw:
         if not items:
             items.append(ln)
             continue
-        if is_bullet(ln):
+        if is_bullet(ln) and (listed or items[-1].endswith((":", ";", "."))):
             items.append(ln)
-        elif any_bullet:
+            listed = True
+        elif listed:
             items[-1] += " " + ln
         elif items[-1].endswith((";", ".")) and ln[:1].isupper():
             items.append(ln)

@@ -319,10 +319,11 @@ def read_rows(run: Run) -> list[RowView]:
             others = [cell_text(c) for c in t.rows[r] if id(c) not in used and c.text.strip()]
             # a page-repeated header the parser did not drop
             if header_fold and [fold(cell_text(c)) for c in row_cells] == header_fold:
+                first_data = True  # the row after a repeated header opens a page piece
                 continue
             if not code and not text and pts is None and not others:
                 continue
-            starts = (i > 0 and first_data) or r in boundaries
+            starts = (first_data and (i > 0 or r > lay.header_rows)) or r in boundaries
             first_data = False
             anchor = content or code_c or (t.rows[r][0] if t.rows[r] else None)
             loc = Loc(

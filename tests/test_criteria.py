@@ -90,6 +90,16 @@ def test_seed_nodes_match_gold(seed):
     path, _doc, res, gold = seed
     f1 = node_f1(res.criteria, gold["criteria"])
     assert f1 >= 0.98, f"{path.name}: criteria node F1 {f1:.3f}"
+    # the project's evaluator (pipeline.evaluate) agrees, through the contract JSON
+    from pipeline.evaluate import score_criteria
+    from pipeline.serialize import to_jsonable
+
+    scores: dict = {}
+    details: dict = {}
+    score_criteria(gold["criteria"], to_jsonable(res.criteria), gold["criteria_total"], to_jsonable(res.total),
+                   scores, details)
+    assert scores["criteria"].f1 >= 0.98, details
+    assert scores["criteria_total"].accuracy == 1.0
     # the paths too: the tree has the gold shape
     mine = Counter(c.path for c in flatten(res.criteria))
     theirs = Counter(g["path"] for g in _gold_flat(gold["criteria"]))
