@@ -366,3 +366,22 @@ def test_numbering_restarting_under_numbered_groups():
     assert [(c.code, [k.code for k in c.children]) for c in res.criteria] == [("1", ["1", "2"]), ("2", ["1"])]
     assert [k.path for k in res.criteria[1].children] == ["2.1"]
     assert res.total == 10 and res.warnings == []
+
+
+def test_two_row_header_spanning_group_rows_and_codes_in_the_text():
+    # "Điểm" spans "Tối đa" and "Tự chấm"; a group row is one cell across the table
+    rows = [
+        [Cell(0, 0, "STT", row_span=2), Cell(0, 1, "Nội dung đánh giá", row_span=2), Cell(0, 2, "Điểm", col_span=2)],
+        [Cell(1, 2, "Tự chấm"), Cell(1, 3, "Tối đa")],
+        [Cell(2, 0, "A. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (5 điểm)", col_span=4, bold=True)],
+        [Cell(3, 0, "1"), Cell(3, 1, "Ban hành kế hoạch năm"), Cell(3, 2, ""), Cell(3, 3, "2")],
+        [Cell(4, 0, "2"), Cell(4, 1, "Báo cáo định kỳ đúng hạn"), Cell(4, 2, "3"), Cell(4, 3, "3")],
+        [Cell(5, 0, "B. KẾT QUẢ THỰC HIỆN (5 điểm)", col_span=4, bold=True)],
+        [Cell(6, 0, ""), Cell(6, 1, "1. Hoàn thành chỉ tiêu"), Cell(6, 2, ""), Cell(6, 3, "5")],
+        [Cell(7, 0, "Tổng cộng", col_span=2), Cell(7, 2, ""), Cell(7, 3, "10")],
+    ]
+    t = Table(rows=rows, n_cols=4, header_rows=2)
+    res = extract_criteria(_doc(t))
+    assert [(c.code, c.max_points, [(k.code, k.max_points) for k in c.children]) for c in res.criteria] == [
+        ("A", 5, [("1", 2), ("2", 3)]), ("B", 5, [("1", 5)])]
+    assert res.total == 10 and res.warnings == []  # the self-score column is never the maximum
