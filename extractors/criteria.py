@@ -95,6 +95,8 @@ def _is_continuation(row: RowView, last: _Node) -> bool:
         return True
     if row.starts_piece:
         return True
+    if is_choose_one(last.text) or last.text.rstrip().endswith(":"):
+        return False  # the rows below are its alternatives / listed parts
     last_points = last.points if last.points is not None else points_in_text(last.text)
     row_points = row.points if row.points is not None else points_in_text(row.text)
     return last_points is None and row_points is not None and not last.children

@@ -385,3 +385,19 @@ def test_two_row_header_spanning_group_rows_and_codes_in_the_text():
     assert [(c.code, c.max_points, [(k.code, k.max_points) for k in c.children]) for c in res.criteria] == [
         ("A", 5, [("1", 2), ("2", 3)]), ("B", 5, [("1", 5)])]
     assert res.total == 10 and res.warnings == []  # the self-score column is never the maximum
+
+
+def test_unnumbered_alternatives_of_a_choose_one_row():
+    t = _table([
+        ["TT", "Tiêu chí", "Điểm"],
+        ["1", "Giải quyết đơn thư (chấm 1 trong 3 tiêu chí sau):", ""],
+        ["", "Đúng hạn", "5"],
+        ["", "Chậm dưới 10 ngày", "3"],
+        ["", "Chậm trên 10 ngày", "0"],
+        ["2", "Tiếp công dân", "5"],
+    ])
+    res = extract_criteria(_doc(t))
+    one = res.criteria[0]
+    assert one.choose_one and one.max_points is None
+    assert [(c.code, c.path, c.max_points) for c in one.children] == [(None, "1#1", 5), (None, "1#2", 3), (None, "1#3", 0)]
+    assert res.total == 10 and res.warnings == []  # the group is worth its best alternative
