@@ -184,6 +184,7 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
             line_h[key] = float(r["height"])
     words: list[Word] = []
     confs: list[float] = []
+    line_ids: dict[tuple[str, str, str, str], int] = {}
     for r in rows:
         if r.get("level") != "5":
             continue
@@ -199,10 +200,50 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
         words.append(Word(
             text=unicodedata.normalize("NFC", text),
             x0=left / scale, x1=(left + w) / scale, top=top / scale, bottom=(top + h) / scale,
-            size=size, conf=conf / 100.0,
+            size=size, conf=conf / 100.0, line_id=line_ids.setdefault(key, len(line_ids)),
         ))
         confs.append(conf / 100.0)
-    return words, (sum(confs) / len(confs) if confs else None)
+    return deskew(words), (sum(confs) / len(confs) if confs else None)
+
+
+def skew_slope(words: list[Word]) -> float:
+    """Median baseline slope (dy/dx) of the OCR lines with several words."""
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        if w.line_id is not None:
+            by_line.setdefault(w.line_id, []).append(w)
+    slopes: list[float] = []
+    for ws in by_line.values():
+        if len(ws) < 4:
+            continue
+        ws = sorted(ws, key=lambda w: w.x0)
+        span = ws[-1].x1 - ws[0].x0
+        if span < 100:
+            continue
+        # least squares of word bottoms against word centres
+        xs = [(w.x0 + w.x1) / 2 for w in ws]
+        ys = [w.bottom for w in ws]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        den = sum((x - mx) ** 2 for x in xs)
+        if den > 0:
+            slopes.append(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den)
+    if len(slopes) < 3:
+        return 0.0
+    slopes.sort()
+    return slopes[len(slopes) // 2]
+
+
+def deskew(words: list[Word]) -> list[Word]:
+    """Straighten a skewed scan: shift each word vertically by the page's
+    baseline slope so that rows of text are level again."""
+    slope = skew_slope(words)
+    if abs(slope) < 0.002 or abs(slope) > 0.1:
+        return words
+    for w in words:
+        dy = slope * ((w.x0 + w.x1) / 2)
+        w.top -= dy
+        w.bottom -= dy
+    return words
 
 
 def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout: float = OCR_TIMEOUT_S) -> OcrPage:

@@ -45,6 +45,7 @@ class Word:
     bold: bool = False
     italic: bool = False
     conf: float | None = None  # OCR confidence 0..1, None for a text layer
+    line_id: int | None = None  # OCR line the word was read in
 
     @property
     def height(self) -> float:
@@ -297,9 +298,10 @@ def _extend_up(rows: list[Row], band: Band, strip: tuple[float, float], floor: i
             if g1 - g0 >= 0.5 * r.size and g0 < strip[1] and g1 > strip[0]:
                 if best is None or g1 - g0 > best[1] - best[0]:
                     best = (g0, g1)
-        if best is None:
+        if best is not None:
+            band.row_splits[j] = (best[0] + best[1]) / 2
+        elif not (_side_ok(r, strip) and _aligned(r, _anchors(rows, band.first, band.last, strip), strip)):
             break
-        band.row_splits[j] = (best[0] + best[1]) / 2
         band.first = j
         j -= 1
 
@@ -310,30 +312,39 @@ def _two_sided(row: Row, strip: tuple[float, float]) -> bool:
     return left and right
 
 
-def _extend_down(rows: list[Row], first: int, last: int, strip: tuple[float, float]) -> int:
+def _anchors(rows: list[Row], first: int, last: int, strip: tuple[float, float]) -> list[tuple[float, float, bool]]:
+    """(left edge, centre, is left column) of every segment in the band."""
     mid = (strip[0] + strip[1]) / 2
-    anchors: list[tuple[float, float, bool]] = []  # (x0, centre, is_left)
+    out: list[tuple[float, float, bool]] = []
     for r in rows[first:last + 1]:
         for seg in r.segments:
             s0, s1 = _seg_span(seg)
-            anchors.append((s0, (s0 + s1) / 2, s1 <= mid))
+            out.append((s0, (s0 + s1) / 2, s1 <= mid))
+    return out
+
+
+def _aligned(r: Row, anchors: list[tuple[float, float, bool]], strip: tuple[float, float]) -> bool:
+    """Every segment of the row lines up (left edge or centre) with a line of
+    the same column."""
+    mid = (strip[0] + strip[1]) / 2
+    for seg in r.segments:
+        s0, s1 = _seg_span(seg)
+        is_left = s1 <= mid
+        tol = 0.5 * main_size(seg)
+        if not any(a_left == is_left and (abs(a0 - s0) <= tol or abs(ac - (s0 + s1) / 2) <= tol)
+                   for a0, ac, a_left in anchors):
+            return False
+    return True
+
+
+def _extend_down(rows: list[Row], first: int, last: int, strip: tuple[float, float]) -> int:
+    anchors = _anchors(rows, first, last, strip)
     j = last + 1
     while j < len(rows):
         r = rows[j]
         if r.top - rows[j - 1].bottom > 6 * max(r.size, rows[j - 1].size):
             break
-        if not _side_ok(r, strip):
-            break
-        ok = True
-        for seg in r.segments:
-            s0, s1 = _seg_span(seg)
-            is_left = s1 <= mid
-            tol = 0.5 * main_size(seg)
-            if not any(a_left == is_left and (abs(a0 - s0) <= tol or abs(ac - (s0 + s1) / 2) <= tol)
-                       for a0, ac, a_left in anchors):
-                ok = False
-                break
-        if not ok:
+        if not _side_ok(r, strip) or not _aligned(r, anchors, strip):
             break
         last = j
         j += 1
@@ -392,10 +403,10 @@ def reading_order(rows: list[Row], bands: list[Band], left: float, right: float,
                         left_lines.append(lift_marks(Line(lw)))
                     if rw:
                         right_lines.append(lift_marks(Line(rw)))
-                if left_lines:
-                    out.append(Flow(left_lines, left, band.split, column=1))
-                if right_lines:
-                    out.append(Flow(right_lines, band.split, right, column=2))
+                # each column's own extent: its lines are centred in it
+                for k, col in enumerate((left_lines, right_lines)):
+                    if col:
+                        out.append(Flow(col, min(ln.x0 for ln in col), max(ln.x1 for ln in col), column=k + 1))
             i = last + 1
             continue
         cur.append(lift_marks(Line(list(rows[i].words))))
@@ -441,6 +452,8 @@ def has_list_label(text: str) -> bool:
 class ParaDraft:
     lines: list[Line]
     align: str | None = None
+    open_end: bool = False  # last line runs to the right margin without closing punctuation
+    plain_start: bool = False  # first line at the left margin, no list label (could continue a paragraph)
 
     @property
     def text(self) -> str:
@@ -518,6 +531,11 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
     paras.append(ParaDraft(cur))
     for p in paras:
         p.align = _alignment(p, flow)
+        last, first = p.lines[-1], p.lines[0]
+        p.open_end = (flow.right - last.x1 < 1.5 * last.size and last.text[-1:] not in ".:;!?"
+                      and p.align != "center")
+        p.plain_start = (first.x0 - flow.left < 0.8 * first.size and not has_list_label(first.text)
+                         and flow.column == 0)
     return paras
 
 
@@ -529,6 +547,10 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
     if gap < -0.5 * size:  # went back up: a different flow of text
         return True
     if abs(prev.size - ln.size) >= 1.0:
+        return True
+    if flow.column and ln.text[:1].isupper() and prev.text[-1:] not in ",-–(":
+        # inside a header/signature column each capitalised line is its own
+        # item (issuer, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", signer's name)
         return True
     if has_list_label(ln.text):
         # "Phần I", "Mục IV" at the start of a wrapped line are words of the
@@ -545,13 +567,12 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
                    and prev.bold == ln.bold and prev.italic == ln.italic)
         if not goes_on:
             return True
-    elif (prev.bold and not ln.bold) or (prev.italic and not ln.italic):
-        # a bold/italic heading that fills its line, then plain text
-        if not ln.text[:1].islower():
-            return True
+    if (prev.bold != ln.bold or prev.italic != ln.italic) and not ln.text[:1].islower():
+        # a change of emphasis at the start of a new sentence: heading / body
+        return True
     # first-line indent (not a hanging indent under a list label; not centred lines)
     if ln.x0 > prev.x0 + 0.8 * size and not (_centred(prev, flow) and _centred(ln, flow)):
-        hanging = prev is cur[0] and any(abs(w.x0 - ln.x0) <= 2.0 for w in prev.words[1:])
+        hanging = prev is cur[0] and has_list_label(prev.text) and any(abs(w.x0 - ln.x0) <= 2.0 for w in prev.words[1:])
         if not hanging:
             return True
     return False

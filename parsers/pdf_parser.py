@@ -227,7 +227,7 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
         _layout(res, _clean_ocr_words(o.words), [], o.width, page_for_rules=None)
         return res
     res.info = PageInfo(number, "text", round(quality.score, 3) if quality.words else None, None)
-    drafts = find_ruled_tables(page) if page.edges else []
+    drafts = find_ruled_tables(page) if (page.lines or page.rects or page.curves) else []
     _layout(res, words, drafts, width, page_for_rules=page)
     return res
 
@@ -379,6 +379,7 @@ def _furniture(results: list[_PageResult]) -> set[int]:
 
 def _assemble(doc: Document, results: list[_PageResult]) -> None:
     furn = _furniture(results)
+    last_open: tuple[ParaDraft, Paragraph] | None = None  # the last paragraph of the previous page
     blocks: list[object] = []  # Paragraph | Table
     last_table: tuple[_TableItem, Table] | None = None  # the table the previous page ended with
     for res in results:
@@ -402,15 +403,40 @@ def _assemble(doc: Document, results: list[_PageResult]) -> None:
             else:
                 para = _paragraph(it, res.number)
                 if para is not None:
-                    blocks.append(para)
+                    if k == 0 and last_open is not None and blocks and blocks[-1] is last_open[1] \
+                            and _continues(last_open[0], it):
+                        _merge_into(last_open[1], para)  # a paragraph running on from the page before
+                    else:
+                        blocks.append(para)
+                    last_open = (it, blocks[-1])
                 last_table = None
         if body and not isinstance(body[-1], _TableItem):
             last_table = None
+        if not body or not isinstance(body[-1], ParaDraft):
+            last_open = None
         for fn in res.footnotes:
             doc.footnotes.append(fn)
     doc.blocks = [b for b in blocks]
     doc.reindex()
     _link_footnotes(doc)
+
+
+def _continues(prev: ParaDraft, nxt: ParaDraft) -> bool:
+    """The first paragraph of a page goes on with the last one of the page
+    before: that one ran to the margin unfinished, this one starts at the
+    margin without a label, in the same size and emphasis."""
+    return (prev.open_end and nxt.plain_start and abs(prev.size - nxt.size) < 0.6
+            and prev.bold == nxt.bold and prev.italic == nxt.italic)
+
+
+def _merge_into(prev: Paragraph, nxt: Paragraph) -> None:
+    from parsers.pdf_layout import join_lines
+
+    base = len(prev.text)
+    prev.text = join_lines([prev.text, nxt.text])
+    shift = len(prev.text) - len(nxt.text)
+    prev.footnote_refs.extend(FootnoteRef(r.footnote_id, r.offset + shift) for r in nxt.footnote_refs)
+    _ = base
 
 
 def _paragraph(d: ParaDraft, page: int) -> Paragraph | None:

@@ -92,12 +92,35 @@ def grid_from_cells(boxes: list[tuple[float, float, float, float]]) -> TableDraf
     return TableDraft(xs[0], ys[0], xs[-1], ys[-1], len(ys) - 1, len(xs) - 1, cells, xs)
 
 
+def ruling_edges(page) -> list[dict]:
+    """Edges that can be table rules: drawn lines, thin rectangles, stroked
+    rectangles — not filled boxes (text highlight, cell shading)."""
+    from pdfplumber.utils import line_to_edge, rect_to_edges, curve_to_edges
+
+    edges: list[dict] = [line_to_edge(ln) for ln in page.lines]
+    for r in page.rects:
+        thin = min(float(r["width"]), float(r["height"])) <= 3.0
+        if thin or (r.get("stroke") and not r.get("fill")):
+            edges.extend(rect_to_edges(r))
+    for c in page.curves:
+        if c.get("stroke") and not c.get("fill"):
+            edges.extend(curve_to_edges(c))
+    return edges
+
+
 def find_ruled_tables(page) -> list[TableDraft]:
     """Tables drawn with ruling lines on a pdfplumber page."""
-    if not (page.edges):
+    edges = ruling_edges(page)
+    if len(edges) < 4:
         return []
+    vert = [e for e in edges if e["orientation"] == "v"]
+    horiz = [e for e in edges if e["orientation"] == "h"]
+    if len(vert) < 2 or len(horiz) < 2:
+        return []
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vert, "explicit_horizontal_lines": horiz}
     drafts: list[TableDraft] = []
-    for t in page.find_tables():
+    for t in page.find_tables(settings):
         d = grid_from_cells([tuple(c) for c in t.cells if c is not None])
         if d is None:
             continue

@@ -1,0 +1,301 @@
+"""PDF text-layer parsing: reading order, paragraphs, furniture, footnotes,
+tables (spans, stitching, broken rows), bad files. No OCR here (see
+test_ocr.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import sys
+
+import pytest
+
+from parsers import parse
+from parsers.ocr import is_valid_syllable, text_quality
+from parsers.pdf_layout import Word, build_paragraphs, page_flows
+from parsers.pdf_tables import grid_from_cells
+from pipeline.errors import DocumentError
+from pipeline.model import Paragraph
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+sys.path.insert(0, str(ROOT))  # tools/
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+TTR = REAL / "TTr BC CCHC nam 2025.pdf"
+BNV = REAL / "17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf"
+VPCP = REAL / "2003_CD-VPCP_07102025_2-signed.pdf"
+KH_DOCX = REAL / "Kế hoạch CCHC giai đoạn 2026-2030.docx"
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+
+
+def norm(t: str) -> str:
+    return " ".join(t.split())
+
+
+def texts(doc) -> list[str]:
+    return [norm(p.text) for p in doc.paragraphs]
+
+
+def index_of(ts: list[str], start: str) -> int:
+    return next(i for i, t in enumerate(ts) if t.startswith(start))
+
+
+# ---------------------------------------------------------------- syllables
+
+
+def test_syllable_validator():
+    for ok in ["nghiêng", "Quyết", "gì", "khuya", "người", "ĐỒNG", "uy", "oanh", "tuyết"]:
+        assert is_valid_syllable(ok), ok
+    for bad in ["nhd", "LAMDONG", "thdi", "dirng", "vpc", "BØC", "chæn", "ngưòiì", "fix"]:
+        assert not is_valid_syllable(bad), bad
+
+
+def test_text_quality_tells_garbled_layers_from_real_text():
+    import pdfplumber
+
+    def q(name):
+        with pdfplumber.open(REAL / name) as pdf:
+            return text_quality(pdf.pages[0].extract_text() or "")
+
+    assert q("TTr BC CCHC nam 2025.pdf").usable
+    assert q("2003_CD-VPCP_07102025_2-signed.pdf").usable
+    for garbled in ("298 PC04.pdf", "493 TB.pdf", "560 GM.pdf"):
+        assert not q(garbled).usable, garbled
+        assert q(garbled).score < 0.6
+
+
+# ---------------------------------------------------------------- layout units
+
+
+def _w(text, x0, top, size=13.0, bold=False):
+    return Word(text, x0, x0 + 0.5 * size * len(text), top, top + size, size, bold)
+
+
+def test_two_column_band_does_not_interleave():
+    words = [
+        _w("ỦY", 100, 50, bold=True), _w("BAN", 125, 50, bold=True), _w("CỘNG", 300, 50, bold=True), _w("HÒA", 340, 50, bold=True),
+        _w("TỈNH", 105, 65, bold=True), _w("X", 140, 65, bold=True), _w("Độc", 310, 65, bold=True), _w("lập", 340, 65, bold=True),
+        _w("Số:", 100, 90), _w("12/UBND", 125, 90), _w("Hà", 300, 90), _w("Nội", 320, 90),
+        _w("Nội", 100, 140), _w("dung", 125, 140), _w("toàn", 160, 140), _w("trang", 200, 140), _w("văn", 240, 140),
+        _w("bản", 270, 140), _w("dài", 300, 140), _w("suốt", 330, 140), _w("dòng.", 370, 140),
+    ]
+    flows = page_flows(words)
+    paras = [p.text for f in flows for p in build_paragraphs(f)]
+    assert paras[:3] == ["ỦY BAN", "TỈNH X", "Số: 12/UBND"]
+    assert paras[3:6] == ["CỘNG HÒA", "Độc lập", "Hà Nội"]
+    assert paras[-1].startswith("Nội dung toàn trang")
+
+
+def test_grid_from_cells_infers_spans():
+    # header cell spanning 2 columns, a cell spanning 2 rows
+    boxes = [(0, 0, 100, 20), (100, 0, 300, 20),
+             (0, 20, 100, 60), (100, 20, 200, 40), (200, 20, 300, 40),
+             (100, 40, 200, 60), (200, 40, 300, 60)]
+    d = grid_from_cells(boxes)
+    assert (d.n_rows, d.n_cols) == (3, 3)
+    spans = {(c.row, c.col): (c.row_span, c.col_span) for c in d.cells}
+    assert spans[(0, 1)] == (1, 2)
+    assert spans[(1, 0)] == (2, 1)
+    assert spans[(2, 2)] == (1, 1)
+
+
+# ---------------------------------------------------------------- real text PDFs
+
+
+def test_header_columns_in_reading_order():
+    doc = parse(TTR)
+    ts = texts(doc)
+    assert doc.source.pages == 1 and doc.pages[0].method == "text"
+    assert all(b.page == 1 for b in doc.blocks)
+    assert ts[:6] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: /TTr-SNV",
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                      "Lâm Đồng, ngày tháng năm 2025"]
+    # the two-line subject is one paragraph
+    assert "Về việc trình ký Báo cáo công tác cải cách hành chính năm 2025 và phương hướng, " \
+           "nhiệm vụ năm 2026 của tỉnh Lâm Đồng" in ts
+
+
+def test_signature_block_columns():
+    doc = parse(BNV)
+    ts = texts(doc)
+    i = ts.index("Nơi nhận:")
+    assert ts[i + 1] == "- Như trên;"
+    assert ts[i + 8] == "- Lưu: VT, CCHC."
+    assert ts[i + 9:i + 12] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Nguyễn Văn Hồi"]
+    assert not any("Nơi nhận" in t and "BỘ TRƯỞNG" in t for t in ts)
+
+
+def test_footnote_linked_to_its_mark():
+    doc = parse(TTR)
+    assert len(doc.footnotes) == 1
+    fn = doc.footnotes[0]
+    assert fn.id == "1" and fn.text.startswith("Gồm: Sở Khoa học và Công nghệ")
+    para = doc.blocks[fn.ref_block]
+    assert isinstance(para, Paragraph) and para.footnote_refs[0].footnote_id == "1"
+    # the mark is not in the text; its offset points just after "lĩnh vực"-like words
+    assert "Gồm:" not in para.text
+
+
+def test_page_numbers_go_to_furniture_and_pages_are_set():
+    doc = parse(VPCP)
+    assert doc.source.pages == 3
+    assert [(f.page, f.text, f.role) for f in doc.furniture] == [(2, "2", "page_header"), (3, "3", "page_header")]
+    assert all(b.page in (1, 2, 3) for b in doc.blocks)
+    assert not any(p.text in ("2", "3") for p in doc.paragraphs)
+    ts = texts(doc)
+    # first header row (narrow gap between the columns) split into its columns
+    assert ts[0] == "VĂN PHÒNG CHÍNH PHỦ"
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in ts
+
+
+# ---------------------------------------------------------------- docx rendered by LibreOffice
+
+
+@needs_soffice
+def test_docx_rendered_to_pdf_keeps_paragraphs_and_table(tmp_path):
+    import docx as python_docx
+
+    from tools.render_pdf import render_pdf
+
+    src = tmp_path / "kh.docx"
+    shutil.copyfile(KH_DOCX, src)
+    pdf = render_pdf(src, tmp_path)
+    doc = parse(pdf)
+    d = python_docx.Document(str(src))
+    want = [norm(p.text) for p in d.paragraphs if norm(p.text)]
+    got = set(texts(doc))
+    share = sum(1 for w in want if w in got) / len(want)
+    assert share >= 0.95, share
+    # the appendix table (67 rows x 7 cols over several pages) comes back as one table
+    big = max(doc.tables, key=lambda t: t.n_rows)
+    ref = d.tables[2]
+    assert big.n_cols == len(ref.columns) == 7
+    assert big.continuations, "table runs over pages and must be stitched"
+    want_first_col = [norm(r.cells[0].text) for r in ref.rows]
+    got_first_col = [norm(r[0]) for r in big.text_grid()]
+    assert got_first_col[:5] == want_first_col[:5]
+    cells_want = [norm(c.text) for r in ref.rows for c in r.cells]
+    cells_got = {norm(t) for r in big.text_grid() for t in r}
+    share_cells = sum(1 for c in cells_want if c in cells_got) / len(cells_want)
+    assert share_cells >= 0.9, share_cells
+
+
+def _long_table_docx(path: Path, n: int) -> None:
+    import docx as python_docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = python_docx.Document()
+    d.add_paragraph("Bảng phân công nhiệm vụ")
+    t = d.add_table(rows=1, cols=3)
+    t.style = "Table Grid"
+    hdr = t.rows[0]
+    for c, txt in zip(hdr.cells, ("STT", "Nội dung", "Đơn vị")):
+        c.text = txt
+    tr_pr = hdr._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+    for i in range(1, n + 1):
+        cells = t.add_row().cells
+        cells[0].text = str(i)
+        cells[1].text = f"Nhiệm vụ số {i}: " + "triển khai thực hiện kế hoạch cải cách hành chính " * (1 + i % 3)
+        cells[2].text = "Sở Nội vụ"
+    d.add_paragraph("Trân trọng./.")
+    d.save(str(path))
+
+
+@needs_soffice
+def test_table_stitched_across_pages_with_broken_row(tmp_path):
+    from tools.render_pdf import render_pdf
+
+    src = tmp_path / "bang.docx"
+    _long_table_docx(src, 40)
+    doc = parse(render_pdf(src, tmp_path))
+    assert doc.source.pages >= 2
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    grid = t.text_grid()
+    assert [norm(r[0]) for r in grid] == ["STT"] + [str(i) for i in range(1, 41)]
+    assert all(norm(r[2]) == "Sở Nội vụ" for r in grid[1:])
+    assert t.continuations and all(c.dropped_header_rows == 1 for c in t.continuations)
+    for r in grid[1:]:
+        assert norm(r[1]).startswith(f"Nhiệm vụ số {norm(r[0])}:")
+    # text inside the table is not repeated as paragraphs
+    assert not any("Nhiệm vụ số" in p.text for p in doc.paragraphs)
+    assert [norm(p.text) for p in doc.paragraphs] == ["Bảng phân công nhiệm vụ", "Trân trọng./."]
+
+
+# ---------------------------------------------------------------- seeds (built by tools/build_samples.py)
+
+SEED_STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
+
+
+@pytest.mark.parametrize("stem", SEED_STEMS)
+def test_seed_pdf_matches_docx(stem):
+    pdf, docx = RAW / f"{stem}.pdf", RAW / f"{stem}.docx"
+    if not (pdf.exists() and docx.exists()):
+        pytest.skip("seed .docx/.pdf not built (run tools/build_samples.py)")
+    a, b = parse(docx), parse(pdf)
+    want = [norm(p.text) for p in a.paragraphs if norm(p.text)]
+    got = set(texts(b))
+    share = sum(1 for w in want if w in got) / max(1, len(want))
+    assert share >= 0.9, share
+    assert len(b.tables) == len(a.tables)
+    for ta, tb in zip(a.tables, b.tables):
+        assert tb.n_cols == ta.n_cols
+        ga = [[norm(c) for c in r] for r in ta.text_grid()]
+        gb = [[norm(c) for c in r] for r in tb.text_grid()]
+        same = sum(1 for ra, rb in zip(ga, gb) for x, y in zip(ra, rb) if x == y)
+        assert same / max(1, sum(len(r) for r in ga)) >= 0.9
+
+
+# ---------------------------------------------------------------- bad files
+
+
+def _encrypt(src: Path, dst: Path, user: str) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    w = pypdf.PdfWriter(clone_from=str(src))
+    w.encrypt(user_password=user, owner_password="owner-secret", algorithm="AES-128")
+    w.write(str(dst))
+
+
+def test_encrypted_pdf_needs_password(tmp_path):
+    p = tmp_path / "locked.pdf"
+    _encrypt(TTR, p, "secret")
+    with pytest.raises(DocumentError, match="encrypted PDF"):
+        parse(p)
+
+
+def test_encrypted_pdf_with_empty_user_password_parses(tmp_path):
+    p = tmp_path / "open.pdf"
+    _encrypt(TTR, p, "")
+    assert texts(parse(p))[:2] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
+
+
+def test_truncated_pdf_is_a_clear_error(tmp_path):
+    data = TTR.read_bytes()
+    p = tmp_path / "cut.pdf"
+    p.write_bytes(data[: len(data) * 2 // 5])
+    with pytest.raises(DocumentError, match="damaged or truncated PDF"):
+        parse(p)
+
+
+def test_scanned_pdf_without_ocr_is_a_clear_error():
+    from parsers import pdf_parser, source_info
+
+    p = REAL / "2011_12_29_1905000000843821!~!Gioi thieu chu ky.pdf"
+    with pytest.raises(DocumentError, match="scanned PDF with no text layer"):
+        pdf_parser.parse(p, source_info(p, "pdf"), ocr=False)
+
+
+def test_missing_tesseract_is_a_warning_not_a_crash(monkeypatch):
+    import parsers.ocr as ocr_mod
+
+    monkeypatch.setattr(ocr_mod, "ocr_available", lambda: "Tesseract OCR is not installed (install 'tesseract-ocr')")
+    doc = parse(REAL / "560 GM.pdf")  # garbled layer: kept, flagged
+    codes = [w.code for w in doc.warnings]
+    assert "ocr_unavailable" in codes and "garbled_text_layer" in codes
+    assert "tesseract-ocr" in next(w.message for w in doc.warnings if w.code == "ocr_unavailable")
+    assert doc.pages[0].note.startswith("text layer garbled")
