@@ -26,17 +26,22 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def soffice_convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = SOFFICE_TIMEOUT_S) -> Path:
+def soffice_convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = SOFFICE_TIMEOUT_S,
+                    infilter: str | None = None) -> Path:
     """Convert ``src`` to format ``fmt`` ("docx", "pdf", "doc") into
-    ``out_dir``; returns the new file. Raises ``DocumentError``."""
+    ``out_dir``; returns the new file. ``infilter`` forces the import filter
+    (so a damaged file is refused instead of being read as plain text).
+    Raises ``DocumentError``."""
     exe = soffice_path()
     if exe is None:
         raise MissingTool(str(src), "LibreOffice is not installed (install the 'libreoffice-writer' package; "
                                     "it provides 'soffice')")
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="vanban-lo-") as profile:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-               "--convert-to", fmt, "--outdir", str(out_dir), str(src)]
+        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+        if infilter:
+            cmd.append(f"--infilter={infilter}")
+        cmd += ["--convert-to", fmt, "--outdir", str(out_dir), str(src)]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
                                 env=dict(os.environ, HOME=profile))
         try:
@@ -59,15 +64,15 @@ def soffice_convert(src: Path, fmt: str, out_dir: Path, *, timeout: float = SOFF
 
 def parse(path: Path, source: SourceInfo) -> Document:
     """Parse a .doc by converting it to .docx first."""
-    from parsers import docx_parser  # helper H2's parser
-
     with tempfile.TemporaryDirectory(prefix="vanban-doc-") as tmp:
         tmp_dir = Path(tmp)
         # a plain ASCII name: LibreOffice names its output after the input
         local = tmp_dir / "in" / "document.doc"
         local.parent.mkdir()
         shutil.copyfile(path, local)
-        docx = soffice_convert(local, "docx", tmp_dir / "out")
+        docx = soffice_convert(local, "docx", tmp_dir / "out", infilter="MS Word 97")
+        from parsers import docx_parser  # the .docx parser does the rest
+
         doc = docx_parser.parse(docx, source)
     doc.source = source
     source.format = "doc"

@@ -1,0 +1,104 @@
+"""Scanned and garbled PDFs through Tesseract (7 OCR'd pages in all).
+
+Marked ``ocr``: they need the tesseract program with the ``vie`` data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from parsers import ocr as ocr_mod
+from parsers import parse, pdf_parser, source_info
+from parsers.ocr import parse_tsv, skew_slope
+from parsers.pdf_layout import Word
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+
+needs_tesseract = pytest.mark.skipif(ocr_mod.ocr_available() is not None,
+                                     reason=str(ocr_mod.ocr_available()))
+pytestmark = [pytest.mark.ocr]
+
+
+def flat(doc) -> str:
+    """All text, spaces squeezed, and no spaces around '/' (OCR writes "22/ 12/ 2011")."""
+    t = " ".join(doc.plain_text().split())
+    return t.replace(" /", "/").replace("/ ", "/")
+
+
+def test_parse_tsv_words_in_points_with_confidence():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "4\t1\t1\t1\t1\t0\t300\t600\t900\t60\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t300\t600\t200\t50\t96.5\tCỘNG\n"
+           "5\t1\t1\t1\t1\t2\t520\t602\t150\t48\t88.0\tHÒA\n"
+           "5\t1\t1\t1\t1\t3\t700\t602\t10\t10\t-1\t\n")
+    words, conf = parse_tsv(tsv, 300 / 72)
+    assert [w.text for w in words] == ["CỘNG", "HÒA"]
+    assert words[0].x0 == pytest.approx(72.0) and words[0].top == pytest.approx(144.0)
+    assert conf == pytest.approx((0.965 + 0.88) / 2)
+    assert words[0].line_id == words[1].line_id
+
+
+def test_skew_slope_measures_tilted_lines():
+    words = []
+    for line in range(4):
+        for k in range(5):
+            x = 100 + 60 * k
+            y = 100 + 20 * line + 0.02 * x
+            words.append(Word("chữ", x, x + 40, y, y + 12, 12, line_id=line))
+    assert skew_slope(words) == pytest.approx(0.02, abs=1e-6)
+
+
+@needs_tesseract
+def test_scanned_275_number_date_deadline():
+    doc = parse(REAL / "2011_12_28_0904000000972844!~!275.pdf")
+    assert [p.method for p in doc.pages] == ["ocr", "ocr"]
+    assert doc.pages[0].confidence > 0.8
+    assert doc.pages[0].note == "no text layer (scanned page)"
+    t = flat(doc)
+    # the number itself (275) is handwritten on the scan; the symbol is printed
+    assert "/STTTT-CNTT" in t
+    assert "tháng 12 năm 2011" in t
+    assert "trước ngày 22/12/2011" in t
+    assert "Kế hoạch số 25/KH-STTTT" in t
+    assert all(b.page in (1, 2) for b in doc.blocks)
+
+
+@needs_tesseract
+def test_scanned_kstthc_number_date_deadline():
+    doc = parse(REAL / "2011_12_28_085800000082985!~!KSTTHC.pdf")
+    t = flat(doc)
+    assert "UBND-KSTTHC" in t.replace("- ", "-")
+    assert "tháng 12 năm 2011" in t
+    assert "trước ngày 05/01/2012" in t
+    assert "30c/NQ-CP" in t and "63/2010/NĐ-CP" in t
+    # the second page (the Văn phòng's guidance) cites the letter by its number
+    assert "4532/UBND-KSTTHC" in t
+    texts = [p.text for p in doc.paragraphs]
+    assert "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts  # header columns not interleaved
+
+
+@needs_tesseract
+@pytest.mark.parametrize("name, expect", [
+    ("560 GM.pdf", ["GM-UBND", "07/11/2025", "Sở Nội vụ"]),
+    ("298 PC04.pdf", ["/TTr-", "CAT-PC04", "116/2021/NĐ-CP", "tháng 10 năm 2025"]),
+])
+def test_garbled_text_layer_is_replaced_by_ocr(name, expect):
+    doc = parse(REAL / name)
+    assert doc.pages[0].method == "ocr"
+    assert doc.pages[0].note.startswith("text layer garbled")
+    t = flat(doc)
+    for s in expect:
+        assert s in t, s
+    assert "TÈNH LÂM" not in t and "so:f60tCNa" not in t
+
+
+@needs_tesseract
+def test_garbled_493_detected_on_every_page_ocr_capped():
+    p = REAL / "493 TB.pdf"
+    doc = pdf_parser.parse(p, source_info(p, "pdf"), max_ocr_pages=1)
+    assert [pi.method for pi in doc.pages] == ["ocr", "text", "text"]
+    assert all(pi.note.startswith("text layer garbled") for pi in doc.pages)
+    assert "/TB-UBND" in flat(doc)
+    assert sum(1 for w in doc.warnings if w.code == "garbled_text_layer") == 2
