@@ -457,11 +457,15 @@ def _stitch(first: Table, nxt: Table, page: int) -> Table:
         from pipeline.tables import stitch_tables  # helper H1
     except ImportError:  # pragma: no cover - until pipeline/tables.py lands
         stitch_tables = None
+    table = None
     if stitch_tables is not None:
-        table = stitch_tables([first, nxt])
+        try:
+            table = stitch_tables([first, nxt])
+        except TypeError:  # a different signature than expected: use the local rule
+            table = None
         if isinstance(table, list):
-            table = table[0]
-    else:
+            table = table[0] if len(table) == 1 else None
+    if table is None:
         table = _stitch_fallback(first, nxt)
     for cont in table.continuations:
         if cont.page is None:
