@@ -1,0 +1,176 @@
+"""Find step of the citation pipeline (eyecite-style: clean → find → resolve).
+
+``find_citations(text)`` returns every document number written in ``text``
+as a ``Found`` — where it stands, what was written, and its parts read as
+what they mean:
+
+* state administrative ``33/CT-TTg``, công văn ``2953/UBND-NC``;
+* normative ``04/2015/NĐ-CP``, ``80/2015/QH13``;
+* party ``324-QĐ/TU``, ``11-QĐi/TW``, joint ``1573-KH/BDVTW-BCSĐCP``,
+  ``04-CTPH/BDVTU-BCSD UBND`` (a known issuer code written after a space);
+* noise real documents carry: spaces around separators (``96 /KH-UBND``,
+  ``799/KH- SYT``, ``331 - QĐ/TU``), a line or page break inside
+  (``324-⏎QĐ/TU``), a footnote mark glued on (``1847/QĐ-TTg(3)``, ``…/TU1``),
+  a missing hyphen between type and issuer codes (``3826/QĐUBND`` →
+  ``QĐ-UBND``, ``03/CTUBND`` → ``CT-UBND``), a missing hyphen after a party
+  number (``84 QĐ/TWĐTN``).
+
+Patterns use bounded quantifiers over disjoint classes only, and every call
+passes ``timeout=RX_TIMEOUT``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from pipeline.domain import doc_type_by_code, doc_types, issuer_abbrevs
+from pipeline.textutil import RX_TIMEOUT
+
+# Symbol group: an upper-case letter then letters or '&' ("CT", "TTg", "QĐi", "BDVTU", "HĐND&UBND"),
+# optionally a term number ("QH13", "UBTVQH14") or a glued footnote mark, split off later.
+_GROUP = r"\p{Lu}[\p{L}&]{0,14}[0-9]{0,2}"
+_WS = r"\s{0,6}"  # spaces, or a line break, around a separator
+_DASH = r"[-‐‑–—]"
+_NUM = r"(?P<num>[0-9]{1,5})"
+
+_CITATION = regex.compile(
+    r"(?<![\p{L}0-9/.,\-‐‑–—])" + _NUM
+    + r"(?:"
+    # state / normative: 33/CT-TTg, 04/2015/NĐ-CP, 80/2015/QH13
+    + r"[ \t]{0,3}/" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")?"
+    + r"(?P<sym>" + _GROUP + r"(?:" + _WS + _DASH + _WS + _GROUP + r"){0,5})"
+    + r"|"
+    # party: 324-QĐ/TU, 49-KH/UBND-BDVTU (and "84 QĐ/TWĐTN", hyphen missing)
+    + r"(?:[ \t]{0,3}" + _DASH + _WS + r"|[ \t]{1,2})(?P<ptype>" + _GROUP + r")[ \t]{0,3}/" + _WS
+    + r"(?P<pbody>" + _GROUP + r"(?:" + _WS + _DASH + _WS + _GROUP + r"){0,5})"
+    + r")"
+    + r"(?![\p{L}0-9])",
+)
+_SEP_SPLIT = regex.compile(r"\s*[-‐‑–—]\s*")
+_TRAIL_DIGITS = regex.compile(r"^(?P<g>.*?\p{L})(?P<d>[0-9]{1,2})$")
+# a known issuer code written after a space inside a joint symbol: "BCSD UBND"
+_SPACED_TAIL = regex.compile(r"[ ](?P<g>\p{Lu}[\p{Lu}&]{1,9})(?![\p{L}0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One document number as found: ``start``/``end`` in the searched text,
+    ``text`` as written; the parts read as meant (spaces removed, a missing
+    hyphen restored, a glued footnote mark dropped)."""
+
+    start: int
+    end: int
+    text: str
+    number: str
+    year: str | None
+    symbol: str  # "CT-TTg", "QĐ/TU", "CTPH/BDVTU-BCSDUBND"
+    type_code: str | None  # the type code the symbol carries, if any ("CT", "QĐ", "CTPH")
+    issuer_codes: tuple[str, ...]  # ("TTg",), ("BDVTU", "BCSDUBND")
+    family: str  # "state" | "normative" | "party"
+
+    @property
+    def id(self) -> str:
+        if self.family == "party":
+            return f"{self.number}-{self.symbol}"
+        if self.year:
+            return f"{self.number}/{self.year}/{self.symbol}"
+        return f"{self.number}/{self.symbol}"
+
+
+@lru_cache(maxsize=1)
+def _type_codes() -> tuple[str, ...]:
+    """Type codes, longest first ("CTPH" before "CT")."""
+    codes = {t.code for t in doc_types() if t.code}
+    return tuple(sorted(codes, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _issuer_codes() -> frozenset[str]:
+    return frozenset(issuer_abbrevs())
+
+
+def is_type_code(code: str) -> bool:
+    return code in _type_codes()
+
+
+def is_issuer_code(code: str) -> bool:
+    return code in _issuer_codes()
+
+
+def _strip_mark(group: str, last: bool) -> tuple[str, int]:
+    """Drop trailing digits that are not a term number (a glued footnote mark);
+    returns the group and how many characters were dropped."""
+    m = _TRAIL_DIGITS.match(group)
+    if not m:
+        return group, 0
+    if m.group("g").endswith("QH"):
+        return group, 0
+    return (m.group("g"), len(m.group("d"))) if last else (group, 0)
+
+
+def _split_glued(group: str) -> list[str]:
+    """"QĐUBND" → ["QĐ", "UBND"] when a type code is glued to a known issuer code."""
+    for code in _type_codes():
+        rest = group[len(code):]
+        if group.startswith(code) and len(rest) >= 3 and is_issuer_code(rest):
+            return [code, rest]
+    return [group]
+
+
+def find_citations(text: str) -> list[Found]:
+    """Every document number in ``text``, left to right."""
+    if not text:
+        return []
+    out: list[Found] = []
+    for m in _CITATION.finditer(text, timeout=RX_TIMEOUT, overlapped=False):
+        f = _read(text, m)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _read(text: str, m: regex.Match) -> Found | None:
+    num = m.group("num")
+    end = m.end()
+    if m.group("sym") is not None:
+        raw_groups = _SEP_SPLIT.split(m.group("sym").strip())
+        last, dropped = _strip_mark(raw_groups[-1], True)
+        raw_groups[-1] = last
+        end -= dropped
+        groups: list[str] = []
+        for i, g in enumerate(raw_groups):
+            groups.extend(_split_glued(g) if i == 0 else [g])
+        year = m.group("year")
+        type_code = groups[0] if is_type_code(groups[0]) and len(groups) > 1 else None
+        if year is None and len(groups) == 1 and not groups[0].startswith("QH"):
+            # "12/KH" alone is not a document number (e.g. "7/TW" page refs); a QH number needs a year
+            if not is_issuer_code(groups[0]):
+                return None
+        if year is None and groups[0].startswith(("QH", "UBTVQH")) and len(groups) == 1:
+            return None
+        family = "normative" if year else "state"
+        symbol = "-".join(groups)
+        issuers = tuple(groups[1:] if type_code else groups)
+    else:
+        ptype = m.group("ptype")
+        if not regex.match(r"[ \t]{0,3}[-‐‑–—]", text[m.end("num"):m.start("ptype")], timeout=RX_TIMEOUT):
+            # hyphen missing after the number: only a known party type code makes it a number
+            if doc_type_by_code(ptype, party=True) is None:
+                return None
+        body = _SEP_SPLIT.split(m.group("pbody").strip())
+        last, dropped = _strip_mark(body[-1], True)
+        body[-1] = last
+        end -= dropped
+        tail = _SPACED_TAIL.match(text, end, timeout=RX_TIMEOUT)
+        if tail and is_issuer_code(tail.group("g")):
+            body[-1] = body[-1] + tail.group("g")
+            end = tail.end()
+        year = None
+        family = "party"
+        type_code = ptype
+        symbol = f"{ptype}/" + "-".join(body)
+        issuers = tuple(body)
+    return Found(m.start(), end, text[m.start():end], num, year, symbol, type_code, issuers, family)

@@ -1,0 +1,354 @@
+"""Resolve step of the citation pipeline: what the words around a found
+number say about the cited document.
+
+Given the text a number was found in (``extractors.citation_find.Found``),
+``resolve(text, found, prev)`` reads
+
+* the **type** from the words just before the number ("Chỉ thị số", "Quyết
+  định 1408-…", "QUYẾT ĐỊNH SỐ"), or from the head of a list ("các Chỉ thị …:
+  Số 06-CT/TU …; số 32-CT/TU"), else from the symbol's type code;
+* the **date** right after it (every written form, via ``find_dates``);
+* the **issuer** after "của" / "giữa", or from a list head ("… của Bộ Chính
+  trị (cụ thể: …)", "… của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh: Số …"),
+  normalised (UBND → Ủy ban nhân dân, 'uỷ' → 'ủy', the party term "khóa XI"
+  dropped);
+* the **title** after "về" / "về việc" / "V/v";
+* the **relation**: ``based_on`` after "Căn cứ", ``implements`` after
+  "Thực hiện", "Triển khai", "… theo", else ``cites``.
+
+A number followed by "," or "và" and another number ("Quyết định số 217-QĐ/TW
+và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị") shares that
+one's date and issuer (``share_trailing``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extractors.citation_find import Found
+from extractors.dates import find_dates
+from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names
+from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+
+# Type names that qualify a base type ("Chương trình hành động")
+_QUALIFIED = ("Chương trình hành động", "Chương trình phối hợp", "Kế hoạch liên tịch", "Hướng dẫn liên tịch",
+              "Thông báo kết luận")
+_GENERIC = ("Văn bản",)
+
+
+@lru_cache(maxsize=1)
+def _type_alt() -> str:
+    names = set(doc_type_names()) | set(_QUALIFIED) | set(_GENERIC)
+    alts = sorted(names, key=len, reverse=True)
+    return "|".join(regex.escape(n).replace(r"\ ", r"\s{1,3}") for n in alts)
+
+
+@lru_cache(maxsize=1)
+def _type_before() -> regex.Pattern:
+    # "Chỉ thị số ", "Quyết định 1408-", "Chỉ thị số: ", "Nghị quyết số\n"
+    return regex.compile(
+        r"(?<![\p{L}])(?P<type>" + _type_alt() + r")[ \t]{0,3}\n?[ \t]{0,3}(?:(?P<so>số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3})?$",
+        regex.IGNORECASE,
+    )
+
+
+_SO_BEFORE = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3}$")
+
+# between a number and its date: ", ", "(3) ", "ban hành ngày", "ngày"
+_GAP_DATE = regex.compile(
+    r"^(?:[\s,:]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*(?:(?:được\s{1,3})?(?:ban\s{1,3}hành|ký)\s{1,3})?(?:vào\s{1,3})?(?:ngày|Ngày|NGÀY)?\s{0,3}$"
+)
+_GAP_ISSUER = regex.compile(
+    r"^(?:[\s,]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*(?P<kw>của|Của|CỦA|giữa|Giữa|GIỮA)\s{1,3}"
+)
+# where an issuer phrase stops
+_ISSUER_STOP = regex.compile(
+    r"\s(?:về|Về|VỀ|V/v|ban\s+hành|Ban\s+hành|BAN\s+HÀNH|sửa\s+đổi|Sửa\s+đổi|phê\s+duyệt|Phê\s+duyệt|quy\s+định|"
+    r"hướng\s+dẫn|thực\s+hiện|triển\s+khai|trong|tại|theo|nhằm|để|đối\s+với|thì|đã|được|cho|với|giai\s+đoạn|"
+    r"năm\s+[0-9]{4}|ngày)(?![\p{L}])"
+    r"|[,;:.()“”\"«»]|\s[0-9]|[0-9]|\s[-+•*]\s",
+    regex.IGNORECASE,
+)
+_KHOA = regex.compile(r"\s*\(?\s*[Kk]hó?óa\s+[IVXLC]+\s*\)?|\s*\(?\s*[Kk]hoá\s+[IVXLC]+\s*\)?|\s*\(?\s*KHÓA\s+[IVXLC]+\s*\)?")
+_VA_NEXT = regex.compile(r"\s+(?:và|VÀ)\s+(?P<w>\p{L}+)")
+_TITLE_START = regex.compile(r"^[\s,]*(?:(?:về\s+việc|Về\s+việc|V/v|về|Về|VỀ)\s+)(?P<t>.)", regex.DOTALL)
+_TITLE_STOP = regex.compile(r";|\.\s|\.$|\n\s*\n\s*[-+•*0-9]|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số")
+_LIST_HEAD = regex.compile(
+    r"(?:của|Của|CỦA)\s{1,3}(?P<iss>[^:;()\n]{3,160}?)\s{0,3}(?:\(\s{0,3}(?:[Cc]ụ\s+thể|CỤ\s+THỂ)\s{0,3}:?|:)"
+)
+_CLAUSE_START = regex.compile(r"(?:^|[.;!?]\s|\n\s*\n|\n\s*[-+•*]\s|:\s)", regex.MULTILINE)
+_IMPLEMENTS_LEAD = regex.compile(r"^\W{0,4}(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)(?![\p{L}])", regex.IGNORECASE)
+_BASED_ON = regex.compile(r"^\W{0,4}(?:căn\s+cứ)(?![\p{L}])", regex.IGNORECASE)
+_IMPLEMENTS = regex.compile(r"(?<![\p{L}])(?:thực\s+hiện|triển\s+khai|theo|quán\s+triệt)(?![\p{L}])", regex.IGNORECASE)
+
+_ABBREV_EXPAND = (
+    (regex.compile(r"(?<![\p{L}])UBND(?![\p{L}])"), "Ủy ban nhân dân"),
+    (regex.compile(r"(?<![\p{L}])HĐND(?![\p{L}])"), "Hội đồng nhân dân"),
+    (regex.compile(r"(?<![\p{L}])BCH(?![\p{L}])"), "Ban Chấp hành"),
+    (regex.compile(r"(?<![\p{L}])BTV(?![\p{L}])"), "Ban Thường vụ"),
+)
+
+
+def _with_types(p: str) -> regex.Pattern:
+    return regex.compile(p.replace("{TYPES}", _type_alt()), regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _list_type() -> regex.Pattern:
+    return _with_types(r"(?<![\p{L}])(?:các|những|Các|Những)\s{1,3}(?P<type>{TYPES})(?![\p{L}])")
+
+
+@lru_cache(maxsize=1)
+def _title_stop() -> regex.Pattern:
+    return regex.compile(_TITLE_STOP.pattern.replace("{TYPES}", _type_alt()), regex.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Resolved:
+    found: Found
+    start: int  # mention start (the type word when written just before the number)
+    end: int
+    type: str | None = None
+    type_code: str | None = None
+    type_from_word: bool = False  # the type was named in words, not only by the symbol's code
+    date: str | None = None
+    date_end: int | None = None  # where the date ends in the text
+    issuer: str | None = None
+    issuer_source: str = "none"  # "explicit" | "list" | "shared" | "symbol" | "none"
+    title: str | None = None
+    relation: str = "cites"
+    tail: int = 0  # end of everything read after the number (date, issuer)
+
+
+def normalize_type(name: str) -> str:
+    """"CHỈ THỊ" / "chỉ thị" → the table's spelling "Chỉ thị"."""
+    name = squash_spaces(name)
+    dt = doc_type_by_name(name)
+    if dt is not None:
+        return dt.name
+    for q in _QUALIFIED:
+        if fold(q) == fold(name):
+            return q
+    return name[:1].upper() + name[1:].lower()
+
+
+def normalize_issuer(raw: str) -> str | None:
+    """Issuer as the gold convention writes it: abbreviations spelled out,
+    'uỷ' → 'ủy', the party term dropped, spaces collapsed."""
+    t = squash_spaces(raw)
+    t = _KHOA.sub("", t, timeout=RX_TIMEOUT)
+    for rx, rep in _ABBREV_EXPAND:
+        t = rx.sub(rep, t, timeout=RX_TIMEOUT)
+    t = t.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY").replace("hoá", "hóa")
+    t = t.strip(" ,;:-–")
+    if not t or len(t) < 2:
+        return None
+    if t.isupper():  # "BAN THƯỜNG VỤ TỈNH ỦY" in a heading: keep, but in sentence case per word
+        t = " ".join(w[:1] + w[1:].lower() for w in t.split())
+    return t
+
+
+@lru_cache(maxsize=1)
+def _type_word_rx() -> regex.Pattern:
+    return regex.compile(r"(?:" + _type_alt() + r")(?![\p{L}])", regex.IGNORECASE)
+
+
+def _type_at(text: str, pos: int) -> bool:
+    """Whether a document type name ("Quyết định", "Kế hoạch") starts at ``pos``."""
+    return bool(_type_word_rx().match(text, pos, timeout=RX_TIMEOUT))
+
+
+def read_issuer(text: str, pos: int, limit: int = 220) -> tuple[str | None, int]:
+    """The issuer introduced by "của"/"giữa" at ``pos``; returns (issuer, end)."""
+    window = text[pos:pos + limit]
+    m = _GAP_ISSUER.match(window, timeout=RX_TIMEOUT)
+    if not m:
+        return None, pos
+    start = m.end()
+    parts: list[str] = []
+    i = start
+    while True:
+        s = _ISSUER_STOP.search(window, i, timeout=RX_TIMEOUT)
+        seg_end = s.start() if s else len(window)
+        # "khóa XI" inside the name: keep reading after it
+        piece = window[i:seg_end]
+        va = None
+        for vm in _VA_NEXT.finditer(piece, timeout=RX_TIMEOUT):
+            w = vm.group("w")
+            if not w[:1].isupper() or _type_at(window, i + vm.start("w")):
+                va = vm
+                break
+        if va is not None:
+            parts.append(piece[:va.start()])
+            i = i + va.start()
+            break
+        parts.append(piece)
+        i = seg_end
+        if s and window[s.start():s.start() + 1] == "(" and regex.match(r"\(\s*[Kk]h[oó]", window[s.start():], timeout=RX_TIMEOUT):
+            close = window.find(")", s.start())
+            if close != -1:
+                i = close + 1
+                continue
+        break
+    issuer = normalize_issuer(" ".join(parts))
+    if issuer and not issuer[:1].isupper():
+        return None, pos
+    return issuer, pos + i
+
+
+def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
+    """The date written right after ``pos`` (", ngày 14/01/2016"); (iso, end)."""
+    window = text[pos:pos + limit]
+    for d in find_dates(window):
+        if _GAP_DATE.match(window[:d.start], timeout=RX_TIMEOUT):
+            return d.iso, pos + d.end
+        break
+    return None, pos
+
+
+def read_title(text: str, pos: int, limit: int = 400) -> str | None:
+    window = text[pos:pos + limit]
+    m = _TITLE_START.match(window, timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    start = m.start("t")
+    s = _title_stop().search(window, start, timeout=RX_TIMEOUT)
+    title = squash_spaces(window[start:s.start() if s else len(window)]).strip(" ,“”\"")
+    return title or None
+
+
+def _type_from_code(found: Found) -> tuple[str | None, str | None]:
+    code = found.type_code
+    if code:
+        dt = doc_type_by_code(code, party=found.family == "party")
+        return (dt.name if dt else None), code
+    if found.family in ("state",) and found.issuer_codes:
+        return "Công văn", "CV"  # a state symbol without a type code is a công văn
+    return None, None
+
+
+def relation_at(text: str, pos: int) -> str:
+    """based_on / implements / cites from the clause the mention stands in."""
+    lo = max(0, pos - 400)
+    seg = text[lo:pos]
+    starts = [m.end() for m in _CLAUSE_START.finditer(seg, timeout=RX_TIMEOUT)]
+    clause = seg[starts[-1]:] if starts else seg
+    # the sentence start decides "Căn cứ" (a "Căn cứ" line may list several documents after ";")
+    sent_starts = [m.end() for m in regex.finditer(r"(?:^|[.!?]\s|\n\s*\n)", seg, timeout=RX_TIMEOUT)]
+    sentence = seg[sent_starts[-1]:] if sent_starts else seg
+    if _BASED_ON.match(sentence.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT) or _BASED_ON.match(clause.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+        return "based_on"
+    if _IMPLEMENTS.search(clause, timeout=RX_TIMEOUT) or _IMPLEMENTS_LEAD.match(sentence.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+        return "implements"
+    return "cites"
+
+
+def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
+    """Issuer from a list head before ``pos`` ("… của Bộ Chính trị (cụ thể: …",
+    "các Chỉ thị của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh: Số …")."""
+    lo = max(0, pos - 700)
+    seg = text[lo:pos]
+    heads = list(_LIST_HEAD.finditer(seg, timeout=RX_TIMEOUT))
+    if not heads:
+        return None
+    h = heads[-1]
+    between = seg[h.end():]
+    # the list must still be open: no sentence end, no closing parenthesis of a "(cụ thể" list
+    if regex.search(r"\.\s+\p{Lu}|\s[-+•*]\s\p{Lu}|\s[0-9IVX]{1,4}\.\s\p{Lu}", between, timeout=RX_TIMEOUT):
+        return None
+    if "(" in h.group(0) and between.count(")") > between.count("("):
+        return None
+    cands = [normalize_issuer(c) for c in regex.split(r",|\s+và\s+", h.group("iss"), timeout=RX_TIMEOUT)]
+    cands = [c for c in cands if c and c[:1].isupper()]
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    for c in cands:
+        if _issuer_fits_code(c, found):
+            return c
+    return None
+
+
+def _issuer_fits_code(issuer: str, found: Found) -> bool:
+    """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
+    words = regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT)
+    initials = "".join(w[0] for w in words)
+    for code in found.issuer_codes:
+        c = fold(code).replace("đ", "d")
+        if c and c in initials:
+            return True
+    return False
+
+
+def resolve(text: str, found: Found) -> Resolved:
+    r = Resolved(found=found, start=found.start, end=found.end)
+    before = text[max(0, found.start - 60):found.start]
+    m = _type_before().search(before, timeout=RX_TIMEOUT)
+    code_type, code = _type_from_code(found)
+    if m:
+        name = normalize_type(m.group("type"))
+        r.start = found.start - (len(before) - m.start())
+        if fold(name) in ("van ban",):
+            name = code_type or "Công văn"
+        r.type = name
+        r.type_from_word = True
+    elif _SO_BEFORE.search(before, timeout=RX_TIMEOUT):
+        # "…: Số 06-CT/TU …; số 32-CT/TU" → the type named at the head of the list
+        heads = list(_list_type().finditer(text[max(0, found.start - 600):found.start], timeout=RX_TIMEOUT))
+        if heads:
+            r.type = normalize_type(heads[-1].group("type"))
+            r.type_from_word = True
+        so = _SO_BEFORE.search(before, timeout=RX_TIMEOUT)
+        r.start = found.start - (len(before) - so.start())
+    if r.type is None:
+        r.type = code_type
+    r.type_code = code if code else (doc_type_by_name(r.type).code if r.type and doc_type_by_name(r.type) else None)
+    if r.type == "Công văn" and not found.type_code:
+        r.type_code = "CV"
+
+    pos = found.end
+    r.date, pos2 = read_date(text, pos)
+    if r.date is None and pos2 == pos:
+        # blank date in a draft / footnote ("ngày của …"): skip the bare word
+        bm = regex.match(r"[\s,]{0,3}(?:ngày|Ngày)(?=\s{1,3}(?:của|Của))", text[pos:pos + 20], timeout=RX_TIMEOUT)
+        if bm:
+            pos2 = pos + bm.end()
+    r.date_end = pos2 if r.date else None
+    r.issuer, pos3 = read_issuer(text, pos2)
+    if r.issuer:
+        r.issuer_source = "explicit"
+    else:
+        head = _list_head_issuer(text, r.start, found)
+        if head:
+            r.issuer, r.issuer_source = head, "list"
+    r.tail = max(pos2, pos3)
+    r.title = read_title(text, r.tail)
+    r.relation = relation_at(text, r.start)
+    return r
+
+
+_SHARE_GAP = regex.compile(r"^[\s,]*(?:,|và|VÀ)[\s,]*$")
+
+
+def share_trailing(text: str, items: list[Resolved]) -> None:
+    """A number directly followed by ", " / "và" and another number takes that
+    one's date and issuer when it has none of its own (right to left, so a
+    chain of three shares the last one's)."""
+    for i in range(len(items) - 2, -1, -1):
+        a, b = items[i], items[i + 1]
+        if a.date or a.issuer_source == "explicit":
+            continue
+        if a.tail > a.found.end:  # something was read after a (a date, an issuer)
+            continue
+        if not _SHARE_GAP.match(text[a.found.end:b.start], timeout=RX_TIMEOUT):
+            continue
+        if a.found.issuer_codes != b.found.issuer_codes:
+            continue  # "Chỉ thị số 33/CT-TTg, Quyết định số 324-QĐ/TU của Tỉnh ủy": different bodies
+        if b.date:
+            a.date = b.date
+        if b.issuer and b.issuer_source in ("explicit", "shared"):
+            a.issuer, a.issuer_source = b.issuer, "shared"

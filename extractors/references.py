@@ -1,0 +1,313 @@
+"""Cited legal documents: ``extract_references(doc, header)``.
+
+Eyecite-style pipeline over the document model:
+
+1. **clean / stream** — body paragraphs in a row are joined with "\\n" into
+   one text (a number broken over a line or page, "324-⏎QĐ/TU", is still one
+   number); each table cell and each footnote is a text of its own.  Offsets
+   map back to the paragraph or cell, so every mention gets a ``Loc``.
+2. **find** — ``extractors.citation_find.find_citations`` (the grammar of
+   numbers and symbols).
+3. **resolve** — ``extractors.citation_resolve.resolve`` (type, date,
+   issuer, title, relation), then numbers sharing a date/issuer.
+4. **merge / annotate** — one ``Reference`` per distinct document (key: the
+   id without spaces, dashes, case or diacritics), fields filled from the
+   richest mention (a footnote or a later mention may give the date); the
+   document's own number is never a reference.
+
+Documents cited without a number ("Luật Tiếp công dân năm 2013", "Nghị quyết
+Đại hội XIII") become ``UnnumberedReference``s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.citation_find import Found, find_citations, is_issuer_code
+from extractors.citation_resolve import Resolved, normalize_type, resolve, share_trailing
+from pipeline.domain import issuer_by_code
+from pipeline.model import (
+    Document,
+    DocumentHeader,
+    Loc,
+    Mention,
+    Paragraph,
+    Reference,
+    UnnumberedReference,
+)
+from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces, strip_diacritics
+
+_ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
+_OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*$")
+_OWN_NUMBER_NOCOLON = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]{1,3}$")
+_RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
+_ISSUER_RANK = {"none": 0, "symbol": 1, "shared": 2, "list": 2, "explicit": 3}
+
+
+def ref_key(ref_id: str) -> str:
+    """Matching key of an id: no spaces, dashes, case or diacritics."""
+    return _ID_DROP.sub("", strip_diacritics(ref_id).casefold(), timeout=RX_TIMEOUT)
+
+
+# --------------------------------------------------------------------------
+# Streams: text runs with a map back to the document's units
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Piece:
+    offset: int  # where the unit's text starts in the stream
+    length: int
+    loc: Loc
+    block: int | None
+
+
+@dataclass(slots=True)
+class Stream:
+    text: str
+    pieces: list[_Piece] = field(default_factory=list)
+
+    def loc(self, start: int, end: int) -> Loc:
+        """Loc of stream[start:end], in the unit where it starts (the end is
+        clipped to that unit when the span runs on into the next one)."""
+        piece = self.pieces[0]
+        for p in self.pieces:
+            if p.offset <= start:
+                piece = p
+            else:
+                break
+        s = start - piece.offset
+        e = min(end - piece.offset, piece.length)
+        return piece.loc.span(max(0, s), max(s, e)) if piece.loc.start is not None else piece.loc
+
+    def block_at(self, pos: int) -> int | None:
+        block = None
+        for p in self.pieces:
+            if p.offset <= pos:
+                block = p.block
+            else:
+                break
+        return block
+
+
+_WS_RUN = regex.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """A stream's text with every run of white space (line and page breaks
+    included) made one space; ``pos[i]`` is where clean char ``i`` stands in
+    the stream."""
+
+    text: str
+    pos: list[int]
+
+    def orig(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            return self.pos[start] if start < len(self.pos) else len(self.pos), self.pos[start] if start < len(self.pos) else len(self.pos)
+        return self.pos[start], self.pos[end - 1] + 1
+
+
+def clean(text: str) -> Cleaned:
+    out: list[str] = []
+    pos: list[int] = []
+    last = 0
+    for m in _WS_RUN.finditer(text, timeout=RX_TIMEOUT):
+        out.append(text[last:m.start()])
+        pos.extend(range(last, m.start()))
+        out.append(" ")
+        pos.append(m.start())
+        last = m.end()
+    out.append(text[last:])
+    pos.extend(range(last, len(text)))
+    return Cleaned("".join(out), pos)
+
+
+def build_streams(doc: Document) -> list[Stream]:
+    streams: list[Stream] = []
+    run: Stream | None = None
+    for unit in doc.text_units():
+        if unit.cell is None and isinstance(unit.block, Paragraph):
+            if unit.block.role != "body":
+                continue
+            if run is None:
+                run = Stream("")
+                streams.append(run)
+            elif run.text:
+                run.text += "\n"
+            loc = Loc(page=unit.loc.page, block=unit.loc.block, start=0, end=len(unit.text))
+            run.pieces.append(_Piece(len(run.text), len(unit.text), loc, unit.loc.block))
+            run.text += unit.text
+        else:
+            run = None
+            loc = unit.loc
+            streams.append(Stream(unit.text, [_Piece(0, len(unit.text), loc, loc.block)]))
+    for fn in doc.footnotes:
+        loc = Loc(page=fn.page, block=fn.ref_block, start=0, end=len(fn.text))
+        streams.append(Stream(fn.text, [_Piece(0, len(fn.text), loc, fn.ref_block)]))
+    return streams
+
+
+# --------------------------------------------------------------------------
+# Merging mentions into references
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Acc:
+    ref: Reference
+    issuer_rank: float = -1
+    type_from_word: bool = False
+
+
+def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None) -> bool:
+    if own_key and ref_key(found.id) == own_key:
+        return True
+    start = c.pos[found.start]
+    before = stream.text[max(0, start - 20):start]
+    if _OWN_NUMBER.search(before, timeout=RX_TIMEOUT):
+        return True
+    block = stream.block_at(start)
+    return bool(block is not None and block < 12 and _OWN_NUMBER_NOCOLON.search(before, timeout=RX_TIMEOUT))
+
+
+def _issuer_code_of(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    parts = regex.split(r"[-/]", symbol, timeout=RX_TIMEOUT)
+    return parts[-1] if len(parts) > 1 else None
+
+
+def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Reference], list[UnnumberedReference]]:
+    own_key = ref_key(header.id) if header and header.id else None
+    accs: dict[str, _Acc] = {}
+    order: list[str] = []
+    for stream in build_streams(doc):
+        c = clean(stream.text)
+        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key)]
+        if not found:
+            continue
+        items = [resolve(c.text, f) for f in found]
+        share_trailing(c.text, items)
+        for r in items:
+            _add(accs, order, stream, c, r)
+    refs = [accs[k].ref for k in order]
+    _fill_from_own_issuer(refs, header)
+    return refs, extract_unnumbered(doc)
+
+
+def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r: Resolved) -> None:
+    f = r.found
+    key = ref_key(f.id)
+    s, e = c.orig(r.start, f.end)
+    mention = Mention(text=stream.text[s:e], loc=stream.loc(s, e))
+    type_from_word = r.type_from_word
+    acc = accs.get(key)
+    if acc is None:
+        ref = Reference(id=f.id, number=f.number, year=f.year, symbol=f.symbol)
+        acc = _Acc(ref)
+        accs[key] = acc
+        order.append(key)
+    ref = acc.ref
+    ref.mentions.append(mention)
+    if r.type and (ref.type is None or (type_from_word and not acc.type_from_word)):
+        ref.type, ref.type_code = r.type, r.type_code
+        acc.type_from_word = type_from_word
+    if ref.type_code is None and r.type_code:
+        ref.type_code = r.type_code
+    if ref.date is None and r.date:
+        ref.date = r.date
+    if r.issuer:
+        rank = _ISSUER_RANK.get(r.issuer_source, 0) - (0.5 if mention.text.isupper() else 0)
+        if rank > acc.issuer_rank:
+            ref.issuer, acc.issuer_rank = r.issuer, rank
+        elif (rank == acc.issuer_rank and ref.issuer and len(r.issuer) > len(ref.issuer)
+              and fold(r.issuer).startswith(fold(ref.issuer) + " ")):
+            ref.issuer = r.issuer  # "Tỉnh ủy" then "Tỉnh ủy Kon Tum" (a footnote): the fuller name
+    if ref.title is None and r.title:
+        ref.title = r.title
+    if _RELATION_RANK[r.relation] > _RELATION_RANK[ref.relation]:
+        ref.relation = r.relation  # type: ignore[assignment]
+
+
+_PLACE_NAMED = regex.compile(r"(?:huyện|tỉnh|thành\s+phố|quận|thị\s+xã|xã|phường)\s+\p{Lu}")
+
+
+def _agency_specific(code: str) -> bool:
+    """A code one agency chose for itself (not in the national tables, or
+    standing there for a named place's body, e.g. YTTMR)."""
+    if not is_issuer_code(code):
+        return True
+    exp = issuer_by_code(code) or ""
+    return bool(_PLACE_NAMED.search(exp, timeout=RX_TIMEOUT))
+
+
+def _fill_from_own_issuer(refs: list[Reference], header: DocumentHeader | None) -> None:
+    """A cited document whose issuer code is the citing document's own,
+    agency-specific code ("KH-YTTMR" in a YTTMR plan) was issued by the same
+    body.  Generic codes (UBND, SYT, TU …) name a different body at each
+    place and level, so they are left alone."""
+    if not header or not header.issuer:
+        return
+    own = _issuer_code_of(header.symbol)
+    if not own or not _agency_specific(own):
+        return
+    for r in refs:
+        if r.issuer is None and _issuer_code_of(r.symbol) == own:
+            r.issuer = header.issuer
+
+
+# --------------------------------------------------------------------------
+# Documents cited without a number
+# --------------------------------------------------------------------------
+
+_UNNUMBERED = regex.compile(
+    r"(?<![\p{L}])(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+quyết|NGHỊ\s+QUYẾT)\s{1,3}"
+    r"(?P<first>\p{Lu}\p{L}{0,15})"
+)
+_NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương|TRUNG\s+ƯƠNG|Hội\s+nghị)(?![\p{L}])")
+_UNNUM_STOP = regex.compile(
+    r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|số|Số|với|tại|cho|thì|là|đến|hướng|ban|"
+    r"quy\s+định|phải|đúng|các|những|có)(?![\p{L}])"
+)
+_KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3}[IVXLC]{1,6}\s{0,3}\)?")
+_YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
+
+
+def extract_unnumbered(doc: Document) -> list[UnnumberedReference]:
+    out: dict[str, UnnumberedReference] = {}
+    for stream in build_streams(doc):
+        c = clean(stream.text)
+        text = c.text
+        for m in _UNNUMBERED.finditer(text, timeout=RX_TIMEOUT):
+            typ = squash_spaces(m.group("type"))
+            rest_start = m.start("first")
+            if fold(typ) == "nghi quyet" and not _NQ_QUALIFIER.match(text[rest_start:rest_start + 20], timeout=RX_TIMEOUT):
+                continue
+            window = text[rest_start:rest_start + 160]
+            s = _UNNUM_STOP.search(window, timeout=RX_TIMEOUT)
+            end = rest_start + (s.start() if s else len(window))
+            # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
+            for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):
+                t = tail_rx.match(text[end:end + 30], timeout=RX_TIMEOUT)
+                if t:
+                    end += t.end()
+            raw = text[m.start():end]
+            name = squash_spaces(raw).rstrip(" ,;.")
+            if len(name.split()) < 2 or regex.search(r"[0-9]{1,5}\s*[/-]\s*\p{Lu}", text[end:end + 12], timeout=RX_TIMEOUT):
+                continue
+            if regex.match(r"\s{0,3}số\s", text[m.end("type"):m.end("type") + 6], timeout=RX_TIMEOUT):
+                continue
+            year_m = regex.search(r"(?:19|20)[0-9]{2}$", name, timeout=RX_TIMEOUT)
+            key = fold(name)
+            s0, e0 = c.orig(m.start(), end)
+            mention = Mention(text=stream.text[s0:e0], loc=stream.loc(s0, e0))
+            if key in out:
+                out[key].mentions.append(mention)
+            else:
+                out[key] = UnnumberedReference(
+                    text=name, type=normalize_type(typ), year=year_m.group(0) if year_m else None, mentions=[mention]
+                )
+    return list(out.values())
