@@ -1,0 +1,458 @@
+"""The document's own identity: ``extract_header(doc) -> DocumentHeader``.
+
+Reads the layout of Nghị định 30/2020/NĐ-CP (and HD 36-HD/VPTW for party
+documents) from the document's lines, whatever the format put them in
+(paragraphs, the cells of a borderless 2-column header table, or lines of a
+PDF where the issuer block and the national motto are interleaved):
+
+* issuer and parent issuer — the block above "Số:" (motto removed; a line
+  starting with a place level, "HUYỆN VĂN GIANG", continues the line above);
+* number and symbol — "Số: 799/KH-SYT", party "Số 324-QĐ/TU"; a blank number
+  in a draft ("Số: /UBND-NV") stays null;
+* place and date — "Hà Tĩnh, ngày 31 tháng 3 năm 2020"; a draft's
+  "ngày  tháng 10 năm 2022" gives ``date_partial`` only;
+* type and subject — the type line ("KẾ HOẠCH") and the lines under it, or a
+  "V/v …"/"Về việc …" subject (a Công văn);
+* recipients ("Kính gửi"), distribution ("Nơi nhận", lines verbatim without
+  the leading '-' and trailing ';'), signer (TM./KT./TL./TUQ./Q., title,
+  name), attachments ("Phụ lục …").
+
+When the text has no header block (an annex, a retyped body), the caption
+"(Kèm theo Kế hoạch số …/KH-… ngày …/02/2023 của …)" and a sentence like
+"Sở Y tế xây dựng kế hoạch …" fill what they can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractors.citation_resolve import normalize_issuer, normalize_type
+from extractors.dates import find_dates
+from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names
+from pipeline.model import Document, DocumentHeader, Loc, Signer
+from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+
+TOP_LINES = 40  # the header zone: at most this many lines before the body starts
+
+
+@dataclass(slots=True)
+class Line:
+    text: str  # cleaned (emphasis marks removed, spaces collapsed)
+    loc: Loc
+
+
+_EMPH = regex.compile(r"\*{1,3}|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|</?[bi]>")
+_MOTTO = regex.compile(
+    r"C[ỘO]NG\s+H[ÒOÀ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    regex.IGNORECASE,
+)
+_DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•]*$")
+_NUMBER_LINE = regex.compile(
+    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?\s{0,3}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
+    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
+)
+_PLACE_DATE = regex.compile(
+    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
+)
+_LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
+_SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
+_BODY_START = regex.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
+    regex.IGNORECASE,
+)
+_KINH_GUI = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?\s*(?P<rest>.*)$")
+_NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*(?P<rest>.*)$")
+_AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?P<rest>\S.*)$")
+_TITLE_WORDS = regex.compile(
+    r"(?<![\p{L}])(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|"
+    r"THỦ\s+TƯỚNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|TRƯỞNG\s+BAN|PHÓ\s+\p{Lu}+)(?![\p{L}])"
+)
+_NAME = regex.compile(r"^(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}$")
+_SIGN_NOISE = regex.compile(r"^\(?\s*(?:đã\s+ký|ký|Đã\s+ký|ký\s+tên|ký,\s+đóng\s+dấu).*$", regex.IGNORECASE)
+_CAPTION = regex.compile(
+    r"\(?\s*(?:ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[\p{L} ]{2,30}?)\s+số\s{0,3}(?P<num>[0-9]{1,5})?\s{0,6}(?P<sep>[/\-])\s{0,2}"
+    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})",
+    regex.IGNORECASE,
+)
+_OWN_ACTION = regex.compile(
+    r"(?P<iss>\p{Lu}[\p{L}]{0,12}(?:\s{1,3}[\p{L}]{1,12}){0,10}?)\s{1,3}(?:xây\s+dựng|ban\s+hành|triển\s+khai)\s{1,3}(?:kế\s+hoạch|Kế\s+hoạch|quyết\s+định|chương\s+trình|hướng\s+dẫn)"
+)
+_ATTACH = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[0-9IVX]{1,4})?\s*[:.]?\s*(?P<rest>.*)$")
+_ABBR = ((regex.compile(r"(?<![\p{L}])UBND(?![\p{L}])"), "Ủy ban nhân dân"),
+         (regex.compile(r"(?<![\p{L}])HĐND(?![\p{L}])"), "Hội đồng nhân dân"))
+
+
+def _lines(doc: Document) -> list[Line]:
+    out: list[Line] = []
+    for unit in doc.text_units():
+        if getattr(unit.block, "role", "body") != "body":
+            continue
+        offset = 0
+        for raw in unit.text.split("\n"):
+            text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT))
+            if text:
+                out.append(Line(text, unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc))
+            offset += len(raw) + 1
+    return out
+
+
+def _case(text: str) -> str:
+    """An all-caps heading in sentence case; place names after a level word
+    ("huyện", "tỉnh") keep their capitals.  Mixed-case text is kept."""
+    t = squash_spaces(text)
+    if not t or not t.isupper():
+        return t
+    words = t.lower().split()
+    out = []
+    cap_rest = False
+    for i, w in enumerate(words):
+        if i == 0 or cap_rest:
+            w = w[:1].upper() + w[1:]
+        if _LEVEL.match(w):
+            cap_rest = True
+        out.append(w)
+    return " ".join(out)
+
+
+def _expand(text: str) -> str:
+    for rx, rep in _ABBR:
+        text = rx.sub(rep, text, timeout=RX_TIMEOUT)
+    return text
+
+
+def _is_title_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def extract_header(doc: Document) -> DocumentHeader:
+    lines = _lines(doc)
+    h = DocumentHeader()
+    if not lines:
+        return h
+    top = lines[:TOP_LINES]
+    num_i = _read_number(top, h)
+    _read_place_date(top, h)
+    if num_i is not None:
+        _read_issuer_block(top, num_i, h)
+    type_i = _read_type_and_subject(top, h)
+    _read_recipients(lines, h)
+    nn_i = _read_distribution(lines, h)
+    _read_signer(lines, nn_i, h)
+    _read_attachments(lines, h)
+    _fallbacks(lines, h, type_i)
+    if h.type and not h.type_code:
+        dt = doc_type_by_name(h.type)
+        h.type_code = dt.code if dt else None
+    if h.type == "Công văn":
+        h.type_code = "CV"
+    if h.number and h.symbol:
+        h.id = f"{h.number}-{h.symbol}" if _is_party_symbol(h.symbol) else f"{h.number}/{h.symbol}"
+    return h
+
+
+def _is_party_symbol(symbol: str) -> bool:
+    return "/" in symbol
+
+
+def _clean_symbol(sym: str) -> str:
+    s = regex.sub(r"\s*([\-/])\s*", r"\1", sym, timeout=RX_TIMEOUT)
+    return regex.sub(r"[\-/.]+$", "", s, timeout=RX_TIMEOUT)
+
+
+def _read_number(top: list[Line], h: DocumentHeader) -> int | None:
+    for i, ln in enumerate(top):
+        m = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
+        if not m or m.start() > 60:
+            continue
+        if regex.search(r"\.{3,}", ln.text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
+            continue  # a template's "Số: /BC-....."
+        sym = _clean_symbol(m.group("sym"))
+        if m.group("sep") == "-":  # party "Số 324-QĐ/TU"
+            if "/" not in sym:
+                continue
+        h.number = m.group("num") or None
+        h.symbol = sym
+        h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None else ln.loc
+        if h.symbol:
+            code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
+            dt = doc_type_by_code(code, party=m.group("sep") == "-")
+            if dt and ("-" in h.symbol or "/" in h.symbol):
+                h.type_code = dt.code
+        return i
+    return None
+
+
+def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
+    for ln in top:
+        m = _PLACE_DATE.search(ln.text, timeout=RX_TIMEOUT)
+        if not m:
+            continue
+        place = m.group("place").strip()
+        if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
+            continue
+        dates = find_dates(ln.text[m.start("place"):])
+        if dates:
+            d = dates[0]
+            h.date = d.iso
+            h.date_partial = None if d.iso else d.partial
+        h.place = place
+        h.locs["date"] = ln.loc
+        return
+
+
+def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader) -> None:
+    segs: list[str] = []
+    locs: list[Loc] = []
+    for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
+        text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
+        text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
+        text = squash_spaces(text).strip(" *")
+        if ln is top[num_i]:
+            continue
+        if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT):
+            continue
+        if not _is_title_caps(text) or len(text) > 80:
+            break
+        segs.insert(0, text)
+        locs.insert(0, ln.loc)
+        if len(segs) >= 3:
+            break
+    if not segs:
+        return
+    joined: list[str] = []
+    for s in segs:
+        if joined and _LEVEL.match(s):
+            joined[-1] = joined[-1] + " " + s
+        else:
+            joined.append(s)
+    h.issuer = _expand(_case(joined[-1]))
+    h.locs["issuer"] = locs[-1]
+    if len(joined) >= 2:
+        h.parent_issuer = _expand(_case(joined[-2]))
+
+
+def _type_of_line(text: str) -> str | None:
+    t = regex.sub(r"^\(|\)$", "", text.strip(), timeout=RX_TIMEOUT).strip()
+    if not t or not _is_title_caps(t) or len(t) > 40:
+        return None
+    dt = doc_type_by_name(t)
+    if dt is not None:
+        return dt.name
+    return None
+
+
+def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
+    for i, ln in enumerate(top):
+        if _MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
+            continue
+        if _SUBJECT_VV.match(ln.text, timeout=RX_TIMEOUT):
+            h.type = h.type or "Công văn"
+            h.subject = _subject_from(top, i, first=ln.text)
+            h.locs["subject"] = ln.loc
+            return i
+        t = _type_of_line(ln.text)
+        if t is None and _is_title_caps(ln.text) and 2 <= len(ln.text.split()) <= 6 and i + 1 < len(top) \
+                and h.issuer is None and not _MOTTO.search(ln.text) and fold(ln.text) not in ("noi nhan",):
+            # an untyped title ("BẢNG TỔNG HỢP") heading the text
+            nxt = top[i + 1].text
+            if _is_title_caps(nxt) or _CAPTION.search(nxt, timeout=RX_TIMEOUT):
+                t = _case(ln.text)
+        if t is not None:
+            h.type = t
+            h.locs["type"] = ln.loc
+            if i + 1 < len(top):
+                h.subject = _subject_from(top, i + 1)
+                if h.subject:
+                    h.locs["subject"] = top[i + 1].loc
+            return i
+        if _BODY_START.match(ln.text, timeout=RX_TIMEOUT) and i > 3:
+            break
+    return None
+
+
+def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | None:
+    parts: list[str] = []
+    for j in range(i, min(i + 4, len(top))):
+        text = top[j].text
+        if j > i or first is None:
+            if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
+                                                  or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
+                break
+            if j > i and (_PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(text)):
+                break
+            if j == i and (_KINH_GUI.match(text) or text.startswith("(")):
+                break
+        if j > i and parts and parts[-1].endswith((".", ":", ";")):
+            break
+        if j > i and len(text) > 120:
+            break
+        parts.append(text)
+    subject = _case(" ".join(parts)).strip(" .")
+    return subject or None
+
+
+def _strip_item(text: str) -> str:
+    t = regex.sub(r"^[-+•]\s*", "", text.strip(), timeout=RX_TIMEOUT)
+    t = regex.sub(r";\s*\(", " (", t, timeout=RX_TIMEOUT)
+    return t.rstrip(" ;.,").strip()
+
+
+def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str], int]:
+    items: list[str] = []
+    j = start
+    while j < len(lines) and j < start + limit:
+        text = lines[j].text
+        if not regex.match(r"^[-+•]", text):
+            break
+        item = _strip_item(text)
+        if item:
+            items.append(item)
+        j += 1
+    return items, j
+
+
+def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
+    for i, ln in enumerate(lines[:TOP_LINES + 20]):
+        m = _KINH_GUI.match(ln.text)
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        if rest and not rest.startswith("-"):
+            h.recipients = [_strip_item(rest)]
+        else:
+            items, _ = _read_list(lines, i + 1)
+            if rest:
+                items.insert(0, _strip_item(rest))
+            h.recipients = items
+        h.locs["recipients"] = ln.loc
+        return
+
+
+def _read_distribution(lines: list[Line], h: DocumentHeader) -> int | None:
+    for i, ln in enumerate(lines):
+        m = _NOI_NHAN.match(ln.text)
+        if not m:
+            continue
+        items, _ = _read_list(lines, i + 1)
+        rest = m.group("rest").strip()
+        if rest:
+            items.insert(0, _strip_item(rest))
+        h.distribution = items
+        h.locs["distribution"] = ln.loc
+        return i
+    return None
+
+
+def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None:
+    if nn_i is not None:
+        lo, hi = max(0, nn_i - 12), min(len(lines), nn_i + 40)
+    else:
+        lo, hi = max(0, len(lines) - 60), len(lines)
+    for i in range(lo, hi):
+        text = lines[i].text
+        if regex.match(r"^[-+•]", text) or _NOI_NHAN.match(text):
+            continue
+        authority = None
+        title = None
+        m = _AUTHORITY.match(text)
+        if m and _is_title_caps(m.group("rest")):
+            authority = m.group("a").replace("/", "")
+            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
+                title, k = nxt, i + 2
+            else:
+                title, k = m.group("rest"), i + 1
+        elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \
+                and not _MOTTO.search(text):
+            title, k = text, i + 1
+        else:
+            continue
+        name = None
+        name_loc = None
+        for j in range(k, min(k + 12, len(lines))):
+            t = lines[j].text
+            if _SIGN_NOISE.match(t) or _DECOR.match(t):
+                continue
+            if _NAME.match(t) and not _is_title_caps(t):
+                name, name_loc = t, lines[j].loc
+                break
+            if regex.match(r"^[-+•]", t) or _NOI_NHAN.match(t):
+                continue
+            if len(t) > 60:
+                break
+        if name is None:
+            continue
+        h.signer = Signer(name=name, title=_case(title), authority=authority, loc=name_loc)
+        h.locs["signer"] = name_loc
+        return
+
+
+def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
+    for i, ln in enumerate(lines):
+        m = _ATTACH.match(ln.text)
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        if not rest and i + 1 < len(lines):
+            rest = lines[i + 1].text
+        rest = _case(rest).strip(" .:")
+        if rest and rest not in h.attachments and len(rest) < 200:
+            h.attachments.append(rest)
+
+
+def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None:
+    """No header block: the annex caption, then a sentence naming the issuer."""
+    if h.symbol is None or h.issuer is None or (h.date is None and h.date_partial is None):
+        for ln in lines:
+            m = _CAPTION.search(ln.text, timeout=RX_TIMEOUT)
+            if not m:
+                continue
+            ctype = normalize_type(m.group("type"))
+            if h.type is not None and doc_type_by_name(h.type) is not None and fold(ctype) != fold(h.type):
+                continue
+            ctx = " ".join(x.text for x in lines[lines.index(ln):lines.index(ln) + 3])
+            cm = _CAPTION.search(ctx, timeout=RX_TIMEOUT)
+            if h.symbol is None:
+                h.symbol = _clean_symbol(cm.group("sym"))
+                h.number = h.number or cm.group("num")
+                h.locs.setdefault("number", ln.loc)
+            if h.date is None and h.date_partial is None:
+                ds = find_dates(ctx[cm.end():cm.end() + 60])
+                if ds:
+                    h.date, h.date_partial = ds[0].iso, (None if ds[0].iso else ds[0].partial)
+            if h.issuer is None:
+                im = regex.search(r"(?:của|Của)\s{1,3}(?P<iss>[^()]{3,100}?)\s*(?:\)|$)", ctx[cm.end():], timeout=RX_TIMEOUT)
+                if im:
+                    h.issuer = normalize_issuer(im.group("iss"))
+                    h.locs.setdefault("issuer", ln.loc)
+            if h.type is None or doc_type_by_name(h.type) is None:
+                h.type = h.type or ctype
+            break
+    if h.issuer is None:
+        text = " ".join(x.text for x in lines[:TOP_LINES + 20])
+        for m in _OWN_ACTION.finditer(text, timeout=RX_TIMEOUT):
+            iss = m.group("iss")
+            clause = regex.split(r"[,;.:]", text[max(0, m.start() - 80):m.start()] + iss, timeout=RX_TIMEOUT)[-1]
+            if regex.search(r"(?<![\p{L}])(?:của|Của|giữa|Giữa)(?![\p{L}])", clause, timeout=RX_TIMEOUT):
+                continue  # "… của UBND tỉnh ban hành Kế hoạch …": a cited document's issuer
+            # the issuer phrase starts at the last capitalised word sequence after punctuation
+            iss = regex.split(r"[,;:.]\s*", iss, timeout=RX_TIMEOUT)[-1].strip()
+            words = iss.split()
+            while words and not words[0][:1].isupper():
+                words.pop(0)
+            if len(words) >= 2 and fold(words[0]) not in ("ke", "quyet", "thuc", "trien", "can"):
+                h.issuer = normalize_issuer(" ".join(words))
+                break
+    if h.type is None and h.symbol:
+        code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
+        dt = doc_type_by_code(code, party=_is_party_symbol(h.symbol))
+        h.type = dt.name if dt else ("Công văn" if "-" in h.symbol else None)
+        if dt:
+            h.type_code = dt.code
+    if h.type and h.type not in doc_type_names() and h.type_code is None:
+        h.type_code = None
