@@ -77,7 +77,7 @@ _VA_NEXT = regex.compile(r"\s+(?:và|VÀ)\s+(?P<w>\p{L}+)")
 _TITLE_START = regex.compile(r"^[\s,]*(?:(?:về\s+việc|Về\s+việc|V/v|về|Về|VỀ)\s+)(?P<t>.)", regex.DOTALL)
 _TITLE_STOP = regex.compile(r";|\.\s|\.$|\n\s*\n\s*[-+•*0-9]|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số")
 _LIST_HEAD = regex.compile(
-    r"(?:của|Của|CỦA)\s{1,3}(?P<iss>[^:;()\n]{3,160}?)\s{0,3}(?:\(\s{0,3}(?:[Cc]ụ\s+thể|CỤ\s+THỂ)\s{0,3}:?|:)"
+    r"(?:của|Của|CỦA)\s{1,3}(?P<iss>[^:;().\n]{3,160}?)\s{0,3}(?:\(\s{0,3}(?:[Cc]ụ\s+thể|CỤ\s+THỂ)\s{0,3}:?|:)"
 )
 _CLAUSE_START = regex.compile(r"(?:^|[.;!?]\s|\n\s*\n|\n\s*[-+•*]\s|:\s)", regex.MULTILINE)
 _IMPLEMENTS_LEAD = regex.compile(r"^\W{0,4}(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)(?![\p{L}])", regex.IGNORECASE)
@@ -239,7 +239,7 @@ def relation_at(text: str, pos: int) -> str:
     # the sentence start decides "Căn cứ" (a "Căn cứ" line may list several documents after ";")
     sent_starts = [m.end() for m in regex.finditer(r"(?:^|[.!?]\s|\n\s*\n)", seg, timeout=RX_TIMEOUT)]
     sentence = seg[sent_starts[-1]:] if sent_starts else seg
-    if _BASED_ON.match(sentence.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT) or _BASED_ON.match(clause.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+    if _BASED_ON.match(clause.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
         return "based_on"
     if _IMPLEMENTS.search(clause, timeout=RX_TIMEOUT) or _IMPLEMENTS_LEAD.match(sentence.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
         return "implements"
@@ -261,7 +261,8 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
         return None
     if "(" in h.group(0) and between.count(")") > between.count("("):
         return None
-    cands = [normalize_issuer(c) for c in regex.split(r",|\s+và\s+", h.group("iss"), timeout=RX_TIMEOUT)]
+    iss = regex.split(r"(?<![\p{L}])(?:của|Của|CỦA)\s", h.group("iss"), timeout=RX_TIMEOUT)[-1]
+    cands = [normalize_issuer(c) for c in regex.split(r",|\s+và\s+", iss, timeout=RX_TIMEOUT)]
     cands = [c for c in cands if c and c[:1].isupper()]
     if not cands:
         return None

@@ -1,0 +1,206 @@
+"""Cited documents: every surface form, one sentence each (written for these
+tests, not copied from the seeds), and the seeds in every built format against
+the gold through ``pipeline.evaluate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.citation_find import find_citations
+from extractors.references import extract_references
+from pipeline.model import Document, DocumentHeader, Footnote, Paragraph, SourceInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+
+
+def doc_of(*paras: str, footnotes: tuple[str, ...] = ()) -> Document:
+    d = Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(p) for p in paras])
+    d.footnotes = [Footnote(str(i + 1), t) for i, t in enumerate(footnotes)]
+    return d.reindex()
+
+
+def refs_of(*paras: str, header: DocumentHeader | None = None, footnotes: tuple[str, ...] = ()):
+    refs, unnumbered = extract_references(doc_of(*paras, footnotes=footnotes), header or DocumentHeader())
+    return {r.id: r for r in refs}, unnumbered
+
+
+# ---------------------------------------------------------------- find
+
+
+@pytest.mark.parametrize(
+    "text, ident",
+    [
+        ("theo Chỉ thị số 12/CT-TTg ngày 3/4/2019", "12/CT-TTg"),
+        ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020", "30/2020/NĐ-CP"),
+        ("Luật số 80/2015/QH13", "80/2015/QH13"),
+        ("Quyết định số 99-QĐ/TU của Tỉnh ủy", "99-QĐ/TU"),
+        ("Quy định số 08-QĐi/TW ngày 25/10/2018", "08-QĐi/TW"),
+        ("Kế hoạch liên tịch số 1573-KH/BDVTW-BCSĐCP", "1573-KH/BDVTW-BCSĐCP"),
+        ("Chương trình số 07-CTPH/BDVTU-BCSĐ UBND ngày 2/1/2020", "07-CTPH/BDVTU-BCSĐUBND"),
+        ("Công văn 4433/BYT-KCB về việc", "4433/BYT-KCB"),
+        ("Kế hoạch số 58 /KH-UBND ngày", "58/KH-UBND"),
+        ("Kế hoạch 205/KH- SGDĐT của Sở", "205/KH-SGDĐT"),
+        ("Quyết định số 77 - QĐ/HU ngày", "77-QĐ/HU"),
+        ("Quyết định số 612-\nQĐ/TU ngày", "612-QĐ/TU"),
+        ("Chỉ thị số 21/CT-\n\nUBND ngày", "21/CT-UBND"),
+        ("Quyết định số 2201/QĐ-TTg(2) của Thủ tướng", "2201/QĐ-TTg"),
+        ("Quyết định số 5120/QĐUBND ngày", "5120/QĐ-UBND"),
+        ("Chỉ thị số 08/CTUBND của UBND tỉnh", "08/CT-UBND"),
+        ("Quyết định 84 QĐ/TWĐTN của Ban Bí thư", "84-QĐ/TWĐTN"),
+    ],
+)
+def test_number_forms(text: str, ident: str):
+    found = find_citations(text.replace("\n", " "))
+    assert [f.id for f in found] == [ident]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ngày 19/5/1890-19/5/2020", "giai đoạn 2021-2025", "tỷ lệ 3/4 số xã", "điểm 2.1/10", "Phòng TC-HC", "số 15/11"],
+)
+def test_not_numbers(text: str):
+    assert find_citations(text) == []
+
+
+# ---------------------------------------------------------------- resolve
+
+
+def test_type_date_issuer_title_relation():
+    refs, _ = refs_of(
+        "Căn cứ Thông tư số 12/2021/TT-BYT ngày 14 tháng 7 năm 2021 của Bộ Y tế về hướng dẫn công tác thi đua;",
+        "Thực hiện Kế hoạch số 208/KH-UBND ngày 03/02/2022 của UBND tỉnh Quảng Trị về cải cách hành chính.",
+        "Các đơn vị tham khảo Công văn số 77/SNV-CCHC ngày 9-3-2022 của Sở Nội vụ.",
+    )
+    tt = refs["12/2021/TT-BYT"]
+    assert (tt.type, tt.type_code, tt.number, tt.year, tt.symbol) == ("Thông tư", "TT", "12", "2021", "TT-BYT")
+    assert (tt.date, tt.issuer, tt.relation) == ("2021-07-14", "Bộ Y tế", "based_on")
+    assert tt.title.startswith("hướng dẫn công tác thi đua")
+    kh = refs["208/KH-UBND"]
+    assert (kh.date, kh.issuer, kh.relation, kh.year) == ("2022-02-03", "Ủy ban nhân dân tỉnh Quảng Trị", "implements", None)
+    cv = refs["77/SNV-CCHC"]
+    assert (cv.type, cv.type_code, cv.date, cv.issuer, cv.relation) == ("Công văn", "CV", "2022-03-09", "Sở Nội vụ", "cites")
+
+
+def test_with_or_without_so_and_heading_case():
+    refs, _ = refs_of("V. THỰC HIỆN QUYẾT ĐỊNH SỐ 90-QĐ/TU NGÀY 2/5/2019 CỦA BAN THƯỜNG VỤ TỈNH ỦY BAN HÀNH QUY CHẾ",
+                      "theo Quyết định 91-QĐ/TU ngày 12/6/2019 của Ban Thường vụ Tỉnh uỷ về quy chế.")
+    assert refs["90-QĐ/TU"].type == "Quyết định" and refs["90-QĐ/TU"].date == "2019-05-02"
+    assert refs["91-QĐ/TU"].issuer == "Ban Thường vụ Tỉnh ủy"  # 'uỷ' → 'ủy'
+
+
+def test_one_date_shared_by_a_pair_but_not_across_semicolons_or_bodies():
+    refs, _ = refs_of(
+        "quán triệt Nghị quyết số 19-NQ/TW, Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII;",
+        "thực hiện Chỉ thị số 40/CT-TTg; Chỉ thị số 41/CT-TTg ngày 1/12/2020 của Thủ tướng Chính phủ;",
+        "theo Chỉ thị số 45/CT-TTg, Quyết định số 300-QĐ/TU của Tỉnh ủy.",
+    )
+    assert refs["19-NQ/TW"].date == refs["20-NQ/TW"].date == "2017-10-25"
+    assert refs["19-NQ/TW"].issuer == "Ban Chấp hành Trung ương Đảng"  # the term 'khóa XII' dropped
+    assert refs["40/CT-TTg"].date is None and refs["40/CT-TTg"].issuer is None
+    assert refs["45/CT-TTg"].issuer is None and refs["300-QĐ/TU"].issuer == "Tỉnh ủy"
+
+
+def test_list_under_one_type_and_list_head_issuer():
+    refs, _ = refs_of(
+        "Tiếp tục thực hiện các Chỉ thị của Ban Thường vụ Huyện ủy, Ủy ban nhân dân huyện: Số 03-CT/HU, ngày 4/01/2021 "
+        "về công tác dân vận; số 09-CT/HU ngày 7/7/2021 về phòng chống thiên tai; số 05/CT-UBND ngày 2/8/2021 của "
+        "Ủy ban nhân dân huyện về cải cách hành chính.",
+        "Thực hiện tốt các quy định của Bộ Chính trị (cụ thể: Quy định về giám sát, ban hành kèm theo Quyết định số "
+        "300-QĐ/TW ngày 1/3/2019; Quy định về góp ý, ban hành kèm theo Quyết định số 301-QĐ/TW ngày 1/3/2019).",
+    )
+    for i in ("03-CT/HU", "09-CT/HU", "05/CT-UBND"):
+        assert refs[i].type == "Chỉ thị", i
+    assert refs["03-CT/HU"].issuer == "Ban Thường vụ Huyện ủy" == refs["09-CT/HU"].issuer
+    assert refs["05/CT-UBND"].issuer == "Ủy ban nhân dân huyện"
+    assert refs["300-QĐ/TW"].issuer == refs["301-QĐ/TW"].issuer == "Bộ Chính trị"
+
+
+def test_joint_issuer_after_giua_and_type_word_after_va():
+    refs, _ = refs_of(
+        "Chương trình phối hợp số 02-CTPH/BDVHU-UBND ngày 11/4/2022 giữa Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện "
+        "về dân vận; Kế hoạch số 77/KH-UBND ngày 5/5/2022 của Ủy ban nhân dân huyện và Quyết định số 78/QĐ-UBND.")
+    assert refs["02-CTPH/BDVHU-UBND"].issuer == "Ban Dân vận Huyện ủy và Ủy ban nhân dân huyện"
+    assert refs["02-CTPH/BDVHU-UBND"].type == "Chương trình phối hợp"
+    assert refs["77/KH-UBND"].issuer == "Ủy ban nhân dân huyện"
+
+
+def test_date_and_issuer_from_a_footnote_or_a_later_mention_merge_into_one_record():
+    refs, _ = refs_of(
+        "triển khai Quyết định số 1200/QĐ-BYT(2) trong toàn ngành;",
+        "đồng thời rà soát theo Quyết định số 1200/QĐ -BYT đã nêu.",
+        footnotes=("Quyết định số 1200/QĐ-BYT ngày 09 tháng 4 năm 2021 của Bộ trưởng Bộ Y tế về việc phê duyệt đề án",),
+    )
+    assert list(refs) == ["1200/QĐ-BYT"]
+    r = refs["1200/QĐ-BYT"]
+    assert (r.date, r.issuer, r.relation) == ("2021-04-09", "Bộ trưởng Bộ Y tế", "implements")
+    assert len(r.mentions) == 3
+    assert r.mentions[1].text == "Quyết định số 1200/QĐ -BYT"  # as written
+
+
+def test_mentions_keep_what_was_written_and_point_into_the_unit():
+    d = doc_of("Mở đầu.", "Thực hiện Chỉ thị số 03/CTUBND ngày 2/2/2022 của UBND tỉnh về dân vận.")
+    refs, _ = extract_references(d, DocumentHeader())
+    (r,) = refs
+    assert r.id == "03/CT-UBND" and r.symbol == "CT-UBND"
+    m = r.mentions[0]
+    assert m.text == "Chỉ thị số 03/CTUBND"
+    assert m.loc.block == 1
+    assert d.blocks[1].text[m.loc.start:m.loc.end] == m.text
+
+
+def test_break_across_paragraphs_is_one_reference_located_in_the_first():
+    d = doc_of("trọng tâm là Quyết định số 324-", "QĐ/TU ngày 14/02/2022 của Tỉnh ủy.")
+    refs, _ = extract_references(d, DocumentHeader())
+    (r,) = refs
+    assert (r.id, r.date, r.issuer) == ("324-QĐ/TU", "2022-02-14", "Tỉnh ủy")
+    assert r.mentions[0].loc.block == 0
+
+
+def test_own_number_is_not_a_reference():
+    h = DocumentHeader(number="15", symbol="KH-SYT", id="15/KH-SYT")
+    refs, _ = refs_of("Số: 15/KH-SYT", "Thực hiện Kế hoạch số 9/KH-UBND của UBND tỉnh.",
+                      "Kế hoạch số 15/KH-SYT này thay thế kế hoạch trước.", header=h)
+    assert list(refs) == ["9/KH-UBND"]
+
+
+def test_unnumbered_references():
+    _, un = refs_of(
+        "thực hiện Luật Phòng, chống tham nhũng năm 2018, Luật Thi đua khen thưởng và Nghị quyết Đại hội đại biểu "
+        "Đảng bộ tỉnh lần thứ XVII; Nghị quyết Trung ương 5 (khóa XII) về kinh tế; các Nghị quyết của Đảng; "
+        "Luật số 80/2015/QH13; pháp luật hiện hành.")
+    texts = [u.text for u in un]
+    assert "Luật Thi đua khen thưởng" in texts
+    assert "Nghị quyết Trung ương 5 (khóa XII)" in texts
+    assert any(t.startswith("Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII") for t in texts)
+    assert not any("80/2015" in t or "của Đảng" in t for t in texts)
+
+
+# ---------------------------------------------------------------- seeds vs gold
+
+
+def _formats() -> list[str]:
+    exts = {p.suffix.lstrip(".") for p in RAW.glob("*") if p.suffix in (".txt", ".docx", ".pdf")}
+    return sorted(exts)
+
+
+@pytest.fixture(scope="module")
+def report():
+    from pipeline.evaluate import evaluate
+
+    return evaluate(GOLD, [RAW])
+
+
+@pytest.mark.parametrize("fmt", _formats())
+def test_seed_references_against_gold(report, fmt: str):
+    files = [f for f in report.files if f.format == fmt]
+    if not files:
+        pytest.skip(f"no {fmt} samples")
+    if any(f.error for f in files):
+        pytest.skip(f"{fmt} samples could not be parsed: {files[0].error}")
+    assert report.metric("references", "f1", fmt) >= 0.97
+    assert report.metric("reference_date", "accuracy", fmt) >= 0.95
+    assert report.metric("reference_issuer", "accuracy", fmt) >= 0.9
