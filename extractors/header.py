@@ -106,14 +106,18 @@ def _case(text: str) -> str:
     t = squash_spaces(text)
     if not t or not t.isupper():
         return t
+    t = t.replace("UBND", "ỦY BAN NHÂN DÂN").replace("HĐND", "HỘI ĐỒNG NHÂN DÂN")
     words = t.lower().split()
     out = []
     cap_rest = False
+    keep_lower = False
     for i, w in enumerate(words):
-        if i == 0 or cap_rest:
+        if (i == 0 or cap_rest) and not keep_lower:
             w = w[:1].upper() + w[1:]
+        keep_lower = False
         if _LEVEL.match(w):
-            cap_rest = True
+            cap_rest = True  # the place name follows ("huyện Văn Giang", "Huyện ủy Đăk Hà")
+            keep_lower = words[i + 1:i + 2] in (["ủy"], ["uỷ"])
         out.append(w)
     return " ".join(out)
 
@@ -189,10 +193,15 @@ def _read_number(top: list[Line], h: DocumentHeader) -> int | None:
 
 def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
     for ln in top:
-        m = _PLACE_DATE.search(ln.text, timeout=RX_TIMEOUT)
+        nm = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
+        m = _PLACE_DATE.search(ln.text, nm.end() if nm else 0, timeout=RX_TIMEOUT)
         if not m:
             continue
         place = m.group("place").strip()
+        words = place.split()
+        while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words):
+            words.pop(0)  # "…-VP Tân Hòa, ngày": the symbol's last group is not the place
+        place = " ".join(words)
         if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
             continue
         dates = find_dates(ln.text[m.start("place"):])

@@ -1,0 +1,128 @@
+"""The document's own header: layouts written for these tests (paragraphs,
+interleaved motto, a 2-column header table, drafts), and the seeds in every
+built format against the gold through ``pipeline.evaluate``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.header import extract_header
+from pipeline.model import Cell, Document, Paragraph, SourceInfo, Table
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+
+
+def doc_of(*blocks) -> Document:
+    bl = [Paragraph(b) if isinstance(b, str) else b for b in blocks]
+    return Document(SourceInfo("t.txt", "", "txt"), blocks=bl).reindex()
+
+
+STATE_PLAN = (
+    "UBND TỈNH QUẢNG BÌNH",
+    "SỞ NỘI VỤ",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 152/KH-SNV",
+    "Quảng Bình, ngày 05 tháng 02 năm 2021",
+    "KẾ HOẠCH",
+    "Tuyên truyền cải cách hành chính",
+    "năm 2021",
+    "Căn cứ Quyết định số 12/QĐ-UBND ngày 3/1/2021 của UBND tỉnh;",
+    "I. MỤC ĐÍCH",
+    "Nơi nhận:",
+    "- UBND tỉnh (b/c);",
+    "- Các phòng thuộc Sở;",
+    "- Lưu: VT, CCHC.",
+    "KT. GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "(Đã ký)",
+    "Lê Thị Minh Hạnh",
+)
+
+
+def test_state_plan_header():
+    h = extract_header(doc_of(*STATE_PLAN))
+    assert (h.type, h.type_code, h.number, h.symbol, h.id) == ("Kế hoạch", "KH", "152", "KH-SNV", "152/KH-SNV")
+    assert (h.issuer, h.parent_issuer) == ("Sở nội vụ", "Ủy ban nhân dân tỉnh Quảng Bình")
+    assert (h.place, h.date, h.date_partial) == ("Quảng Bình", "2021-02-05", None)
+    assert h.subject == "Tuyên truyền cải cách hành chính năm 2021"
+    assert h.distribution == ["UBND tỉnh (b/c)", "Các phòng thuộc Sở", "Lưu: VT, CCHC"]
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Lê Thị Minh Hạnh", "Phó giám đốc", "KT")
+    assert h.locs["number"].block == 4 and h.locs["signer"].block == 18
+
+
+def test_interleaved_motto_and_draft_cong_van():
+    h = extract_header(doc_of(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "XÃ TÂN HÒA Độc lập - Tự do - Hạnh phúc",
+        "Số: /UBND-VP Tân Hòa, ngày tháng 11 năm 2023",
+        "V/v báo cáo kết quả",
+        "phòng chống thiên tai",
+        "Kính gửi: Ủy ban nhân dân huyện.",
+        "Thực hiện Công văn số 55/UBND-NN ngày 1/11/2023 của UBND huyện, UBND xã báo cáo như sau:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "Võ Văn Tám",
+    ))
+    assert (h.type, h.type_code, h.number, h.symbol, h.id) == ("Công văn", "CV", None, "UBND-VP", None)
+    assert h.issuer == "Ủy ban nhân dân xã Tân Hòa" and h.parent_issuer is None
+    assert (h.place, h.date, h.date_partial) == ("Tân Hòa", None, "2023-11")
+    assert h.subject == "V/v báo cáo kết quả phòng chống thiên tai"
+    assert h.recipients == ["Ủy ban nhân dân huyện"]
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Võ Văn Tám", "Chủ tịch", "TM")
+
+
+def test_party_header_in_a_two_column_table():
+    def cell(r, c, text):
+        return Cell(r, c, text, paragraphs=[Paragraph(t) for t in text.split("\n")])
+
+    table = Table(rows=[[cell(0, 0, "HUYỆN ỦY ĐĂK HÀ\nBAN DÂN VẬN\n*\nSố 45-KH/BDVHU"),
+                         cell(0, 1, "ĐẢNG CỘNG SẢN VIỆT NAM\nĐăk Hà, ngày 10 tháng 3 năm 2022")]], n_cols=2)
+    h = extract_header(doc_of(table, "KẾ HOẠCH", "tổ chức hội nghị dân vận", "Thực hiện Kế hoạch số 3-KH/HU, ...",
+                              "Kính gửi:", "- Các chi bộ;", "- Ban Thường vụ Huyện ủy."))
+    assert (h.number, h.symbol, h.id) == ("45", "KH/BDVHU", "45-KH/BDVHU")
+    assert (h.issuer, h.parent_issuer) == ("Ban dân vận", "Huyện ủy Đăk Hà")
+    assert (h.place, h.date) == ("Đăk Hà", "2022-03-10")
+    assert h.type == "Kế hoạch" and h.subject == "tổ chức hội nghị dân vận"
+    assert h.recipients == ["Các chi bộ", "Ban Thường vụ Huyện ủy"]
+    assert h.locs["number"].table == 0
+
+
+def test_annex_without_header_block_uses_caption_and_issuing_sentence():
+    h = extract_header(doc_of(
+        "Phụ lục",
+        "DANH MỤC NHIỆM VỤ",
+        "(Kèm theo Kế hoạch số   /KH-TTYT ngày   /4/2024 của Trung tâm Y tế huyện Đức Cơ)",
+        "| 1 | Tổ chức tập huấn |",
+    ))
+    assert h.symbol == "KH-TTYT" and h.number is None and h.date_partial == "2024-04"
+    assert h.issuer == "Trung tâm Y tế huyện Đức Cơ"
+    h2 = extract_header(doc_of("KẾ HOẠCH", "Phòng chống dịch năm 2024",
+                               "Thực hiện Công văn số 9/SYT-NVY của Sở Y tế; Bệnh viện đa khoa huyện Đức Cơ xây dựng "
+                               "kế hoạch như sau:"))
+    assert h2.issuer == "Bệnh viện đa khoa huyện Đức Cơ" and h2.type == "Kế hoạch"
+
+
+def test_empty_document_gives_empty_header():
+    h = extract_header(doc_of())
+    assert h.type is None and h.id is None and h.signer is None
+
+
+@pytest.fixture(scope="module")
+def report():
+    from pipeline.evaluate import evaluate
+
+    return evaluate(GOLD, [RAW])
+
+
+@pytest.mark.parametrize("fmt", sorted({p.suffix.lstrip(".") for p in RAW.glob("*") if p.suffix in (".txt", ".docx", ".pdf")}))
+def test_seed_headers_against_gold(report, fmt: str):
+    files = [f for f in report.files if f.format == fmt]
+    if any(f.error for f in files):
+        pytest.skip(f"{fmt} samples could not be parsed: {files[0].error}")
+    for field in ("type", "number", "symbol", "date", "issuer", "signer"):
+        assert report.metric(f"document.{field}", "accuracy", fmt) >= 0.95, field
