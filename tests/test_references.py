@@ -204,3 +204,65 @@ def test_seed_references_against_gold(report, fmt: str):
     assert report.metric("references", "f1", fmt) >= 0.97
     assert report.metric("reference_date", "accuracy", fmt) >= 0.95
     assert report.metric("reference_issuer", "accuracy", fmt) >= 0.9
+
+
+# ---------------------------------------------------------------- vanban references (pipeline.citations)
+
+
+def _write_outputs(tmp_path: Path) -> Path:
+    import json
+
+    d = tmp_path / "structured"
+    d.mkdir()
+    docs = {
+        "a": ("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ và Kế hoạch số 11/KH-UBND.",
+              DocumentHeader(id="5/KH-SYT", number="5", symbol="KH-SYT")),
+        "b": ("Triển khai Chỉ thị số 33/CT- TTg; Chỉ thị số 33/CT-TTg (nhắc lại).", DocumentHeader()),
+        "c": ("Không trích dẫn văn bản nào.", DocumentHeader()),
+    }
+    from pipeline.serialize import to_jsonable
+
+    for stem, (text, h) in docs.items():
+        refs, _ = extract_references(doc_of(text), h)
+        out = {"document": {"id": h.id}, "source": {"path": f"data/raw/{stem}.txt"}, "references": to_jsonable(refs)}
+        (d / f"{stem}.json").write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    (d / "broken.json").write_text("{not json", encoding="utf-8")
+    return d
+
+
+def _run_refs(argv: list[str]) -> int:
+    import argparse
+
+    from pipeline import citations
+
+    p = argparse.ArgumentParser()
+    citations.add_arguments(p)
+    return citations.run(p.parse_args(argv))
+
+
+def test_references_cli_lists_citing_documents_ignoring_case_spaces_and_diacritics(tmp_path, capsys):
+    import json
+
+    d = _write_outputs(tmp_path)
+    assert _run_refs(["33/ct ttg", "--dir", str(d), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["found"] and out["citing_documents"] == 2
+    assert out["date"] == "2021-11-26" and out["issuer"] == "Thủ tướng Chính phủ"
+    assert sorted({c["document"] for c in out["citations"]}) == ["5/KH-SYT", "b"]
+    assert any(c["mention"] == "Chỉ thị số 33/CT- TTg" for c in out["citations"])
+    assert all(c["loc"]["block"] == 0 for c in out["citations"])
+    assert _run_refs(["11/KH-ŨBND", "--dir", str(d)]) == 0  # diacritics ignored
+    assert "cited by 1 document" in capsys.readouterr().out
+
+
+def test_references_cli_most_cited_and_errors(tmp_path, capsys):
+    import json
+
+    d = _write_outputs(tmp_path)
+    assert _run_refs(["--dir", str(d), "--format", "json"]) == 0
+    ranked = json.loads(capsys.readouterr().out)
+    assert [(r["id"], r["citing_documents"]) for r in ranked] == [("33/CT-TTg", 2), ("11/KH-UBND", 1)]
+    assert _run_refs(["--dir", str(d)]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("33/CT-TTg")
+    assert _run_refs(["--dir", str(tmp_path / "missing")]) == 2
+    assert capsys.readouterr().err.startswith("vanban: no directory")

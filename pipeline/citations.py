@@ -1,0 +1,191 @@
+"""The citation graph over ingested documents: ``vanban references [ID]``.
+
+Reads ``data/structured/*.json`` (the contract JSON written by ``vanban
+ingest``; ``--dir`` for another place).  With an ID, lists every document that
+cites it, with each mention as written and where it stands; IDs match without
+regard to spaces, hyphens, case or diacritics ("33/CT-TTg" ≡ "33/ct ttg").
+Without an ID, lists the most cited references by the number of citing
+documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from pipeline.textutil import RX_TIMEOUT, strip_diacritics
+
+DEFAULT_DIR = Path("data/structured")
+_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
+
+
+def id_key(ref_id: str) -> str:
+    return _DROP.sub("", strip_diacritics(ref_id or "").casefold(), timeout=RX_TIMEOUT)
+
+
+@dataclass(slots=True)
+class Citation:
+    """One citing document's use of a reference."""
+
+    document: str  # the citing document's id, or its file stem
+    path: str  # the source file
+    relation: str
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # {"text", "loc"}
+
+
+@dataclass(slots=True)
+class CitedDocument:
+    id: str
+    type: str | None = None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+    @property
+    def citing_count(self) -> int:
+        return len({c.path for c in self.citations})
+
+
+def load_outputs(directory: str | Path) -> list[tuple[Path, dict]]:
+    d = Path(directory)
+    if not d.is_dir():
+        raise FileNotFoundError(f"no directory {d} (run 'vanban ingest' first, or give --dir)")
+    out = []
+    for p in sorted(d.glob("*.json")):
+        try:
+            with p.open(encoding="utf-8") as f:
+                data = json.load(f)
+        except (OSError, json.JSONDecodeError):
+            continue  # a half-written or foreign file is not a citing document
+        if isinstance(data, dict) and isinstance(data.get("references"), list):
+            out.append((p, data))
+    return out
+
+
+def build_graph(outputs: list[tuple[Path, dict]]) -> dict[str, CitedDocument]:
+    """Reference key → the cited document and who cites it."""
+    graph: dict[str, CitedDocument] = {}
+    for p, data in outputs:
+        doc = data.get("document") or {}
+        own = doc.get("id") or p.stem
+        src = (data.get("source") or {}).get("path") or str(p)
+        for r in data["references"]:
+            if not isinstance(r, dict) or not r.get("id"):
+                continue
+            key = id_key(r["id"])
+            node = graph.get(key)
+            if node is None:
+                node = graph[key] = CitedDocument(id=r["id"])
+            node.type = node.type or r.get("type")
+            node.date = node.date or r.get("date")
+            node.issuer = node.issuer or r.get("issuer")
+            node.title = node.title or r.get("title")
+            node.citations.append(Citation(own, src, r.get("relation") or "cites",
+                                           [m for m in r.get("mentions") or [] if isinstance(m, dict)]))
+    return graph
+
+
+def citing(graph: dict[str, CitedDocument], ref_id: str) -> CitedDocument | None:
+    return graph.get(id_key(ref_id))
+
+
+def most_cited(graph: dict[str, CitedDocument], limit: int | None = None) -> list[CitedDocument]:
+    ranked = sorted(graph.values(), key=lambda n: (-n.citing_count, -len(n.citations), n.id))
+    return ranked[:limit] if limit else ranked
+
+
+def _loc_text(loc: dict | None) -> str:
+    if not loc:
+        return ""
+    parts = []
+    if loc.get("page") is not None:
+        parts.append(f"p.{loc['page']}")
+    if loc.get("table") is not None:
+        parts.append(f"table {loc['table']} r{loc.get('row')}c{loc.get('col')}")
+    elif loc.get("block") is not None:
+        parts.append(f"block {loc['block']}")
+    if loc.get("start") is not None:
+        parts.append(f"@{loc['start']}")
+    return " ".join(parts)
+
+
+def _one_line(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("ref_id", metavar="ID", nargs="?", help="a document number, e.g. 33/CT-TTg (omit: most cited)")
+    p.add_argument("--dir", default=str(DEFAULT_DIR), help="directory of extracted JSON (default: data/structured)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--limit", type=int, default=20, help="how many references to list without ID (default 20)")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        graph = build_graph(load_outputs(args.dir))
+    except FileNotFoundError as exc:
+        print(f"vanban: {exc}", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    if args.ref_id:
+        node = citing(graph, args.ref_id)
+        rows = []
+        if node is not None:
+            for c in node.citations:
+                for m in c.mentions or [{}]:
+                    rows.append({"cited": node.id, "document": c.document, "path": c.path, "relation": c.relation,
+                                 "mention": m.get("text"), "loc": m.get("loc")})
+        if args.format == "json":
+            payload = {"id": node.id if node else args.ref_id, "found": node is not None,
+                       "type": node.type if node else None, "date": node.date if node else None,
+                       "issuer": node.issuer if node else None, "citing_documents": node.citing_count if node else 0,
+                       "citations": rows}
+            out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        elif args.format == "csv":
+            _csv(out, rows, ("cited", "document", "path", "relation", "mention", "loc"))
+        else:
+            if node is None:
+                print(f"no ingested document cites {args.ref_id}", file=out)
+                return 0
+            head = f"{node.id}"
+            extra = ", ".join(x for x in (node.type, node.date, node.issuer) if x)
+            print(f"{head} ({extra}) — cited by {node.citing_count} document(s)" if extra
+                  else f"{head} — cited by {node.citing_count} document(s)", file=out)
+            for r in rows:
+                print(f"  {r['document']:<22} {r['relation']:<10} {_loc_text(r['loc']):<22} {_one_line(r['mention'] or '')}",
+                      file=out)
+        return 0
+    ranked = most_cited(graph, args.limit)
+    rows = [{"id": n.id, "citing_documents": n.citing_count, "mentions": sum(len(c.mentions) for c in n.citations),
+             "type": n.type, "date": n.date, "issuer": n.issuer} for n in ranked]
+    if args.format == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        _csv(out, rows, ("id", "citing_documents", "mentions", "type", "date", "issuer"))
+    else:
+        if not rows:
+            print("no references in the ingested documents", file=out)
+            return 0
+        print(f"{'reference':<26} {'docs':>4} {'mentions':>8}  {'date':<10}  issuer", file=out)
+        for r in rows:
+            print(f"{r['id']:<26} {r['citing_documents']:>4} {r['mentions']:>8}  {r['date'] or '':<10}  {r['issuer'] or ''}",
+                  file=out)
+    return 0
+
+
+def _csv(out, rows: list[dict], cols: tuple[str, ...]) -> None:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(cols), extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()})
+    out.write(buf.getvalue())
