@@ -1,0 +1,1028 @@
+"""Word ``.docx`` → ``Document``.
+
+The package is opened with python-docx (part navigation, content-type check);
+the WordprocessingML is then read directly with lxml, because python-docx's
+convenience views lose what extraction needs:
+
+* blocks in body order: ``w:p`` and ``w:tbl`` interleaved, content controls
+  (``w:sdt``) and custom XML unwrapped, text boxes (``w:txbxContent``, one of
+  ``mc:Choice``/``mc:Fallback`` only) as paragraphs right after their anchor;
+* tables from the ``w:tc`` grid: ``gridSpan``, ``vMerge`` restart/continue,
+  ``gridBefore``; ``Table.rows`` holds origin cells only (python-docx's
+  ``row.cells`` repeats merged cells); nested tables go to ``Cell.tables``;
+* paragraph style: heading level, whole-paragraph bold/italic (run → run style
+  → paragraph style → defaults), alignment, automatic numbering computed from
+  ``numbering.xml`` and written into the text ("1. ", "a) ", bullets "- ");
+* footnotes/endnotes linked to their marks; section headers/footers as
+  furniture;
+* only text-bearing elements are read (``w:t``, ``w:tab``, ``w:br`` …), so
+  drawing anchor numbers (``wp:posOffset``), field codes (``w:instrText``)
+  and deleted text never leak into the text;
+* runs in legacy Vietnamese fonts (TCVN3 ``.VnTime``, VNI ``VNI-Times``) are
+  converted to Unicode.
+
+The zip directory is checked before anything is decompressed (size and ratio
+limits), so a zip bomb is refused without being inflated.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from pipeline.errors import DocumentError
+from pipeline.model import (
+    Block, Cell, Document, Footnote, FootnoteRef, Paragraph, ParagraphStyle, SourceInfo, Table,
+    TableContinuation,
+)
+from pipeline.normalize import normalize_text
+
+# --------------------------------------------------------------------------
+# Limits and namespaces
+# --------------------------------------------------------------------------
+
+MAX_UNCOMPRESSED_BYTES = 500 * 1024 * 1024  # whole archive, as declared in the zip directory
+MAX_RATIO = 200  # compression ratio allowed for a big member
+RATIO_CHECK_MIN_BYTES = 10 * 1024 * 1024  # members smaller than this are not ratio-checked
+MAX_MEMBERS = 10_000
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+RT_ENDNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes"
+RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+
+_W = "{%s}" % W_NS
+
+
+def _w(tag: str) -> str:
+    return _W + tag
+
+
+# tags (Clark notation) used in the hot loops
+P, TBL, TR, TC, R, T, SDT, SDT_CONTENT = (_w(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent"))
+PPR, RPR, TCPR, TRPR = _w("pPr"), _w("rPr"), _w("tcPr"), _w("trPr")
+TXBX = _w("txbxContent")
+ALT = "{%s}AlternateContent" % MC_NS
+CHOICE, FALLBACK = "{%s}Choice" % MC_NS, "{%s}Fallback" % MC_NS
+VAL = _w("val")
+
+# paragraph-level containers whose children are read as if they were the paragraph's
+_INLINE_WRAPPERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "dir", "bdo")}
+_SKIPPED_INLINE = {_w(t) for t in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
+                                   "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
+# block-level containers to unwrap
+_BLOCK_WRAPPERS = {_w("customXml"), _w("ins"), _w("moveTo")}
+
+_BOOL_FALSE = {"0", "false", "off", "none"}
+
+
+def _on(el: etree._Element | None) -> bool | None:
+    """A WordprocessingML on/off property: None when absent."""
+    if el is None:
+        return None
+    v = el.get(VAL)
+    return v is None or v.lower() not in _BOOL_FALSE
+
+
+# --------------------------------------------------------------------------
+# Package checks (before python-docx touches the file)
+# --------------------------------------------------------------------------
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_package(path: Path) -> None:
+    """Refuse files that are not a safe, readable Word package, with a reason."""
+    with path.open("rb") as f:
+        head = f.read(8)
+        if head == _OLE_MAGIC:
+            data = f.read(4 * 1024 * 1024)
+            if "EncryptedPackage".encode("utf-16-le") in data:
+                raise DocumentError(str(path), "encrypted (password-protected) Word document")
+            raise DocumentError(str(path), "legacy Word 97-2003 (OLE) file with a .docx name; save it as .docx or .doc")
+    if not head.startswith(b"PK"):
+        raise DocumentError(str(path), "not a Word document (not a ZIP package)")
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise DocumentError(str(path), f"corrupt or truncated ZIP package ({exc})") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise DocumentError(str(path), f"too many parts in the package ({len(infos)})")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            if info.flag_bits & 0x1:
+                raise DocumentError(str(path), "encrypted ZIP package")
+            if info.file_size >= RATIO_CHECK_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                raise DocumentError(
+                    str(path),
+                    f"refused as a possible zip bomb: part {info.filename} expands "
+                    f"{info.file_size // max(info.compress_size, 1)}x to {info.file_size // (1024 * 1024)} MiB",
+                )
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise DocumentError(
+                str(path),
+                f"refused as a possible zip bomb: {total // (1024 * 1024)} MiB uncompressed "
+                f"(limit {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MiB)",
+            )
+        names = {i.filename for i in infos}
+        if "[Content_Types].xml" not in names:
+            raise DocumentError(str(path), "not an Office document (ZIP without [Content_Types].xml)")
+        if "xl/workbook.xml" in names:
+            raise DocumentError(str(path), "an Excel workbook, not a Word document")
+        if "ppt/presentation.xml" in names:
+            raise DocumentError(str(path), "a PowerPoint presentation, not a Word document")
+        if not any(n.startswith("word/") and n.endswith(".xml") and "document" in n.rsplit("/", 1)[-1]
+                   for n in names):
+            raise DocumentError(str(path), "not a Word document (no word/document.xml)")
+        bad = zf.testzip() if sum(i.file_size for i in infos) < 64 * 1024 * 1024 else None
+        if bad is not None:
+            raise DocumentError(str(path), f"corrupt ZIP package (bad CRC in {bad})")
+
+
+def _open(path: Path):
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(str(path))
+    except PackageNotFoundError:
+        raise DocumentError(str(path), "not a Word document (package not readable)") from None
+    except KeyError as exc:
+        raise DocumentError(str(path), f"broken Word package (missing part {exc})") from None
+    except ValueError as exc:
+        msg = str(exc)
+        if "content type" in msg:
+            raise DocumentError(str(path), "not a Word document (" + msg.split(",")[-1].strip() + ")") from None
+        raise DocumentError(str(path), f"broken Word package ({msg})") from None
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(str(path), f"malformed XML in the Word package ({exc})") from None
+    except zipfile.BadZipFile as exc:
+        raise DocumentError(str(path), f"corrupt ZIP package ({exc})") from None
+
+
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
+
+
+def _part_xml(part) -> etree._Element | None:
+    el = getattr(part, "element", None)
+    if el is not None:
+        return el
+    blob = getattr(part, "blob", None)
+    if not blob:
+        return None
+    try:
+        return etree.fromstring(blob, _XML_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _related(part, reltype: str):
+    for rel in part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            return rel.target_part
+    return None
+
+
+# --------------------------------------------------------------------------
+# Styles
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _StyleProps:
+    name: str | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    font: str | None = None
+    align: str | None = None
+    outline: int | None = None  # 0-based outline level
+    num_id: str | None = None
+    ilvl: int | None = None
+
+
+_ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
+          "both": "justify", "distribute": "justify", "justify": "justify"}
+
+
+def _rpr_props(rpr: etree._Element | None, out: _StyleProps) -> None:
+    if rpr is None:
+        return
+    b = _on(rpr.find(_w("b")))
+    if b is not None:
+        out.bold = b
+    i = _on(rpr.find(_w("i")))
+    if i is not None:
+        out.italic = i
+    f = rpr.find(_w("rFonts"))
+    if f is not None:
+        name = f.get(_w("ascii")) or f.get(_w("hAnsi"))
+        if name:
+            out.font = name
+
+
+def _ppr_props(ppr: etree._Element | None, out: _StyleProps) -> None:
+    if ppr is None:
+        return
+    jc = ppr.find(_w("jc"))
+    if jc is not None and jc.get(VAL) in _ALIGN:
+        out.align = _ALIGN[jc.get(VAL)]
+    ol = ppr.find(_w("outlineLvl"))
+    if ol is not None and (ol.get(VAL) or "").isdigit():
+        out.outline = int(ol.get(VAL))
+    num = ppr.find(_w("numPr"))
+    if num is not None:
+        nid = num.find(_w("numId"))
+        if nid is not None:
+            out.num_id = nid.get(VAL)
+        lvl = num.find(_w("ilvl"))
+        if lvl is not None and (lvl.get(VAL) or "").isdigit():
+            out.ilvl = int(lvl.get(VAL))
+
+
+class _Styles:
+    """Style lookup with ``basedOn`` inheritance resolved (memoised)."""
+
+    def __init__(self, root: etree._Element | None):
+        self._raw: dict[str, etree._Element] = {}
+        self._resolved: dict[str, _StyleProps] = {}
+        self.defaults = _StyleProps()
+        self.default_para: str | None = None
+        if root is None:
+            return
+        dd = root.find(_w("docDefaults"))
+        if dd is not None:
+            _rpr_props(dd.find(f"{_w('rPrDefault')}/{RPR}"), self.defaults)
+            _ppr_props(dd.find(f"{_w('pPrDefault')}/{PPR}"), self.defaults)
+        for st in root.iterchildren(_w("style")):
+            sid = st.get(_w("styleId"))
+            if sid:
+                self._raw[sid] = st
+                if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
+                    self.default_para = sid
+
+    def get(self, sid: str | None, _depth: int = 0) -> _StyleProps:
+        if not sid or sid not in self._raw or _depth > 20:
+            return self.defaults if _depth == 0 or not sid else _StyleProps()
+        hit = self._resolved.get(sid)
+        if hit is not None:
+            return hit
+        st = self._raw[sid]
+        based = st.find(_w("basedOn"))
+        base = self.get(based.get(VAL), _depth + 1) if based is not None else self.defaults
+        props = _StyleProps(None, base.bold, base.italic, base.font, base.align, base.outline, base.num_id, base.ilvl)
+        name_el = st.find(_w("name"))
+        props.name = name_el.get(VAL) if name_el is not None else sid
+        _rpr_props(st.find(RPR), props)
+        _ppr_props(st.find(PPR), props)
+        self._resolved[sid] = props
+        return props
+
+
+# --------------------------------------------------------------------------
+# Numbering
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # lvlRestart: restart after this (1-based) level; 0 = never
+    legal: bool = False
+
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = []
+    for v, s in vals:
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _letters(n: int) -> str:
+    # Word: a..z, then aa..zz, aaa..
+    if n <= 0:
+        return str(n)
+    k, r = divmod(n - 1, 26)
+    return chr(ord("a") + r) * (k + 1)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """A list counter in one of WordprocessingML's number formats."""
+    if fmt == "lowerLetter":
+        return _letters(n)
+    if fmt == "upperLetter":
+        return _letters(n).upper()
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)
+
+
+class _Numbering:
+    """Counters per list instance (``numId``) and level, with restarts."""
+
+    def __init__(self, root: etree._Element | None):
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, _Level]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for an in root.iterchildren(_w("abstractNum")):
+            self.abstract[an.get(_w("abstractNumId"), "")] = {
+                lvl.ilvl: lvl.level for lvl in (self._read_lvl(x) for x in an.iterchildren(_w("lvl")))
+            }
+        for num in root.iterchildren(_w("num")):
+            aid = num.find(_w("abstractNumId"))
+            overrides: dict[int, _Level] = {}
+            for ov in num.iterchildren(_w("lvlOverride")):
+                il = int(ov.get(_w("ilvl"), "0") or 0)
+                lvl_el = ov.find(_w("lvl"))
+                base = self.abstract.get(aid.get(VAL) if aid is not None else "", {}).get(il, _Level())
+                lvl = self._read_lvl(lvl_el).level if lvl_el is not None else _Level(
+                    base.start, base.fmt, base.text, base.restart, base.legal)
+                so = ov.find(_w("startOverride"))
+                if so is not None and (so.get(VAL) or "").lstrip("-").isdigit():
+                    lvl.start = int(so.get(VAL))
+                overrides[il] = lvl
+            self.nums[num.get(_w("numId"), "")] = (aid.get(VAL) if aid is not None else "", overrides)
+
+    @dataclass(slots=True)
+    class _Read:
+        ilvl: int
+        level: _Level
+
+    @classmethod
+    def _read_lvl(cls, el: etree._Element) -> "_Numbering._Read":
+        lvl = _Level()
+        start = el.find(_w("start"))
+        if start is not None and (start.get(VAL) or "").lstrip("-").isdigit():
+            lvl.start = int(start.get(VAL))
+        fmt = el.find(_w("numFmt"))
+        if fmt is not None and fmt.get(VAL):
+            lvl.fmt = fmt.get(VAL)
+        text = el.find(_w("lvlText"))
+        if text is not None:
+            lvl.text = text.get(VAL) or ""
+        rs = el.find(_w("lvlRestart"))
+        if rs is not None and (rs.get(VAL) or "").isdigit():
+            lvl.restart = int(rs.get(VAL))
+        lvl.legal = bool(_on(el.find(_w("isLgl"))))
+        return cls._Read(int(el.get(_w("ilvl"), "0") or 0), lvl)
+
+    def _level(self, num_id: str, ilvl: int) -> _Level | None:
+        entry = self.nums.get(num_id)
+        if entry is None:
+            return None
+        aid, overrides = entry
+        if ilvl in overrides:
+            return overrides[ilvl]
+        return self.abstract.get(aid, {}).get(ilvl)
+
+    def next_label(self, num_id: str | None, ilvl: int | None) -> tuple[str, bool] | None:
+        """Advance the counter and return (label, is_bullet); None if no list."""
+        if not num_id or num_id == "0":
+            return None
+        ilvl = ilvl or 0
+        lvl = self._level(num_id, ilvl)
+        if lvl is None:
+            return None
+        ctr = self.counters.setdefault(num_id, {})
+        ctr[ilvl] = ctr.get(ilvl, lvl.start - 1) + 1
+        for deeper in [k for k in ctr if k > ilvl]:
+            dl = self._level(num_id, deeper)
+            if dl is None or dl.restart != 0:
+                del ctr[deeper]
+        if lvl.fmt == "bullet":
+            return ("-", True)
+        if lvl.fmt == "none" and "%" not in lvl.text:
+            return (lvl.text.strip(), False) if lvl.text.strip() else None
+
+        def subst(k: int) -> str:
+            kl = self._level(num_id, k) or _Level()
+            n = ctr.get(k, kl.start)
+            return format_number(n, "decimal" if (lvl.legal and k < ilvl) else kl.fmt)
+
+        out: list[str] = []
+        s = lvl.text
+        i = 0
+        while i < len(s):
+            if s[i] == "%" and i + 1 < len(s) and s[i + 1].isdigit():
+                out.append(subst(int(s[i + 1]) - 1))
+                i += 2
+            else:
+                out.append(s[i])
+                i += 1
+        label = "".join(out).strip()
+        return (label, False) if label else None
+
+
+# --------------------------------------------------------------------------
+# Legacy fonts
+# --------------------------------------------------------------------------
+
+
+def legacy_encoding_of_font(font: str | None) -> str | None:
+    """The legacy Vietnamese encoding a font name implies (".VnTime" → TCVN3, "VNI-Times" → VNI)."""
+    if not font:
+        return None
+    f = font.strip().lower()
+    if f.startswith(".vn"):
+        return "tcvn3"
+    if f.startswith("vni-") or f.startswith("vni "):
+        return "vni"
+    return None
+
+
+def _legacy_converter() -> Callable[[str, str], str] | None:
+    """``pipeline.legacy_encoding``'s converter (helper H1), when it is there."""
+    try:
+        from pipeline import legacy_encoding as le  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    for name in ("to_unicode", "convert", "decode"):
+        fn = getattr(le, name, None)
+        if callable(fn):
+            return fn
+    return None
+
+
+# --------------------------------------------------------------------------
+# Paragraph reading
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    bold: bool
+    italic: bool
+    visible: bool  # counts for whole-paragraph bold/italic
+
+
+@dataclass(slots=True)
+class _ParaRead:
+    pieces: list[_Piece] = field(default_factory=list)
+    refs: list[tuple[str, int]] = field(default_factory=list)  # (note key, offset in raw text)
+    boxes: list[etree._Element] = field(default_factory=list)  # w:txbxContent anchored here
+    length: int = 0
+    custom_mark: bool = False
+
+    def add(self, text: str, bold: bool, italic: bool, visible: bool = True) -> None:
+        if text:
+            self.pieces.append(_Piece(text, bold, italic, visible))
+            self.length += len(text)
+
+
+class _Reader:
+    """Reads one package's paragraphs and tables into the model."""
+
+    def __init__(self, styles: _Styles, numbering: _Numbering, path: str):
+        self.styles = styles
+        self.numbering = numbering
+        self.path = path
+        self.note_marks: dict[str, str] = {}  # "f12" / "e3" -> mark as written
+        self.note_order: list[str] = []
+        self._fn_count = 0
+        self._en_count = 0
+        self.converter = _legacy_converter()
+        self.legacy_used: set[str] = set()
+        self.legacy_unconverted = False
+
+    # ---- blocks ---------------------------------------------------------
+
+    def blocks(self, container: etree._Element, nested: bool = False) -> list[Block]:
+        out: list[Block] = []
+        for child in self._block_children(container):
+            tag = child.tag
+            if tag == P:
+                para, boxes = self.paragraph(child)
+                if para is not None:
+                    out.append(para)
+                for box in boxes:
+                    out.extend(self.blocks(box, nested))
+            elif tag == TBL:
+                t = self.table(child, nested)
+                if t is not None:
+                    out.append(t)
+        return out
+
+    def _block_children(self, container: etree._Element) -> Iterator[etree._Element]:
+        for child in container:
+            tag = child.tag
+            if tag in (P, TBL):
+                yield child
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    yield from self._block_children(content)
+            elif tag in _BLOCK_WRAPPERS:
+                yield from self._block_children(child)
+            elif tag == ALT:
+                branch = _alt_branch(child)
+                if branch is not None:
+                    yield from self._block_children(branch)
+
+    # ---- paragraphs -----------------------------------------------------
+
+    def paragraph(self, p: etree._Element) -> tuple[Paragraph | None, list[etree._Element]]:
+        ppr = p.find(PPR)
+        pstyle_id = None
+        own = _StyleProps()
+        if ppr is not None:
+            ps = ppr.find(_w("pStyle"))
+            pstyle_id = ps.get(VAL) if ps is not None else None
+            _ppr_props(ppr, own)
+        sp = self.styles.get(pstyle_id or self.styles.default_para)
+        read = _ParaRead()
+        self._inline(p, read, sp)
+        raw = "".join(pc.text for pc in read.pieces)
+
+        num_id = own.num_id if own.num_id is not None else sp.num_id
+        ilvl = own.ilvl if own.ilvl is not None else sp.ilvl
+        label = None
+        bullet = False
+        if num_id:  # Word shows the label even on an empty list paragraph
+            got = self.numbering.next_label(num_id, ilvl)
+            if got is not None:
+                label, bullet = got
+        text, refs = _finish(raw, read.refs)
+        if not text and label is None:
+            return None, read.boxes
+        style = ParagraphStyle(style_name=sp.name if pstyle_id else None)
+        style.align = own.align or sp.align
+        style.heading_level = _heading_level(sp.name if pstyle_id else None,
+                                             own.outline if own.outline is not None else sp.outline)
+        vis = [pc for pc in read.pieces if pc.visible and pc.text.strip()]
+        style.bold = bool(vis) and all(pc.bold for pc in vis)
+        style.italic = bool(vis) and all(pc.italic for pc in vis)
+        if label is not None:
+            prefix = "- " if bullet else label + " "
+            style.numbering = None if bullet else label
+            style.list_level = ilvl or 0
+            text = (prefix + text).strip()
+            refs = [(k, off + len(prefix)) for k, off in refs]
+        para = Paragraph(text=text, style=style,
+                         footnote_refs=[FootnoteRef(self.note_marks.get(k, k), off) for k, off in refs])
+        return para, read.boxes
+
+    def _inline(self, el: etree._Element, read: _ParaRead, sp: _StyleProps) -> None:
+        for child in el:
+            tag = child.tag
+            if tag == R:
+                self._run(child, read, sp)
+            elif tag in _INLINE_WRAPPERS:
+                self._inline(child, read, sp)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, read, sp)
+            elif tag == ALT:
+                branch = _alt_branch(child)
+                if branch is not None:
+                    self._inline(branch, read, sp)
+            elif tag == "{%s}oMath" % M_NS or tag == "{%s}oMathPara" % M_NS:
+                read.add("".join(t.text or "" for t in child.iter("{%s}t" % M_NS)), False, False)
+            # w:del, w:moveFrom, bookmarks, proofing marks, pPr: nothing to read
+
+    def _run(self, r: etree._Element, read: _ParaRead, sp: _StyleProps) -> None:
+        rpr = r.find(RPR)
+        props = _StyleProps(None, sp.bold, sp.italic, sp.font)
+        if rpr is not None:
+            rs = rpr.find(_w("rStyle"))
+            if rs is not None:
+                cs = self.styles.get(rs.get(VAL))
+                if cs.bold is not None and cs is not self.styles.defaults:
+                    props.bold = cs.bold
+                if cs.italic is not None and cs is not self.styles.defaults:
+                    props.italic = cs.italic
+                if cs.font and cs is not self.styles.defaults:
+                    props.font = cs.font
+            _rpr_props(rpr, props)
+            vanish = _on(rpr.find(_w("vanish")))
+            if vanish:
+                return
+        bold, italic = bool(props.bold), bool(props.italic)
+        enc = legacy_encoding_of_font(props.font)
+        for child in r:
+            tag = child.tag
+            if tag == T:
+                txt = child.text or ""
+                if read.custom_mark and read.refs:
+                    # the run after a custom-mark reference holds the mark itself
+                    key = read.refs[-1][0]
+                    self.note_marks[key] = normalize_text(txt).strip() or self.note_marks.get(key, key)
+                    read.custom_mark = False
+                    continue
+                if enc:
+                    txt = self._convert_legacy(txt, enc)
+                read.add(normalize_text(txt), bold, italic)
+            elif tag == _w("tab") or tag == _w("ptab"):
+                read.add("\t", bold, italic, visible=False)
+            elif tag == _w("br") or tag == _w("cr"):
+                read.add("\n", bold, italic, visible=False)
+            elif tag == _w("noBreakHyphen"):
+                read.add("-", bold, italic)
+            elif tag == _w("sym"):
+                ch = child.get(_w("char")) or ""
+                try:
+                    code = int(ch, 16)
+                except ValueError:
+                    continue
+                if code < 0xE000 or code > 0xF8FF:  # private-use symbol-font glyphs carry no text
+                    read.add(chr(code), bold, italic)
+            elif tag == _w("footnoteReference") or tag == _w("endnoteReference"):
+                key = self._note_key(child, tag == _w("footnoteReference"))
+                if key:
+                    read.refs.append((key, read.length))
+                    if _on(child.find(_w("customMarkFollows"))) or child.get(_w("customMarkFollows")) in ("1", "true", "on"):
+                        read.custom_mark = True
+            elif tag == _w("drawing") or tag == _w("pict") or tag == ALT:
+                read.boxes.extend(_text_boxes(child))
+            # w:instrText, w:delText, w:fldChar, w:footnoteRef, w:object …: no text
+
+    def _note_key(self, el: etree._Element, foot: bool) -> str | None:
+        nid = el.get(_w("id"))
+        if nid is None:
+            return None
+        key = ("f" if foot else "e") + nid
+        if key not in self.note_marks:
+            if foot:
+                self._fn_count += 1
+                self.note_marks[key] = str(self._fn_count)
+            else:
+                self._en_count += 1
+                self.note_marks[key] = _roman(self._en_count)
+            self.note_order.append(key)
+        return key
+
+    def _convert_legacy(self, txt: str, enc: str) -> str:
+        if self.converter is None:
+            self.legacy_unconverted = True
+            return txt
+        try:
+            out = self.converter(txt, enc)
+        except Exception:  # noqa: BLE001 - a converter failure must not lose the text
+            self.legacy_unconverted = True
+            return txt
+        self.legacy_used.add(enc)
+        return out
+
+    # ---- tables ---------------------------------------------------------
+
+    def table(self, tbl: etree._Element, nested: bool) -> Table | None:
+        grid = tbl.find(_w("tblGrid"))
+        n_grid = len(grid.findall(_w("gridCol"))) if grid is not None else 0
+        rows: list[list[Cell]] = []
+        # origin cell covering each column in the previous row (for vMerge continue)
+        above: dict[int, Cell] = {}
+        width = 0
+        header_rows = 0
+        header_run = True
+        for r_idx, tr in enumerate(_rows(tbl)):
+            trpr = tr.find(TRPR)
+            col = 0
+            if trpr is not None:
+                gb = trpr.find(_w("gridBefore"))
+                if gb is not None and (gb.get(VAL) or "").isdigit():
+                    col = int(gb.get(VAL))
+                if header_run and _on(trpr.find(_w("tblHeader"))):
+                    header_rows += 1
+                else:
+                    header_run = False
+            else:
+                header_run = False
+            row_cells: list[Cell] = []
+            now: dict[int, Cell] = {}
+            for tc in _cells(tr):
+                tcpr = tc.find(TCPR)
+                span = 1
+                vmerge = None
+                hmerge = None
+                if tcpr is not None:
+                    gs = tcpr.find(_w("gridSpan"))
+                    if gs is not None and (gs.get(VAL) or "").isdigit():
+                        span = max(1, int(gs.get(VAL)))
+                    vm = tcpr.find(_w("vMerge"))
+                    if vm is not None:
+                        vmerge = vm.get(VAL) or "continue"
+                    hm = tcpr.find(_w("hMerge"))
+                    if hm is not None:
+                        hmerge = hm.get(VAL) or "continue"
+                if hmerge == "continue" and row_cells and row_cells[-1].col + row_cells[-1].col_span == col:
+                    prev = row_cells[-1]
+                    prev.col_span += span
+                    for k in range(col, col + span):
+                        now[k] = prev
+                    col += span
+                    continue
+                if vmerge == "continue" and col in above and above[col].col == col:
+                    origin = above[col]
+                    if origin.row + origin.row_span == r_idx:
+                        origin.row_span += 1
+                    extra = self._cell_content(tc)
+                    if extra[0]:
+                        origin.paragraphs.extend(extra[0])
+                        origin.text = "\n".join(p.text for p in origin.paragraphs)
+                    for k in range(col, col + max(span, origin.col_span)):
+                        now[k] = origin
+                    col += max(span, origin.col_span) if origin.col_span > span else span
+                    continue
+                paras, tables, refs = self._cell_content(tc)
+                cell = Cell(row=r_idx, col=col, text="\n".join(p.text for p in paras), col_span=span,
+                            paragraphs=paras, tables=tables, footnote_refs=refs)
+                vis = [p for p in paras if p.text.strip()]
+                cell.bold = bool(vis) and all(p.style.bold for p in vis)
+                row_cells.append(cell)
+                for k in range(col, col + span):
+                    now[k] = cell
+                col += span
+            width = max(width, col)
+            rows.append(row_cells)
+            above = now
+        if not rows:
+            return None
+        n_cols = max(n_grid, width)
+        return Table(rows=rows, n_cols=n_cols, header_rows=header_rows, nested=nested)
+
+    def _cell_content(self, tc: etree._Element) -> tuple[list[Paragraph], list[Table], list[FootnoteRef]]:
+        paras: list[Paragraph] = []
+        tables: list[Table] = []
+        for b in self.blocks(tc, nested=True):
+            if isinstance(b, Paragraph):
+                paras.append(b)
+            else:
+                b.nested = True
+                tables.append(b)
+        refs: list[FootnoteRef] = []
+        off = 0
+        for p in paras:
+            refs.extend(FootnoteRef(r.footnote_id, r.offset + off) for r in p.footnote_refs)
+            off += len(p.text) + 1
+        return paras, tables, refs
+
+    # ---- notes, furniture -----------------------------------------------
+
+    def notes(self, root: etree._Element | None, foot: bool) -> list[Footnote]:
+        if root is None:
+            return []
+        tag = _w("footnote") if foot else _w("endnote")
+        prefix = "f" if foot else "e"
+        by_key: dict[str, Footnote] = {}
+        for note in root.iterchildren(tag):
+            if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            key = prefix + (note.get(_w("id")) or "")
+            if key not in self.note_marks:
+                continue  # never referenced from the body
+            texts = [b.text for b in self.blocks(note) if isinstance(b, Paragraph)]
+            by_key[key] = Footnote(id=self.note_marks[key], text="\n".join(texts))
+        return [by_key[k] for k in self.note_order if k in by_key]
+
+    def furniture(self, doc_part, body: etree._Element) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        seen: set[str] = set()
+        sects = list(body.iter(_w("sectPr")))
+        for sect in sects:
+            for ref in sect:
+                if ref.tag not in (_w("headerReference"), _w("footerReference")):
+                    continue
+                rid = ref.get("{%s}id" % R_NS)
+                if not rid or rid in seen or rid not in doc_part.rels:
+                    continue
+                seen.add(rid)
+                rel = doc_part.rels[rid]
+                if rel.is_external:
+                    continue
+                root = _part_xml(rel.target_part)
+                if root is None:
+                    continue
+                role = "page_header" if ref.tag == _w("headerReference") else "page_footer"
+                for b in self.blocks(root):
+                    for p in _flatten(b):
+                        p.role = role
+                        out.append(p)
+        return out
+
+
+def _flatten(b: Block) -> Iterator[Paragraph]:
+    if isinstance(b, Paragraph):
+        yield b
+        return
+    for row in b.rows:
+        for cell in row:
+            yield from cell.paragraphs
+            for t in cell.tables:
+                yield from _flatten(t)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    for child in tbl:
+        if child.tag == TR:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _rows(content)
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _rows(child)
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _cells(content)
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _cells(child)
+
+
+def _alt_branch(alt: etree._Element) -> etree._Element | None:
+    """One branch of ``mc:AlternateContent``: the first Choice, else Fallback."""
+    choice = alt.find(CHOICE)
+    if choice is not None:
+        return choice
+    return alt.find(FALLBACK)
+
+
+def _text_boxes(el: etree._Element) -> list[etree._Element]:
+    """Outermost ``w:txbxContent`` under a drawing/picture, reading only one
+    branch of every ``mc:AlternateContent`` (Choice and Fallback hold the same
+    text box twice)."""
+    out: list[etree._Element] = []
+
+    def walk(node: etree._Element) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == TXBX:
+                out.append(child)
+            elif tag == ALT:
+                branch = _alt_branch(child)
+                if branch is not None:
+                    walk(branch)
+            elif isinstance(tag, str):
+                walk(child)
+
+    if el.tag == ALT:
+        branch = _alt_branch(el)
+        if branch is not None:
+            walk(branch)
+    else:
+        walk(el)
+    return out
+
+
+def _finish(raw: str, refs: list[tuple[str, int]]) -> tuple[str, list[tuple[str, int]]]:
+    """Strip the paragraph text and shift mark offsets to match."""
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    out = [(k, min(max(off - lead, 0), len(text))) for k, off in refs]
+    return text, out
+
+
+def _heading_level(style_name: str | None, outline: int | None) -> int | None:
+    if style_name:
+        n = style_name.strip().lower()
+        if n == "title":
+            return 1
+        if n.startswith("heading "):
+            tail = n[len("heading "):].strip()
+            if tail.isdigit() and 1 <= int(tail) <= 9:
+                return int(tail)
+    if outline is not None and 0 <= outline < 9:
+        return outline + 1
+    return None
+
+
+# --------------------------------------------------------------------------
+# Table stitching
+# --------------------------------------------------------------------------
+
+
+def _stitch(blocks: list[Block]) -> list[Block]:
+    """Join a table split in two (repeated header) into one logical table:
+    helper H1's ``pipeline.tables.stitch_tables`` when present."""
+    try:
+        from pipeline.tables import stitch_tables  # type: ignore[import-not-found]
+    except ImportError:
+        return _stitch_local(blocks)
+    return stitch_tables(blocks)
+
+
+def _row_key(row: list[Cell]) -> tuple:
+    return tuple((c.col, c.col_span, " ".join(c.text.split())) for c in row)
+
+
+def _stitch_local(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if isinstance(b, Table) and isinstance(prev, Table) and prev.n_cols == b.n_cols and prev.rows:
+            k = max(prev.header_rows, 1)
+            if len(b.rows) > k and len(prev.rows) > k and \
+                    all(_row_key(prev.rows[i]) == _row_key(b.rows[i]) and any(c.text.strip() for c in prev.rows[i])
+                        for i in range(k)):
+                base = len(prev.rows)
+                for r_cells in b.rows[k:]:
+                    new_r = len(prev.rows)
+                    for c in r_cells:
+                        c.row = new_r
+                    prev.rows.append(r_cells)
+                prev.continuations.append(TableContinuation(first_row=base, page=b.page, dropped_header_rows=k))
+                continue
+        out.append(b)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+
+
+def _app_pages(docx_doc) -> int | None:
+    try:
+        pkg = docx_doc.part.package
+        for part in pkg.iter_parts():
+            if str(part.partname).endswith("/docProps/app.xml"):
+                root = etree.fromstring(part.blob, _XML_PARSER)
+                for el in root.iter():
+                    if isinstance(el.tag, str) and el.tag.endswith("}Pages") and (el.text or "").strip().isdigit():
+                        return int(el.text.strip()) or None
+    except Exception:  # noqa: BLE001 - the page count is a hint only
+        return None
+    return None
+
+
+def parse(path: Path, source: SourceInfo) -> Document:
+    """Parse a ``.docx`` file into the document model (raises ``DocumentError``)."""
+    path = Path(path)
+    check_package(path)
+    d = _open(path)
+    part = d.part
+    body = d.element.body
+    if body is None:
+        raise DocumentError(str(path), "Word document without a body")
+    styles_part = _related(part, RT_STYLES)
+    num_part = _related(part, RT_NUMBERING)
+    reader = _Reader(_Styles(_part_xml(styles_part) if styles_part is not None else None),
+                     _Numbering(_part_xml(num_part) if num_part is not None else None), str(path))
+    blocks = reader.blocks(body)
+    fn_part = _related(part, RT_FOOTNOTES)
+    en_part = _related(part, RT_ENDNOTES)
+    footnotes = reader.notes(_part_xml(fn_part) if fn_part is not None else None, foot=True)
+    footnotes += reader.notes(_part_xml(en_part) if en_part is not None else None, foot=False)
+    furniture = reader.furniture(part, body)
+    blocks = _stitch(blocks)
+    if source.pages is None:
+        source.pages = _app_pages(d)
+    if reader.legacy_used:
+        source.encoding = "+".join(sorted(reader.legacy_used))
+    elif source.encoding is None:
+        source.encoding = "unicode"
+    doc = Document(source=source, blocks=blocks, footnotes=footnotes, furniture=furniture)
+    doc.reindex()
+    _link_notes(doc)
+    if reader.legacy_unconverted:
+        from pipeline.model import Warning as ModelWarning
+
+        doc.warnings.append(ModelWarning("legacy_font", "text in a legacy Vietnamese font (TCVN3/VNI) was left unconverted"))
+    return doc
+
+
+def _link_notes(doc: Document) -> None:
+    by_id = {f.id: f for f in doc.footnotes}
+    for b in doc.blocks:
+        refs: Iterable[FootnoteRef]
+        if isinstance(b, Paragraph):
+            refs = b.footnote_refs
+        else:
+            refs = [r for row in b.rows for c in row for r in c.footnote_refs]
+        for r in refs:
+            f = by_id.get(r.footnote_id)
+            if f is not None and f.ref_block is None:
+                f.ref_block = b.index
