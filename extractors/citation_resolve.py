@@ -123,6 +123,7 @@ class Resolved:
     tail: int = 0  # end of everything read after the number (date, issuer)
 
 
+@lru_cache(maxsize=4096)
 def normalize_type(name: str) -> str:
     """"CHỈ THỊ" / "chỉ thị" → the table's spelling "Chỉ thị"."""
     name = squash_spaces(name)
@@ -220,6 +221,12 @@ def read_title(text: str, pos: int, limit: int = 400) -> str | None:
     return title or None
 
 
+@lru_cache(maxsize=1024)
+def _code_of_type(name: str | None) -> str | None:
+    dt = doc_type_by_name(name) if name else None
+    return dt.code if dt else None
+
+
 def _type_from_code(found: Found) -> tuple[str | None, str | None]:
     code = found.type_code
     if code:
@@ -307,7 +314,7 @@ def resolve(text: str, found: Found) -> Resolved:
         r.start = found.start - (len(before) - so.start())
     if r.type is None:
         r.type = code_type
-    r.type_code = code if code else (doc_type_by_name(r.type).code if r.type and doc_type_by_name(r.type) else None)
+    r.type_code = code if code else _code_of_type(r.type)
     if r.type == "Công văn" and not found.type_code:
         r.type_code = "CV"
 

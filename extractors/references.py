@@ -21,6 +21,7 @@ Documents cited without a number ("Luật Tiếp công dân năm 2013", "Nghị 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -92,41 +93,53 @@ class Stream:
         return block
 
 
-_WS_RUN = regex.compile(r"\s+")
+_WS_RUN = regex.compile(r"\s{2,}|[^\S ]")
 
 
 @dataclass(slots=True)
 class Cleaned:
     """A stream's text with every run of white space (line and page breaks
-    included) made one space; ``pos[i]`` is where clean char ``i`` stands in
-    the stream."""
+    included) made one space.  ``marks[k]`` is the clean index just after the
+    k-th collapsed run and ``shift[k]`` how many characters were removed up
+    to there, so any clean offset maps back to the stream."""
 
     text: str
-    pos: list[int]
+    marks: list[int]
+    shift: list[int]
+
+    def at(self, i: int) -> int:
+        k = bisect_right(self.marks, i)
+        return i + (self.shift[k - 1] if k else 0)
 
     def orig(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            return self.pos[start] if start < len(self.pos) else len(self.pos), self.pos[start] if start < len(self.pos) else len(self.pos)
-        return self.pos[start], self.pos[end - 1] + 1
+        s = self.at(start)
+        return (s, s) if end <= start else (s, self.at(end - 1) + 1)
 
 
 def clean(text: str) -> Cleaned:
     out: list[str] = []
-    pos: list[int] = []
+    marks: list[int] = []
+    shift: list[int] = []
     last = 0
-    for m in _WS_RUN.finditer(text, timeout=RX_TIMEOUT):
-        out.append(text[last:m.start()])
-        pos.extend(range(last, m.start()))
+    removed = 0
+    n = 0
+    for m in _WS_RUN.finditer(text, timeout=RX_TIMEOUT):  # only runs that are not one plain space
+        piece = text[last:m.start()]
+        out.append(piece)
         out.append(" ")
-        pos.append(m.start())
+        n += len(piece) + 1
+        removed += (m.end() - m.start()) - 1
+        marks.append(n)
+        shift.append(removed)
         last = m.end()
     out.append(text[last:])
-    pos.extend(range(last, len(text)))
-    return Cleaned("".join(out), pos)
+    return Cleaned("".join(out), marks, shift)
 
 
 def build_streams(doc: Document) -> list[Stream]:
     streams: list[Stream] = []
+    parts: dict[int, list[str]] = {}
+    lengths: dict[int, int] = {}
     run: Stream | None = None
     for unit in doc.text_units():
         if unit.cell is None and isinstance(unit.block, Paragraph):
@@ -135,15 +148,22 @@ def build_streams(doc: Document) -> list[Stream]:
             if run is None:
                 run = Stream("")
                 streams.append(run)
-            elif run.text:
-                run.text += "\n"
+                parts[id(run)] = []
+                lengths[id(run)] = 0
+            elif parts[id(run)]:
+                parts[id(run)].append("\n")
+                lengths[id(run)] += 1
             loc = Loc(page=unit.loc.page, block=unit.loc.block, start=0, end=len(unit.text))
-            run.pieces.append(_Piece(len(run.text), len(unit.text), loc, unit.loc.block))
-            run.text += unit.text
+            run.pieces.append(_Piece(lengths[id(run)], len(unit.text), loc, unit.loc.block))
+            parts[id(run)].append(unit.text)
+            lengths[id(run)] += len(unit.text)
         else:
             run = None
             loc = unit.loc
             streams.append(Stream(unit.text, [_Piece(0, len(unit.text), loc, loc.block)]))
+    for st in streams:
+        if id(st) in parts:
+            st.text = "".join(parts[id(st)])
     for fn in doc.footnotes:
         loc = Loc(page=fn.page, block=fn.ref_block, start=0, end=len(fn.text))
         streams.append(Stream(fn.text, [_Piece(0, len(fn.text), loc, fn.ref_block)]))
@@ -165,7 +185,7 @@ class _Acc:
 def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None) -> bool:
     if own_key and ref_key(found.id) == own_key:
         return True
-    start = c.pos[found.start]
+    start = c.at(found.start)
     before = stream.text[max(0, start - 20):start]
     if _OWN_NUMBER.search(before, timeout=RX_TIMEOUT):
         return True
@@ -184,8 +204,8 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     own_key = ref_key(header.id) if header and header.id else None
     accs: dict[str, _Acc] = {}
     order: list[str] = []
-    for stream in build_streams(doc):
-        c = clean(stream.text)
+    prepared = [(st, clean(st.text)) for st in build_streams(doc)]
+    for stream, c in prepared:
         found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key)]
         if not found:
             continue
@@ -195,7 +215,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
             _add(accs, order, stream, c, r)
     refs = [accs[k].ref for k in order]
     _fill_from_own_issuer(refs, header)
-    return refs, extract_unnumbered(doc)
+    return refs, extract_unnumbered(doc, prepared)
 
 
 def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r: Resolved) -> None:
@@ -276,10 +296,11 @@ _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
 
-def extract_unnumbered(doc: Document) -> list[UnnumberedReference]:
+def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | None = None) -> list[UnnumberedReference]:
     out: dict[str, UnnumberedReference] = {}
-    for stream in build_streams(doc):
-        c = clean(stream.text)
+    if prepared is None:
+        prepared = [(st, clean(st.text)) for st in build_streams(doc)]
+    for stream, c in prepared:
         text = c.text
         for m in _UNNUMBERED.finditer(text, timeout=RX_TIMEOUT):
             typ = squash_spaces(m.group("type"))
