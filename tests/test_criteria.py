@@ -401,3 +401,20 @@ def test_unnumbered_alternatives_of_a_choose_one_row():
     assert one.choose_one and one.max_points is None
     assert [(c.code, c.path, c.max_points) for c in one.children] == [(None, "1#1", 5), (None, "1#2", 3), (None, "1#3", 0)]
     assert res.total == 10 and res.warnings == []  # the group is worth its best alternative
+
+
+REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL_DOCX = sorted(REAL.glob("*.docx"))
+
+
+@pytest.mark.parametrize("path", REAL_DOCX, ids=[p.name[:40] for p in REAL_DOCX])
+def test_real_documents_without_criteria_tables_give_none(path):
+    """Real plans, reports and decrees whose tables are task lists, statistics
+    or layout tables ("Chỉ tiêu thống kê", "Chủ trì thực hiện") are not read
+    as criteria tables."""
+    if importlib.util.find_spec("parsers.docx_parser") is None:
+        pytest.skip("parsers.docx_parser not written yet")
+    from parsers import parse
+
+    res = extract_criteria(parse(path))
+    assert res.criteria == [] and res.total is None and res.warnings == []
