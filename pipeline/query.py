@@ -1,0 +1,550 @@
+"""``vanban obligations``: who must do what, by when — queried from the index.
+
+* ``--unit NAME`` matches a unit by any of its names or aliases, ignoring
+  case and diacritics ("phong tc-hc" finds "Phòng Tổ chức - Hành chính" when
+  "Phòng TC-HC" is one of its names); then by abbreviation built from the
+  initials ("TC-HC"); then by a folded substring ("noi vu").  When nothing
+  matches, near-identical names are offered.
+* Each obligation gets a status from its deadline and today's date
+  (``pipeline.status``); a recurring one is due at its next occurrence.
+* Output: a readable table (with the source document and where in it),
+  JSON, CSV (UTF-8 with BOM, for Excel) or an Excel workbook; grouped by unit,
+  by source document or by the directive the document implements; or counts
+  per unit and status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import difflib
+import io
+import json
+import sys
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
+from pipeline.store import Store, StoredObligation, StoredUnit
+from pipeline.textutil import RX_TIMEOUT, fold
+
+ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
+GROUPINGS = ("unit", "document", "reference")
+NO_GROUP = {"unit": "(không ghi đơn vị)", "document": "(không rõ văn bản)", "reference": "(không dẫn chiếu văn bản chỉ đạo)"}
+FORMATS = ("table", "json", "csv", "xlsx")
+_DMY = regex.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_WORD = regex.compile(r"[^\W_]+")
+
+
+# --------------------------------------------------------------------------
+# Unit matching (pure)
+# --------------------------------------------------------------------------
+
+
+def _squeeze(text: str) -> str:
+    return text.replace(" ", "").replace("-", "")
+
+
+def abbreviations(name: str) -> set[str]:
+    """Abbreviations people write for a unit name, folded and squeezed:
+    "Phòng Tổ chức - Hành chính" → {"phongtchc", "ptchc", "tchc"}
+    ("Phòng TC-HC", "P.TCHC", "TC-HC")."""
+    parts = [p for p in fold(name).split("-") if p.strip()]
+    if not parts:
+        return set()
+    words = [_WORD.findall(p, timeout=RX_TIMEOUT) for p in parts]
+    head, rest = (words[0][0], [words[0][1:]] + words[1:]) if words[0] else ("", words[1:])
+    initials = "".join(w[0] for ws in rest for w in ws)
+    out = set()
+    if initials and len(initials) >= 2:
+        out.add(initials)
+        if head:
+            out.add(head + initials)
+            out.add(head[0] + initials)
+    return out
+
+
+@dataclass(slots=True)
+class UnitMatch:
+    units: list[StoredUnit] = field(default_factory=list)
+    how: str | None = None  # "name" | "abbreviation" | "substring"
+    suggestions: list[str] = field(default_factory=list)
+
+
+def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions: int = 5) -> UnitMatch:
+    """Units named ``query`` (see module docstring for the order of tries)."""
+    units_ = list(all_units)
+    key = fold(query)
+    if not key:
+        return UnitMatch()
+    names = {u.id: [u.name, *u.aliases] for u in units_}
+    exact = [u for u in units_ if any(fold(n) == key for n in names[u.id])]
+    if exact:
+        return UnitMatch(exact, "name")
+    squeezed = _squeeze(key)
+    abbrev = [u for u in units_ if any(squeezed in abbreviations(n) or _squeeze(fold(n)) == squeezed
+                                       for n in names[u.id])]
+    if abbrev:
+        return UnitMatch(abbrev, "abbreviation")
+    pattern = regex.compile(r"(?<![^\W_])" + regex.escape(key) + r"(?![^\W_])")
+    sub = [u for u in units_ if any(pattern.search(fold(n), timeout=RX_TIMEOUT) for n in names[u.id])]
+    if sub:
+        return UnitMatch(sub, "substring")
+    folded_to_name: dict[str, str] = {}
+    for u in sorted(units_, key=lambda u: -u.n_obligations):
+        for n in names[u.id]:
+            folded_to_name.setdefault(fold(n), u.name)
+    close = difflib.get_close_matches(key, list(folded_to_name), n=max_suggestions * 2, cutoff=0.6)
+    suggestions: list[str] = []
+    for c in close:
+        if folded_to_name[c] not in suggestions:
+            suggestions.append(folded_to_name[c])
+    return UnitMatch([], None, suggestions[:max_suggestions])
+
+
+# --------------------------------------------------------------------------
+# Selecting obligations
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Row:
+    """One obligation as a query returns it."""
+
+    ob: StoredObligation
+    due: Due
+
+
+@dataclass(slots=True)
+class QueryResult:
+    rows: list[Row]
+    units: list[StoredUnit] = field(default_factory=list)  # the units --unit matched
+    unit_query: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def unit_not_found(self) -> bool:
+        return self.unit_query is not None and not self.units
+
+
+def parse_day(text: str) -> dt.date:
+    """ISO ``2023-11-10`` or Vietnamese ``10/11/2023`` (also with . or -)."""
+    t = text.strip()
+    try:
+        return dt.date.fromisoformat(t)
+    except ValueError:
+        pass
+    m = _DMY.fullmatch(t, timeout=RX_TIMEOUT)
+    if m:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    raise ValueError(f"not a date: {text!r} (write 2023-11-10 or 10/11/2023)")
+
+
+def select(
+    store: Store,
+    *,
+    unit: str | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    overdue: bool = False,
+    role: str | None = None,
+    document: str | None = None,
+    status: str | None = None,
+    today: dt.date | None = None,
+    soon_days: int = DEFAULT_SOON_DAYS,
+) -> QueryResult:
+    """The obligations matching every filter, soonest due first (undated last).
+    ``date_from``/``date_to`` bound the due date (the next occurrence for a
+    recurring obligation); obligations without one are left out then."""
+    today = today or dt.date.today()
+    matched: list[StoredUnit] = []
+    if unit is not None:
+        m = match_units(store.units(), unit)
+        if not m.units:
+            return QueryResult([], [], unit, m.suggestions)
+        matched = m.units
+    obs = store.obligations(unit_ids=[u.id for u in matched] if unit is not None else None,
+                            role=role, document=document)
+    rows = []
+    for ob in obs:
+        due = due_of(deadline_date=ob.deadline_date, rrule=ob.recurrence_rrule,
+                     document_date=ob.document_date, today=today, soon_days=soon_days)
+        if overdue and due.status != OVERDUE:
+            continue
+        if status and due.status != status:
+            continue
+        if (date_from or date_to) and due.date is None:
+            continue
+        if date_from and due.date < date_from:
+            continue
+        if date_to and due.date > date_to:
+            continue
+        rows.append(Row(ob, due))
+    rows.sort(key=lambda r: (r.due.date is None, r.due.date or dt.date.max, r.ob.document_path, r.ob.ordinal))
+    return QueryResult(rows, matched, unit)
+
+
+# --------------------------------------------------------------------------
+# Views
+# --------------------------------------------------------------------------
+
+
+def location_text(loc: dict[str, Any] | None) -> str:
+    """Where in the source, for a person (1-based): "trang 2, bảng 1, dòng 4"."""
+    if not loc:
+        return ""
+    parts = []
+    if loc.get("page") is not None:
+        parts.append(f"trang {loc['page']}")
+    if loc.get("table") is not None:
+        parts.append(f"bảng {loc['table'] + 1}")
+        if loc.get("row") is not None:
+            parts.append(f"dòng {loc['row'] + 1}")
+    elif loc.get("block") is not None:
+        parts.append(f"đoạn {loc['block'] + 1}")
+    return ", ".join(parts)
+
+
+def units_text(ob: StoredObligation) -> str:
+    out = []
+    for u in ob.units:
+        label = ROLE_LABELS.get(u.role, u.role)
+        out.append(f"{u.name} ({label})" if u.role != "lead" else u.name)
+    return "; ".join(out)
+
+
+def directives(ob: StoredObligation) -> list[str]:
+    """The directives the obligation's document carries out: references it
+    implements, else those it is based on."""
+    for rel in ("implements", "based_on"):
+        ids = [r.id for r in ob.references if r.relation == rel]
+        if ids:
+            return list(dict.fromkeys(ids))
+    return []
+
+
+def group_keys(row: Row, by: str) -> list[str]:
+    if by == "unit":
+        keys = list(dict.fromkeys(u.name for u in row.ob.units))
+    elif by == "document":
+        keys = [row.ob.document_label]
+    elif by == "reference":
+        keys = directives(row.ob)
+    else:
+        raise ValueError(f"unknown grouping {by!r}")
+    return keys or [NO_GROUP[by]]
+
+
+def grouped(rows: list[Row], by: str) -> list[tuple[str, list[Row]]]:
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        for k in group_keys(r, by):
+            groups[k].append(r)
+    return sorted(groups.items(), key=lambda kv: (kv[0] in NO_GROUP.values(), fold(kv[0])))
+
+
+def record(row: Row) -> dict[str, Any]:
+    """One obligation as JSON (also the CSV columns, flattened)."""
+    ob, due = row.ob, row.due
+    return {
+        "uid": ob.uid,
+        "action": ob.action,
+        "units": [{"name": u.name, "raw": u.raw, "role": u.role} for u in ob.units],
+        "deadline": {"date": ob.deadline_date, "text": ob.deadline_text} if (ob.deadline_date or ob.deadline_text) else None,
+        "recurrence": {"text": ob.recurrence_text, "rrule": ob.recurrence_rrule} if (ob.recurrence_text or ob.recurrence_rrule) else None,
+        "due": due.date.isoformat() if due.date else None,
+        "status": due.status,
+        "days_left": due.days_left,
+        "report_to": ob.report_to,
+        "source_text": ob.source_text,
+        "document": {
+            "id": ob.document_id, "type": ob.document_type, "date": ob.document_date,
+            "subject": ob.document_subject, "issuer": ob.document_issuer, "path": ob.document_path,
+        },
+        "implements": directives(ob),
+        "loc": ob.loc,
+    }
+
+
+CSV_COLUMNS = ["due", "status", "days_left", "deadline_text", "recurrence", "units", "action", "report_to",
+               "document_id", "document_type", "document_date", "document_subject", "document_path", "location",
+               "implements", "source_text", "uid"]
+
+
+def csv_row(row: Row) -> dict[str, Any]:
+    ob, due = row.ob, row.due
+    return {
+        "due": due.date.isoformat() if due.date else "",
+        "status": due.status,
+        "days_left": "" if due.days_left is None else due.days_left,
+        "deadline_text": ob.deadline_text or "",
+        "recurrence": ob.recurrence_text or "",
+        "units": units_text(ob),
+        "action": ob.action,
+        "report_to": ob.report_to or "",
+        "document_id": ob.document_id or "",
+        "document_type": ob.document_type or "",
+        "document_date": ob.document_date or "",
+        "document_subject": ob.document_subject or "",
+        "document_path": ob.document_path,
+        "location": location_text(ob.loc),
+        "implements": "; ".join(directives(ob)),
+        "source_text": ob.source_text or "",
+        "uid": ob.uid,
+    }
+
+
+def counts(rows: list[Row]) -> list[dict[str, Any]]:
+    """Per unit: how many obligations in each status (and in all)."""
+    table: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(STATUSES, 0))
+    for r in rows:
+        for k in group_keys(r, "unit"):
+            table[k][r.due.status] += 1
+    out = []
+    for unit, by_status in sorted(table.items(), key=lambda kv: (kv[0] in NO_GROUP.values(), fold(kv[0]))):
+        out.append({"unit": unit, **by_status, "total": sum(by_status.values())})
+    return out
+
+
+# -- text table -------------------------------------------------------------
+
+_COLS = [("Hạn", 10), ("Trạng thái", 12), ("Đơn vị", 28), ("Nhiệm vụ", 48), ("Văn bản, vị trí", 30)]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def _table_lines(rows: list[Row]) -> list[str]:
+    header = "  ".join(h.ljust(w) for h, w in _COLS).rstrip()
+    lines = [header, "  ".join("─" * w for _, w in _COLS)]
+    for r in rows:
+        ob, due = r.ob, r.due
+        when = due.date.strftime("%d/%m/%Y") if due.date else "—"
+        task = ob.action
+        extra = []
+        if ob.deadline_text:
+            extra.append(f"[{ob.deadline_text}]")
+        if ob.recurrence_text:
+            extra.append(f"[{ob.recurrence_text}]")
+        if ob.report_to:
+            extra.append(f"→ {ob.report_to}")
+        if extra:
+            task = f"{task} {' '.join(extra)}"
+        status = due.status + (" ↻" if due.recurring else "")
+        where = _wrap(ob.document_label, _COLS[4][1]) + (_wrap(location_text(ob.loc), _COLS[4][1]) if ob.loc else [])
+        cols = [_wrap(when, _COLS[0][1]), _wrap(status, _COLS[1][1]), _wrap(units_text(ob) or "—", _COLS[2][1]),
+                _wrap(task, _COLS[3][1]), where]
+        for i in range(max(len(c) for c in cols)):
+            lines.append("  ".join((c[i] if i < len(c) else "").ljust(w) for c, (_, w) in zip(cols, _COLS)).rstrip())
+        lines.append("")
+    return lines
+
+
+def format_table(rows: list[Row], by: str | None = None) -> str:
+    if not rows:
+        return "Không có nhiệm vụ nào khớp điều kiện.\n"
+    if by is None:
+        lines = _table_lines(rows)
+    else:
+        lines = []
+        for key, group in grouped(rows, by):
+            lines.append(f"■ {key} — {len(group)} nhiệm vụ")
+            lines.extend(_table_lines(group))
+    lines.append(f"{len(rows)} nhiệm vụ.")
+    return "\n".join(lines) + "\n"
+
+
+def format_counts_table(table: list[dict[str, Any]]) -> str:
+    if not table:
+        return "Không có nhiệm vụ nào khớp điều kiện.\n"
+    heads = ["Đơn vị", *STATUSES, "tổng"]
+    width0 = min(max(len(r["unit"]) for r in table + [{"unit": heads[0]}]), 60)
+    lines = ["  ".join([heads[0].ljust(width0), *(h.rjust(len(h)) for h in heads[1:])])]
+    for r in table:
+        name = r["unit"] if len(r["unit"]) <= width0 else r["unit"][: width0 - 1] + "…"
+        lines.append("  ".join([name.ljust(width0), *(str(r[s]).rjust(len(s)) for s in STATUSES),
+                                str(r["total"]).rjust(4)]))
+    return "\n".join(lines) + "\n"
+
+
+# -- files -------------------------------------------------------------------
+
+
+def to_csv(rows: list[Row], by: str | None = None) -> str:
+    """CSV text (the caller writes it UTF-8 with BOM so Excel reads Vietnamese)."""
+    buf = io.StringIO()
+    cols = (["group"] if by else []) + CSV_COLUMNS
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
+    w.writeheader()
+    if by:
+        for key, group in grouped(rows, by):
+            for r in group:
+                w.writerow({"group": key, **csv_row(r)})
+    else:
+        for r in rows:
+            w.writerow(csv_row(r))
+    return buf.getvalue()
+
+
+def counts_csv(table: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n")
+    w.writeheader()
+    w.writerows(table)
+    return buf.getvalue()
+
+
+def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> None:
+    """Workbook: sheet "Nhiệm vụ" (one row per obligation) and sheet
+    "Thống kê" (per unit and status)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from pipeline.io import write_bytes_atomic
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    cols = (["group"] if by else []) + CSV_COLUMNS
+    ws.append(cols)
+    items = [(k, r) for k, g in grouped(rows, by) for r in g] if by else [(None, r) for r in rows]
+    for key, r in items:
+        values = csv_row(r)
+        if values["due"]:
+            values["due"] = dt.date.fromisoformat(values["due"])
+        ws.append(([key] if by else []) + [values[c] for c in CSV_COLUMNS])
+    widths = {"action": 60, "units": 36, "source_text": 60, "document_subject": 40, "document_path": 30}
+    for i, c in enumerate(cols, 1):
+        ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 16)
+        ws.cell(1, i).font = Font(bold=True)
+        if c == "due":
+            for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                row[0].number_format = "DD/MM/YYYY"
+        if c in widths:
+            for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+
+    cs = wb.create_sheet("Thống kê")
+    heads = ["Đơn vị", *STATUSES, "Tổng"]
+    cs.append(heads)
+    table = counts(rows)
+    for r in table:
+        cs.append([r["unit"], *(r[s] for s in STATUSES), None])
+    for n in range(2, len(table) + 2):
+        first, last = get_column_letter(2), get_column_letter(1 + len(STATUSES))
+        cs.cell(n, len(heads)).value = f"=SUM({first}{n}:{last}{n})"
+    for i in range(1, len(heads) + 1):
+        cs.cell(1, i).font = Font(bold=True)
+        cs.column_dimensions[get_column_letter(i)].width = 50 if i == 1 else 14
+    cs.freeze_panes = "B2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_bytes_atomic(path, buf.getvalue())
+
+
+# --------------------------------------------------------------------------
+# CLI: vanban obligations
+# --------------------------------------------------------------------------
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unit", metavar="NAME", help="a unit's name or abbreviation (case and diacritics ignored)")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="due on or after DATE (2023-11-10 or 10/11/2023)")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="due on or before DATE")
+    p.add_argument("--overdue", action="store_true", help="only obligations past their deadline")
+    p.add_argument("--role", choices=sorted(ROLE_LABELS), help="only where the unit has this role")
+    p.add_argument("--document", metavar="ID", help="only obligations of this document (number/symbol, path or stem)")
+    p.add_argument("--status", metavar="S", help=f"only this status: {', '.join(STATUSES)} (or overdue, due_soon, upcoming, no_deadline)")
+    p.add_argument("--today", metavar="DATE", help="compute statuses as of DATE (default: today)")
+    p.add_argument("--soon-days", type=int, default=DEFAULT_SOON_DAYS, metavar="N",
+                   help=f"'sắp đến hạn' = due within N days (default {DEFAULT_SOON_DAYS})")
+    p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table, or from --out's extension)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (required for xlsx)")
+    p.add_argument("--by", choices=GROUPINGS, help="group by unit, source document or cited directive")
+    p.add_argument("--counts", action="store_true", help="counts per unit and status instead of the list")
+    p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
+
+
+def _fail(message: str) -> int:
+    print(f"vanban: {message}", file=sys.stderr)
+    return 2
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    if args.out:
+        ext = Path(args.out).suffix.lower().lstrip(".")
+        if ext in FORMATS:
+            return ext
+    return "table"
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        today = parse_day(args.today) if args.today else dt.date.today()
+        date_from = parse_day(args.date_from) if args.date_from else None
+        date_to = parse_day(args.date_to) if args.date_to else None
+        status = parse_status(args.status) if args.status else None
+    except ValueError as exc:
+        return _fail(str(exc))
+    fmt = _output_format(args)
+    if fmt == "xlsx" and not args.out:
+        return _fail("--format xlsx needs --out FILE.xlsx")
+    if args.soon_days < 0:
+        return _fail("--soon-days must be 0 or more")
+    try:
+        store = Store(args.db)
+    except Exception as exc:  # an unreachable or unreadable database is one line, not a traceback
+        return _fail(f"cannot open the index database: {type(exc).__name__}: {exc}")
+    try:
+        result = select(store, unit=args.unit, date_from=date_from, date_to=date_to, overdue=args.overdue,
+                        role=args.role, document=args.document, status=status, today=today,
+                        soon_days=args.soon_days)
+    finally:
+        store.close()
+    if result.unit_not_found:
+        hint = f"; did you mean: {', '.join(result.suggestions)}?" if result.suggestions else ""
+        print(f"vanban: no unit named '{args.unit}'{hint}", file=sys.stderr)
+        return 1
+    return _emit(result.rows, fmt, args)
+
+
+def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
+    from pipeline.io import write_bytes_atomic
+
+    if fmt == "xlsx":
+        write_xlsx(args.out, rows, by=args.by)
+        return 0
+    if args.counts:
+        table = counts(rows)
+        text = {"table": lambda: format_counts_table(table),
+                "json": lambda: json.dumps(table, ensure_ascii=False, indent=2) + "\n",
+                "csv": lambda: counts_csv(table)}[fmt]()
+    elif fmt == "table":
+        text = format_table(rows, args.by)
+    elif fmt == "json":
+        if args.by:
+            data: Any = {"by": args.by, "groups": [{"key": k, "obligations": [record(r) for r in g]}
+                                                   for k, g in grouped(rows, args.by)]}
+        else:
+            data = [record(r) for r in rows]
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = to_csv(rows, args.by)
+    if args.out:
+        bom = "\ufeff" if fmt == "csv" else ""
+        write_bytes_atomic(args.out, (bom + text).encode("utf-8"))
+    else:
+        sys.stdout.write(("\ufeff" if fmt == "csv" and not sys.stdout.isatty() else "") + text)
+    return 0

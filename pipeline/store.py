@@ -1,0 +1,768 @@
+"""The query index: ingested documents, their references, obligations and
+units in a SQL database (SQLAlchemy 2 Core).
+
+* SQLite by default (``data/vanban.sqlite``), PostgreSQL when ``VANBAN_DB_URL``
+  (or the ``url`` argument) names one; the same code serves both.
+* The schema is managed by Alembic; ``Store()`` brings the database to the
+  newest revision when it opens it (migrations live in ``pipeline/migrations``).
+* ``upsert_document`` loads the contract JSON of one document.  A changed
+  document replaces all of its rows in one transaction; an unchanged one
+  (same source sha256 and same extracted content) is skipped.
+* Concurrency: two ingests at once neither corrupt nor duplicate anything.
+  SQLite runs in WAL mode with a busy timeout and every write transaction
+  starts with ``BEGIN IMMEDIATE`` (writers queue, readers go on); PostgreSQL
+  relies on unique constraints, ``INSERT … ON CONFLICT`` and a row lock
+  (``SELECT … FOR UPDATE``) on the document being replaced.
+* Every obligation gets a stable ``uid`` (from the document's identity and
+  the obligation's own "who does what", never a row id) and a ``sequence``
+  that goes up each time that obligation's content changes; reminders use
+  both (iCalendar UID / SEQUENCE).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from pipeline.textutil import fold, nfc
+
+DEFAULT_SQLITE = "data/vanban.sqlite"
+ENV_URL = "VANBAN_DB_URL"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_PG_MIGRATION_LOCK = 7_212_026  # pg_advisory_xact_lock key for schema upgrades
+ROLES = ("lead", "support", "responsible", "monitor")
+
+# --------------------------------------------------------------------------
+# Schema (mirrors pipeline/migrations/versions; migrations are the authority)
+# --------------------------------------------------------------------------
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("path", sa.String(1024), nullable=False, unique=True),
+    sa.Column("stem", sa.String(512), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("format", sa.String(16)),
+    sa.Column("doc_key", sa.String(64), nullable=False),
+    sa.Column("doc_id", sa.String(255)),
+    sa.Column("type", sa.String(255)),
+    sa.Column("type_code", sa.String(32)),
+    sa.Column("issuer", sa.Text),
+    sa.Column("date", sa.String(10)),
+    sa.Column("subject", sa.Text),
+    sa.Column("json", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.String(32), nullable=False),
+)
+
+references = sa.Table(
+    "references", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("ref_id", sa.String(255), nullable=False),
+    sa.Column("ref_key", sa.String(255), nullable=False),
+    sa.Column("type", sa.String(255)),
+    sa.Column("type_code", sa.String(32)),
+    sa.Column("number", sa.String(64)),
+    sa.Column("year", sa.String(8)),
+    sa.Column("symbol", sa.String(255)),
+    sa.Column("date", sa.String(10)),
+    sa.Column("issuer", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("relation", sa.String(16)),
+    sa.Column("mentions", sa.Text),
+)
+
+obligations = sa.Table(
+    "obligations", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("uid", sa.String(128), nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("sequence", sa.Integer, nullable=False),
+    sa.Column("action", sa.Text, nullable=False),
+    sa.Column("deadline_date", sa.String(10)),
+    sa.Column("deadline_text", sa.Text),
+    sa.Column("deadline_kind", sa.String(16)),
+    sa.Column("recurrence_text", sa.Text),
+    sa.Column("recurrence_rrule", sa.String(255)),
+    sa.Column("report_to", sa.Text),
+    sa.Column("source_text", sa.Text),
+    sa.Column("loc", sa.Text),
+)
+
+units = sa.Table(
+    "units", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("folded", sa.String(512), nullable=False, unique=True),
+)
+
+unit_aliases = sa.Table(
+    "unit_aliases", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("alias", sa.Text, nullable=False),
+    sa.Column("folded", sa.String(512), nullable=False),
+    sa.UniqueConstraint("unit_id", "document_id", "folded", name="uq_unit_aliases"),
+)
+
+obligation_units = sa.Table(
+    "obligation_units", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("obligation_id", sa.Integer, sa.ForeignKey("obligations.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("unit_id", sa.Integer, sa.ForeignKey("units.id"), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("raw", sa.Text),
+)
+
+reminder_sequences = sa.Table(
+    "reminder_sequences", metadata,
+    sa.Column("uid", sa.String(128), primary_key=True),
+    sa.Column("path", sa.String(1024), primary_key=True),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("sequence", sa.Integer, nullable=False),
+)
+
+# --------------------------------------------------------------------------
+# What queries return
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class StoredUnitLink:
+    name: str  # canonical unit name
+    raw: str | None  # as written in the obligation
+    role: str
+    unit_id: int
+
+
+@dataclass(slots=True)
+class StoredReference:
+    id: str
+    relation: str | None
+    type: str | None = None
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class StoredObligation:
+    """One obligation with what a reader needs to check it."""
+
+    row_id: int
+    uid: str
+    sequence: int
+    ordinal: int
+    action: str
+    deadline_date: str | None
+    deadline_text: str | None
+    deadline_kind: str | None
+    recurrence_text: str | None
+    recurrence_rrule: str | None
+    report_to: str | None
+    source_text: str | None
+    loc: dict[str, Any] | None
+    document_path: str
+    document_stem: str
+    document_id: str | None
+    document_type: str | None
+    document_date: str | None
+    document_subject: str | None
+    document_issuer: str | None
+    units: list[StoredUnitLink] = field(default_factory=list)
+    references: list[StoredReference] = field(default_factory=list)
+
+    @property
+    def document_label(self) -> str:
+        """How the source document is named to a reader: its number/symbol
+        (and type), else its file stem."""
+        if self.document_id:
+            return f"{self.document_type} {self.document_id}" if self.document_type else self.document_id
+        return self.document_stem
+
+    @property
+    def unit_names(self) -> list[str]:
+        return [u.name for u in self.units]
+
+
+@dataclass(slots=True)
+class StoredUnit:
+    id: int
+    name: str
+    folded: str
+    aliases: list[str] = field(default_factory=list)
+    n_obligations: int = 0
+
+
+# --------------------------------------------------------------------------
+# Pure helpers
+# --------------------------------------------------------------------------
+
+
+def default_url() -> str:
+    return os.environ.get(ENV_URL) or f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def normalize_url(url: str) -> str:
+    """Accept a bare file path (SQLite) and plain ``postgresql://`` URLs
+    (driven by psycopg 3, the driver vanban installs)."""
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _canonical(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def indexed_json(doc: dict[str, Any]) -> dict[str, Any]:
+    """The part of a document's JSON the index keeps (the document model
+    under ``content`` stays in ``data/structured``)."""
+    return {k: v for k, v in doc.items() if k != "content"}
+
+
+def content_hash(doc: dict[str, Any]) -> str:
+    """Hash of what was extracted (not of who extracted it): a new vanban
+    version that extracts the same thing does not rewrite the index."""
+    return _sha(_canonical({k: v for k, v in doc.items() if k not in ("content", "generator")}))
+
+
+def reference_key(ref_id: str) -> str:
+    """Reference ids compare without spaces and hyphens, ignoring case (as
+    the gold scoring does): "33/CT-TTg" ~ "33/CT TTG"."""
+    return fold(ref_id).replace(" ", "").replace("-", "").upper()
+
+
+def document_key(doc: dict[str, Any]) -> str:
+    """A document's identity across formats and re-ingests: its number/symbol
+    and date when known (the same plan as .docx and .pdf is one document),
+    else its path."""
+    d = doc.get("document") or {}
+    if d.get("id"):
+        ident = f"id:{reference_key(d['id'])}|{d.get('date') or ''}"
+    else:
+        ident = f"path:{(doc.get('source') or {}).get('path', '')}"
+    return _sha(ident)[:32]
+
+
+def obligation_identity(ob: dict[str, Any]) -> str:
+    """Who does what: the part of an obligation that names it across edits
+    (a new deadline or wording of the source sentence keeps the identity)."""
+    names = sorted({fold(u.get("name") or u.get("raw") or "") for u in ob.get("units") or []})
+    return fold(ob.get("action") or "") + "|" + ";".join(names)
+
+
+def obligation_content_hash(ob: dict[str, Any]) -> str:
+    deadline = ob.get("deadline") or {}
+    rec = ob.get("recurrence") or {}
+    return _sha(_canonical({
+        "action": ob.get("action"),
+        "units": sorted((u.get("name") or "", u.get("role") or "") for u in ob.get("units") or []),
+        "deadline": [deadline.get("date"), deadline.get("text")],
+        "recurrence": [rec.get("text"), rec.get("rrule")],
+        "report_to": ob.get("report_to"),
+        "source_text": ob.get("source_text"),
+    }))
+
+
+def obligation_uids(doc: dict[str, Any]) -> list[str]:
+    """Stable UID of each obligation of a document (RFC 5545 style
+    ``…@vanban``); equal identities within one document are numbered."""
+    key = document_key(doc)
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for ob in doc.get("obligations") or []:
+        ident = obligation_identity(ob)
+        seen[ident] += 1
+        out.append(_sha(f"{key}|{ident}|{seen[ident]}")[:32] + "@vanban")
+    return out
+
+
+def _text(v: Any) -> str | None:
+    return nfc(v) if isinstance(v, str) and v.strip() else None
+
+
+def _iso_date(v: Any) -> str | None:
+    if not isinstance(v, str):
+        return None
+    try:
+        return dt.date.fromisoformat(v[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _cut(v: str | None, n: int) -> str | None:
+    return v if v is None or len(v) <= n else v[:n]
+
+
+# --------------------------------------------------------------------------
+# The store
+# --------------------------------------------------------------------------
+
+
+class Store:
+    """The query index. ``Store(url=None)``: ``url``, else ``VANBAN_DB_URL``,
+    else ``sqlite:///data/vanban.sqlite``.  Use as a context manager or call
+    ``close()``."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True):
+        self.url = normalize_url(url or default_url())
+        self.engine = _make_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        if migrate:
+            self.migrate()
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        """A write transaction (SQLite: BEGIN IMMEDIATE)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(vanban_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn:
+            with conn.begin():
+                yield conn
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision (idempotent; two
+        processes doing it at once apply it once)."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self._write() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def schema_revision(self) -> str | None:
+        with self._read() as conn:
+            return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+
+    # -- writing -----------------------------------------------------------
+
+    def has_document(self, path: str, sha256: str) -> bool:
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(documents.c.id).where(documents.c.path == str(path), documents.c.sha256 == sha256)
+            ).first()
+        return row is not None
+
+    def upsert_document(self, doc: dict[str, Any]) -> bool:
+        """Load one document's contract JSON.  Returns False (and writes
+        nothing) when the same path was indexed from the same bytes with the
+        same extracted content; otherwise replaces every row of that document
+        in one transaction and returns True."""
+        source = doc.get("source") or {}
+        path, sha256 = source.get("path"), source.get("sha256")
+        if not path or not sha256:
+            raise ValueError("document JSON without source.path / source.sha256")
+        path = str(path)
+        chash = content_hash(doc)
+        with self._write() as conn:
+            lock = sa.select(documents.c.id, documents.c.sha256, documents.c.content_hash).where(
+                documents.c.path == path)
+            if self.dialect == "postgresql":
+                lock = lock.with_for_update()
+            existing = conn.execute(lock).first()
+            if existing is not None and existing.sha256 == sha256 and existing.content_hash == chash:
+                return False
+            values = self._document_values(doc, path, sha256, chash)
+            if existing is not None:
+                doc_row_id = existing.id
+                self._delete_children(conn, [doc_row_id])
+                conn.execute(documents.update().where(documents.c.id == doc_row_id).values(**values))
+            else:
+                doc_row_id = self._insert_document(conn, values)
+                self._delete_children(conn, [doc_row_id])  # a racing writer's rows (PostgreSQL)
+            self._insert_references(conn, doc_row_id, doc)
+            self._insert_units_and_obligations(conn, doc_row_id, path, doc)
+        return True
+
+    def remove_missing(self, paths: Iterable[str]) -> list[str]:
+        """Delete every document whose path is not in ``paths`` (files that
+        disappeared from the ingested folders); returns the removed paths."""
+        keep = {str(p) for p in paths}
+        with self._write() as conn:
+            rows = conn.execute(sa.select(documents.c.id, documents.c.path)).all()
+            gone = [r for r in rows if r.path not in keep]
+            ids = [r.id for r in gone]
+            for chunk in _chunks(ids, 500):
+                self._delete_children(conn, chunk)
+                conn.execute(documents.delete().where(documents.c.id.in_(chunk)))
+        return sorted(r.path for r in gone)
+
+    def _document_values(self, doc: dict[str, Any], path: str, sha256: str, chash: str) -> dict[str, Any]:
+        d = doc.get("document") or {}
+        source = doc.get("source") or {}
+        return {
+            "path": path,
+            "stem": Path(path).stem,
+            "sha256": sha256,
+            "content_hash": chash,
+            "format": _cut(_text(source.get("format")), 16),
+            "doc_key": document_key(doc),
+            "doc_id": _cut(_text(d.get("id")), 255),
+            "type": _cut(_text(d.get("type")), 255),
+            "type_code": _cut(_text(d.get("type_code")), 32),
+            "issuer": _text(d.get("issuer")),
+            "date": _iso_date(d.get("date")),
+            "subject": _text(d.get("subject")),
+            "json": json.dumps(indexed_json(doc), ensure_ascii=False),
+            "ingested_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+
+    def _insert_document(self, conn: sa.Connection, values: dict[str, Any]) -> int:
+        if self.dialect in ("postgresql", "sqlite"):
+            ins = _dialect_insert(self.dialect, documents).values(**values)
+            ins = ins.on_conflict_do_update(
+                index_elements=[documents.c.path],
+                set_={k: ins.excluded[k] for k in values if k != "path"},
+            ).returning(documents.c.id)
+            return conn.execute(ins).scalar_one()
+        return conn.execute(documents.insert().values(**values)).inserted_primary_key[0]
+
+    @staticmethod
+    def _delete_children(conn: sa.Connection, doc_ids: list[int]) -> None:
+        if not doc_ids:
+            return
+        ob_ids = sa.select(obligations.c.id).where(obligations.c.document_id.in_(doc_ids)).scalar_subquery()
+        conn.execute(obligation_units.delete().where(obligation_units.c.obligation_id.in_(ob_ids)))
+        conn.execute(obligations.delete().where(obligations.c.document_id.in_(doc_ids)))
+        conn.execute(references.delete().where(references.c.document_id.in_(doc_ids)))
+        conn.execute(unit_aliases.delete().where(unit_aliases.c.document_id.in_(doc_ids)))
+
+    def _insert_references(self, conn: sa.Connection, doc_row_id: int, doc: dict[str, Any]) -> None:
+        rows = []
+        for ref in doc.get("references") or []:
+            rid = _text(ref.get("id"))
+            if not rid:
+                continue
+            rows.append({
+                "document_id": doc_row_id,
+                "ref_id": _cut(rid, 255),
+                "ref_key": _cut(reference_key(rid), 255),
+                "type": _cut(_text(ref.get("type")), 255),
+                "type_code": _cut(_text(ref.get("type_code")), 32),
+                "number": _cut(_text(ref.get("number")), 64),
+                "year": _cut(_text(str(ref["year"]) if ref.get("year") is not None else None), 8),
+                "symbol": _cut(_text(ref.get("symbol")), 255),
+                "date": _iso_date(ref.get("date")),
+                "issuer": _text(ref.get("issuer")),
+                "title": _text(ref.get("title")),
+                "relation": _cut(_text(ref.get("relation")), 16),
+                "mentions": json.dumps(ref.get("mentions") or [], ensure_ascii=False),
+            })
+        if rows:
+            conn.execute(references.insert(), rows)
+
+    def _unit_id(self, conn: sa.Connection, name: str, cache: dict[str, int]) -> int:
+        key = _cut(fold(name), 512) or ""
+        if key in cache:
+            return cache[key]
+        found = conn.execute(sa.select(units.c.id).where(units.c.folded == key)).scalar()
+        if found is None:
+            ins = _dialect_insert(self.dialect, units).values(name=name, folded=key)
+            conn.execute(ins.on_conflict_do_nothing(index_elements=[units.c.folded]))
+            found = conn.execute(sa.select(units.c.id).where(units.c.folded == key)).scalar_one()
+        cache[key] = found
+        return found
+
+    def _insert_units_and_obligations(self, conn: sa.Connection, doc_row_id: int, path: str,
+                                      doc: dict[str, Any]) -> None:
+        cache: dict[str, int] = {}
+        aliases: dict[tuple[int, str], str] = {}
+
+        def alias(unit_id: int, text: str | None) -> None:
+            if text:
+                aliases.setdefault((unit_id, _cut(fold(text), 512) or ""), text)
+
+        for u in doc.get("units") or []:
+            name = _text(u.get("name"))
+            if not name:
+                continue
+            uid = self._unit_id(conn, name, cache)
+            alias(uid, name)
+            for a in u.get("aliases") or []:
+                alias(uid, _text(a))
+
+        obs = doc.get("obligations") or []
+        uids = obligation_uids(doc)
+        hashes = [obligation_content_hash(ob) for ob in obs]
+        sequences = self._sequences(conn, path, uids, hashes)
+        ob_rows = []
+        for i, ob in enumerate(obs):
+            deadline = ob.get("deadline") or {}
+            rec = ob.get("recurrence") or {}
+            ob_rows.append({
+                "document_id": doc_row_id,
+                "ordinal": i,
+                "uid": uids[i],
+                "content_hash": hashes[i],
+                "sequence": sequences[i],
+                "action": _text(ob.get("action")) or "",
+                "deadline_date": _iso_date(deadline.get("date")),
+                "deadline_text": _text(deadline.get("text")),
+                "deadline_kind": _cut(_text(deadline.get("kind")), 16),
+                "recurrence_text": _text(rec.get("text")),
+                "recurrence_rrule": _cut(_text(rec.get("rrule")), 255),
+                "report_to": _text(ob.get("report_to")),
+                "source_text": _text(ob.get("source_text")),
+                "loc": json.dumps(ob.get("loc"), ensure_ascii=False) if ob.get("loc") is not None else None,
+            })
+        if not ob_rows:
+            self._insert_aliases(conn, doc_row_id, aliases)
+            return
+        conn.execute(obligations.insert(), ob_rows)
+        ids = dict(conn.execute(
+            sa.select(obligations.c.ordinal, obligations.c.id).where(obligations.c.document_id == doc_row_id)
+        ).all())
+        links = []
+        for i, ob in enumerate(obs):
+            seen: set[tuple[int, str]] = set()
+            for u in ob.get("units") or []:
+                name = _text(u.get("name")) or _text(u.get("raw"))
+                if not name:
+                    continue
+                unit_id = self._unit_id(conn, name, cache)
+                alias(unit_id, name)
+                raw = _text(u.get("raw"))
+                alias(unit_id, raw)
+                role = u.get("role") if u.get("role") in ROLES else "lead"
+                if (unit_id, role) in seen:
+                    continue
+                seen.add((unit_id, role))
+                links.append({"obligation_id": ids[i], "unit_id": unit_id, "role": role, "raw": raw})
+        if links:
+            conn.execute(obligation_units.insert(), links)
+        self._insert_aliases(conn, doc_row_id, aliases)
+
+    @staticmethod
+    def _insert_aliases(conn: sa.Connection, doc_row_id: int, aliases: dict[tuple[int, str], str]) -> None:
+        if aliases:
+            conn.execute(unit_aliases.insert(), [
+                {"unit_id": u, "document_id": doc_row_id, "alias": text, "folded": key}
+                for (u, key), text in aliases.items()
+            ])
+
+    def _sequences(self, conn: sa.Connection, path: str, uids: list[str], hashes: list[str]) -> list[int]:
+        """SEQUENCE of each obligation: kept while its content is the same,
+        one more each time it changes (remembered across re-ingests)."""
+        if not uids:
+            return []
+        old: dict[str, tuple[str, int]] = {}
+        for chunk in _chunks(sorted(set(uids)), 500):
+            for r in conn.execute(sa.select(reminder_sequences).where(
+                    reminder_sequences.c.path == path, reminder_sequences.c.uid.in_(chunk))):
+                old[r.uid] = (r.content_hash, r.sequence)
+        out, new_rows, changed = [], [], []
+        for uid, h in zip(uids, hashes):
+            if uid not in old:
+                old[uid] = (h, 0)
+                new_rows.append({"uid": uid, "path": path, "content_hash": h, "sequence": 0})
+            elif old[uid][0] != h:
+                old[uid] = (h, old[uid][1] + 1)
+                changed.append((uid, h, old[uid][1]))
+            out.append(old[uid][1])
+        if new_rows:
+            ins = _dialect_insert(self.dialect, reminder_sequences)
+            conn.execute(ins.on_conflict_do_nothing(), new_rows)
+        for uid, h, seq in changed:
+            conn.execute(reminder_sequences.update().where(
+                reminder_sequences.c.uid == uid, reminder_sequences.c.path == path,
+            ).values(content_hash=h, sequence=seq))
+        return out
+
+    # -- reading -----------------------------------------------------------
+
+    def document_count(self) -> int:
+        with self._read() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+
+    def document_paths(self) -> list[str]:
+        with self._read() as conn:
+            return list(conn.execute(sa.select(documents.c.path).order_by(documents.c.path)).scalars())
+
+    def document_json(self, path: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            text = conn.execute(sa.select(documents.c.json).where(documents.c.path == str(path))).scalar()
+        return json.loads(text) if text else None
+
+    def units(self) -> list[StoredUnit]:
+        """Every unit with its aliases and how many obligations name it."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(units.c.id, units.c.name, units.c.folded)).all()
+            al = conn.execute(sa.select(unit_aliases.c.unit_id, unit_aliases.c.alias)).all()
+            counts = dict(conn.execute(
+                sa.select(obligation_units.c.unit_id, sa.func.count(sa.distinct(obligation_units.c.obligation_id)))
+                .group_by(obligation_units.c.unit_id)
+            ).all())
+        by_id = {r.id: StoredUnit(r.id, r.name, r.folded, [], counts.get(r.id, 0)) for r in rows}
+        for unit_id, text in al:
+            u = by_id.get(unit_id)
+            if u is not None and text not in u.aliases and text != u.name:
+                u.aliases.append(text)
+        return sorted(by_id.values(), key=lambda u: u.folded)
+
+    def obligations(
+        self,
+        *,
+        unit_ids: Iterable[int] | None = None,
+        role: str | None = None,
+        document: str | None = None,
+    ) -> list[StoredObligation]:
+        """Obligations (with their units, document and the document's cited
+        references), optionally only those naming one of ``unit_ids`` (in
+        ``role``), or of one document (``document`` = its number/symbol as
+        compared by ``reference_key``, its path, or its file stem)."""
+        q = sa.select(obligations, documents.c.path, documents.c.stem, documents.c.doc_id,
+                      documents.c.type.label("doc_type"), documents.c.date.label("doc_date"),
+                      documents.c.subject, documents.c.issuer
+                      ).join(documents, documents.c.id == obligations.c.document_id)
+        if unit_ids is not None or role:
+            link = sa.select(obligation_units.c.obligation_id)
+            if unit_ids is not None:
+                link = link.where(obligation_units.c.unit_id.in_(list(unit_ids)))
+            if role:
+                link = link.where(obligation_units.c.role == role)
+            q = q.where(obligations.c.id.in_(link))
+        with self._read() as conn:
+            if document:
+                doc_ids = self._document_ids(conn, document)
+                q = q.where(obligations.c.document_id.in_(doc_ids))
+            rows = conn.execute(q.order_by(documents.c.path, obligations.c.ordinal)).all()
+            ids = [r.id for r in rows]
+            links: dict[int, list[StoredUnitLink]] = defaultdict(list)
+            for chunk in _chunks(ids, 900):
+                for r in conn.execute(
+                    sa.select(obligation_units.c.obligation_id, obligation_units.c.role, obligation_units.c.raw,
+                              obligation_units.c.unit_id, units.c.name)
+                    .join(units, units.c.id == obligation_units.c.unit_id)
+                    .where(obligation_units.c.obligation_id.in_(chunk))
+                    .order_by(obligation_units.c.id)
+                ):
+                    links[r.obligation_id].append(StoredUnitLink(r.name, r.raw, r.role, r.unit_id))
+            doc_ids = sorted({r.document_id for r in rows})
+            refs: dict[int, list[StoredReference]] = defaultdict(list)
+            for chunk in _chunks(doc_ids, 900):
+                for r in conn.execute(
+                    sa.select(references.c.document_id, references.c.ref_id, references.c.relation,
+                              references.c.type, references.c.title)
+                    .where(references.c.document_id.in_(chunk)).order_by(references.c.id)
+                ):
+                    refs[r.document_id].append(StoredReference(r.ref_id, r.relation, r.type, r.title))
+        return [
+            StoredObligation(
+                row_id=r.id, uid=r.uid, sequence=r.sequence, ordinal=r.ordinal, action=r.action,
+                deadline_date=r.deadline_date, deadline_text=r.deadline_text, deadline_kind=r.deadline_kind,
+                recurrence_text=r.recurrence_text, recurrence_rrule=r.recurrence_rrule,
+                report_to=r.report_to, source_text=r.source_text,
+                loc=json.loads(r.loc) if r.loc else None,
+                document_path=r.path, document_stem=r.stem, document_id=r.doc_id,
+                document_type=r.doc_type, document_date=r.doc_date, document_subject=r.subject,
+                document_issuer=r.issuer, units=links.get(r.id, []), references=refs.get(r.document_id, []),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _document_ids(conn: sa.Connection, document: str) -> list[int]:
+        key = reference_key(document)
+        rows = conn.execute(sa.select(documents.c.id, documents.c.doc_id, documents.c.path, documents.c.stem)).all()
+        return [r.id for r in rows
+                if (r.doc_id and reference_key(r.doc_id) == key) or r.path == document or r.stem == document]
+
+    def citing_documents(self, ref_id: str) -> list[dict[str, Any]]:
+        """Documents that cite ``ref_id`` (compared by ``reference_key``)."""
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(documents.c.path, documents.c.doc_id, documents.c.subject, references.c.relation)
+                .join(references, references.c.document_id == documents.c.id)
+                .where(references.c.ref_key == reference_key(ref_id))
+                .order_by(documents.c.path)
+            ).all()
+        return [dict(r._mapping) for r in rows]
+
+
+# --------------------------------------------------------------------------
+# Engine set-up
+# --------------------------------------------------------------------------
+
+
+def _dialect_insert(dialect: str, table: sa.Table):
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _make_engine(url: str) -> sa.Engine:
+    u = sa.engine.make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            Path(u.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(u, connect_args={"timeout": 60})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA busy_timeout = 60000")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn):
+            mode = "IMMEDIATE" if conn.get_execution_options().get("vanban_write") else "DEFERRED"
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    if u.get_backend_name() == "postgresql":
+        return sa.create_engine(u, pool_pre_ping=True)
+    raise ValueError(f"unsupported database URL {url!r} (SQLite or PostgreSQL)")
