@@ -194,10 +194,36 @@ def read_issuer(text: str, pos: int, limit: int = 220) -> tuple[str | None, int]
                 i = close + 1
                 continue
         break
-    issuer = normalize_issuer(" ".join(parts))
+    issuer = normalize_issuer(_cut_at_predicate(" ".join(parts)))
     if issuer and not issuer[:1].isupper():
         return None, pos
     return issuer, pos + i
+
+
+_LEVEL_WORD = regex.compile(r"^(?:tỉnh|huyện|xã|phường|quận|thành\s+phố|thị\s+xã|thị\s+trấn|đặc\s+khu)$", regex.IGNORECASE)
+_NAME_HEADS = ("chính phủ", "quốc hội", "chính trị", "bí thư", "trung ương", "trung ương đảng", "nhà nước")
+
+
+def _cut_at_predicate(phrase: str) -> str:
+    """The body's name without the predicate that may follow it: after a
+    place level word ("tỉnh", "huyện") only capitalised words continue the name
+    ("… tỉnh Lâm Đồng"), and after a complete name of a central body
+    ("Chính phủ", "Bộ Chính trị") a lower-case word starts something else."""
+    words = phrase.split()
+    out: list[str] = []
+    after_level = False
+    for w in words:
+        if out and w[:1].islower() and w != "và" and not (w.lower() in ("ủy", "uỷ") and _LEVEL_WORD.match(out[-1])):
+            two = " ".join(out[-2:]).lower()
+            three = " ".join(out[-3:]).lower()
+            if after_level or two in _NAME_HEADS or three in _NAME_HEADS:
+                break
+        if _LEVEL_WORD.match(w):
+            after_level = True
+        elif w in ("và", "VÀ"):
+            after_level = False  # a second body of a joint issuer follows ("… Tỉnh ủy và Ban Cán sự Đảng …")
+        out.append(w)
+    return " ".join(out).removesuffix(" và").removesuffix(" VÀ")
 
 
 def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:

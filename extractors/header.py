@@ -53,7 +53,7 @@ _MOTTO = regex.compile(
 _DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•]*$")
 _NUMBER_LINE = regex.compile(
     r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?\s{0,3}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
-    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
 _PLACE_DATE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
@@ -139,7 +139,7 @@ def extract_header(doc: Document) -> DocumentHeader:
     if not lines:
         return h
     top = lines[:TOP_LINES]
-    num_i = _read_number(top, h)
+    num_i, _year = _read_number(top, h)
     _read_place_date(top, h)
     if num_i is not None:
         _read_issuer_block(top, num_i, h)
@@ -155,7 +155,12 @@ def extract_header(doc: Document) -> DocumentHeader:
     if h.type == "Công văn":
         h.type_code = "CV"
     if h.number and h.symbol:
-        h.id = f"{h.number}-{h.symbol}" if _is_party_symbol(h.symbol) else f"{h.number}/{h.symbol}"
+        if _is_party_symbol(h.symbol):
+            h.id = f"{h.number}-{h.symbol}"
+        elif _year:
+            h.id = f"{h.number}/{_year}/{h.symbol}"
+        else:
+            h.id = f"{h.number}/{h.symbol}"
     return h
 
 
@@ -168,7 +173,7 @@ def _clean_symbol(sym: str) -> str:
     return regex.sub(r"[\-/.]+$", "", s, timeout=RX_TIMEOUT)
 
 
-def _read_number(top: list[Line], h: DocumentHeader) -> int | None:
+def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
         m = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
         if not m or m.start() > 60:
@@ -181,14 +186,15 @@ def _read_number(top: list[Line], h: DocumentHeader) -> int | None:
                 continue
         h.number = m.group("num") or None
         h.symbol = sym
+        year = m.group("year")
         h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None else ln.loc
         if h.symbol:
             code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
             dt = doc_type_by_code(code, party=m.group("sep") == "-")
             if dt and ("-" in h.symbol or "/" in h.symbol):
                 h.type_code = dt.code
-        return i
-    return None
+        return i, year
+    return None, None
 
 
 def _read_place_date(top: list[Line], h: DocumentHeader) -> None:

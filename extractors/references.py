@@ -290,7 +290,7 @@ _UNNUMBERED = regex.compile(
 _NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương|TRUNG\s+ƯƠNG|Hội\s+nghị)(?![\p{L}])")
 _UNNUM_STOP = regex.compile(
     r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|số|Số|với|tại|cho|thì|là|đến|hướng|ban|"
-    r"quy\s+định|phải|đúng|các|những|có)(?![\p{L}])"
+    r"quy\s+định|phải|đúng|các|những|có|ngày|Ngày)(?![\p{L}])"
 )
 _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3}[IVXLC]{1,6}\s{0,3}\)?")
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")

@@ -126,3 +126,11 @@ def test_seed_headers_against_gold(report, fmt: str):
         pytest.skip(f"{fmt} samples could not be parsed: {files[0].error}")
     for field in ("type", "number", "symbol", "date", "issuer", "signer"):
         assert report.metric(f"document.{field}", "accuracy", fmt) >= 0.95, field
+
+
+def test_normative_number_with_year():
+    h = extract_header(doc_of("CHÍNH PHỦ", "_______", "Số: 47/2020/NĐ-CP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                              "Hà Nội, ngày 09 tháng 4 năm 2020", "NGHỊ ĐỊNH", "Về quản lý dữ liệu số",
+                              "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"))
+    assert (h.number, h.symbol, h.id, h.type, h.type_code) == ("47", "NĐ-CP", "47/2020/NĐ-CP", "Nghị định", "NĐ")
+    assert (h.issuer, h.place, h.date, h.subject) == ("Chính phủ", "Hà Nội", "2020-04-09", "Về quản lý dữ liệu số")

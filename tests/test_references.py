@@ -266,3 +266,13 @@ def test_references_cli_most_cited_and_errors(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[1].startswith("33/CT-TTg")
     assert _run_refs(["--dir", str(tmp_path / "missing")]) == 2
     assert capsys.readouterr().err.startswith("vanban: no directory")
+
+
+def test_issuer_ends_where_the_predicate_starts():
+    refs, _ = refs_of(
+        "theo Quyết định số 810/QĐ-UBND ngày 2/10/2025 của Chủ tịch Ủy ban nhân dân tỉnh công bố danh mục thủ tục;",
+        "và Nghị định số 47/2020/NĐ-CP ngày 9/4/2020 của Chính phủ quản lý, kết nối dữ liệu số.",
+        "Kế hoạch số 31/KH-UBND ngày 2/3/2024 của Ủy ban nhân dân tỉnh Gia Lai triển khai đề án.")
+    assert refs["810/QĐ-UBND"].issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
+    assert refs["47/2020/NĐ-CP"].issuer == "Chính phủ"
+    assert refs["31/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh Gia Lai"
