@@ -81,6 +81,10 @@ _CAPTION = regex.compile(
 _OWN_ACTION = regex.compile(
     r"(?P<iss>\p{Lu}[\p{L}]{0,12}(?:\s{1,3}[\p{L}]{1,12}){0,10}?)\s{1,3}(?:xây\s+dựng|ban\s+hành|triển\s+khai)\s{1,3}(?:kế\s+hoạch|Kế\s+hoạch|quyết\s+định|chương\s+trình|hướng\s+dẫn)"
 )
+_ISSUER_WORDS = regex.compile(
+    r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|SỞ|BỘ|BAN|TỈNH|HUYỆN|XÃ|THÀNH\s+PHỐ|CHÍNH\s+PHỦ|VĂN\s+PHÒNG|"
+    r"TRUNG\s+TÂM|ĐẢNG\s+ỦY|ĐẢNG\s+BỘ|CÔNG\s+ĐOÀN|TRƯỜNG|BỆNH\s+VIỆN|PHÒNG|CỤC|TỔNG\s+CỤC)(?![\p{L}])"
+)
 _ATTACH = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[0-9IVX]{1,4})?\s*[:.]?\s*(?P<rest>.*)$")
 _ABBR = ((regex.compile(r"(?<![\p{L}])UBND(?![\p{L}])"), "Ủy ban nhân dân"),
          (regex.compile(r"(?<![\p{L}])HĐND(?![\p{L}])"), "Hội đồng nhân dân"))
@@ -262,6 +266,9 @@ def _type_of_line(text: str) -> str | None:
 
 
 def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
+    # an untyped title ("BẢNG TỔNG HỢP") is only taken in a text without a header block
+    untyped_ok = h.issuer is None and h.symbol is None and not any(
+        _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT) or _MOTTO.search(ln.text, timeout=RX_TIMEOUT) for ln in top)
     for i, ln in enumerate(top):
         if _MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
             continue
@@ -271,8 +278,8 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
             h.locs["subject"] = ln.loc
             return i
         t = _type_of_line(ln.text)
-        if t is None and _is_title_caps(ln.text) and 2 <= len(ln.text.split()) <= 6 and i + 1 < len(top) \
-                and h.issuer is None and not _MOTTO.search(ln.text) and fold(ln.text) not in ("noi nhan",):
+        if t is None and untyped_ok and _is_title_caps(ln.text) and 2 <= len(ln.text.split()) <= 6 \
+                and i + 1 < len(top) and not _MOTTO.search(ln.text) and not _ISSUER_WORDS.match(ln.text):
             # an untyped title ("BẢNG TỔNG HỢP") heading the text
             nxt = top[i + 1].text
             if _is_title_caps(nxt) or _CAPTION.search(nxt, timeout=RX_TIMEOUT):
