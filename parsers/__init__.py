@@ -83,9 +83,8 @@ def parse(path: str | Path) -> Document:
     if fmt in ("txt", "md") and actual is not None:
         raise DocumentError(str(p), f"content is a {actual.upper()} file, but the extension says .{fmt}")
     source = source_info(p, fmt)
-    parser = importlib.import_module(module)
     try:
-        doc = parser.parse(p, source)
+        doc = importlib.import_module(module).parse(p, source)
     except DocumentError:
         raise
     except MemoryError:
