@@ -205,8 +205,11 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
     for ln in top:
         nm = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
         m = _PLACE_DATE.search(ln.text, nm.end() if nm else 0, timeout=RX_TIMEOUT)
-        if not m:
+        if not m or len(ln.text) > 160:
             continue
+        lead = _MOTTO.sub("", ln.text[nm.end() if nm else 0:m.start()], timeout=RX_TIMEOUT)
+        if lead.strip(" \t*_.:-"):
+            continue  # "… Chỉ thị số 14-CT/TU, ngày …" in a sentence is not the place-date line
         place = m.group("place").strip()
         words = place.split()
         while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words):
