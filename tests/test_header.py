@@ -122,8 +122,10 @@ def report():
 @pytest.mark.parametrize("fmt", sorted({p.suffix.lstrip(".") for p in RAW.glob("*") if p.suffix in (".txt", ".docx", ".pdf")}))
 def test_seed_headers_against_gold(report, fmt: str):
     files = [f for f in report.files if f.format == fmt]
-    if any(f.error for f in files):
-        pytest.skip(f"{fmt} samples could not be parsed: {files[0].error}")
+    errors = [f.error for f in files if f.error]
+    if errors and all(("ModuleNotFoundError" in e or "ImportError" in e) for e in errors):
+        pytest.skip(f"pipeline not assembled yet: {errors[0]}")  # a part of the product still missing
+    assert not errors, errors
     for field in ("type", "number", "symbol", "date", "issuer", "signer"):
         assert report.metric(f"document.{field}", "accuracy", fmt) >= 0.95, field
 

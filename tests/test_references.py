@@ -199,8 +199,10 @@ def test_seed_references_against_gold(report, fmt: str):
     files = [f for f in report.files if f.format == fmt]
     if not files:
         pytest.skip(f"no {fmt} samples")
-    if any(f.error for f in files):
-        pytest.skip(f"{fmt} samples could not be parsed: {files[0].error}")
+    errors = [f.error for f in files if f.error]
+    if errors and all(("ModuleNotFoundError" in e or "ImportError" in e) for e in errors):
+        pytest.skip(f"pipeline not assembled yet: {errors[0]}")  # a part of the product still missing
+    assert not errors, errors
     assert report.metric("references", "f1", fmt) >= 0.97
     assert report.metric("reference_date", "accuracy", fmt) >= 0.95
     assert report.metric("reference_issuer", "accuracy", fmt) >= 0.9
