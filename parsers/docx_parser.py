@@ -444,29 +444,31 @@ class _Numbering:
 # --------------------------------------------------------------------------
 
 
-def legacy_encoding_of_font(font: str | None) -> str | None:
-    """The legacy Vietnamese encoding a font name implies (".VnTime" → TCVN3, "VNI-Times" → VNI)."""
+def legacy_encoding_of_font(font: str | None) -> tuple[str, bool] | None:
+    """The legacy Vietnamese encoding a font name implies and whether the font
+    is capitals-only: ".VnTime" → ("tcvn3", False), ".VnTimeH" → ("tcvn3",
+    True), "VNI-Times" → ("vni", False); None for a Unicode font."""
     if not font:
         return None
-    f = font.strip().lower()
-    if f.startswith(".vn"):
-        return "tcvn3"
-    if f.startswith("vni-") or f.startswith("vni "):
-        return "vni"
-    return None
-
-
-def _legacy_converter() -> Callable[[str, str], str] | None:
-    """``pipeline.legacy_encoding``'s converter (helper H1), when it is there."""
     try:
-        from pipeline import legacy_encoding as le  # type: ignore[attr-defined]
-    except ImportError:
+        from pipeline.legacy_encoding import legacy_font_encoding  # helper H1
+    except ImportError:  # pragma: no cover - until pipeline/legacy_encoding.py lands
+        name = font.strip()
+        if name.startswith(".Vn"):
+            return "tcvn3", name.endswith("H")
+        if name.upper().startswith(("VNI-", "VNI ")):
+            return "vni", False
         return None
-    for name in ("to_unicode", "convert", "decode"):
-        fn = getattr(le, name, None)
-        if callable(fn):
-            return fn
-    return None
+    return legacy_font_encoding(font)
+
+
+def _legacy_converter() -> Callable[..., str] | None:
+    """``pipeline.legacy_encoding.to_unicode(text, encoding, upper=)`` (helper H1)."""
+    try:
+        from pipeline.legacy_encoding import to_unicode
+    except ImportError:  # pragma: no cover
+        return None
+    return to_unicode
 
 
 # --------------------------------------------------------------------------
@@ -678,12 +680,13 @@ class _Reader:
             self.note_order.append(key)
         return key
 
-    def _convert_legacy(self, txt: str, enc: str) -> str:
+    def _convert_legacy(self, txt: str, legacy: tuple[str, bool]) -> str:
+        enc, upper = legacy
         if self.converter is None:
             self.legacy_unconverted = True
             return txt
         try:
-            out = self.converter(txt, enc)
+            out = self.converter(txt, enc, upper=upper)
         except Exception:  # noqa: BLE001 - a converter failure must not lose the text
             self.legacy_unconverted = True
             return txt
@@ -701,6 +704,7 @@ class _Reader:
         width = 0
         header_rows = 0
         header_run = True
+        page_starts: list[int] = []  # rows forced to a new page (the table runs on over a page break)
         for r_idx, tr in enumerate(_rows(tbl)):
             trpr = tr.find(TRPR)
             col = 0
@@ -762,10 +766,13 @@ class _Reader:
             width = max(width, col)
             rows.append(row_cells)
             above = now
+            if r_idx > 0 and _row_starts_page(tr):
+                page_starts.append(r_idx)
         if not rows:
             return None
         n_cols = max(n_grid, width)
-        return Table(rows=rows, n_cols=n_cols, header_rows=header_rows, nested=nested)
+        return Table(rows=rows, n_cols=n_cols, header_rows=header_rows, nested=nested,
+                     continuations=[TableContinuation(first_row=r) for r in page_starts])
 
     def _cell_content(self, tc: etree._Element) -> tuple[list[Paragraph], list[Table], list[FootnoteRef]]:
         paras: list[Paragraph] = []
@@ -836,6 +843,24 @@ def _flatten(b: Block) -> Iterator[Paragraph]:
             yield from cell.paragraphs
             for t in cell.tables:
                 yield from _flatten(t)
+
+
+def _row_starts_page(tr: etree._Element) -> bool:
+    """A row whose first paragraph starts a new page (``pageBreakBefore`` or a
+    page break before any text)."""
+    for tc in _cells(tr):
+        p = tc.find(P)
+        if p is None:
+            continue
+        ppr = p.find(PPR)
+        if ppr is not None and _on(ppr.find(_w("pageBreakBefore"))):
+            return True
+        for el in p.iter(T, _w("br")):
+            if el.tag == T and (el.text or "").strip():
+                break
+            if el.tag == _w("br") and el.get(_w("type")) == "page":
+                return True
+    return False
 
 
 def _rows(tbl: etree._Element) -> Iterator[etree._Element]:

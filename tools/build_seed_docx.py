@@ -10,8 +10,10 @@ the .docx carry the same paragraphs and tables), as a real Word document:
   separate Word paragraphs (a ``<br>`` in the seed is a paragraph break in the
   cell), bold group rows bold;
 * a table the original split across pages (``Table.continuations``) is written
-  split the same way: one Word table per piece, each later piece starting with
-  the header rows again, pieces separated by a page break;
+  split the same way: a piece that repeated the header is a new Word table
+  starting with the header rows again, after a page break; a piece that did
+  not continues the same Word table from a new page (``pageBreakBefore`` on
+  its first row);
 * A4 page with the margins of Nghị định 30/2020/NĐ-CP, Times New Roman 13 pt.
 
 Output is deterministic: fixed core-property dates and fixed ZIP timestamps,
@@ -114,9 +116,21 @@ def _pieces(t: Table) -> list[tuple[int, int, int]]:
     return out
 
 
-def _write_table_piece(d, t: Table, first: int, end: int, header_copy: int) -> None:
-    """One Word table: ``header_copy`` header rows of ``t`` then rows [first, end)."""
-    src_rows = list(range(header_copy)) + list(range(first, end))
+def _page_break_before(wp) -> None:
+    ppr = wp._p.get_or_add_pPr()
+    ppr.append(OxmlElement("w:pageBreakBefore"))
+
+
+def _write_word_table(d, t: Table, header_copy: int, segments: list[tuple[int, int]]) -> None:
+    """One Word table: ``header_copy`` header rows of ``t`` then the rows of
+    each segment [first, end); a later segment starts on a new page (its first
+    row's first paragraph has ``pageBreakBefore``)."""
+    src_rows = list(range(header_copy))
+    page_rows: set[int] = set()
+    for k, (first, end) in enumerate(segments):
+        if k:
+            page_rows.add(len(src_rows))
+        src_rows.extend(range(first, end))
     row_of = {r: i for i, r in enumerate(src_rows)}
     wt = d.add_table(rows=len(src_rows), cols=t.n_cols)
     try:
@@ -124,44 +138,50 @@ def _write_table_piece(d, t: Table, first: int, end: int, header_copy: int) -> N
     except KeyError:
         pass
     wt.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header_rows = header_copy if header_copy else min(t.header_rows, end - first)
+    first_data = segments[0][0] if segments else 0
+    header_rows = header_copy if header_copy else min(t.header_rows, len(src_rows)) if first_data == 0 else 0
     for i in range(header_rows):
         _mark_header_row(wt.rows[i])
-    placed: list[tuple[Cell, int, int]] = []
     for r in src_rows:
         for cell in t.rows[r]:
-            top = row_of[r]
-            # a span that runs past this piece is cut at the piece's end
-            last_src = r + cell.row_span - 1
-            bottom = top
-            while bottom + 1 < len(src_rows) and src_rows[bottom + 1] <= last_src and src_rows[bottom + 1] == src_rows[bottom] + 1:
-                bottom += 1
-            right = min(cell.col + cell.col_span, t.n_cols) - 1
             if cell.col >= t.n_cols:
                 continue
+            top = row_of[r]
+            # a span that runs past this Word table is cut at its end
+            last_src = r + cell.row_span - 1
+            bottom = top
+            while bottom + 1 < len(src_rows) and src_rows[bottom + 1] <= last_src \
+                    and src_rows[bottom + 1] == src_rows[bottom] + 1:
+                bottom += 1
+            right = min(cell.col + cell.col_span, t.n_cols) - 1
             origin = wt.cell(top, cell.col)
             if bottom > top or right > cell.col:
                 origin = origin.merge(wt.cell(bottom, right))
-            placed.append((cell, top, cell.col))
-            paras = _cell_paragraphs(cell)
-            if not paras:
-                continue
             wps = origin.paragraphs
-            for k, (text, style) in enumerate(paras):
+            for extra in wps[1:]:  # merge() leaves the covered cells' empty paragraphs
+                extra._p.getparent().remove(extra._p)
+            for k, (text, style) in enumerate(_cell_paragraphs(cell)):
                 wp = wps[0] if k == 0 else origin.add_paragraph()
-                if k == 0:
-                    for extra in wps[1:]:  # merge() leaves the covered cells' empty paragraphs
-                        extra._p.getparent().remove(extra._p)
                 _write_paragraph(wp, text, ParagraphStyle(bold=style.bold or cell.bold, italic=style.italic,
                                                           align=style.align))
+    for i in page_rows:
+        _page_break_before(wt.cell(i, 0).paragraphs[0])
 
 
 def _add_table(d, t: Table) -> None:
-    pieces = _pieces(t)
-    for i, (first, end, header_copy) in enumerate(pieces):
+    """A piece that repeats the header becomes a new Word table after a page
+    break (as the original printed it); a piece without a repeated header
+    continues the same Word table on a new page."""
+    groups: list[tuple[int, list[tuple[int, int]]]] = []
+    for first, end, header_copy in _pieces(t):
+        if not groups or header_copy:
+            groups.append((header_copy, [(first, end)]))
+        else:
+            groups[-1][1].append((first, end))
+    for i, (header_copy, segments) in enumerate(groups):
         if i:
             _page_break(d)
-        _write_table_piece(d, t, first, end, header_copy)
+        _write_word_table(d, t, header_copy, segments)
 
 
 # --------------------------------------------------------------------------
