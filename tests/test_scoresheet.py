@@ -178,13 +178,15 @@ def test_cli_errors_are_one_line(tmp_path, capsys):
     assert "no criteria" in capsys.readouterr().err
 
 
-SEEDS = [p for p in (RAW / "000_4368117cd102981e.txt", RAW / "003_2905d9845fe8b394.txt") if p.exists()]
+MODULES = {".txt": "parsers.text_parser", ".docx": "parsers.docx_parser", ".pdf": "parsers.pdf_parser"}
+SEEDS = [RAW / f"{stem}{ext}" for stem in ("000_4368117cd102981e", "003_2905d9845fe8b394") for ext in MODULES
+         if (RAW / f"{stem}{ext}").exists()]
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
 def test_seed_sheet_full_marks_give_100(path, tmp_path):
-    if importlib.util.find_spec("parsers.text_parser") is None:
-        pytest.skip("parsers.text_parser not written yet")
+    if importlib.util.find_spec(MODULES[path.suffix]) is None:
+        pytest.skip(f"{MODULES[path.suffix]} not written yet")
     out = tmp_path / "seed.xlsx"
     assert vanban(["scoresheet", str(path), "--out", str(out)]) == 0
     wb = load_workbook(out)
