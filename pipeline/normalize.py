@@ -30,3 +30,23 @@ def normalize_text(text: str) -> str:
     t = _ZERO_WIDTH.sub("", t, timeout=RX_TIMEOUT)
     t = _ODD_SPACES.sub(" ", t, timeout=RX_TIMEOUT)
     return unicodedata.normalize("NFC", t)
+
+
+def normalize_document_text(text: str, encoding: str | None = None) -> tuple[str, str]:
+    """A whole document's text (or one run of it) normalised, and the
+    encoding it was typed in: legacy TCVN3/VNI font text is detected (unless
+    ``encoding`` says which it is) and converted to Unicode before
+    ``normalize_text`` — which would otherwise drop TCVN3's "ư" (the soft
+    hyphen code) — then NFC. Returns ``(text, "unicode" | "tcvn3" | "vni")``.
+
+    Detection needs words to judge: a parser of a format with many small
+    runs detects on the whole text first and passes ``encoding`` per run."""
+    from pipeline.legacy_encoding import detect_encoding, to_unicode
+
+    if not text:
+        return "", encoding or "unicode"
+    t = text.replace("\r\n", "\n").replace("\r", "\n")
+    enc = encoding or detect_encoding(t)
+    if enc != "unicode":
+        t = to_unicode(t, enc)
+    return normalize_text(t), enc
