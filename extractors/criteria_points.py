@@ -300,6 +300,11 @@ def _cell_lines(text: str) -> list[str]:
             items.append(ln)
         else:
             items[-1] += " " + ln
+    # a bulleted list flattened into one line by text extraction ("-A -B"): the
+    # tight "-X" form (no space after the dash) is never a dash inside a name
+    if len(items) == 1 and regex.match(r"^[-–+•]\S", items[0], timeout=RX_TIMEOUT):
+        marker = items[0][0]
+        items = regex.split(rf"\s+(?={regex.escape(marker)}\p{{Lu}})", items[0], timeout=RX_TIMEOUT)
     return [squash_spaces(strip_bullet(i)) for i in items if strip_bullet(i)]
 
 
@@ -347,7 +352,7 @@ def split_units(text: str) -> list[str]:
     for line in _cell_lines(text):
         line = _CONNECTORS.sub(", ", line, timeout=RX_TIMEOUT)
         # sentence breaks between bodies: "Phòng TC-HC. Công đoàn …"
-        line = regex.sub(r"(?<=\w)\.\s+(?=[A-ZĐÀ-Ỹ])", ", ", line, timeout=RX_TIMEOUT)
+        line = regex.sub(r"(?<=\w)\.\s+(?=\p{Lu})", ", ", line, timeout=RX_TIMEOUT)
         pieces: list[str] = []
         for part in regex.split(r"\s*[,;]\s*", line, timeout=RX_TIMEOUT):
             part = part.strip(" .")

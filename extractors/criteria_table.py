@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.criteria_points import (
+    is_bullet,
     looks_like_code,
     parse_points_cell,
     points_in_text,
@@ -279,6 +280,9 @@ def read_rows(run: Run) -> list[RowView]:
         # rows that open a page piece; when the parser already joined a row broken
         # across the page (``joined_row``), the piece's first kept row is a new row
         boundaries = {c.first_row for c in t.continuations if not getattr(c, "joined_row", False)}
+        # rows a parser joined with the first row of the next page piece
+        # (``first_row`` of a joined piece may name the row that received the join or the one after it)
+        joined = {r for c in t.continuations if getattr(c, "joined_row", False) for r in (c.first_row - 1, c.first_row)}
         header_fold = [fold(cell_text(c)) for c in (grid[0] if lay.header_rows else [])]
         first_data = True
         for r in range(lay.header_rows, t.n_rows):
@@ -330,6 +334,9 @@ def read_rows(run: Run) -> list[RowView]:
                 page=_page_of_row(t, r), block=t.index, table=t.table_index, row=r,
                 col=anchor.col if anchor else None, start=0, end=len(anchor.text) if anchor else 0,
             )
+            tail = ""
+            if r in joined and content is not None:
+                text, tail = _split_joined_bullet(content.text, text)
             out.append(RowView(
                 code=code, text=text, points=pts,
                 units=strip_markup(units_c.text) if units_c is not None and units_c is not content else "",
@@ -338,7 +345,25 @@ def read_rows(run: Run) -> list[RowView]:
                           or _all_bold_markup(content)),
                 starts_piece=starts, loc=loc, others=others,
             ))
+            if tail:  # the bullet row the parser joined across the page break, as its own row
+                out.append(RowView(code="", text=tail, points=None, units="", evidence="", bold=False,
+                                   starts_piece=False, loc=loc))
     return out
+
+
+def _split_joined_bullet(raw: str, text: str) -> tuple[str, str]:
+    """A cell a parser joined across a page break ("…: 4 điểm\n- Có quyết
+    định …"): when the joined part is a bullet after a finished line, it is a
+    new row, not the rest of this one → (this row's text, the bullet's text)."""
+    lines = [ln.strip() for ln in strip_markup(raw).split("\n") if ln.strip()]
+    if len(lines) < 2 or is_bullet(lines[0]):
+        return text, ""
+    for k in range(len(lines) - 1, 0, -1):
+        prev = lines[k - 1]
+        if is_bullet(lines[k]) and (prev.endswith((".", ";", ":")) or points_in_text(prev) is not None):
+            head = squash_spaces(" ".join(lines[:k]))
+            return head, squash_spaces(" ".join(lines[k:]))
+    return text, ""
 
 
 def _all_bold_markup(c: Cell | None) -> bool:
