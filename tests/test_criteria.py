@@ -418,3 +418,17 @@ def test_real_documents_without_criteria_tables_give_none(path):
 
     res = extract_criteria(parse(path))
     assert res.criteria == [] and res.total is None and res.warnings == []
+
+
+def test_bullet_row_joined_by_a_parser_is_split_back_out():
+    # the PDF parser joined the first row of page 2 (an unnumbered bullet) into 1.3
+    t = _table([
+        ["STT", "Tiêu chí", "Tài liệu kiểm chứng"],
+        ["1", "Nhóm (4 điểm)", ""],
+        ["1.3", "Cụ thể hóa các chủ trương: 4 điểm\n- Có quyết định phân công", "Quyết định"],
+        ["", "- Có quy chế dân chủ", "Quy chế"],
+    ], continuations=[TableContinuation(first_row=2, page=2, dropped_header_rows=1, joined_row=True)])
+    res = extract_criteria(_doc(t))
+    c13 = res.criteria[0].children[0]
+    assert c13.text == "Cụ thể hóa các chủ trương: 4 điểm" and c13.max_points == 4
+    assert [p.text for p in c13.children] == ["Có quyết định phân công", "Có quy chế dân chủ"]
