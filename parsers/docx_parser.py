@@ -66,20 +66,31 @@ def _w(tag: str) -> str:
     return _W + tag
 
 
+class _Tags(dict):
+    """``WT["p"]`` → "{w-namespace}p", built once per name (hot loops)."""
+
+    def __missing__(self, key: str) -> str:
+        v = self[key] = _W + key
+        return v
+
+
+WT = _Tags()
+
+
 # tags (Clark notation) used in the hot loops
 P, TBL, TR, TC, R, T, SDT, SDT_CONTENT = (_w(t) for t in ("p", "tbl", "tr", "tc", "r", "t", "sdt", "sdtContent"))
-PPR, RPR, TCPR, TRPR = _w("pPr"), _w("rPr"), _w("tcPr"), _w("trPr")
-TXBX = _w("txbxContent")
+PPR, RPR, TCPR, TRPR = WT["pPr"], WT["rPr"], WT["tcPr"], WT["trPr"]
+TXBX = WT["txbxContent"]
 ALT = "{%s}AlternateContent" % MC_NS
 CHOICE, FALLBACK = "{%s}Choice" % MC_NS, "{%s}Fallback" % MC_NS
-VAL = _w("val")
+VAL = WT["val"]
 
 # paragraph-level containers whose children are read as if they were the paragraph's
 _INLINE_WRAPPERS = {_w(t) for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "moveTo", "dir", "bdo")}
 _SKIPPED_INLINE = {_w(t) for t in ("del", "moveFrom", "pPr", "proofErr", "bookmarkStart", "bookmarkEnd",
                                    "commentRangeStart", "commentRangeEnd", "permStart", "permEnd")}
 # block-level containers to unwrap
-_BLOCK_WRAPPERS = {_w("customXml"), _w("ins"), _w("moveTo")}
+_BLOCK_WRAPPERS = {WT["customXml"], WT["ins"], WT["moveTo"]}
 
 _BOOL_FALSE = {"0", "false", "off", "none"}
 
@@ -145,9 +156,6 @@ def check_package(path: Path) -> None:
         if not any(n.startswith("word/") and n.endswith(".xml") and "document" in n.rsplit("/", 1)[-1]
                    for n in names):
             raise DocumentError(str(path), "not a Word document (no word/document.xml)")
-        bad = zf.testzip() if sum(i.file_size for i in infos) < 64 * 1024 * 1024 else None
-        if bad is not None:
-            raise DocumentError(str(path), f"corrupt ZIP package (bad CRC in {bad})")
 
 
 def _open(path: Path):
@@ -215,37 +223,39 @@ _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right",
           "both": "justify", "distribute": "justify", "justify": "justify"}
 
 
+_B, _I, _RFONTS, _ASCII, _HANSI = WT["b"], WT["i"], WT["rFonts"], WT["ascii"], WT["hAnsi"]
+
+
 def _rpr_props(rpr: etree._Element | None, out: _StyleProps) -> None:
     if rpr is None:
         return
-    b = _on(rpr.find(_w("b")))
-    if b is not None:
-        out.bold = b
-    i = _on(rpr.find(_w("i")))
-    if i is not None:
-        out.italic = i
-    f = rpr.find(_w("rFonts"))
-    if f is not None:
-        name = f.get(_w("ascii")) or f.get(_w("hAnsi"))
-        if name:
-            out.font = name
+    for child in rpr:
+        tag = child.tag
+        if tag == _B:
+            out.bold = _on(child)
+        elif tag == _I:
+            out.italic = _on(child)
+        elif tag == _RFONTS:
+            name = child.get(_ASCII) or child.get(_HANSI)
+            if name:
+                out.font = name
 
 
 def _ppr_props(ppr: etree._Element | None, out: _StyleProps) -> None:
     if ppr is None:
         return
-    jc = ppr.find(_w("jc"))
+    jc = ppr.find(WT["jc"])
     if jc is not None and jc.get(VAL) in _ALIGN:
         out.align = _ALIGN[jc.get(VAL)]
-    ol = ppr.find(_w("outlineLvl"))
+    ol = ppr.find(WT["outlineLvl"])
     if ol is not None and (ol.get(VAL) or "").isdigit():
         out.outline = int(ol.get(VAL))
-    num = ppr.find(_w("numPr"))
+    num = ppr.find(WT["numPr"])
     if num is not None:
-        nid = num.find(_w("numId"))
+        nid = num.find(WT["numId"])
         if nid is not None:
             out.num_id = nid.get(VAL)
-        lvl = num.find(_w("ilvl"))
+        lvl = num.find(WT["ilvl"])
         if lvl is not None and (lvl.get(VAL) or "").isdigit():
             out.ilvl = int(lvl.get(VAL))
 
@@ -260,15 +270,15 @@ class _Styles:
         self.default_para: str | None = None
         if root is None:
             return
-        dd = root.find(_w("docDefaults"))
+        dd = root.find(WT["docDefaults"])
         if dd is not None:
             _rpr_props(dd.find(f"{_w('rPrDefault')}/{RPR}"), self.defaults)
             _ppr_props(dd.find(f"{_w('pPrDefault')}/{PPR}"), self.defaults)
-        for st in root.iterchildren(_w("style")):
-            sid = st.get(_w("styleId"))
+        for st in root.iterchildren(WT["style"]):
+            sid = st.get(WT["styleId"])
             if sid:
                 self._raw[sid] = st
-                if st.get(_w("type")) == "paragraph" and st.get(_w("default")) in ("1", "true", "on"):
+                if st.get(WT["type"]) == "paragraph" and st.get(WT["default"]) in ("1", "true", "on"):
                     self.default_para = sid
 
     def get(self, sid: str | None, _depth: int = 0) -> _StyleProps:
@@ -278,10 +288,10 @@ class _Styles:
         if hit is not None:
             return hit
         st = self._raw[sid]
-        based = st.find(_w("basedOn"))
+        based = st.find(WT["basedOn"])
         base = self.get(based.get(VAL), _depth + 1) if based is not None else self.defaults
         props = _StyleProps(None, base.bold, base.italic, base.font, base.align, base.outline, base.num_id, base.ilvl)
-        name_el = st.find(_w("name"))
+        name_el = st.find(WT["name"])
         props.name = name_el.get(VAL) if name_el is not None else sid
         _rpr_props(st.find(RPR), props)
         _ppr_props(st.find(PPR), props)
@@ -350,24 +360,24 @@ class _Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         if root is None:
             return
-        for an in root.iterchildren(_w("abstractNum")):
-            self.abstract[an.get(_w("abstractNumId"), "")] = {
-                lvl.ilvl: lvl.level for lvl in (self._read_lvl(x) for x in an.iterchildren(_w("lvl")))
+        for an in root.iterchildren(WT["abstractNum"]):
+            self.abstract[an.get(WT["abstractNumId"], "")] = {
+                lvl.ilvl: lvl.level for lvl in (self._read_lvl(x) for x in an.iterchildren(WT["lvl"]))
             }
-        for num in root.iterchildren(_w("num")):
-            aid = num.find(_w("abstractNumId"))
+        for num in root.iterchildren(WT["num"]):
+            aid = num.find(WT["abstractNumId"])
             overrides: dict[int, _Level] = {}
-            for ov in num.iterchildren(_w("lvlOverride")):
-                il = int(ov.get(_w("ilvl"), "0") or 0)
-                lvl_el = ov.find(_w("lvl"))
+            for ov in num.iterchildren(WT["lvlOverride"]):
+                il = int(ov.get(WT["ilvl"], "0") or 0)
+                lvl_el = ov.find(WT["lvl"])
                 base = self.abstract.get(aid.get(VAL) if aid is not None else "", {}).get(il, _Level())
                 lvl = self._read_lvl(lvl_el).level if lvl_el is not None else _Level(
                     base.start, base.fmt, base.text, base.restart, base.legal)
-                so = ov.find(_w("startOverride"))
+                so = ov.find(WT["startOverride"])
                 if so is not None and (so.get(VAL) or "").lstrip("-").isdigit():
                     lvl.start = int(so.get(VAL))
                 overrides[il] = lvl
-            self.nums[num.get(_w("numId"), "")] = (aid.get(VAL) if aid is not None else "", overrides)
+            self.nums[num.get(WT["numId"], "")] = (aid.get(VAL) if aid is not None else "", overrides)
 
     @dataclass(slots=True)
     class _Read:
@@ -377,20 +387,20 @@ class _Numbering:
     @classmethod
     def _read_lvl(cls, el: etree._Element) -> "_Numbering._Read":
         lvl = _Level()
-        start = el.find(_w("start"))
+        start = el.find(WT["start"])
         if start is not None and (start.get(VAL) or "").lstrip("-").isdigit():
             lvl.start = int(start.get(VAL))
-        fmt = el.find(_w("numFmt"))
+        fmt = el.find(WT["numFmt"])
         if fmt is not None and fmt.get(VAL):
             lvl.fmt = fmt.get(VAL)
-        text = el.find(_w("lvlText"))
+        text = el.find(WT["lvlText"])
         if text is not None:
             lvl.text = text.get(VAL) or ""
-        rs = el.find(_w("lvlRestart"))
+        rs = el.find(WT["lvlRestart"])
         if rs is not None and (rs.get(VAL) or "").isdigit():
             lvl.restart = int(rs.get(VAL))
-        lvl.legal = bool(_on(el.find(_w("isLgl"))))
-        return cls._Read(int(el.get(_w("ilvl"), "0") or 0), lvl)
+        lvl.legal = bool(_on(el.find(WT["isLgl"])))
+        return cls._Read(int(el.get(WT["ilvl"], "0") or 0), lvl)
 
     def _level(self, num_id: str, ilvl: int) -> _Level | None:
         entry = self.nums.get(num_id)
@@ -487,7 +497,7 @@ class _Piece:
 @dataclass(slots=True)
 class _ParaRead:
     pieces: list[_Piece] = field(default_factory=list)
-    refs: list[tuple[str, int]] = field(default_factory=list)  # (note key, offset in raw text)
+    refs: list[tuple[str, int]] = field(default_factory=list)  # (note key, pieces before the mark)
     boxes: list[etree._Element] = field(default_factory=list)  # w:txbxContent anchored here
     length: int = 0
     custom_mark: bool = False
@@ -512,6 +522,7 @@ class _Reader:
         self.converter = _legacy_converter()
         self.legacy_used: set[str] = set()
         self.legacy_unconverted = False
+        self._fonts: dict[str | None, tuple[str, bool] | None] = {}
 
     # ---- blocks ---------------------------------------------------------
 
@@ -554,13 +565,13 @@ class _Reader:
         pstyle_id = None
         own = _StyleProps()
         if ppr is not None:
-            ps = ppr.find(_w("pStyle"))
+            ps = ppr.find(WT["pStyle"])
             pstyle_id = ps.get(VAL) if ps is not None else None
             _ppr_props(ppr, own)
         sp = self.styles.get(pstyle_id or self.styles.default_para)
         read = _ParaRead()
         self._inline(p, read, sp)
-        raw = "".join(pc.text for pc in read.pieces)
+        raw = _normalized_text(read)
 
         num_id = own.num_id if own.num_id is not None else sp.num_id
         ilvl = own.ilvl if own.ilvl is not None else sp.ilvl
@@ -613,7 +624,7 @@ class _Reader:
         rpr = r.find(RPR)
         props = _StyleProps(None, sp.bold, sp.italic, sp.font)
         if rpr is not None:
-            rs = rpr.find(_w("rStyle"))
+            rs = rpr.find(WT["rStyle"])
             if rs is not None:
                 cs = self.styles.get(rs.get(VAL))
                 if cs.bold is not None and cs is not self.styles.defaults:
@@ -623,11 +634,11 @@ class _Reader:
                 if cs.font and cs is not self.styles.defaults:
                     props.font = cs.font
             _rpr_props(rpr, props)
-            vanish = _on(rpr.find(_w("vanish")))
+            vanish = _on(rpr.find(WT["vanish"]))
             if vanish:
                 return
         bold, italic = bool(props.bold), bool(props.italic)
-        enc = legacy_encoding_of_font(props.font)
+        enc = self._legacy_of(props.font)
         for child in r:
             tag = child.tag
             if tag == T:
@@ -640,33 +651,38 @@ class _Reader:
                     continue
                 if enc:
                     txt = self._convert_legacy(txt, enc)
-                read.add(normalize_text(txt), bold, italic)
-            elif tag == _w("tab") or tag == _w("ptab"):
+                read.add(txt, bold, italic)  # normalised per paragraph (_normalized_text)
+            elif tag == WT["tab"] or tag == WT["ptab"]:
                 read.add("\t", bold, italic, visible=False)
-            elif tag == _w("br") or tag == _w("cr"):
+            elif tag == WT["br"] or tag == WT["cr"]:
                 read.add("\n", bold, italic, visible=False)
-            elif tag == _w("noBreakHyphen"):
+            elif tag == WT["noBreakHyphen"]:
                 read.add("-", bold, italic)
-            elif tag == _w("sym"):
-                ch = child.get(_w("char")) or ""
+            elif tag == WT["sym"]:
+                ch = child.get(WT["char"]) or ""
                 try:
                     code = int(ch, 16)
                 except ValueError:
                     continue
                 if code < 0xE000 or code > 0xF8FF:  # private-use symbol-font glyphs carry no text
                     read.add(chr(code), bold, italic)
-            elif tag == _w("footnoteReference") or tag == _w("endnoteReference"):
-                key = self._note_key(child, tag == _w("footnoteReference"))
+            elif tag == WT["footnoteReference"] or tag == WT["endnoteReference"]:
+                key = self._note_key(child, tag == WT["footnoteReference"])
                 if key:
-                    read.refs.append((key, read.length))
-                    if _on(child.find(_w("customMarkFollows"))) or child.get(_w("customMarkFollows")) in ("1", "true", "on"):
+                    read.refs.append((key, len(read.pieces)))  # piece count; offset set later
+                    if _on(child.find(WT["customMarkFollows"])) or child.get(WT["customMarkFollows"]) in ("1", "true", "on"):
                         read.custom_mark = True
-            elif tag == _w("drawing") or tag == _w("pict") or tag == ALT:
+            elif tag == WT["drawing"] or tag == WT["pict"] or tag == ALT:
                 read.boxes.extend(_text_boxes(child))
             # w:instrText, w:delText, w:fldChar, w:footnoteRef, w:object …: no text
 
+    def _legacy_of(self, font: str | None) -> tuple[str, bool] | None:
+        if font not in self._fonts:
+            self._fonts[font] = legacy_encoding_of_font(font)
+        return self._fonts[font]
+
     def _note_key(self, el: etree._Element, foot: bool) -> str | None:
-        nid = el.get(_w("id"))
+        nid = el.get(WT["id"])
         if nid is None:
             return None
         key = ("f" if foot else "e") + nid
@@ -696,8 +712,8 @@ class _Reader:
     # ---- tables ---------------------------------------------------------
 
     def table(self, tbl: etree._Element, nested: bool) -> Table | None:
-        grid = tbl.find(_w("tblGrid"))
-        n_grid = len(grid.findall(_w("gridCol"))) if grid is not None else 0
+        grid = tbl.find(WT["tblGrid"])
+        n_grid = len(grid.findall(WT["gridCol"])) if grid is not None else 0
         rows: list[list[Cell]] = []
         # origin cell covering each column in the previous row (for vMerge continue)
         above: dict[int, Cell] = {}
@@ -709,10 +725,10 @@ class _Reader:
             trpr = tr.find(TRPR)
             col = 0
             if trpr is not None:
-                gb = trpr.find(_w("gridBefore"))
+                gb = trpr.find(WT["gridBefore"])
                 if gb is not None and (gb.get(VAL) or "").isdigit():
                     col = int(gb.get(VAL))
-                if header_run and _on(trpr.find(_w("tblHeader"))):
+                if header_run and _on(trpr.find(WT["tblHeader"])):
                     header_rows += 1
                 else:
                     header_run = False
@@ -726,13 +742,13 @@ class _Reader:
                 vmerge = None
                 hmerge = None
                 if tcpr is not None:
-                    gs = tcpr.find(_w("gridSpan"))
+                    gs = tcpr.find(WT["gridSpan"])
                     if gs is not None and (gs.get(VAL) or "").isdigit():
                         span = max(1, int(gs.get(VAL)))
-                    vm = tcpr.find(_w("vMerge"))
+                    vm = tcpr.find(WT["vMerge"])
                     if vm is not None:
                         vmerge = vm.get(VAL) or "continue"
-                    hm = tcpr.find(_w("hMerge"))
+                    hm = tcpr.find(WT["hMerge"])
                     if hm is not None:
                         hmerge = hm.get(VAL) or "continue"
                 if hmerge == "continue" and row_cells and row_cells[-1].col + row_cells[-1].col_span == col:
@@ -795,13 +811,13 @@ class _Reader:
     def notes(self, root: etree._Element | None, foot: bool) -> list[Footnote]:
         if root is None:
             return []
-        tag = _w("footnote") if foot else _w("endnote")
+        tag = WT["footnote"] if foot else WT["endnote"]
         prefix = "f" if foot else "e"
         by_key: dict[str, Footnote] = {}
         for note in root.iterchildren(tag):
-            if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            if note.get(WT["type"]) in ("separator", "continuationSeparator", "continuationNotice"):
                 continue
-            key = prefix + (note.get(_w("id")) or "")
+            key = prefix + (note.get(WT["id"]) or "")
             if key not in self.note_marks:
                 continue  # never referenced from the body
             texts = [b.text for b in self.blocks(note) if isinstance(b, Paragraph)]
@@ -811,10 +827,10 @@ class _Reader:
     def furniture(self, doc_part, body: etree._Element) -> list[Paragraph]:
         out: list[Paragraph] = []
         seen: set[str] = set()
-        sects = list(body.iter(_w("sectPr")))
+        sects = list(body.iter(WT["sectPr"]))
         for sect in sects:
             for ref in sect:
-                if ref.tag not in (_w("headerReference"), _w("footerReference")):
+                if ref.tag not in (WT["headerReference"], WT["footerReference"]):
                     continue
                 rid = ref.get("{%s}id" % R_NS)
                 if not rid or rid in seen or rid not in doc_part.rels:
@@ -826,7 +842,7 @@ class _Reader:
                 root = _part_xml(rel.target_part)
                 if root is None:
                     continue
-                role = "page_header" if ref.tag == _w("headerReference") else "page_footer"
+                role = "page_header" if ref.tag == WT["headerReference"] else "page_footer"
                 for b in self.blocks(root):
                     for p in _flatten(b):
                         p.role = role
@@ -853,12 +869,12 @@ def _row_starts_page(tr: etree._Element) -> bool:
         if p is None:
             continue
         ppr = p.find(PPR)
-        if ppr is not None and _on(ppr.find(_w("pageBreakBefore"))):
+        if ppr is not None and _on(ppr.find(WT["pageBreakBefore"])):
             return True
-        for el in p.iter(T, _w("br")):
+        for el in p.iter(T, WT["br"]):
             if el.tag == T and (el.text or "").strip():
                 break
-            if el.tag == _w("br") and el.get(_w("type")) == "page":
+            if el.tag == WT["br"] and el.get(WT["type"]) == "page":
                 return True
     return False
 
@@ -920,6 +936,24 @@ def _text_boxes(el: etree._Element) -> list[etree._Element]:
     else:
         walk(el)
     return out
+
+
+def _normalized_text(read: _ParaRead) -> str:
+    """The paragraph's text through ``normalize_text``, once for the whole
+    paragraph when that keeps every offset; else piece by piece. Turns
+    ``read.refs`` from piece counts into character offsets."""
+    raw = "".join(pc.text for pc in read.pieces)
+    text = normalize_text(raw)
+    if len(text) != len(raw):
+        for pc in read.pieces:
+            pc.text = normalize_text(pc.text)
+        text = "".join(pc.text for pc in read.pieces)
+    if read.refs:
+        ends = [0]
+        for pc in read.pieces:
+            ends.append(ends[-1] + len(pc.text))
+        read.refs = [(k, min(ends[n], len(text))) for k, n in read.refs]
+    return text
 
 
 def _finish(raw: str, refs: list[tuple[str, int]]) -> tuple[str, list[tuple[str, int]]]:
