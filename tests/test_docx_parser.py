@@ -449,3 +449,19 @@ def test_malformed_xml(tmp_path):
     f = make_docx(tmp_path / "m.docx", "<w:p><w:r><w:t>unclosed</w:r></w:p>")
     reason = _reason(f)
     assert "XML" in reason or "malformed" in reason
+
+
+def test_legacy_font_runs_converted(tmp_path):
+    from pipeline.legacy_encoding import from_unicode
+
+    tcvn3 = from_unicode("Sở Y tế tỉnh Kon Tum", "tcvn3")
+    vni = from_unicode("Phòng Tổ chức", "vni")
+    assert tcvn3 != "Sở Y tế tỉnh Kon Tum" and vni != "Phòng Tổ chức"
+    body = (
+        p(tcvn3, "", '<w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>')
+        + p(vni, "", '<w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/>')
+        + p("Unicode vẫn giữ nguyên")
+    )
+    doc = _parse(make_docx(tmp_path / "legacy.docx", body))
+    assert [x.text for x in doc.paragraphs] == ["Sở Y tế tỉnh Kon Tum", "Phòng Tổ chức", "Unicode vẫn giữ nguyên"]
+    assert doc.source.encoding == "tcvn3+vni"
