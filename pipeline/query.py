@@ -38,6 +38,7 @@ ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "
 GROUPINGS = ("unit", "document", "reference")
 NO_GROUP = {"unit": "(không ghi đơn vị)", "document": "(không rõ văn bản)", "reference": "(không dẫn chiếu văn bản chỉ đạo)"}
 FORMATS = ("table", "json", "csv", "xlsx")
+SOURCE_PREFERENCE = ("docx", "doc", "pdf", "md", "txt")  # most original first (as flows.ingest names outputs)
 _DMY = regex.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _WORD = regex.compile(r"[^\W_]+")
 
@@ -133,6 +134,24 @@ class QueryResult:
         return self.unit_query is not None and not self.units
 
 
+def _source_rank(ob: StoredObligation) -> int:
+    fmt = (ob.document_format or "").lower()
+    return SOURCE_PREFERENCE.index(fmt) if fmt in SOURCE_PREFERENCE else len(SOURCE_PREFERENCE)
+
+
+def distinct_obligations(obs: list[StoredObligation]) -> list[StoredObligation]:
+    """One obligation per UID: the copy with the highest SEQUENCE (the most
+    recently changed), then the one from the most original file format."""
+    best: dict[str, StoredObligation] = {}
+    for ob in obs:
+        cur = best.get(ob.uid)
+        if cur is None or (-ob.sequence, _source_rank(ob), ob.document_path) < (
+                -cur.sequence, _source_rank(cur), cur.document_path):
+            best[ob.uid] = ob
+    keep = {id(o) for o in best.values()}
+    return [o for o in obs if id(o) in keep]
+
+
 def parse_day(text: str) -> dt.date:
     """ISO ``2023-11-10`` or Vietnamese ``10/11/2023`` (also with . or -)."""
     t = text.strip()
@@ -158,10 +177,13 @@ def select(
     status: str | None = None,
     today: dt.date | None = None,
     soon_days: int = DEFAULT_SOON_DAYS,
+    distinct: bool = True,
 ) -> QueryResult:
     """The obligations matching every filter, soonest due first (undated last).
     ``date_from``/``date_to`` bound the due date (the next occurrence for a
-    recurring obligation); obligations without one are left out then."""
+    recurring obligation); obligations without one are left out then.
+    ``distinct``: one document ingested from several files (the same plan as
+    .docx and .pdf) lists each obligation once (see ``distinct_obligations``)."""
     today = today or dt.date.today()
     matched: list[StoredUnit] = []
     if unit is not None:
@@ -171,6 +193,8 @@ def select(
         matched = m.units
     obs = store.obligations(unit_ids=[u.id for u in matched] if unit is not None else None,
                             role=role, document=document)
+    if distinct:
+        obs = distinct_obligations(obs)
     rows = []
     for ob in obs:
         due = due_of(deadline_date=ob.deadline_date, rrule=ob.recurrence_rrule,

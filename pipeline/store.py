@@ -178,6 +178,7 @@ class StoredObligation:
     loc: dict[str, Any] | None
     document_path: str
     document_stem: str
+    document_format: str | None
     document_id: str | None
     document_type: str | None
     document_date: str | None
@@ -653,7 +654,7 @@ class Store:
         references), optionally only those naming one of ``unit_ids`` (in
         ``role``), or of one document (``document`` = its number/symbol as
         compared by ``reference_key``, its path, or its file stem)."""
-        q = sa.select(obligations, documents.c.path, documents.c.stem, documents.c.doc_id,
+        q = sa.select(obligations, documents.c.path, documents.c.stem, documents.c.format, documents.c.doc_id,
                       documents.c.type.label("doc_type"), documents.c.date.label("doc_date"),
                       documents.c.subject, documents.c.issuer
                       ).join(documents, documents.c.id == obligations.c.document_id)
@@ -696,7 +697,7 @@ class Store:
                 recurrence_text=r.recurrence_text, recurrence_rrule=r.recurrence_rrule,
                 report_to=r.report_to, source_text=r.source_text,
                 loc=json.loads(r.loc) if r.loc else None,
-                document_path=r.path, document_stem=r.stem, document_id=r.doc_id,
+                document_path=r.path, document_stem=r.stem, document_format=r.format, document_id=r.doc_id,
                 document_type=r.doc_type, document_date=r.doc_date, document_subject=r.subject,
                 document_issuer=r.issuer, units=links.get(r.id, []), references=refs.get(r.document_id, []),
             )

@@ -212,3 +212,13 @@ def test_cli_errors_are_one_line(loaded, capsys):
     assert code == 2 and "needs --out" in err
     code, _, err = _cli(capsys, "--db", loaded, "--status", "whenever")
     assert code == 2 and "unknown status" in err
+
+
+def test_one_document_in_several_formats_is_listed_once(loaded):
+    with Store(loaded) as s:
+        s.upsert_document(plan_doc(path="data/raw/kh_125_ttyt.txt", sha="7" * 64))
+        s.upsert_document(plan_doc(path="data/raw/kh_125_ttyt.pdf", sha="8" * 64))
+    rows = _select(loaded).rows
+    assert len(rows) == 6
+    assert {r.ob.document_path for r in rows if r.ob.document_id == "125/KH-TTYT"} == {"data/raw/kh_125_ttyt.docx"}
+    assert len(_select(loaded, distinct=False).rows) == 14
