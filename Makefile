@@ -27,10 +27,16 @@ run: setup system
 	$(BIN)/python tools/build_samples.py
 	$(BIN)/vanban ingest data/raw
 
-## Set up everything, then run the test suite
+## Set up everything, then run the test suite (store tests also on a throw-away PostgreSQL)
 test: setup system
 	$(BIN)/python tools/build_samples.py
-	$(BIN)/python -m pytest -q
+	@pg=""; \
+	if out=$$(bash tools/start_postgres.sh); then eval "$$out"; pg=1; \
+	elif [ -n "$${CI:-}" ]; then echo "CI: PostgreSQL could not be started" >&2; exit 1; \
+	else echo "PostgreSQL not available: store tests run on SQLite only" >&2; fi; \
+	status=0; $(BIN)/python -m pytest -q $(PYTEST_ARGS) || status=$$?; \
+	if [ -n "$$pg" ]; then bash tools/start_postgres.sh --stop; fi; \
+	exit $$status
 
 eval: setup
 	$(BIN)/vanban eval ../shared/gold/seeds data/raw
