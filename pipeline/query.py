@@ -31,7 +31,7 @@ from typing import Any, Iterable
 import regex
 
 from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
-from pipeline.store import Store, StoredObligation, StoredUnit
+from pipeline.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
 from pipeline.textutil import RX_TIMEOUT, fold
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
@@ -527,6 +527,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--format xlsx needs --out FILE.xlsx")
     if args.soon_days < 0:
         return _fail("--soon-days must be 0 or more")
+    missing = missing_sqlite_file(args.db)
+    if missing:
+        return _fail(f"no index at {missing}: run 'vanban ingest' first (or pass --db / set VANBAN_DB_URL)")
     try:
         store = Store(args.db)
     except Exception as exc:  # an unreachable or unreadable database is one line, not a traceback

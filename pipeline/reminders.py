@@ -31,7 +31,7 @@ from typing import Iterable
 
 from pipeline.query import Row, directives, location_text, parse_day, select, units_text
 from pipeline.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
-from pipeline.store import Store
+from pipeline.store import Store, missing_sqlite_file
 
 DEFAULT_DAYS_BEFORE = 3
 ALARM_MODES = ("valarm", "event", "both")
@@ -288,6 +288,9 @@ def export(
     if days_before < 0:
         raise ValueError("--days-before must be 0 or more")
     today = today or dt.date.today()
+    missing = missing_sqlite_file(db_url)
+    if missing:
+        raise ValueError(f"no index at {missing}: run 'vanban ingest' first (or pass --db / set VANBAN_DB_URL)")
     with Store(db_url) as store:
         result = select(store, unit=unit, today=today)
     if result.unit_not_found:

@@ -230,6 +230,15 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def missing_sqlite_file(url: str | None) -> str | None:
+    """The file name when ``url`` is a SQLite database that does not exist
+    yet (a query should say "ingest first" rather than create it)."""
+    u = sa.engine.make_url(normalize_url(url or default_url()))
+    if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" and not Path(u.database).exists():
+        return u.database
+    return None
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

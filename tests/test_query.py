@@ -205,6 +205,14 @@ def test_counts_and_xlsx(loaded, tmp_path, capsys):
     assert stats["Ban Dân vận Huyện ủy"][1] == 1 and stats["Ban Dân vận Huyện ủy"][-1].startswith("=SUM(")
 
 
+def test_missing_index_says_ingest_first(tmp_path, capsys):
+    db = tmp_path / "none.sqlite"
+    code, _, err = _cli(capsys, "--db", f"sqlite:///{db}")
+    assert code == 2 and "run 'vanban ingest' first" in err and not db.exists()
+    assert main(["reminders", "--db", str(db), "--out", str(tmp_path / "x.ics")]) == 2
+    assert "run 'vanban ingest' first" in capsys.readouterr().err and not db.exists()
+
+
 def test_cli_errors_are_one_line(loaded, capsys):
     code, _, err = _cli(capsys, "--db", loaded, "--from", "tháng 11")
     assert code == 2 and err.startswith("vanban: not a date") and err.count("\n") == 1
