@@ -282,11 +282,12 @@ def wrap_width(lines: list[Line]) -> int | None:
 # --------------------------------------------------------------------------
 
 
-def mark_page_breaks(lines: list[Line], usual_gap: int) -> None:
+def mark_page_breaks(lines: list[Line], usual_gap: int, wrapped: bool = True) -> None:
     """Page breaks a text extraction shows without form feeds.
 
-    * In double-spaced text (usual gap ≥ 1), a prose line that follows the
-      line before with no blank line and starts indented opens a page.
+    * In double-spaced wrapped text (usual gap ≥ 1 between wrapped lines), a
+      prose line that follows the line before with no blank line and starts
+      indented opens a page.
     * A lone page number ("7", "- 7 -", "Trang 7") after more blank lines
       than usual is page furniture; it opens a page (Vietnamese documents
       number pages at the top) unless a break is already next to it.
@@ -309,7 +310,7 @@ def mark_page_breaks(lines: list[Line], usual_gap: int) -> None:
                     ln.page_break = True  # the number heads a new page
                     page += 1
                 continue
-        if usual_gap >= 1 and ln.kind == "prose" and prev is not None and ln.gap == 0 and ln.indent >= 1 \
+        if wrapped and usual_gap >= 1 and ln.kind == "prose" and prev is not None and ln.gap == 0 and ln.indent >= 1 \
                 and prev.kind in ("prose", "url", "sep") and not ln.page_break:
             ln.page_break = True
             page += 1
@@ -344,11 +345,15 @@ def _mark_in(text: str, mark: str) -> bool:
     return regex.search(pat, text, timeout=RX_TIMEOUT) is not None
 
 
+MAX_FOOTNOTE_LINES = 40
+
+
 def mark_footnote_areas(lines: list[Line]) -> None:
     """Footnote bodies at the bottom of a page: after a separator (a long
     blank-looking line or a rule), lines that start with a mark ("1 ", "(1) ",
     "* ") up to the page's end. Conservative: the area counts only when the
-    body of that page carries the mark of its first footnote."""
+    body of that page carries the mark of its first footnote and the page
+    ends within ``MAX_FOOTNOTE_LINES`` lines."""
     for start, end in _page_ranges(lines):
         for i in range(start, end - 1):
             if lines[i].kind not in ("sep", "rule"):
@@ -358,6 +363,8 @@ def mark_footnote_areas(lines: list[Line]) -> None:
             if not m or lines[j].kind not in ("prose", "pagenum"):
                 continue
             mark = next(g for g in m.groups() if g)
+            if end - j > MAX_FOOTNOTE_LINES:
+                continue  # too long for a footnote area: the page end is not where we think
             body = " ".join(ln.plain for ln in lines[start:i] if ln.kind == "prose")
             if not _mark_in(body, mark):
                 continue
@@ -602,7 +609,7 @@ def _cell_paragraphs(raw: str, state: StyleState) -> list[tuple[str, bool, bool]
     return out
 
 
-def _md_table(rows: list[Line], pages_known: bool) -> Table:
+def _md_table(rows: list[Line], pages_known: bool) -> Table | None:
     state = StyleState()
     grid: list[list[list[tuple[str, bool, bool]]]] = []
     header_rows: int | None = None
@@ -617,6 +624,8 @@ def _md_table(rows: list[Line], pages_known: bool) -> Table:
             breaks.append(len(grid))
         grid.append([_cell_paragraphs(c, state) for c in _split_md_row(ln.text)])
         row_pages.append(ln.page)
+    if not grid:
+        return None  # separator lines only
     return _table(grid, header_rows if header_rows else None, rows[0].page if pages_known else None,
                   breaks, row_pages, pages_known)
 
@@ -742,11 +751,11 @@ def build_document(doc: Document, text: str) -> Document:
     that already hold text)."""
     lines = _lines(_markup(text))
     usual = dominant_gap(lines)
-    mark_page_breaks(lines, usual)
+    width = wrap_width(lines)
+    mark_page_breaks(lines, usual, wrapped=width is not None)
     pages_known = any(ln.page_break for ln in lines)
     n_pages = max((ln.page for ln in lines), default=1)
     mark_footnote_areas(lines)
-    width = wrap_width(lines)
 
     state = StyleState()
     blocks: list[Block] = []
@@ -769,7 +778,11 @@ def build_document(doc: Document, text: str) -> Document:
             kind, rows = item
             for ln in rows:
                 state.read(ln.raw)  # keep the style state in step
-            blocks.append(_md_table(rows, pages_known) if kind == "md" else _tab_table(rows, pages_known))
+            table = _md_table(rows, pages_known) if kind == "md" else _tab_table(rows, pages_known)
+            if table is None:
+                doc.furniture.extend(Paragraph(plain(ln.text), page=ln.page if pages_known else None) for ln in rows)
+            else:
+                blocks.append(table)
             prev_line = None
             pending_break = False
             continue
