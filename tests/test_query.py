@@ -16,6 +16,7 @@ from pipeline import status as st
 from pipeline.cli import main
 from pipeline.query import abbreviations, match_units, parse_day, select
 from pipeline.store import Store
+from pipeline.textutil import fold
 from test_store import _ob, _unit, db_url, district_doc, plan_doc  # noqa: F401  (db_url is a fixture)
 
 TODAY = dt.date(2023, 11, 8)
@@ -230,3 +231,29 @@ def test_one_document_in_several_formats_is_listed_once(loaded):
     assert len(rows) == 6
     assert {r.ob.document_path for r in rows if r.ob.document_id == "125/KH-TTYT"} == {"data/raw/kh_125_ttyt.docx"}
     assert len(_select(loaded, distinct=False).rows) == 14
+
+
+def test_end_to_end_on_a_seed_document(tmp_path):
+    """extract_file → store → query and reminders, on the seed whose gold has
+    "Phòng Tổ chức - Hành chính - Tài chính - Kế toán … trước ngày 10/11/2023"."""
+    pytest.importorskip("extractors.obligations", reason="the obligations extractor has not landed yet")
+    from conftest import GOLD, RAW
+    from icalendar import Calendar
+
+    from pipeline.assemble import extract_file
+    from pipeline.reminders import export
+
+    stem = "001_d7b8ee2fe133437a"
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    target = next(d for d in gold["deadlines"] if d["date"] == "2023-11-10")
+    url = f"sqlite:///{tmp_path / 'seed.sqlite'}"
+    with Store(url) as s:
+        assert s.upsert_document(extract_file(RAW / f"{stem}.txt")) is True
+        unit_query = fold(target["units"][0])  # typed without diacritics
+        rows = select(s, unit=unit_query, today=TODAY).rows
+    assert any(r.ob.deadline_date == "2023-11-10" and r.due.status == st.DUE_SOON for r in rows), \
+        [(r.ob.action, r.ob.deadline_date) for r in rows]
+    out = tmp_path / "seed.ics"
+    export(out, db_url=url, today=TODAY)
+    starts = {e.decoded("DTSTART") for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert {dt.date.fromisoformat(d["date"]) for d in gold["deadlines"]} <= starts
