@@ -34,16 +34,16 @@ def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -
 
 def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
     """The contract JSON for one parsed document."""
-    from extractors.criteria import extract_criteria
-    from extractors.header import extract_header
-    from extractors.obligations import extract_obligations
-    from extractors.references import extract_references
+    from extractors import criteria as criteria_x
+    from extractors import header as header_x
+    from extractors import obligations as obligations_x
+    from extractors import references as references_x
 
     warnings: list[Warning] = list(doc.warnings)
-    header = _run("header", lambda: extract_header(doc), DocumentHeader(), warnings)
-    refs, unnumbered = _run("references", lambda: extract_references(doc, header), ([], []), warnings)
-    obligations, units = _run("obligations", lambda: extract_obligations(doc, header), ([], []), warnings)
-    criteria = _run("criteria", lambda: extract_criteria(doc), CriteriaResult(), warnings)
+    header = _run("header", lambda: header_x.extract_header(doc), DocumentHeader(), warnings)
+    refs, unnumbered = _run("references", lambda: references_x.extract_references(doc, header), ([], []), warnings)
+    obligations, units = _run("obligations", lambda: obligations_x.extract_obligations(doc, header), ([], []), warnings)
+    criteria = _run("criteria", lambda: criteria_x.extract_criteria(doc), CriteriaResult(), warnings)
     warnings.extend(criteria.warnings)
 
     out: dict[str, Any] = {
