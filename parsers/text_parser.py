@@ -405,7 +405,7 @@ def footnotes_of(lines: list[Line], doc: Document, pages_known: bool) -> None:
         m = _FOOTNOTE_START.match(ln.plain, timeout=RX_TIMEOUT)
         if m:
             flush()
-            cur_mark = next(g for g in m.groups() if g)
+            cur_mark = m.group(0).strip()  # the mark as written: "1", "(1)", "*"
             cur = [ln]
         elif cur:
             cur.append(ln)
@@ -470,7 +470,8 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
        "342/") — a symbol or compound broken at the line end: joins;
     4. ``cur`` is a number standing alone (a row number of a flattened
        table): joins only after a word of rule 5; otherwise ``cur``
-       starting with a lower-case letter or a digit joins;
+       starting with a lower-case letter, or with a digit after a line that
+       did not end a clause, joins;
     5. ``prev`` ends with a word a clause cannot end with ("của", "và",
        "số", "ngày" …) or leaves a parenthesis or quote open: joins;
     6. ``prev`` ends a clause (".", ":", ";", "!", "?", closing quote or
@@ -502,7 +503,7 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     if _LONE_NUMBER.match(cur, timeout=RX_TIMEOUT):
         return last_word in _OPEN_WORDS  # a row or page number standing alone, unless "số" / "năm" asks for it
     first = cur[0]
-    if first.islower() or first.isdigit():
+    if first.islower() or (first.isdigit() and not ends_clause):
         return True
     if last_word in _OPEN_WORDS or _unclosed(para if para is not None else prev):
         return True
@@ -704,19 +705,21 @@ def _table_groups(lines: list[Line]) -> list[tuple[str, list[Line]] | Line]:
 
 
 def link_footnotes(doc: Document) -> None:
-    """Each footnote's mark in the body of its page (or, pages unknown, the
-    first unlinked mark before it) becomes a ``FootnoteRef``; the mark is
-    taken out of the paragraph text."""
+    """Each footnote's mark ("(1)", or a digit glued to the word before, or
+    "*") in a paragraph of its page — else of a paragraph running on from the
+    page before; pages unknown: the first paragraph carrying it — becomes a
+    ``FootnoteRef``; the mark is taken out of the paragraph text."""
     for fn in doc.footnotes:
-        if fn.id.isdigit():
-            pat = regex.compile(rf"\({fn.id}\)|{_GLUED_MARK}{fn.id}(?!\d)(?=[\s,.;:)”\"]|$)")
+        num = fn.id.strip("()")
+        if num.isdigit():
+            pat = regex.compile(rf"\({num}\)|{_GLUED_MARK}{num}(?!\d)(?=[\s,.;:)”\"]|$)")
         else:
             pat = regex.compile(rf"(?<=\S){regex.escape(fn.id)}(?!\*)")
-        for b in doc.blocks:
-            if not isinstance(b, Paragraph):
-                continue
-            if fn.page is not None and b.page is not None and b.page != fn.page:
-                continue
+        paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+        if fn.page is not None:
+            # the page of the footnote first, then a paragraph running on from the page before
+            paras = [b for b in paras if b.page == fn.page] + [b for b in paras if b.page == fn.page - 1][::-1]
+        for b in paras:
             m = pat.search(b.text, timeout=RX_TIMEOUT)
             if m is None:
                 continue
@@ -792,6 +795,9 @@ def build_document(doc: Document, text: str) -> Document:
         if ln.kind == "sep":
             continue
         if ln.kind in ("pagenum", "rule"):
+            if ln.kind == "rule":
+                close()  # a drawn rule ends the paragraph above it
+                prev_line = None
             state.read(ln.raw)
             doc.furniture.append(Paragraph(ln.plain, page=ln.page if pages_known else None,
                                            role=_furniture_role(lines, ln) if ln.kind == "pagenum" else "body"))

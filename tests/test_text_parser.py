@@ -384,3 +384,34 @@ def test_text_without_paragraph_breaks_survives(tmp_path):
     doc = parsers.parse(_write(tmp_path, "one.txt", "một dòng duy nhất không có dấu chấm"))
     assert [p.text for p in doc.paragraphs] == ["một dòng duy nhất không có dấu chấm"]
     assert isinstance(doc.blocks[0], Paragraph) and not any(isinstance(b, Table) for b in doc.blocks)
+
+
+def test_footnotes_after_a_rule_with_written_marks(tmp_path):
+    text = (
+        "Căn cứ Nghị định số 30/2020/NĐ-CP(1) của Chính phủ về công tác văn thư;\n"
+        "Thực hiện Chỉ thị số 33/CT-TTg* của Thủ tướng Chính phủ.\n\n"
+        "__________\n"
+        "(1) Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công\n"
+        "tác văn thư.\n"
+        "* Chỉ thị số 33/CT-TTg ngày 26/11/2021.\n"
+        "\fTrang hai của văn bản.\n"
+    )
+    doc = parsers.parse(_write(tmp_path, "fn.txt", text))
+    assert [(f.id, f.text, f.page) for f in doc.footnotes] == [
+        ("(1)", "Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư.", 1),
+        ("*", "Chỉ thị số 33/CT-TTg ngày 26/11/2021.", 1)]
+    assert [p.text for p in doc.paragraphs] == [
+        "Căn cứ Nghị định số 30/2020/NĐ-CP của Chính phủ về công tác văn thư;",
+        "Thực hiện Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ.",
+        "Trang hai của văn bản."]
+    p0, p1 = doc.paragraphs[:2]
+    assert [(r.footnote_id, r.offset) for r in p0.footnote_refs] == [("(1)", len("Căn cứ Nghị định số 30/2020/NĐ-CP"))]
+    assert [(r.footnote_id, r.offset) for r in p1.footnote_refs] == [("*", len("Thực hiện Chỉ thị số 33/CT-TTg"))]
+    assert [f.ref_block for f in doc.footnotes] == [0, 1]
+
+
+def test_a_rule_without_matching_marks_is_no_footnote_area(tmp_path):
+    text = "Nội dung chính của văn bản.\n\n__________\n1 Dòng này không phải chú thích vì thân bài không có dấu.\n"
+    doc = parsers.parse(_write(tmp_path, "nofn.txt", text))
+    assert doc.footnotes == []
+    assert doc.paragraphs[-1].text.startswith("1 Dòng này")
