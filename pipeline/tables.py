@@ -180,13 +180,13 @@ def _append_piece(base: Table, piece: Table, drop: int) -> None:
     first_row = len(base.rows)
     for k, row in enumerate(piece.rows[drop:]):
         new_r = first_row + k
-        base.rows.append([replace_row(c, new_r) for c in row])
+        base.rows.append([_renumbered(c, new_r) for c in row])
     base.continuations.append(TableContinuation(first_row=first_row, page=piece.page, dropped_header_rows=drop))
     for cont in piece.continuations:  # the piece was itself stitched
         base.continuations.append(replace(cont, first_row=first_row + max(0, cont.first_row - drop)))
 
 
-def replace_row(cell: Cell, row: int) -> Cell:
+def _renumbered(cell: Cell, row: int) -> Cell:
     cell.row = row
     return cell
 
