@@ -1,0 +1,150 @@
+"""Deadlines: the dates a task is due, as Vietnamese plans write them.
+
+Built on ``extractors.dates.find_dates`` (the date grammar); this module adds
+the deadline phrasing (FORMATS.md §4.2) that turns a date into a due date:
+
+* "trước ngày 10/11/2023", "chậm nhất ngày …", "chậm nhất vào ngày …",
+  "trước 17 giờ ngày …", "hạn chót …", "hoàn thành trước ngày …",
+  "đến hết ngày …" → kind "date";
+* "trong tháng 10/2023", "trước tháng 10/2023" → last day of the month, kind "month";
+* "trong quý III/2018", "quý IV năm 2022" → last day of the quarter, kind "quarter";
+* "trong năm 2024", "hoàn thành năm 2024" → 31 December, kind "year";
+* "6 tháng đầu năm 2022" → 30 June, "6 tháng cuối năm" → 31 December (kind "half");
+* a missing year is taken from the document's date and flagged ``inferred_year``
+  (the next year when the day would fall before the document's own date).
+
+A date with no deadline phrase before it (a cited document's date, a
+commemoration "19/5/1890-19/5/2020", a meeting) is not a deadline — except in
+a table column that holds times (``in_time_column=True``).
+
+``find_deadlines(text, ref_date=None, *, in_time_column=False) -> list[DeadlineSpan]``
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+from dataclasses import dataclass
+
+import regex
+
+from extractors.dates import DateSpan, find_dates
+from pipeline.model import Deadline
+from pipeline.textutil import RX_TIMEOUT
+
+# phrase that makes the date right after it a due date (ends where the date starts)
+_TRIGGER = regex.compile(
+    r"(?:(?:hoàn[ ]thành|xong|gửi|nộp|báo[ ]cáo)[ ]+)?"
+    r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?"
+    r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
+    r"(?:[ ]+(?:vào|là|trước))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
+    regex.V1 | regex.IGNORECASE,
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = regex.compile(
+    r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối)[ ]+)?)"
+    r"quý[ ]+(?P<q>IV|III|II|I|[1-4])(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
+_YEAR = regex.compile(
+    r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối)[ ]+)năm[ ]+(?P<y>(?:19|20)\d{2})(?![\d/-])",
+    regex.V1 | regex.IGNORECASE,
+)
+_HALF = regex.compile(
+    r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước)[ ]+)0?6[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm(?:[ ]+(?P<y>(?:19|20)\d{2}))?",
+    regex.V1 | regex.IGNORECASE,
+)
+# "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
+_RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+
+
+@dataclass(slots=True)
+class DeadlineSpan:
+    start: int
+    end: int
+    deadline: Deadline
+
+
+def _ref_year(ref_date: str | None) -> int | None:
+    if ref_date and regex.match(r"\d{4}", ref_date, timeout=RX_TIMEOUT):
+        return int(ref_date[:4])
+    return None
+
+
+def _month_end(y: int, m: int) -> str:
+    return _dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+
+
+def _resolve(ds: DateSpan, ref_date: str | None) -> tuple[str | None, str, bool]:
+    """(iso date, kind, inferred_year) for a date span used as a due date."""
+    year, inferred = ds.year, False
+    if year is None:
+        year = _ref_year(ref_date)
+        inferred = year is not None
+        if year is None:
+            return None, "date", False
+    if ds.day is None and ds.month is not None:
+        return (_month_end(year, ds.month) if 1 <= ds.month <= 12 else None), "month", inferred
+    try:
+        d = _dt.date(year, ds.month or 12, ds.day or 31)
+    except (ValueError, TypeError):
+        return None, "date", inferred
+    if inferred and ref_date and len(ref_date) == 10 and d.isoformat() < ref_date:
+        try:
+            d = d.replace(year=year + 1)
+        except ValueError:
+            return None, "date", inferred
+    return d.isoformat(), "date", inferred
+
+
+def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bool = False) -> list[DeadlineSpan]:
+    """Due dates written in ``text`` (see module doc). ``ref_date`` is the
+    document's date (ISO, or "yyyy-mm"/"yyyy") for years left unwritten."""
+    if not text:
+        return []
+    out: list[DeadlineSpan] = []
+    taken: list[tuple[int, int]] = []
+    for ds in find_dates(text):
+        before = text[max(0, ds.start - 60):ds.start]
+        # the date grammar may start its span at "ngày": look before it too
+        head = text[ds.start:ds.start + 5].lower()
+        trig = _TRIGGER.search(before + ("ngày " if head.startswith("ngày") else ""), timeout=RX_TIMEOUT)
+        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or (
+                ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT)):
+            continue
+        if trig is None and not in_time_column:
+            continue
+        if trig is not None and regex.fullmatch(r"(?i)\s*(?:đến|trong)\s*(?:ngày\s*)?", trig.group(0), timeout=RX_TIMEOUT):
+            # bare "đến ngày" / "trong ngày" read as a deadline only when nothing says "từ ngày … đến"
+            if regex.search(r"(?i)từ\s+(?:ngày\s+)?[\d./-]+\s*$", before[: trig.start()], timeout=RX_TIMEOUT):
+                pass
+        iso, kind, inferred = _resolve(ds, ref_date)
+        if iso is None:
+            continue
+        start = ds.start - (len(before) - trig.start()) if trig is not None else ds.start
+        start = max(0, start)
+        phrase = text[start:ds.end].strip()
+        out.append(DeadlineSpan(start, ds.end, Deadline(date=iso, text=phrase, kind=kind, inferred_year=inferred)))
+        taken.append((start, ds.end))
+    ry = _ref_year(ref_date)
+    for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
+        for m in rx.finditer(text, timeout=RX_TIMEOUT):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if not (m.group("trig") or in_time_column):
+                continue
+            y = int(m.group("y")) if m.group("y") else ry
+            if y is None:
+                continue
+            if kind == "quarter":
+                q = _ROMAN[m.group("q").upper()]
+                iso = _month_end(y, 3 * q)
+            elif kind == "half":
+                iso = _month_end(y, 6 if m.group("half").lower() == "đầu" else 12)
+            else:
+                iso = f"{y}-12-31"
+            out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0).strip(), kind=kind,
+                                                                 inferred_year=not m.group("y"))))
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out

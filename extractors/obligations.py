@@ -1,0 +1,593 @@
+"""Obligations: who must do what, by when, reporting to whom.
+
+``extract_obligations(doc, header) -> (list[Obligation], list[Unit])``
+
+Two sources, read in document order:
+
+* **prose** — every sentence whose subject is a unit list ("Phòng Nội vụ chủ
+  trì, phối hợp với …", "Công đoàn …, Đoàn thanh niên: Chỉ đạo …", "Các đơn
+  vị … báo cáo … trước ngày …"), or that is introduced by "Giao / Đề nghị /
+  Yêu cầu / Phân công" ("Giao Phòng … chủ trì"); a leading adverbial ("Căn cứ
+  Kế hoạch này, người đứng đầu …", "Trên cơ sở …, các đơn vị …") is skipped
+  to find the subject.  Sentences without a subject that start with a task
+  verb inherit one: from the sentence before in the same paragraph, or from
+  the numbered item they sit under (bullets, sub-items, unlabeled follow-up
+  paragraphs: "- Chịu trách nhiệm tổng hợp, báo cáo …").  "Đề nghị báo cáo …"
+  with nobody named goes to the document's collective addressee (marked
+  ``implied``).  Not obligations: the preamble ("… ban hành Kế hoạch … như
+  sau:"), closing boilerplate ("Yêu cầu … nghiêm túc triển khai thực hiện",
+  "Trên đây là …"), the distribution list and signature block.
+* **tables** — one obligation per row of a table with a unit column
+  ("Đơn vị chịu trách nhiệm thực hiện" → role ``responsible``, "Đơn vị chủ
+  trì" → ``lead``, "Đơn vị phối hợp" → ``support``), its action from the
+  content column, its deadline from a time column ("Thời gian thực hiện").
+  Tables flattened into lines by a text extraction (column headers as
+  paragraphs, then content paragraphs each followed by a line of unit names)
+  are read the same way.
+
+Every obligation carries its deadline (``extractors.deadlines``), recurrence
+(``extractors.recurrence``), report_to, source_text and ``loc``; units are
+canonicalised and merged per document (``extractors.unit_registry``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.deadlines import find_deadlines
+from extractors.recurrence import find_recurrences
+from extractors.sentences import split_sentences
+from extractors.unit_registry import UnitRegistry
+from extractors.units import UnitSpan, parse_unit, parse_unit_list, split_unit_cell
+from pipeline.model import (
+    Document,
+    DocumentHeader,
+    Loc,
+    Obligation,
+    Paragraph,
+    Table,
+    Unit,
+    UnitMention,
+)
+from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+
+# --------------------------------------------------------------------------
+# Phrases
+# --------------------------------------------------------------------------
+
+_LABEL = regex.compile(
+    r"^\s*(?:(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])[.)]"
+    r"|(?P<bullet>[-–+•*▪●]))\s*",
+    regex.V1,
+)
+_TRIGGER = regex.compile(
+    r"^(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
+    regex.V1 | regex.IGNORECASE,
+)
+_ADVERBIAL = regex.compile(
+    r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+# first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
+_NOT_TASK_AFTER = regex.compile(
+    r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+# a sentence without a subject is a task when it starts like an order
+_TASK_START = regex.compile(
+    r"^(?:(?:Định[ ]kỳ|Hằng|Hàng|Mỗi|Thường[ ]xuyên|Chủ[ ]động|Khẩn[ ]trương|Kịp[ ]thời|Tiếp[ ]tục|Tích[ ]cực)\b[^.;]{0,40}?[ ,]+)?"
+    r"(?:Tham[ ]mưu|Chịu[ ]trách[ ]nhiệm|Chủ[ ]trì|Phối[ ]hợp|Tổng[ ]hợp|Báo[ ]cáo|Gửi|Nộp|Tự|Theo[ ]dõi|Đôn[ ]đốc|"
+    r"Kiểm[ ]tra|Giám[ ]sát|Hướng[ ]dẫn|Chỉ[ ]đạo|Xây[ ]dựng|Tổ[ ]chức|Triển[ ]khai|Thực[ ]hiện|Rà[ ]soát|Đề[ ]xuất|"
+    r"Trình|Cung[ ]cấp|Bố[ ]trí|Đảm[ ]bảo|Bảo[ ]đảm|Cân[ ]đối|Lập|Ban[ ]hành|Phổ[ ]biến|Tuyên[ ]truyền|Quán[ ]triệt|"
+    r"Đăng[ ]ký|Tiến[ ]hành|Làm[ ]đầu[ ]mối|Là[ ]đầu[ ]mối|Nghiên[ ]cứu|Cập[ ]nhật|Thông[ ]báo|Tiếp[ ]nhận|Giải[ ]quyết|"
+    r"Lựa[ ]chọn|Phân[ ]công|Thành[ ]lập|Sơ[ ]kết|Tổng[ ]kết|Đánh[ ]giá|Thẩm[ ]định|Hoàn[ ]thành|Chuẩn[ ]bị)\b",
+    regex.V1 | regex.IGNORECASE,
+)
+_PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
+                          regex.V1 | regex.IGNORECASE)
+_CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)
+# words of a closing order that says nothing but "carry this out"
+_BOILERPLATE_WORDS = frozenset(
+    "nghiem tuc trien khai thuc hien to chuc noi dung ke hoach cong van quyet dinh chi thi huong dan van ban nay "
+    "tot co hieu qua nghiem chinh day du va cac de ./. theo dung quy dinh chi dao tai don vi minh".split()
+)
+_SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|cùng))?[ ]+", regex.V1 | regex.IGNORECASE)
+_LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
+                            regex.V1 | regex.IGNORECASE)
+_MONITOR_START = regex.compile(r"^(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra)\b", regex.V1 | regex.IGNORECASE)
+_REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
+_REPORT_PREP = regex.compile(r"\b(?:về|lên|cho|đến|tới|báo[ ]cáo|trình)[ ]+", regex.V1 | regex.IGNORECASE)
+_VIA = regex.compile(r"^[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
+_TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
+
+# table column headers
+_COL_UNIT = regex.compile(r"don vi|co quan|bo phan|chiu trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach")
+_COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem")
+_COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
+_COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
+
+
+# --------------------------------------------------------------------------
+# Drafts: obligations before unit names are final
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    ob: Obligation
+    units: list[tuple[str, str, str, Loc | None, bool]] = field(default_factory=list)  # (key, raw, role, loc, implied)
+
+
+class _Builder:
+    def __init__(self, header: DocumentHeader) -> None:
+        self.header = header
+        self.ref_date = header.date or header.date_partial
+        self.registry = UnitRegistry(seeds=[_body_of(r) for r in header.recipients])
+        self.drafts: list[_Draft] = []
+
+    def add(self, ob: Obligation, units: list[tuple[UnitSpan | str, str]], loc: Loc | None,
+            implied: bool = False) -> _Draft:
+        d = _Draft(ob)
+        seen: set[str] = set()
+        for u, role in units:
+            raw = u.raw if isinstance(u, UnitSpan) else u
+            key = self.registry.resolve(raw, task=True)
+            if key in seen:
+                continue
+            seen.add(key)
+            d.units.append((key, raw, role, loc, implied))
+        self.drafts.append(d)
+        return d
+
+    def finish(self) -> tuple[list[Obligation], list[Unit]]:
+        out = []
+        for d in self.drafts:
+            d.ob.units = [UnitMention(name=self.registry.name(k), raw=raw, role=role, loc=loc)  # type: ignore[arg-type]
+                          for k, raw, role, loc, _imp in d.units]
+            for m, (_k, _r, _ro, _l, imp) in zip(d.ob.units, d.units):
+                if imp and hasattr(m, "implied"):
+                    m.implied = True  # type: ignore[attr-defined]
+            out.append(d.ob)
+        return out, self.registry.units()
+
+
+def _body_of(recipient: str) -> str:
+    return regex.sub(r"^[\s\-+•]+|[;.,\s]+$", "", recipient, timeout=RX_TIMEOUT)
+
+
+# --------------------------------------------------------------------------
+# Prose
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Subject:
+    units: list[tuple[UnitSpan, str]]
+    action_start: int
+    trigger: str | None = None
+
+
+def _find_subject(s: str) -> _Subject | None:
+    """The unit list a sentence gives its task to, with where the action starts."""
+    pos, trig = 0, None
+    mt = _TRIGGER.match(s, timeout=RX_TIMEOUT)
+    if mt:
+        pos, trig = mt.end(), fold(mt.group("t"))
+    ul = parse_unit_list(s, pos)
+    if ul is None and trig is None and _ADVERBIAL.match(s, timeout=RX_TIMEOUT):
+        # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
+        for mc in regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT):
+            ul = parse_unit_list(s, mc.end())
+            if ul is not None:
+                break
+    if ul is None:
+        return None
+    rest = s[ul.end:]
+    stripped = rest.lstrip()
+    if stripped.startswith(":"):
+        return _Subject(_roles(ul.units, stripped[1:].lstrip()), ul.end + (len(rest) - len(stripped)) + 1, trig)
+    if not stripped:
+        return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None else None
+    if stripped.startswith((",",)):
+        stripped2 = stripped[1:].lstrip()
+        if not _TASK_START.match(stripped2[:1].upper() + stripped2[1:], timeout=RX_TIMEOUT):
+            return None
+        stripped = stripped2
+    first = stripped[:1]
+    if not first.isalpha() or not first.islower() or _NOT_TASK_AFTER.match(stripped, timeout=RX_TIMEOUT):
+        return None
+    return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
+
+
+def _roles(units: list[UnitSpan], action: str) -> list[tuple[UnitSpan, str]]:
+    role = "lead"
+    if _MONITOR_START.match(action, timeout=RX_TIMEOUT) and not _LEAD_START.match(action, timeout=RX_TIMEOUT):
+        role = "monitor"
+    return [(u, role) for u in units if not u.bare]
+
+
+def _support_units(action: str) -> list[tuple[UnitSpan, str]]:
+    out = []
+    for m in _SUPPORT.finditer(action, timeout=RX_TIMEOUT):
+        ul = parse_unit_list(action, m.end())
+        if ul:
+            out.extend((u, "support") for u in ul.units if not u.bare)
+    return out
+
+
+def _report_to(action: str) -> str | None:
+    for m in _REPORT_VERB.finditer(action, timeout=RX_TIMEOUT):
+        window_end = min(len(action), m.end() + 90)
+        # directly after the verb ("báo cáo Trung tâm Y tế"), or after về/lên/cho/đến
+        cands = [m.end()] + [p.end() for p in _REPORT_PREP.finditer(action, m.end(), window_end, timeout=RX_TIMEOUT)]
+        for c in cands:
+            u = parse_unit(action, c)
+            if u is not None and not u.bare:
+                via = _VIA.match(action, u.end, timeout=RX_TIMEOUT)
+                return u.raw + (" " + squash_spaces(via.group(0)) if via else "")
+    return None
+
+
+def _is_boilerplate(action: str) -> bool:
+    words = regex.findall(r"\w+", fold(action), timeout=RX_TIMEOUT)
+    return all(w in _BOILERPLATE_WORDS for w in words)
+
+
+def _clean_action(a: str) -> str:
+    a = _TAIL.sub("", a.strip(), timeout=RX_TIMEOUT)
+    a = regex.sub(r"^(?:có[ ]trách[ ]nhiệm|cần|phải)[ ]+", "", a, timeout=RX_TIMEOUT)
+    return squash_spaces(a)
+
+
+@dataclass(slots=True)
+class _Level:
+    level: int
+    subject: list[tuple[UnitSpan, str]] | None
+
+
+def _label_level(m: regex.Match | None) -> int | None:
+    if m is None:
+        return None
+    if m.group("roman"):
+        return 0
+    if m.group("num"):
+        return 1 + m.group("num").count(".")
+    if m.group("letter"):
+        return 6
+    return 8
+
+
+class _Prose:
+    def __init__(self, b: _Builder) -> None:
+        self.b = b
+        self.stack: list[_Level] = []
+        self.closing = False
+        self.collective: list[str] | None = None
+
+    def paragraph(self, p: Paragraph) -> None:
+        text = p.text
+        if not text.strip():
+            return
+        if _CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
+            if fold(text.strip()).startswith(("noi nhan", "luu")):
+                self.closing = True
+            return
+        lm = _LABEL.match(text, timeout=RX_TIMEOUT)
+        level = _label_level(lm)
+        if self.closing:
+            # distribution lines and the signature block; prose resumes at a numbered part or annex
+            if lm is None or lm.group("bullet"):
+                if not (lm is None and len(text) > 120):
+                    return
+            self.closing = False
+            self.stack = []
+        body_off = lm.end() if lm else 0
+        if level is not None:
+            while self.stack and self.stack[-1].level >= level:
+                self.stack.pop()
+        parent = self.stack[-1].subject if self.stack else None
+        cur: list[tuple[UnitSpan, str]] | None = None
+        last_draft: _Draft | None = None
+        pushed: list[tuple[UnitSpan, str]] | None = None
+        body = text[body_off:]
+        for s0, e0 in split_sentences(body):
+            s_text = body[s0:e0]
+            loc = p.loc.span(body_off + s0, body_off + e0)
+            src = text[:body_off + e0] if s0 == 0 else s_text
+            res = self.sentence(s_text, src.strip(), loc, cur if cur is not None else parent, last_draft, cur is not None)
+            if res is None:
+                cur = None
+                last_draft = None
+                continue
+            subj, draft = res
+            cur = subj
+            last_draft = draft
+            pushed = subj
+        if level is not None:
+            self.stack.append(_Level(level, pushed if cur is not None else None))
+
+    def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: _Draft | None, same_para: bool):
+        s_clean = s.strip()
+        if not s_clean or _CLOSING.match(s_clean, timeout=RX_TIMEOUT) or _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT):
+            return None
+        subj = _find_subject(s_clean)
+        deadlines = find_deadlines(s_clean, self.b.ref_date)
+        recs = find_recurrences(s_clean)
+        if subj is not None:
+            action = _clean_action(s_clean[subj.action_start:])
+            if subj.trigger in ("yeu cau", "de nghi") and _is_boilerplate(action):
+                return None
+            if not action:
+                # "1. Phòng Nội vụ:" — a heading that names the unit of the items below
+                return subj.units, None
+            units = subj.units + [u for u in _support_units(action)
+                                  if fold(u[0].raw) not in {fold(x[0].raw) for x in subj.units}]
+            d = self._emit(action, units, s_clean, source, loc, deadlines, recs)
+            if self.collective is None:
+                plural = [u.raw for u, _r in subj.units if u.plural or fold(u.raw).startswith("cac ")]
+                if plural:
+                    self.collective = plural[:1]
+            return subj.units, d
+        mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
+        if mt and fold(mt.group("t")) in ("de nghi", "yeu cau"):
+            action = _clean_action(s_clean[mt.end():])
+            if action and not _is_boilerplate(action) and _TASK_START.match(action[:1].upper() + action[1:], timeout=RX_TIMEOUT):
+                implied = self._implied()
+                d = self._emit(action, implied, s_clean, source, loc, deadlines, recs, implied=True)
+                return None if not implied else (implied, d)
+            return None
+        if inherited and _TASK_START.match(s_clean, timeout=RX_TIMEOUT):
+            action = _clean_action(s_clean)
+            if same_para and last_draft is not None and not deadlines and not recs:
+                # a follow-up sentence of the same task ("Thường xuyên kiểm tra, đôn đốc …")
+                last_draft.ob.action = f"{last_draft.ob.action}. {action}"
+                last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
+                return inherited, last_draft
+            units = [(u, r) for u, r in inherited]
+            d = self._emit(action, units, s_clean, source, loc, deadlines, recs)
+            return inherited, d
+        return None
+
+    def _implied(self) -> list[tuple[UnitSpan | str, str]]:
+        names = [_body_of(r) for r in self.b.header.recipients] or (self.collective or [])
+        return [(n, "lead") for n in names]
+
+    def _emit(self, action, units, sentence, source, loc, deadlines, recs, implied: bool = False) -> _Draft:
+        dl = deadlines[0] if deadlines else None
+        rc = recs[0] if recs else None
+        ob = Obligation(
+            action=action,
+            deadline=None,
+            recurrence=None,
+            report_to=_report_to(action),
+            source_text=squash_spaces(source),
+            loc=loc,
+        )
+        if dl is not None:
+            dl.deadline.loc = loc.span(dl.start, dl.end) if loc.start is not None else loc
+            ob.deadline = dl.deadline
+        if rc is not None:
+            rc.recurrence.loc = loc.span(rc.start, rc.end) if loc.start is not None else loc
+            ob.recurrence = rc.recurrence
+        return self.b.add(ob, units, loc, implied=implied)
+
+
+# --------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Columns:
+    content: int | None = None
+    code: int | None = None
+    time: int | None = None
+    units: list[tuple[int, str]] = field(default_factory=list)  # (col, role)
+
+
+def _unit_col_role(h: str) -> str:
+    if "chu tri" in h:
+        return "lead"
+    if "phoi hop" in h:
+        return "support"
+    if "trach nhiem" in h:
+        return "responsible"
+    return "lead"
+
+
+def _columns(headers: list[str]) -> _Columns | None:
+    cols = _Columns()
+    for i, h0 in enumerate(headers):
+        h = fold(h0)
+        if not h:
+            continue
+        if _COL_CODE.match(h.replace(".", "").strip(), timeout=RX_TIMEOUT) and cols.code is None:
+            cols.code = i
+        elif _COL_TIME.search(h, timeout=RX_TIMEOUT) and "don vi" not in h:
+            cols.time = i
+        elif _COL_UNIT.search(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and "kiem chung" not in h:
+            cols.units.append((i, _unit_col_role(h)))
+        elif _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and cols.content is None:
+            cols.content = i
+    if not cols.units or cols.content is None:
+        return None
+    return cols
+
+
+def _table(b: _Builder, t: Table) -> None:
+    grid = t.grid()
+    if not grid:
+        return
+    hdr_rows = t.header_rows or 1
+    headers = []
+    for c in range(t.n_cols):
+        parts = []
+        for r in range(min(hdr_rows, len(grid))):
+            cell = grid[r][c]
+            if cell is not None and cell.text not in parts:
+                parts.append(cell.text)
+        headers.append(" ".join(parts))
+    cols = _columns(headers)
+    if cols is None:
+        return
+    hdr_key = fold(headers[cols.content])
+    last: _Draft | None = None
+    for r in range(hdr_rows, len(grid)):
+        row = grid[r]
+
+        def txt(c: int | None) -> str:
+            if c is None or row[c] is None or row[c].row != r:
+                return ""
+            return squash_spaces(row[c].text.replace("\n", " "))
+
+        content = txt(cols.content)
+        if not content or fold(content) == hdr_key:
+            continue
+        code = txt(cols.code)
+        unit_cells = [(txt(c), role, c) for c, role in cols.units]
+        units: list[tuple[UnitSpan | str, str]] = []
+        for text, role, c in unit_cells:
+            if text:
+                cell = row[c]
+                units.extend(split_unit_cell(cell.text if cell is not None else text, default_role=role))
+        if not units:
+            if not code and last is not None:
+                last.ob.source_text = f"{last.ob.source_text} {content}"
+            continue
+        cell = row[cols.content]
+        loc = t.cell_loc(cell) if cell is not None else Loc(block=t.index, table=t.table_index, row=r)
+        time_text = txt(cols.time)
+        deadlines = find_deadlines(time_text, b.ref_date, in_time_column=True) if time_text else []
+        if not deadlines:
+            deadlines = find_deadlines(content, b.ref_date)
+        recs = find_recurrences(content) or (find_recurrences(time_text) if time_text else [])
+        source = f"{code} {content}".strip() if code else content
+        ob = Obligation(action=_clean_action(content), report_to=_report_to(content), source_text=source, loc=loc)
+        if deadlines:
+            ob.deadline = deadlines[0].deadline
+            ob.deadline.loc = loc
+        if recs:
+            ob.recurrence = recs[0].recurrence
+            ob.recurrence.loc = loc.span(recs[0].start, recs[0].end) if not time_text or recs[0].recurrence.text in content else loc
+        last = b.add(ob, units, loc)
+
+
+# --------------------------------------------------------------------------
+# Tables flattened into paragraphs (text extractions)
+# --------------------------------------------------------------------------
+
+
+class _Flat:
+    """Column headers written as paragraphs ("TT Nội dung triển khai", "Các
+    đơn vị triển khai/phối hợp thực hiện", "Đơn vị chủ trì …"), then rows as a
+    content paragraph (or several) followed by a paragraph of unit names."""
+
+    def __init__(self, b: _Builder) -> None:
+        self.b = b
+        self.roles: list[str] = []
+        self.active = False
+        self.pending: list[Paragraph] = []
+        self.header_buf: list[str] = []
+
+    def feed(self, p: Paragraph) -> bool:
+        """True when the paragraph belonged to a flattened table."""
+        f = fold(p.text)
+        # a header line of a unit column
+        if len(f) < 90 and _COL_UNIT.search(f, timeout=RX_TIMEOUT) and regex.search(r"(?:thuc hien|chu tri|phoi hop|trach nhiem)", f, timeout=RX_TIMEOUT) and (self.active or self.header_buf):
+            role = _unit_col_role(f)
+            if not self.active:
+                self.roles = []
+            if len(self.roles) < 3 and (not self.active or not self.pending):
+                self.roles.append(role)
+            self.active = True
+            self.header_buf = []
+            rest = self._strip_header(p.text)
+            if rest:
+                self.pending.append(Paragraph(rest, p.index, p.page))
+            return True
+        if not self.active:
+            if len(f) < 60 and _COL_CONTENT.search(f, timeout=RX_TIMEOUT) and regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT):
+                self.header_buf.append(p.text)
+                return True
+            self.header_buf = []
+            return False
+        units = self._unit_line(p.text)
+        if units is not None:
+            if self.pending:
+                self._emit(units, p)
+            return True
+        if len(f) < 60 and _COL_CONTENT.search(f, timeout=RX_TIMEOUT) and regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT):
+            return True  # repeated header on a new page
+        self.pending.append(p)
+        return True
+
+    def _strip_header(self, text: str) -> str:
+        m = regex.search(r"(?i)thực hiện\s*(?:\d{1,2}\s*)?$", text, timeout=RX_TIMEOUT)
+        if m:
+            return ""
+        m = regex.search(r"(?i)thực hiện\s+(?:\d{1,2}\s+)?", text, timeout=RX_TIMEOUT)
+        return text[m.end():].strip() if m else ""
+
+    def _unit_line(self, text: str) -> list[tuple[UnitSpan, str]] | None:
+        t = regex.sub(r"\s+\d{1,2}\s*$", "", text.strip(), timeout=RX_TIMEOUT)
+        if len(t) > 200:
+            return None
+        ul = parse_unit_list(t, 0)
+        if ul is None:
+            return None
+        # the whole line must be unit names
+        end = ul.end
+        units = list(ul.units)
+        while end < len(t):
+            nxt = parse_unit_list(t, end)
+            if nxt is None:
+                break
+            units.extend(nxt.units)
+            end = nxt.end
+        if t[end:].strip(" ,;.-"):
+            return None
+        roles = self.roles or ["lead"]
+        out = []
+        for i, u in enumerate(units):
+            out.append((u, roles[min(i, len(roles) - 1)]))
+        return out
+
+    def _emit(self, units: list[tuple[UnitSpan, str]], unit_par: Paragraph) -> None:
+        first = self.pending[0]
+        content = squash_spaces(" ".join(q.text for q in self.pending))
+        content = regex.sub(r"^\d{1,2}\s+", "", content, timeout=RX_TIMEOUT)
+        self.pending = []
+        loc = first.loc
+        ob = Obligation(action=_clean_action(content), report_to=_report_to(content), source_text=content, loc=loc)
+        dls = find_deadlines(content, self.b.ref_date)
+        if dls:
+            ob.deadline = dls[0].deadline
+        recs = find_recurrences(content)
+        if recs:
+            ob.recurrence = recs[0].recurrence
+        self.b.add(ob, units, loc)
+
+
+# --------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------
+
+
+def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:
+    """Every task given to a unit in ``doc`` (see module doc), and the units."""
+    b = _Builder(header)
+    prose = _Prose(b)
+    flat = _Flat(b)
+    for blk in doc.blocks:
+        if isinstance(blk, Table):
+            prose.closing = False
+            _table(b, blk)
+            continue
+        if blk.role != "body":
+            continue
+        if flat.feed(blk):
+            continue
+        prose.paragraph(blk)
+    return b.finish()

@@ -1,0 +1,147 @@
+"""Recurring tasks: the period a task repeats with, as an iCalendar RRULE.
+
+Phrases (FORMATS.md §4.2, §4.4), with the text kept as written:
+
+* "định kỳ 6 tháng, một năm", "định kỳ 06 tháng, hằng năm" → FREQ=MONTHLY;INTERVAL=6
+  (a mid-year and an annual report);
+* "hằng/hàng quý", "mỗi quý", "định kỳ hằng quý" → FREQ=MONTHLY;INTERVAL=3;
+* "hằng/hàng tháng", "mỗi tháng" → FREQ=MONTHLY; "hằng/hàng năm", "mỗi năm",
+  "định kỳ hằng năm" → FREQ=YEARLY; "hằng tuần" → FREQ=WEEKLY; "hằng ngày" → FREQ=DAILY;
+* "định kỳ N tháng/tuần/năm" → that interval;
+* "mỗi năm tổ chức từ 02 đến 03 đợt" → FREQ=YEARLY with the count in ``note``;
+* "báo cáo định kỳ", "tiếp dân định kỳ" (no period) → rrule None, text kept.
+
+Where the sentence is about a periodic report, ``note`` carries the data
+cut-off and submission rule of Nghị định 09/2019/NĐ-CP (Điều 12, 13).
+
+A "hằng năm" that closes a noun phrase ("xếp loại … hàng năm", "giảm tỷ lệ
+trễ hẹn … hằng năm") qualifies that noun, not a task: only a period at the
+start of a clause, or introduced by "định kỳ", or right before/after a task
+verb, is taken.
+
+``find_recurrences(text) -> list[RecurrenceSpan]``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from pipeline.model import Recurrence
+from pipeline.textutil import RX_TIMEOUT, fold
+
+_NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "mười hai": 12}
+_UNIT_FREQ = {"ngày": ("DAILY", 1), "tuần": ("WEEKLY", 1), "tháng": ("MONTHLY", 1), "quý": ("MONTHLY", 3),
+              "năm": ("YEARLY", 1)}
+
+_EACH = r"(?:hằng|hàng|mỗi)"
+_PERIOD = r"(?P<unit>ngày|tuần|tháng|quý|năm)"
+_NUM = r"(?P<n>\d{1,2}|một|hai|ba|bốn|sáu|mười[ ]hai)"
+
+_PATTERNS = [
+    # định kỳ 6 tháng, một năm / định kỳ 06 tháng và hằng năm
+    ("six_year", regex.compile(
+        r"(?:định[ ]kỳ[ ]+)?0?6[ ]+tháng[ ]*(?:,|và|/)[ ]*(?:một|01|1|hằng|hàng|cả)[ ]+năm(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
+    # mỗi năm (tổ chức) (ít nhất|từ) 02 (đến 03) đợt/lần
+    ("times", regex.compile(
+        r"(?:mỗi|hằng|hàng)[ ]+năm[ ]+(?:(?P<verb>[\p{Ll}]+(?:[ ][\p{Ll}]+)?)[ ]+)??(?:ít[ ]nhất[ ]+|từ[ ]+)?"
+        r"(?P<a>\d{1,2})(?:[ ]*(?:đến|-|–)[ ]*(?P<b>\d{1,2}))?[ ]+(?:đợt|lần|cuộc|buổi|hoạt[ ]động)",
+        regex.V1 | regex.IGNORECASE)),
+    # định kỳ N tháng / định kỳ hằng quý / hằng năm
+    ("every", regex.compile(
+        r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
+    ("every_n", regex.compile(r"định[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
+    # định kỳ (no period)
+    ("plain", regex.compile(r"định[ ]kỳ(?![ ]+(?:\d|một|hai|ba|bốn|sáu|hằng|hàng|mỗi))(?!\p{L})",
+                            regex.V1 | regex.IGNORECASE)),
+]
+
+_CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)
+_REPORT = regex.compile(r"(?i)\bbáo[ ]cáo\b|\bchế[ ]độ[ ]thông[ ]tin\b", regex.V1)
+
+ND09_NOTES = {
+    "MONTHLY1": "Nghị định 09/2019/NĐ-CP: số liệu chốt từ ngày 15 tháng trước đến ngày 14 của tháng báo cáo (Điều 12).",
+    "MONTHLY3": "Nghị định 09/2019/NĐ-CP: số liệu quý chốt từ ngày 15 của tháng trước kỳ đến ngày 14 của tháng cuối quý "
+                "(Điều 12); gửi chậm nhất ngày 25 của tháng cuối kỳ nếu không có quy định khác (Điều 13).",
+    "MONTHLY6": "Nghị định 09/2019/NĐ-CP: 6 tháng đầu năm chốt 15/12 năm trước - 14/6, báo cáo năm chốt 15/12 năm trước "
+                "- 14/12 (Điều 12); gửi chậm nhất ngày 25 của tháng cuối kỳ nếu không có quy định khác (Điều 13).",
+    "YEARLY1": "Nghị định 09/2019/NĐ-CP: số liệu năm chốt từ ngày 15/12 năm trước đến ngày 14/12 (Điều 12); gửi chậm "
+               "nhất ngày 25/12 nếu không có quy định khác (Điều 13).",
+}
+
+
+@dataclass(slots=True)
+class RecurrenceSpan:
+    start: int
+    end: int
+    recurrence: Recurrence
+
+
+def _n(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _NUM_WORDS.get(raw)
+
+
+def _rrule(freq: str, interval: int) -> str:
+    return f"FREQ={freq}" + (f";INTERVAL={interval}" if interval > 1 else "")
+
+
+def _clause_initial(text: str, start: int) -> bool:
+    return bool(_CLAUSE_START.search(text[max(0, start - 3):start] if start else "", timeout=RX_TIMEOUT)) or start == 0
+
+
+def find_recurrences(text: str) -> list[RecurrenceSpan]:
+    """Recurring periods in ``text`` that qualify a task (see module doc)."""
+    if not text:
+        return []
+    found: list[RecurrenceSpan] = []
+    taken: list[tuple[int, int]] = []
+    is_report = bool(_REPORT.search(text, timeout=RX_TIMEOUT))
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text, timeout=RX_TIMEOUT):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            phrase = m.group(0)
+            periodic = fold(phrase).startswith("dinh ky")
+            note = None
+            if kind == "six_year":
+                rrule, key = _rrule("MONTHLY", 6), "MONTHLY6"
+            elif kind == "times":
+                a, b = int(m.group("a")), m.group("b")
+                rrule, key = "FREQ=YEARLY", None
+                note = f"{a}" + (f"–{int(b)}" if b else "") + " lần mỗi năm"
+            elif kind in ("every", "every_n"):
+                unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
+                if unit not in _UNIT_FREQ:
+                    continue
+                freq, base = _UNIT_FREQ[unit]
+                n = _n(m.groupdict().get("n")) or 1
+                interval = base * n
+                rrule, key = _rrule(freq, interval), f"{freq}{interval}"
+                if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m):
+                    continue
+            else:
+                rrule, key = None, None
+            if is_report and key in ND09_NOTES:
+                note = ND09_NOTES[key] if note is None else f"{note}; {ND09_NOTES[key]}"
+            found.append(RecurrenceSpan(m.start(), m.end(), Recurrence(text=phrase.strip(), rrule=rrule, note=note)))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+_TASK_AFTER = regex.compile(
+    r"^[ ,]*(?:tổ[ ]chức|báo[ ]cáo|kiểm[ ]tra|tổng[ ]hợp|đánh[ ]giá|rà[ ]soát|gửi|họp|sơ[ ]kết|tổng[ ]kết|"
+    r"cập[ ]nhật|thực[ ]hiện|xây[ ]dựng|đăng[ ]ký|có)\b", regex.V1 | regex.IGNORECASE)
+_TASK_BEFORE = regex.compile(r"(?:báo[ ]cáo|kiểm[ ]tra|sơ[ ]kết|tổng[ ]kết|họp|giao[ ]ban|tiếp[ ]dân)[ ]*$",
+                             regex.V1 | regex.IGNORECASE)
+
+
+def _near_verb(text: str, m: regex.Match) -> bool:
+    return bool(_TASK_AFTER.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT)
+                or _TASK_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT))

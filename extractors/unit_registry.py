@@ -1,0 +1,100 @@
+"""Per-document unit registry: the same unit written three ways is one ``Unit``.
+
+Mentions are keyed by ``fold(canonical_name(raw))`` (``pipeline.textutil.fold``),
+so "Phòng TC-HC", "Phòng TC - HC" and "Phòng Tổ chức - Hành chính" meet.
+Two further merges, both general:
+
+* **seed names** (the document's addressees, "Kính gửi: Trưởng các đơn vị sự
+  nghiệp công lập trên địa bàn huyện") are fuller spellings: a mention that is
+  a word prefix of a seed ("các đơn vị sự nghiệp") takes the seed's name;
+* a **generic plural** ("các đơn vị", "các cơ quan, đơn vị") refers back to
+  the first unit already given a task whose name starts with "Các" and holds
+  that noun ("Các cơ quan, đơn vị trong Ngành").
+
+Only units registered with ``task=True`` are returned by ``units()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from extractors.units import canonical_name
+from pipeline.model import Unit
+from pipeline.textutil import RX_TIMEOUT, fold
+
+_GENERIC = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan|don vi truc thuoc)$")
+_WORDS = regex.compile(r"\w+")
+
+
+def _words(s: str) -> list[str]:
+    return _WORDS.findall(fold(s), timeout=RX_TIMEOUT)
+
+
+@dataclass(slots=True)
+class _Entry:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    task: bool = False
+    order: int = 0
+
+
+class UnitRegistry:
+    def __init__(self, seeds: list[str] | None = None) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._alias_of: dict[str, str] = {}
+        self._seeds: list[str] = []
+        for s in seeds or []:
+            name = canonical_name(s)
+            if len(_words(name)) >= 3:
+                self._seeds.append(name)
+
+    def _key(self, name: str) -> str:
+        return fold(name)
+
+    def resolve(self, raw: str, *, task: bool = True) -> str:
+        """Register a mention; return the key of its unit."""
+        name = canonical_name(raw)
+        key = self._key(name)
+        if key in self._alias_of:
+            key = self._alias_of[key]
+        elif key not in self._entries:
+            target = self._merge_target(name)
+            if target is not None:
+                self._alias_of[key] = target
+                key = target
+        e = self._entries.get(key)
+        if e is None:
+            e = self._entries[key] = _Entry(name=self._seed_name(name) or name, order=len(self._entries))
+        for alias in (raw.strip(), name):
+            if alias and alias != e.name and alias not in e.aliases:
+                e.aliases.append(alias)
+        e.task = e.task or task
+        return key
+
+    def _seed_name(self, name: str) -> str | None:
+        w = _words(name)
+        for s in self._seeds:
+            sw = _words(s)
+            if len(w) >= 3 and len(sw) > len(w) and sw[:len(w)] == w:
+                return s
+        return None
+
+    def _merge_target(self, name: str) -> str | None:
+        f = fold(name)
+        if _GENERIC.match(f, timeout=RX_TIMEOUT):
+            nouns = set(_words(f)) - {"cac"}
+            for k, e in sorted(self._entries.items(), key=lambda kv: kv[1].order):
+                ew = _words(e.name)
+                if e.task and ew[:1] == ["cac"] and len(ew) > len(nouns) + 1 and nouns <= set(ew):
+                    return k
+        return None
+
+    def name(self, key: str) -> str:
+        key = self._alias_of.get(key, key)
+        return self._entries[key].name
+
+    def units(self) -> list[Unit]:
+        return [Unit(name=e.name, aliases=list(e.aliases))
+                for e in sorted(self._entries.values(), key=lambda e: e.order) if e.task]

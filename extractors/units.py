@@ -1,0 +1,510 @@
+"""Unit names: recognise, split and canonicalise the bodies a task is given to.
+
+Unit names are an open class ("Phòng Dân số - Truyền thông và GDSK", "Ban
+quản lý các KCN", "Tổ kiểm tra kỷ luật kỷ cương hành chính"), so they are
+recognised by their **head word** (Phòng, Ban, Sở, Khoa, Trạm, Trung tâm,
+UBND, Công đoàn, Đảng ủy, "các đơn vị" …) and by **where they stop** (a
+verb such as "chủ trì", "phối hợp", "tham mưu", "có trách nhiệm", a
+preposition, punctuation), never by a closed list of names.
+
+Public functions:
+
+* ``parse_unit_list(text, pos, *, cell=False) -> UnitList | None`` — the list
+  of units written at ``pos`` ("Ban giám đốc, Trưởng các đơn vị thuộc, trực
+  thuộc"), each a ``UnitSpan``; ``cell=True`` reads a whole table cell, where
+  names need no head word ("Toàn thể viên chức và người lao động").
+* ``split_unit_cell(text) -> list[tuple[UnitSpan, role]]`` — a responsibility
+  cell with its verbs: "Phòng TC-HC chủ trì phối hợp với các Khoa, Phòng"
+  → TC-HC lead, Khoa/Phòng support; the object of "tham mưu (cho)" is dropped.
+* ``find_units(text) -> list[UnitSpan]`` — every unit named anywhere (review
+  view, baselines).
+* ``canonical_name(raw) -> str`` — head of body → the body ("Thủ trưởng các
+  đơn vị" → "Các đơn vị"), abbreviations expanded ("Phòng TC-HC" → "Phòng Tổ
+  chức - Hành chính"), old tone placement ("uỷ" → "ủy"), dashes and spaces
+  normalised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+# Head words that open a unit name when capitalised ("Phòng Nội vụ"), or in
+# lower case when a capitalised word / abbreviation follows ("qua phòng Nội vụ").
+_SINGULAR_HEADS = (
+    "Trung tâm", "Ủy ban", "Uỷ ban", "Hội đồng", "Công đoàn", "Đoàn thanh niên", "Đoàn Thanh niên",
+    "Đoàn TN", "Chi đoàn", "Đảng ủy", "Đảng uỷ", "Đảng bộ", "Chi bộ", "Cấp ủy", "Cấp uỷ", "Chi cục",
+    "Tổng cục", "Văn phòng", "Thanh tra", "Bệnh viện", "Mặt trận", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy",
+    "Huyện uỷ", "Thành ủy", "Thành uỷ", "Thị ủy", "Thị uỷ", "Kho bạc", "Công an", "Bộ Chỉ huy",
+    "Ban Chỉ huy", "Viện kiểm sát", "Tòa án", "Toà án", "Ban Giám đốc", "Ban giám đốc", "Lãnh đạo",
+    "Thường trực", "Ban Thường vụ", "Bảo hiểm xã hội", "Phòng", "Ban", "Sở", "Khoa", "Trạm", "Tổ",
+    "Hội", "Bộ", "Cục", "Viện", "Trường", "Đội", "Đài", "Nhóm", "Bộ phận",
+)
+# Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
+_PLURAL_HEADS = (
+    "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
+    "xã", "phường", "thị trấn", "địa phương", "ngành", "sở", "cá nhân", "tổ chức", "doanh nghiệp",
+    "cơ sở", "bệnh viện", "trường", "tổ", "hội", "đoàn thể", "chi bộ", "chi đoàn", "cấp ủy", "cấp uỷ",
+    "huyện", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
+)
+# A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
+_HEAD_OF_BODY = (
+    "Người đứng đầu", "Thủ trưởng", "Trưởng", "Chủ tịch", "Giám đốc", "Phó Giám đốc", "Bí thư",
+    "Hiệu trưởng", "Chánh Văn phòng", "Chánh Thanh tra",
+)
+# Words that end a name: verbs, modals, prepositions that start the predicate.
+_STOP_WORDS = (
+    "chủ trì", "phối hợp", "tham mưu", "có trách nhiệm", "chịu trách nhiệm", "thực hiện", "triển khai",
+    "xây dựng", "căn cứ", "làm", "cần", "phải", "tiếp tục", "tự", "báo cáo", "gửi", "nộp", "hướng dẫn",
+    "chỉ đạo", "theo dõi", "đôn đốc", "kiểm tra", "giám sát", "tăng cường", "đẩy mạnh", "rà soát",
+    "đề xuất", "trình", "quyết định", "ban hành", "tiến hành", "nghiên cứu", "đăng ký", "quán triệt",
+    "tuyên truyền", "phổ biến", "bố trí", "đảm bảo", "bảo đảm", "cung cấp", "tổng hợp", "được", "đã",
+    "sẽ", "đang", "với", "để", "theo", "tại", "nhằm", "qua", "cho", "đến", "từ", "khi", "nếu", "mà",
+    "là", "thì", "đối với", "bằng", "của", "về", "chủ động", "khẩn trương", "thường xuyên", "tích cực",
+    "phát huy", "nâng cao", "có", "không", "chưa", "tổ chức thực hiện", "lãnh đạo", "ký", "duy trì",
+    "đánh giá", "xác định", "quan tâm", "vận động", "tham gia", "trong việc", "như", "gồm", "này", "đó",
+    "năm", "ngày", "tháng", "sau", "trước", "giao", "yêu cầu", "đề nghị", "phân công",
+)
+# Continuations allowed inside a name although they look like stop words.
+_CONTINUATIONS = regex.compile(
+    r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
+    r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
+    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập)\b",
+    regex.V1,
+)
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&/'-]*", regex.V1)
+_ABBREV = regex.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:[ ]?[-–][ ]?[A-ZĐ][A-ZĐ0-9&]*)*", regex.V1)
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    parts = sorted({w for w in words}, key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", "[ ]+") for p in parts)
+
+
+# Internal abbreviations for unit names (FORMATS.md §5; also in issuer_abbrevs.csv
+# with the head word): expansion without the head word, so "Phòng TC-HC"
+# becomes "Phòng Tổ chức - Hành chính".
+INTERNAL_ABBREVS: dict[str, str] = {
+    "TC-HC": "Tổ chức - Hành chính", "TCHC": "Tổ chức - Hành chính",
+    "TC-KT": "Tài chính - Kế toán", "TCKT": "Tài chính - Kế toán",
+    "KH-NV": "Kế hoạch - Nghiệp vụ", "KHNV": "Kế hoạch - Nghiệp vụ",
+    "HC-TH": "Hành chính - Tổng hợp", "HCTH": "Hành chính - Tổng hợp",
+    "KH-TH": "Kế hoạch - Tổng hợp", "KHTH": "Kế hoạch - Tổng hợp",
+    "KH-TC": "Kế hoạch - Tài chính", "TCCB": "Tổ chức cán bộ",
+    "DS-TT": "Dân số - Truyền thông", "GDSK": "Giáo dục sức khỏe",
+    "DS-KHHGĐ": "Dân số - Kế hoạch hóa gia đình", "KSBT": "Kiểm soát bệnh tật",
+    "YTDP": "Y tế dự phòng", "NVY": "Nghiệp vụ Y", "BGĐ": "Ban Giám đốc",
+    "TTYT": "Trung tâm Y tế", "TYT": "Trạm Y tế", "SYT": "Sở Y tế", "BYT": "Bộ Y tế",
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam", "MTTQ": "Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "CĐCS": "Công đoàn cơ sở", "ĐTN": "Đoàn thanh niên",
+    "HLHPN": "Hội Liên hiệp Phụ nữ", "HND": "Hội Nông dân", "HCCB": "Hội Cựu chiến binh",
+    "HĐTĐKT": "Hội đồng Thi đua - Khen thưởng", "BCĐ": "Ban Chỉ đạo", "BVĐK": "Bệnh viện đa khoa",
+    "CDC": "Trung tâm Kiểm soát bệnh tật", "BHXH": "Bảo hiểm xã hội", "VP": "Văn phòng",
+    "TN": "thanh niên",
+}
+# Abbreviations that can stand alone as (or open) a unit name.
+_ABBREV_HEADS = ("UBND", "HĐND", "TTYT", "TYT", "SYT", "BYT", "BGĐ", "UBMTTQ", "UBMTTQVN", "MTTQ",
+                 "MTTQVN", "CĐCS", "ĐTN", "HLHPN", "HND", "HCCB", "HĐTĐKT", "BCĐ", "BVĐK", "CDC", "BHXH")
+
+_OLD_TONES = {
+    "uỷ": "ủy", "Uỷ": "Ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oà": "òa", "oá": "óa",
+    "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe", "Hoà": "Hòa", "Hoá": "Hóa",
+}
+_OLD_TONE_RX = regex.compile(r"(?:" + "|".join(_OLD_TONES) + r")(?!\p{L})", regex.V1)
+
+_HEAD_RX = regex.compile(
+    r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")(?:[ ]+|(?=,)))?"
+    r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+)?"
+    r"(?P<head>" + _alt(_SINGULAR_HEADS) + "|" + "|".join(_ABBREV_HEADS) + r")(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
+_PLURAL_RX = regex.compile(
+    r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")[ ]+)?"
+    r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+)"
+    r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
+_BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
+_STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
+_PLURAL_CONT_RX = regex.compile(
+    r"[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS) + r"|trực[ ]thuộc)(?!\p{L})", regex.V1 | regex.IGNORECASE
+)
+_SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ])[ ]*", regex.V1)
+
+
+@dataclass(slots=True)
+class UnitSpan:
+    start: int
+    end: int
+    raw: str  # as written (line breaks joined)
+    head_of_body: str | None = None  # "Thủ trưởng" when the task goes to the body through its head
+    plural: bool = False  # "các đơn vị …"
+    bare: bool = False  # a head of body with nothing after it ("Thủ trưởng," before a distributive complement)
+
+    @property
+    def name(self) -> str:
+        return canonical_name(self.raw)
+
+
+@dataclass(slots=True)
+class UnitList:
+    start: int
+    end: int
+    units: list[UnitSpan] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------
+# Recognition
+# --------------------------------------------------------------------------
+
+
+def _is_upper_start(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _match_head(text: str, pos: int) -> regex.Match | None:
+    m = _PLURAL_RX.match(text, pos, timeout=RX_TIMEOUT)
+    m2 = _HEAD_RX.match(text, pos, timeout=RX_TIMEOUT)
+    best = None
+    for cand in (m, m2):
+        if cand and (best is None or cand.end() > best.end()):
+            best = cand
+    if best is None:
+        return None
+    head = best.group("head")
+    if not best.group("pl") and not best.group("hob") and head not in _ABBREV_HEADS:
+        # a singular head in lower case ("phòng, chống", "ban hành", "tổ chức") is a unit only
+        # when a capitalised word or an abbreviation names it ("qua phòng Nội vụ")
+        if not head[0].isupper():
+            nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=RX_TIMEOUT)
+            if not nxt or not _is_upper_start(nxt.group(0)):
+                return None
+    return best
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\n":
+        pos += 1
+    return pos
+
+
+def _starts_unit(text: str, pos: int) -> bool:
+    return _match_head(text, pos) is not None or bool(_BARE_HOB_RX.match(text, pos, timeout=RX_TIMEOUT))
+
+
+_COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm", "bộ phận"})
+
+
+def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str = "") -> int:
+    """End of the name whose head ends at ``pos``."""
+    end = pos
+    words = 0
+    # a committee keeps its first word even when it is a verb ("Tổ kiểm tra", "Ban chỉ đạo")
+    first = head.lower() in _COMMITTEE_HEADS
+    while words < max_words:
+        p = end
+        # inside-name continuations first ("thuộc, trực thuộc", "trong Ngành")
+        q = _skip_spaces(text, p)
+        if True:
+            mc = _CONTINUATIONS.match(text, q, timeout=RX_TIMEOUT)
+            if mc:
+                end = mc.end()
+                words += 1
+                first = False
+                continue
+        if plural:
+            mp = _PLURAL_CONT_RX.match(text, p, timeout=RX_TIMEOUT)
+            if mp:
+                after = _WORD.match(text, _skip_spaces(text, mp.end()), timeout=RX_TIMEOUT)
+                head_txt = mp.group(0).lstrip(" ,")
+                bare = not after or after.group(0) in ("và", "cùng") or text[mp.end():mp.end() + 1] in (",", ";", ".", ":")
+                if (head_txt[:1].islower() or bare) and not (after and _ABBREV.fullmatch(after.group(0))):
+                    end = mp.end()
+                    words += 1
+                    first = False
+                    continue
+        if q >= len(text):
+            break
+        ch = text[q]
+        if ch in "-–" and q + 1 < len(text):
+            # "Tổ chức - Hành chính": a dash between two name parts
+            r = _skip_spaces(text, q + 1)
+            w = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            if w and (_is_upper_start(w.group(0))) and not _starts_unit(text, r):
+                end = w.end()
+                words += 1
+                continue
+            break
+        if ch == "," and not plural:
+            # "Sở Văn hóa, Thể thao và Du lịch": a capitalised non-head after a comma
+            r = _skip_spaces(text, q + 1)
+            w = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0)) and not _starts_unit(text, r)
+                    and not _STOP_RX.match(text, r, timeout=RX_TIMEOUT)):
+                end = w.end()
+                words += 1
+                continue
+            break
+        w = _WORD.match(text, q, timeout=RX_TIMEOUT)
+        if not w:
+            break
+        word = w.group(0)
+        if word in ("và", "cùng"):
+            # "Phòng Dân số - Truyền thông và GDSK": "và" joins name parts, not units
+            r = _skip_spaces(text, w.end())
+            w2 = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and not plural:
+                end = w2.end()
+                words += 2
+                continue
+            break
+        if not first and _STOP_RX.match(text, q, timeout=RX_TIMEOUT) and not _is_upper_start(word):
+            break
+        if word.lower() == "các":
+            plural = True  # "UBND các xã, thị trấn"
+        if word.lower() == "các" and _starts_unit(text, q) and words > 0:
+            # "UBND các xã" keeps its complement, "… các Phòng" starts a new unit
+            mh = _match_head(text, q)
+            if mh and mh.group("head")[0].isupper() and not plural:
+                break
+        if words > 0 and _is_upper_start(word) and _match_head(text, q) and _match_head(text, q).group("head")[0].isupper():
+            hm = _match_head(text, q)
+            # a second capitalised head starts a new unit ("Phòng TC-HC Đoàn thanh niên") unless it is
+            # the parent body ("Công đoàn Trung tâm Y tế", "Ban Dân vận Huyện ủy", "Đảng bộ TTYT")
+            if hm.group("hob"):
+                break
+        end = w.end()
+        words += 1
+        first = False
+    return end
+
+
+def _looks_name_part(text: str, pos: int) -> bool:
+    """After "…, Thể": the part continues like a name (capitalised words, "và")."""
+    w = _WORD.match(text, _skip_spaces(text, pos), timeout=RX_TIMEOUT)
+    return bool(w) and (w.group(0) == "và" or _is_upper_start(w.group(0)) or w.group(0).islower() and False)
+
+
+def parse_unit(text: str, pos: int) -> UnitSpan | None:
+    """One unit name starting exactly at ``pos`` (after spaces)."""
+    pos = _skip_spaces(text, pos)
+    m = _match_head(text, pos)
+    if m is None:
+        b = _BARE_HOB_RX.match(text, pos, timeout=RX_TIMEOUT)
+        if b:
+            return UnitSpan(pos, b.end(), text[pos:b.end()], head_of_body=b.group("hob"), bare=True)
+        return None
+    plural = bool(m.group("pl"))
+    end = _read_tail(text, m.end(), plural, head=m.group("head"))
+    raw = _clean_raw(text[pos:end])
+    if not raw:
+        return None
+    end = pos + len(text[pos:end].rstrip(" ,;:.-–"))
+    return UnitSpan(pos, end, raw, head_of_body=m.group("hob"), plural=plural)
+
+
+def _clean_raw(raw: str) -> str:
+    raw = squash_spaces(raw.replace("\n", " "))
+    raw = regex.sub(r"[\s,;:.\-–]+$", "", raw, timeout=RX_TIMEOUT)
+    raw = regex.sub(r"\s+(?:của|và|các|với|cùng|tại|ở)$", "", raw, timeout=RX_TIMEOUT)
+    return raw.strip()
+
+
+def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList | None:
+    """The list of units written at ``pos``: "A, B và C", with a distributive
+    complement shared by bare heads ("Cấp ủy đảng, Thủ trưởng, Chủ tịch công
+    đoàn các đơn vị" → three units of "các đơn vị")."""
+    units: list[UnitSpan] = []
+    p = _skip_spaces(text, pos)
+    start = p
+    while True:
+        u = parse_unit(text, p)
+        if u is None and cell and units == [] and p < len(text):
+            u = _free_item(text, p)
+        if u is None:
+            break
+        units.append(u)
+        sep = _SEP_RX.match(text, u.end, timeout=RX_TIMEOUT)
+        if not sep:
+            break
+        nxt = sep.end()
+        if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
+            p = nxt
+            continue
+        break
+    if not units:
+        return None
+    _distribute(units)
+    return UnitList(start, units[-1].end, units)
+
+
+def _free_item(text: str, pos: int) -> UnitSpan | None:
+    """A cell item without a head word ("Toàn thể viên chức và người lao động",
+    "Cán bộ chịu trách nhiệm về 04 của đơn vị"): up to the next separator that
+    precedes a unit head."""
+    pos = _skip_spaces(text, pos)
+    m = regex.compile(r"[^,;.\n]+", regex.V1).match(text, pos, timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    raw = _clean_raw(m.group(0))
+    if len(raw) < 3 or not regex.search(r"\p{L}{2}", raw, timeout=RX_TIMEOUT):
+        return None
+    return UnitSpan(pos, pos + len(m.group(0).rstrip()), raw, plural=fold(raw).startswith("cac "))
+
+
+def _distribute(units: list[UnitSpan]) -> None:
+    last = units[-1]
+    mc = regex.search(r"\s(các\s.+)$", last.raw, timeout=RX_TIMEOUT)
+    if not mc:
+        return
+    comp = mc.group(1)
+    for u in units[:-1]:
+        if u.bare or (u.head_of_body is None and len(u.raw.split()) <= 3 and regex.match(
+                r"(?i)(cấp [uủ]y( đảng)?|công đoàn|chi bộ|chi đoàn|đoàn thanh niên)$", u.raw, timeout=RX_TIMEOUT)):
+            u.raw = f"{u.raw} {comp}"
+            u.bare = False
+
+
+def find_units(text: str) -> list[UnitSpan]:
+    """Every unit named in ``text`` (left to right, no overlaps)."""
+    out: list[UnitSpan] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = regex.search(r"(?<![\p{L}\p{N}])\p{L}", text, pos=pos, timeout=RX_TIMEOUT)
+        if not m:
+            break
+        s = m.start()
+        u = parse_unit(text, s) if _match_head(text, s) else None
+        if u and len(u.raw.split()) >= 2 or (u and u.raw.upper() == u.raw):
+            out.append(u)
+            pos = max(u.end, s + 1)
+        else:
+            w = _WORD.match(text, s, timeout=RX_TIMEOUT)
+            pos = w.end() if w else s + 1
+    return out
+
+
+# --------------------------------------------------------------------------
+# Table cells
+# --------------------------------------------------------------------------
+
+_CELL_VERB = regex.compile(
+    r"(?P<lead>\bchủ[ ]trì\b)|(?P<sup>\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|cùng))?\b)"
+    r"|(?P<adv>\btham[ ]mưu(?:[ ]cho)?\b)|(?P<mon>\b(?:theo[ ]dõi|đôn[ ]đốc)\b)",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[UnitSpan, str]]:
+    """Units of a responsibility cell with their roles (see module doc)."""
+    t = squash_spaces(text.replace("<br>", " ").replace("\n", " "))
+    t = regex.sub(r"^[\s\-+•*]+", "", t, timeout=RX_TIMEOUT)
+    verbs = list(_CELL_VERB.finditer(t, timeout=RX_TIMEOUT))
+    segments: list[tuple[int, int, str]] = []
+    pos, after = 0, default_role
+    for m in verbs:
+        role = after
+        if m.group("lead"):
+            role = "lead"
+        elif m.group("mon") and after == default_role:
+            role = "monitor"
+        segments.append((pos, m.start(), role))
+        after = "support" if m.group("sup") else "__drop" if (m.group("adv") or m.group("mon")) else default_role
+        pos = m.end()
+    segments.append((pos, len(t), after))
+    out: list[tuple[UnitSpan, str]] = []
+    for s, e, role in segments:
+        if role == "__drop":
+            continue
+        seg = t[s:e]
+        p = 0
+        while p < len(seg):
+            ul = parse_unit_list(seg, p, cell=True)
+            if ul is None:
+                break
+            for u in ul.units:
+                if _meaningful(u.raw):
+                    out.append((UnitSpan(s + u.start, s + u.end, u.raw, u.head_of_body, u.plural, u.bare), role))
+            nxt = _CELL_SEP.match(seg, ul.end, timeout=RX_TIMEOUT)
+            if not nxt or nxt.end() <= p:
+                break
+            p = nxt.end()
+    return out
+
+
+_CELL_SEP = regex.compile(r"[ ]*(?:[,;.]|và)[ ]*", regex.V1)
+
+
+def _meaningful(raw: str) -> bool:
+    f = fold(raw)
+    return len(f) >= 3 and f not in {"cac", "va", "cac don vi lien quan"} and not f.startswith(("theo ", "x "))
+
+
+# --------------------------------------------------------------------------
+# Canonical names
+# --------------------------------------------------------------------------
+
+_HOB_PREFIX = regex.compile(r"^(?:" + _alt(_HEAD_OF_BODY) + r")\s+(?=\S)", regex.V1 | regex.IGNORECASE)
+_ABBREV_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9&]*(?:\s?[-–]\s?[A-ZĐ][A-ZĐ0-9&]*)*(?![\p{L}\p{N}])",
+                              regex.V1)
+_DISTRIBUTIVE = regex.compile(r"^(?:các|Các)\s+(?=(?:Phòng|Khoa|Ban|Trạm|Tổ|Sở)\s+[A-ZĐ])", regex.V1)
+
+
+@lru_cache(maxsize=4096)
+def canonical_name(raw: str) -> str:
+    """The canonical (full) name of a unit as written (see module doc)."""
+    t = squash_spaces(raw.replace("\n", " "))
+    t = _OLD_TONE_RX.sub(lambda m: _OLD_TONES[m.group(0)], t, timeout=RX_TIMEOUT)
+    body = _HOB_PREFIX.sub("", t, count=1, timeout=RX_TIMEOUT)
+    if body != t:
+        # "Chủ tịch công đoàn các đơn vị" → "Công đoàn các đơn vị"; "Trưởng các khoa" → "Các khoa"
+        t = body
+    t = _DISTRIBUTIVE.sub("", t, timeout=RX_TIMEOUT)
+    t = _ABBREV_TOKEN.sub(lambda m: _expand_abbrev(m.group(0)), t, timeout=RX_TIMEOUT)
+    t = regex.sub(r"\s*[-–]\s*", " - ", t, timeout=RX_TIMEOUT)
+    t = regex.sub(r"\s*,\s*", ", ", t, timeout=RX_TIMEOUT)
+    t = squash_spaces(t)
+    # the head word doubled by an expansion that carries it ("Phòng Phòng …")
+    t = regex.sub(r"^(\p{L}+)\s+\1\s", r"\1 ", t, timeout=RX_TIMEOUT)
+    return t[:1].upper() + t[1:] if t else t
+
+
+def _expand_abbrev(tok: str) -> str:
+    key = regex.sub(r"\s*[-–]\s*", "-", tok, timeout=RX_TIMEOUT)
+    if key in INTERNAL_ABBREVS:
+        return INTERNAL_ABBREVS[key]
+    if key.replace("-", "") in INTERNAL_ABBREVS and "-" not in INTERNAL_ABBREVS.get(key.replace("-", ""), "-"):
+        return INTERNAL_ABBREVS[key.replace("-", "")]
+    # compound of known parts: "TCHC-TCKT", "TC-HC-TC-KT"
+    parts = key.split("-")
+    if len(parts) > 1:
+        out, i = [], 0
+        while i < len(parts):
+            two = "-".join(parts[i:i + 2])
+            if i + 1 < len(parts) and two in INTERNAL_ABBREVS:
+                out.append(INTERNAL_ABBREVS[two])
+                i += 2
+            elif parts[i] in INTERNAL_ABBREVS and len(parts[i]) >= 3:
+                out.append(INTERNAL_ABBREVS[parts[i]])
+                i += 1
+            else:
+                return tok
+        return " - ".join(out)
+    if len(key) >= 3:
+        from pipeline.domain import issuer_by_code
+
+        exp = issuer_by_code(key)
+        if exp and "/" not in exp and "(" not in exp and "—" not in exp and len(exp) < 60:
+            return exp
+    return tok
