@@ -59,6 +59,7 @@ class Line:
     words: list[Word]
     marks: list[tuple[str, int]] = field(default_factory=list)  # footnote marks: (id, offset in text)
     text: str = ""
+    glue: bool = False  # ends inside a word the layout broke across lines (joins the next line without a space)
 
     def __post_init__(self) -> None:
         self.words.sort(key=lambda w: w.x0)
@@ -457,7 +458,7 @@ class ParaDraft:
 
     @property
     def text(self) -> str:
-        return join_lines([ln.text for ln in self.lines])
+        return join_lines([ln.text for ln in self.lines], [ln.glue for ln in self.lines])
 
     @property
     def top(self) -> float:
@@ -485,7 +486,8 @@ class ParaDraft:
         base = 0
         for k, ln in enumerate(self.lines):
             if k:
-                base += 0 if _glued(self.lines[k - 1].text) else 1
+                prev = self.lines[k - 1]
+                base += 0 if (prev.glue or _glued(prev.text)) else 1
             out.extend((m, base + off) for m, off in ln.marks)
             base += len(ln.text)
         return out
@@ -497,13 +499,40 @@ def _glued(prev: str) -> bool:
     return len(prev) >= 2 and prev.endswith("-") and not prev[-2].isspace()
 
 
-def join_lines(texts: list[str]) -> str:
+def join_lines(texts: list[str], glue: list[bool] | None = None) -> str:
+    """Lines into one text: a space between lines, none after a line ending
+    in a word hyphen or a line marked in ``glue`` (a broken word)."""
     out = ""
     for k, t in enumerate(texts):
-        if k and not _glued(texts[k - 1]):
+        if k and not _glued(texts[k - 1]) and not (glue and glue[k - 1]):
             out += " "
         out += t
     return out
+
+
+def _broken_word(prev: Line, ln: Line, flow: Flow) -> bool:
+    """``prev`` is one word filling the whole line width, and ``ln`` starts
+    with the rest of it: a word longer than the line (a long code like
+    "1548-QĐ/TU" in a narrow table column) that the layout broke between
+    two letters. Geometry alone cannot tell that from a short line wrapped
+    at a space, so the rest must not read as a word of its own (not a
+    Vietnamese syllable: "g", "VTU", "-CP"), or the line is a code (digits,
+    slashes) going on in capitals or digits."""
+    if len(prev.words) != 1 or " " in prev.text or not ln.words:
+        return False
+    size = max(prev.size, ln.size)
+    if not (prev.x0 - flow.left < 0.9 * size and flow.right - prev.x1 < 0.9 * size):
+        return False
+    from parsers.ocr import is_valid_syllable  # parsers.ocr imports this module
+
+    head = ln.text.split(" ", 1)[0]
+    if not prev.text[-1:].isalnum() or not head or not (head[0].isalnum() or head[0] in "-/."):
+        return False
+    letters = regex.match(r"[\p{L}\p{N}]*", head.lstrip("-/."), timeout=RX_TIMEOUT).group()
+    if not letters or not is_valid_syllable(letters):
+        return True
+    code = any(ch.isdigit() or ch == "/" for ch in prev.text)
+    return code and (head[0].isupper() or head[0].isdigit())
 
 
 def _first_word_width(line: Line) -> float:
@@ -530,6 +559,8 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
             cur.append(ln)
     paras.append(ParaDraft(cur))
     for p in paras:
+        for prev, ln in zip(p.lines, p.lines[1:]):
+            prev.glue = _broken_word(prev, ln, flow)
         p.align = _alignment(p, flow)
         last, first = p.lines[-1], p.lines[0]
         p.open_end = (flow.right - last.x1 < 1.5 * last.size and last.text[-1:] not in ".:;!?"

@@ -73,6 +73,7 @@ class _PageResult:
     items: list[object] = field(default_factory=list)  # ParaDraft | _TableItem
     footnotes: list[Footnote] = field(default_factory=list)
     info: PageInfo | None = None
+    body_size: float = 10.0  # the size most of the page's text is set in
 
 
 # --------------------------------------------------------------------------
@@ -246,6 +247,7 @@ def _layout(res: _PageResult, words: list[Word], drafts: list[TableDraft], width
     if not words and not drafts:
         return
     body_size = main_size(words) if words else 10.0
+    res.body_size = body_size
     # footnotes below a short rule at the bottom, in a smaller font
     words, foot_words = _split_footnote_area(words, drafts, page_for_rules, body_size, res.height)
     in_tables: list[list[Word]] = [[] for _ in drafts]
@@ -377,8 +379,26 @@ def _furniture(results: list[_PageResult]) -> set[int]:
     return out
 
 
+def _content_bottom(results: list[_PageResult], furn: set[int]) -> float:
+    """How far down the body text of a full page reaches: the lowest body
+    item over all pages (the bottom margin the layout stops at)."""
+    bottoms = [float(getattr(it, "bottom")) for res in results for it in res.items
+               if not (isinstance(it, ParaDraft) and id(it) in furn)]
+    return max(bottoms, default=0.0)
+
+
+def _ran_to_bottom(item: _TableItem, res: _PageResult, content_bottom: float) -> bool:
+    """The table piece fills its page down to the bottom margin, so its
+    last row may have been broken there (a piece ending higher up was cut
+    by a page break before the next row, which then starts a row of its
+    own)."""
+    return content_bottom - item.bottom <= 2.5 * res.body_size
+
+
 def _assemble(doc: Document, results: list[_PageResult]) -> None:
     furn = _furniture(results)
+    content_bottom = _content_bottom(results, furn)
+    prev_res: _PageResult | None = None
     last_open: tuple[ParaDraft, Paragraph] | None = None  # the last paragraph of the previous page
     blocks: list[object] = []  # Paragraph | Table
     last_table: tuple[_TableItem, Table] | None = None  # the table the previous page ended with
@@ -394,7 +414,8 @@ def _assemble(doc: Document, results: list[_PageResult]) -> None:
         for k, it in enumerate(body):
             if isinstance(it, _TableItem):
                 if k == 0 and last_table is not None and same_columns(last_table[0].draft, it.draft):
-                    stitched = _stitch(last_table[1], it.table, res.number)
+                    broken = prev_res is not None and _ran_to_bottom(last_table[0], prev_res, content_bottom)
+                    stitched = _stitch(last_table[1], it.table, res.number, broken)
                     blocks[blocks.index(last_table[1])] = stitched
                     last_table = (it, stitched)
                 else:
@@ -416,6 +437,7 @@ def _assemble(doc: Document, results: list[_PageResult]) -> None:
             last_open = None
         for fn in res.footnotes:
             doc.footnotes.append(fn)
+        prev_res = res
     doc.blocks = [b for b in blocks]
     doc.reindex()
     _link_footnotes(doc)
@@ -449,10 +471,11 @@ def _paragraph(d: ParaDraft, page: int) -> Paragraph | None:
                      footnote_refs=refs)
 
 
-def _stitch(first: Table, nxt: Table, page: int) -> Table:
-    """One table from two pieces: H1's ``pipeline.tables.stitch_tables`` when
-    present (same columns, repeated header rows dropped), then a row broken
-    across the page is joined."""
+def _stitch(first: Table, nxt: Table, page: int, broken: bool = True) -> Table:
+    """One table from two pieces: ``pipeline.tables.stitch_tables`` (same
+    columns, repeated header rows dropped), then, when the first piece ran
+    to the bottom of its page (``broken``), a row broken across the page is
+    joined."""
     try:
         from pipeline.tables import stitch_tables  # helper H1
     except ImportError:  # pragma: no cover - until pipeline/tables.py lands
@@ -470,7 +493,8 @@ def _stitch(first: Table, nxt: Table, page: int) -> Table:
     for cont in table.continuations:
         if cont.page is None:
             cont.page = page
-    join_split_rows(table)
+    if broken and table.continuations:
+        join_split_rows(table, [table.continuations[-1].first_row])
     return table
 
 

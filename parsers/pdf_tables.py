@@ -203,24 +203,41 @@ def fill_table(draft: TableDraft, words: list[Word], page: int | None) -> Table:
     """Build the model ``Table``: each cell's words rebuilt into paragraphs."""
     rows: list[list[Cell]] = [[] for _ in range(draft.n_rows)]
     remaining = list(words)
+    taken: list[tuple[CellBox, list[Word]]] = []
     for box in draft.cells:
         inside = [w for w in remaining if box.x0 - 0.5 <= (w.x0 + w.x1) / 2 <= box.x1 + 0.5
                   and box.top - 0.5 <= (w.top + w.bottom) / 2 <= box.bottom + 0.5]
         if inside:
             ids = {id(w) for w in inside}
             remaining = [w for w in remaining if id(w) not in ids]
-        paras = cell_paragraphs(inside, box, page)
+        taken.append((box, inside))
+    pads = _column_padding(taken) if draft.ruled else {}
+    for box, inside in taken:
+        paras = cell_paragraphs(inside, box, page, pads.get(round(box.x0), 2.0))
         text = "\n".join(p.text for p in paras)
         bold = bool(paras) and all(p.style.bold for p in paras)
         rows[box.row].append(Cell(box.row, box.col, text, box.row_span, box.col_span, bold, paras))
     return Table(rows=rows, n_cols=draft.n_cols, page=page)
 
 
-def cell_paragraphs(words: list[Word], box: CellBox, page: int | None) -> list[Paragraph]:
+def _column_padding(taken: list[tuple[CellBox, list[Word]]]) -> dict[int, float]:
+    """The inner padding of the cells starting at each x (by rounded x0):
+    the least distance of their text from the left rule, used on both
+    sides (between 0.5 and 8 points; 2 when a column has no text)."""
+    gaps: dict[int, float] = {}
+    for box, inside in taken:
+        for w in inside:
+            k = round(box.x0)
+            gaps[k] = min(gaps.get(k, 1e9), w.x0 - box.x0)
+    return {k: min(8.0, max(0.5, g)) for k, g in gaps.items()}
+
+
+def cell_paragraphs(words: list[Word], box: CellBox, page: int | None, pad: float = 2.0) -> list[Paragraph]:
+    """The cell's words rebuilt into paragraphs, within the cell's inner
+    edges (``pad`` points inside its rules)."""
     if not words:
         return []
     lines = [lift_marks(_line(r)) for r in group_rows(words)]
-    pad = 2.0
     flow = Flow(lines, box.x0 + pad, box.x1 - pad)
     out: list[Paragraph] = []
     for d in build_paragraphs(flow):
@@ -248,24 +265,42 @@ def same_columns(a: TableDraft, b: TableDraft, tol: float = 4.0) -> bool:
     return all(abs(x - y) <= tol for x, y in zip(a.col_edges, b.col_edges))
 
 
-def join_split_rows(table: Table) -> list[int]:
+_BULLET_STARTS = ("- ", "+ ", "• ", "– ", "* ", "▪ ", "● ", "○ ", "◦ ")
+
+
+def starts_new_item(text: str) -> bool:
+    """Text that opens a new list item ("- ...", "+ ...", "• ...") rather
+    than running on from the text before."""
+    t = text.lstrip()
+    return t.startswith(_BULLET_STARTS) or t[:1] in "•▪●○◦" and len(t) > 1
+
+
+def join_split_rows(table: Table, rows: list[int] | None = None) -> list[int]:
     """Join a row broken across a page: when a continuation's first row has
-    an empty first cell (and the row before does not), its cells' text is
-    appended to the cells of the row before. Returns the rows (indices in
-    the stitched table, before removal) that were joined away."""
+    an empty first cell (and the row before is not a header row), its
+    cells' text is appended to the cells of the row before — unless the row opens a new
+    list item (its first written cell starts with "- ", "+ ", "•"): that is
+    a row of its own. ``rows`` limits the check to those continuation
+    starts (the caller knows which pieces ran to the page bottom). Returns
+    the rows (indices in the stitched table, before removal) that were
+    joined away."""
     joined: list[int] = []
-    starts = sorted({c.first_row for c in table.continuations if 0 < c.first_row < len(table.rows)}, reverse=True)
-    for r in starts:
+    starts = {c.first_row for c in table.continuations if 0 < c.first_row < len(table.rows)}
+    if rows is not None:
+        starts &= set(rows)
+    for r in sorted(starts, reverse=True):
         row = table.rows[r]
         prev = table.rows[r - 1]
         first = [c for c in row if c.col == 0]
-        prev_first = [c for c in prev if c.col == 0]
-        if not first or first[0].text.strip() or not prev_first or not prev_first[0].text.strip():
+        if r - 1 < table.header_rows or not first or first[0].text.strip():
             continue
         if any(c.row_span != 1 for c in row) or any(c.row_span != 1 for c in prev):
             continue
         by_col = {c.col: c for c in prev}
         if set(by_col) != {c.col for c in row}:
+            continue
+        written = sorted((c for c in row if c.text.strip()), key=lambda c: c.col)
+        if not written or starts_new_item(written[0].text):
             continue
         for c in row:
             if not c.text.strip():
