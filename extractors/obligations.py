@@ -87,6 +87,7 @@ _TASK_START = regex.compile(
 )
 _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
                           regex.V1 | regex.IGNORECASE)
+_INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40})?\s*:?$")
 _CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)
 # words of a closing order that says nothing but "carry this out"
 _BOILERPLATE_WORDS = frozenset(
@@ -319,6 +320,8 @@ class _Prose:
             action = _clean_action(s_clean[subj.action_start:])
             if subj.trigger in ("yeu cau", "de nghi") and _is_boilerplate(action):
                 return None
+            if _INTRO_ONLY.match(fold(action), timeout=RX_TIMEOUT):
+                return None  # "UBND huyện yêu cầu:" introduces the items, it is nobody's task
             if not action:
                 # "1. Phòng Nội vụ:" — a heading that names the unit of the items below
                 return subj.units, None
@@ -481,84 +484,103 @@ def _table(b: _Builder, t: Table) -> None:
 
 class _Flat:
     """Column headers written as paragraphs ("TT Nội dung triển khai", "Các
-    đơn vị triển khai/phối hợp thực hiện", "Đơn vị chủ trì …"), then rows as a
-    content paragraph (or several) followed by a paragraph of unit names."""
+    đơn vị triển khai/phối hợp thực hiện", "Đơn vị chủ trì …"), then rows as
+    content paragraphs followed by paragraphs of unit names (one per unit
+    column, in column order); a lower-case paragraph right after a repeated
+    header continues the row before the page break."""
 
     def __init__(self, b: _Builder) -> None:
         self.b = b
         self.roles: list[str] = []
         self.active = False
-        self.pending: list[Paragraph] = []
-        self.header_buf: list[str] = []
+        self.header_seen = False
+        self.content: list[Paragraph] = []
+        self.units: list[UnitSpan] = []
+        self.last: _Draft | None = None
+
+    def _is_code_header(self, f: str) -> bool:
+        return len(f) < 60 and bool(_COL_CONTENT.search(f, timeout=RX_TIMEOUT)) and bool(
+            regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT))
+
+    def _is_unit_header(self, f: str) -> bool:
+        return bool(_COL_UNIT.search(f[:90], timeout=RX_TIMEOUT)) and bool(
+            regex.match(r"(?:cac )?(?:don vi|co quan|bo phan)[^.;:]{0,30}(?:thuc hien|chu tri|phoi hop|trach nhiem)",
+                        f, timeout=RX_TIMEOUT))
 
     def feed(self, p: Paragraph) -> bool:
         """True when the paragraph belonged to a flattened table."""
         f = fold(p.text)
-        # a header line of a unit column
-        if len(f) < 90 and _COL_UNIT.search(f, timeout=RX_TIMEOUT) and regex.search(r"(?:thuc hien|chu tri|phoi hop|trach nhiem)", f, timeout=RX_TIMEOUT) and (self.active or self.header_buf):
-            role = _unit_col_role(f)
-            if not self.active:
-                self.roles = []
-            if len(self.roles) < 3 and (not self.active or not self.pending):
-                self.roles.append(role)
+        if self._is_code_header(f):
+            self.header_seen = True
+            return True
+        if self.header_seen and self._is_unit_header(f):
+            if not self.active or len(self.roles) < 3 and not self.content and not self.units and not self.last:
+                self.roles.append(_unit_col_role(f))
             self.active = True
-            self.header_buf = []
             rest = self._strip_header(p.text)
             if rest:
-                self.pending.append(Paragraph(rest, p.index, p.page))
+                self._content(Paragraph(rest, p.index, p.page))
             return True
+        self.header_seen = False
         if not self.active:
-            if len(f) < 60 and _COL_CONTENT.search(f, timeout=RX_TIMEOUT) and regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT):
-                self.header_buf.append(p.text)
-                return True
-            self.header_buf = []
             return False
+        if _CLOSING.match(p.text.strip(), timeout=RX_TIMEOUT):
+            self.flush()
+            self.active = False
+            return False
+        if regex.fullmatch(r"\s*\d{1,3}\s*", p.text, timeout=RX_TIMEOUT):
+            self.flush()
+            return True
         units = self._unit_line(p.text)
         if units is not None:
-            if self.pending:
-                self._emit(units, p)
+            self.units.extend(units)
+            if regex.search(r"\s\d{1,3}\s*$", p.text, timeout=RX_TIMEOUT):
+                self.flush()
             return True
-        if len(f) < 60 and _COL_CONTENT.search(f, timeout=RX_TIMEOUT) and regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT):
-            return True  # repeated header on a new page
-        self.pending.append(p)
+        self._content(p)
         return True
 
+    def _content(self, p: Paragraph) -> None:
+        if self.units and self.content:
+            self.flush()
+        text = p.text.strip()
+        if not self.content and not self.units and self.last is not None and text[:1].islower():
+            self.last.ob.source_text = f"{self.last.ob.source_text} {squash_spaces(text)}"
+            return
+        self.content.append(p)
+
     def _strip_header(self, text: str) -> str:
-        m = regex.search(r"(?i)thực hiện\s*(?:\d{1,2}\s*)?$", text, timeout=RX_TIMEOUT)
-        if m:
-            return ""
         m = regex.search(r"(?i)thực hiện\s+(?:\d{1,2}\s+)?", text, timeout=RX_TIMEOUT)
         return text[m.end():].strip() if m else ""
 
-    def _unit_line(self, text: str) -> list[tuple[UnitSpan, str]] | None:
-        t = regex.sub(r"\s+\d{1,2}\s*$", "", text.strip(), timeout=RX_TIMEOUT)
+    def _unit_line(self, text: str) -> list[UnitSpan] | None:
+        t = regex.sub(r"\s+\d{1,3}\s*$", "", text.strip(), timeout=RX_TIMEOUT)
         if len(t) > 200:
             return None
-        ul = parse_unit_list(t, 0)
-        if ul is None:
-            return None
-        # the whole line must be unit names
-        end = ul.end
-        units = list(ul.units)
+        units: list[UnitSpan] = []
+        end = 0
         while end < len(t):
             nxt = parse_unit_list(t, end)
             if nxt is None:
                 break
-            units.extend(nxt.units)
+            units.extend(u for u in nxt.units if not u.bare)
             end = nxt.end
-        if t[end:].strip(" ,;.-"):
+        if not units or t[end:].strip(" ,;.-"):
             return None
-        roles = self.roles or ["lead"]
-        out = []
-        for i, u in enumerate(units):
-            out.append((u, roles[min(i, len(roles) - 1)]))
-        return out
+        return units
 
-    def _emit(self, units: list[tuple[UnitSpan, str]], unit_par: Paragraph) -> None:
-        first = self.pending[0]
-        content = squash_spaces(" ".join(q.text for q in self.pending))
+    def flush(self) -> None:
+        if not self.content or not self.units:
+            if self.units and self.last is not None and not self.content:
+                pass
+            self.content = [] if not self.units else self.content
+            return
+        roles = self.roles or ["lead"]
+        units = [(u, roles[min(i, len(roles) - 1)]) for i, u in enumerate(self.units)]
+        first = self.content[0]
+        content = squash_spaces(" ".join(q.text for q in self.content))
         content = regex.sub(r"^\d{1,2}\s+", "", content, timeout=RX_TIMEOUT)
-        self.pending = []
+        self.content, self.units = [], []
         loc = first.loc
         ob = Obligation(action=_clean_action(content), report_to=_report_to(content), source_text=content, loc=loc)
         dls = find_deadlines(content, self.b.ref_date)
@@ -567,7 +589,7 @@ class _Flat:
         recs = find_recurrences(content)
         if recs:
             ob.recurrence = recs[0].recurrence
-        self.b.add(ob, units, loc)
+        self.last = self.b.add(ob, units, loc)
 
 
 # --------------------------------------------------------------------------
@@ -582,6 +604,7 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
     flat = _Flat(b)
     for blk in doc.blocks:
         if isinstance(blk, Table):
+            flat.flush()
             prose.closing = False
             _table(b, blk)
             continue
@@ -590,4 +613,5 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
         if flat.feed(blk):
             continue
         prose.paragraph(blk)
+    flat.flush()
     return b.finish()

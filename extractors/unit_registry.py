@@ -51,12 +51,19 @@ class UnitRegistry:
                 self._seeds.append(name)
 
     def _key(self, name: str) -> str:
-        return fold(name)
+        # "Các cá nhân" = "cá nhân"; a word written twice by mistake ("Đảng bộ bộ TTYT") is one word
+        words = _words(name)
+        if words[:1] == ["cac"] and len(words) > 1:
+            words = words[1:]
+        out = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+        return " ".join(out)
 
     def resolve(self, raw: str, *, task: bool = True) -> str:
         """Register a mention; return the key of its unit."""
         name = canonical_name(raw)
         key = self._key(name)
+        if not key:
+            key = fold(name)
         if key in self._alias_of:
             key = self._alias_of[key]
         elif key not in self._entries:

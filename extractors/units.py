@@ -134,6 +134,12 @@ _PLURAL_RX = regex.compile(
     r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
+_FALSE_HEAD = regex.compile(
+    r"(?:tổ[ ]chức|ban[ ](?:hành|đầu)|bộ[ ](?:máy|luật|mặt|tiêu[ ]chí|chỉ[ ]số|quy[ ]tắc)|hội[ ](?:nghị|thảo|viên|thi|họp|nhập)"
+    r"|sở[ ](?:hữu|dĩ|thích|trường)|đội[ ]ngũ|trường[ ]hợp|khoa[ ]học|cục[ ]bộ|phòng[ ]?,?[ ]?(?:chống|ngừa|tránh|bệnh|dịch)"
+    r"|đài[ ]thọ|viện[ ]dẫn|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
 _BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
 _STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
 _PLURAL_CONT_RX = regex.compile(
@@ -182,6 +188,8 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
     if best is None:
         return None
     head = best.group("head")
+    if _FALSE_HEAD.match(text, best.start("head"), timeout=RX_TIMEOUT):
+        return None
     if not best.group("pl") and not best.group("hob") and head not in _ABBREV_HEADS:
         # a singular head in lower case ("phòng, chống", "ban hành", "tổ chức") is a unit only
         # when a capitalised word or an abbreviation names it ("qua phòng Nội vụ")
@@ -281,7 +289,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             hm = _match_head(text, q)
             # a second capitalised head starts a new unit ("Phòng TC-HC Đoàn thanh niên") unless it is
             # the parent body ("Công đoàn Trung tâm Y tế", "Ban Dân vận Huyện ủy", "Đảng bộ TTYT")
-            if hm.group("hob"):
+            if hm.group("hob") or (plural and not regex.search(r"(?:thuộc|của)\s*$", text[:q], timeout=RX_TIMEOUT)):
                 break
         end = w.end()
         words += 1
