@@ -100,7 +100,7 @@ _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầ
 _MONITOR_START = regex.compile(r"^(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra)\b", regex.V1 | regex.IGNORECASE)
 _REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
 _REPORT_PREP = regex.compile(r"\b(?:về|lên|cho|đến|tới|báo[ ]cáo|trình)[ ]+", regex.V1 | regex.IGNORECASE)
-_VIA = regex.compile(r"^[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
+_VIA = regex.compile(r"[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
 _TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
 
 # table column headers

@@ -53,7 +53,7 @@ _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
     "xã", "phường", "thị trấn", "địa phương", "ngành", "sở", "cá nhân", "tổ chức", "doanh nghiệp",
     "cơ sở", "bệnh viện", "trường", "tổ", "hội", "đoàn thể", "chi bộ", "chi đoàn", "cấp ủy", "cấp uỷ",
-    "huyện", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
+    "huyện", "thành phố", "thị xã", "quận", "tỉnh", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
 )
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
