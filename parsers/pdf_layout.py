@@ -455,6 +455,7 @@ class ParaDraft:
     align: str | None = None
     open_end: bool = False  # last line runs to the right margin without closing punctuation
     plain_start: bool = False  # first line at the left margin, no list label (could continue a paragraph)
+    room: float = 0.0  # horizontal room left at the end of the last line (points)
 
     @property
     def text(self) -> str:
@@ -535,6 +536,11 @@ def _broken_word(prev: Line, ln: Line, flow: Flow) -> bool:
     return code and (head[0].isupper() or head[0].isdigit())
 
 
+def first_word_width(line: Line) -> float:
+    """Width of the line's first word (points)."""
+    return _first_word_width(line)
+
+
 def _first_word_width(line: Line) -> float:
     w = line.words[0]
     return w.x1 - w.x0
@@ -563,6 +569,7 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
             prev.glue = _broken_word(prev, ln, flow)
         p.align = _alignment(p, flow)
         last, first = p.lines[-1], p.lines[0]
+        p.room = _room(last, p.lines, flow)
         p.open_end = (flow.right - last.x1 < 1.5 * last.size and last.text[-1:] not in ".:;!?"
                       and p.align != "center")
         p.plain_start = (first.x0 - flow.left < 0.8 * first.size and not has_list_label(first.text)

@@ -25,6 +25,7 @@ from parsers.pdf_layout import (
     Word,
     build_paragraphs,
     find_bands,
+    first_word_width,
     furniture_key,
     group_rows,
     is_page_number,
@@ -260,7 +261,9 @@ def _layout(res: _PageResult, words: list[Word], drafts: list[TableDraft], width
         else:
             free.append(w)
     left = min((w.x0 for w in free), default=0.0)
-    right = max((w.x1 for w in free), default=width)
+    # a page of short lines does not show where the right margin is: it is
+    # at least as far in as the left one (binding margins are the wider)
+    right = max(max((w.x1 for w in free), default=width), width - left)
     # regions between tables, top to bottom
     order = sorted(range(len(drafts)), key=lambda k: drafts[k].top)
     bounds = [drafts[k].top for k in order]
@@ -447,8 +450,16 @@ def _continues(prev: ParaDraft, nxt: ParaDraft) -> bool:
     """The first paragraph of a page goes on with the last one of the page
     before: that one ran to the margin unfinished, this one starts at the
     margin without a label, in the same size and emphasis."""
-    return (prev.open_end and nxt.plain_start and abs(prev.size - nxt.size) < 0.6
-            and prev.bold == nxt.bold and prev.italic == nxt.italic)
+    if not (nxt.plain_start and abs(prev.size - nxt.size) < 0.6
+            and prev.bold == nxt.bold and prev.italic == nxt.italic):
+        return False
+    if prev.open_end:
+        return True
+    # the last line stops short of the margin only because the next page's
+    # first word would not have fitted on it
+    last = prev.lines[-1]
+    return (last.text[-1:] not in ".:;!?" and prev.align != "center"
+            and prev.room < first_word_width(nxt.lines[0]) + 0.6 * last.size)
 
 
 def _merge_into(prev: Paragraph, nxt: Paragraph) -> None:
