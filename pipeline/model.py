@@ -369,6 +369,7 @@ class UnitMention:
     raw: str  # as written
     role: UnitRole = "lead"
     loc: Loc | None = None
+    implied: bool = False  # not written in the sentence: inherited from its heading or the recipients
 
 
 @dataclass(slots=True)
