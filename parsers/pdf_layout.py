@@ -609,17 +609,25 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
         # a change of emphasis at the start of a new sentence: heading / body
         return True
     # first-line indent (not a hanging indent under a list label; not centred lines)
-    if ln.x0 > prev.x0 + 0.8 * size and not (_centred(prev, flow) and _centred(ln, flow)):
+    if ln.x0 > prev.x0 + 0.8 * size and not (_centred(prev, flow) and _centred(ln, flow)) \
+            and not (_full(prev, flow) and _centred(ln, flow, 0.8)):
         hanging = prev is cur[0] and has_list_label(prev.text) and any(abs(w.x0 - ln.x0) <= 2.0 for w in prev.words[1:])
         if not hanging:
             return True
     return False
 
 
-def _centred(line: Line, flow: Flow) -> bool:
+def _full(line: Line, flow: Flow) -> bool:
+    """The line spans the flow's whole width (so it may be centred too)."""
+    return line.x0 - flow.left < 1.5 * line.size and flow.right - line.x1 < 1.5 * line.size
+
+
+def _centred(line: Line, flow: Flow, min_slack: float = 1.5) -> bool:
+    """Centred in the flow: as much room on either side, at least
+    ``min_slack`` ems."""
     left_slack = line.x0 - flow.left
     right_slack = flow.right - line.x1
-    return left_slack > 1.5 * line.size and abs(left_slack - right_slack) < 0.05 * (flow.right - flow.left) + 3
+    return left_slack > min_slack * line.size and abs(left_slack - right_slack) < 0.05 * (flow.right - flow.left) + 3
 
 
 def _room(prev: Line, cur: list[Line], flow: Flow) -> float:

@@ -382,20 +382,25 @@ def _furniture(results: list[_PageResult]) -> set[int]:
     return out
 
 
-def _content_bottom(results: list[_PageResult], furn: set[int]) -> float:
-    """How far down the body text of a full page reaches: the lowest body
-    item over all pages (the bottom margin the layout stops at)."""
-    bottoms = [float(getattr(it, "bottom")) for res in results for it in res.items
-               if not (isinstance(it, ParaDraft) and id(it) in furn)]
-    return max(bottoms, default=0.0)
+def _content_bottom(results: list[_PageResult], furn: set[int]) -> dict[int, float]:
+    """How far down the body text of a full page reaches, per page height
+    (portrait and landscape pages differ): the lowest body item over those
+    pages (the bottom margin the layout stops at)."""
+    out: dict[int, float] = {}
+    for res in results:
+        key = round(res.height)
+        for it in res.items:
+            if not (isinstance(it, ParaDraft) and id(it) in furn):
+                out[key] = max(out.get(key, 0.0), float(getattr(it, "bottom")))
+    return out
 
 
-def _ran_to_bottom(item: _TableItem, res: _PageResult, content_bottom: float) -> bool:
+def _ran_to_bottom(item: _TableItem, res: _PageResult, content_bottom: dict[int, float]) -> bool:
     """The table piece fills its page down to the bottom margin, so its
     last row may have been broken there (a piece ending higher up was cut
     by a page break before the next row, which then starts a row of its
     own)."""
-    return content_bottom - item.bottom <= 2.5 * res.body_size
+    return content_bottom.get(round(res.height), item.bottom) - item.bottom <= 2.5 * res.body_size
 
 
 def _assemble(doc: Document, results: list[_PageResult]) -> None:

@@ -278,34 +278,36 @@ def starts_new_item(text: str) -> bool:
 def join_split_rows(table: Table, rows: list[int] | None = None) -> list[int]:
     """Join a row broken across a page: when a continuation's first row has
     an empty first cell (and the row before is not a header row), its
-    cells' text is appended to the cells of the row before — unless the row opens a new
-    list item (its first written cell starts with "- ", "+ ", "•"): that is
-    a row of its own. ``rows`` limits the check to those continuation
-    starts (the caller knows which pieces ran to the page bottom). Returns
-    the rows (indices in the stitched table, before removal) that were
-    joined away."""
+    cells' text is appended to the cells above them (the row before, or a
+    cell merged down into it) — unless the row opens a new list item (its
+    first written cell starts with "- ", "+ ", "•"): that is a row of its
+    own. The cells above must have the same column extents. ``rows`` limits
+    the check to those continuation starts (the caller knows which pieces
+    ran to the page bottom). Returns the rows (indices in the stitched
+    table, before removal) that were joined away."""
     joined: list[int] = []
     starts = {c.first_row for c in table.continuations if 0 < c.first_row < len(table.rows)}
     if rows is not None:
         starts &= set(rows)
     for r in sorted(starts, reverse=True):
         row = table.rows[r]
-        prev = table.rows[r - 1]
         first = [c for c in row if c.col == 0]
         if r - 1 < table.header_rows or not first or first[0].text.strip():
-            continue
-        if any(c.row_span != 1 for c in row) or any(c.row_span != 1 for c in prev):
-            continue
-        by_col = {c.col: c for c in prev}
-        if set(by_col) != {c.col for c in row}:
             continue
         written = sorted((c for c in row if c.text.strip()), key=lambda c: c.col)
         if not written or starts_new_item(written[0].text):
             continue
-        for c in row:
+        above = table.grid()[r - 1]
+        targets = [above[c.col] if c.col < len(above) else None for c in row]
+        if any(t is None or t.col != c.col or t.col_span != c.col_span or t.row + t.row_span != r
+               for c, t in zip(row, targets)):
+            continue
+        if sum(c.col_span for c in row) != table.n_cols:
+            continue  # part of the row is covered from above: not a plain row
+        for c, target in zip(row, targets):
+            target.row_span += c.row_span - 1
             if not c.text.strip():
                 continue
-            target = by_col[c.col]
             target.text = (target.text + "\n" + c.text) if target.text else c.text
             target.paragraphs.extend(c.paragraphs)
             target.bold = target.bold and c.bold
