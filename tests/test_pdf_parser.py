@@ -37,6 +37,18 @@ def texts(doc) -> list[str]:
     return [norm(p.text) for p in doc.paragraphs]
 
 
+def grid(t) -> list[list[str]]:
+    return [[norm(c) for c in r] for r in t.text_grid()]
+
+
+def in_order_share(want: list[str], got: list[str]) -> float:
+    """Share of ``want`` found in ``got`` in the same order."""
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, want, got, autojunk=False)
+    return sum(b.size for b in sm.get_matching_blocks()) / max(1, len(want))
+
+
 def index_of(ts: list[str], start: str) -> int:
     return next(i for i, t in enumerate(ts) if t.startswith(start))
 
@@ -98,6 +110,64 @@ def test_grid_from_cells_infers_spans():
     assert spans[(0, 1)] == (1, 2)
     assert spans[(1, 0)] == (2, 1)
     assert spans[(2, 2)] == (1, 1)
+
+
+def _stitched(rows, first_row):
+    from pipeline.model import TableContinuation
+    from pipeline.tables import table_from_grid
+
+    t = table_from_grid(rows, header_rows=1)
+    t.continuations = [TableContinuation(first_row=first_row, page=2, dropped_header_rows=1)]
+    return t
+
+
+def test_join_split_rows_joins_the_rest_of_a_broken_row():
+    from parsers.pdf_tables import join_split_rows
+
+    t = _stitched([["STT", "Nội dung", "Tài liệu"],
+                   ["1.1", "Tổ chức triển khai thực hiện", "Kế hoạch"],
+                   ["", "tốt các chương trình: 3 điểm", "năm 2022"],
+                   ["1.2", "Quán triệt", "Biên bản"]], 2)
+    assert join_split_rows(t) == [2]
+    assert grid(t) == [["STT", "Nội dung", "Tài liệu"],
+                       ["1.1", "Tổ chức triển khai thực hiện tốt các chương trình: 3 điểm", "Kế hoạch năm 2022"],
+                       ["1.2", "Quán triệt", "Biên bản"]]
+    assert t.continuations[0].joined_row and t.continuations[0].first_row == 1
+    assert [c.row for r in t.rows for c in r] == [0, 0, 0, 1, 1, 1, 2, 2, 2]
+
+
+def test_join_split_rows_keeps_a_new_bullet_row():
+    from parsers.pdf_tables import join_split_rows
+
+    for bullet in ("- ", "+ ", "• "):
+        t = _stitched([["STT", "Nội dung", "Tài liệu"],
+                       ["1.3", "Cụ thể hóa các chủ trương: 4 điểm", ""],
+                       ["", bullet + "Có quyết định phân công", "Quyết định"]], 2)
+        assert join_split_rows(t) == []
+        assert grid(t)[1][2] == "" and grid(t)[2][2] == "Quyết định"
+        assert not t.continuations[0].joined_row
+
+
+def test_join_split_rows_only_where_asked_and_never_into_the_header():
+    from parsers.pdf_tables import join_split_rows
+
+    rows = [["STT", "Nội dung"], ["1", "Một"], ["", "tiếp theo"]]
+    assert join_split_rows(_stitched(rows, 2), rows=[]) == []
+    assert join_split_rows(_stitched(rows[:1] + rows[2:], 1)) == []
+
+
+def test_word_broken_inside_a_narrow_column_is_glued_back():
+    from parsers.pdf_layout import Flow, Line
+
+    def line(words, top):
+        return Line([_w(t, x, top) for t, x in words])
+
+    # a code longer than the column, broken between two letters
+    flow = Flow([line([("1548-QĐ/T", 100)], 0), line([("U", 100), ("ngày", 110)], 15)], 100, 100 + 6.5 * 9 + 5)
+    assert [p.text for p in build_paragraphs(flow)] == ["1548-QĐ/TU ngày"]
+    # a short word wrapped at a space keeps the space
+    flow = Flow([line([("BCSUBND", 100)], 0), line([("ngày", 100)], 15)], 100, 100 + 6.5 * 7 + 5)
+    assert [p.text for p in build_paragraphs(flow)] == ["BCSUBND ngày"]
 
 
 # ---------------------------------------------------------------- real text PDFs
@@ -178,7 +248,15 @@ def test_docx_rendered_to_pdf_keeps_paragraphs_and_table(tmp_path):
     cells_want = [norm(c.text) for r in ref.rows for c in r.cells]
     cells_got = {norm(t) for r in big.text_grid() for t in r}
     share_cells = sum(1 for c in cells_want if c in cells_got) / len(cells_want)
-    assert share_cells >= 0.9, share_cells
+    assert share_cells == 1.0, share_cells
+    # the same grid as the Word parser reads, spans included: rows broken
+    # across the landscape pages joined (also into cells merged down from
+    # the row above), no row joined where the page broke between rows
+    word = max(parse(src).tables, key=lambda t: t.n_rows)
+    assert grid(big) == grid(word)
+    assert [(c.row, c.col, c.row_span, c.col_span) for r in big.rows for c in r] == \
+        [(c.row, c.col, c.row_span, c.col_span) for r in word.rows for c in r]
+    assert any(c.joined_row for c in big.continuations) and not all(c.joined_row for c in big.continuations)
 
 
 def _long_table_docx(path: Path, n: int) -> None:
@@ -234,23 +312,59 @@ def test_table_stitched_across_pages_with_broken_row(tmp_path):
 SEED_STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
 
 
+@pytest.fixture(scope="module")
+def seed_docs():
+    cache: dict[tuple[str, str], object] = {}
+
+    def get(stem: str, ext: str):
+        path = RAW / f"{stem}.{ext}"
+        if not path.exists():
+            pytest.skip(f"seed .{ext} not built (run tools/build_samples.py)")
+        if (stem, ext) not in cache:
+            cache[(stem, ext)] = parse(path)
+        return cache[(stem, ext)]
+
+    return get
+
+
 @pytest.mark.parametrize("stem", SEED_STEMS)
-def test_seed_pdf_matches_docx(stem):
-    pdf, docx = RAW / f"{stem}.pdf", RAW / f"{stem}.docx"
-    if not (pdf.exists() and docx.exists()):
-        pytest.skip("seed .docx/.pdf not built (run tools/build_samples.py)")
-    a, b = parse(docx), parse(pdf)
+def test_seed_pdf_matches_docx_and_txt(stem, seed_docs):
+    a, b, t = seed_docs(stem, "docx"), seed_docs(stem, "pdf"), seed_docs(stem, "txt")
     want = [norm(p.text) for p in a.paragraphs if norm(p.text)]
-    got = set(texts(b))
-    share = sum(1 for w in want if w in got) / max(1, len(want))
-    assert share >= 0.9, share
-    assert len(b.tables) == len(a.tables)
-    for ta, tb in zip(a.tables, b.tables):
+    got = [x for x in texts(b) if x]
+    # measured: 1.0 on four seeds, 136/137 on 003 (a "?(" the renderer broke
+    # across lines without a space reads back with one)
+    assert in_order_share(want, got) >= 0.99
+    assert len(got) == len(want)
+    assert len(b.tables) == len(a.tables) == len(t.tables)
+    for ta, tb, tt in zip(a.tables, b.tables, t.tables):
         assert tb.n_cols == ta.n_cols
-        ga = [[norm(c) for c in r] for r in ta.text_grid()]
-        gb = [[norm(c) for c in r] for r in tb.text_grid()]
-        same = sum(1 for ra, rb in zip(ga, gb) for x, y in zip(ra, rb) if x == y)
-        assert same / max(1, sum(len(r) for r in ga)) >= 0.9
+        assert grid(tb) == grid(ta) == grid(tt)
+        assert tb.header_rows == ta.header_rows
+
+
+def test_seed_000_table_stitched_over_pages(seed_docs):
+    stem = next(s for s in SEED_STEMS if s.startswith("000_"))
+    pdf = seed_docs(stem, "pdf")
+    assert pdf.source.pages >= 10
+    [t] = pdf.tables
+    assert t.n_cols == 4 and t.header_rows == 1
+    g = grid(t)
+    assert g[0][0] == "ST T" and sum(1 for r in g if r[0] == "ST T") == 1  # repeated headers dropped
+    assert len(t.continuations) >= 10 and all(c.dropped_header_rows == 1 for c in t.continuations)
+    pages = [c.page for c in t.continuations]
+    assert pages == sorted(pages) and len(set(pages)) == len(pages)
+    # rows the renderer broke at the page bottom were joined (1.1 runs on to page 2) ...
+    row_11 = next(r for r in g if r[0] == "1.1")
+    assert row_11[1].endswith("trong tình hình mới: 3 điểm")
+    assert any(c.joined_row for c in t.continuations)
+    # ... but a bullet row starting a page is a row of its own, with its evidence
+    k = next(i for i, r in enumerate(g) if r[0] == "1.3")
+    assert g[k][3] == ""
+    assert g[k + 1][1].startswith("- Có quyết định phân công") and g[k + 1][3] == "Quyết định"
+    # ... and so is a row after a page break that left the page half empty
+    k = next(i for i, r in enumerate(g) if r[0] == "2.1")
+    assert g[k + 1][0] == "" and g[k + 1][1].startswith("và mang lại hiệu quả")
 
 
 # ---------------------------------------------------------------- bad files
