@@ -517,6 +517,7 @@ class _Reader:
         self.path = path
         self.note_marks: dict[str, str] = {}  # "f12" / "e3" -> mark as written
         self.note_order: list[str] = []
+        self.custom_notes: set[str] = set()  # keys whose mark is typed after the reference
         self._fn_count = 0
         self._en_count = 0
         self.converter = _legacy_converter()
@@ -667,10 +668,12 @@ class _Reader:
                 if code < 0xE000 or code > 0xF8FF:  # private-use symbol-font glyphs carry no text
                     read.add(chr(code), bold, italic)
             elif tag == WT["footnoteReference"] or tag == WT["endnoteReference"]:
-                key = self._note_key(child, tag == WT["footnoteReference"])
+                custom = _on(child.find(WT["customMarkFollows"])) or \
+                    child.get(WT["customMarkFollows"]) in ("1", "true", "on")
+                key = self._note_key(child, tag == WT["footnoteReference"], custom)
                 if key:
                     read.refs.append((key, len(read.pieces)))  # piece count; offset set later
-                    if _on(child.find(WT["customMarkFollows"])) or child.get(WT["customMarkFollows"]) in ("1", "true", "on"):
+                    if custom:
                         read.custom_mark = True
             elif tag == WT["drawing"] or tag == WT["pict"] or tag == ALT:
                 read.boxes.extend(_text_boxes(child))
@@ -681,13 +684,16 @@ class _Reader:
             self._fonts[font] = legacy_encoding_of_font(font)
         return self._fonts[font]
 
-    def _note_key(self, el: etree._Element, foot: bool) -> str | None:
+    def _note_key(self, el: etree._Element, foot: bool, custom: bool = False) -> str | None:
         nid = el.get(WT["id"])
         if nid is None:
             return None
         key = ("f" if foot else "e") + nid
         if key not in self.note_marks:
-            if foot:
+            if custom:  # a custom mark does not take a number (ECMA-376 customMarkFollows)
+                self.custom_notes.add(key)
+                self.note_marks[key] = "*"  # replaced by the mark typed in the next run
+            elif foot:
                 self._fn_count += 1
                 self.note_marks[key] = str(self._fn_count)
             else:
@@ -821,6 +827,9 @@ class _Reader:
             if key not in self.note_marks:
                 continue  # never referenced from the body
             texts = [b.text for b in self.blocks(note) if isinstance(b, Paragraph)]
+            mark = self.note_marks[key]
+            if key in self.custom_notes and texts and texts[0].startswith(mark):
+                texts[0] = texts[0][len(mark):].lstrip()  # the custom mark typed in the note
             by_key[key] = Footnote(id=self.note_marks[key], text="\n".join(texts))
         return [by_key[k] for k in self.note_order if k in by_key]
 

@@ -365,6 +365,27 @@ def test_footnote_marks_and_offsets(tmp_path):
     assert [(f.id, f.text, f.ref_block) for f in doc.footnotes] == [("1", "Nghị định 30.", 0), ("2", "Ghi chú hai.", 0)]
 
 
+def test_custom_footnote_mark_takes_no_number_and_is_not_note_text(tmp_path):
+    # Word: a custom mark ("(*)") is typed after the reference and again at the
+    # head of the note; it does not take a number, so the next note is 1
+    notes = (
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>(*)</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> Ghi chú riêng.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Nghị định 30.</w:t></w:r></w:p></w:footnote>'
+    )
+    body = (
+        '<w:p><w:r><w:t>Căn cứ</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>(*)</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> Nghị định</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+    )
+    doc = _parse(make_docx(tmp_path / "c.docx", body, footnotes=notes))
+    (para,) = doc.paragraphs
+    assert para.text == "Căn cứ Nghị định"
+    assert [(r.footnote_id, r.offset) for r in para.footnote_refs] == [("(*)", 6), ("1", 16)]
+    assert [(f.id, f.text) for f in doc.footnotes] == [("(*)", "Ghi chú riêng."), ("1", "Nghị định 30.")]
+
+
 # --------------------------------------------------------------------------
 # Bad files
 # --------------------------------------------------------------------------

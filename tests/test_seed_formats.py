@@ -1,7 +1,8 @@
 """Each seed in data/raw as .txt and as the .docx built from it
 (tools/build_seed_docx.py) reads back as the same document: the same
 paragraph texts, the same table grids (including seed 000's table that the
-original split over five pages with the header repeated)."""
+original split over five pages with the header repeated), the same footnotes
+linked to the same paragraphs (seed 001's four notes as real Word footnotes)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from lxml import etree
 
 from parsers import parse
-from pipeline.model import Document
+from pipeline.model import Cell, Document, Footnote, FootnoteRef, Paragraph, SourceInfo, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # tools/ is not an installed package
@@ -106,9 +107,81 @@ def test_table_running_on_without_header_stays_one_word_table(parsed):
     assert [c.first_row for c in docx.tables[0].continuations] == [c.first_row for c in t_txt.continuations]
 
 
-def test_builder_is_deterministic(tmp_path):
-    doc = parse(SEEDS[0])
+@pytest.mark.parametrize("prefix", ["000_", "001_"])  # 001: with footnotes
+def test_builder_is_deterministic(tmp_path, prefix):
+    seed = next(t for t in SEEDS if t.stem.startswith(prefix))
     a, b = tmp_path / "a.docx", tmp_path / "b.docx"
-    build_docx(doc, a)
-    build_docx(parse(SEEDS[0]), b)
-    assert a.read_bytes() == b.read_bytes()
+    build_docx(parse(seed), a)
+    build_docx(parse(seed), b)
+    assert a.read_bytes() == b.read_bytes() == seed.with_suffix(".docx").read_bytes()
+
+
+def _notes(doc: Document) -> list[tuple[str, str, str | None]]:
+    """(id, text, text of the paragraph holding the mark) per footnote."""
+    return [(f.id, _ws(f.text), None if f.ref_block is None else _ws(doc.blocks[f.ref_block].text)
+             if isinstance(doc.blocks[f.ref_block], Paragraph) else f"table {f.ref_block}")
+            for f in doc.footnotes]
+
+
+def _marks(doc: Document) -> list[tuple[str, list[tuple[str, int]]]]:
+    return [(_ws(p.text), [(r.footnote_id, r.offset) for r in p.footnote_refs])
+            for p in doc.paragraphs if p.footnote_refs]
+
+
+@pytest.mark.parametrize("stem", [t.stem for t in SEEDS])
+def test_same_footnotes_linked_to_same_paragraphs(parsed, stem):
+    txt, docx = parsed[stem]
+    assert _notes(docx) == _notes(txt)
+    assert all(f.ref_block is not None for f in docx.footnotes)
+    assert _marks(docx) == _marks(txt)
+
+
+def test_seed_001_footnotes_are_word_footnotes(parsed):
+    stem = next(t.stem for t in SEEDS if t.stem.startswith("001_"))
+    txt, docx = parsed[stem]
+    assert len(txt.footnotes) == 4
+    z = zipfile.ZipFile(RAW / f"{stem}.docx")
+    assert "word/footnotes.xml" in z.namelist()
+    types = etree.fromstring(z.read("[Content_Types].xml"))
+    assert any(o.get("PartName") == "/word/footnotes.xml" and
+               o.get("ContentType") == "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+               for o in types)
+    rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+    assert [r.get("Target") for r in rels
+            if r.get("Type") == "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"] \
+        == ["footnotes.xml"]
+    notes = etree.fromstring(z.read("word/footnotes.xml")).findall(W + "footnote")
+    assert [(n.get(W + "id"), n.get(W + "type")) for n in notes][:2] == \
+        [("-1", "separator"), ("0", "continuationSeparator")]
+    assert len(notes) == 2 + 4
+    body = etree.fromstring(z.read("word/document.xml"))
+    refs = body.findall(f".//{W}footnoteReference")
+    assert [r.get(W + "id") for r in refs] == ["1", "2", "3", "4"]
+    for r in refs:
+        assert r.getparent().find(f"{W}rPr/{W}vertAlign").get(W + "val") == "superscript"
+    # the mark sits after the citation it annotates (seed 001: "Chỉ thị số 33/CT-TW …¹")
+    host = docx.blocks[docx.footnotes[0].ref_block]
+    (ref,) = host.footnote_refs
+    assert host.text[ref.offset - 1] not in " \n"
+
+
+def test_custom_marks_and_cell_marks_round_trip(tmp_path):
+    """Marks that are not running numbers ("(1)", "*") and a mark inside a
+    table cell's second line come back from the Word file as written."""
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=[
+        Paragraph(text="Căn cứ Luật A; Nghị định B.", footnote_refs=[FootnoteRef("(1)", 13)]),
+        Table(rows=[[Cell(0, 0, "STT"), Cell(0, 1, "Nội dung")],
+                    [Cell(1, 0, "1"), Cell(1, 1, "Dòng một\nDòng hai", footnote_refs=[FootnoteRef("*", 17)])]],
+              n_cols=2, header_rows=1),
+        Paragraph(text="Kết thúc.", footnote_refs=[FootnoteRef("1", 9)]),
+    ], footnotes=[Footnote("(1)", "Luật A số 1/2020/QH14."), Footnote("*", "Ghi chú sao.\nDòng thứ hai."),
+                  Footnote("1", "Nghị định B.")])
+    doc.reindex()
+    out = tmp_path / "notes.docx"
+    build_docx(doc, out)
+    back = parse(out)
+    assert [(f.id, f.text, f.ref_block) for f in back.footnotes] == [
+        ("(1)", "Luật A số 1/2020/QH14.", 0), ("*", "Ghi chú sao.\nDòng thứ hai.", 1), ("1", "Nghị định B.", 2)]
+    assert [(r.footnote_id, r.offset) for r in back.blocks[0].footnote_refs] == [("(1)", 13)]
+    assert [(r.footnote_id, r.offset) for r in back.tables[0].rows[1][1].footnote_refs] == [("*", 17)]
+    assert [(r.footnote_id, r.offset) for r in back.blocks[2].footnote_refs] == [("1", 9)]

@@ -14,6 +14,11 @@ the .docx carry the same paragraphs and tables), as a real Word document:
   starting with the header rows again, after a page break; a piece that did
   not continues the same Word table from a new page (``pageBreakBefore`` on
   its first row);
+* footnotes as real Word footnotes: a ``word/footnotes.xml`` part (with the
+  separator / continuation-separator notes -1 and 0 as Word writes them) and
+  a superscript ``w:footnoteReference`` run at each mark's offset in its
+  paragraph or cell; a mark that is not the note's running number ("(1)",
+  "*") is written as a custom mark (``customMarkFollows``);
 * A4 page with the margins of Nghị định 30/2020/NĐ-CP, Times New Roman 13 pt.
 
 Output is deterministic: fixed core-property dates and fixed ZIP timestamps,
@@ -39,11 +44,15 @@ if str(ROOT) not in sys.path:
 import docx  # noqa: E402
 from docx.enum.table import WD_TABLE_ALIGNMENT  # noqa: E402
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK  # noqa: E402
-from docx.oxml import OxmlElement  # noqa: E402
-from docx.oxml.ns import qn  # noqa: E402
+from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
+from docx.opc.packuri import PackURI  # noqa: E402
+from docx.opc.part import Part  # noqa: E402
+from docx.oxml import OxmlElement, parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
+from lxml import etree  # noqa: E402
 
-from pipeline.model import Cell, Document, Paragraph, ParagraphStyle, Table  # noqa: E402
+from pipeline.model import Cell, Document, Footnote, FootnoteRef, Paragraph, ParagraphStyle, Table  # noqa: E402
 
 RAW = ROOT / "data" / "raw"
 FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
@@ -58,12 +67,150 @@ _ALIGN = {
 
 
 # --------------------------------------------------------------------------
+# Footnotes
+# --------------------------------------------------------------------------
+
+CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTE_TEXT_STYLE = "FootnoteText"
+FOOTNOTE_REF_STYLE = "FootnoteReference"
+FOOTNOTE_SIZE = Pt(10)
+
+
+class _Notes:
+    """The document's footnotes as Word footnotes: the Word id and how the
+    mark is written for each ``Footnote.id``, in order of first reference."""
+
+    def __init__(self, footnotes: list[Footnote]) -> None:
+        self.by_id = {f.id: f for f in footnotes}
+        self.word_id: dict[str, int] = {}
+        self.custom: dict[str, bool] = {}
+        self._numbered = 0
+
+    def reference(self, footnote_id: str) -> tuple[int, bool] | None:
+        """(Word id, custom mark?) for a mark, or None when no note has that id."""
+        if footnote_id not in self.by_id:
+            return None
+        if footnote_id not in self.word_id:
+            self.word_id[footnote_id] = len(self.word_id) + 1
+            # Word numbers notes 1, 2, 3 … by order of reference, skipping custom
+            # marks (customMarkFollows); any other mark is written as custom
+            custom = footnote_id != str(self._numbered + 1)
+            self._numbered += 0 if custom else 1
+            self.custom[footnote_id] = custom
+        return self.word_id[footnote_id], self.custom[footnote_id]
+
+    def part_xml(self) -> bytes:
+        root = parse_xml(f"<w:footnotes {nsdecls('w', 'r')}>"
+                         f'<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr>'
+                         f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+                         f"<w:r><w:separator/></w:r></w:p></w:footnote>"
+                         f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>'
+                         f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+                         f"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+                         f"</w:footnotes>")
+        for fid, n in self.word_id.items():
+            root.append(self._note(fid, n))
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _note(self, fid: str, n: int):
+        note = OxmlElement("w:footnote")
+        note.set(qn("w:id"), str(n))
+        lines = self.by_id[fid].text.split("\n") or [""]
+        for k, line in enumerate(lines):
+            p = OxmlElement("w:p")
+            ppr = OxmlElement("w:pPr")
+            ps = OxmlElement("w:pStyle")
+            ps.set(qn("w:val"), FOOTNOTE_TEXT_STYLE)
+            ppr.append(ps)
+            jc = OxmlElement("w:jc")
+            jc.set(qn("w:val"), "both")
+            ppr.append(jc)
+            p.append(ppr)
+            if k == 0:
+                if self.custom[fid]:
+                    p.append(_text_run(fid, superscript=True))
+                else:
+                    r = _ref_run()
+                    r.append(OxmlElement("w:footnoteRef"))
+                    p.append(r)
+                line = " " + line
+            p.append(_text_run(line))
+            note.append(p)
+        return note
+
+
+def _ref_run():
+    """An empty run in the footnote-reference character style (superscript)."""
+    r = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    rs = OxmlElement("w:rStyle")
+    rs.set(qn("w:val"), FOOTNOTE_REF_STYLE)
+    rpr.append(rs)
+    va = OxmlElement("w:vertAlign")
+    va.set(qn("w:val"), "superscript")
+    rpr.append(va)
+    r.append(rpr)
+    return r
+
+
+def _text_run(text: str, superscript: bool = False):
+    r = _ref_run() if superscript else OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def _add_reference(wp, notes: _Notes, footnote_id: str) -> None:
+    got = notes.reference(footnote_id)
+    if got is None:
+        return
+    n, custom = got
+    r = _ref_run()
+    ref = OxmlElement("w:footnoteReference")
+    if custom:
+        ref.set(qn("w:customMarkFollows"), "1")
+    ref.set(qn("w:id"), str(n))
+    r.append(ref)
+    wp._p.append(r)
+    if custom:
+        wp._p.append(_text_run(footnote_id, superscript=True))
+
+
+def _footnote_styles(d) -> None:
+    """Word's built-in "footnote text" / "footnote reference" styles."""
+    size = int(FOOTNOTE_SIZE.pt * 2)
+    d.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="{FOOTNOTE_TEXT_STYLE}">'
+        f'<w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>'
+        f'<w:unhideWhenUsed/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:style>'))
+    d.styles.element.append(parse_xml(
+        f'<w:style {nsdecls("w")} w:type="character" w:styleId="{FOOTNOTE_REF_STYLE}">'
+        f'<w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>'
+        f'<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+        f'<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'))
+
+
+def _add_footnotes_part(d, notes: _Notes) -> None:
+    if not notes.word_id:
+        return
+    _footnote_styles(d)
+    package = d.part.package
+    part = Part(PackURI("/word/footnotes.xml"), CT_FOOTNOTES, notes.part_xml(), package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+
+
+# --------------------------------------------------------------------------
 # Paragraphs
 # --------------------------------------------------------------------------
 
 
-def _write_paragraph(wp, text: str, style: ParagraphStyle) -> None:
-    """Fill a python-docx paragraph with ``text`` in ``style``."""
+def _write_paragraph(wp, text: str, style: ParagraphStyle,
+                     refs: list[FootnoteRef] | None = None, notes: _Notes | None = None) -> None:
+    """Fill a python-docx paragraph with ``text`` in ``style``, a footnote
+    reference at each mark's offset."""
     if style.heading_level and 1 <= style.heading_level <= 9:
         try:
             wp.style = f"Heading {style.heading_level}"
@@ -71,14 +218,21 @@ def _write_paragraph(wp, text: str, style: ParagraphStyle) -> None:
             pass
     if style.align in _ALIGN:
         wp.alignment = _ALIGN[style.align]
-    run = wp.add_run(text)  # "\n" -> w:br, "\t" -> w:tab
-    # explicit on the run, so a heading style's own bold/italic does not leak in
-    run.bold = bool(style.bold)
-    run.italic = bool(style.italic)
+    marks = sorted(refs or [], key=lambda r: r.offset) if notes is not None else []
+    start = 0
+    for piece_end, ref in [(min(max(r.offset, 0), len(text)), r) for r in marks] + [(len(text), None)]:
+        if piece_end > start or (ref is None and start == 0):
+            run = wp.add_run(text[start:piece_end])  # "\n" -> w:br, "\t" -> w:tab
+            # explicit on the run, so a heading style's own bold/italic does not leak in
+            run.bold = bool(style.bold)
+            run.italic = bool(style.italic)
+            start = piece_end
+        if ref is not None:
+            _add_reference(wp, notes, ref.footnote_id)
 
 
-def _add_body_paragraph(d, p: Paragraph) -> None:
-    _write_paragraph(d.add_paragraph(), p.text, p.style)
+def _add_body_paragraph(d, p: Paragraph, notes: _Notes) -> None:
+    _write_paragraph(d.add_paragraph(), p.text, p.style, p.footnote_refs, notes)
 
 
 def _page_break(d) -> None:
@@ -90,11 +244,27 @@ def _page_break(d) -> None:
 # --------------------------------------------------------------------------
 
 
-def _cell_paragraphs(cell: Cell) -> list[tuple[str, ParagraphStyle]]:
+def _cell_paragraphs(cell: Cell) -> list[tuple[str, ParagraphStyle, list[FootnoteRef]]]:
+    """The cell's paragraphs with their footnote marks: a paragraph's own
+    marks, else the cell's marks placed by offset in the paragraphs joined
+    with "\\n" (as the Word parser counts them)."""
     if cell.paragraphs:
-        return [(p.text, p.style) for p in cell.paragraphs]
-    lines = cell.text.split("\n") if cell.text else []
-    return [(line, ParagraphStyle(bold=cell.bold)) for line in lines]
+        paras = [(p.text, p.style, list(p.footnote_refs)) for p in cell.paragraphs]
+    else:
+        lines = cell.text.split("\n") if cell.text else []
+        paras = [(line, ParagraphStyle(bold=cell.bold), []) for line in lines]
+    if cell.footnote_refs and not any(refs for _, _, refs in paras):
+        if not paras:
+            paras = [("", ParagraphStyle(bold=cell.bold), [])]
+        start = 0
+        for k, (text, _, refs) in enumerate(paras):
+            last = k == len(paras) - 1
+            for r in cell.footnote_refs:
+                if start <= r.offset and (r.offset <= start + len(text) or last):
+                    if not any(r in other for _, _, other in paras):
+                        refs.append(FootnoteRef(r.footnote_id, r.offset - start))
+            start += len(text) + 1
+    return paras
 
 
 def _mark_header_row(row) -> None:
@@ -121,10 +291,11 @@ def _page_break_before(wp) -> None:
     ppr.append(OxmlElement("w:pageBreakBefore"))
 
 
-def _write_word_table(d, t: Table, header_copy: int, segments: list[tuple[int, int]]) -> None:
+def _write_word_table(d, t: Table, header_copy: int, segments: list[tuple[int, int]], notes: _Notes) -> None:
     """One Word table: ``header_copy`` header rows of ``t`` then the rows of
     each segment [first, end); a later segment starts on a new page (its first
-    row's first paragraph has ``pageBreakBefore``)."""
+    row's first paragraph has ``pageBreakBefore``). Footnote marks are written
+    once, not in repeated header rows."""
     src_rows = list(range(header_copy))
     page_rows: set[int] = set()
     for k, (first, end) in enumerate(segments):
@@ -142,7 +313,8 @@ def _write_word_table(d, t: Table, header_copy: int, segments: list[tuple[int, i
     header_rows = header_copy if header_copy else min(t.header_rows, len(src_rows)) if first_data == 0 else 0
     for i in range(header_rows):
         _mark_header_row(wt.rows[i])
-    for r in src_rows:
+    for pos, r in enumerate(src_rows):
+        repeat = pos < header_copy
         for cell in t.rows[r]:
             if cell.col >= t.n_cols:
                 continue
@@ -160,15 +332,16 @@ def _write_word_table(d, t: Table, header_copy: int, segments: list[tuple[int, i
             wps = origin.paragraphs
             for extra in wps[1:]:  # merge() leaves the covered cells' empty paragraphs
                 extra._p.getparent().remove(extra._p)
-            for k, (text, style) in enumerate(_cell_paragraphs(cell)):
+            for k, (text, style, refs) in enumerate(_cell_paragraphs(cell)):
                 wp = wps[0] if k == 0 else origin.add_paragraph()
                 _write_paragraph(wp, text, ParagraphStyle(bold=style.bold or cell.bold, italic=style.italic,
-                                                          align=style.align))
+                                                          align=style.align),
+                                 None if repeat else refs, notes)
     for i in page_rows:
         _page_break_before(wt.cell(i, 0).paragraphs[0])
 
 
-def _add_table(d, t: Table) -> None:
+def _add_table(d, t: Table, notes: _Notes) -> None:
     """A piece that repeats the header becomes a new Word table after a page
     break (as the original printed it); a piece without a repeated header
     continues the same Word table on a new page."""
@@ -181,7 +354,7 @@ def _add_table(d, t: Table) -> None:
     for i, (header_copy, segments) in enumerate(groups):
         if i:
             _page_break(d)
-        _write_word_table(d, t, header_copy, segments)
+        _write_word_table(d, t, header_copy, segments, notes)
 
 
 # --------------------------------------------------------------------------
@@ -229,11 +402,13 @@ def build_docx(doc: Document, out: Path) -> None:
     """Write ``doc`` as a Word document at ``out`` (deterministic bytes)."""
     d = docx.Document()
     _setup(d)
+    notes = _Notes(doc.footnotes)
     for b in doc.blocks:
         if isinstance(b, Table):
-            _add_table(d, b)
+            _add_table(d, b, notes)
         elif b.role == "body":
-            _add_body_paragraph(d, b)
+            _add_body_paragraph(d, b, notes)
+    _add_footnotes_part(d, notes)
     buf = io.BytesIO()
     d.save(buf)
     out = Path(out)
