@@ -1,10 +1,16 @@
 """``vanban obligations``: who must do what, by when — queried from the index.
 
 * ``--unit NAME`` matches a unit by any of its names or aliases, ignoring
-  case and diacritics ("phong tc-hc" finds "Phòng Tổ chức - Hành chính" when
-  "Phòng TC-HC" is one of its names); then by abbreviation built from the
+  case, diacritics and punctuation ("phong tc-hc" finds "Phòng Tổ chức - Hành
+  chính" when "Phòng TC-HC" is one of its names), a merged unit by the name of
+  its leading parts ("phong to chuc hanh chinh" also finds "Phòng Tổ chức -
+  Hành chính - Tài chính - Kế toán"); then by abbreviation built from the
   initials ("TC-HC"); then by a folded substring ("noi vu").  When nothing
   matches, near-identical names are offered.
+* A document ingested from several files (the sample corpus has each plan as
+  .docx, .pdf and .txt) lists each obligation once, from its most original
+  copy (docx > doc > pdf > md > txt; see ``pipeline.store.preferred_copies``),
+  and names that copy as the source.
 * Each obligation gets a status from its deadline and today's date
   (``pipeline.status``); a recurring one is due at its next occurrence.
 * Output: a readable table (with the source document and where in it),
@@ -38,7 +44,6 @@ ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "
 GROUPINGS = ("unit", "document", "reference")
 NO_GROUP = {"unit": "(không ghi đơn vị)", "document": "(không rõ văn bản)", "reference": "(không dẫn chiếu văn bản chỉ đạo)"}
 FORMATS = ("table", "json", "csv", "xlsx")
-SOURCE_PREFERENCE = ("docx", "doc", "pdf", "md", "txt")  # most original first (as flows.ingest names outputs)
 _DMY = regex.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 _WORD = regex.compile(r"[^\W_]+")
 
@@ -52,23 +57,49 @@ def _squeeze(text: str) -> str:
     return text.replace(" ", "").replace("-", "")
 
 
+def _segments(name: str) -> list[list[str]]:
+    """The folded words of each dash-separated part of a unit name:
+    "Phòng Tổ chức - Hành chính" → [["phong", "to", "chuc"], ["hanh", "chinh"]]."""
+    words = [_WORD.findall(p, timeout=RX_TIMEOUT) for p in fold(name).split("-")]
+    return [w for w in words if w]
+
+
 def abbreviations(name: str) -> set[str]:
     """Abbreviations people write for a unit name, folded and squeezed:
     "Phòng Tổ chức - Hành chính" → {"phongtchc", "ptchc", "tchc"}
-    ("Phòng TC-HC", "P.TCHC", "TC-HC")."""
-    parts = [p for p in fold(name).split("-") if p.strip()]
-    if not parts:
-        return set()
-    words = [_WORD.findall(p, timeout=RX_TIMEOUT) for p in parts]
-    head, rest = (words[0][0], [words[0][1:]] + words[1:]) if words[0] else ("", words[1:])
-    initials = "".join(w[0] for ws in rest for w in ws)
-    out = set()
-    if initials and len(initials) >= 2:
-        out.add(initials)
-        if head:
-            out.add(head + initials)
-            out.add(head[0] + initials)
+    ("Phòng TC-HC", "P.TCHC", "TC-HC").  A merged unit also answers to the
+    abbreviations of its leading parts ("Phòng Tổ chức - Hành chính - Tài
+    chính - Kế toán" to "Phòng TCHC" as well as to "Phòng TCHC-TCKT")."""
+    segs = _segments(name)
+    out: set[str] = set()
+    if not segs:
+        return out
+    for k in range(2 if len(segs) > 2 else len(segs), len(segs) + 1):
+        words = segs[:k]
+        head, rest = words[0][0], [words[0][1:]] + words[1:]
+        initials = "".join(w[0] for ws in rest for w in ws)
+        if len(initials) >= 2:
+            out.update({initials, head + initials, head[0] + initials})
     return out
+
+
+def name_rank(query: str, name: str) -> int | None:
+    """How ``query`` names the unit ``name``, ignoring case, diacritics and
+    punctuation: 0 = the same words; 1 = the words of its leading dash-parts
+    (a merged unit: "phòng tổ chức hành chính" names "Phòng Tổ chức - Hành
+    chính - Tài chính - Kế toán"); None = neither."""
+    q = _WORD.findall(fold(query), timeout=RX_TIMEOUT)
+    if not q:
+        return None
+    acc: list[str] = []
+    segs = _segments(name)
+    for i, seg in enumerate(segs):
+        acc.extend(seg)
+        if acc == q:
+            return 0 if i == len(segs) - 1 else 1
+        if len(acc) >= len(q):
+            return None
+    return None
 
 
 @dataclass(slots=True)
@@ -85,9 +116,11 @@ def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions:
     if not key:
         return UnitMatch()
     names = {u.id: [u.name, *u.aliases] for u in units_}
-    exact = [u for u in units_ if any(fold(n) == key for n in names[u.id])]
-    if exact:
-        return UnitMatch(exact, "name")
+    ranks = {u.id: min((r for n in names[u.id] if (r := name_rank(query, n)) is not None), default=None)
+             for u in units_}
+    named = sorted((u for u in units_ if ranks[u.id] is not None), key=lambda u: (ranks[u.id], u.folded))
+    if named:
+        return UnitMatch(named, "name")
     squeezed = _squeeze(key)
     abbrev = [u for u in units_ if any(squeezed in abbreviations(n) or _squeeze(fold(n)) == squeezed
                                        for n in names[u.id])]
@@ -134,24 +167,6 @@ class QueryResult:
         return self.unit_query is not None and not self.units
 
 
-def _source_rank(ob: StoredObligation) -> int:
-    fmt = (ob.document_format or "").lower()
-    return SOURCE_PREFERENCE.index(fmt) if fmt in SOURCE_PREFERENCE else len(SOURCE_PREFERENCE)
-
-
-def distinct_obligations(obs: list[StoredObligation]) -> list[StoredObligation]:
-    """One obligation per UID: the copy with the highest SEQUENCE (the most
-    recently changed), then the one from the most original file format."""
-    best: dict[str, StoredObligation] = {}
-    for ob in obs:
-        cur = best.get(ob.uid)
-        if cur is None or (-ob.sequence, _source_rank(ob), ob.document_path) < (
-                -cur.sequence, _source_rank(cur), cur.document_path):
-            best[ob.uid] = ob
-    keep = {id(o) for o in best.values()}
-    return [o for o in obs if id(o) in keep]
-
-
 def parse_day(text: str) -> dt.date:
     """ISO ``2023-11-10`` or Vietnamese ``10/11/2023`` (also with . or -)."""
     t = text.strip()
@@ -183,7 +198,8 @@ def select(
     ``date_from``/``date_to`` bound the due date (the next occurrence for a
     recurring obligation); obligations without one are left out then.
     ``distinct``: one document ingested from several files (the same plan as
-    .docx and .pdf) lists each obligation once (see ``distinct_obligations``)."""
+    .docx and .pdf) lists each obligation once, from its most original copy
+    (``pipeline.store.preferred_copies``); False lists every copy's."""
     today = today or dt.date.today()
     matched: list[StoredUnit] = []
     if unit is not None:
@@ -192,9 +208,7 @@ def select(
             return QueryResult([], [], unit, m.suggestions)
         matched = m.units
     obs = store.obligations(unit_ids=[u.id for u in matched] if unit is not None else None,
-                            role=role, document=document)
-    if distinct:
-        obs = distinct_obligations(obs)
+                            role=role, document=document, all_copies=not distinct)
     rows = []
     for ob in obs:
         due = due_of(deadline_date=ob.deadline_date, rrule=ob.recurrence_rrule,

@@ -186,6 +186,7 @@ class StoredObligation:
     document_issuer: str | None
     units: list[StoredUnitLink] = field(default_factory=list)
     references: list[StoredReference] = field(default_factory=list)
+    document_key: str = ""  # the document's identity (same for its .docx/.pdf/.txt copies)
 
     @property
     def document_label(self) -> str:
@@ -265,16 +266,83 @@ def reference_key(ref_id: str) -> str:
     return fold(ref_id).replace(" ", "").replace("-", "").upper()
 
 
-def document_key(doc: dict[str, Any]) -> str:
-    """A document's identity across formats and re-ingests: its number/symbol
-    and date when known (the same plan as .docx and .pdf is one document),
-    else its path."""
+SOURCE_PREFERENCE = ("docx", "doc", "pdf", "md", "txt")  # most original first (as flows.ingest ranks them)
+
+
+def source_rank(fmt: str | None) -> int:
+    """How original a source format is (0 = most): the same plan received as
+    .docx and as a scanned .pdf is read from the .docx."""
+    f = (fmt or "").lower().lstrip(".")
+    return SOURCE_PREFERENCE.index(f) if f in SOURCE_PREFERENCE else len(SOURCE_PREFERENCE)
+
+
+def source_stem(path: str | None) -> str:
+    """The file name without folder and extension ("data/raw/kh.docx" → "kh"),
+    for POSIX and Windows paths alike."""
+    name = (path or "").replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+
+
+def document_identity(doc: dict[str, Any]) -> str:
+    """What names one document whatever file it came from: its number/symbol
+    and date when it has a number (compared as ``reference_key`` does), else
+    the source file's stem (never its extension or folder), so that the
+    .docx, .pdf and .txt copies of one plan are one document."""
     d = doc.get("document") or {}
     if d.get("id"):
-        ident = f"id:{reference_key(d['id'])}|{d.get('date') or ''}"
-    else:
-        ident = f"path:{(doc.get('source') or {}).get('path', '')}"
-    return _sha(ident)[:32]
+        return f"id:{reference_key(d['id'])}|{_iso_date(d.get('date')) or ''}"
+    return f"stem:{fold(source_stem((doc.get('source') or {}).get('path')))}"
+
+
+def document_key(doc: dict[str, Any]) -> str:
+    """``document_identity`` hashed to a fixed width (the ``doc_key`` column
+    and the document part of every obligation UID)."""
+    return _sha(document_identity(doc))[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCopy:
+    """One ingested file as a copy of a document (what choosing among copies needs)."""
+
+    key: str  # document_key
+    stem: str  # source_stem of its path
+    numbered: bool  # the document's number/symbol was read from this copy
+    format: str | None
+    path: str
+
+
+def copy_of(doc: dict[str, Any]) -> DocumentCopy:
+    source = doc.get("source") or {}
+    path = str(source.get("path") or "")
+    fmt = source.get("format") or path.rsplit(".", 1)[-1]
+    return DocumentCopy(document_key(doc), source_stem(path), bool((doc.get("document") or {}).get("id")), fmt, path)
+
+
+def group_copies(copies: Iterable[DocumentCopy]) -> dict[str, list[DocumentCopy]]:
+    """Copies of the same document together, keyed by document key; each
+    group is sorted most original format first (then by path).  Copies with
+    the same key are one document; a copy whose number could not be read
+    (a poor scan) joins the numbered copies of the same file stem when they
+    all name one document."""
+    groups: dict[str, list[DocumentCopy]] = defaultdict(list)
+    for c in copies:
+        groups[c.key].append(c)
+    numbered_by_stem: dict[str, set[str]] = defaultdict(set)
+    for key, cs in groups.items():
+        for c in cs:
+            if c.numbered:
+                numbered_by_stem[fold(c.stem)].add(key)
+    for key in [k for k, cs in groups.items() if not any(c.numbered for c in cs)]:
+        target = numbered_by_stem.get(fold(groups[key][0].stem), set())
+        if len(target) == 1:
+            (into,) = target
+            groups[into].extend(groups.pop(key))
+    return {k: sorted(cs, key=lambda c: (source_rank(c.format), c.path)) for k, cs in groups.items()}
+
+
+def preferred_copies(copies: Iterable[DocumentCopy]) -> list[DocumentCopy]:
+    """One copy per document: the most original format."""
+    return [cs[0] for cs in group_copies(copies).values()]
 
 
 def obligation_identity(ob: dict[str, Any]) -> str:
@@ -399,7 +467,7 @@ class Store:
     def upsert_document(self, doc: dict[str, Any]) -> bool:
         """Load one document's contract JSON.  Returns False (and writes
         nothing) when the same path was indexed from the same bytes with the
-        same extracted content; otherwise replaces every row of that document
+        same extracted content (and document identity); otherwise replaces every row of that document
         in one transaction and returns True."""
         source = doc.get("source") or {}
         path, sha256 = source.get("path"), source.get("sha256")
@@ -408,12 +476,13 @@ class Store:
         path = str(path)
         chash = content_hash(doc)
         with self._write() as conn:
-            lock = sa.select(documents.c.id, documents.c.sha256, documents.c.content_hash).where(
+            lock = sa.select(documents.c.id, documents.c.sha256, documents.c.content_hash, documents.c.doc_key).where(
                 documents.c.path == path)
             if self.dialect == "postgresql":
                 lock = lock.with_for_update()
             existing = conn.execute(lock).first()
-            if existing is not None and existing.sha256 == sha256 and existing.content_hash == chash:
+            if (existing is not None and existing.sha256 == sha256 and existing.content_hash == chash
+                    and existing.doc_key == document_key(doc)):  # an index made before a change of identity is redone
                 return False
             values = self._document_values(doc, path, sha256, chash)
             if existing is not None:
@@ -445,7 +514,7 @@ class Store:
         source = doc.get("source") or {}
         return {
             "path": path,
-            "stem": Path(path).stem,
+            "stem": source_stem(path),
             "sha256": sha256,
             "content_hash": chash,
             "format": _cut(_text(source.get("format")), 16),
@@ -658,12 +727,19 @@ class Store:
         unit_ids: Iterable[int] | None = None,
         role: str | None = None,
         document: str | None = None,
+        all_copies: bool = False,
     ) -> list[StoredObligation]:
         """Obligations (with their units, document and the document's cited
         references), optionally only those naming one of ``unit_ids`` (in
         ``role``), or of one document (``document`` = its number/symbol as
-        compared by ``reference_key``, its path, or its file stem)."""
+        compared by ``reference_key``, its path, or its file stem).
+
+        A document ingested from several files (the same plan as .docx, .pdf
+        and .txt) gives its obligations once, from its most original copy
+        (``preferred_copies``); ``all_copies=True`` gives every copy's.  A
+        ``document`` given as a path selects that file's copy."""
         q = sa.select(obligations, documents.c.path, documents.c.stem, documents.c.format, documents.c.doc_id,
+                      documents.c.doc_key,
                       documents.c.type.label("doc_type"), documents.c.date.label("doc_date"),
                       documents.c.subject, documents.c.issuer
                       ).join(documents, documents.c.id == obligations.c.document_id)
@@ -675,9 +751,9 @@ class Store:
                 link = link.where(obligation_units.c.role == role)
             q = q.where(obligations.c.id.in_(link))
         with self._read() as conn:
-            if document:
-                doc_ids = self._document_ids(conn, document)
-                q = q.where(obligations.c.document_id.in_(doc_ids))
+            chosen = self._chosen_document_ids(conn, document, all_copies)
+            if chosen is not None:
+                q = q.where(obligations.c.document_id.in_(chosen))
             rows = conn.execute(q.order_by(documents.c.path, obligations.c.ordinal)).all()
             ids = [r.id for r in rows]
             links: dict[int, list[StoredUnitLink]] = defaultdict(list)
@@ -709,27 +785,46 @@ class Store:
                 document_path=r.path, document_stem=r.stem, document_format=r.format, document_id=r.doc_id,
                 document_type=r.doc_type, document_date=r.doc_date, document_subject=r.subject,
                 document_issuer=r.issuer, units=links.get(r.id, []), references=refs.get(r.document_id, []),
+                document_key=r.doc_key,
             )
             for r in rows
         ]
 
     @staticmethod
-    def _document_ids(conn: sa.Connection, document: str) -> list[int]:
-        key = reference_key(document)
-        rows = conn.execute(sa.select(documents.c.id, documents.c.doc_id, documents.c.path, documents.c.stem)).all()
-        return [r.id for r in rows
-                if (r.doc_id and reference_key(r.doc_id) == key) or r.path == document or r.stem == document]
+    def _chosen_document_ids(conn: sa.Connection, document: str | None, all_copies: bool) -> list[int] | None:
+        """Row ids of the documents to read obligations from (None: all)."""
+        if not document and all_copies:
+            return None
+        rows = conn.execute(sa.select(documents.c.id, documents.c.doc_key, documents.c.doc_id, documents.c.path,
+                                      documents.c.stem, documents.c.format)).all()
+        if document:
+            key = reference_key(document)
+            rows = [r for r in rows
+                    if (r.doc_id and reference_key(r.doc_id) == key) or r.path == document or r.stem == document]
+        if all_copies:
+            return [r.id for r in rows]
+        by_path = {r.path: r.id for r in rows}
+        return sorted(by_path[c.path] for c in preferred_copies(_copies(rows)))
 
     def citing_documents(self, ref_id: str) -> list[dict[str, Any]]:
-        """Documents that cite ``ref_id`` (compared by ``reference_key``)."""
+        """Documents that cite ``ref_id`` (compared by ``reference_key``),
+        each once: a document ingested from several files is given by its
+        most original copy that cites it (``copies`` says how many do)."""
         with self._read() as conn:
             rows = conn.execute(
-                sa.select(documents.c.path, documents.c.doc_id, documents.c.subject, references.c.relation)
+                sa.select(documents.c.path, documents.c.doc_id, documents.c.subject, documents.c.doc_key,
+                          documents.c.stem, documents.c.format, references.c.relation)
                 .join(references, references.c.document_id == documents.c.id)
                 .where(references.c.ref_key == reference_key(ref_id))
                 .order_by(documents.c.path)
             ).all()
-        return [dict(r._mapping) for r in rows]
+        by_path = {r.path: r for r in rows}
+        out = []
+        for group in group_copies(_copies(rows)).values():
+            r = by_path[group[0].path]
+            out.append({"path": r.path, "doc_id": r.doc_id, "subject": r.subject, "relation": r.relation,
+                        "format": r.format, "copies": len(group)})
+        return sorted(out, key=lambda d: d["path"])
 
 
 # --------------------------------------------------------------------------
@@ -743,6 +838,11 @@ def _dialect_insert(dialect: str, table: sa.Table):
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(table)
+
+
+def _copies(rows: Iterable[Any]) -> list[DocumentCopy]:
+    """``DocumentCopy`` of each documents row (doc_key, doc_id, stem, format, path)."""
+    return [DocumentCopy(r.doc_key, r.stem, bool(r.doc_id), r.format, r.path) for r in rows]
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from pipeline import status as st
 from pipeline.cli import main
-from pipeline.query import abbreviations, match_units, parse_day, select
+from pipeline.query import abbreviations, match_units, name_rank, parse_day, select
 from pipeline.store import Store
 from pipeline.textutil import fold
 from test_store import _ob, _unit, db_url, district_doc, plan_doc  # noqa: F401  (db_url is a fixture)
@@ -92,17 +92,34 @@ def test_abbreviations():
     assert "phongtchctckt" in abbreviations("Phòng Tổ chức - Hành chính - Tài chính - Kế toán")
 
 
+TCHC = "Phòng Tổ chức - Hành chính"
+TCHC_TCKT = "Phòng Tổ chức - Hành chính - Tài chính - Kế toán"
+
+
 @pytest.mark.parametrize("query,expected,how", [
-    ("phong tc-hc", "Phòng Tổ chức - Hành chính", "name"),               # an alias, folded
-    ("PHÒNG TỔ CHỨC – HÀNH CHÍNH", "Phòng Tổ chức - Hành chính", "name"),  # en dash, capitals
-    ("Phòng TCHC-TCKT", "Phòng Tổ chức - Hành chính - Tài chính - Kế toán", "abbreviation"),
-    ("ubnd cac xa, thi tran", "Ủy ban nhân dân các xã, thị trấn", "name"),
-    ("nội vụ", "Phòng Nội vụ", "substring"),
+    # an alias, folded; the merged unit whose leading parts are "Phòng TC-HC" comes second
+    ("phong tc-hc", [TCHC, TCHC_TCKT], "name"),
+    ("PHÒNG TỔ CHỨC – HÀNH CHÍNH", [TCHC, TCHC_TCKT], "name"),  # en dash, capitals
+    ("phong to chuc hanh chinh", [TCHC, TCHC_TCKT], "name"),  # no punctuation at all
+    ("phong to chuc hanh chinh tai chinh ke toan", [TCHC_TCKT], "name"),
+    ("Phòng TCHC-TCKT", [TCHC_TCKT], "abbreviation"),
+    ("ubnd cac xa, thi tran", ["Ủy ban nhân dân các xã, thị trấn"], "name"),
+    ("nội vụ", ["Phòng Nội vụ"], "substring"),
+    ("phong to chuc", [TCHC, TCHC_TCKT], "name"),  # a whole leading part
 ])
 def test_unit_matching(loaded, query, expected, how):
     with Store(loaded) as s:
         m = match_units(s.units(), query)
-    assert [u.name for u in m.units] == [expected] and m.how == how
+    assert [u.name for u in m.units] == expected and m.how == how
+
+
+def test_name_rank_covers_whole_leading_parts_only():
+    assert name_rank("Phòng Tổ chức, Hành chính", TCHC) == 0
+    assert name_rank("phong to chuc hanh chinh", TCHC_TCKT) == 1
+    assert name_rank("phong to chuc hanh", TCHC_TCKT) is None  # stops inside a part
+    assert name_rank("phong to chuc", "Phòng Tổ chức cán bộ") is None
+    assert name_rank("hanh chinh", TCHC) is None  # not a leading part
+    assert "phongtchc" in abbreviations(TCHC_TCKT) and "tc" not in abbreviations(TCHC_TCKT)
 
 
 def test_unknown_unit_offers_near_names(loaded, capsys):
@@ -130,7 +147,8 @@ def test_statuses_and_order(loaded):
 
 
 def test_filters(loaded):
-    assert len(_select(loaded, unit="Phòng TC-HC").rows) == 1
+    assert len(_select(loaded, unit="Phòng TC-HC-TC-KT").rows) == 1
+    assert len(_select(loaded, unit="Phòng TC-HC").rows) == 2  # and the merged TC-HC-TC-KT
     overdue = _select(loaded, overdue=True).rows
     assert {r.ob.deadline_date for r in overdue} == {"2022-11-15", "2022-12-01", "2023-11-06"}
     window = _select(loaded, date_from=dt.date(2023, 11, 1), date_to=dt.date(2023, 11, 30)).rows

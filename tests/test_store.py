@@ -287,6 +287,56 @@ def test_uid_follows_the_document_not_the_file():
     assert len(set(uids)) == len(uids)
 
 
+def _unnumbered(path: str, sha: str = "a" * 64) -> dict:
+    d = plan_doc(path=path, sha=sha)
+    d["document"]["id"] = d["document"]["number"] = d["document"]["date"] = None
+    return d
+
+
+def test_unnumbered_document_is_named_by_its_file_stem_not_extension_or_folder():
+    docx, pdf = _unnumbered("data/raw/ke_hoach_dv.docx"), _unnumbered("scans/2023/ke_hoach_dv.pdf", "9" * 64)
+    win = _unnumbered("C:\\Users\\vt\\Ke_Hoach_DV.txt", "8" * 64)
+    assert store_mod.document_key(docx) == store_mod.document_key(pdf) == store_mod.document_key(win)
+    assert obligation_uids(docx) == obligation_uids(pdf)
+    assert store_mod.document_key(_unnumbered("data/raw/ke_hoach_khac.docx")) != store_mod.document_key(docx)
+    assert store_mod.source_stem("a/b.c/kh.v2.docx") == "kh.v2" and store_mod.source_stem("kh") == "kh"
+
+
+def test_copies_grouped_and_most_original_preferred():
+    c = store_mod.copy_of
+    copies = [c(plan_doc(path="in/kh.txt")), c(plan_doc(path="in/kh.pdf")), c(plan_doc(path="in/kh.docx")),
+              c(district_doc()), c(_unnumbered("in/kh.md")),  # number unreadable in this copy: same stem joins
+              c(_unnumbered("x/note.pdf")), c(_unnumbered("y/note.txt"))]
+    groups = store_mod.group_copies(copies)
+    assert sorted(len(g) for g in groups.values()) == [1, 2, 4]
+    best = {p.path for p in store_mod.preferred_copies(copies)}
+    assert best == {"in/kh.docx", "data/raw/kh_1512_ubnd.pdf", "x/note.pdf"}
+    # two different numbered documents under one file name: the unnumbered copy stays apart
+    other = plan_doc(path="old/kh.docx")
+    other["document"]["id"] = "7/KH-TTYT"
+    assert len(store_mod.group_copies(copies + [c(other)])) == 5
+
+
+def test_obligations_once_per_document_unless_all_copies_or_a_path(store):
+    for path in ("data/raw/kh.txt", "data/raw/kh.pdf", "data/raw/kh.docx"):
+        store.upsert_document(_unnumbered(path, sha=str(len(path)) * 64))
+    obs = store.obligations()
+    assert len(obs) == 4 and {o.document_path for o in obs} == {"data/raw/kh.docx"}
+    assert len({o.document_key for o in obs}) == 1
+    assert len(store.obligations(all_copies=True)) == 12
+    assert {o.document_path for o in store.obligations(document="data/raw/kh.pdf")} == {"data/raw/kh.pdf"}
+    assert {o.document_path for o in store.obligations(document="kh")} == {"data/raw/kh.docx"}
+
+
+def test_index_made_with_an_older_identity_is_rewritten(store):
+    doc = _unnumbered("data/raw/kh.docx")
+    store.upsert_document(doc)
+    with store.engine.begin() as c:
+        c.execute(store_mod.documents.update().values(doc_key="path-based"))
+    assert store.upsert_document(copy.deepcopy(doc)) is True
+    assert store.upsert_document(copy.deepcopy(doc)) is False
+
+
 def test_remove_missing(store):
     store.upsert_document(plan_doc())
     store.upsert_document(district_doc())
@@ -300,8 +350,10 @@ def test_remove_missing(store):
 def test_citing_documents(store):
     store.upsert_document(plan_doc())
     store.upsert_document(district_doc())
+    store.upsert_document(plan_doc(path="data/raw/kh_125_ttyt.pdf", sha="9" * 64))  # a second copy
     rows = store.citing_documents("33/CT TTG")
-    assert [(r["doc_id"], r["relation"]) for r in rows] == [("125/KH-TTYT", "implements"), ("1512/KH-UBND", "cites")]
+    assert [(r["doc_id"], r["relation"], r["path"], r["copies"]) for r in rows] == [
+        ("125/KH-TTYT", "implements", "data/raw/kh_125_ttyt.docx", 2), ("1512/KH-UBND", "cites", "data/raw/kh_1512_ubnd.pdf", 1)]
 
 
 def test_bad_json_is_refused(store):
