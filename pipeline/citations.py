@@ -6,6 +6,12 @@ cites it, with each mention as written and where it stands; IDs match without
 regard to spaces, hyphens, case or diacritics ("33/CT-TTg" ≡ "33/ct ttg").
 Without an ID, lists the most cited references by the number of citing
 documents.
+
+A document ingested from several files (the same plan as .docx, .pdf and
+.txt) is ONE citing document: copies are grouped by the document identity of
+``pipeline.store`` (number/symbol + date, else the file stem), and each citing
+document is listed once, with the mentions of its most original copy that
+cites the reference (docx > doc > pdf > md > txt).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import Any
 
 import regex
 
+from pipeline.store import DocumentCopy, copy_of, group_copies, source_rank
 from pipeline.textutil import RX_TIMEOUT, strip_diacritics
 
 DEFAULT_DIR = Path("data/structured")
@@ -36,9 +43,12 @@ class Citation:
     """One citing document's use of a reference."""
 
     document: str  # the citing document's id, or its file stem
-    path: str  # the source file
+    path: str  # the source file (the most original copy that cites the reference)
     relation: str
     mentions: list[dict[str, Any]] = field(default_factory=list)  # {"text", "loc"}
+    key: str = ""  # the citing document's identity (pipeline.store.document_key)
+    format: str | None = None
+    copies: int = 1  # how many ingested copies of the citing document cite it
 
 
 @dataclass(slots=True)
@@ -52,7 +62,7 @@ class CitedDocument:
 
     @property
     def citing_count(self) -> int:
-        return len({c.path for c in self.citations})
+        return len({c.key or c.path for c in self.citations})
 
 
 def load_outputs(directory: str | Path) -> list[tuple[Path, dict]]:
@@ -71,13 +81,23 @@ def load_outputs(directory: str | Path) -> list[tuple[Path, dict]]:
     return out
 
 
+def _copy(p: Path, data: dict) -> DocumentCopy:
+    c = copy_of(data)
+    if c.path:
+        return c
+    return copy_of({**data, "source": {**(data.get("source") or {}), "path": str(p)}})
+
+
 def build_graph(outputs: list[tuple[Path, dict]]) -> dict[str, CitedDocument]:
-    """Reference key → the cited document and who cites it."""
+    """Reference key → the cited document and who cites it (each citing
+    document once; see module docstring)."""
+    copies = [_copy(p, data) for p, data in outputs]
+    key_of = {c.path: key for key, group in group_copies(copies).items() for c in group}
     graph: dict[str, CitedDocument] = {}
-    for p, data in outputs:
+    for (p, data), cp in zip(outputs, copies):
         doc = data.get("document") or {}
-        own = doc.get("id") or p.stem
-        src = (data.get("source") or {}).get("path") or str(p)
+        own = doc.get("id") or cp.stem or p.stem
+        src = cp.path
         for r in data["references"]:
             if not isinstance(r, dict) or not r.get("id"):
                 continue
@@ -90,8 +110,26 @@ def build_graph(outputs: list[tuple[Path, dict]]) -> dict[str, CitedDocument]:
             node.issuer = node.issuer or r.get("issuer")
             node.title = node.title or r.get("title")
             node.citations.append(Citation(own, src, r.get("relation") or "cites",
-                                           [m for m in r.get("mentions") or [] if isinstance(m, dict)]))
+                                           [m for m in r.get("mentions") or [] if isinstance(m, dict)],
+                                           key=key_of[src], format=cp.format))
+    for node in graph.values():
+        node.citations = _one_per_document(node.citations)
     return graph
+
+
+def _one_per_document(citations: list[Citation]) -> list[Citation]:
+    """The citation of each citing document's most original copy, in the
+    order the documents were read."""
+    best: dict[str, Citation] = {}
+    counts: dict[str, int] = {}
+    for c in citations:
+        counts[c.key] = counts.get(c.key, 0) + 1
+        cur = best.get(c.key)
+        if cur is None or (source_rank(c.format), c.path) < (source_rank(cur.format), cur.path):
+            best[c.key] = c
+    for key, c in best.items():
+        c.copies = counts[key]
+    return sorted(best.values(), key=lambda c: c.path)
 
 
 def citing(graph: dict[str, CitedDocument], ref_id: str) -> CitedDocument | None:
@@ -143,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
             for c in node.citations:
                 for m in c.mentions or [{}]:
                     rows.append({"cited": node.id, "document": c.document, "path": c.path, "relation": c.relation,
-                                 "mention": m.get("text"), "loc": m.get("loc")})
+                                 "mention": m.get("text"), "loc": m.get("loc"), "copies": c.copies})
         if args.format == "json":
             payload = {"id": node.id if node else args.ref_id, "found": node is not None,
                        "type": node.type if node else None, "date": node.date if node else None,

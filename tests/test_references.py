@@ -278,3 +278,35 @@ def test_issuer_ends_where_the_predicate_starts():
     assert refs["810/QĐ-UBND"].issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
     assert refs["47/2020/NĐ-CP"].issuer == "Chính phủ"
     assert refs["31/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh Gia Lai"
+
+
+def test_references_cli_counts_a_document_in_several_formats_once(tmp_path, capsys):
+    """The same unnumbered plan as .docx, .pdf and .txt (outputs named as
+    ``vanban ingest`` names them) is one citing document, shown from its .docx."""
+    import json
+
+    from pipeline.serialize import to_jsonable
+
+    d = tmp_path / "structured"
+    d.mkdir()
+    texts = {"docx": "Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.",
+             "pdf": "Thực hiện Chỉ thị số 33/CT- TTg ngày 26/11/2021 của Thủ tướng Chính phủ.",
+             "txt": "Mở đầu. Thực hiện Chỉ thị số 33/CT-TTg và Chỉ thị số 33/CT-TTg."}
+    names = {"docx": "kh.json", "pdf": "kh.pdf.json", "txt": "kh.txt.json"}
+    for fmt, text in texts.items():
+        refs, _ = extract_references(doc_of(text), DocumentHeader())
+        out = {"document": {"id": None}, "source": {"path": f"data/raw/kh.{fmt}", "format": fmt},
+               "references": to_jsonable(refs)}
+        (d / names[fmt]).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    refs, _ = extract_references(doc_of("Căn cứ Chỉ thị số 33/CT-TTg."), DocumentHeader(id="9/KH-UBND"))
+    (d / "other.json").write_text(json.dumps({"document": {"id": "9/KH-UBND"}, "source": {"path": "x/other.pdf"},
+                                              "references": to_jsonable(refs)}, ensure_ascii=False), encoding="utf-8")
+    assert _run_refs(["33/CT-TTg", "--dir", str(d), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["citing_documents"] == 2
+    kh = [c for c in out["citations"] if c["document"] == "kh"]
+    assert [(c["path"], c["mention"], c["copies"]) for c in kh] == [("data/raw/kh.docx", "Chỉ thị số 33/CT-TTg", 3)]
+    assert _run_refs(["--dir", str(d), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0] == {
+        "id": "33/CT-TTg", "citing_documents": 2, "mentions": 2, "type": "Chỉ thị", "date": "2021-11-26",
+        "issuer": "Thủ tướng Chính phủ"}
