@@ -546,6 +546,27 @@ def _first_word_width(line: Line) -> float:
     return w.x1 - w.x0
 
 
+def line_gap(gaps: list[float]) -> float:
+    """The usual gap between the lines of one paragraph: the smallest
+    gap size (within a point) that several line pairs share — not the
+    median, which a page of short one-line paragraphs (list rows, unit
+    names) pushes up to the gap between paragraphs."""
+    if not gaps:
+        return 0.0
+    ordered = sorted(gaps)
+    need = max(2, round(0.25 * len(ordered)))
+    groups: list[list[float]] = []
+    for g in ordered:
+        if groups and g - groups[-1][0] <= 1.5:
+            groups[-1].append(g)
+        else:
+            groups.append([g])
+    for grp in groups:
+        if len(grp) >= need:
+            return median(grp)
+    return median(ordered)
+
+
 def build_paragraphs(flow: Flow) -> list[ParaDraft]:
     """Rebuild paragraphs from the flow's lines."""
     lines = flow.lines
@@ -553,7 +574,7 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
         return []
     gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if abs(a.size - b.size) < 1]
     gaps = [g for g in gaps if g > -5]
-    usual_gap = median(gaps) if gaps else 0.0
+    usual_gap = line_gap(gaps)
     width = flow.right - flow.left
     paras: list[ParaDraft] = []
     cur: list[Line] = [lines[0]]

@@ -373,10 +373,12 @@ def _furniture(results: list[_PageResult]) -> set[int]:
     counts = Counter((role, key) for _, role, key in {(id(d), r, k): (d, r, k) for d, r, k in cands}.values())
     n_pages = len(results)
     out: set[int] = set()
+    numbers = _page_numbers(results, cands)
     for d, role, key in cands:
         text = _para_text(d)
         if is_page_number(text) and len(d.lines) == 1:
-            out.add(id(d))
+            if id(d) in numbers:
+                out.add(id(d))
         elif n_pages >= 2 and counts[(role, key)] >= 2 and len(text) <= 200:
             out.add(id(d))
     return out
@@ -401,6 +403,38 @@ def _ran_to_bottom(item: _TableItem, res: _PageResult, content_bottom: dict[int,
     by a page break before the next row, which then starts a row of its
     own)."""
     return content_bottom.get(round(res.height), item.bottom) - item.bottom <= 2.5 * res.body_size
+
+
+def _page_numbers(results: list[_PageResult], cands: list[tuple[ParaDraft, str, str]]) -> set[int]:
+    """ids of the lone numbers at the top/bottom of pages that are page
+    numbers: set apart from the body's left edge (centred, as Nghị định
+    30/2020 has them, or at the right), or standing at the same place on
+    several pages counting with the pages. A number flush with the left
+    edge on one page is the row number of a table drawn without rules."""
+    by_page = {res.number: res for res in results}
+    page_of = {id(it): res.number for res in results for it in res.items}
+    lone = []
+    for d, _role, _key in cands:
+        text = _para_text(d)
+        if not (is_page_number(text) and len(d.lines) == 1):
+            continue
+        res = by_page[page_of[id(d)]]
+        body = [it.lines[0].x0 for it in res.items if isinstance(it, ParaDraft) and it is not d]
+        left = min(body, default=d.lines[0].x0)
+        digits = "".join(ch for ch in text if ch.isdigit())
+        value = int(digits[:4]) if digits else None
+        lone.append((d, res.number, value, d.lines[0].x0 - left > 2 * d.size))
+    out: set[int] = set()
+    for d, page, value, apart in lone:
+        if apart:
+            out.add(id(d))
+            continue
+        x = (d.lines[0].x0 + d.lines[0].x1) / 2
+        twins = [e for e, p2, v2, _ in lone if p2 != page and value is not None and v2 is not None
+                 and v2 - p2 == value - page and abs((e.lines[0].x0 + e.lines[0].x1) / 2 - x) <= d.size]
+        if twins:
+            out.add(id(d))
+    return out
 
 
 def _assemble(doc: Document, results: list[_PageResult]) -> None:
