@@ -29,6 +29,7 @@ from parsers.pdf_layout import (
     furniture_key,
     group_rows,
     is_page_number,
+    join_lines,
     lift_marks,
     main_size,
     reading_order,
@@ -342,7 +343,7 @@ def _footnotes(words: list[Word], page: int) -> list[Footnote]:
             text = normalize_text(" ".join(w.text for w in rest)).strip() if rest else ""
             notes.append(Footnote(first.text.strip("()"), text, page))
         elif notes:
-            notes[-1].text = (notes[-1].text + " " + normalize_text(line.text)).strip()
+            notes[-1].text = join_lines([notes[-1].text, normalize_text(line.text)]).strip()
         else:
             notes.append(Footnote("", normalize_text(line.text).strip(), page))
     return notes
@@ -574,6 +575,9 @@ def _link_footnotes(doc: Document) -> None:
     for b in doc.blocks:
         if isinstance(b, Paragraph):
             for ref in b.footnote_refs:
-                f = by_page.get((b.page, ref.footnote_id))
-                if f is not None and f.ref_block is None:
-                    f.ref_block = b.index
+                # a paragraph running on to the next page may carry its mark there
+                for page in ((b.page, b.page + 1) if b.page is not None else (None,)):
+                    f = by_page.get((page, ref.footnote_id))
+                    if f is not None and f.ref_block is None:
+                        f.ref_block = b.index
+                        break

@@ -336,6 +336,14 @@ def test_seed_pdf_matches_docx_and_txt(stem, seed_docs):
     # across lines without a space reads back with one)
     assert in_order_share(want, got) >= 0.99
     assert len(got) == len(want)
+    # footnotes: same marks, texts and referring paragraphs (a mark on the
+    # next page of a paragraph running over the page break included)
+
+    def notes(d):
+        return [(f.id, norm(f.text), norm(d.blocks[f.ref_block].text) if f.ref_block is not None else None)
+                for f in d.footnotes]
+
+    assert notes(b) == notes(a)
     assert len(b.tables) == len(a.tables) == len(t.tables)
     for ta, tb, tt in zip(a.tables, b.tables, t.tables):
         assert tb.n_cols == ta.n_cols
