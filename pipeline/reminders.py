@@ -51,9 +51,10 @@ class Reminder:
 
 
 def reminders_from(rows: Iterable[Row], today: dt.date) -> tuple[list[Reminder], int]:
-    """Reminders for the rows that have a date, one per UID (the same
-    document ingested from several files gives one reminder: the version with
-    the highest SEQUENCE); and how many rows had no date."""
+    """Reminders for the rows that have a date, one per UID (``select``
+    already gives a document ingested from several files once, from its most
+    original copy; a repeated UID keeps the highest SEQUENCE); and how many
+    rows had no date."""
     best: dict[str, Row] = {}
     undated = 0
     for r in rows:
