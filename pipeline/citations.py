@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from pipeline.serialize import location_text
 from pipeline.store import DocumentCopy, copy_of, group_copies, source_rank
 from pipeline.textutil import RX_TIMEOUT, strip_diacritics
 
@@ -141,21 +142,6 @@ def most_cited(graph: dict[str, CitedDocument], limit: int | None = None) -> lis
     return ranked[:limit] if limit else ranked
 
 
-def _loc_text(loc: dict | None) -> str:
-    if not loc:
-        return ""
-    parts = []
-    if loc.get("page") is not None:
-        parts.append(f"p.{loc['page']}")
-    if loc.get("table") is not None:
-        parts.append(f"table {loc['table']} r{loc.get('row')}c{loc.get('col')}")
-    elif loc.get("block") is not None:
-        parts.append(f"block {loc['block']}")
-    if loc.get("start") is not None:
-        parts.append(f"@{loc['start']}")
-    return " ".join(parts)
-
-
 def _one_line(text: str) -> str:
     return " ".join((text or "").split())
 
@@ -199,7 +185,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{head} ({extra}) — cited by {node.citing_count} document(s)" if extra
                   else f"{head} — cited by {node.citing_count} document(s)", file=out)
             for r in rows:
-                print(f"  {r['document']:<22} {r['relation']:<10} {_loc_text(r['loc']):<22} {_one_line(r['mention'] or '')}",
+                print(f"  {r['document']:<22} {r['relation']:<10} {location_text(r['loc']):<22} {_one_line(r['mention'] or '')}",
                       file=out)
         return 0
     ranked = most_cited(graph, args.limit)

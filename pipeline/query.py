@@ -37,6 +37,7 @@ from typing import Any, Iterable
 import regex
 
 from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
+from pipeline.serialize import location_text
 from pipeline.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
 from pipeline.textutil import RX_TIMEOUT, fold
 
@@ -231,22 +232,6 @@ def select(
 # --------------------------------------------------------------------------
 # Views
 # --------------------------------------------------------------------------
-
-
-def location_text(loc: dict[str, Any] | None) -> str:
-    """Where in the source, for a person (1-based): "trang 2, bảng 1, dòng 4"."""
-    if not loc:
-        return ""
-    parts = []
-    if loc.get("page") is not None:
-        parts.append(f"trang {loc['page']}")
-    if loc.get("table") is not None:
-        parts.append(f"bảng {loc['table'] + 1}")
-        if loc.get("row") is not None:
-            parts.append(f"dòng {loc['row'] + 1}")
-    elif loc.get("block") is not None:
-        parts.append(f"đoạn {loc['block'] + 1}")
-    return ", ".join(parts)
 
 
 def units_text(ob: StoredObligation) -> str:

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.query import Row, directives, location_text, parse_day, select, units_text
+from pipeline.query import Row, directives, parse_day, select, units_text
+from pipeline.serialize import location_text
 from pipeline.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
 from pipeline.store import Store, missing_sqlite_file
 

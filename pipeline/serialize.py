@@ -27,3 +27,19 @@ def to_jsonable(obj: Any) -> Any:
     if isinstance(obj, float) and obj.is_integer():
         return int(obj)
     return obj
+
+
+def location_text(loc: dict[str, Any] | None) -> str:
+    """Where in the source, for a person (1-based): "trang 2, bảng 1, dòng 4"."""
+    if not loc:
+        return ""
+    parts = []
+    if loc.get("page") is not None:
+        parts.append(f"trang {loc['page']}")
+    if loc.get("table") is not None:
+        parts.append(f"bảng {loc['table'] + 1}")
+        if loc.get("row") is not None:
+            parts.append(f"dòng {loc['row'] + 1}")
+    elif loc.get("block") is not None:
+        parts.append(f"đoạn {loc['block'] + 1}")
+    return ", ".join(parts)
