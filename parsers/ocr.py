@@ -1,9 +1,8 @@
 """Scanned pages: judge a page's text layer, and OCR pages with Tesseract.
 
-* ``is_valid_syllable`` / ``text_quality``: a Vietnamese syllable validator
-  (onset + vowel nucleus + coda + at most one tone mark).  A page whose text
-  layer is mostly non-syllables ("TÈNH LÂM ÒNG", "uY BAN NgAN", "so:f60tCNa")
-  is a broken glyph map or a bad embedded OCR layer, and is OCR'd again.
+* ``text_quality`` (from ``pipeline.syllables``): a page whose text layer is
+  mostly non-syllables ("TÈNH LÂM ÒNG", "uY BAN NgAN", "so:f60tCNa") is a
+  broken glyph map or a bad embedded OCR layer, and is OCR'd again.
 * ``ocr_available``: whether the ``tesseract`` program and its ``vie`` data
   are installed (the reason when not).
 * ``ocr_pdf_page``: render one PDF page (pypdfium2, ~300 dpi) and run the
@@ -27,103 +26,8 @@ from pathlib import Path
 import regex
 
 from parsers.pdf_layout import Word
+from pipeline.syllables import TextQuality, is_valid_syllable, text_quality  # noqa: F401 (re-exported)
 from pipeline.textutil import RX_TIMEOUT
-
-# --------------------------------------------------------------------------
-# Vietnamese syllables
-# --------------------------------------------------------------------------
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
-_KEEP_MARKS = {"\u0302", "\u0306", "\u031b"}  # circumflex, breve, horn: part of the letter
-
-_ONSET = r"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx])?"
-_NUCLEUS = (
-    r"(?:uyê|uya|uyu|iêu|yêu|ươu|ươi|uôi|oai|oay|oao|oeo|uây|uay|uêu"
-    r"|iê|yê|ươ|uô|ưa|ua|ia|oa|oă|oe|uâ|uê|uy|uơ|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|oo"
-    r"|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)"
-)
-_CODA = r"(?:ch|nh|ng|[cmnpt])?"
-_SYLLABLE = regex.compile(rf"^{_ONSET}{_NUCLEUS}{_CODA}$")
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-# numbering and codes that mix digits and letters legitimately: 5a, 30c, A03, QĐ932
-_CODE = regex.compile(r"^(?:\d{1,4}[a-zđA-ZĐ]?|\p{Lu}{1,4}\d{1,4}[a-z]?)$")
-_VIET_LETTERS = set("abcdđeghiklmnopqrstuvxyăâêôơư")
-_ASCII_LETTERS = set("abcdefghijklmnopqrstuvwxyz")
-
-
-def _strip_tones(word: str) -> tuple[str, int]:
-    d = unicodedata.normalize("NFD", word.lower())
-    tones = sum(1 for ch in d if ch in _TONES)
-    base = "".join(ch for ch in d if ch not in _TONES)
-    return unicodedata.normalize("NFC", base), tones
-
-
-def is_valid_syllable(word: str) -> bool:
-    """True for a well-formed Vietnamese syllable ("nghiêng", "Quyết", "gì"),
-    whatever the case; False for anything else ("nhd", "TÈNH", "LAMDONG")."""
-    if not word or len(word) > 8:
-        return False
-    base, tones = _strip_tones(word)
-    if tones > 1:
-        return False
-    return _SYLLABLE.match(base, timeout=RX_TIMEOUT) is not None
-
-
-@dataclass(frozen=True, slots=True)
-class TextQuality:
-    words: int  # tokens judged
-    valid: int  # of which valid syllables
-    with_marks: int  # of which carry a Vietnamese diacritic
-
-    @property
-    def score(self) -> float:
-        return self.valid / self.words if self.words else 0.0
-
-    @property
-    def usable(self) -> bool:
-        """Enough Vietnamese-looking text to trust the layer."""
-        if self.words < 8:
-            return False
-        if self.score < 0.70:
-            return False
-        # real Vietnamese running text carries diacritics on many syllables;
-        # a layer without any is OCR that lost them ("LdmDing, ngdy")
-        if self.words >= 30 and self.with_marks / self.words < 0.10:
-            return False
-        return True
-
-
-def text_quality(text: str) -> TextQuality:
-    """Judge a text: how many of its word tokens are Vietnamese syllables.
-
-    Numbers and upper-case abbreviations made of Vietnamese letters ("UBND",
-    "TTr") are not judged; tokens mixing lower-case letters and digits
-    ("nu6c") or carrying letters Vietnamese does not use ("BØC") count as
-    invalid."""
-    n = valid = marked = 0
-    for m in _TOKEN.finditer(text, timeout=RX_TIMEOUT):
-        tok = m.group()
-        if tok.isdigit():
-            continue
-        has_digit = any(ch.isdigit() for ch in tok)
-        letters = [ch for ch in tok if not ch.isdigit()]
-        base, _ = _strip_tones("".join(letters))
-        foreign = any(ch.isalpha() and ch not in _VIET_LETTERS for ch in base)
-        upper = sum(1 for ch in tok if ch.isupper())
-        if has_digit:
-            if not _CODE.match(tok, timeout=RX_TIMEOUT):
-                n += 1  # garbage like "nu6c", "f60tCNa"
-            continue
-        ok = is_valid_syllable(tok)
-        if not ok and not foreign and upper >= 2 and len(tok) <= 8:
-            continue  # an abbreviation (UBND, CCHC, TTr)
-        n += 1
-        if ok:
-            valid += 1
-            if any(ch not in _ASCII_LETTERS for ch in tok.lower()):
-                marked += 1
-    return TextQuality(n, valid, marked)
-
 
 # --------------------------------------------------------------------------
 # Tesseract

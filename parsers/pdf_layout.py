@@ -524,7 +524,7 @@ def _broken_word(prev: Line, ln: Line, flow: Flow) -> bool:
     size = max(prev.size, ln.size)
     if not (prev.x0 - flow.left < 0.9 * size and flow.right - prev.x1 < 0.9 * size):
         return False
-    from parsers.ocr import is_valid_syllable  # parsers.ocr imports this module
+    from pipeline.syllables import is_valid_syllable
 
     head = ln.text.split(" ", 1)[0]
     if not prev.text[-1:].isalnum() or not head or not (head[0].isalnum() or head[0] in "-/."):

@@ -182,7 +182,7 @@ SAMPLE_CHARS = 200_000
 
 
 def _syllable_ok(word: str) -> bool:
-    from parsers.ocr import is_valid_syllable  # the one Vietnamese syllable grammar
+    from pipeline.syllables import is_valid_syllable  # the one Vietnamese syllable grammar
 
     return is_valid_syllable(word)
 
