@@ -23,7 +23,6 @@ def norm(t: str) -> str:
 
 @needs_soffice
 def test_doc_made_by_libreoffice_parses_like_its_docx(tmp_path):
-    pytest.importorskip("parsers.docx_parser")
     import docx as python_docx
 
     src = tmp_path / "ttr.docx"

@@ -73,7 +73,6 @@ def test_reminders_flow_writes_the_calendar(prefect_harness, tmp_path):
 
 
 def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, tmp_path):
-    pytest.importorskip("extractors.obligations", reason="the obligations extractor has not landed yet")
     from distributed import LocalCluster
 
     from flows.dask_runner import task_runner_for

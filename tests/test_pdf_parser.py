@@ -318,8 +318,7 @@ def seed_docs():
 
     def get(stem: str, ext: str):
         path = RAW / f"{stem}.{ext}"
-        if not path.exists():
-            pytest.skip(f"seed .{ext} not built (run tools/build_samples.py)")
+        assert path.exists(), f"seed .{ext} missing (tools/build_samples.py builds it)"
         if (stem, ext) not in cache:
             cache[(stem, ext)] = parse(path)
         return cache[(stem, ext)]

@@ -254,7 +254,6 @@ def test_one_document_in_several_formats_is_listed_once(loaded):
 def test_end_to_end_on_a_seed_document(tmp_path):
     """extract_file → store → query and reminders, on the seed whose gold has
     "Phòng Tổ chức - Hành chính - Tài chính - Kế toán … trước ngày 10/11/2023"."""
-    pytest.importorskip("extractors.obligations", reason="the obligations extractor has not landed yet")
     from conftest import GOLD, RAW
     from icalendar import Calendar
 
