@@ -70,6 +70,12 @@ _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi)\b",
     regex.V1 | regex.IGNORECASE,
 )
+# an agent of a passive ("được các cấp, …"), never the subject of a task
+_PASSIVE_BEFORE = regex.compile(r"(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
+_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ])?(?P<t>đề[ ]nghị|yêu[ ]cầu|giao(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
+                               r"|(?:kính[ ])?mời)\b[ ]*",
+                               regex.V1)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
     r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan)\b",
@@ -77,17 +83,21 @@ _NOT_TASK_AFTER = regex.compile(
 )
 # a sentence without a subject is a task when it starts like an order
 _TASK_START = regex.compile(
-    r"^(?:(?:Định[ ]kỳ|Hằng|Hàng|Mỗi|Thường[ ]xuyên|Chủ[ ]động|Khẩn[ ]trương|Kịp[ ]thời|Tiếp[ ]tục|Tích[ ]cực)\b[^.;]{0,40}?[ ,]+)?"
+    r"^(?:(?:Định[ ]kỳ|Hằng|Hàng|Mỗi|Thường[ ]xuyên|Chủ[ ]động|Khẩn[ ]trương|Kịp[ ]thời|Tiếp[ ]tục|Tích[ ]cực|Trước|Chậm[ ]nhất"
+    r"|Đồng[ ]thời|Nghiêm[ ]túc)\b[^.;]{0,40}?[ ,]+)?"
     r"(?:Tham[ ]mưu|Chịu[ ]trách[ ]nhiệm|Chủ[ ]trì|Phối[ ]hợp|Tổng[ ]hợp|Báo[ ]cáo|Gửi|Nộp|Tự|Theo[ ]dõi|Đôn[ ]đốc|"
     r"Kiểm[ ]tra|Giám[ ]sát|Hướng[ ]dẫn|Chỉ[ ]đạo|Xây[ ]dựng|Tổ[ ]chức|Triển[ ]khai|Thực[ ]hiện|Rà[ ]soát|Đề[ ]xuất|"
     r"Trình|Cung[ ]cấp|Bố[ ]trí|Đảm[ ]bảo|Bảo[ ]đảm|Cân[ ]đối|Lập|Ban[ ]hành|Phổ[ ]biến|Tuyên[ ]truyền|Quán[ ]triệt|"
     r"Đăng[ ]ký|Tiến[ ]hành|Làm[ ]đầu[ ]mối|Là[ ]đầu[ ]mối|Nghiên[ ]cứu|Cập[ ]nhật|Thông[ ]báo|Tiếp[ ]nhận|Giải[ ]quyết|"
-    r"Lựa[ ]chọn|Phân[ ]công|Thành[ ]lập|Sơ[ ]kết|Tổng[ ]kết|Đánh[ ]giá|Thẩm[ ]định|Hoàn[ ]thành|Chuẩn[ ]bị)\b",
+    r"Lựa[ ]chọn|Phân[ ]công|Thành[ ]lập|Sơ[ ]kết|Tổng[ ]kết|Đánh[ ]giá|Thẩm[ ]định|Hoàn[ ]thành|Chuẩn[ ]bị|"
+    r"Tập[ ]trung|Mời|Cử|Xác[ ]nhận|Tăng[ ]cường|Đẩy[ ]mạnh|Nâng[ ]cao|Khắc[ ]phục|Kiện[ ]toàn|Duy[ ]trì|Công[ ]khai|"
+    r"Công[ ]bố|Liên[ ]hệ|Chấn[ ]chỉnh|Xử[ ]lý|Thống[ ]kê|Hoàn[ ]thiện|Ứng[ ]dụng|Nắm|Hỗ[ ]trợ)\b",
     regex.V1 | regex.IGNORECASE,
 )
 _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
                           regex.V1 | regex.IGNORECASE)
 _INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40})?\s*:?$")
+_TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi")
 _CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)
 # words of a closing order that says nothing but "carry this out"
 _BOILERPLATE_WORDS = frozenset(
@@ -138,18 +148,27 @@ class _Builder:
             if key in seen:
                 continue
             seen.add(key)
-            d.units.append((key, raw, role, loc, implied))
+            u_loc = u.loc if isinstance(u, UnitSpan) and u.loc is not None else loc
+            d.units.append((key, raw, role, u_loc, implied))
         self.drafts.append(d)
         return d
+
+    def extend(self, d: _Draft, units: list[tuple[UnitSpan | str, str]], implied: bool = False) -> None:
+        """More units (written in the sentence) for a draft already added."""
+        seen = {k for k, *_ in d.units}
+        for u, role in units:
+            raw = u.raw if isinstance(u, UnitSpan) else u
+            key = self.registry.resolve(raw, task=True)
+            if key not in seen:
+                seen.add(key)
+                d.units.append((key, raw, role, u.loc if isinstance(u, UnitSpan) else d.ob.loc, implied))
 
     def finish(self) -> tuple[list[Obligation], list[Unit]]:
         out = []
         for d in self.drafts:
-            d.ob.units = [UnitMention(name=self.registry.name(k), raw=raw, role=role, loc=loc)  # type: ignore[arg-type]
-                          for k, raw, role, loc, _imp in d.units]
-            for m, (_k, _r, _ro, _l, imp) in zip(d.ob.units, d.units):
-                if imp and hasattr(m, "implied"):
-                    m.implied = True  # type: ignore[attr-defined]
+            d.ob.units = [UnitMention(name=self.registry.name(k), raw=raw, role=role, loc=loc,  # type: ignore[arg-type]
+                                      implied=imp)
+                          for k, raw, role, loc, imp in d.units]
             out.append(d.ob)
         return out, self.registry.units()
 
@@ -180,6 +199,8 @@ def _find_subject(s: str) -> _Subject | None:
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=RX_TIMEOUT):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
         for mc in regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT):
+            if _PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT):
+                continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
             ul = parse_unit_list(s, mc.end())
             if ul is not None:
                 break
@@ -187,8 +208,23 @@ def _find_subject(s: str) -> _Subject | None:
         return None
     rest = s[ul.end:]
     stripped = rest.lstrip()
+    mt2 = _INNER_TRIGGER.match(stripped, timeout=RX_TIMEOUT)
+    if mt2 and trig is None:
+        # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
+        at = len(s) - len(stripped) + mt2.end()
+        inner = _find_subject(s[:pos] + s[at:]) if parse_unit_list(s, at) is not None else None
+        if inner is None:
+            return None
+        shift = at - pos
+        for u, _r in inner.units:
+            u.start += shift
+            u.end += shift
+        return _Subject(inner.units, inner.action_start + shift, fold(mt2.group("t")))
     if stripped.startswith(":"):
-        return _Subject(_roles(ul.units, stripped[1:].lstrip()), ul.end + (len(rest) - len(stripped)) + 1, trig)
+        after = stripped[1:].lstrip()
+        if after[:1].isupper() and not _TASK_START.match(after, timeout=RX_TIMEOUT):
+            return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
+        return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
         return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None else None
     if stripped.startswith((",",)):
@@ -209,13 +245,24 @@ def _roles(units: list[UnitSpan], action: str) -> list[tuple[UnitSpan, str]]:
     return [(u, role) for u in units if not u.bare]
 
 
-def _support_units(action: str) -> list[tuple[UnitSpan, str]]:
+def _support_units(action: str, base: Loc | None = None) -> list[tuple[UnitSpan, str]]:
+    """Units after "phối hợp (với)" in ``action``; ``base`` locates ``action`` in its block."""
     out = []
     for m in _SUPPORT.finditer(action, timeout=RX_TIMEOUT):
         ul = parse_unit_list(action, m.end())
         if ul:
+            _place(ul.units, base)
             out.extend((u, "support") for u in ul.units if not u.bare)
     return out
+
+
+def _place(units: list[UnitSpan], base: Loc | None) -> None:
+    """Give each unit the location of its own words (``base`` = the text it was parsed from)."""
+    if base is None or base.start is None:
+        return
+    for u in units:
+        if u.loc is None:
+            u.loc = base.span(u.start, u.end)
 
 
 def _report_to(action: str) -> str | None:
@@ -229,6 +276,27 @@ def _report_to(action: str) -> str | None:
                 via = _VIA.match(action, u.end, timeout=RX_TIMEOUT)
                 return u.raw + (" " + squash_spaces(via.group(0)) if via else "")
     return None
+
+
+_DEADLINE_ONLY_WORDS = frozenset("hoan thanh xong thoi han truoc cham nhat la ngay trong va bao cao gui ket qua".split())
+
+
+def _deadline_only(sentence: str, dl) -> bool:
+    """The sentence says nothing but when ("Hoàn thành trước ngày 20/12/2025.")."""
+    rest = sentence[:dl.start] + " " + sentence[dl.end:]
+    words = regex.findall(r"\p{L}+", fold(rest), timeout=RX_TIMEOUT)
+    return len(words) <= 4 and all(w in _DEADLINE_ONLY_WORDS for w in words)
+
+
+def _owners(text: str) -> list[tuple[UnitSpan, str]]:
+    """Units named after "của" in the subject noun phrase ("Kế hoạch … của các cơ quan, đơn vị gửi …")."""
+    for m in regex.finditer(r"\bcủa[ ]+", text, timeout=RX_TIMEOUT):
+        ul = parse_unit_list(text, m.end())
+        if ul is not None:
+            units = [(u, "lead") for u in ul.units if not u.bare]
+            if units:
+                return units
+    return []
 
 
 def _is_boilerplate(action: str) -> bool:
@@ -266,6 +334,10 @@ class _Prose:
         self.stack: list[_Level] = []
         self.closing = False
         self.collective: list[str] | None = None
+        self.last_subject: list[tuple[UnitSpan, str]] | None = None  # of the last task given, for deadline sentences
+        # a report (Báo cáo) gives tasks only in its sections on directions and tasks ahead
+        self.report = fold(b.header.type or "").startswith("bao cao") or (b.header.type_code or "").upper() == "BC"
+        self.section_ok = False
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text
@@ -285,9 +357,15 @@ class _Prose:
             self.closing = False
             self.stack = []
         body_off = lm.end() if lm else 0
+        if level == 0:
+            self.section_ok = bool(_TASK_SECTION.search(fold(text), timeout=RX_TIMEOUT))
+        if self.report and not self.section_ok:
+            return  # a report states results; only its "phương hướng, nhiệm vụ" part gives tasks
         if level is not None:
             while self.stack and self.stack[-1].level >= level:
                 self.stack.pop()
+            if level <= 1:
+                self.last_subject = None
         parent = self.stack[-1].subject if self.stack else None
         cur: list[tuple[UnitSpan, str]] | None = None
         last_draft: _Draft | None = None
@@ -313,6 +391,8 @@ class _Prose:
         s_clean = s.strip()
         if not s_clean or _CLOSING.match(s_clean, timeout=RX_TIMEOUT) or _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT):
             return None
+        lead = len(s) - len(s.lstrip())
+        sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
         subj = _find_subject(s_clean)
         deadlines = find_deadlines(s_clean, self.b.ref_date)
         recs = find_recurrences(s_clean)
@@ -322,23 +402,35 @@ class _Prose:
                 return None
             if _INTRO_ONLY.match(fold(action), timeout=RX_TIMEOUT):
                 return None  # "UBND huyện yêu cầu:" introduces the items, it is nobody's task
+            _place([u for u, _r in subj.units], sloc)
             if not action:
                 # "1. Phòng Nội vụ:" — a heading that names the unit of the items below
                 return subj.units, None
-            units = subj.units + [u for u in _support_units(action)
-                                  if fold(u[0].raw) not in {fold(x[0].raw) for x in subj.units}]
-            d = self._emit(action, units, s_clean, source, loc, deadlines, recs)
+            own = {fold(x[0].raw) for x in subj.units}
+            support = _support_units(s_clean[subj.action_start:], sloc.span(subj.action_start, len(s_clean))
+                                     if sloc.start is not None else None)
+            units = subj.units + [u for u in support if fold(u[0].raw) not in own]
+            d = self._emit(action, units, s_clean, source, sloc, deadlines, recs)
             if self.collective is None:
                 plural = [u.raw for u, _r in subj.units if u.plural or fold(u.raw).startswith("cac ")]
                 if plural:
                     self.collective = plural[:1]
+            self.last_subject = subj.units
             return subj.units, d
+        if same_para and last_draft is not None and deadlines and last_draft.ob.deadline is None \
+                and _deadline_only(s_clean, deadlines[0]):
+            # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
+            dl = deadlines[0]
+            dl.deadline.loc = sloc.span(dl.start, dl.end) if sloc.start is not None else sloc
+            last_draft.ob.deadline = dl.deadline
+            last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
+            return inherited, last_draft
         mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
         if mt and fold(mt.group("t")) in ("de nghi", "yeu cau"):
             action = _clean_action(s_clean[mt.end():])
             if action and not _is_boilerplate(action) and _TASK_START.match(action[:1].upper() + action[1:], timeout=RX_TIMEOUT):
                 implied = self._implied()
-                d = self._emit(action, implied, s_clean, source, loc, deadlines, recs, implied=True)
+                d = self._emit(action, implied, s_clean, source, sloc, deadlines, recs, implied=True)
                 return None if not implied else (implied, d)
             return None
         if inherited and _TASK_START.match(s_clean, timeout=RX_TIMEOUT):
@@ -348,9 +440,25 @@ class _Prose:
                 last_draft.ob.action = f"{last_draft.ob.action}. {action}"
                 last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
                 return inherited, last_draft
-            units = [(u, r) for u, r in inherited]
-            d = self._emit(action, units, s_clean, source, loc, deadlines, recs)
+            own = {fold(x[0].raw) for x in inherited}
+            support = [u for u in _support_units(s_clean, sloc) if fold(u[0].raw) not in own]
+            # the subject is inherited (heading or sentence before): implied; "phối hợp với …" is written here
+            d = self._emit(action, list(inherited), s_clean, source, sloc, deadlines, recs, implied=True)
+            if support:
+                self.b.extend(d, support)
             return inherited, d
+        if deadlines and _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT):
+            # "Văn bản … của các bộ, … gửi về Bộ Nội vụ trước ngày …": the owners named after "của"
+            verb = _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
+            owners = _owners(s_clean[:min(verb.start(), deadlines[0].start)])
+            if owners:
+                _place([u for u, _r in owners], sloc)
+                d = self._emit(_clean_action(s_clean), owners, s_clean, source, sloc, deadlines, recs)
+                return None, d
+            if self.last_subject:
+                d = self._emit(_clean_action(s_clean), list(self.last_subject), s_clean, source, sloc, deadlines, recs,
+                               implied=True)
+                return None, d
         return None
 
     def _implied(self) -> list[tuple[UnitSpan | str, str]]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -54,6 +55,7 @@ _PLURAL_HEADS = (
     "xã", "phường", "thị trấn", "địa phương", "ngành", "sở", "cá nhân", "tổ chức", "doanh nghiệp",
     "cơ sở", "bệnh viện", "trường", "tổ", "hội", "đoàn thể", "chi bộ", "chi đoàn", "cấp ủy", "cấp uỷ",
     "huyện", "thành phố", "thị xã", "quận", "tỉnh", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
+    "đặc khu", "bộ",
 )
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
@@ -72,7 +74,17 @@ _STOP_WORDS = (
     "phát huy", "nâng cao", "có", "không", "chưa", "tổ chức thực hiện", "lãnh đạo", "ký", "duy trì",
     "đánh giá", "xác định", "quan tâm", "vận động", "tham gia", "trong việc", "như", "gồm", "này", "đó",
     "năm", "ngày", "tháng", "sau", "trước", "giao", "yêu cầu", "đề nghị", "phân công",
+    # task verbs and adverbs that open the predicate of a unit subject
+    "định kỳ", "hằng", "hàng năm", "hàng quý", "hàng tháng", "hàng tuần", "hàng ngày", "mỗi", "tổ chức",
+    "lập", "thành lập", "nhắc nhở", "dự", "tham dự", "cử", "mời", "xác nhận", "hỗ trợ", "tập trung",
+    "khắc phục", "liên hệ", "công khai", "công bố", "cập nhật", "hoàn thành", "hoàn thiện", "chấn chỉnh",
+    "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
+    "bám sát", "giúp", "kiện toàn", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
 )
+# Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
+# ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
+_LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn"})
+_AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các", "và", "cùng", "nhà"})
 # Continuations allowed inside a name although they look like stop words.
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
@@ -142,8 +154,11 @@ _FALSE_HEAD = regex.compile(
 )
 _BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
 _STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
+# nouns that continue a plural list after a comma only ("UBND các huyện, thành, thị", "xã, phường, đặc khu")
+_PLURAL_CONT_ONLY = ("thành", "thị", "đặc khu", "thôn", "khu phố", "tổ dân phố", "ấp", "bộ", "ngành", "ban ngành",
+                     "cơ quan ngang bộ")
 _PLURAL_CONT_RX = regex.compile(
-    r"[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS) + r"|trực[ ]thuộc)(?!\p{L})", regex.V1 | regex.IGNORECASE
+    r"[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r"|trực[ ]thuộc)(?!\p{L})", regex.V1 | regex.IGNORECASE
 )
 _SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ])[ ]*", regex.V1)
 
@@ -156,6 +171,7 @@ class UnitSpan:
     head_of_body: str | None = None  # "Thủ trưởng" when the task goes to the body through its head
     plural: bool = False  # "các đơn vị …"
     bare: bool = False  # a head of body with nothing after it ("Thủ trưởng," before a distributive complement)
+    loc: Any = None  # pipeline.model.Loc of the name in its block, set by the caller that knows the block
 
     @property
     def name(self) -> str:
@@ -278,6 +294,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             break
         if not first and _STOP_RX.match(text, q, timeout=RX_TIMEOUT) and not _is_upper_start(word):
             break
+        if (words > 0 and not _is_upper_start(word) and word.lower() not in _AFTER_LEVEL_OK
+                and _ends_with_level(text[pos:q])):
+            break  # "Ủy ban nhân dân tỉnh | tình hình …", "Văn phòng UBND tỉnh | tổ chức …"
         if word.lower() == "các":
             plural = True  # "UBND các xã, thị trấn"
         if word.lower() == "các" and _starts_unit(text, q) and words > 0:
@@ -295,6 +314,11 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         words += 1
         first = False
     return end
+
+
+def _ends_with_level(segment: str) -> bool:
+    words = segment.split()
+    return bool(words) and (words[-1] in _LEVEL_WORDS or " ".join(words[-2:]) in _LEVEL_WORDS)
 
 
 def _looks_name_part(text: str, pos: int) -> bool:
@@ -437,14 +461,26 @@ def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[
             continue
         seg = t[s:e]
         p = 0
+        n_seg = len(out)
+        comma = False
         while p < len(seg):
+            headless = parse_unit(seg, p) is None
             ul = parse_unit_list(seg, p, cell=True)
             if ul is None:
                 break
+            first = ul.units[0]
+            if headless and comma and len(out) > n_seg and first.raw[:1].islower():
+                # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh": a lower-case part after a
+                # comma continues the name before it, it is not a unit of its own
+                prev, prole = out[-1]
+                out[-1] = (UnitSpan(prev.start, s + first.end, f"{prev.raw}, {first.raw}", prev.head_of_body,
+                                    prev.plural, prev.bare), prole)
+                ul.units = ul.units[1:]
             for u in ul.units:
                 if _meaningful(u.raw):
                     out.append((UnitSpan(s + u.start, s + u.end, u.raw, u.head_of_body, u.plural, u.bare), role))
             nxt = _CELL_SEP.match(seg, ul.end, timeout=RX_TIMEOUT)
+            comma = bool(nxt) and nxt.group(0).strip() == ","
             if not nxt or nxt.end() <= p:
                 break
             p = nxt.end()
