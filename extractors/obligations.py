@@ -40,7 +40,7 @@ from extractors.deadlines import find_deadlines
 from extractors.recurrence import find_recurrences
 from extractors.sentences import split_sentences
 from extractors.unit_registry import UnitRegistry
-from extractors.units import UnitSpan, parse_unit, parse_unit_list, split_unit_cell
+from extractors.units import UnitSpan, is_vague, parse_unit, parse_unit_list, split_unit_cell
 from pipeline.model import (
     Document,
     DocumentHeader,
@@ -97,6 +97,7 @@ _TASK_START = regex.compile(
 _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
                           regex.V1 | regex.IGNORECASE)
 _INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40})?\s*:?$")
+_GENERIC_UNIT = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan)$")
 _TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi")
 _CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)
 # words of a closing order that says nothing but "carry this out"
@@ -208,6 +209,13 @@ def _find_subject(s: str) -> _Subject | None:
         return None
     rest = s[ul.end:]
     stripped = rest.lstrip()
+    paren = regex.match(r"\([^()]{1,120}\)[ ]*", stripped, timeout=RX_TIMEOUT)
+    if paren and (stripped[paren.end():paren.end() + 1] == ":" or not stripped[paren.end():].strip()
+                  or stripped[paren.end():paren.end() + 1].islower()):
+        # "Giao Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh):" — the body in brackets
+        # tells which part of the unit does it; the sentence goes on after the brackets
+        rest = stripped[paren.end():]
+        stripped = rest
     mt2 = _INNER_TRIGGER.match(stripped, timeout=RX_TIMEOUT)
     if mt2 and trig is None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
@@ -252,7 +260,7 @@ def _support_units(action: str, base: Loc | None = None) -> list[tuple[UnitSpan,
         ul = parse_unit_list(action, m.end())
         if ul:
             _place(ul.units, base)
-            out.extend((u, "support") for u in ul.units if not u.bare)
+            out.extend((u, "support") for u in ul.units if not u.bare and not is_vague(u.raw))
     return out
 
 
@@ -282,7 +290,10 @@ _DEADLINE_ONLY_WORDS = frozenset("hoan thanh xong thoi han truoc cham nhat la ng
 
 
 def _deadline_only(sentence: str, dl) -> bool:
-    """The sentence says nothing but when ("Hoàn thành trước ngày 20/12/2025.")."""
+    """The sentence says nothing but when ("Hoàn thành trước ngày 20/12/2025.", "Thời gian hoàn
+    thành ban hành kế hoạch chậm nhất là ngày 15/4/2026.")."""
+    if regex.match(r"(?i)\(?\s*thời\s+(?:gian|hạn)\b", sentence, timeout=RX_TIMEOUT) and dl.start < 120:
+        return True
     rest = sentence[:dl.start] + " " + sentence[dl.end:]
     words = regex.findall(r"\p{L}+", fold(rest), timeout=RX_TIMEOUT)
     return len(words) <= 4 and all(w in _DEADLINE_ONLY_WORDS for w in words)
@@ -451,13 +462,16 @@ class _Prose:
             # "Văn bản … của các bộ, … gửi về Bộ Nội vụ trước ngày …": the owners named after "của"
             verb = _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
             owners = _owners(s_clean[:min(verb.start(), deadlines[0].start)])
-            if owners:
+            generic = all(_GENERIC_UNIT.match(fold(u.raw), timeout=RX_TIMEOUT) for u, _r in owners)
+            action = _clean_action(s_clean.strip("()"))
+            if owners and not (generic and self.last_subject):
                 _place([u for u, _r in owners], sloc)
-                d = self._emit(_clean_action(s_clean), owners, s_clean, source, sloc, deadlines, recs)
+                d = self._emit(action, owners, s_clean, source, sloc, deadlines, recs)
                 return None, d
-            if self.last_subject:
-                d = self._emit(_clean_action(s_clean), list(self.last_subject), s_clean, source, sloc, deadlines, recs,
-                               implied=True)
+            # "các cơ quan, đơn vị" / nobody named: the units given the task before, else the addressees
+            fallback = list(self.last_subject or []) or self._implied()
+            if fallback:
+                d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True)
                 return None, d
         return None
 

@@ -492,7 +492,13 @@ _CELL_SEP = regex.compile(r"[ ]*(?:[,;.]|và)[ ]*", regex.V1)
 
 def _meaningful(raw: str) -> bool:
     f = fold(raw)
-    return len(f) >= 3 and f not in {"cac", "va", "cac don vi lien quan"} and not f.startswith(("theo ", "x "))
+    return len(f) >= 3 and f not in {"cac", "va"} and not f.startswith(("theo ", "x ")) and not is_vague(raw)
+
+
+def is_vague(raw: str) -> bool:
+    """"các cơ quan, đơn vị liên quan", "cơ quan, địa phương có liên quan": nobody in particular."""
+    words = raw.split()
+    return fold(raw).endswith("lien quan") and not any(w[:1].isupper() for w in words[1:])
 
 
 # --------------------------------------------------------------------------
