@@ -47,9 +47,12 @@ _QUARTER = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 _YEAR = regex.compile(
-    r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối)[ ]+)năm[ ]+(?P<y>(?:19|20)\d{2})(?![\d/-])",
+    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối)[ ]+)?năm[ ]+(?P<y>(?:19|20)\d{2})"
+    r"(?![\d/-])",
     regex.V1 | regex.IGNORECASE,
 )
+# a date right after a cited document's number/symbol ("… số 52/2015/NĐ-CP ngày ")
+_CITED_BEFORE = regex.compile(r"\d+[\w.]*/[\w/.\-–]+[ ]*,?[ ]*(?:ngày[ ]*)?$", regex.V1)
 _HALF = regex.compile(
     r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước)[ ]+)0?6[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm(?:[ ]+(?P<y>(?:19|20)\d{2}))?",
     regex.V1 | regex.IGNORECASE,
@@ -114,6 +117,11 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue
         if trig is None and not in_time_column:
             continue
+        if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
+            continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
+        if regex.match(r"[ ]*(?:năm|tháng)[ ]+(?:liền[ ]kề|sau|tiếp[ ]theo)|[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
+                       text[ds.end:ds.end + 20], timeout=RX_TIMEOUT):
+            continue  # "trước ngày 31/01 năm liền kề", "ngày 25 hằng tháng": a recurring time, not a date
         if trig is not None and regex.fullmatch(r"(?i)\s*(?:đến|trong)\s*(?:ngày\s*)?", trig.group(0), timeout=RX_TIMEOUT):
             # bare "đến ngày" / "trong ngày" read as a deadline only when nothing says "từ ngày … đến"
             if regex.search(r"(?i)từ\s+(?:ngày\s+)?[\d./-]+\s*$", before[: trig.start()], timeout=RX_TIMEOUT):

@@ -123,7 +123,8 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 n = _n(m.groupdict().get("n")) or 1
                 interval = base * n
                 rrule, key = _rrule(freq, interval), f"{freq}{interval}"
-                if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m):
+                if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m) \
+                        and not _DAY_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT):
                     continue
             else:
                 rrule, key = None, None
@@ -132,7 +133,64 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
             found.append(RecurrenceSpan(m.start(), m.end(), Recurrence(text=phrase.strip(), rrule=rrule, note=note)))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda r: r.start)
+    found = _merge_plain(text, found)
+    for r in found:
+        _refine(text, r)
     return found
+
+
+# "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "tháng 01 hằng năm": a time that comes round
+_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+\d{1,2}(?:[ ]+của)?|tháng[ ]+\d{1,2})[ ,]*$", regex.V1 | regex.IGNORECASE)
+_WEEKDAYS = {"hai": "MO", "ba": "TU", "tư": "WE", "năm": "TH", "sáu": "FR", "bảy": "SA", "2": "MO", "3": "TU", "4": "WE",
+             "5": "TH", "6": "FR", "7": "SA"}
+_BYDAY = regex.compile(r"thứ[ ]+(?P<d>hai|ba|tư|năm|sáu|bảy|[2-7])[ ,]*$", regex.V1 | regex.IGNORECASE)
+_BYMONTHDAY = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]+(?:của[ ]+)?$", regex.V1 | regex.IGNORECASE)
+_BYMONTH = regex.compile(r"tháng[ ]+(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
+
+
+def _merge_plain(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSpan]:
+    """"Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần": the bare "định kỳ" is the period written later
+    in the same clause, one recurrence from "Định kỳ" to "hằng tuần"."""
+    out: list[RecurrenceSpan] = []
+    skip: set[int] = set()
+    for i, r in enumerate(found):
+        if i in skip:
+            continue
+        if r.recurrence.rrule is None and i + 1 < len(found):
+            nxt = found[i + 1]
+            between = text[r.end:nxt.start]
+            if nxt.recurrence.rrule and len(between) <= 60 and not regex.search(r"[.;]", between, timeout=RX_TIMEOUT):
+                nxt.recurrence.text = text[r.start:nxt.end].strip()
+                nxt.start = r.start
+                out.append(nxt)
+                skip.add(i + 1)
+                continue
+        out.append(r)
+    return out
+
+
+def _refine(text: str, r: RecurrenceSpan) -> None:
+    """Add the day a period falls on: "thứ Sáu hằng tuần" → BYDAY=FR, "ngày 25 hằng tháng" →
+    BYMONTHDAY=25, "trong tháng 01 hằng năm" → BYMONTH=1."""
+    rule = r.recurrence.rrule
+    if not rule or ";BY" in rule:
+        return
+    end = r.end - len(regex.search(r"(?:hằng|hàng|mỗi)[ ]+\p{L}+$", text[:r.end], flags=regex.V1 | regex.IGNORECASE,
+                                   timeout=RX_TIMEOUT).group(0)) if regex.search(
+        r"(?:hằng|hàng|mỗi)[ ]+\p{L}+$", text[:r.end], flags=regex.V1 | regex.IGNORECASE, timeout=RX_TIMEOUT) else r.start
+    before = text[max(0, end - 30):end]
+    if rule == "FREQ=WEEKLY":
+        m = _BYDAY.search(before, timeout=RX_TIMEOUT)
+        if m:
+            r.recurrence.rrule = f"{rule};BYDAY={_WEEKDAYS[m.group('d').lower()]}"
+    elif rule == "FREQ=MONTHLY":
+        m = _BYMONTHDAY.search(before, timeout=RX_TIMEOUT)
+        if m and 1 <= int(m.group("d")) <= 31:
+            r.recurrence.rrule = f"{rule};BYMONTHDAY={int(m.group('d'))}"
+    elif rule == "FREQ=YEARLY":
+        m = _BYMONTH.search(before, timeout=RX_TIMEOUT)
+        if m and 1 <= int(m.group("m")) <= 12:
+            r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"
 
 
 _TASK_AFTER = regex.compile(
