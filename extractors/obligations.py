@@ -140,12 +140,14 @@ class _Builder:
         self.drafts: list[_Draft] = []
 
     def add(self, ob: Obligation, units: list[tuple[UnitSpan | str, str]], loc: Loc | None,
-            implied: bool = False) -> _Draft:
+            implied: bool = False, listed: bool = True) -> _Draft:
+        """``listed=False``: the units are only presumed (the addressees of an order naming nobody) and
+        are not added to the document's unit list."""
         d = _Draft(ob)
         seen: set[str] = set()
         for u, role in units:
             raw = u.raw if isinstance(u, UnitSpan) else u
-            key = self.registry.resolve(raw, task=True)
+            key = self.registry.resolve(raw, task=listed)
             if key in seen:
                 continue
             seen.add(key)
@@ -471,7 +473,8 @@ class _Prose:
             # "các cơ quan, đơn vị" / nobody named: the units given the task before, else the addressees
             fallback = list(self.last_subject or []) or self._implied()
             if fallback:
-                d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True)
+                d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True,
+                               listed=bool(self.last_subject))
                 return None, d
         return None
 
@@ -479,7 +482,8 @@ class _Prose:
         names = [_body_of(r) for r in self.b.header.recipients] or (self.collective or [])
         return [(n, "lead") for n in names]
 
-    def _emit(self, action, units, sentence, source, loc, deadlines, recs, implied: bool = False) -> _Draft:
+    def _emit(self, action, units, sentence, source, loc, deadlines, recs, implied: bool = False,
+              listed: bool = True) -> _Draft:
         dl = deadlines[0] if deadlines else None
         rc = recs[0] if recs else None
         ob = Obligation(
@@ -496,7 +500,7 @@ class _Prose:
         if rc is not None:
             rc.recurrence.loc = loc.span(rc.start, rc.end) if loc.start is not None else loc
             ob.recurrence = rc.recurrence
-        return self.b.add(ob, units, loc, implied=implied)
+        return self.b.add(ob, units, loc, implied=implied, listed=listed)
 
 
 # --------------------------------------------------------------------------
