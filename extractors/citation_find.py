@@ -34,7 +34,7 @@ from pipeline.textutil import RX_TIMEOUT
 _GROUP = r"\p{Lu}[\p{L}&]{0,14}[0-9]{0,2}"
 _WS = r"\s{0,6}"  # spaces, or a line break, around a separator
 _DASH = r"[-‐‑–—]"
-_NUM = r"(?P<num>[0-9]{1,5})"
+_NUM = r"(?P<num>[0-9]{1,5}[a-zđ]?)"  # "30c/NQ-CP": a lower-case letter suffix is part of the number
 
 _CITATION = regex.compile(
     r"(?<![\p{L}0-9/.,\-‐‑–—])" + _NUM

@@ -117,7 +117,7 @@ class Resolved:
     date: str | None = None
     date_end: int | None = None  # where the date ends in the text
     issuer: str | None = None
-    issuer_source: str = "none"  # "explicit" | "list" | "shared" | "symbol" | "none"
+    issuer_source: str = "none"  # "explicit" | "list" | "before" | "shared" | "symbol" | "none"
     title: str | None = None
     relation: str = "cites"
     tail: int = 0  # end of everything read after the number (date, issuer)
@@ -294,9 +294,11 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
         return None
     if "(" in h.group(0) and between.count(")") > between.count("("):
         return None
+    if regex.search(r"(?<![\p{L}])(?:như\s+sau|sau\s+đây)(?![\p{L}])", h.group("iss"), regex.IGNORECASE, timeout=RX_TIMEOUT):
+        return None  # "…, UBND xã báo cáo như sau:" introduces the body, not a list of documents
     iss = regex.split(r"(?<![\p{L}])(?:của|Của|CỦA)\s", h.group("iss"), timeout=RX_TIMEOUT)[-1]
     cands = [normalize_issuer(c) for c in regex.split(r",|\s+và\s+", iss, timeout=RX_TIMEOUT)]
-    cands = [c for c in cands if c and c[:1].isupper()]
+    cands = [c for c in cands if c and c[:1].isupper() and not regex.search(r"[0-9/]", c, timeout=RX_TIMEOUT)]
     if not cands:
         return None
     if len(cands) == 1:
@@ -305,6 +307,24 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
         if _issuer_fits_code(c, found):
             return c
     return None
+
+
+_ISSUER_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}[^,;:()\n.0-9/]{2,100}?)\s{1,3}(?:tại|theo)\s{1,3}$"
+)
+
+
+def _issuer_before(text: str, pos: int, found: Found) -> str | None:
+    """The issuer named just before the mention: "(theo chỉ đạo của Ủy ban nhân
+    dân tỉnh tại Thông báo số 493/TB-UBND …)", "ý kiến của Chủ tịch UBND tỉnh tại
+    Công văn số …" — only when it agrees with the symbol's issuer code."""
+    m = _ISSUER_BEFORE.search(text[max(0, pos - 140):pos], timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    iss = normalize_issuer(m.group("iss"))
+    if not iss or not found.issuer_codes or not _issuer_fits_code(iss, found):
+        return None
+    return iss
 
 
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
@@ -356,8 +376,11 @@ def resolve(text: str, found: Found) -> Resolved:
     if r.issuer:
         r.issuer_source = "explicit"
     else:
-        head = _list_head_issuer(text, r.start, found)
-        if head:
+        before_iss = _issuer_before(text, r.start, found)
+        head = None if before_iss else _list_head_issuer(text, r.start, found)
+        if before_iss:
+            r.issuer, r.issuer_source = before_iss, "before"
+        elif head:
             r.issuer, r.issuer_source = head, "list"
     r.tail = max(pos2, pos3)
     r.title = read_title(text, r.tail)

@@ -58,6 +58,8 @@ _NUMBER_LINE = regex.compile(
 _PLACE_DATE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
 )
+_TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
+_YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
 _SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
 _BODY_START = regex.compile(
@@ -65,6 +67,7 @@ _BODY_START = regex.compile(
     regex.IGNORECASE,
 )
 _KINH_GUI = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?\s*(?P<rest>.*)$")
+_DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
 _NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?P<rest>\S.*)$")
 _TITLE_WORDS = regex.compile(
@@ -126,6 +129,93 @@ def _case(text: str) -> str:
     return " ".join(out)
 
 
+# Nghị định 30/2020, Phụ lục II: in an agency's name the first word and the word
+# naming its specific field are capitalised ("Bộ Nội vụ", "Sở Y tế", "Văn phòng
+# Chính phủ", "Bộ Giáo dục và Đào tạo", "Ban Dân vận Tỉnh ủy").
+_ORG_HEADS = (
+    ("tổng", "cục"), ("chi", "cục"), ("văn", "phòng"), ("trung", "tâm"), ("bệnh", "viện"), ("học", "viện"),
+    ("ủy", "ban"), ("uỷ", "ban"), ("hội", "đồng"), ("thanh", "tra"), ("công", "an"),
+    ("đại", "học"), ("bộ",), ("sở",), ("cục",), ("vụ",), ("ban",), ("phòng",), ("viện",), ("trường",), ("đài",),
+)
+_GENERIC_AFTER_HEAD = frozenset({"nhân", "các", "và"})  # "Ủy ban nhân dân", "Ban … các khu"
+_PROPER = {("chính", "phủ"): "Chính phủ", ("quốc", "hội"): "Quốc hội", ("trung", "ương"): "Trung ương",
+           ("việt", "nam"): "Việt Nam", ("mặt", "trận"): "Mặt trận", ("tổ", "quốc"): "Tổ quốc"}
+_PARTY_COMMITTEE = regex.compile(r"^(?:tỉnh|huyện|thành|quận|thị|đảng)$")
+
+
+def _cap(w: str) -> str:
+    return w[:1].upper() + w[1:]
+
+
+def _org_rule_case(text: str) -> str:
+    """An all-caps agency name cased by the Phụ lục II rule (no other source)."""
+    base = _case(text)
+    if base == squash_spaces(text) and not text.isupper():
+        return base
+    words = base.split()
+    low = [w.lower() for w in words]
+    out = list(words)
+    i = 0
+    cap_next = False
+    while i < len(words):
+        if cap_next and low[i] not in _GENERIC_AFTER_HEAD and not _LEVEL.match(low[i]):
+            out[i] = _cap(out[i])
+        cap_next = False
+        for head in _ORG_HEADS:
+            n = len(head)
+            if tuple(low[i:i + n]) == head and (i == 0 or low[i - 1] in ("và", ",") or out[i][:1].isupper()):
+                out[i] = _cap(out[i]) if i == 0 or out[i][:1].isupper() else out[i]
+                i += n - 1
+                cap_next = True
+                break
+        else:
+            if low[i] in ("và", "-", "–") or low[i].endswith(","):
+                cap_next = i > 0 and any(out[k][:1].isupper() for k in range(1, i + 1))
+            pair = tuple(low[i:i + 2])
+            if pair in _PROPER:
+                a, b = _PROPER[pair].split()
+                out[i], out[i + 1] = a, b
+                i += 1
+            elif i + 1 < len(words) and low[i + 1] in ("ủy", "uỷ") and _PARTY_COMMITTEE.match(low[i]):
+                out[i] = _cap(out[i])  # "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
+                i += 1
+        i += 1
+    return " ".join(out)
+
+
+def _org_case(text: str, lines: list[Line] | None = None) -> str:
+    """An all-caps agency name in its written case: as the document writes it
+    in mixed case elsewhere ("Bộ Nội vụ đã tổng hợp …"), else by the rule."""
+    ruled = _org_rule_case(text)
+    if not text.isupper() or not lines:
+        return ruled
+    words = ruled.split()
+    if not words:
+        return ruled
+    rx = regex.compile(r"(?<![\p{L}])" + r"\s{1,3}".join(regex.escape(w) for w in words) + r"(?![\p{L}])",
+                       regex.IGNORECASE)
+    for ln in lines:
+        if ln.text.isupper():
+            continue
+        for m in rx.finditer(ln.text, timeout=RX_TIMEOUT):
+            found = squash_spaces(m.group(0))
+            if found[:1].isupper() and not found.isupper():
+                return found
+    return ruled
+
+
+def _title_case(text: str) -> str:
+    """A signer's title: "PHÓ GIÁM ĐỐC" → "Phó Giám đốc", "CHÁNH VĂN PHÒNG" → "Chánh Văn phòng"."""
+    t = _case(text)
+    if not text.isupper():
+        return t
+    words = t.split()
+    for i in range(1, len(words)):
+        if words[i - 1].lower() in ("phó", "chánh"):
+            words[i] = _cap(words[i])
+    return " ".join(words)
+
+
 def _expand(text: str) -> str:
     for rx, rep in _ABBR:
         text = rx.sub(rep, text, timeout=RX_TIMEOUT)
@@ -146,7 +236,7 @@ def extract_header(doc: Document) -> DocumentHeader:
     num_i, _year = _read_number(top, h)
     _read_place_date(top, h)
     if num_i is not None:
-        _read_issuer_block(top, num_i, h)
+        _read_issuer_block(top, num_i, h, lines)
     type_i = _read_type_and_subject(top, h)
     _read_recipients(lines, h)
     nn_i = _read_distribution(lines, h)
@@ -222,12 +312,17 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
             d = dates[0]
             h.date = d.iso
             h.date_partial = None if d.iso else d.partial
+        else:
+            # a draft's "Hà Nội, ngày   tháng   năm 2025": only the year is written
+            ym = _YEAR_ONLY.match(ln.text, m.end(), timeout=RX_TIMEOUT)
+            if ym:
+                h.date_partial = ym.group("y")
         h.place = place
         h.locs["date"] = ln.loc
         return
 
 
-def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader) -> None:
+def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: list[Line] | None = None) -> None:
     segs: list[str] = []
     locs: list[Loc] = []
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
@@ -252,10 +347,10 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader) -> None:
             joined[-1] = joined[-1] + " " + s
         else:
             joined.append(s)
-    h.issuer = _expand(_case(joined[-1]))
+    h.issuer = _expand(_org_case(joined[-1], body))
     h.locs["issuer"] = locs[-1]
     if len(joined) >= 2:
-        h.parent_issuer = _expand(_case(joined[-2]))
+        h.parent_issuer = _expand(_org_case(joined[-2], body))
 
 
 def _type_of_line(text: str) -> str | None:
@@ -281,6 +376,16 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
             h.locs["subject"] = ln.loc
             return i
         t = _type_of_line(ln.text)
+        if t is None:
+            pm = _TYPE_THEN_SUBJECT.match(ln.text, timeout=RX_TIMEOUT)
+            pt = _type_of_line(pm.group("type")) if pm else None
+            if pt is not None:
+                h.type = pt
+                h.locs["type"] = ln.loc
+                h.subject = _subject_from(top, i, first=pm.group("rest"))
+                if h.subject:
+                    h.locs["subject"] = ln.loc
+                return i
         if t is None and untyped_ok and _is_title_caps(ln.text) and 2 <= len(ln.text.split()) <= 6 \
                 and i + 1 < len(top) and not _MOTTO.search(ln.text) and not _ISSUER_WORDS.match(ln.text):
             # an untyped title ("BẢNG TỔNG HỢP") heading the text
@@ -303,19 +408,22 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
 def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | None:
     parts: list[str] = []
     for j in range(i, min(i + 4, len(top))):
-        text = top[j].text
+        text = first if (j == i and first is not None) else top[j].text
         if j > i or first is None:
             if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
                                                   or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
                 break
-            if j > i and (_PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(text)):
+            if j > i and (_PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(text)
+                          or _MOTTO.search(text, timeout=RX_TIMEOUT)):
                 break
             if j == i and (_KINH_GUI.match(text) or text.startswith("(")):
                 break
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
-        if j > i and len(text) > 120:
-            break
+        if j > i and len(text) > 120 and not (
+                len(text) <= 220 and parts and not parts[-1].endswith((".", ":", ";", ","))
+                and not text.endswith((".", ":", ";")) and not regex.search(r"[.;:]\s", text, timeout=RX_TIMEOUT)):
+            break  # a long line is body text, unless it plainly continues an unfinished subject line
         parts.append(text)
     subject = _case(" ".join(parts)).strip(" .")
     return subject or None
@@ -333,6 +441,11 @@ def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str
     while j < len(lines) and j < start + limit:
         text = lines[j].text
         if not regex.match(r"^[-+•]", text):
+            if items and _continues_item(items[-1], lines[j - 1].text, text):
+                sep = "; " if lines[j - 1].text.rstrip().endswith(";") else " "
+                items[-1] = items[-1] + sep + _strip_item(text)
+                j += 1
+                continue
             break
         item = _strip_item(text)
         if item:
@@ -341,9 +454,23 @@ def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str
     return items, j
 
 
+def _continues_item(item: str, prev_raw: str, text: str) -> bool:
+    """A line without a dash right after a list item is the rest of that item
+    when the item was cut mid-phrase ("- Văn phòng UBND các tỉnh, thành phố trực
+    thuộc" / "Trung ương (để phối hợp);") or the line is itself one more
+    ';'-ended part of it; never a heading, a signature line or body text."""
+    if len(text) > 120 or _is_title_caps(text) or _AUTHORITY.match(text) or _NOI_NHAN.match(text) \
+            or _KINH_GUI.match(text) or _BODY_START.match(text, timeout=RX_TIMEOUT) or _NAME.match(text):
+        return False
+    prev = prev_raw.rstrip()
+    if prev.endswith("."):
+        return False
+    return not prev.endswith((";", ",", ":")) or text.rstrip().endswith(";")
+
+
 def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
     for i, ln in enumerate(lines[:TOP_LINES + 20]):
-        m = _KINH_GUI.match(ln.text)
+        m = _KINH_GUI.match(ln.text) or _DIEN.match(ln.text)
         if not m:
             continue
         rest = m.group("rest").strip()
@@ -412,7 +539,7 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
                 break
         if name is None:
             continue
-        h.signer = Signer(name=name, title=_case(title), authority=authority, loc=name_loc)
+        h.signer = Signer(name=name, title=_title_case(title), authority=authority, loc=name_loc)
         h.locs["signer"] = name_loc
         return
 

@@ -47,11 +47,11 @@ STATE_PLAN = (
 def test_state_plan_header():
     h = extract_header(doc_of(*STATE_PLAN))
     assert (h.type, h.type_code, h.number, h.symbol, h.id) == ("Kế hoạch", "KH", "152", "KH-SNV", "152/KH-SNV")
-    assert (h.issuer, h.parent_issuer) == ("Sở nội vụ", "Ủy ban nhân dân tỉnh Quảng Bình")
+    assert (h.issuer, h.parent_issuer) == ("Sở Nội vụ", "Ủy ban nhân dân tỉnh Quảng Bình")
     assert (h.place, h.date, h.date_partial) == ("Quảng Bình", "2021-02-05", None)
     assert h.subject == "Tuyên truyền cải cách hành chính năm 2021"
     assert h.distribution == ["UBND tỉnh (b/c)", "Các phòng thuộc Sở", "Lưu: VT, CCHC"]
-    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Lê Thị Minh Hạnh", "Phó giám đốc", "KT")
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Lê Thị Minh Hạnh", "Phó Giám đốc", "KT")
     assert h.locs["number"].block == 4 and h.locs["signer"].block == 18
 
 
@@ -85,7 +85,7 @@ def test_party_header_in_a_two_column_table():
     h = extract_header(doc_of(table, "KẾ HOẠCH", "tổ chức hội nghị dân vận", "Thực hiện Kế hoạch số 3-KH/HU, ...",
                               "Kính gửi:", "- Các chi bộ;", "- Ban Thường vụ Huyện ủy."))
     assert (h.number, h.symbol, h.id) == ("45", "KH/BDVHU", "45-KH/BDVHU")
-    assert (h.issuer, h.parent_issuer) == ("Ban dân vận", "Huyện ủy Đăk Hà")
+    assert (h.issuer, h.parent_issuer) == ("Ban Dân vận", "Huyện ủy Đăk Hà")
     assert (h.place, h.date) == ("Đăk Hà", "2022-03-10")
     assert h.type == "Kế hoạch" and h.subject == "tổ chức hội nghị dân vận"
     assert h.recipients == ["Các chi bộ", "Ban Thường vụ Huyện ủy"]
@@ -136,3 +136,54 @@ def test_normative_number_with_year():
                               "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"))
     assert (h.number, h.symbol, h.id, h.type, h.type_code) == ("47", "NĐ-CP", "47/2020/NĐ-CP", "Nghị định", "NĐ")
     assert (h.issuer, h.place, h.date, h.subject) == ("Chính phủ", "Hà Nội", "2020-04-09", "Về quản lý dữ liệu số")
+
+
+def test_all_caps_issuer_takes_the_bodys_spelling_else_the_nd30_rule():
+    # the body writes the name in mixed case: that spelling wins
+    h = extract_header(doc_of("BỘ NỘI VỤ", "Số: /BNV-CCHC", "Hà Nội, ngày tháng năm 2025", "V/v góp ý dự thảo",
+                              "Kính gửi: Các bộ, cơ quan ngang bộ.",
+                              "Thời gian qua, Bộ Nội vụ đã tổng hợp, xây dựng dự thảo."))
+    assert h.issuer == "Bộ Nội vụ"
+    # no mixed-case mention: first word and the field's words capitalised (Phụ lục II, NĐ 30/2020)
+    from extractors.header import _org_rule_case, _title_case
+
+    assert [_org_rule_case(x) for x in ("SỞ Y TẾ", "VĂN PHÒNG CHÍNH PHỦ", "BỘ GIÁO DỤC VÀ ĐÀO TẠO",
+                                         "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "BAN DÂN VẬN TỈNH ỦY",
+                                         "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "PHÒNG TỔ CHỨC - HÀNH CHÍNH",
+                                         "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP")] == [
+        "Sở Y tế", "Văn phòng Chính phủ", "Bộ Giáo dục và Đào tạo", "Ủy ban nhân dân tỉnh Lâm Đồng",
+        "Ban Dân vận Tỉnh ủy", "Bộ Văn hóa, Thể thao và Du lịch", "Phòng Tổ chức - Hành chính",
+        "Văn phòng Ủy ban nhân dân tỉnh", "Ban Quản lý các khu công nghiệp"]
+    assert [_title_case(x) for x in ("PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "THỨ TRƯỞNG")] == [
+        "Phó Giám đốc", "Chánh Văn phòng", "Thứ trưởng"]
+
+
+def test_year_only_date_and_subject_over_two_lines_before_the_motto():
+    h = extract_header(doc_of("BỘ NỘI VỤ", "Số: /BNV-CCHC",
+                              "V/v lấy ý kiến góp ý dự thảo Báo cáo Sơ kết giai đoạn 2021 - 2025 thực hiện",
+                              "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030, nhiệm vụ, "
+                              "giải pháp trọng tâm giai đoạn 2026 - 2030",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Hà Nội, ngày tháng năm 2025", "Kính gửi:", "- Các bộ;"))
+    assert (h.date, h.date_partial, h.place) == (None, "2025", "Hà Nội")
+    assert h.subject.endswith("thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030, "
+                              "nhiệm vụ, giải pháp trọng tâm giai đoạn 2026 - 2030")
+    h2 = extract_header(doc_of("VĂN PHÒNG CHÍNH PHỦ", "Số: /CĐ-VPCP", "Hà Nội, ngày tháng năm"))
+    assert (h2.date, h2.date_partial) == (None, None)
+
+
+def test_cong_dien_type_and_subject_on_one_line_and_its_addressees():
+    h = extract_header(doc_of(
+        "VĂN PHÒNG CHÍNH PHỦ", "Số: /CĐ-VPCP", "Hà Nội, ngày tháng năm",
+        "CÔNG ĐIỆN mời dự Hội nghị triển khai Chương trình phòng, chống ma túy", "__________________",
+        "VĂN PHÒNG CHÍNH PHỦ điện:", "- Các Bộ: Công an, Y tế;", "- Tòa án nhân dân tối cao.",
+        "Văn phòng Chính phủ trân trọng kính mời lãnh đạo dự Hội nghị.",
+        "Nơi nhận:", "- Như trên;", "- VPCP: BTCN, PCN Đỗ Ngọc Huỳnh;",
+        "Trợ lý, Thư ký của: TTg;", "- Văn phòng UBND các tỉnh, thành phố trực thuộc",
+        "Trung ương (để phối hợp);", "- Lưu: VT, TH(2).", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Đỗ Ngọc Huỳnh"))
+    assert (h.type, h.type_code) == ("Công điện", "CĐ")
+    assert h.subject == "mời dự Hội nghị triển khai Chương trình phòng, chống ma túy"
+    assert h.recipients == ["Các Bộ: Công an, Y tế", "Tòa án nhân dân tối cao"]
+    assert h.distribution == ["Như trên", "VPCP: BTCN, PCN Đỗ Ngọc Huỳnh; Trợ lý, Thư ký của: TTg",
+                              "Văn phòng UBND các tỉnh, thành phố trực thuộc Trung ương (để phối hợp)", "Lưu: VT, TH(2)"]
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Đỗ Ngọc Huỳnh", "Phó Chủ nhiệm", "KT")

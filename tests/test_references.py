@@ -51,6 +51,7 @@ def refs_of(*paras: str, header: DocumentHeader | None = None, footnotes: tuple[
         ("Quyết định số 5120/QĐUBND ngày", "5120/QĐ-UBND"),
         ("Chỉ thị số 08/CTUBND của UBND tỉnh", "08/CT-UBND"),
         ("Quyết định 84 QĐ/TWĐTN của Ban Bí thư", "84-QĐ/TWĐTN"),
+        ("Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ", "30c/NQ-CP"),
     ],
 )
 def test_number_forms(text: str, ident: str):
@@ -60,7 +61,8 @@ def test_number_forms(text: str, ident: str):
 
 @pytest.mark.parametrize(
     "text",
-    ["ngày 19/5/1890-19/5/2020", "giai đoạn 2021-2025", "tỷ lệ 3/4 số xã", "điểm 2.1/10", "Phòng TC-HC", "số 15/11"],
+    ["ngày 19/5/1890-19/5/2020", "giai đoạn 2021-2025", "tỷ lệ 3/4 số xã", "điểm 2.1/10", "Phòng TC-HC", "số 15/11",
+     "đạt 6/139 đề xuất", "khoản 3b/Điều 5"],
 )
 def test_not_numbers(text: str):
     assert find_citations(text) == []
@@ -310,3 +312,14 @@ def test_references_cli_counts_a_document_in_several_formats_once(tmp_path, caps
     assert json.loads(capsys.readouterr().out)[0] == {
         "id": "33/CT-TTg", "citing_documents": 2, "mentions": 2, "type": "Chỉ thị", "date": "2021-11-26",
         "issuer": "Thủ tướng Chính phủ"}
+
+
+def test_issuer_named_before_the_mention():
+    refs, _ = refs_of(
+        "Tham mưu tổ chức Hội nghị (theo chỉ đạo của Ủy ban nhân dân tỉnh tại Thông báo số 493/TB-UBND ngày 13/11/2025)./.",
+        "Thực hiện ý kiến của Chủ tịch UBND tỉnh tại Công văn số 12/UBND-KT ngày 2/1/2025, Sở báo cáo như sau:",
+        "Căn cứ ý kiến của Sở Y tế tại Công văn số 55/UBND-VX ngày 3/1/2025;",
+    )
+    assert refs["493/TB-UBND"].issuer == "Ủy ban nhân dân tỉnh"
+    assert refs["12/UBND-KT"].issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
+    assert refs["55/UBND-VX"].issuer is None  # 'Sở Y tế' does not fit the symbol's UBND
