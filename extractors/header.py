@@ -50,10 +50,10 @@ _MOTTO = regex.compile(
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.IGNORECASE,
 )
-_DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•]*$")
+_DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•|]*$")  # rules, stars; '|' = a scanned table border read by OCR
 _NUMBER_LINE = regex.compile(
-    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?\s{0,3}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
-    r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
+    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2}|(?P<ocr>[0-9]{1,5})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
 _PLACE_DATE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
@@ -328,7 +328,7 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
         text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
         text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
-        text = squash_spaces(text).strip(" *")
+        text = squash_spaces(text).strip(" *|")
         if ln is top[num_i]:
             continue
         if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT):

@@ -187,3 +187,12 @@ def test_cong_dien_type_and_subject_on_one_line_and_its_addressees():
     assert h.distribution == ["Như trên", "VPCP: BTCN, PCN Đỗ Ngọc Huỳnh; Trợ lý, Thư ký của: TTg",
                               "Văn phòng UBND các tỉnh, thành phố trực thuộc Trung ương (để phối hợp)", "Lưu: VT, TH(2)"]
     assert (h.signer.name, h.signer.title, h.signer.authority) == ("Đỗ Ngọc Huỳnh", "Phó Chủ nhiệm", "KT")
+
+
+def test_ocr_noise_in_a_scanned_header():
+    # OCR of a scan: table borders read as '|', a stray mark after "Số:", a handwritten number read as '/74/'
+    h = extract_header(doc_of("| ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "|", "Số:` /74/UBND- KSTTHC",
+                              "Về việc xây dựng kế hoạch rà soát quy định, thủ tục hành chính.",
+                              "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phú Thọ, ngày tháng 12 năm 2011"))
+    assert (h.number, h.symbol, h.issuer) == (None, "UBND-KSTTHC", "Ủy ban nhân dân tỉnh Phú Thọ")
+    assert (h.place, h.date_partial) == ("Phú Thọ", "2011-12")
