@@ -119,15 +119,16 @@ def report():
     return evaluate(GOLD, [RAW])
 
 
-@pytest.mark.parametrize("fmt", sorted({p.suffix.lstrip(".") for p in RAW.glob("*") if p.suffix in (".txt", ".docx", ".pdf")}))
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 def test_seed_headers_against_gold(report, fmt: str):
     files = [f for f in report.files if f.format == fmt]
+    assert len(files) == 5, f"every seed has a .{fmt} sample"
     errors = [f.error for f in files if f.error]
-    if errors and all(("ModuleNotFoundError" in e or "ImportError" in e) for e in errors):
-        pytest.skip(f"pipeline not assembled yet: {errors[0]}")  # a part of the product still missing
     assert not errors, errors
     for field in ("type", "number", "symbol", "date", "issuer", "signer"):
         assert report.metric(f"document.{field}", "accuracy", fmt) >= 0.95, field
+        # accuracy counts a null found for a null in the gold; F1 counts only values found
+        assert report.metric(f"document.{field}", "f1", fmt) >= 0.95, field
 
 
 def test_normative_number_with_year():

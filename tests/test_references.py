@@ -184,11 +184,6 @@ def test_unnumbered_references():
 # ---------------------------------------------------------------- seeds vs gold
 
 
-def _formats() -> list[str]:
-    exts = {p.suffix.lstrip(".") for p in RAW.glob("*") if p.suffix in (".txt", ".docx", ".pdf")}
-    return sorted(exts)
-
-
 @pytest.fixture(scope="module")
 def report():
     from pipeline.evaluate import evaluate
@@ -196,14 +191,11 @@ def report():
     return evaluate(GOLD, [RAW])
 
 
-@pytest.mark.parametrize("fmt", _formats())
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 def test_seed_references_against_gold(report, fmt: str):
     files = [f for f in report.files if f.format == fmt]
-    if not files:
-        pytest.skip(f"no {fmt} samples")
+    assert len(files) == 5, f"every seed has a .{fmt} sample"
     errors = [f.error for f in files if f.error]
-    if errors and all(("ModuleNotFoundError" in e or "ImportError" in e) for e in errors):
-        pytest.skip(f"pipeline not assembled yet: {errors[0]}")  # a part of the product still missing
     assert not errors, errors
     assert report.metric("references", "f1", fmt) >= 0.97
     assert report.metric("reference_date", "accuracy", fmt) >= 0.95
