@@ -46,6 +46,7 @@ class Word:
     italic: bool = False
     conf: float | None = None  # OCR confidence 0..1, None for a text layer
     line_id: int | None = None  # OCR line the word was read in
+    stamp: bool = False  # stamped on the page by an annotation (a filled-in number/date), a word of its own
 
     @property
     def height(self) -> float:
@@ -112,7 +113,7 @@ def join_words(words: list[Word]) -> str:
     for w in words:
         if prev is not None:
             gap = w.x0 - prev.x1
-            if gap > 0.15 * min(prev.size, w.size):
+            if gap > 0.15 * min(prev.size, w.size) or prev.stamp or w.stamp:
                 out.append(" ")
         out.append(w.text)
         prev = w

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parsers import ocr as ocr_mod
+from parsers.pdf_annotations import annotation_words
 from parsers.pdf_layout import (
     Flow,
     Line,
@@ -100,9 +101,10 @@ def parse(path: Path, source: SourceInfo, *, ocr: bool = True, max_ocr_pages: in
         source.pages = len(pages)
         if not pages:
             raise DocumentError(str(path), "PDF has no pages")
+        stamped = _stamped_words(path, pages, doc)
         for i, page in enumerate(pages):
             try:
-                results.append(_read_page(path, page, i + 1, doc, ocr, ocr_budget))
+                results.append(_read_page(path, page, i + 1, doc, ocr, ocr_budget, stamped.get(i + 1, [])))
             except DocumentError:
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken page is reported, not fatal
@@ -196,7 +198,31 @@ def _image_share(page) -> float:
     return min(1.0, total / area)
 
 
-def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: list[int]) -> _PageResult:
+def _stamped_words(path: Path, pages, doc: Document) -> dict[int, list[Word]]:
+    """Words stamped on the pages as annotation appearances (the number and
+    date an e-signing tool fills in); none when they cannot be read."""
+    try:
+        return annotation_words(path, {i + 1: float(p.height) for i, p in enumerate(pages)})
+    except Exception as exc:  # noqa: BLE001 - the page text stands without them
+        doc.warnings.append(Warning("annotations_unread", f"annotation text not read: {type(exc).__name__}: {exc}"))
+        return {}
+
+
+def _merge_stamped(words: list[Word], stamped: list[Word]) -> list[Word]:
+    """The text layer's words plus the stamped words that do not overlap
+    any of them (a stamp fills a blank; text under it is already read)."""
+    out = list(words)
+    for s in stamped:
+        area = max((s.x1 - s.x0) * (s.bottom - s.top), 1e-6)
+        if any(max(0.0, min(s.x1, w.x1) - max(s.x0, w.x0)) * max(0.0, min(s.bottom, w.bottom) - max(s.top, w.top))
+               > 0.3 * area for w in words):
+            continue
+        out.append(s)
+    return out
+
+
+def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: list[int],
+               stamped: list[Word] | None = None) -> _PageResult:
     height = float(page.height)
     width = float(page.width)
     res = _PageResult(number, height)
@@ -230,6 +256,8 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
         _layout(res, _clean_ocr_words(o.words), [], o.width, page_for_rules=None)
         return res
     res.info = PageInfo(number, "text", round(quality.score, 3) if quality.words else None, None)
+    if stamped:
+        words = _merge_stamped(words, stamped)
     drafts = find_ruled_tables(page) if (page.lines or page.rects or page.curves) else []
     _layout(res, words, drafts, width, page_for_rules=page)
     return res

@@ -178,12 +178,41 @@ def test_header_columns_in_reading_order():
     ts = texts(doc)
     assert doc.source.pages == 1 and doc.pages[0].method == "text"
     assert all(b.page == 1 for b in doc.blocks)
-    assert ts[:6] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: /TTr-SNV",
+    # the number and the date are stamped by the e-signing tool (annotations)
+    assert ts[:6] == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ", "Số: 629 /TTr-SNV",
                       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                      "Lâm Đồng, ngày tháng năm 2025"]
+                      "Lâm Đồng, ngày 12 tháng 12 năm 2025"]
     # the two-line subject is one paragraph
     assert "Về việc trình ký Báo cáo công tác cải cách hành chính năm 2025 và phương hướng, " \
            "nhiệm vụ năm 2026 của tỉnh Lâm Đồng" in ts
+
+
+@pytest.mark.parametrize("path, number_line, date_line", [
+    (BNV, "Số: 8151 /BNV-CCHC", "Hà Nội, ngày 18 tháng 9 năm 2025"),
+    (TTR, "Số: 629 /TTr-SNV", "Lâm Đồng, ngày 12 tháng 12 năm 2025"),
+    (VPCP, "Số: 2003 /CĐ-VPCP", "Hà Nội, ngày 07 tháng 10 năm 2025"),
+])
+def test_signed_pdf_stamped_number_and_date(path, number_line, date_line):
+    """E-signed PDFs: the number and date drawn by annotation appearances
+    (not in the content stream) land on the 'Số:' and date lines, once."""
+    doc = parse(path)
+    ts = texts(doc)
+    assert number_line in ts and date_line in ts
+    body = " ".join(ts)
+    number = number_line.split()[1]
+    assert body.count(number_line) == 1 and body.count(f"{number} {number}") == 0
+    # a signature's appearance (image, or signer text already on the page) adds nothing
+    assert not any(p.startswith("SAO Y") for p in ts)
+
+
+def test_stamped_words_only_fill_blanks():
+    from parsers.pdf_annotations import annotation_words
+
+    stamped = annotation_words(VPCP)
+    assert sorted(stamped) == [1]  # page 3's signature appearance repeats text already on the page
+    assert [w.text for w in sorted(stamped[1], key=lambda w: w.x0)] == ["2003", "07", "10", "2025"]
+    assert all(w.stamp and 100 < w.top < 120 for w in stamped[1])
+    assert annotation_words(REAL / "1_4409.signed.pdf") == {}  # a multi-line signature block is no stamp
 
 
 def test_signature_block_columns():
