@@ -56,9 +56,8 @@ def test_references(run, field, kind, floor):
 @pytest.mark.parametrize("field, floor", [
     ("type", 1.0), ("type_code", 1.0), ("symbol", 1.0), ("issuer", 1.0), ("place", 1.0), ("subject", 1.0),
     # the scan's number and day are handwritten (OCR reads '/74/' and a blank); its signer's name is under the seal.
-    # number/id/date: the three e-signed PDFs now read the number and date stamped as annotations (8151, 629, 2003;
-    # asserted in tests/test_pdf_parser.py), which their gold leaves null by the older convention: 2 of 6 agree
-    ("number", 0.33), ("id", 0.33), ("date", 0.33), ("signer", 0.83),
+    # the three e-signed PDFs' numbers and dates are stamped as annotations (8151, 629, 2003) and are read.
+    ("number", 0.83), ("id", 0.83), ("date", 0.83), ("signer", 0.83),
 ])
 def test_header_fields(run, field, floor):
     report, _ = run
