@@ -53,19 +53,11 @@ class Word:
         return self.bottom - self.top
 
 
-@dataclass(slots=True)
-class Line:
-    """Words of one visual line (within one column), left to right."""
+class WordBox:
+    """Bounding box and main font size of a run of words (``self.words``)."""
 
+    __slots__ = ()
     words: list[Word]
-    marks: list[tuple[str, int]] = field(default_factory=list)  # footnote marks: (id, offset in text)
-    text: str = ""
-    glue: bool = False  # ends inside a word the layout broke across lines (joins the next line without a space)
-
-    def __post_init__(self) -> None:
-        self.words.sort(key=lambda w: w.x0)
-        if not self.text:
-            self.text = join_words(self.words)
 
     @property
     def x0(self) -> float:
@@ -86,6 +78,21 @@ class Line:
     @property
     def size(self) -> float:
         return main_size(self.words)
+
+
+@dataclass(slots=True)
+class Line(WordBox):
+    """Words of one visual line (within one column), left to right."""
+
+    words: list[Word]
+    marks: list[tuple[str, int]] = field(default_factory=list)  # footnote marks: (id, offset in text)
+    text: str = ""
+    glue: bool = False  # ends inside a word the layout broke across lines (joins the next line without a space)
+
+    def __post_init__(self) -> None:
+        self.words.sort(key=lambda w: w.x0)
+        if not self.text:
+            self.text = join_words(self.words)
 
     @property
     def bold(self) -> bool:
@@ -126,23 +133,11 @@ def join_words(words: list[Word]) -> str:
 
 
 @dataclass(slots=True)
-class Row:
+class Row(WordBox):
     words: list[Word]
     core_top: float
     core_bottom: float
     segments: list[list[Word]] = field(default_factory=list)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return main_size(self.words)
 
 
 def group_rows(words: list[Word]) -> list[Row]:
