@@ -191,19 +191,18 @@ def ingest_flow(
         futures.append(extract_document.submit(str(f), str(out_path)))
     rows.extend(fut.result() for fut in futures)
     rows.sort(key=lambda r: r["file"])
-    _update_index(rows, db_url)
+    _update_index(rows, db_url, folders=[p for p in (paths or [DEFAULT_RAW]) if Path(p).is_dir()])
     _publish(rows)
     return rows
 
 
-def _update_index(rows: list[dict[str, Any]], db_url: str | None) -> None:
+def _update_index(rows: list[dict[str, Any]], db_url: str | None, folders: list[str]) -> None:
     """Load every written document into the query index (documents whose
-    output is unchanged are skipped by the store itself)."""
+    output is unchanged are skipped by the store itself), and drop from it the
+    documents that were under an ingested folder and are gone from disk."""
     from pipeline.store import Store
 
     outputs = [r for r in rows if r["status"] in ("ok", "unchanged") and r["output"]]
-    if not outputs:
-        return
     store = Store(db_url)
     try:
         for r in outputs:
@@ -211,8 +210,19 @@ def _update_index(rows: list[dict[str, Any]], db_url: str | None) -> None:
                 store.upsert_document(json.loads(Path(r["output"]).read_text(encoding="utf-8")))
             except Exception as exc:  # the JSON is kept; only the index is behind
                 r["status"], r["error"] = "error", f"index update failed: {type(exc).__name__}: {exc}"
+        indexed = store.document_paths()
+        gone = [p for p in indexed if _vanished_from(p, folders)]
+        if gone:
+            store.remove_missing([p for p in indexed if p not in gone])
+            rows.extend(_row(Path(p), status="removed") for p in gone)
     finally:
         store.close()
+
+
+def _vanished_from(path: str, folders: list[str]) -> bool:
+    """``path`` lies under one of ``folders`` and no longer exists."""
+    p = Path(path).resolve()
+    return not p.exists() and any(p.is_relative_to(Path(f).resolve()) for f in folders)
 
 
 def _publish(rows: list[dict[str, Any]]) -> None:
@@ -262,7 +272,9 @@ def format_summary(rows: list[dict[str, Any]]) -> str:
     ok = sum(r["status"] == "ok" for r in rows)
     same = sum(r["status"] == "unchanged" for r in rows)
     bad = sum(r["status"] == "error" for r in rows)
-    lines.append(f"\n{len(rows)} document(s): {ok} extracted, {same} unchanged, {bad} failed")
+    gone = sum(r["status"] == "removed" for r in rows)
+    lines.append(f"\n{len(rows) - gone} document(s): {ok} extracted, {same} unchanged, {bad} failed"
+                 + (f"; {gone} removed from the index (file deleted)" if gone else ""))
     return "\n".join(lines)
 
 

@@ -60,3 +60,13 @@ def test_ingest_flow_batch(prefect_harness, tmp_path):
     again = {Path(r["file"]).name: r for r in ingest_flow(paths=[str(raw)], out_dir=str(out), db_url=db)}
     assert again["002_b730f56744703d27.txt"]["status"] == "ok"
     assert again["004_4f1c6b8dfc0f85d2.txt"]["status"] == "unchanged"
+
+    # a deleted file leaves the query index on the next run over its folder
+    from pipeline.store import Store
+
+    (raw / "002_b730f56744703d27.txt").unlink()
+    again = {Path(r["file"]).name: r for r in ingest_flow(paths=[str(raw)], out_dir=str(out), db_url=db)}
+    assert again["002_b730f56744703d27.txt"]["status"] == "removed"
+    assert "1 removed from the index" in format_summary(list(again.values()))
+    with Store(db) as store:
+        assert [Path(p).name for p in store.document_paths()] == ["004_4f1c6b8dfc0f85d2.txt"]
