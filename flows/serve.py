@@ -5,7 +5,7 @@ schedules, served by this process (``prefect.serve``) until interrupted.
   ``--out`` and the query index every ``--interval-minutes`` (default 60);
   unchanged files cost a hash each.
 * ``vanban-reminders/every-N-min``: rewrites ``--reminders-out`` (default
-  ``data/reminders.ics``) from the index on the same interval, or on
+  ``data/reminders.ics``) from the index once a day, or every
   ``--reminders-interval-minutes``.
 """
 
@@ -18,6 +18,7 @@ import sys
 from typing import Any
 
 DEFAULT_INTERVAL = 60
+DEFAULT_REMINDERS_INTERVAL = 24 * 60  # daily
 
 
 def build_deployments(
@@ -27,7 +28,7 @@ def build_deployments(
     out_dir: str = "data/structured",
     db_url: str | None = None,
     reminders_out: str = "data/reminders.ics",
-    reminders_interval_minutes: int | None = None,
+    reminders_interval_minutes: int = DEFAULT_REMINDERS_INTERVAL,
     days_before: int = 3,
     alarm_mode: str = "valarm",
 ) -> list[Any]:
@@ -35,9 +36,9 @@ def build_deployments(
     from flows.ingest import ingest_flow
     from flows.reminders import reminders_flow
 
-    if interval_minutes <= 0 or (reminders_interval_minutes is not None and reminders_interval_minutes <= 0):
+    if interval_minutes <= 0 or reminders_interval_minutes <= 0:
         raise ValueError("intervals must be at least one minute")
-    rem_minutes = reminders_interval_minutes or interval_minutes
+    rem_minutes = reminders_interval_minutes
     ingest = ingest_flow.to_deployment(
         name=f"every-{interval_minutes}-min",
         interval=dt.timedelta(minutes=interval_minutes),
@@ -62,8 +63,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="data/structured", metavar="DIR", help="JSON output folder (default data/structured)")
     p.add_argument("--db", default=None, metavar="URL", help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
     p.add_argument("--reminders-out", default="data/reminders.ics", metavar="FILE", help="reminders file (.ics or .csv)")
-    p.add_argument("--reminders-interval-minutes", type=int, default=None, metavar="N",
-                   help="export reminders every N minutes (default: same as --interval-minutes)")
+    p.add_argument("--reminders-interval-minutes", type=int, default=DEFAULT_REMINDERS_INTERVAL, metavar="N",
+                   help=f"export reminders every N minutes (default: {DEFAULT_REMINDERS_INTERVAL}, daily)")
     p.add_argument("--days-before", type=int, default=3, metavar="N", help="reminder N days before each deadline")
 
 

@@ -43,6 +43,7 @@ def test_vanban_serve_hands_the_deployments_to_prefect_serve(monkeypatch):
     assert main(["serve", "--interval-minutes", "30", "--raw", "inbox"]) == 0
     assert [d.flow_name for d in served] == ["vanban-ingest", "vanban-reminders"]
     assert served[0].schedules[0].schedule.interval == dt.timedelta(minutes=30)
+    assert served[1].schedules[0].schedule.interval == dt.timedelta(days=1)  # reminders: daily by default
     assert served[0].parameters["paths"] == ["inbox"]
     assert main(["serve", "--interval-minutes", "-5"]) == 2
 
