@@ -19,8 +19,12 @@ Two sources, read in document order:
   "Trên đây là …"), the distribution list and signature block.
 * **tables** — one obligation per row of a table with a unit column
   ("Đơn vị chịu trách nhiệm thực hiện" → role ``responsible``, "Đơn vị chủ
-  trì" → ``lead``, "Đơn vị phối hợp" → ``support``), its action from the
-  content column, its deadline from a time column ("Thời gian thực hiện").
+  trì" → ``lead``, "Đơn vị phối hợp" → ``support``, "Theo dõi, kiểm tra,
+  đôn đốc" / "Cơ quan theo dõi" / "Kiểm tra, giám sát" → ``monitor``), its
+  action from the content column, its deadline from a time column ("Thời
+  gian thực hiện").  A cell merged down over several rows belongs to each
+  of them: a task cell spanning two rows gives two obligations, each with
+  its own row's unit and time cells.
   Tables flattened into lines by a text extraction (column headers as
   paragraphs, then content paragraphs each followed by a line of unit names)
   are read the same way.
@@ -32,7 +36,7 @@ canonicalised and merged per document (``extractors.unit_registry``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -119,6 +123,11 @@ _COL_UNIT = regex.compile(r"don vi|co quan|bo phan|chiu trach nhiem|chu tri|phoi
 _COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem")
 _COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
 _COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
+# a column of the bodies that follow up on the task ("Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi",
+# "Kiểm tra, giám sát", "Đơn vị đôn đốc"): the title starts with the checking verb, or a body word then it
+_COL_MONITOR = regex.compile(
+    r"^(?:(?:co quan|don vi|bo phan|nguoi|trach nhiem|phu trach)[ ,]+)?(?:theo doi|kiem tra|giam sat|don doc)\b"
+)
 
 
 # --------------------------------------------------------------------------
@@ -144,13 +153,14 @@ class _Builder:
         """``listed=False``: the units are only presumed (the addressees of an order naming nobody) and
         are not added to the document's unit list."""
         d = _Draft(ob)
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for u, role in units:
             raw = u.raw if isinstance(u, UnitSpan) else u
             key = self.registry.resolve(raw, task=listed)
-            if key in seen:
+            # a body named once per task, except that the one following it up may also be one doing it
+            if (key, role == "monitor") in seen:
                 continue
-            seen.add(key)
+            seen.add((key, role == "monitor"))
             u_loc = u.loc if isinstance(u, UnitSpan) and u.loc is not None else loc
             d.units.append((key, raw, role, u_loc, implied))
         self.drafts.append(d)
@@ -536,12 +546,14 @@ def _columns(headers: list[str]) -> _Columns | None:
             cols.code = i
         elif _COL_TIME.search(h, timeout=RX_TIMEOUT) and "don vi" not in h:
             cols.time = i
+        elif _COL_MONITOR.match(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT):
+            cols.units.append((i, "monitor"))
         elif _COL_UNIT.search(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and "kiem chung" not in h:
             cols.units.append((i, _unit_col_role(h)))
         elif _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and cols.content is None:
             cols.content = i
-    if not cols.units or cols.content is None:
-        return None
+    if cols.content is None or all(role == "monitor" for _c, role in cols.units):
+        return None  # no column of bodies doing the task
     return cols
 
 
@@ -565,15 +577,20 @@ def _table(b: _Builder, t: Table) -> None:
     last: _Draft | None = None
     for r in range(hdr_rows, len(grid)):
         row = grid[r]
+        if all(c is None or c.row != r for c in row):
+            continue  # every cell began in a row above: nothing new
 
         def txt(c: int | None) -> str:
-            if c is None or row[c] is None or row[c].row != r:
+            # a cell merged down over several rows belongs to each of them (grid() repeats its origin)
+            if c is None or row[c] is None:
                 return ""
             return squash_spaces(row[c].text.replace("\n", " "))
 
         content = txt(cols.content)
         if not content or fold(content) == hdr_key:
             continue
+        # the content cell began in a row above: this row gives the same task to its own units/time
+        merged = row[cols.content].row != r
         code = txt(cols.code)
         unit_cells = [(txt(c), role, c) for c, role in cols.units]
         units: list[tuple[UnitSpan | str, str]] = []
@@ -582,11 +599,13 @@ def _table(b: _Builder, t: Table) -> None:
                 cell = row[c]
                 units.extend(split_unit_cell(cell.text if cell is not None else text, default_role=role))
         if not units:
-            if not code and last is not None:
+            if not code and last is not None and not merged:
                 last.ob.source_text = f"{last.ob.source_text} {content}"
             continue
         cell = row[cols.content]
         loc = t.cell_loc(cell) if cell is not None else Loc(block=t.index, table=t.table_index, row=r)
+        if merged:
+            loc = replace(loc, row=r)
         time_text = txt(cols.time)
         deadlines = find_deadlines(time_text, b.ref_date, in_time_column=True) if time_text else []
         if not deadlines:

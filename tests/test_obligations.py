@@ -226,3 +226,66 @@ def test_plan_table_lead_support_and_time_columns():
 def test_table_without_a_unit_column_gives_nothing():
     t = _table([["TT", "Nội dung", "Điểm tối đa"], ["1", "Ban hành kế hoạch", "5"]])
     assert extract_obligations(_doc(t), DocumentHeader()) == ([], [])
+
+
+@pytest.mark.parametrize("title", ["Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi", "Kiểm tra, giám sát",
+                                   "Đơn vị đôn đốc"])
+def test_follow_up_column_gives_monitor_units(title):
+    from pipeline.tables import table_from_grid
+
+    t = table_from_grid([
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", title, "Thời gian hoàn thành"],
+        ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Sở Tài chính", "Sở Nội vụ", "Năm 2026"],
+        ["2", "Tổng hợp báo cáo kết quả", "Sở Nội vụ", "", "Sở Nội vụ", "15/4/2026"],
+    ], header_rows=1)
+    obs, units = extract_obligations(_doc(t), DocumentHeader())
+    assert len(obs) == 2
+    assert _units(obs[0]) == [("Sở Tư pháp", "lead"), ("Sở Tài chính", "support"), ("Sở Nội vụ", "monitor")]
+    # the body doing the task may also be the one following it up
+    assert _units(obs[1]) == [("Sở Nội vụ", "lead"), ("Sở Nội vụ", "monitor")]
+    assert obs[0].deadline.date == "2026-12-31" and obs[1].deadline.date == "2026-04-15"
+    assert {u.name for u in units} == {"Sở Tư pháp", "Sở Tài chính", "Sở Nội vụ"}
+
+
+def test_follow_up_column_alone_and_checking_content_are_not_doers():
+    from pipeline.tables import table_from_grid
+
+    only_monitor = table_from_grid([["STT", "Nhiệm vụ", "Cơ quan theo dõi"], ["1", "Rà soát văn bản", "Sở Nội vụ"]],
+                                   header_rows=1)
+    assert extract_obligations(_doc(only_monitor), DocumentHeader()) == ([], [])
+    content = table_from_grid([["STT", "Nội dung kiểm tra", "Đơn vị thực hiện"], ["1", "Công tác văn thư", "Văn phòng"]],
+                              header_rows=1)
+    [ob], _u = extract_obligations(_doc(content), DocumentHeader())
+    assert ob.action == "Công tác văn thư" and [u.role for u in ob.units] == ["lead"]
+
+
+def _spanned_table(rows: list[list[tuple[int, str, int]]], n_cols: int) -> Table:
+    """A table from rows of (col, text, row_span); positions a span covers have no cell."""
+    from pipeline.tables import make_cell
+
+    cells = [[make_cell(r, c, text.split("\n"), row_span=span) for c, text, span in row] for r, row in enumerate(rows)]
+    return Table(rows=cells, n_cols=n_cols, header_rows=1)
+
+
+def test_content_merged_down_gives_one_task_per_row():
+    t = _spanned_table([
+        [(0, "STT", 1), (1, "Nhiệm vụ", 1), (2, "Sản phẩm", 1), (3, "Thời gian hoàn thành", 1),
+         (4, "Chủ trì thực hiện", 1), (5, "Phối hợp thực hiện", 1), (6, "Theo dõi, kiểm tra, đôn đốc", 1)],
+        [(0, "1", 2), (1, "Ban hành kế hoạch kiểm tra công tác cải cách hành chính", 2),
+         (2, "Kế hoạch của tỉnh", 1), (3, "15/01/2026", 1), (4, "Sở Nội vụ", 1), (5, "Các sở, ngành", 1),
+         (6, "Sở Nội vụ", 3)],
+        [(2, "Kế hoạch của cơ quan, đơn vị", 1), (3, "31/01/2026", 1), (4, "Các sở, ngành", 1), (5, "", 1)],
+        [(0, "2", 1), (1, "Tổng hợp kết quả kiểm tra", 1), (2, "Báo cáo", 1), (3, "30/6/2026", 1),
+         (4, "Văn phòng UBND tỉnh", 1), (5, "", 1)],
+    ], n_cols=7)
+    obs, _all_units = extract_obligations(_doc(t), DocumentHeader())
+    assert len(obs) == 3
+    first, second, third = obs
+    assert first.action == second.action == "Ban hành kế hoạch kiểm tra công tác cải cách hành chính"
+    assert _units(first) == [("Sở Nội vụ", "lead"), ("Các sở, ngành", "support"), ("Sở Nội vụ", "monitor")]
+    # the covered row: its own unit and time cells, the merged task and the merged follow-up column
+    assert _units(second) == [("Các sở, ngành", "lead"), ("Sở Nội vụ", "monitor")]
+    assert first.deadline.date == "2026-01-15" and second.deadline.date == "2026-01-31"
+    assert (first.loc.row, second.loc.row, third.loc.row) == (1, 2, 3)
+    # a unit cell merged down over the next task is that task's too
+    assert ("Sở Nội vụ", "monitor") in _units(third) and third.deadline.date == "2026-06-30"

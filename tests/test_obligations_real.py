@@ -80,3 +80,26 @@ def test_unit_locations_and_implied_units():
     # "Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần" is one weekly recurrence on Fridays
     weekly = [o for o in obs if o.recurrence and o.recurrence.text.startswith("Định kỳ trước 16 giờ")]
     assert weekly and all(o.recurrence.rrule == "FREQ=WEEKLY;BYDAY=FR" for o in weekly)
+
+
+def test_plan_table_follow_up_column_and_merged_task_rows():
+    """The Phụ lục table of the Kế hoạch: its "Theo dõi, kiểm tra, đôn đốc" column gives monitor units,
+    and a task whose cell is merged down over two rows gives one obligation per row, each with that
+    row's own units and the merged task."""
+    import parsers
+    from extractors.header import extract_header
+    from extractors.obligations import extract_obligations
+
+    doc = parsers.parse(CORPUS / f"{PLAN}.docx")
+    obs, _units = extract_obligations(doc, extract_header(doc))
+    by_row = {o.loc.row: o for o in obs if o.loc.table is not None}
+    roles = {r: [(u.name, u.role) for u in o.units] for r, o in by_row.items()}
+    assert ("Sở Tư pháp", "monitor") in roles[2]
+    assert sum(1 for rs in roles.values() if any(role == "monitor" for _n, role in rs)) >= 55
+    # rows 52-53, 54-55, 57-58: "Tham mưu …" merged over two rows
+    for top in (52, 54, 57):
+        a, b = by_row[top], by_row[top + 1]
+        assert a.action == b.action and a.action.startswith("Tham mưu")
+        assert roles[top][0] != roles[top + 1][0]  # each row's own lead
+        assert ("Sở Nội vụ", "monitor") in roles[top + 1]
+    assert roles[58][0] == ("Sở Nội vụ", "lead") and ("Sở Tư pháp", "support") in roles[58]
