@@ -888,28 +888,26 @@ def _row_starts_page(tr: etree._Element) -> bool:
     return False
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        if child.tag == TR:
+def _children_tagged(el: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children of ``el`` with ``tag``, looking through content controls and
+    custom-XML wrappers (a row or cell may sit inside either)."""
+    for child in el:
+        if child.tag == tag:
             yield child
         elif child.tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _rows(content)
+                yield from _children_tagged(content, tag)
         elif child.tag in _BLOCK_WRAPPERS:
-            yield from _rows(child)
+            yield from _children_tagged(child, tag)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    return _children_tagged(tbl, TR)
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == TC:
-            yield child
-        elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from _cells(content)
-        elif child.tag in _BLOCK_WRAPPERS:
-            yield from _cells(child)
+    return _children_tagged(tr, TC)
 
 
 def _alt_branch(alt: etree._Element) -> etree._Element | None:
