@@ -850,6 +850,34 @@ def _chunks(items: list, n: int) -> Iterator[list]:
         yield items[i:i + n]
 
 
+def _enable_wal(cur: Any, *, timeout: float = 60.0) -> None:
+    """Switch a SQLite database to WAL (persistent, so a no-op once done).
+
+    Changing the journal mode needs an exclusive lock, and SQLite returns
+    ``database is locked`` at once, without calling the busy handler, when
+    another connection holds a lock it would deadlock against (seen when two
+    processes open a new index at the same moment).  So: ask first, and retry
+    the switch with a short back-off until ``timeout``."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + timeout
+    delay = 0.01
+    while True:
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def _make_engine(url: str) -> sa.Engine:
     u = sa.engine.make_url(url)
     if u.get_backend_name() == "sqlite":
@@ -862,7 +890,7 @@ def _make_engine(url: str) -> sa.Engine:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA busy_timeout = 60000")
-            cur.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(cur)
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.close()

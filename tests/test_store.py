@@ -406,3 +406,44 @@ def test_two_processes_ingesting_at_once(db_url):
             with s.engine.connect() as c:
                 assert c.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
                 assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_wal_switch_waits_out_a_lock_the_busy_handler_does_not_cover(tmp_path):
+    """CI once saw ``PRAGMA journal_mode = WAL`` fail at once with ``database is
+    locked`` while a second process was opening the same new index.  Here the
+    connection switching has no busy handler at all, so only the retry can
+    carry it through the 0.3 s another connection holds the database."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "fresh.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    released = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    released.start()
+    switcher = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        store_mod._enable_wal(switcher.cursor(), timeout=10)
+        assert switcher.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        released.join()
+        switcher.close()
+        holder.close()
+
+
+def test_wal_switch_gives_up_after_its_timeout(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "held.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    switcher = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            store_mod._enable_wal(switcher.cursor(), timeout=0.2)
+    finally:
+        switcher.close()
+        holder.execute("ROLLBACK")
+        holder.close()
