@@ -74,8 +74,23 @@ _ISSUER_STOP = regex.compile(
 )
 _KHOA = regex.compile(r"\s*\(?\s*[Kk]hó?óa\s+[IVXLC]+\s*\)?|\s*\(?\s*[Kk]hoá\s+[IVXLC]+\s*\)?|\s*\(?\s*KHÓA\s+[IVXLC]+\s*\)?")
 _VA_NEXT = regex.compile(r"\s+(?:và|VÀ)\s+(?P<w>\p{L}+)")
+_BODY_HEADS = (
+    r"Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Bộ|Ban|Phòng|Trung\s+tâm|Bệnh\s+viện|Văn\s+phòng|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|"
+    r"Đảng\s+ủy|Công\s+an|Trường|Khoa|Chi\s+cục|Cục|Tổng\s+cục|Hội\s+đồng|Thường\s+trực|Chủ\s+tịch|Giám\s+đốc|Viện|"
+    r"Học\s+viện|Đại\s+học|Liên\s+đoàn|Đoàn|Hội|Mặt\s+trận|Bộ\s+Chỉ\s+huy|Cơ\s+quan|Tòa\s+án|Viện\s+kiểm\s+sát|Kho\s+bạc|"
+    r"Chi\s+nhánh|Công\s+ty|Tập\s+đoàn|Tổng\s+công\s+ty|Cảng\s+vụ|Đài|Báo|Trạm|Đồn|Lữ\s+đoàn|Sư\s+đoàn|Quân\s+khu"
+)
 _TITLE_START = regex.compile(r"^[\s,]*(?:(?:về\s+việc|Về\s+việc|V/v|về|Về|VỀ)\s+)(?P<t>.)", regex.DOTALL)
-_TITLE_STOP = regex.compile(r";|\.\s|\.$|\n\s*\n\s*[-+•*0-9]|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số")
+# A title ends with its sentence or clause: at ";", ". ", the end of the
+# paragraph (streams join paragraphs with "\n"), before "và <type> số", and
+# before the clause that follows a "Thực hiện … về việc X, <body> <verb> …"
+# lead-in ("…, Trung tâm Y tế xây dựng Kế hoạch như sau:").
+_TITLE_STOP = regex.compile(
+    r";|\.\s|\.$|\n|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số"
+    r"|,\s(?=[^,;.\n]{0,120}?(?:như\s+sau|sau\s+đây)\s*:)"
+    r"|,\s(?=(?-i:" + _BODY_HEADS + r")\s[^,;.\n]{0,80}?\s(?:xây\s+dựng|ban\s+hành|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|"
+    r"thông\s+báo|chỉ\s+đạo|giao|kính\s+đề\s+nghị|trân\s+trọng|đề\s+xuất|báo\s+cáo)(?![\p{L}]))"
+)
 _LIST_HEAD = regex.compile(
     r"(?:của|Của|CỦA)\s{1,3}(?P<iss>[^:;().\n]{3,160}?)\s{0,3}(?:\(\s{0,3}(?:[Cc]ụ\s+thể|CỤ\s+THỂ)\s{0,3}:?|:)"
 )

@@ -87,6 +87,22 @@ def test_type_date_issuer_title_relation():
     assert (cv.type, cv.type_code, cv.date, cv.issuer, cv.relation) == ("Công văn", "CV", "2022-03-09", "Sở Nội vụ", "cites")
 
 
+def test_title_ends_where_the_lead_in_clause_ends():
+    refs, _ = refs_of(
+        "Thực hiện Công văn số 456/SYT-NVY ngày 01/3/2024 của Sở Y tế về việc tăng cường phòng chống dịch, "
+        "Trung tâm Y tế huyện xây dựng Kế hoạch như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Thực hiện Công văn số 123/UBND-VX ngày 02/02/2024 của UBND tỉnh về việc phối hợp giữa Sở Y tế, "
+        "Sở Giáo dục và Đào tạo trong việc triển khai tiêm chủng, Sở Y tế đề nghị các đơn vị thực hiện.",
+        "Theo Công văn số 12/SYT-NV của Sở Y tế về việc tăng cường, phòng chống dịch bệnh và hướng dẫn điều trị.",
+    )
+    assert refs["456/SYT-NVY"].title == "tăng cường phòng chống dịch"
+    # a body named inside the title does not end it; the one before the main verb does
+    assert refs["123/UBND-VX"].title == "phối hợp giữa Sở Y tế, Sở Giáo dục và Đào tạo trong việc triển khai tiêm chủng"
+    # lower-case words that happen to spell a body head ("phòng chống") do not end it
+    assert refs["12/SYT-NV"].title == "tăng cường, phòng chống dịch bệnh và hướng dẫn điều trị"
+
+
 def test_with_or_without_so_and_heading_case():
     refs, _ = refs_of("V. THỰC HIỆN QUYẾT ĐỊNH SỐ 90-QĐ/TU NGÀY 2/5/2019 CỦA BAN THƯỜNG VỤ TỈNH ỦY BAN HÀNH QUY CHẾ",
                       "theo Quyết định 91-QĐ/TU ngày 12/6/2019 của Ban Thường vụ Tỉnh uỷ về quy chế.")
