@@ -347,10 +347,25 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             joined[-1] = joined[-1] + " " + s
         else:
             joined.append(s)
-    h.issuer = _expand(_org_case(joined[-1], body))
+    h.issuer = _place_case(_expand(_org_case(joined[-1], body)), h.place)
     h.locs["issuer"] = locs[-1]
     if len(joined) >= 2:
-        h.parent_issuer = _expand(_org_case(joined[-2], body))
+        h.parent_issuer = _place_case(_expand(_org_case(joined[-2], body)), h.place)
+
+
+def _place_case(name: str, place: str | None) -> str:
+    """An agency name cased from all-caps keeps the capitals of a place name
+    it ends with when that place is the one written on the place-date line:
+    "SỞ Y TẾ HÀ TĨNH" + "Hà Tĩnh, ngày …" → "Sở Y tế Hà Tĩnh"."""
+    if not place or not name:
+        return name
+    words, pwords = name.split(), place.split()
+    n = len(pwords)
+    if len(words) <= n or [fold(w) for w in words[-n:]] != [fold(w) for w in pwords]:
+        return name
+    if words[-n:] == pwords:
+        return name
+    return " ".join(words[:-n] + pwords)
 
 
 def _type_of_line(text: str) -> str | None:

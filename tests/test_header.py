@@ -197,3 +197,15 @@ def test_ocr_noise_in_a_scanned_header():
                               "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Phú Thọ, ngày tháng 12 năm 2011"))
     assert (h.number, h.symbol, h.issuer) == (None, "UBND-KSTTHC", "Ủy ban nhân dân tỉnh Phú Thọ")
     assert (h.place, h.date_partial) == ("Phú Thọ", "2011-12")
+
+
+def test_all_caps_issuer_ending_with_the_place_keeps_its_capitals():
+    h = extract_header(doc_of(
+        "SỞ Y TẾ HÀ TĨNH", "Số: 1234/SYT-NVY", "V/v báo cáo công tác phòng chống dịch",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "Hà Tĩnh, ngày 10 tháng 5 năm 2024", "Kính gửi: Các bệnh viện tuyến tỉnh",
+    ))
+    assert (h.issuer, h.place) == ("Sở Y tế Hà Tĩnh", "Hà Tĩnh")
+    # a place that is not the name's tail changes nothing
+    h2 = extract_header(doc_of("SỞ NỘI VỤ", "Số: 15/SNV-CCHC", "Quảng Bình, ngày 05 tháng 02 năm 2021", "KẾ HOẠCH", "Tuyên truyền"))
+    assert h2.issuer == "Sở Nội vụ"
