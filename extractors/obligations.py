@@ -234,6 +234,12 @@ def _find_subject(s: str) -> _Subject | None:
         at = len(s) - len(stripped) + mt2.end()
         inner = _find_subject(s[:pos] + s[at:]) if parse_unit_list(s, at) is not None else None
         if inner is None:
+            after = s[at:]
+            if (fold(mt2.group("t")) == "chi dao" and after[:1].isalpha() and after[:1].islower()
+                    and not _PREAMBLE.search(after, timeout=RX_TIMEOUT)):
+                # "Giám đốc các bệnh viện chỉ đạo rà soát nhân lực …": nobody named after the verb,
+                # so the subject itself is to see the task done
+                return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
             return None
         shift = at - pos
         for u, _r in inner.units:

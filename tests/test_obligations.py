@@ -289,3 +289,20 @@ def test_content_merged_down_gives_one_task_per_row():
     assert (first.loc.row, second.loc.row, third.loc.row) == (1, 2, 3)
     # a unit cell merged down over the next task is that task's too
     assert ("Sở Nội vụ", "monitor") in _units(third) and third.deadline.date == "2026-06-30"
+
+
+def test_head_of_a_body_who_chi_dao_a_task_is_its_doer():
+    doc = _paras(
+        "Sở Y tế đề nghị các đơn vị:\n"
+        "1. Giám đốc các bệnh viện tuyến tỉnh chỉ đạo rà soát nhân lực, báo cáo về Sở Y tế trước ngày 20/5/2024.\n"
+        "2. Chủ tịch UBND các xã, thị trấn chỉ đạo tổ chức thực hiện trước ngày 30/5/2024.\n"
+        "3. Ban Giám đốc chỉ đạo các khoa, phòng rà soát quy trình.\n"
+        "4. Chủ tịch UBND tỉnh chỉ đạo:"
+    )
+    obs, _ = extract_obligations(doc, DocumentHeader())
+    got = [(_units(o), (o.deadline.date if o.deadline else None)) for o in obs]
+    assert got[0] == ([("Các bệnh viện tuyến tỉnh", "lead")], "2024-05-20")
+    assert got[1] == ([("Ủy ban nhân dân các xã, thị trấn", "lead")], "2024-05-30")
+    # a body named after "chỉ đạo" is the doer; "chỉ đạo:" alone announces, it gives no task
+    assert got[2][0] == [("Các khoa, phòng", "lead")]
+    assert len(obs) == 3
