@@ -81,8 +81,8 @@ _BODY_HEADS = (
     r"Chi\s+nhánh|Công\s+ty|Tập\s+đoàn|Tổng\s+công\s+ty|Cảng\s+vụ|Đài|Báo|Trạm|Đồn|Lữ\s+đoàn|Sư\s+đoàn|Quân\s+khu"
 )
 _TITLE_START = regex.compile(r"^[\s,]*(?:(?:về\s+việc|Về\s+việc|V/v|về|Về|VỀ)\s+)(?P<t>.)", regex.DOTALL)
-# A title ends with its sentence or clause: at ";", ". ", the end of the
-# paragraph (streams join paragraphs with "\n"), before "và <type> số", and
+# A title ends with its sentence or clause: at ";", ". ", a line break (in raw
+# text; references.py also cuts it at its paragraph's end), before "và <type> số", and
 # before the clause that follows a "Thực hiện … về việc X, <body> <verb> …"
 # lead-in ("…, Trung tâm Y tế xây dựng Kế hoạch như sau:").
 _TITLE_STOP = regex.compile(

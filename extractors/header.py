@@ -61,6 +61,8 @@ _PLACE_DATE = regex.compile(
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
+# "HUYỆN ỦY CẨM XUYÊN", "TỈNH ĐOÀN …", "THÀNH ỦY …" open a body of their own; they do not continue the line above
+_LEVEL_BODY = regex.compile(r"^(?:huyện|tỉnh|thành|quận|thị)\s+(?:ủy|uỷ|đoàn|đội|hội)(?![\p{L}])", regex.IGNORECASE)
 _SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
 _BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
@@ -343,7 +345,7 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         return
     joined: list[str] = []
     for s in segs:
-        if joined and _LEVEL.match(s):
+        if joined and _LEVEL.match(s) and not _LEVEL_BODY.match(s):
             joined[-1] = joined[-1] + " " + s
         else:
             joined.append(s)

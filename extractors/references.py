@@ -212,10 +212,31 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
         items = [resolve(c.text, f) for f in found]
         share_trailing(c.text, items)
         for r in items:
+            r.title = _title_within_paragraph(stream, c, r)
+        for r in items:
             _add(accs, order, stream, c, r)
     refs = [accs[k].ref for k in order]
     _fill_from_own_issuer(refs, header)
     return refs, extract_unnumbered(doc, prepared)
+
+
+def _title_within_paragraph(stream: Stream, c: Cleaned, r: Resolved) -> str | None:
+    """The title cut at the end of the paragraph (or cell) it starts in: the
+    clean text joins paragraphs, and a title never runs on into the next one
+    ("… về tăng cường công tác dân vận" ⏎ "Thực hiện Chỉ thị …")."""
+    if not r.title:
+        return r.title
+    at = c.text.find(r.title, r.tail)
+    if at < 0:
+        return r.title
+    s0, s1 = c.orig(at, at + len(r.title))
+    for p in stream.pieces:
+        if p.offset <= s0 < p.offset + p.length:
+            end = p.offset + p.length
+            if s1 > end:
+                return squash_spaces(stream.text[s0:end]).strip(" ,;“”\"") or None
+            break
+    return r.title
 
 
 def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r: Resolved) -> None:

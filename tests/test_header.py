@@ -209,3 +209,14 @@ def test_all_caps_issuer_ending_with_the_place_keeps_its_capitals():
     # a place that is not the name's tail changes nothing
     h2 = extract_header(doc_of("SỞ NỘI VỤ", "Số: 15/SNV-CCHC", "Quảng Bình, ngày 05 tháng 02 năm 2021", "KẾ HOẠCH", "Tuyên truyền"))
     assert h2.issuer == "Sở Nội vụ"
+
+
+def test_party_committee_line_is_the_issuer_under_its_parent_party_body():
+    h = extract_header(doc_of(
+        "ĐẢNG BỘ TỈNH HÀ TĨNH", "HUYỆN ỦY CẨM XUYÊN", "*", "Số 45-KH/HU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Cẩm Xuyên, ngày 12 tháng 01 năm 2023", "KẾ HOẠCH", "thực hiện Chỉ thị số 18-CT/TU",
+    ))
+    assert (h.issuer, h.parent_issuer, h.id, h.date) == ("Huyện ủy Cẩm Xuyên", "Đảng bộ tỉnh Hà Tĩnh", "45-KH/HU", "2023-01-12")
+    # a place level on its own line still continues the body above it
+    h2 = extract_header(doc_of("ỦY BAN NHÂN DÂN", "HUYỆN VĂN GIANG", "Số: 12/KH-UBND", "Văn Giang, ngày 1 tháng 2 năm 2023"))
+    assert h2.issuer == "Ủy ban nhân dân huyện Văn Giang"

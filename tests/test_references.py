@@ -97,6 +97,9 @@ def test_title_ends_where_the_lead_in_clause_ends():
         "Theo Công văn số 12/SYT-NV của Sở Y tế về việc tăng cường, phòng chống dịch bệnh và hướng dẫn điều trị.",
     )
     assert refs["456/SYT-NVY"].title == "tăng cường phòng chống dịch"
+    refs2, _ = refs_of("Kế hoạch thực hiện Chỉ thị số 18-CT/TU ngày 05/9/2022 của Ban Thường vụ Tỉnh ủy về tăng cường "
+                       "công tác dân vận", "Thực hiện Chỉ thị số 18-CT/TU (sau đây gọi tắt là Chỉ thị 18), Ban Thường vụ")
+    assert refs2["18-CT/TU"].title == "tăng cường công tác dân vận"  # not run on into the next paragraph
     # a body named inside the title does not end it; the one before the main verb does
     assert refs["123/UBND-VX"].title == "phối hợp giữa Sở Y tế, Sở Giáo dục và Đào tạo trong việc triển khai tiêm chủng"
     # lower-case words that happen to spell a body head ("phòng chống") do not end it
