@@ -55,7 +55,7 @@ _PLURAL_HEADS = (
     "xã", "phường", "thị trấn", "địa phương", "ngành", "sở", "cá nhân", "tổ chức", "doanh nghiệp",
     "cơ sở", "bệnh viện", "trường", "tổ", "hội", "đoàn thể", "chi bộ", "chi đoàn", "cấp ủy", "cấp uỷ",
     "huyện", "thành phố", "thị xã", "quận", "tỉnh", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
-    "đặc khu", "bộ",
+    "đặc khu", "bộ", "đảng bộ", "chi, đảng bộ",
 )
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (

@@ -18,6 +18,9 @@ def test_lists_heads_of_bodies_and_distributive_complements():
     assert _names("Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo") == ["Các sở, ban, ngành tỉnh"]
     assert _names("Chủ tịch UBND các phường, thị trấn báo cáo") == ["Ủy ban nhân dân các phường, thị trấn"]
     assert _names("Cấp ủy, Công đoàn các đơn vị xây dựng") == ["Cấp ủy các đơn vị", "Công đoàn các đơn vị"]
+    # party bodies: "các chi, đảng bộ" is the elliptic "các chi bộ, đảng bộ"
+    assert _names("Các chi, đảng bộ trực thuộc tổ chức quán triệt") == ["Các chi, đảng bộ trực thuộc"]
+    assert _names("Các chi bộ, đảng bộ cơ sở tổ chức") == ["Các chi bộ, đảng bộ cơ sở"]
 
 
 def test_verbs_and_common_nouns_are_not_units():
