@@ -437,6 +437,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
+        if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text)):
+            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
         if j > i and len(text) > 120 and not (
                 len(text) <= 220 and parts and not parts[-1].endswith((".", ":", ";", ","))
                 and not text.endswith((".", ":", ";")) and not regex.search(r"[.;:]\s", text, timeout=RX_TIMEOUT)):

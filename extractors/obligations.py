@@ -80,6 +80,11 @@ _PASSIVE_BEFORE = regex.compile(r"(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", rege
 _INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ])?(?P<t>đề[ ]nghị|yêu[ ]cầu|giao(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
+# people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"
+_PERSONS_TOO = regex.compile(
+    r"^và[ ]+(?:các[ ]+)?(?:ông,?[ ]*bà|cá[ ]+nhân|tổ[ ]+chức,?[ ]*cá[ ]+nhân)\b[^.;:]{0,60}?[ ](?=(?:chịu|có)[ ]+trách[ ]+nhiệm\b)",
+    regex.V1 | regex.IGNORECASE,
+)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
     r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan)\b",
@@ -228,6 +233,11 @@ def _find_subject(s: str) -> _Subject | None:
         # tells which part of the unit does it; the sentence goes on after the brackets
         rest = stripped[paren.end():]
         stripped = rest
+    persons = _PERSONS_TOO.match(stripped, timeout=RX_TIMEOUT)
+    if persons:
+        # "…, Thủ trưởng các cơ quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành …":
+        # the named people share the task; the bodies before them are its units
+        rest = stripped = stripped[persons.end():]
     mt2 = _INNER_TRIGGER.match(stripped, timeout=RX_TIMEOUT)
     if mt2 and trig is None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do

@@ -60,7 +60,8 @@ _PLURAL_HEADS = (
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
     "Người đứng đầu", "Thủ trưởng", "Trưởng", "Chủ tịch", "Giám đốc", "Phó Giám đốc", "Bí thư",
-    "Hiệu trưởng", "Chánh Văn phòng", "Chánh Thanh tra",
+    "Hiệu trưởng",
+    "Chánh",  # "Chánh Văn phòng UBND tỉnh" heads the Văn phòng, "Chánh Thanh tra tỉnh" the Thanh tra
 )
 # Words that end a name: verbs, modals, prepositions that start the predicate.
 _STOP_WORDS = (

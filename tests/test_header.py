@@ -220,3 +220,12 @@ def test_party_committee_line_is_the_issuer_under_its_parent_party_body():
     # a place level on its own line still continues the body above it
     h2 = extract_header(doc_of("ỦY BAN NHÂN DÂN", "HUYỆN VĂN GIANG", "Số: 12/KH-UBND", "Văn Giang, ngày 1 tháng 2 năm 2023"))
     assert h2.issuer == "Ủy ban nhân dân huyện Văn Giang"
+
+
+def test_decision_subject_stops_before_the_authority_line():
+    h = extract_header(doc_of(
+        "ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 2150/QĐ-UBND", "Quảng Trị, ngày 20 tháng 8 năm 2021",
+        "QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác kiểm tra công vụ năm 2021", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+    ))
+    assert h.subject == "Về việc thành lập Tổ công tác kiểm tra công vụ năm 2021"

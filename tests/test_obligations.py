@@ -306,3 +306,13 @@ def test_head_of_a_body_who_chi_dao_a_task_is_its_doer():
     # a body named after "chỉ đạo" is the doer; "chỉ đạo:" alone announces, it gives no task
     assert got[2][0] == [("Các khoa, phòng", "lead")]
     assert len(obs) == 3
+
+
+def test_execution_clause_of_a_decision_names_the_bodies_before_the_people():
+    doc = _paras(
+        "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các cơ quan, đơn vị liên quan và các ông, bà "
+        "có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+    )
+    obs, _ = extract_obligations(doc, DocumentHeader())
+    assert [_units(o) for o in obs] == [[("Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Sở Nội vụ", "lead"),
+                                         ("Các cơ quan, đơn vị liên quan", "lead")]]

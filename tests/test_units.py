@@ -17,6 +17,8 @@ def test_names_stop_at_the_predicate():
 def test_lists_heads_of_bodies_and_distributive_complements():
     assert _names("Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo") == ["Các sở, ban, ngành tỉnh"]
     assert _names("Chủ tịch UBND các phường, thị trấn báo cáo") == ["Ủy ban nhân dân các phường, thị trấn"]
+    assert _names("Chánh Văn phòng UBND tỉnh, Chánh Thanh tra tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm") == [
+        "Văn phòng Ủy ban nhân dân tỉnh", "Thanh tra tỉnh", "Sở Nội vụ"]
     assert _names("Cấp ủy, Công đoàn các đơn vị xây dựng") == ["Cấp ủy các đơn vị", "Công đoàn các đơn vị"]
     # party bodies: "các chi, đảng bộ" is the elliptic "các chi bộ, đảng bộ"
     assert _names("Các chi, đảng bộ trực thuộc tổ chức quán triệt") == ["Các chi, đảng bộ trực thuộc"]
