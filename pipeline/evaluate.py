@@ -28,7 +28,8 @@ stated once here so that a score can be reproduced by hand:
   matches one of the gold ``units`` (or ``units_implied``); when gold names no
   unit at all, right when none is predicted either.
 * **recurring**: a predicted obligation with a recurrence whose text, source
-  sentence or action overlaps the gold ``text``/``action``.
+  sentence or action overlaps the gold ``text``/``action``; among equal
+  overlaps, pairs whose task text, then units, agree are taken first.
 * **assignments**: a predicted obligation whose ``source_text``/``action``
   overlaps the gold ``source_text``/``action`` **and** one of whose units
   matches one of the gold ``units_lead``/``units_support``/``units_implied``
@@ -395,7 +396,11 @@ def score_recurring(gold: list[dict], obligations: list[dict], scores: dict, det
                 [(o.get("recurrence") or {}).get("text"), o.get("source_text"), o.get("action")],
             )
             if s >= TEXT_OVERLAP:
-                pairs.append((s, i, j))
+                # a short gold text ("Hằng năm") fits many predictions equally: among equal overlaps,
+                # the prediction whose task and units agree with the gold item is taken first
+                task = _best_overlap([g.get("action"), g.get("text")], [o.get("action"), o.get("source_text")])
+                units_ok = _any_unit_match(list(g.get("units") or []), _pred_unit_names(o.get("units")))
+                pairs.append((round(s, 2) + 0.001 * task + 0.0001 * units_ok, i, j))
     matched = _greedy(pairs)
     scores["recurring"] = _set_score(len(gold), len(preds), len(matched))
     mg = {gi for gi, _ in matched}

@@ -31,3 +31,22 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def real_gold_run():
+    """``vanban eval tests/gold/real ../shared/corpus/real`` once per session:
+    (EvalReport, {stem: output JSON}); OCR makes it the slowest fixture."""
+    if not REAL.is_dir():
+        pytest.skip("shared/corpus/real is not beside the repository")
+    from pipeline.assemble import extract_file
+    from pipeline.evaluate import evaluate
+
+    outputs: dict[str, dict] = {}
+
+    def extract(path: Path) -> dict:
+        out = extract_file(path, content=False)
+        outputs[path.stem] = out
+        return out
+
+    return evaluate(ROOT / "tests" / "gold" / "real", [REAL], extract=extract), outputs

@@ -162,6 +162,26 @@ def test_recurring_matches_by_text_overlap():
     assert (s["recurring"].tp, s["recurring"].fp, s["recurring"].fn) == (1, 1, 0)
 
 
+def test_recurring_short_gold_text_pairs_with_the_prediction_of_the_same_task():
+    gold = [
+        {"text": "Hằng năm", "action": "rà soát danh mục thủ tục hành chính", "units": ["Sở Tư pháp"]},
+        {"text": "định kỳ hằng năm tổ chức đối thoại với doanh nghiệp", "units": ["Sở Tài chính"]},
+    ]
+    preds = [
+        {"source_text": "Hằng năm tổ chức đối thoại với doanh nghiệp trên địa bàn",
+         "action": "tổ chức đối thoại với doanh nghiệp", "recurrence": {"text": "Hằng năm"},
+         "units": [{"name": "Sở Tài chính"}]},
+        {"source_text": "Hằng năm rà soát danh mục thủ tục hành chính",
+         "action": "rà soát danh mục thủ tục hành chính", "recurrence": {"text": "Hằng năm"},
+         "units": [{"name": "Sở Tư pháp"}]},
+    ]
+    # "Hằng năm" fits both predictions equally; taking the first (another task) would leave the
+    # second gold item, which only the first prediction fits, unmatched
+    scores: dict = {}
+    ev.score_recurring(gold, preds, scores, {})
+    assert (scores["recurring"].tp, scores["recurring"].fp, scores["recurring"].fn) == (2, 0, 0)
+
+
 def _tmp_corpus(tmp_path: Path) -> tuple[Path, Path]:
     gold_dir, docs = tmp_path / "gold", tmp_path / "docs"
     gold_dir.mkdir()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "real"
@@ -18,9 +17,8 @@ PLAN = "Kế hoạch CCHC giai đoạn 2026-2030"
 
 
 @pytest.fixture(scope="module")
-def report():
-    assert GOLD.is_dir() and CORPUS.is_dir()
-    return evaluate(GOLD, [CORPUS])
+def report(real_gold_run):
+    return real_gold_run[0]
 
 
 def _file(report, stem):

@@ -21,18 +21,8 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus/real 
 
 
 @pytest.fixture(scope="module")
-def run():
-    from pipeline.assemble import extract_file
-    from pipeline.evaluate import evaluate
-
-    outputs: dict[str, dict] = {}
-
-    def extract(path: Path) -> dict:
-        out = extract_file(path, content=False)
-        outputs[path.stem] = out
-        return out
-
-    return evaluate(GOLD, [CORPUS], extract=extract), outputs
+def run(real_gold_run):
+    return real_gold_run
 
 
 def test_every_gold_file_matches_a_document_and_extracts(run):
