@@ -457,20 +457,62 @@ def _strip_item(text: str) -> str:
 def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str], int]:
     items: list[str] = []
     j = start
+    prev_raw = ""
     while j < len(lines) and j < start + limit:
         text = lines[j].text
         if not regex.match(r"^[-+•]", text):
-            if items and _continues_item(items[-1], lines[j - 1].text, text):
-                sep = "; " if lines[j - 1].text.rstrip().endswith(";") else " "
-                items[-1] = items[-1] + sep + _strip_item(text)
+            if items and _is_noise_line(text) and _list_resumes(lines, j + 1):
+                j += 1  # OCR debris of a seal or a signature between two items
+                continue
+            if items and _continues_item(items[-1], prev_raw, text):
+                # the wrapped item keeps the punctuation that ended its first line
+                # ("- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính phủ;")
+                end = prev_raw.rstrip()[-1:]
+                sep = f"{end} " if end in (";", ",") else " "
+                items[-1] = items[-1] + sep + _strip_item(_drop_trailing_noise(text))
+                prev_raw = text
                 j += 1
                 continue
             break
-        item = _strip_item(text)
+        item = _strip_item(_drop_trailing_noise(text))
         if item:
             items.append(item)
+        prev_raw = _drop_trailing_noise(text)
         j += 1
     return items, j
+
+
+_NOISE_TOKEN = regex.compile(r"^(?=\S*[0-9])(?=\S*\p{L})\S{2,6}$|^\S*[^\p{L}0-9\s().,;:/&-]\S*$")
+
+
+def _is_noise_line(text: str) -> bool:
+    """A short scrap an OCR read off a seal, a signature or a stain ("CĂN",
+    "ơn", "t3"): at most one token of at most 4 characters, or one token
+    mixing letters and digits or holding symbols."""
+    toks = text.split()
+    if len(toks) != 1 or toks[0].endswith((";", ",", ".", ")")):
+        return False
+    return len(toks[0]) <= 4 or bool(_NOISE_TOKEN.match(toks[0], timeout=RX_TIMEOUT))
+
+
+def _list_resumes(lines: list[Line], j: int) -> bool:
+    """A dashed item follows within the next two lines (after more scraps)."""
+    for k in range(j, min(j + 3, len(lines))):
+        t = lines[k].text
+        if regex.match(r"^[-+•]", t):
+            return True
+        if not _is_noise_line(t):
+            return False
+    return False
+
+
+def _drop_trailing_noise(text: str) -> str:
+    """ "- Các Khoa (để thực hiện); Ác2Z" → the item without the scrap after its ';'."""
+    head, sep, tail = text.rpartition(";")
+    if sep and tail.strip() and _is_noise_line(tail.strip()) and not tail.strip()[:1].islower() \
+            and _NOISE_TOKEN.match(tail.strip(), timeout=RX_TIMEOUT):
+        return head + ";"
+    return text
 
 
 def _continues_item(item: str, prev_raw: str, text: str) -> bool:

@@ -229,3 +229,18 @@ def test_decision_subject_stops_before_the_authority_line():
         "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
     ))
     assert h.subject == "Về việc thành lập Tổ công tác kiểm tra công vụ năm 2021"
+
+
+def test_distribution_item_wrapped_after_a_comma_and_ocr_scraps_inside_the_list():
+    h = extract_header(doc_of(
+        "Nơi nhận:", "- Các bộ, cơ quan ngang bộ,", "cơ quan thuộc Chính phủ;", "- HĐND, UBND các tỉnh,",
+        "thành phố trực thuộc Trung ương;", "- Các phòng chuyên môn (để thực hiện); Ác2Z", "CĂN", "ơn",
+        "- Lưu: VT, TCHC.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Văn Bình",
+    ))
+    assert h.distribution == ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                              "HĐND, UBND các tỉnh, thành phố trực thuộc Trung ương",
+                              "Các phòng chuyên môn (để thực hiện)", "Lưu: VT, TCHC"]
+    assert h.signer.name == "Trần Văn Bình"
+    # a short line that is not followed by another item ends the list
+    h2 = extract_header(doc_of("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "ơn", "Căn cứ kết quả"))
+    assert h2.distribution == ["Như trên", "Lưu: VT"]
