@@ -85,9 +85,32 @@ _PERSONS_TOO = regex.compile(
     r"^và[ ]+(?:các[ ]+)?(?:ông,?[ ]*bà|cá[ ]+nhân|tổ[ ]+chức,?[ ]*cá[ ]+nhân)\b[^.;:]{0,60}?[ ](?=(?:chịu|có)[ ]+trách[ ]+nhiệm\b)",
     regex.V1 | regex.IGNORECASE,
 )
+# a phrase between the subject and its predicate ("Bộ X, cơ quan Y, trong phạm vi nhiệm vụ, quyền hạn của mình,
+# có trách nhiệm"; "Sở A, theo chức năng, nhiệm vụ được giao, chủ trì …"): skipped
+_INSERT_OPEN = (r"^[ ]*,?[ ]*(?:trong[ ]phạm[ ]vi|theo[ ](?:chức[ ]năng|thẩm[ ]quyền|phạm[ ]vi|nhiệm[ ]vụ)"
+                r"|căn[ ]cứ[ ](?:chức[ ]năng|nhiệm[ ]vụ))[^;:.()]{0,100}?")
+_INSERTED = (
+    # up to the predicate of duty ("… của mình có trách nhiệm")
+    regex.compile(_INSERT_OPEN + r"[ ,]*(?=(?:có|chịu)[ ]trách[ ]nhiệm\b|có[ ]nhiệm[ ]vụ\b|phải\b)",
+                  regex.V1 | regex.IGNORECASE),
+    # closed by a comma after its usual last words ("…, theo chức năng, nhiệm vụ được giao, chủ trì …")
+    regex.compile(_INSERT_OPEN + r"(?:của[ ]mình|được[ ]giao|quyền[ ]hạn|quản[ ]lý)[ ]*,[ ]*", regex.V1 | regex.IGNORECASE),
+)
+# a generic actor of a regulation or internal rule as the subject of a duty ("Văn thư cơ quan có nhiệm vụ",
+# "Người đứng đầu cơ quan, tổ chức có trách nhiệm", "Cá nhân … phải …", "Sinh viên có trách nhiệm")
+_ACTOR = regex.compile(
+    r"(?P<np>(?:mỗi[ ]|các[ ]|những[ ])?(?:người|cá[ ]nhân|văn[ ]thư(?=[ ]+(?:cơ[ ]quan|\p{Lu}))|lưu[ ]trữ(?=[ ]+(?:cơ[ ]quan|\p{Lu}))"
+    r"|cơ[ ]quan|tổ[ ]chức(?=,?[ ](?:và[ ]|hoặc[ ])?cá[ ]nhân)|đơn[ ]vị|bộ[ ]phận|bên[ ](?:nhận|gửi|giao)|cán[ ]bộ|công[ ]chức|viên[ ]chức"
+    r"|sinh[ ]viên|học[ ]sinh|học[ ]viên|giám[ ]thị|giảng[ ]viên|giáo[ ]viên|thí[ ]sinh)(?!\p{L})[^.;:()]{0,110}?)"
+    r"[ ,]*(?<!không[ ]|nếu[ ]|cũng[ ])(?P<pred>(?:có|chịu)[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|phải(?![ ](?:được|là|do|có|qua)\b))(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
+_BODY_ACTOR = regex.compile(r"^(?:cac )?(?:co quan|to chuc|don vi|bo phan|van thu|luu tru)\b")
+_RELATIVE_VERB = regex.compile(r"\b(?:duoc|co(?! quan)|nhan|lap|giu|ky|soan|giai quyet|theo doi)\b")
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
-    r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan)\b",
+    r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
+    r"|có[ ]thể|có[ ]thẩm[ ]quyền|có[ ]quyền)\b",
     regex.V1 | regex.IGNORECASE,
 )
 # a sentence without a subject is a task when it starts like an order
@@ -161,7 +184,7 @@ class _Builder:
         seen: set[tuple[str, bool]] = set()
         for u, role in units:
             raw = u.raw if isinstance(u, UnitSpan) else u
-            key = self.registry.resolve(raw, task=listed)
+            key = self.registry.resolve(raw, task=listed and not (isinstance(u, UnitSpan) and u.person))
             # a body named once per task, except that the one following it up may also be one doing it
             if (key, role == "monitor") in seen:
                 continue
@@ -176,7 +199,7 @@ class _Builder:
         seen = {k for k, *_ in d.units}
         for u, role in units:
             raw = u.raw if isinstance(u, UnitSpan) else u
-            key = self.registry.resolve(raw, task=True)
+            key = self.registry.resolve(raw, task=not (isinstance(u, UnitSpan) and u.person))
             if key not in seen:
                 seen.add(key)
                 d.units.append((key, raw, role, u.loc if isinstance(u, UnitSpan) else d.ob.loc, implied))
@@ -223,8 +246,13 @@ def _find_subject(s: str) -> _Subject | None:
             if ul is not None:
                 break
     if ul is None:
-        return None
+        return (_duty_heading(s) or _actor_subject(s)) if trig is None else None
     rest = s[ul.end:]
+    for rx in _INSERTED:
+        ins = rx.match(rest, timeout=RX_TIMEOUT)
+        if ins:
+            rest = rest[ins.end():]
+            break
     stripped = rest.lstrip()
     paren = regex.match(r"\([^()]{1,120}\)[ ]*", stripped, timeout=RX_TIMEOUT)
     if paren and (stripped[paren.end():paren.end() + 1] == ":" or not stripped[paren.end():].strip()
@@ -272,6 +300,62 @@ def _find_subject(s: str) -> _Subject | None:
     if not first.isalpha() or not first.islower() or _NOT_TASK_AFTER.match(stripped, timeout=RX_TIMEOUT):
         return None
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
+
+
+def _actor_span(np: str, start: int) -> UnitSpan:
+    """A generic actor as a unit: a body ("Văn thư cơ quan", "Người đứng đầu cơ quan, tổ chức" → the
+    body) is listed with the document's units; a person or a body qualified by what it does ("Người lập hồ
+    sơ", "Cơ quan, tổ chức nhận văn bản") is a doer only (``person``)."""
+    f = fold(regex.sub(r"(?i)^(?:người[ ]đứng[ ]đầu|thủ[ ]trưởng)[ ]+", "", np, timeout=RX_TIMEOUT))
+    person = not _BODY_ACTOR.match(f, timeout=RX_TIMEOUT) or len(f.split()) > 7 or bool(
+        _RELATIVE_VERB.search(f, timeout=RX_TIMEOUT))
+    return UnitSpan(start, start + len(np), np[:1].upper() + np[1:], person=person,
+                    plural=fold(np).startswith("cac "))
+
+
+_DUTY_HEADING = regex.compile(r"^(?:Trách[ ]nhiệm|Nhiệm[ ]vụ)(?:[ ](?:và[ ]quyền[ ]hạn|cụ[ ]thể))?[ ]của[ ]+",
+                              regex.V1 | regex.IGNORECASE)
+
+
+def _duty_heading(s: str) -> _Subject | None:
+    """"2. Trách nhiệm của người đứng đầu bộ phận hành chính": a heading naming the doer of the items below."""
+    m = _DUTY_HEADING.match(s, timeout=RX_TIMEOUT)
+    if m is None:
+        return None
+    np = s[m.end():].rstrip(" .:;")
+    if not np or len(np.split()) > 14 or regex.search(r"[.;:]", np, timeout=RX_TIMEOUT):
+        return None
+    ul = parse_unit_list(s, m.end())
+    if ul is not None and not s[ul.end:].strip(" .:;"):
+        return _Subject([(u, "lead") for u in ul.units if not u.bare], len(s))
+    if _ACTOR.match(np + " có trách nhiệm", timeout=RX_TIMEOUT):
+        return _Subject([(_actor_span(np, m.end()), "lead")], len(s))
+    return None
+
+
+def _actor_subject(s: str) -> _Subject | None:
+    """A generic actor as the subject of "có trách nhiệm / có nhiệm vụ / phải", at the start of the sentence
+    or after a fronted adverbial ("Khi nhận được văn bản đến, đơn vị hoặc cá nhân có trách nhiệm …")."""
+    starts = [0]
+    if _ADVERBIAL.match(s, timeout=RX_TIMEOUT) or regex.match(r"(?i)trường[ ]hợp\b", s, timeout=RX_TIMEOUT):
+        starts += [mc.end() for mc in regex.finditer(r",[ ]+", s[:200], timeout=RX_TIMEOUT)]
+    for st in starts:
+        m = _ACTOR.match(s, st, timeout=RX_TIMEOUT)
+        if m is None or (st == 0 and not s[:1].isupper()):
+            continue
+        np = m.group("np").rstrip(" ,")
+        if regex.search(r"(?i)\b(?:ngay|báo|gửi|chuyển|trình|nhưng|nếu|khi|mà|mức|chưa)\b", np, timeout=RX_TIMEOUT):
+            continue  # "Văn thư cơ quan báo ngay người có trách nhiệm": the actor is inside a clause
+        ins = regex.search(r",?[ ]+(?:trong[ ]phạm[ ]vi|theo[ ]chức[ ]năng)\b.*$", np, timeout=RX_TIMEOUT)
+        if ins:
+            np = np[:ins.start()]
+        u = _actor_span(np, st)
+        pred = m.group("pred")
+        at = m.start("pred") if fold(pred).startswith("chiu") else m.end("pred")
+        while at < len(s) and s[at] in " :":
+            at += 1
+        return _Subject([(u, "lead")], at, None)
+    return None
 
 
 def _roles(units: list[UnitSpan], action: str) -> list[tuple[UnitSpan, str]]:
@@ -327,6 +411,10 @@ def _deadline_only(sentence: str, dl) -> bool:
     return len(words) <= 4 and all(w in _DEADLINE_ONLY_WORDS for w in words)
 
 
+def deadlines_only(sentence: str, deadlines) -> bool:
+    return bool(deadlines) and _deadline_only(sentence, deadlines[0])
+
+
 def _owners(text: str) -> list[tuple[UnitSpan, str]]:
     """Units named after "của" in the subject noun phrase ("Kế hoạch … của các cơ quan, đơn vị gửi …")."""
     for m in regex.finditer(r"\bcủa[ ]+", text, timeout=RX_TIMEOUT):
@@ -345,7 +433,7 @@ def _is_boilerplate(action: str) -> bool:
 
 def _clean_action(a: str) -> str:
     a = _TAIL.sub("", a.strip(), timeout=RX_TIMEOUT)
-    a = regex.sub(r"^(?:có[ ]trách[ ]nhiệm|cần|phải)[ ]+", "", a, timeout=RX_TIMEOUT)
+    a = regex.sub(r"^(?:có[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|cần|phải)(?:[ ]+|[ ]*:?[ ]*$)", "", a, timeout=RX_TIMEOUT)
     return squash_spaces(a)
 
 
@@ -353,6 +441,10 @@ def _clean_action(a: str) -> str:
 class _Level:
     level: int
     subject: list[tuple[UnitSpan, str]] | None
+    leadin: bool = False  # "X có trách nhiệm:" — every item below is a task of X
+
+
+_LEADIN_END = regex.compile(r"(?:co trach nhiem|co nhiem vu|chiu trach nhiem|:)\s*$")
 
 
 def _label_level(m: regex.Match | None) -> int | None:
@@ -406,6 +498,8 @@ class _Prose:
             if level <= 1:
                 self.last_subject = None
         parent = self.stack[-1].subject if self.stack else None
+        parent_leadin = bool(self.stack) and self.stack[-1].leadin and level is not None
+        leadin = False
         cur: list[tuple[UnitSpan, str]] | None = None
         last_draft: _Draft | None = None
         pushed: list[tuple[UnitSpan, str]] | None = None
@@ -414,19 +508,27 @@ class _Prose:
             s_text = body[s0:e0]
             loc = p.loc.span(body_off + s0, body_off + e0)
             src = text[:body_off + e0] if s0 == 0 else s_text
-            res = self.sentence(s_text, src.strip(), loc, cur if cur is not None else parent, last_draft, cur is not None)
+            res = self.sentence(s_text, src.strip(), loc, cur if cur is not None else parent, last_draft, cur is not None,
+                                any_task=parent_leadin and s0 == 0)
             if res is None:
                 cur = None
                 last_draft = None
                 continue
             subj, draft = res
+            if draft is None and subj and _LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT):
+                leadin = True
+            elif draft is not None:
+                leadin = False
             cur = subj
             last_draft = draft
             pushed = subj
         if level is not None:
-            self.stack.append(_Level(level, pushed if cur is not None else None))
+            self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None))
 
-    def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: _Draft | None, same_para: bool):
+    def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: _Draft | None, same_para: bool,
+                 any_task: bool = False):
+        """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
+        whatever its first word."""
         s_clean = s.strip()
         if not s_clean or _CLOSING.match(s_clean, timeout=RX_TIMEOUT) or _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT):
             return None
@@ -472,7 +574,8 @@ class _Prose:
                 d = self._emit(action, implied, s_clean, source, sloc, deadlines, recs, implied=True)
                 return None if not implied else (implied, d)
             return None
-        if inherited and _TASK_START.match(s_clean, timeout=RX_TIMEOUT):
+        if inherited and (_TASK_START.match(s_clean, timeout=RX_TIMEOUT)
+                          or any_task and s_clean[:1].isupper() and not deadlines_only(s_clean, deadlines)):
             action = _clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:
                 # a follow-up sentence of the same task ("Thường xuyên kiểm tra, đôn đốc …")

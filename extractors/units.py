@@ -60,7 +60,7 @@ _PLURAL_HEADS = (
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
     "Người đứng đầu", "Thủ trưởng", "Trưởng", "Chủ tịch", "Giám đốc", "Phó Giám đốc", "Bí thư",
-    "Hiệu trưởng",
+    "Hiệu trưởng", "Bộ trưởng",
     "Chánh",  # "Chánh Văn phòng UBND tỉnh" heads the Văn phòng, "Chánh Thanh tra tỉnh" the Thanh tra
 )
 # Words that end a name: verbs, modals, prepositions that start the predicate.
@@ -80,11 +80,12 @@ _STOP_WORDS = (
     "lập", "thành lập", "nhắc nhở", "dự", "tham dự", "cử", "mời", "xác nhận", "hỗ trợ", "tập trung",
     "khắc phục", "liên hệ", "công khai", "công bố", "cập nhật", "hoàn thành", "hoàn thiện", "chấn chỉnh",
     "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
-    "bám sát", "giúp", "kiện toàn", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
+    "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn"})
+_LEVEL_AFTER_COMMA = regex.compile(r"(?:thành[ ]phố|thị[ ]xã|quận|huyện|thị[ ]trấn|phường|xã)(?:[ ]trực[ ]thuộc[ ](?:trung[ ]ương|Trung[ ]ương|tỉnh))?(?!\p{L})", regex.V1)
 _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các", "và", "cùng", "nhà"})
 # Continuations allowed inside a name although they look like stop words.
 _CONTINUATIONS = regex.compile(
@@ -147,6 +148,13 @@ _PLURAL_RX = regex.compile(
     r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
+# a head of body before a plural noun written without "các" ("Thủ trưởng cơ quan ngang bộ",
+# "Người đứng đầu cơ quan, tổ chức", "người đứng đầu đơn vị soạn thảo")
+_HOB_NOUN_RX = regex.compile(
+    r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")[ ]+)(?P<pl>)"
+    r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
 _FALSE_HEAD = regex.compile(
     r"(?:tổ[ ]chức|ban[ ](?:hành|đầu)|bộ[ ](?:máy|luật|mặt|tiêu[ ]chí|chỉ[ ]số|quy[ ]tắc)|hội[ ](?:nghị|thảo|viên|thi|họp|nhập)"
     r"|sở[ ](?:hữu|dĩ|thích|trường)|đội[ ]ngũ|trường[ ]hợp|khoa[ ]học|cục[ ]bộ|phòng[ ]?,?[ ]?(?:chống|ngừa|tránh|bệnh|dịch)"
@@ -172,6 +180,7 @@ class UnitSpan:
     head_of_body: str | None = None  # "Thủ trưởng" when the task goes to the body through its head
     plural: bool = False  # "các đơn vị …"
     bare: bool = False  # a head of body with nothing after it ("Thủ trưởng," before a distributive complement)
+    person: bool = False  # a person or role ("Người lập hồ sơ", "Sinh viên"): a doer, not a body of the unit list
     loc: Any = None  # pipeline.model.Loc of the name in its block, set by the caller that knows the block
 
     @property
@@ -198,8 +207,9 @@ def _is_upper_start(word: str) -> bool:
 def _match_head(text: str, pos: int) -> regex.Match | None:
     m = _PLURAL_RX.match(text, pos, timeout=RX_TIMEOUT)
     m2 = _HEAD_RX.match(text, pos, timeout=RX_TIMEOUT)
+    m3 = _HOB_NOUN_RX.match(text, pos, timeout=RX_TIMEOUT)
     best = None
-    for cand in (m, m2):
+    for cand in (m, m2, m3):
         if cand and (best is None or cand.end() > best.end()):
             best = cand
     if best is None:
@@ -273,6 +283,12 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if ch == "," and not plural:
             # "Sở Văn hóa, Thể thao và Du lịch": a capitalised non-head after a comma
             r = _skip_spaces(text, q + 1)
+            lv = _LEVEL_AFTER_COMMA.match(text, r, timeout=RX_TIMEOUT)
+            if lv and _ends_with_level(text[pos:q]):
+                # "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương": one body of either level
+                end = lv.end()
+                words += 1
+                continue
             w = _WORD.match(text, r, timeout=RX_TIMEOUT)
             if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0)) and not _starts_unit(text, r)
                     and not _STOP_RX.match(text, r, timeout=RX_TIMEOUT)):
@@ -337,13 +353,20 @@ def parse_unit(text: str, pos: int) -> UnitSpan | None:
         if b:
             return UnitSpan(pos, b.end(), text[pos:b.end()], head_of_body=b.group("hob"), bare=True)
         return None
-    plural = bool(m.group("pl"))
+    plural = bool(m.group("pl")) or m.re is _HOB_NOUN_RX
     end = _read_tail(text, m.end(), plural, head=m.group("head"))
     raw = _clean_raw(text[pos:end])
     if not raw:
         return None
+    if fold(raw) in _VERB_HEADS and _VERB_LIST_AFTER.match(text, end, timeout=RX_TIMEOUT):
+        return None  # "Thanh tra, kiểm tra, giải quyết …": the verb opening a list of tasks, not the body
     end = pos + len(text[pos:end].rstrip(" ,;:.-–"))
     return UnitSpan(pos, end, raw, head_of_body=m.group("hob"), plural=plural)
+
+
+# heads that are also verbs: alone and followed by more verbs they open a list of activities
+_VERB_HEADS = frozenset({"thanh tra", "kiem tra", "giam sat"})
+_VERB_LIST_AFTER = regex.compile(r"[ ]*,[ ]*\p{Ll}", regex.V1)
 
 
 def _clean_raw(raw: str) -> str:
@@ -521,6 +544,8 @@ def canonical_name(raw: str) -> str:
     if body != t:
         # "Chủ tịch công đoàn các đơn vị" → "Công đoàn các đơn vị"; "Trưởng các khoa" → "Các khoa"
         t = body
+    # "Các Bộ trưởng": the ministers head the ministries
+    t = regex.sub(r"^([Cc]ác)\s+Bộ\s+trưởng$", r"\1 bộ", t, timeout=RX_TIMEOUT)
     t = _DISTRIBUTIVE.sub("", t, timeout=RX_TIMEOUT)
     t = _ABBREV_TOKEN.sub(lambda m: _expand_abbrev(m.group(0)), t, timeout=RX_TIMEOUT)
     t = regex.sub(r"\s*[-–]\s*", " - ", t, timeout=RX_TIMEOUT)
