@@ -297,10 +297,27 @@ def _extend_up(rows: list[Row], band: Band, strip: tuple[float, float], floor: i
                     best = (g0, g1)
         if best is not None:
             band.row_splits[j] = (best[0] + best[1]) / 2
-        elif not (_side_ok(r, strip) and _aligned(r, _anchors(rows, band.first, band.last, strip), strip)):
+        elif _runs_on_from(rows, j, strip) or not (
+                _side_ok(r, strip) and _aligned(r, _anchors(rows, band.first, band.last, strip), strip)):
             break
         band.first = j
         j -= 1
+
+
+def _runs_on_from(rows: list[Row], j: int, strip: tuple[float, float]) -> bool:
+    """Row ``j`` is the end of a sentence wrapped from the full-width row
+    above it (which crosses the band's strip, stops at no sentence end and
+    sits at the usual line distance, in the same size): it belongs to that
+    paragraph, not to the band below, whatever it happens to line up with."""
+    if j == 0:
+        return False
+    above, r = rows[j - 1], rows[j]
+    if _side_ok(above, strip) or abs(above.size - r.size) >= 1.0:
+        return False
+    text = join_words(sorted(above.words, key=lambda w: w.x0))
+    if text[-1:] in ".:;!?":
+        return False
+    return r.top - above.bottom <= 0.8 * max(r.size, above.size)
 
 
 def _two_sided(row: Row, strip: tuple[float, float]) -> bool:
@@ -622,7 +639,8 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
                    and prev.bold == ln.bold and prev.italic == ln.italic)
         if not goes_on:
             return True
-    if (prev.bold != ln.bold or prev.italic != ln.italic) and not ln.text[:1].islower():
+    if (prev.bold != ln.bold or prev.italic != ln.italic) and not ln.text[:1].islower() \
+            and not _runs_on(prev, ln):
         # a change of emphasis at the start of a new sentence: heading / body
         return True
     # first-line indent (not a hanging indent under a list label; not centred lines)
@@ -632,6 +650,19 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
         if not hanging:
             return True
     return False
+
+
+def _runs_on(prev: Line, ln: Line) -> bool:
+    """The emphasis changes inside a sentence, not between a heading and
+    the body: ``prev`` stops at no sentence end and ``ln`` starts in the
+    emphasis ``prev`` ended in (a bold run wrapped onto the next line and
+    closed there: "(Thời hạn … về Bộ Nội vụ" ⏎ "trước ngày 20/3/2026)" in
+    bold, then "./." plain). A heading line followed by body text changes
+    emphasis right at the line break."""
+    if prev.text[-1:] in ".:;!?" or not prev.words or not ln.words:
+        return False
+    a, b = prev.words[-1], ln.words[0]
+    return a.bold == b.bold and a.italic == b.italic
 
 
 def _full(line: Line, flow: Flow) -> bool:

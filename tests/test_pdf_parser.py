@@ -225,6 +225,50 @@ def test_signature_block_columns():
     assert not any("Nơi nhận" in t and "BỘ TRƯỞNG" in t for t in ts)
 
 
+def test_deadline_line_after_full_width_paragraph_is_not_pulled_into_signature_band():
+    """The wrapped end of the last paragraph ("trước ngày 20/3/2026)./.")
+    happens to line up with the "Nơi nhận" column below it; it runs on from
+    the full line above, so it stays in that paragraph."""
+    doc = parse(REAL / "TTr BC CCHC quy I nam 2026.pdf")
+    ts = texts(doc)
+    assert "(Thời hạn yêu cầu gửi báo cáo CCHC quý I năm 2026 về Bộ Nội vụ trước ngày 20/3/2026)./." in ts
+    i = ts.index("Nơi nhận:")
+    assert ts[i + 1] == "- Như trên;"
+    assert "KT. GIÁM ĐỐC" in ts[i:]
+
+
+def _bold_run_docx(path: Path) -> None:
+    """A paragraph whose bold run wraps over a line break (every word
+    capitalised, so the next line starts in capitals) and ends mid-line,
+    followed by plain text; then a bold heading and a plain paragraph."""
+    import docx as python_docx
+
+    d = python_docx.Document()
+    p = d.add_paragraph("Giao các cơ quan sau chủ trì: ")
+    p.add_run("Sở Nội Vụ, Sở Tài Chính, Sở Tư Pháp, Sở Xây Dựng, Sở Y Tế, Sở Công Thương, "
+              "Sở Nông Nghiệp Và Môi Trường, Sở Giáo Dục Và Đào Tạo, Sở Văn Hóa Thể Thao Và Du Lịch, "
+              "Sở Khoa Học Và Công Nghệ").bold = True
+    p.add_run(" báo cáo kết quả trước ngày 20/3/2026./.")
+    d.add_paragraph().add_run("Nhiệm Vụ Trọng Tâm").bold = True
+    d.add_paragraph("Các cơ quan triển khai thực hiện nghiêm túc các nội dung trên.")
+    d.save(str(path))
+
+
+@needs_soffice
+def test_bold_run_ending_mid_paragraph_stays_in_its_paragraph(tmp_path):
+    from tools.render_pdf import render_pdf
+
+    src = tmp_path / "dam.docx"
+    _bold_run_docx(src)
+    doc = parse(render_pdf(src, tmp_path))
+    ts = texts(doc)
+    import docx as python_docx
+
+    want = [norm(p.text) for p in python_docx.Document(str(src)).paragraphs if norm(p.text)]
+    assert ts == want
+    assert not doc.paragraphs[0].style.bold and doc.paragraphs[1].style.bold
+
+
 def test_footnote_linked_to_its_mark():
     doc = parse(TTR)
     assert len(doc.footnotes) == 1
