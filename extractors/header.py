@@ -55,6 +55,13 @@ _NUMBER_LINE = regex.compile(
     r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2}|(?P<ocr>[0-9]{1,5})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
+# a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
+# and a number it could not read (kept null) before a state symbol with a hyphen
+_NUMBER_LINE_OCR = regex.compile(
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ)\s{0,3}[:.]\s{0,3}"
+    r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
+    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){1,5})\s*$"
+)
 _PLACE_DATE = regex.compile(
     r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
 )
@@ -137,7 +144,7 @@ def _case(text: str) -> str:
 _ORG_HEADS = (
     ("tổng", "cục"), ("chi", "cục"), ("văn", "phòng"), ("trung", "tâm"), ("bệnh", "viện"), ("học", "viện"),
     ("ủy", "ban"), ("uỷ", "ban"), ("hội", "đồng"), ("thanh", "tra"), ("công", "an"),
-    ("đại", "học"), ("bộ",), ("sở",), ("cục",), ("vụ",), ("ban",), ("phòng",), ("viện",), ("trường",), ("đài",),
+    ("đại", "học"), ("cao", "đẳng"), ("trung", "cấp"), ("bộ",), ("sở",), ("khoa",), ("cục",), ("vụ",), ("ban",), ("phòng",), ("viện",), ("trường",), ("đài",),
 )
 _GENERIC_AFTER_HEAD = frozenset({"nhân", "các", "và"})  # "Ủy ban nhân dân", "Ban … các khu"
 _PROPER = {("chính", "phủ"): "Chính phủ", ("quốc", "hội"): "Quốc hội", ("trung", "ương"): "Trung ương",
@@ -165,6 +172,8 @@ def _org_rule_case(text: str) -> str:
         cap_next = False
         for head in _ORG_HEADS:
             n = len(head)
+            if head == ("khoa",) and low[i + 1:i + 2] == ["học"]:
+                continue  # "Khoa học" (science) is a field, not a faculty
             if tuple(low[i:i + n]) == head and (i == 0 or low[i - 1] in ("và", ",") or out[i][:1].isupper()):
                 out[i] = _cap(out[i]) if i == 0 or out[i][:1].isupper() else out[i]
                 i += n - 1
@@ -273,7 +282,9 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
     for i, ln in enumerate(top):
         m = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
         if not m or m.start() > 60:
-            continue
+            m = _NUMBER_LINE_OCR.match(ln.text, timeout=RX_TIMEOUT)
+            if not m or "-" not in m.group("sym"):
+                continue
         if regex.search(r"\.{3,}", ln.text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
             continue  # a template's "Số: /BC-....."
         sym = _clean_symbol(m.group("sym"))
@@ -282,7 +293,7 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
                 continue
         h.number = m.group("num") or None
         h.symbol = sym
-        year = m.group("year")
+        year = m.groupdict().get("year")
         h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None else ln.loc
         if h.symbol:
             code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
@@ -330,29 +341,76 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
         text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
         text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
-        text = squash_spaces(text).strip(" *|")
+        text = squash_spaces(text).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
             continue
-        if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT):
+        if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _is_debris(text):
             continue
         if not _is_title_caps(text) or len(text) > 80:
             break
         segs.insert(0, text)
         locs.insert(0, ln.loc)
-        if len(segs) >= 3:
+        if len(segs) >= 4:
             break
     if not segs:
         return
     joined: list[str] = []
-    for s in segs:
-        if joined and _LEVEL.match(s) and not _LEVEL_BODY.match(s):
-            joined[-1] = joined[-1] + " " + s
+    joined_locs: list[Loc] = []
+    for s, loc in zip(segs, locs):
+        level = _level_line(s)
+        if joined and ((level and not _LEVEL_BODY.match(s)) or (_HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)
+                                                               and not _BODY_HEAD.match(fold(s), timeout=RX_TIMEOUT))):
+            joined[-1] = joined[-1] + " " + (_canonical_level(s) if level else s)
         else:
             joined.append(s)
+            joined_locs.append(loc)
+    locs = joined_locs
     h.issuer = _place_case(_expand(_org_case(joined[-1], body)), h.place)
     h.locs["issuer"] = locs[-1]
     if len(joined) >= 2:
         h.parent_issuer = _place_case(_expand(_org_case(joined[-2], body)), h.place)
+
+
+# an agency's kind written alone on its line, its specific name on the next one
+# ("TRƯỜNG ĐẠI HỌC" / "CÔNG NGHỆ THÔNG TIN"); compared folded (OCR drops marks)
+_HEAD_ONLY = regex.compile(
+    r"^(?:truong(?: (?:dai hoc|cao dang|trung cap|trung hoc(?: pho thong| co so)?|tieu hoc|mam non|pho thong))?"
+    r"|dai hoc|hoc vien|vien|benh vien|trung tam|so|bo|cuc|tong cuc|chi cuc|ban|van phong|khoa|phong)$"
+)
+# the words that open the name of a body of its own (not the rest of the line above)
+_BODY_HEAD = regex.compile(
+    r"^(?:uy ban|ubnd|hdnd|hoi dong|so|bo|ban|chinh phu|van phong|trung tam|dang uy|dang bo|cong doan|truong"
+    r"|benh vien|phong|cuc|tong cuc|chi cuc|khoa(?! hoc)|dai hoc|hoc vien|vien|cong an|tinh uy|huyen uy|thanh uy|doan"
+    r"|thanh tra|chi nhanh|cong ty|tong cong ty|hoi|ngan hang)(?![\p{L}])"
+)
+# place levels whose folded spelling is unambiguous in a header ("TÍNH LÂM ĐỒNG" read for "TỈNH")
+_FOLDED_LEVELS = {"tinh": "TỈNH", "huyen": "HUYỆN", "phuong": "PHƯỜNG", "thi tran": "THỊ TRẤN", "thi xa": "THỊ XÃ",
+                  "thanh pho": "THÀNH PHỐ"}
+
+
+def _level_line(text: str) -> bool:
+    if _LEVEL.match(text):
+        return True
+    f = fold(text)
+    return any(f.startswith(k + " ") for k in _FOLDED_LEVELS)
+
+
+def _canonical_level(text: str) -> str:
+    """ "TÍNH LÂM ĐỒNG" → "TỈNH LÂM ĐỒNG": an OCR slip in the level word, in a caps line."""
+    if _LEVEL.match(text) or not text.isupper():
+        return text
+    words = text.split()
+    for k, canon in _FOLDED_LEVELS.items():
+        n = len(k.split())
+        if fold(" ".join(words[:n])) == k:
+            return " ".join([canon] + words[n:])
+    return text
+
+
+def _is_debris(text: str) -> bool:
+    """An OCR scrap in the header (the rule under the issuer read as ".n.--ẰẮẰẮ—"):
+    no token of the line is a word of two or more letters."""
+    return not any(regex.fullmatch(r"\p{L}{2,}[.,:;]?", t, timeout=RX_TIMEOUT) for t in text.split())
 
 
 def _place_case(name: str, place: str | None) -> str:

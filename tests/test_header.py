@@ -244,3 +244,32 @@ def test_distribution_item_wrapped_after_a_comma_and_ocr_scraps_inside_the_list(
     # a short line that is not followed by another item ends the list
     h2 = extract_header(doc_of("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "ơn", "Căn cứ kết quả"))
     assert h2.distribution == ["Như trên", "Lưu: VT"]
+
+
+def test_school_issuer_blocks_over_two_and_three_lines():
+    # the school's kind on one line, its name on the next: one body; the lowest body issues
+    h = extract_header(doc_of(
+        "ĐẠI HỌC QUỐC GIA HÀ NỘI", ". TRƯỜNG ĐẠI HỌC", "KHOA HỌC TỰ NHIÊN", ".n.--ẰẮẰẮ—ẰẮẶằẰ", "Số: 12/TB-ĐT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 3 tháng 4 năm 2015", "THÔNG BÁO", "Lịch thi học kỳ II",
+    ))
+    assert (h.issuer, h.parent_issuer) == ("Trường Đại học Khoa học tự nhiên", "Đại học Quốc gia Hà Nội")
+    assert (h.number, h.symbol, h.date) == ("12", "TB-ĐT", "2015-04-03")
+    h2 = extract_header(doc_of(
+        "TRƯỜNG CAO ĐẲNG", "Y TẾ HÀ NAM", "KHOA ĐIỀU DƯỠNG", "Số: 05/KH-KĐD", "Hà Nam, ngày 9 tháng 9 năm 2019",
+        "KẾ HOẠCH", "Thực tập lâm sàng",
+    ))
+    assert (h2.issuer, h2.parent_issuer) == ("Khoa Điều dưỡng", "Trường Cao đẳng Y tế Hà Nam")
+    # a place level misread by the OCR ("TÍNH") still continues the body above
+    h3 = extract_header(doc_of("ỦY BAN NHÂN DÂN", "TÍNH NINH BÌNH", "Số: 7/GM-UBND", "Ninh Bình, ngày 2 tháng 3 năm 2024"))
+    assert h3.issuer == "Ủy ban nhân dân tỉnh Ninh Bình"
+
+
+def test_unreadable_number_keeps_the_symbol():
+    for line, sym in (("Số: J†§/STTTT-CNTT", "STTTT-CNTT"), ("Sô : 0Í /TB - HTTT", "TB-HTTT"),
+                      ("S6: 5 Ø/GM-UBND", "GM-UBND")):
+        h = extract_header(doc_of("SỞ NỘI VỤ", line, "Quảng Ninh, ngày 05 tháng 02 năm 2021", "V/v họp giao ban"))
+        assert (h.number, h.symbol, h.id, h.issuer) == (None, sym, None, "Sở Nội vụ"), line
+    h = extract_header(doc_of("SỞ NỘI VỤ", "Sô : 15/KH-SNV", "Quảng Ninh, ngày 05 tháng 02 năm 2021"))
+    assert (h.number, h.symbol, h.type) == ("15", "KH-SNV", "Kế hoạch")
+    # a table header "Số lượng/Tỷ lệ" is not a number line
+    assert extract_header(doc_of("BẢNG TỔNG HỢP", "Số lượng/Tỷ lệ")).symbol is None
