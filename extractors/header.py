@@ -445,9 +445,10 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
     for i, ln in enumerate(top):
         if _MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
             continue
-        if _SUBJECT_VV.match(ln.text, timeout=RX_TIMEOUT):
-            h.type = h.type or "Công văn"
-            h.subject = _subject_from(top, i, first=ln.text)
+        if _SUBJECT_VV.match(_unbracket(ln.text), timeout=RX_TIMEOUT):
+            named = doc_type_by_code(h.type_code) if h.type_code else None
+            h.type = h.type or (named.name if named else "Công văn")
+            h.subject = _subject_from(top, i, first=_unbracket(ln.text))
             h.locs["subject"] = ln.loc
             return i
         t = _type_of_line(ln.text)
@@ -480,10 +481,18 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
     return None
 
 
+def _unbracket(text: str) -> str:
+    """ "(V/v Tăng cường giám sát trong phòng thi)" → the subject inside the brackets."""
+    m = regex.match(r"^\(\s*(?P<in>[^()]{3,}?)\s*\)\s*\.?$", text, timeout=RX_TIMEOUT)
+    if m and _SUBJECT_VV.match(m.group("in"), timeout=RX_TIMEOUT):
+        return m.group("in")
+    return text
+
+
 def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | None:
     parts: list[str] = []
     for j in range(i, min(i + 4, len(top))):
-        text = first if (j == i and first is not None) else top[j].text
+        text = first if (j == i and first is not None) else _unbracket(top[j].text) if j == i else top[j].text
         if j > i or first is None:
             if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
                                                   or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
@@ -495,6 +504,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
+        if j > i and _unbracket(top[i].text) != top[i].text:
+            break  # the closing bracket ended the subject
         if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text)):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
         if j > i and len(text) > 120 and not (

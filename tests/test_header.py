@@ -273,3 +273,15 @@ def test_unreadable_number_keeps_the_symbol():
     assert (h.number, h.symbol, h.type) == ("15", "KH-SNV", "Kế hoạch")
     # a table header "Số lượng/Tỷ lệ" is not a number line
     assert extract_header(doc_of("BẢNG TỔNG HỢP", "Số lượng/Tỷ lệ")).symbol is None
+
+
+def test_subject_written_in_brackets_under_the_type_line():
+    h = extract_header(doc_of(
+        "TRƯỜNG ĐẠI HỌC", "BÁCH KHOA", "Số: 3/TB-ĐT", "Đà Nẵng, ngày 8 tháng 1 năm 2016", "THÔNG BÁO",
+        "(V/v Tổ chức thi lại học kỳ I)", "Nhà trường thông báo đến các khoa lịch thi lại như sau",
+    ))
+    assert (h.type, h.subject, h.issuer) == ("Thông báo", "V/v Tổ chức thi lại học kỳ I", "Trường Đại học Bách khoa")
+    # the same bracketed V/v under the number of a letter without a type line: a Công văn
+    h2 = extract_header(doc_of("SỞ Y TẾ", "Số: 41/SYT-NVY", "(V/v Báo cáo số liệu tiêm chủng)",
+                               "Hải Dương, ngày 8 tháng 1 năm 2016", "Kính gửi: Các bệnh viện"))
+    assert (h2.type, h2.type_code, h2.subject) == ("Công văn", "CV", "V/v Báo cáo số liệu tiêm chủng")
