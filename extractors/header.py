@@ -75,7 +75,8 @@ _BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
     regex.IGNORECASE,
 )
-_KINH_GUI = regex.compile(r"^(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?\s*(?P<rest>.*)$")
+# "Kính gửi:", or a bare "Gửi:" / a fragment cut after "Kính" ("gửi: - Các Bộ, …") with its colon
+_KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:)\s*(?P<rest>.*)$")
 _DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
 _NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?P<rest>\S.*)$")
@@ -92,6 +93,13 @@ _CAPTION = regex.compile(
 )
 _OWN_ACTION = regex.compile(
     r"(?P<iss>\p{Lu}[\p{L}]{0,12}(?:\s{1,3}[\p{L}]{1,12}){0,10}?)\s{1,3}(?:xây\s+dựng|ban\s+hành|triển\s+khai)\s{1,3}(?:kế\s+hoạch|Kế\s+hoạch|quyết\s+định|chương\s+trình|hướng\s+dẫn)"
+)
+# a body opening a line as the actor of the letter's own act: "Bộ Thông tin và Truyền thông công bố …",
+# "Sở Y tế đề nghị …" (the issuer of a text whose header block is missing)
+_AGENCY_ACTS = regex.compile(
+    r"^(?P<iss>(?:Bộ|Sở|Ủy\s+ban|Uỷ\s+ban|UBND|Trung\s+tâm|Văn\s+phòng|Ban|Cục|Tổng\s+cục|Chi\s+cục|Phòng|Trường|"
+    r"Khoa|Bệnh\s+viện|Viện|Học\s+viện|Công\s+an|Thanh\s+tra|Hội\s+đồng)\s\p{Lu}[\p{L} ]{1,60}?)"
+    r"\s(?:đã\s|xin\s|trân\s+trọng\s)?(?:công\s+bố|thông\s+báo|đề\s+nghị|hướng\s+dẫn|yêu\s+cầu|ban\s+hành|đề\s+xuất)(?![\p{L}])"
 )
 _ISSUER_WORDS = regex.compile(
     r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|SỞ|BỘ|BAN|TỈNH|HUYỆN|XÃ|THÀNH\s+PHỐ|CHÍNH\s+PHỦ|VĂN\s+PHÒNG|"
@@ -730,6 +738,15 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
             if len(words) >= 2 and fold(words[0]) not in ("ke", "quyet", "thuc", "trien", "can"):
                 h.issuer = normalize_issuer(" ".join(words))
                 break
+    if h.issuer is None:
+        for ln in lines[:TOP_LINES + 20]:
+            m = _AGENCY_ACTS.match(ln.text, timeout=RX_TIMEOUT)
+            if m:
+                h.issuer = normalize_issuer(squash_spaces(m.group("iss")))
+                h.locs.setdefault("issuer", ln.loc)
+                break
+    if h.type is None and h.symbol is None and h.recipients and type_i is None:
+        h.type = "Công văn"  # a letter to named addressees without a type line
     if h.type is None and h.symbol:
         code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
         dt = doc_type_by_code(code, party=_is_party_symbol(h.symbol))

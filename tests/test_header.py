@@ -285,3 +285,15 @@ def test_subject_written_in_brackets_under_the_type_line():
     h2 = extract_header(doc_of("SỞ Y TẾ", "Số: 41/SYT-NVY", "(V/v Báo cáo số liệu tiêm chủng)",
                                "Hải Dương, ngày 8 tháng 1 năm 2016", "Kính gửi: Các bệnh viện"))
     assert (h2.type, h2.type_code, h2.subject) == ("Công văn", "CV", "V/v Báo cáo số liệu tiêm chủng")
+
+
+def test_headerless_fragment_cut_at_gui_reads_addressees_issuer_and_is_a_cong_van():
+    h = extract_header(doc_of(
+        "gửi: - Các Sở, ban, ngành;", "- Ủy ban nhân dân các huyện, thị xã.",
+        "Ngày 02/3/2019 Bộ Y tế đã ban hành Thông tư số 5/2019/TT-BYT về tiêm chủng.",
+        "Sở Y tế tỉnh Bắc Giang đề nghị các đơn vị triển khai thực hiện như sau:",
+    ))
+    assert h.recipients == ["Các Sở, ban, ngành", "Ủy ban nhân dân các huyện, thị xã"]
+    assert (h.type, h.type_code, h.issuer, h.symbol) == ("Công văn", "CV", "Sở Y tế tỉnh Bắc Giang", None)
+    # a text without addressees and without a type line gets no type
+    assert extract_header(doc_of("Sở Y tế đề nghị các đơn vị báo cáo.")).type is None
