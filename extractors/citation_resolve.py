@@ -23,6 +23,7 @@ one's date and issuer (``share_trailing``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +31,7 @@ import regex
 
 from extractors.citation_find import Found
 from extractors.dates import find_dates
-from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names
+from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_by_code
 from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # Type names that qualify a base type ("Chương trình hành động")
@@ -344,11 +345,14 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
 
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
     """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
-    words = regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT)
+    words = [w for w in regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT) if w != "va"]
     initials = "".join(w[0] for w in words)
     for code in found.issuer_codes:
         c = fold(code).replace("đ", "d")
         if c and c in initials:
+            return True
+        exp = issuer_by_code(code)  # "TTg" → "Thủ tướng Chính phủ"
+        if exp and fold(issuer).endswith(fold(exp)):
             return True
     return False
 
@@ -424,3 +428,126 @@ def share_trailing(text: str, items: list[Resolved]) -> None:
             a.date = b.date
         if b.issuer and b.issuer_source in ("explicit", "shared"):
             a.issuer, a.issuer_source = b.issuer, "shared"
+
+
+# --------------------------------------------------------------------------
+# Issuer (and date) from the sentence around a mention
+# --------------------------------------------------------------------------
+
+_SUBJECT_HEADS = _BODY_HEADS + r"|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|Kiểm\s+toán|HĐND|Thanh\s+tra|Ủy\s+ban|Bộ\s+trưởng"
+# "<body> [đã] ban hành / có / gửi / ký / phê duyệt / quyết định …" at the start of a clause (or after "trình",
+# the body asked to issue: "trình Thủ tướng Chính phủ ban hành Quyết định …")
+_SUBJECT_ISSUES = regex.compile(
+    r"(?:^|(?<=[,;:(]\s{0,3})|(?<=(?:^|\s)[-+•]\s)|(?<=(?<![\p{L}])trình\s{1,3}))"
+    r"(?P<subj>(?:" + _SUBJECT_HEADS + r")(?:\s{1,3}[^\s,;:.()“”\"]{1,20}){0,12}?)"
+    r"\s{1,3}(?:(?:đã|vừa|cũng|đã\s{1,3}kịp\s{1,3}thời)\s{1,3})?"
+    r"(?P<verb>ban\s{1,3}hành|có|gửi|ký|phê\s{1,3}duyệt|quyết\s{1,3}định|trình|ra)(?![\p{L}])"
+)
+# "(theo) hướng dẫn / chỉ đạo / kết luận, kiến nghị … của <body>" — the agent of documents cited after it
+_AGENT = regex.compile(
+    r"(?<![\p{L}])(?:hướng\s{1,3}dẫn|chỉ\s{1,3}đạo|ý\s{1,3}kiến|kết\s{1,3}luận|kiến\s{1,3}nghị|yêu\s{1,3}cầu)"
+    r"\s{1,3}(?=(?:của|Của)\s)"
+)
+# a word that is a predicate, not part of a body's name
+_NOT_NAME = regex.compile(
+    r"(?<![\p{L}])(?:đã|sẽ|đang|với|các|những|được|cho|trong|tại|theo|để|về|của|phối\s+hợp|chỉ\s+đạo|tham\s+mưu|"
+    r"triển\s+khai|thực\s+hiện|tổ\s+chức|xây\s+dựng|báo\s+cáo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|là|và\s+các)(?![\p{L}])"
+)
+# a clause that opens with a body (a new subject) — a document cited after it is not the earlier subject's
+_NEW_SUBJECT = regex.compile(r"(?:[,;:]\s{1,3}|\s[-+•]\s)(?:" + _SUBJECT_HEADS + r")\s")
+# words saying the document just before is someone else's, implemented or followed
+_FOREIGN_LEAD = regex.compile(
+    r"(?<![\p{L}])(?:thực\s+hiện|triển\s+khai|theo|căn\s+cứ|quán\s+triệt|hướng\s+dẫn|của|tiếp\s+tục)(?![\p{L}])",
+    regex.IGNORECASE,
+)
+_SENT_END = regex.compile(r"[.!?]\s+(?=[\p{Lu}\-+•])")
+_DATE_LEAD = regex.compile(r"(?:^|[.;:]\s{1,3})(?:Ngày|ngày)\s{1,3}(?P<d>[^,;]{3,40}?)\s{0,3},\s{0,3}$")
+
+
+@dataclass(slots=True)
+class _Anchor:
+    issuer: str
+    start: int  # where the subject / agent phrase starts
+    end: int  # end of the verb / of the agent's name
+    subject: bool  # a sentence subject (not an agent phrase)
+
+
+def _anchors(seg: str) -> list[_Anchor]:
+    out: list[_Anchor] = []
+    for m in _SUBJECT_ISSUES.finditer(seg, timeout=RX_TIMEOUT):
+        subj = squash_spaces(m.group("subj"))
+        if _NOT_NAME.search(subj, timeout=RX_TIMEOUT):
+            continue
+        iss = normalize_issuer(subj)
+        if iss:
+            out.append(_Anchor(iss, m.start("subj"), m.end(), True))
+    for m in _AGENT.finditer(seg, timeout=RX_TIMEOUT):
+        iss, end = read_issuer(seg, m.end())
+        if iss:
+            out.append(_Anchor(iss, m.start(), end, False))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _sentence_start(text: str, pos: int, para_starts: list[int]) -> int:
+    lo = max(0, pos - 4000)
+    ends = [m.end() for m in _SENT_END.finditer(text, lo, pos, timeout=RX_TIMEOUT)]
+    start = ends[-1] if ends else lo
+    k = bisect_right(para_starts, pos)
+    if k:
+        start = max(start, para_starts[k - 1])
+    return start
+
+
+def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int] | None = None) -> None:
+    """Issuer of a mention that names none after it, from the sentence it
+    stands in: the subject that issued it ("Ủy ban nhân dân tỉnh đã ban hành
+    Kế hoạch số …", "Sở Tài chính đã có Công văn số …", a list heading "UBND
+    tỉnh X đã ban hành: Kế hoạch số …; Quyết định số …") or an agent phrase
+    ("theo hướng dẫn của Bộ Tài chính tại Công điện số …, Công văn số …").
+    Only when nothing between says the document is someone else's (a new
+    subject, "thực hiện", "theo" …) and the name fits the symbol's issuer
+    code.  A date opening the sentence ("Ngày 03/7/2025, HĐND tỉnh ban hành
+    Nghị quyết số …") dates the first document the subject issued."""
+    para_starts = para_starts or []
+    for i, r in enumerate(items):
+        generic = bool(r.issuer) and r.issuer_source == "explicit" and _ends_at_level(r.issuer)
+        if r.issuer and r.date and not generic:
+            continue
+        s0 = _sentence_start(text, r.start, para_starts)
+        seg = text[s0:r.start]
+        anchors = _anchors(seg)
+        if not anchors:
+            continue
+        a = anchors[-1]
+        if _NEW_SUBJECT.search(seg, a.end, timeout=RX_TIMEOUT):
+            continue
+        prev_end = max((p.found.end for p in items[:i] if s0 + a.end <= p.found.start), default=None)
+        lead = seg[a.end if prev_end is None else prev_end - s0:]
+        cuts = [m.end() for m in _LEAD_SEP.finditer(lead, timeout=RX_TIMEOUT)]
+        if cuts:
+            lead = lead[cuts[-1]:]
+        if _FOREIGN_LEAD.search(lead, timeout=RX_TIMEOUT):
+            continue
+        if generic:
+            # "của UBND tỉnh" in a list headed "UBND tỉnh Bình Thuận đã ban hành:": that province's
+            if fold(a.issuer).startswith(fold(r.issuer) + " "):
+                r.issuer = a.issuer
+            continue
+        if not r.issuer and r.found.issuer_codes and _issuer_fits_code(a.issuer, r.found):
+            r.issuer, r.issuer_source = a.issuer, "context"
+        if not r.date and a.subject and prev_end is None and r.issuer_source == "context":
+            dm = _DATE_LEAD.search(seg[:a.start], timeout=RX_TIMEOUT)
+            if dm:
+                ds = find_dates(dm.group("d"))
+                if ds and ds[0].iso:
+                    r.date = ds[0].iso
+
+
+_LEAD_SEP = regex.compile(r"[,;]\s|\s(?:và|VÀ)\s")
+
+
+def _ends_at_level(issuer: str) -> bool:
+    """"Ủy ban nhân dân tỉnh", "Hội đồng nhân dân huyện": a body named by its level only."""
+    last = issuer.split()[-1] if issuer.split() else ""
+    return bool(_LEVEL_WORD.match(last))

@@ -21,13 +21,13 @@ Documents cited without a number ("Luật Tiếp công dân năm 2013", "Nghị 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
 
 from extractors.citation_find import Found, find_citations, is_issuer_code
-from extractors.citation_resolve import Resolved, normalize_type, resolve, share_trailing
+from extractors.citation_resolve import Resolved, issuers_from_context, normalize_type, resolve, share_trailing
 from pipeline.domain import issuer_by_code
 from pipeline.model import (
     Document,
@@ -44,7 +44,7 @@ _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 _OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*$")
 _OWN_NUMBER_NOCOLON = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]{1,3}$")
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
-_ISSUER_RANK = {"none": 0, "symbol": 1, "shared": 2, "list": 2, "before": 2, "explicit": 3}
+_ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "explicit": 3}
 
 
 def ref_key(ref_id: str) -> str:
@@ -211,6 +211,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
             continue
         items = [resolve(c.text, f) for f in found]
         share_trailing(c.text, items)
+        issuers_from_context(c.text, items, _para_starts(stream, c))
         for r in items:
             r.title = _title_within_paragraph(stream, c, r)
         for r in items:
@@ -218,6 +219,16 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     refs = [accs[k].ref for k in order]
     _fill_from_own_issuer(refs, header)
     return refs, extract_unnumbered(doc, prepared)
+
+
+def _para_starts(stream: Stream, c: Cleaned) -> list[int]:
+    """Where each paragraph of the stream starts in the clean text."""
+    out: list[int] = []
+    n = len(c.text)
+    for p in stream.pieces[1:]:
+        i = bisect_left(range(n), p.offset, key=c.at)
+        out.append(i)
+    return out
 
 
 def _title_within_paragraph(stream: Stream, c: Cleaned, r: Resolved) -> str | None:
@@ -264,7 +275,7 @@ def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r:
         rank = _ISSUER_RANK.get(r.issuer_source, 0) - (0.5 if mention.text.isupper() else 0)
         if rank > acc.issuer_rank:
             ref.issuer, acc.issuer_rank = r.issuer, rank
-        elif (rank == acc.issuer_rank and ref.issuer and len(r.issuer) > len(ref.issuer)
+        elif (rank == acc.issuer_rank and r.issuer_source != "context" and ref.issuer and len(r.issuer) > len(ref.issuer)
               and fold(r.issuer).startswith(fold(ref.issuer) + " ")):
             ref.issuer = r.issuer  # "Tỉnh ủy" then "Tỉnh ủy Kon Tum" (a footnote): the fuller name
     if ref.title is None and r.title:

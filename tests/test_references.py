@@ -334,3 +334,33 @@ def test_issuer_named_before_the_mention():
     assert refs["493/TB-UBND"].issuer == "Ủy ban nhân dân tỉnh"
     assert refs["12/UBND-KT"].issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
     assert refs["55/UBND-VX"].issuer is None  # 'Sở Y tế' does not fit the symbol's UBND
+
+
+def test_issuer_from_the_subject_that_issued_the_document():
+    refs, _ = refs_of(
+        "Để đẩy mạnh chuyển đổi số, Ủy ban nhân dân huyện đã ban hành Kế hoạch số 45/KH-UBND ngày 02/3/2024 về "
+        "chuyển đổi số; Quyết định số 46/QĐ-UBND ngày 05/3/2024 về thành lập tổ công tác.",
+        "Sở Xây dựng đã có Công văn số 310/SXD-QLN ngày 7/5/2024 đề nghị các huyện rà soát.",
+        "Ngày 12/6/2024, Hội đồng nhân dân tỉnh Hà Giang ban hành Nghị quyết số 08/NQ-HĐND về biên chế.",
+        "Sở Y tế triển khai Chỉ thị số 07/CT-SYT ngày 2/2/2024 trong toàn ngành.",
+        "Ủy ban nhân dân huyện đã ban hành Kế hoạch số 47/KH-UBND thực hiện Chỉ thị số 09/CT-UBND ngày 1/1/2024.",
+        "Ủy ban nhân dân huyện đã ban hành kế hoạch, Sở Nội vụ đã hướng dẫn tại Công văn số 90/UBND-NV ngày 3/3/2024.",
+    )
+    assert refs["45/KH-UBND"].issuer == refs["46/QĐ-UBND"].issuer == "Ủy ban nhân dân huyện"
+    assert refs["310/SXD-QLN"].issuer == "Sở Xây dựng"
+    assert (refs["08/NQ-HĐND"].issuer, refs["08/NQ-HĐND"].date) == ("Hội đồng nhân dân tỉnh Hà Giang", "2024-06-12")
+    assert refs["07/CT-SYT"].issuer is None  # the subject implements it
+    assert refs["09/CT-UBND"].issuer is None  # 'thực hiện': someone else's
+    assert refs["90/UBND-NV"].issuer is None  # a new subject stands between
+
+
+def test_issuer_from_a_list_heading_and_an_agent_phrase():
+    refs, _ = refs_of(
+        "- UBND tỉnh Hà Nam đã ban hành: Kế hoạch số 21/KH-UBND ngày 3/1/2024 về cải cách hành chính; Quyết định số "
+        "22/QĐ-UBND ngày 4/1/2024 về kiểm soát thủ tục; Công văn số 23/UBND-VX ngày 5/1/2024 của UBND tỉnh về y tế.",
+        "Thực hiện hướng dẫn của Bộ Xây dựng tại Công văn số 500/BXD-QLN ngày 2/2/2024 về nhà ở, Công văn số "
+        "501/BXD-QLN ngày 3/2/2024 về hạ tầng, Sở Xây dựng đã báo cáo.",
+    )
+    assert refs["21/KH-UBND"].issuer == refs["22/QĐ-UBND"].issuer == "Ủy ban nhân dân tỉnh Hà Nam"
+    assert refs["23/UBND-VX"].issuer == "Ủy ban nhân dân tỉnh Hà Nam"  # 'của UBND tỉnh' in that province's list
+    assert refs["500/BXD-QLN"].issuer == refs["501/BXD-QLN"].issuer == "Bộ Xây dựng"
