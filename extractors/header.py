@@ -25,12 +25,13 @@ When the text has no header block (an annex, a retyped body), the caption
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from extractors.citation_resolve import normalize_issuer, normalize_type
 from extractors.dates import find_dates
-from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names
+from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs
 from pipeline.model import Document, DocumentHeader, Loc, Signer
 from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
 
@@ -373,10 +374,35 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             joined.append(s)
             joined_locs.append(loc)
     locs = joined_locs
-    h.issuer = _place_case(_expand(_org_case(joined[-1], body)), h.place)
+    h.issuer = _known_spelling(_place_case(_expand(_org_case(joined[-1], body)), h.place))
     h.locs["issuer"] = locs[-1]
     if len(joined) >= 2:
-        h.parent_issuer = _place_case(_expand(_org_case(joined[-2], body)), h.place)
+        h.parent_issuer = _known_spelling(_place_case(_expand(_org_case(joined[-2], body)), h.place))
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    """Folded agency names of the issuer table → their written spelling."""
+    out: dict[str, str] = {}
+    for a in issuer_abbrevs().values():
+        name = squash_spaces(a.expansion)
+        if len(name.split()) >= 2 and not regex.search(r"[;/—]", name, timeout=RX_TIMEOUT):
+            out.setdefault(fold(name), name)
+    return out
+
+
+def _known_spelling(name: str) -> str:
+    """An agency name whose marks the OCR got wrong ("Sở Thông tin và Truyên
+    thông") takes the spelling of the issuer table's name it equals without
+    diacritics; a place after the name is kept ("… Truyên thông tỉnh Phú Thọ")."""
+    words = name.split()
+    known = _known_names()
+    for n in range(len(words), 1, -1):
+        head = " ".join(words[:n])
+        spelt = known.get(fold(head))
+        if spelt is not None:
+            return name if head.lower() == spelt.lower() else " ".join([spelt] + words[n:])
+    return name
 
 
 # an agency's kind written alone on its line, its specific name on the next one

@@ -297,3 +297,15 @@ def test_headerless_fragment_cut_at_gui_reads_addressees_issuer_and_is_a_cong_va
     assert (h.type, h.type_code, h.issuer, h.symbol) == ("Công văn", "CV", "Sở Y tế tỉnh Bắc Giang", None)
     # a text without addressees and without a type line gets no type
     assert extract_header(doc_of("Sở Y tế đề nghị các đơn vị báo cáo.")).type is None
+
+
+def test_ocr_slip_in_an_issuer_name_takes_the_issuer_tables_spelling():
+    h = extract_header(doc_of("UBND TỈNH PHÚ THỌ", "SỞ THÔNG TIN VÀ TRUYÊN THÔNG", "Số: 275/STTTT-CNTT",
+                              "Phú Thọ, ngày 16 tháng 12 năm 2011"))
+    assert (h.issuer, h.parent_issuer) == ("Sở Thông tin và Truyền thông", "Ủy ban nhân dân tỉnh Phú Thọ")
+    # a name the table does not hold is kept as read; a case difference alone changes nothing
+    h2 = extract_header(doc_of("SỞ THÔNG TIN VÀ TRUYÊN HÌNH", "Số: 2/KH-STT", "Phú Thọ, ngày 16 tháng 12 năm 2011"))
+    assert h2.issuer == "Sở Thông tin và Truyên hình"
+    h3 = extract_header(doc_of("KIỂM TOÁN NHÀ NƯỚC", "Số: 2/KH-KTNN", "Hà Nội, ngày 16 tháng 12 năm 2011",
+                               "Kiểm toán Nhà nước xây dựng kế hoạch"))
+    assert h3.issuer == "Kiểm toán Nhà nước"
