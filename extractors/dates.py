@@ -8,6 +8,7 @@
 * drafts with blanks: "ngày /01/2022", "ngày … tháng 10 năm 2022", "ngày    tháng 10 năm 2022"
 * month and year only: "tháng 10 năm 2022", "tháng 10/2023", "tháng 10-2023"
 * day and month without year: "ngày 15/11", "ngày 15 tháng 11" (year None)
+* both ends of a range: "12/02/2014-19/02/2014" gives two spans
 
 Deadline phrasing ("trước ngày …", "quý III/2018") belongs to
 ``extractors.deadlines``, which builds on this module.
@@ -72,7 +73,8 @@ _PATTERNS = [
     ),
     # 14/7/2015, 14-7-2015, 14.7.2015 (and 2-digit year)
     regex.compile(
-        r"(?<![0-9/.\-])" + _DAY + _SEP + _MONTH + r"[ \t]{0,2}(?P=sep)[ \t]{0,2}"
+        # not inside a longer number; after a dash only as the end of a range ("12/02/2014-19/02/2014")
+        r"(?:(?<![0-9/.\-])|(?<=(?:19|20)[0-9]{2}[ \t]{0,2}[-–][ \t]{0,2}))" + _DAY + _SEP + _MONTH + r"[ \t]{0,2}(?P=sep)[ \t]{0,2}"
         r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]|/[A-ZĐ])"
     ),
     # ngày /01/2022, ngày …/01/2022 (blank day in a draft)

@@ -15,7 +15,8 @@ the deadline phrasing (FORMATS.md §4.2) that turns a date into a due date:
 
 A date with no deadline phrase before it (a cited document's date, a
 commemoration "19/5/1890-19/5/2020", a meeting) is not a deadline — except in
-a table column that holds times (``in_time_column=True``).
+a table column that holds times (``in_time_column=True``), where a range
+"12/02/2014-19/02/2014" is due at its end.
 
 ``find_deadlines(text, ref_date=None, *, in_time_column=False) -> list[DeadlineSpan]``
 """
@@ -112,14 +113,16 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         # the date grammar may start its span at "ngày": look before it too
         head = text[ds.start:ds.start + 5].lower()
         trig = _TRIGGER.search(before + ("ngày " if head.startswith("ngày") else ""), timeout=RX_TIMEOUT)
-        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or (
-                ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT)):
-            continue
+        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT):
+            continue  # the start of a range: the task runs until its end
+        if ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
+            continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
         if trig is None and not in_time_column:
             continue
         if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
-        if regex.match(r"[ ]*(?:năm|tháng)[ ]+(?:liền[ ]kề|sau|tiếp[ ]theo)|[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
+        if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
+                       r"|[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
                        text[ds.end:ds.end + 20], timeout=RX_TIMEOUT):
             continue  # "trước ngày 31/01 năm liền kề", "ngày 25 hằng tháng": a recurring time, not a date
         if trig is not None and regex.fullmatch(r"(?i)\s*(?:đến|trong)\s*(?:ngày\s*)?", trig.group(0), timeout=RX_TIMEOUT):

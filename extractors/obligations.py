@@ -128,7 +128,8 @@ _TASK_START = regex.compile(
 )
 _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
                           regex.V1 | regex.IGNORECASE)
-_INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40})?\s*:?$")
+# "UBND huyện yêu cầu:", "… hướng dẫn các nội dung sau:" — but "hướng dẫn các xã lập quy hoạch" is a task
+_INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40}:)?\s*:?$")
 _GENERIC_UNIT = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan)$")
 _TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi")
 _CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)

@@ -49,6 +49,12 @@ _PATTERNS = [
         r"(?:mỗi|hằng|hàng)[ ]+năm[ ]+(?:(?P<verb>[\p{Ll}]+(?:[ ][\p{Ll}]+)?)[ ]+)??(?:ít[ ]nhất[ ]+|từ[ ]+)?"
         r"(?P<a>\d{1,2})(?:[ ]*(?:đến|-|–)[ ]*(?P<b>\d{1,2}))?[ ]+(?:đợt|lần|cuộc|buổi|hoạt[ ]động)",
         regex.V1 | regex.IGNORECASE)),
+    # "chậm nhất là ngày 31/12 năm trước liền kề", "trước ngày 05 của tháng liền kề": a time in the period
+    # next to the one the task is for, so the task comes round every period
+    ("adjacent", regex.compile(
+        r"ngày[ ]+(?P<d>\d{1,2})(?:[ ]*/[ ]*(?P<m>\d{1,2}))?[ ]+(?:của[ ]+)?(?P<unit>năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?"
+        r"liền[ ]kề(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
     # định kỳ N tháng / định kỳ hằng quý / hằng năm
     ("every", regex.compile(
         r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
@@ -115,6 +121,23 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 a, b = int(m.group("a")), m.group("b")
                 rrule, key = "FREQ=YEARLY", None
                 note = f"{a}" + (f"–{int(b)}" if b else "") + " lần mỗi năm"
+            elif kind == "adjacent":
+                unit = m.group("unit").lower()
+                freq, base = _UNIT_FREQ[unit]
+                rrule, key = _rrule(freq, base), None
+                day, month = int(m.group("d")), int(m.group("m")) if m.group("m") else None
+                if unit == "năm" and month and 1 <= month <= 12 and 1 <= day <= 31:
+                    rrule += f";BYMONTH={month};BYMONTHDAY={day}"
+                elif unit == "tháng" and not month and 1 <= day <= 31:
+                    rrule += f";BYMONTHDAY={day}"
+                # the phrase as written from its deadline word ("chậm nhất là ngày …", "Trước ngày …")
+                lead = regex.search(r"(?:(?:chậm|muộn)[ ]nhất(?:[ ]là)?|trước|hạn[ ]chót(?:[ ]là)?)[ ]+$",
+                                    text[max(0, m.start() - 20):m.start()], flags=regex.V1 | regex.IGNORECASE,
+                                    timeout=RX_TIMEOUT)
+                start = m.start() - (len(lead.group(0)) if lead else 0)
+                found.append(RecurrenceSpan(start, m.end(), Recurrence(text=text[start:m.end()].strip(), rrule=rrule)))
+                taken.append((start, m.end()))
+                continue
             elif kind in ("every", "every_n"):
                 unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
                 if unit not in _UNIT_FREQ:

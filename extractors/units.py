@@ -91,7 +91,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập)\b",
+    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án)\b",
     regex.V1,
 )
 

@@ -38,3 +38,9 @@ def test_not_dates():
 def test_long_adversarial_input_is_fast_and_safe():
     text = ("1/" * 200_000) + ("ngày " * 50_000) + "0" * 100_000
     find_dates(text)  # must neither raise nor time out (the regex timeout would raise)
+
+
+def test_both_ends_of_a_range():
+    from extractors.dates import find_dates as _fd
+    assert [d.iso for d in _fd("05/3/2024-12/3/2024")] == ["2024-03-05", "2024-03-12"]
+    assert [d.iso for d in _fd("số 12-3/2024")] == []

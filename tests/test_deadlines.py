@@ -34,3 +34,9 @@ def test_cited_documents_commemorations_and_meetings_are_not_deadlines():
 def test_time_column_dates_are_deadlines():
     assert _d("15/7/2024", in_time_column=True) == [("2024-07-15", "date", False)]
     assert _d("Quý III/2024", in_time_column=True) == [("2024-09-30", "quarter", False)]
+
+
+def test_adjacent_period_is_not_a_one_off_date_and_a_range_is_due_at_its_end():
+    assert _d("Phê duyệt kế hoạch chậm nhất là ngày 15/11 năm trước liền kề", "2025-03-01") == []
+    assert _d("05/3/2024 - 12/3/2024", in_time_column=True) == [("2024-03-12", "date", False)]
+    assert _d("tổ chức tuần lễ (05/3/2024-12/3/2024)") == []

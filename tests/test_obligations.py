@@ -316,3 +316,55 @@ def test_execution_clause_of_a_decision_names_the_bodies_before_the_people():
     obs, _ = extract_obligations(doc, DocumentHeader())
     assert [_units(o) for o in obs] == [[("Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Sở Nội vụ", "lead"),
                                          ("Các cơ quan, đơn vị liên quan", "lead")]]
+
+
+# --------------------------------------------------------------------------
+# Regulations and internal rules: generic actors, inserted phrases, lead-ins
+# --------------------------------------------------------------------------
+
+
+def test_inserted_scope_phrase_between_subject_and_predicate_is_skipped():
+    obs, _ = extract_obligations(_paras("""
+        1. Sở Xây dựng, Sở Công Thương, trong phạm vi nhiệm vụ, quyền hạn của mình, có trách nhiệm hướng dẫn các xã lập quy hoạch.
+        2. Ban Quản lý dự án, theo chức năng, nhiệm vụ được giao, chủ trì nghiệm thu công trình.
+    """), DocumentHeader())
+    assert [_units(o) for o in obs] == [[("Sở Xây dựng", "lead"), ("Sở Công Thương", "lead")],
+                                        [("Ban Quản lý dự án", "lead")]]
+    assert obs[0].action.startswith("hướng dẫn các xã") and obs[1].action.startswith("chủ trì nghiệm thu")
+
+
+def test_generic_actors_of_a_regulation_and_lead_in_items():
+    obs, units = extract_obligations(_paras("""
+        Điều 9. Trách nhiệm quản lý hồ sơ
+        1. Người đứng đầu cơ quan, tổ chức có trách nhiệm phê duyệt danh mục hồ sơ.
+        2. Lưu trữ cơ quan có nhiệm vụ
+        a) Thu thập tài liệu đến hạn nộp lưu.
+        b) Sắp xếp tài liệu trong kho theo từng phông.
+        3. Người lập hồ sơ phải ghi đầy đủ thông tin vào mục lục.
+        4. Hồ sơ điện tử phải được sao lưu định kỳ.
+    """), DocumentHeader())
+    got = [(o.units[0].name, o.action) for o in obs]
+    assert got == [("Cơ quan, tổ chức", "phê duyệt danh mục hồ sơ"),
+                   ("Lưu trữ cơ quan", "Thu thập tài liệu đến hạn nộp lưu"),
+                   ("Lưu trữ cơ quan", "Sắp xếp tài liệu trong kho theo từng phông"),
+                   ("Người lập hồ sơ", "ghi đầy đủ thông tin vào mục lục")]
+    # the head of a body is listed as the body; a person doing a task is not a unit of the document
+    assert [u.name for u in units] == ["Cơ quan, tổ chức", "Lưu trữ cơ quan"]
+    assert obs[0].units[0].raw == "Người đứng đầu cơ quan, tổ chức"
+
+
+def test_duty_heading_names_the_doer_of_its_items():
+    obs, _ = extract_obligations(_paras("""
+        3. Trách nhiệm của người đứng đầu bộ phận tổ chức
+        a) Theo dõi việc chấp hành nội quy.
+        b) Đề xuất khen thưởng hằng năm.
+    """), DocumentHeader())
+    assert [o.units[0].name for o in obs] == ["Bộ phận tổ chức", "Bộ phận tổ chức"]
+
+
+def test_a_verb_list_is_not_the_inspectorate_and_a_clause_is_not_an_actor():
+    obs, _ = extract_obligations(_paras("""
+        4. Thanh tra, kiểm tra, xử lý vi phạm về quản lý đất đai.
+        5. Trường hợp phát hiện sai sót, Văn thư cơ quan báo ngay người có trách nhiệm xử lý.
+    """), DocumentHeader())
+    assert obs == []

@@ -29,3 +29,9 @@ def test_periodic_reports_carry_the_nd09_rule():
 def test_a_period_closing_a_noun_phrase_is_not_a_task_period():
     assert _r("là tiêu chí xếp loại thi đua của tập thể hàng năm.") == []
     assert _r("phấn đấu giảm tỷ lệ hồ sơ trễ hạn hằng năm") == []
+
+
+def test_a_time_in_the_adjacent_period_recurs():
+    assert _r("Phê duyệt kế hoạch đào tạo chậm nhất là ngày 15/11 năm trước liền kề") == [
+        ("chậm nhất là ngày 15/11 năm trước liền kề", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]
+    assert _r("Gửi số liệu trước ngày 08 của tháng liền kề") == [("trước ngày 08 của tháng liền kề", "FREQ=MONTHLY;BYMONTHDAY=8")]

@@ -55,3 +55,12 @@ def test_registry_merges_spellings_generic_plurals_and_addressees():
     assert r.name(r.resolve("các đơn vị sự nghiệp")) == "Các đơn vị sự nghiệp công lập trực thuộc Sở"
     assert [u.name for u in r.units()][0] == "Phòng Tổ chức - Hành chính"
     assert "Phòng TC-HC" in r.units()[0].aliases
+
+
+def test_ministers_and_heads_before_bare_nouns_name_their_bodies():
+    assert _names("Bộ trưởng Bộ Tài chính có trách nhiệm") == ["Bộ Tài chính"]
+    assert _names("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc "
+                  "trung ương chịu trách nhiệm") == [
+        "Các bộ", "Cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
+    assert _names("Người đứng đầu cơ quan, tổ chức trong phạm vi quyền hạn") == ["Cơ quan, tổ chức"]
+    assert _names("Thanh tra, kiểm tra việc thu phí") == []
