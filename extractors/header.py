@@ -329,7 +329,7 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
         place = " ".join(words)
         if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
             continue
-        dates = find_dates(ln.text[m.start("place"):])
+        dates = find_dates(_ocr_date_text(ln.text[m.start("place"):]))
         if dates:
             d = dates[0]
             h.date = d.iso
@@ -342,6 +342,26 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
         h.place = place
         h.locs["date"] = ln.loc
         return
+
+
+_DATE_WORD_GLUE = regex.compile(r"(?<=[0-9\]|])(?=tháng|năm)|(?<=ngày|tháng)(?=[^\s])")
+_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]]{1,2})(?=\s)")
+_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
+
+
+def _ocr_date_text(text: str) -> str:
+    """The place-date line of a scan as the date reader expects it: words and
+    digits the OCR glued apart ("ngày24tháng") and a day or month holding a
+    digit's look-alike next to a real digit ("ngàyO6 tháng 1]" → 06, 11)."""
+    cut = regex.search(r"năm\s{0,2}[0-9]{4}", text, timeout=RX_TIMEOUT)
+    head, tail = (text[:cut.end()], text[cut.end():]) if cut else (text, "")
+    head = _DATE_WORD_GLUE.sub(" ", head, timeout=RX_TIMEOUT)
+
+    def digits(m: regex.Match) -> str:
+        f = m.group("f")
+        return f.translate(_DIGIT_LOOKALIKE) if any(c.isdigit() for c in f) else f
+
+    return _DATE_FIELD.sub(digits, head, timeout=RX_TIMEOUT) + tail
 
 
 def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: list[Line] | None = None) -> None:

@@ -309,3 +309,13 @@ def test_ocr_slip_in_an_issuer_name_takes_the_issuer_tables_spelling():
     h3 = extract_header(doc_of("KIỂM TOÁN NHÀ NƯỚC", "Số: 2/KH-KTNN", "Hà Nội, ngày 16 tháng 12 năm 2011",
                                "Kiểm toán Nhà nước xây dựng kế hoạch"))
     assert h3.issuer == "Kiểm toán Nhà nước"
+
+
+def test_scanned_date_line_with_glued_words_and_digit_lookalikes():
+    def date_of(line):
+        h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: 5/GM-UBND", line))
+        return h.date, h.date_partial
+    assert date_of("Lâm Đồng, ngày24tháng 10 năm 2025") == ("2025-10-24", None)
+    assert date_of("Lâm Đồng, ngàyO6 tháng 1] năm 2025") == ("2025-11-06", None)
+    # a day the OCR could not read at all stays unknown
+    assert date_of("Phú Thọ, ngày| tháng 12 năm 2011")[0] is None
