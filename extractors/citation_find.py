@@ -55,6 +55,14 @@ _TRAIL_DIGITS = regex.compile(r"^(?P<g>.*?\p{L})(?P<d>[0-9]{1,2})$")
 _SPACED_TAIL = regex.compile(r"[ ](?P<g>\p{Lu}[\p{Lu}&]{1,9})(?![\p{L}0-9])")
 
 
+_SLASH_BODY = regex.compile(r"[ \t]{0,3}/[ \t]{0,3}(?P<b>" + _GROUP + r"(?:" + _WS + _DASH + _WS + _GROUP + r"){0,3})(?![\p{L}0-9/])")
+
+
+def _is_party_body(code: str) -> bool:
+    a = issuer_abbrevs().get(code)
+    return bool(a and a.kind.startswith("party"))
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """One document number as found: ``start``/``end`` in the searched text,
@@ -145,6 +153,18 @@ def _read(text: str, m: regex.Match) -> Found | None:
             groups.extend(_split_glued(g) if i == 0 else [g])
         year = m.group("year")
         type_code = groups[0] if is_type_code(groups[0]) and len(groups) > 1 else None
+        if year is None and len(groups) == 1 and is_type_code(groups[0]) and not is_issuer_code(groups[0]):
+            # a slash for the hyphen: "180/KH/UBND" (kept as written), "57/NQ/TW" (a party number: 57-NQ/TW)
+            tail = _SLASH_BODY.match(text, end, timeout=RX_TIMEOUT)
+            if tail:
+                body = _SEP_SPLIT.split(tail.group("b").strip())
+                last, dropped = _strip_mark(body[-1], True)
+                body[-1] = last
+                end = tail.end() - dropped
+                if all(is_issuer_code(b) for b in body):
+                    fam = "party" if _is_party_body(body[0]) else "state"
+                    sym = f"{groups[0]}/" + "-".join(body)
+                    return Found(m.start(), end, text[m.start():end], num, None, sym, groups[0], tuple(body), fam)
         if year is None and len(groups) == 1 and not groups[0].startswith("QH"):
             # "12/KH" alone is not a document number (e.g. "7/TW" page refs); a QH number needs a year
             if not is_issuer_code(groups[0]):

@@ -211,9 +211,27 @@ def read_issuer(text: str, pos: int, limit: int = 220) -> tuple[str | None, int]
                 continue
         break
     issuer = normalize_issuer(_cut_at_predicate(" ".join(parts)))
+    if issuer and _TITLE_ONLY.match(issuer, timeout=RX_TIMEOUT):
+        # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": one person's titles, the body after the last
+        more = _NEXT_TITLE.match(window, i, timeout=RX_TIMEOUT)
+        if more:
+            rest, end = read_issuer("của " + window[more.end("sep"):], 0, limit)
+            if rest and not _TITLE_ONLY.match(rest, timeout=RX_TIMEOUT):
+                return f"{issuer}, {rest}", pos + more.end("sep") + end - len("của ")
     if issuer and not issuer[:1].isupper():
-        return None, pos
+        low = _LOWER_HEAD.match(issuer, timeout=RX_TIMEOUT)
+        if not low:
+            return None, pos
+        # OCR / careless case: "của sở Thông tin và Truyền thông"
+        issuer = issuer[:1].upper() + issuer[1:]
     return issuer, pos + i
+
+
+_TITLES = (r"Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm|Phó\s+Chủ\s+nhiệm|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Tổng\s+Thư\s+ký|"
+           r"Trưởng\s+ban|Phó\s+Trưởng\s+ban|Giám\s+đốc|Phó\s+Giám\s+đốc|Tổng\s+Giám\s+đốc|Thủ\s+trưởng|Tổng\s+Kiểm\s+toán")
+_TITLE_ONLY = regex.compile(r"^(?:" + _TITLES + r")$")
+_NEXT_TITLE = regex.compile(r"(?P<sep>\s{0,3},\s{1,3})(?:" + _TITLES + r")\s")
+_LOWER_HEAD = regex.compile(r"^(?:sở|bộ|ủy\s+ban|ban|phòng|cục|chi\s+cục|trung\s+tâm|văn\s+phòng)\s\p{Lu}")
 
 
 _LEVEL_WORD = regex.compile(r"^(?:tỉnh|huyện|xã|phường|quận|thành\s+phố|thị\s+xã|thị\s+trấn|đặc\s+khu)$", regex.IGNORECASE)

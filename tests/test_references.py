@@ -364,3 +364,17 @@ def test_issuer_from_a_list_heading_and_an_agent_phrase():
     assert refs["21/KH-UBND"].issuer == refs["22/QĐ-UBND"].issuer == "Ủy ban nhân dân tỉnh Hà Nam"
     assert refs["23/UBND-VX"].issuer == "Ủy ban nhân dân tỉnh Hà Nam"  # 'của UBND tỉnh' in that province's list
     assert refs["500/BXD-QLN"].issuer == refs["501/BXD-QLN"].issuer == "Bộ Xây dựng"
+
+
+def test_title_list_of_one_person_slash_for_hyphen_and_lower_case_body():
+    refs, _ = refs_of(
+        "theo Thông tư số 05/2024/TT-VPCP ngày 1/8/2024 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ về một cửa;",
+        "Ủy ban nhân dân tỉnh Yên Bái ban hành Kế hoạch số 77/KH/UBND ngày 3/2/2024 về pháp chế;",
+        "thực hiện Nghị quyết số 12/NQ/TW ngày 5/5/2023 của Bộ Chính trị, Nghị quyết số 12-NQ/TW;",
+        "Thực hiện Kế hoạch số 31/KH-SNV, ngày 4 tháng 3 năm 2024 của sở",
+        "Nội vụ tỉnh Hòa Bình về tổ chức hội thi.",
+    )
+    assert refs["05/2024/TT-VPCP"].issuer == "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"
+    assert (refs["77/KH/UBND"].type_code, refs["77/KH/UBND"].issuer) == ("KH", "Ủy ban nhân dân tỉnh Yên Bái")
+    assert "12/NQ/TW" not in refs and len(refs["12-NQ/TW"].mentions) == 2  # a party number, one document
+    assert refs["31/KH-SNV"].issuer == "Sở Nội vụ tỉnh Hòa Bình"
