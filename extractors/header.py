@@ -370,7 +370,7 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
         text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
         text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
-        text = squash_spaces(text).strip(" *|.,'`’‘_·•-–—")
+        text = _drop_debris_tokens(squash_spaces(text)).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
             continue
         if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _is_debris(text):
@@ -459,6 +459,20 @@ def _canonical_level(text: str) -> str:
         if fold(" ".join(words[:n])) == k:
             return " ".join([canon] + words[n:])
     return text
+
+
+_WORDLIKE = regex.compile(r"[\p{L}0-9]+(?:[.\-&/][\p{L}0-9]+)*[.,:;]?")
+
+
+def _drop_debris_tokens(text: str) -> str:
+    """A caps line with an OCR scrap glued at its end or start ("CÔNG NGHỆ
+    THÔNG TIN .n.--ẰẮẰẮ—ẰẮẶằẰ"): the scrap (a token that is no word) goes."""
+    toks = text.split()
+    while len(toks) > 1 and not _WORDLIKE.fullmatch(toks[-1], timeout=RX_TIMEOUT):
+        toks.pop()
+    while len(toks) > 1 and not _WORDLIKE.fullmatch(toks[0], timeout=RX_TIMEOUT) and len(toks[0]) > 1:
+        toks.pop(0)
+    return " ".join(toks)
 
 
 def _is_debris(text: str) -> bool:

@@ -254,6 +254,10 @@ def test_school_issuer_blocks_over_two_and_three_lines():
     ))
     assert (h.issuer, h.parent_issuer) == ("Trường Đại học Khoa học tự nhiên", "Đại học Quốc gia Hà Nội")
     assert (h.number, h.symbol, h.date) == ("12", "TB-ĐT", "2015-04-03")
+    # the scrap glued at the end of the name's line by the parser
+    h1 = extract_header(doc_of("ĐẠI HỌC QUỐC GIA HÀ NỘI", "TRƯỜNG ĐẠI HỌC", "KHOA HỌC TỰ NHIÊN .n.--ẰẮẰẮ—ẰẮẶằẰ",
+                               "Số: 12/TB-ĐT", "Hà Nội, ngày 3 tháng 4 năm 2015"))
+    assert (h1.issuer, h1.parent_issuer) == ("Trường Đại học Khoa học tự nhiên", "Đại học Quốc gia Hà Nội")
     h2 = extract_header(doc_of(
         "TRƯỜNG CAO ĐẲNG", "Y TẾ HÀ NAM", "KHOA ĐIỀU DƯỠNG", "Số: 05/KH-KĐD", "Hà Nam, ngày 9 tháng 9 năm 2019",
         "KẾ HOẠCH", "Thực tập lâm sàng",
