@@ -328,39 +328,75 @@ _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
 
+_AMENDING = regex.compile(
+    r"(?<![\p{L}])(?P<type>Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3}sửa\s{1,3}đổi,?\s{1,3}bổ\s{1,3}sung\s{1,3}"
+    r"(?:một\s{1,3}số\s{1,3}điều\s{1,3})?(?:của\s{1,3}(?:các\s{1,3})?)?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{Lu})"
+)
+
+
+def _name_end(text: str, rest_start: int) -> int:
+    """Where a document's name that starts at ``rest_start`` ends."""
+    window = text[rest_start:rest_start + 160]
+    s = _UNNUM_STOP.search(window, timeout=RX_TIMEOUT)
+    end = rest_start + (s.start() if s else len(window))
+    # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
+    for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):
+        t = tail_rx.match(text[end:end + 30], timeout=RX_TIMEOUT)
+        if t:
+            end += t.end()
+    return end
+
+
 def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | None = None) -> list[UnnumberedReference]:
     out: dict[str, UnnumberedReference] = {}
     if prepared is None:
         prepared = [(st, clean(st.text)) for st in build_streams(doc)]
+
+    def add(stream: Stream, c: Cleaned, start: int, end: int, typ: str) -> None:
+        name = squash_spaces(c.text[start:end]).rstrip(" ,;.")
+        year_m = regex.search(r"(?:19|20)[0-9]{2}$", name, timeout=RX_TIMEOUT)
+        key = fold(name)
+        s0, e0 = c.orig(start, end)
+        mention = Mention(text=stream.text[s0:e0], loc=stream.loc(s0, e0))
+        if key in out:
+            out[key].mentions.append(mention)
+        else:
+            out[key] = UnnumberedReference(
+                text=name, type=normalize_type(typ), year=year_m.group(0) if year_m else None, mentions=[mention]
+            )
+
     for stream, c in prepared:
         text = c.text
+        # "Luật sửa đổi, bổ sung một số điều của Luật X": one law, the amending one (X is cited by its name too)
+        for m in _AMENDING.finditer(text, timeout=RX_TIMEOUT):
+            inner = _UNNUMBERED.match(text, m.end(), timeout=RX_TIMEOUT)
+            if inner:
+                add(stream, c, m.start(), _name_end(text, inner.start("first")), squash_spaces(m.group("type")))
         for m in _UNNUMBERED.finditer(text, timeout=RX_TIMEOUT):
             typ = squash_spaces(m.group("type"))
             rest_start = m.start("first")
             if fold(typ) == "nghi quyet" and not _NQ_QUALIFIER.match(text[rest_start:rest_start + 20], timeout=RX_TIMEOUT):
                 continue
-            window = text[rest_start:rest_start + 160]
-            s = _UNNUM_STOP.search(window, timeout=RX_TIMEOUT)
-            end = rest_start + (s.start() if s else len(window))
-            # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
-            for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):
-                t = tail_rx.match(text[end:end + 30], timeout=RX_TIMEOUT)
-                if t:
-                    end += t.end()
-            raw = text[m.start():end]
-            name = squash_spaces(raw).rstrip(" ,;.")
+            end = _name_end(text, rest_start)
+            name = squash_spaces(text[m.start():end]).rstrip(" ,;.")
             if len(name.split()) < 2 or regex.search(r"[0-9]{1,5}\s*[/-]\s*\p{Lu}", text[end:end + 12], timeout=RX_TIMEOUT):
                 continue
             if regex.match(r"\s{0,3}số\s", text[m.end("type"):m.end("type") + 6], timeout=RX_TIMEOUT):
                 continue
-            year_m = regex.search(r"(?:19|20)[0-9]{2}$", name, timeout=RX_TIMEOUT)
-            key = fold(name)
-            s0, e0 = c.orig(m.start(), end)
-            mention = Mention(text=stream.text[s0:e0], loc=stream.loc(s0, e0))
-            if key in out:
-                out[key].mentions.append(mention)
-            else:
-                out[key] = UnnumberedReference(
-                    text=name, type=normalize_type(typ), year=year_m.group(0) if year_m else None, mentions=[mention]
-                )
-    return list(out.values())
+            add(stream, c, m.start(), end, typ)
+    return _merge_short_forms(list(out.values()))
+
+
+def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedReference]:
+    """A short form ("Luật Ban hành văn bản") of a name cited in full in the
+    same document ("Luật Ban hành văn bản quy phạm pháp luật") is that document."""
+    keys = [fold(u.text) for u in items]
+    drop: set[int] = set()
+    for i, u in enumerate(items):
+        longer = [j for j, k in enumerate(keys)
+                  if j != i and j not in drop and items[j].type == u.type and k.startswith(keys[i] + " ")]
+        if longer:
+            j = min(longer, key=lambda x: len(keys[x]))
+            items[j].mentions.extend(u.mentions)
+            drop.add(i)
+    return [u for i, u in enumerate(items) if i not in drop]

@@ -378,3 +378,14 @@ def test_title_list_of_one_person_slash_for_hyphen_and_lower_case_body():
     assert (refs["77/KH/UBND"].type_code, refs["77/KH/UBND"].issuer) == ("KH", "Ủy ban nhân dân tỉnh Yên Bái")
     assert "12/NQ/TW" not in refs and len(refs["12-NQ/TW"].mentions) == 2  # a party number, one document
     assert refs["31/KH-SNV"].issuer == "Sở Nội vụ tỉnh Hòa Bình"
+
+
+def test_amending_law_is_one_name_and_a_short_form_joins_the_full_one():
+    _, un = refs_of(
+        "Triển khai Luật sửa đổi, bổ sung một số điều của Luật Thanh tra và các văn bản hướng dẫn;",
+        "tuân thủ Luật Tổ chức chính quyền địa phương năm 2025; rà soát theo Luật Tổ chức chính quyền.",
+    )
+    by = {u.text: u for u in un}
+    assert "Luật sửa đổi, bổ sung một số điều của Luật Thanh tra" in by
+    assert "Luật Tổ chức chính quyền" not in by
+    assert len(by["Luật Tổ chức chính quyền địa phương năm 2025"].mentions) == 2
