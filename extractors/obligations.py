@@ -44,7 +44,7 @@ from extractors.deadlines import find_deadlines
 from extractors.recurrence import find_recurrences
 from extractors.sentences import split_sentences
 from extractors.unit_registry import UnitRegistry
-from extractors.units import UnitSpan, is_vague, parse_unit, parse_unit_list, split_unit_cell
+from extractors.units import UnitSpan, canonical_name, is_vague, parse_unit, parse_unit_list, split_unit_cell
 from pipeline.model import (
     Document,
     DocumentHeader,
@@ -107,6 +107,9 @@ _ACTOR = regex.compile(
 )
 _BODY_ACTOR = regex.compile(r"^(?:cac )?(?:co quan|to chuc|don vi|bo phan|van thu|luu tru)\b")
 _RELATIVE_VERB = regex.compile(r"\b(?:duoc|co(?! quan)|nhan|lap|giu|ky|soan|giai quyet|theo doi)\b")
+# the issuer announcing ("… thông báo đến sinh viên …", "… công bố bổ sung danh mục …", "… trân trọng thông báo")
+_ANNOUNCE = regex.compile(r"^(?:trân[ ]trọng[ ]|xin[ ])?(?:thông[ ]báo|công[ ]bố)(?:[ ]+(?:đến|tới|cho|bổ[ ]sung|kết[ ]quả|như[ ]sau))?\b",
+                          regex.V1 | regex.IGNORECASE)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
     r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
@@ -238,6 +241,10 @@ def _find_subject(s: str) -> _Subject | None:
     if mt:
         pos, trig = mt.end(), fold(mt.group("t"))
     ul = parse_unit_list(s, pos)
+    if ul is None and trig is None:
+        topic = _topic_subject(s)
+        if topic is not None:
+            return topic
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=RX_TIMEOUT):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
         for mc in regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT):
@@ -301,6 +308,37 @@ def _find_subject(s: str) -> _Subject | None:
     if not first.isalpha() or not first.islower() or _NOT_TASK_AFTER.match(stripped, timeout=RX_TIMEOUT):
         return None
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
+
+
+_TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
+_GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
+
+
+def _topic_subject(s: str) -> _Subject | None:
+    """"Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát …": a fronted
+    topic naming the bodies, then a generic subject ("thủ trưởng cơ quan, đơn vị") that restates them."""
+    m = _TOPIC.match(s, timeout=RX_TIMEOUT)
+    if m is None:
+        return None
+    topic = parse_unit_list(s, m.end())
+    if topic is None:
+        return None
+    # the restated subject may have been read as the last items of the topic's list
+    cands = [u.start for u in topic.units[1:]]
+    cands += [topic.end + mc.end() for mc in regex.finditer(r",[ ]+", s[topic.end:topic.end + 200], timeout=RX_TIMEOUT)]
+    for at in cands:
+        inner = _find_subject(s[at:])
+        if inner is None:
+            continue
+        if not all(_GENERIC_RESTATED.match(fold(u.name), timeout=RX_TIMEOUT) for u, _r in inner.units):
+            return None  # a subject of its own: the topic only says what the task is about
+        # the topic's name as written, up to the comma before the restated subject
+        u0 = topic.units[0]
+        raw = s[u0.start:at].strip(" ,")
+        unit = UnitSpan(u0.start, u0.start + len(raw), raw, plural=u0.plural)
+        role = inner.units[0][1] if inner.units else "lead"
+        return _Subject([(unit, role)], at + inner.action_start, None)
+    return None
 
 
 def _actor_span(np: str, start: int) -> UnitSpan:
@@ -542,6 +580,8 @@ class _Prose:
             action = _clean_action(s_clean[subj.action_start:])
             if subj.trigger in ("yeu cau", "de nghi") and _is_boilerplate(action):
                 return None
+            if subj.trigger is None and _ANNOUNCE.match(action, timeout=RX_TIMEOUT) and self._is_issuer(subj.units):
+                return None  # "Khoa … thông báo đến sinh viên …": the issuer tells, nobody is given a task
             if _INTRO_ONLY.match(fold(action), timeout=RX_TIMEOUT):
                 return None  # "UBND huyện yêu cầu:" introduces the items, it is nobody's task
             _place([u for u, _r in subj.units], sloc)
@@ -607,6 +647,18 @@ class _Prose:
                                listed=bool(self.last_subject))
                 return None, d
         return None
+
+    def _is_issuer(self, units) -> bool:
+        """The subject is the document's own issuer (or the issuer is unknown and nobody else is named)."""
+        issuer = self.b.header.issuer
+        if not issuer:
+            return True
+        ik = fold(canonical_name(issuer))
+        for u, _r in units:
+            uk = fold(u.name)
+            if not (uk == ik or ik.startswith(uk) or uk.startswith(ik)):
+                return False
+        return True
 
     def _implied(self) -> list[tuple[UnitSpan | str, str]]:
         names = [_body_of(r) for r in self.b.header.recipients] or (self.collective or [])

@@ -368,3 +368,21 @@ def test_a_verb_list_is_not_the_inspectorate_and_a_clause_is_not_an_actor():
         5. Trường hợp phát hiện sai sót, Văn thư cơ quan báo ngay người có trách nhiệm xử lý.
     """), DocumentHeader())
     assert obs == []
+
+
+def test_fronted_topic_then_a_restated_generic_subject():
+    obs, _ = extract_obligations(_paras("""
+        5. Đối với các trường học trên địa bàn huyện, người đứng đầu đơn vị chịu trách nhiệm tổ chức diễn tập phòng cháy.
+        6. Đối với hồ sơ quá hạn, Phòng Tư pháp tổng hợp báo cáo.
+    """), DocumentHeader())
+    assert [o.units[0].name for o in obs] == ["Các trường học trên địa bàn huyện", "Phòng Tư pháp"]
+    assert obs[0].action.startswith("chịu trách nhiệm tổ chức diễn tập")
+
+
+def test_the_issuer_announcing_is_not_a_task():
+    header = DocumentHeader(issuer="Phòng Đào tạo")
+    obs, _ = extract_obligations(_paras("""
+        Phòng Đào tạo thông báo đến học viên lịch thi học kỳ II như sau.
+        Phòng Khảo thí thông báo kết quả cho học viên trước ngày 10/6/2024.
+    """), header)
+    assert [o.units[0].name for o in obs] == ["Phòng Khảo thí"]
