@@ -80,7 +80,7 @@ _STOP_WORDS = (
     "lập", "thành lập", "nhắc nhở", "dự", "tham dự", "cử", "mời", "xác nhận", "hỗ trợ", "tập trung",
     "khắc phục", "liên hệ", "công khai", "công bố", "cập nhật", "hoàn thành", "hoàn thiện", "chấn chỉnh",
     "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
-    "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
+    "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
