@@ -334,10 +334,15 @@ _AMENDING = regex.compile(
 )
 
 
+_PHONG_CHONG = regex.compile(r"(?<=(?:[Pp]hòng|PHÒNG)),\s{0,3}(?:chống|CHỐNG)\s")
+
+
 def _name_end(text: str, rest_start: int) -> int:
     """Where a document's name that starts at ``rest_start`` ends."""
     window = text[rest_start:rest_start + 160]
     s = _UNNUM_STOP.search(window, timeout=RX_TIMEOUT)
+    while s and _PHONG_CHONG.match(window, s.start(), timeout=RX_TIMEOUT):  # "Luật Phòng, chống tham nhũng"
+        s = _UNNUM_STOP.search(window, s.end(), timeout=RX_TIMEOUT)
     end = rest_start + (s.start() if s else len(window))
     # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
     for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):

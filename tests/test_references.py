@@ -389,3 +389,5 @@ def test_amending_law_is_one_name_and_a_short_form_joins_the_full_one():
     assert "Luật sửa đổi, bổ sung một số điều của Luật Thanh tra" in by
     assert "Luật Tổ chức chính quyền" not in by
     assert len(by["Luật Tổ chức chính quyền địa phương năm 2025"].mentions) == 2
+    _, un2 = refs_of("theo Luật Phòng, chống thiên tai năm 2013 và Luật Đê điều.")
+    assert [u.text for u in un2] == ["Luật Phòng, chống thiên tai năm 2013", "Luật Đê điều"]  # not cut at 'Phòng,'
