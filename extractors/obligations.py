@@ -784,7 +784,15 @@ def _table(b: _Builder, t: Table) -> None:
             deadlines = find_deadlines(content, b.ref_date)
         recs = find_recurrences(content) or (find_recurrences(time_text) if time_text else [])
         source = f"{code} {content}".strip() if code else content
-        ob = Obligation(action=_clean_action(content), report_to=_report_to(content), source_text=source, loc=loc)
+        action = _clean_action(content)
+        if merged or row[cols.content].row_span > 1:
+            # rows sharing a merged task cell differ by their own cells (product, result): keep them in the action
+            used = {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}
+            own = [txt(c) for c in range(len(row)) if c not in used and row[c] is not None and row[c].row == r and txt(c)]
+            if own:
+                action = f"{action}: {'; '.join(own)}"
+                source = f"{source} | {' | '.join(own)}"
+        ob = Obligation(action=action, report_to=_report_to(content), source_text=source, loc=loc)
         if deadlines:
             ob.deadline = deadlines[0].deadline
             ob.deadline.loc = loc
