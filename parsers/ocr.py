@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from statistics import median
 
 import regex
 
@@ -82,13 +83,20 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
     """Tesseract TSV → words (in points) and mean confidence (0..1)."""
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
     line_h: dict[tuple[str, str, str, str], float] = {}
+    par_hs: dict[tuple[str, str, str], list[float]] = {}
     for r in rows:
         if r.get("level") == "4":
             key = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
             line_h[key] = float(r["height"])
+            par_hs.setdefault(key[:3], []).append(float(r["height"]))
+    # a line box spans the tallest accent to the lowest descender of that
+    # line's words, so its height jitters from line to line: the lines of
+    # one Tesseract paragraph share its median line height
+    par_h = {k: median(v) for k, v in par_hs.items()}
     words: list[Word] = []
     confs: list[float] = []
     line_ids: dict[tuple[str, str, str, str], int] = {}
+    par_ids: dict[tuple[str, str, str], int] = {}
     for r in rows:
         if r.get("level") != "5":
             continue
@@ -98,13 +106,14 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
             continue
         left, top, w, h = (float(r[k]) for k in ("left", "top", "width", "height"))
         key = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
-        lh = line_h.get(key, h)
+        lh = par_h.get(key[:3], line_h.get(key, h))
         # a line box spans ascender to descender: about 1.2 × the font size
         size = max(4.0, lh / scale / 1.25)
         words.append(Word(
             text=unicodedata.normalize("NFC", text),
             x0=left / scale, x1=(left + w) / scale, top=top / scale, bottom=(top + h) / scale,
             size=size, conf=conf / 100.0, line_id=line_ids.setdefault(key, len(line_ids)),
+            par_id=par_ids.setdefault(key[:3], len(par_ids)),
         ))
         confs.append(conf / 100.0)
     return deskew(words), (sum(confs) / len(confs) if confs else None)
@@ -138,15 +147,21 @@ def skew_slope(words: list[Word]) -> float:
 
 
 def deskew(words: list[Word]) -> list[Word]:
-    """Straighten a skewed scan: shift each word vertically by the page's
-    baseline slope so that rows of text are level again."""
+    """Straighten a skewed scan: turn the words back by the page's
+    baseline slope, so that rows of text are level again (each word shifted
+    up by slope × x) and the lines of a paragraph start at one left edge
+    again (shifted sideways by slope × y: a tilted page drifts the margin
+    by as much as it tilts the rows)."""
     slope = skew_slope(words)
     if abs(slope) < 0.002 or abs(slope) > 0.1:
         return words
     for w in words:
         dy = slope * ((w.x0 + w.x1) / 2)
+        dx = slope * ((w.top + w.bottom) / 2)
         w.top -= dy
         w.bottom -= dy
+        w.x0 += dx
+        w.x1 += dx
     return words
 
 

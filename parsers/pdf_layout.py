@@ -46,6 +46,7 @@ class Word:
     italic: bool = False
     conf: float | None = None  # OCR confidence 0..1, None for a text layer
     line_id: int | None = None  # OCR line the word was read in
+    par_id: int | None = None  # OCR paragraph (Tesseract block + paragraph) the word was read in
     stamp: bool = False  # stamped on the page by an annotation (a filled-in number/date), a word of its own
 
     @property
@@ -455,6 +456,7 @@ LIST_LABEL = regex.compile(
 )
 
 
+_GLUED_DASH = regex.compile(r"^[-–—+•]\p{Lu}")
 _WORD_LABEL = regex.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục)\s")
 
 
@@ -585,7 +587,7 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
     lines = flow.lines
     if not lines:
         return []
-    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if abs(a.size - b.size) < 1]
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:]) if abs(a.size - b.size) < _size_step(a, b)]
     gaps = [g for g in gaps if g > -5]
     usual_gap = line_gap(gaps)
     width = flow.right - flow.left
@@ -607,6 +609,7 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
         p.open_end = (flow.right - last.x1 < 1.5 * last.size and last.text[-1:] not in ".:;!?"
                       and p.align != "center")
         p.plain_start = (first.x0 - flow.left < 0.8 * first.size and not has_list_label(first.text)
+                         and not _ocr_bullet(first)
                          and flow.column == 0)
     return paras
 
@@ -614,17 +617,24 @@ def build_paragraphs(flow: Flow) -> list[ParaDraft]:
 def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow, width: float) -> bool:
     size = max(prev.size, ln.size)
     gap = ln.top - prev.bottom
-    if gap > usual_gap + 0.45 * size:
+    # lines Tesseract read as one paragraph: its spacing and sizes (box
+    # heights, which diacritics make jitter) were judged already
+    same_par = _same_ocr_par(prev, ln)
+    if gap > usual_gap + 0.45 * size and not same_par:
         return True
     if gap < -0.5 * size:  # went back up: a different flow of text
         return True
-    if abs(prev.size - ln.size) >= 1.0:
+    if abs(prev.size - ln.size) >= _size_step(prev, ln) and not same_par:
         return True
     if flow.column and ln.text[:1].isupper() and prev.text[-1:] not in ",-–(":
         # inside a header/signature column each capitalised line is its own
         # item (issuer, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", signer's name)
         return True
-    if has_list_label(ln.text):
+    if prev.text[-1:] in ".:;" and _GLUED_DASH.match(ln.text, timeout=RX_TIMEOUT):
+        # "-UBND các huyện" after "…của tỉnh;": a dash item whose space the
+        # typist (or the OCR) left out
+        return True
+    if (has_list_label(ln.text) or _ocr_bullet(ln)) and not _closes_bracket(prev, ln):
         # "Phần I", "Mục IV" at the start of a wrapped line are words of the
         # sentence, not headings, when the previous line is full
         if not (_WORD_LABEL.match(ln.text, timeout=RX_TIMEOUT) and prev.text[-1:] not in ".:;!?"
@@ -646,10 +656,48 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
     # first-line indent (not a hanging indent under a list label; not centred lines)
     if ln.x0 > prev.x0 + 0.8 * size and not (_centred(prev, flow) and _centred(ln, flow)) \
             and not (_full(prev, flow) and _centred(ln, flow, 0.8)):
-        hanging = prev is cur[0] and has_list_label(prev.text) and any(abs(w.x0 - ln.x0) <= 2.0 for w in prev.words[1:])
+        hanging = prev is cur[0] and (has_list_label(prev.text) or _ocr_bullet(prev)) and any(abs(w.x0 - ln.x0) <= 2.0 for w in prev.words[1:])
         if not hanging:
             return True
     return False
+
+
+def _closes_bracket(prev: Line, ln: Line) -> bool:
+    """``ln`` starts with what reads as a label "766)" but closes a bracket
+    the previous line left open ("(gọi tắt là" ⏎ "766). Tham dự…")."""
+    head = ln.text.split(" ", 1)[0]
+    return head.rstrip(".,;:").endswith(")") and "(" not in head and prev.text.count("(") > prev.text.count(")")
+
+
+def _ocr_bullet(line: Line) -> bool:
+    """An OCR line starting with a bullet the OCR read as a letter or a
+    sign ("•" → "e", "®", "e©"): a glyph of at most two characters, narrower
+    than half an em, set apart from a capitalised word or a number."""
+    if len(line.words) < 2 or not _is_ocr(line):
+        return False
+    a, b = line.words[0], line.words[1]
+    size = line.size
+    return (len(a.text) <= 2 and not a.text.isdigit() and a.x1 - a.x0 <= 0.5 * size
+            and b.x0 - a.x1 >= 0.6 * size and (b.text[:1].isupper() or b.text[:1].isdigit()))
+
+
+def _is_ocr(line: Line) -> bool:
+    return any(w.conf is not None for w in line.words)
+
+
+def _same_ocr_par(prev: Line, ln: Line) -> bool:
+    """Both lines lie wholly in one paragraph as Tesseract found it."""
+    ids = {w.par_id for w in prev.words} | {w.par_id for w in ln.words}
+    return len(ids) == 1 and None not in ids
+
+
+def _size_step(prev: Line, ln: Line) -> float:
+    """How far two lines' sizes must differ to be two sizes of type: a
+    point in a text layer; for OCR, whose sizes come from box heights, a
+    fifth of the size."""
+    if _is_ocr(prev) and _is_ocr(ln):
+        return max(1.0, 0.2 * max(prev.size, ln.size))
+    return 1.0
 
 
 def _runs_on(prev: Line, ln: Line) -> bool:

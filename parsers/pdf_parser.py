@@ -253,7 +253,7 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
             return res
         # OCR boxes are in the rendered page's points; the same as pdfplumber's
         res.info = PageInfo(number, "ocr", round(o.confidence, 3) if o.confidence is not None else None, reason)
-        _layout(res, _clean_ocr_words(o.words), [], o.width, page_for_rules=None)
+        _layout(res, _clean_ocr_words(o.words), [], o.width, page_for_rules=None, scanned=True)
         return res
     res.info = PageInfo(number, "text", round(quality.score, 3) if quality.words else None, None)
     if stamped:
@@ -273,7 +273,37 @@ def _clean_ocr_words(words: list[Word]) -> list[Word]:
     return out
 
 
-def _layout(res: _PageResult, words: list[Word], drafts: list[TableDraft], width: float, page_for_rules) -> None:
+def _scan_margins(words: list[Word], width: float) -> tuple[float, float]:
+    """Left and right margins of a scanned page: where several lines start
+    and end. A scan sits anywhere on the sheet (shifted, skewed), so the
+    page width says nothing, and a stray speck or a header line set off to
+    the side is no margin."""
+    lines = [Line(list(r.words)) for r in group_rows(words)]
+    if not lines:
+        return 0.0, width
+
+    def edge(values: list[float], size: float, lowest: bool) -> float:
+        ordered = sorted(values, reverse=not lowest)
+        for v in ordered:
+            if sum(1 for u in ordered if abs(u - v) <= 0.8 * size) >= 3:
+                return v
+        return ordered[0]
+
+    size = main_size(words)
+    right = edge([ln.x1 for ln in lines], size, False)
+    # the left margin is where most full lines (running to the right
+    # margin) start; the lines of a column band or a title start elsewhere
+    full = [ln.x0 for ln in lines if right - ln.x1 <= 1.5 * size]
+    if len(full) < 3:
+        return edge([ln.x0 for ln in lines], size, True), right
+    support = {x: sum(1 for u in full if abs(u - x) <= 0.8 * size) for x in full}
+    best = max(support.values())
+    anchor = min(x for x, n in support.items() if n == best)
+    return min(u for u in full if abs(u - anchor) <= 0.8 * size), right
+
+
+def _layout(res: _PageResult, words: list[Word], drafts: list[TableDraft], width: float, page_for_rules,
+            scanned: bool = False) -> None:
     if not words and not drafts:
         return
     body_size = main_size(words) if words else 10.0
@@ -289,10 +319,13 @@ def _layout(res: _PageResult, words: list[Word], drafts: list[TableDraft], width
                 break
         else:
             free.append(w)
-    left = min((w.x0 for w in free), default=0.0)
-    # a page of short lines does not show where the right margin is: it is
-    # at least as far in as the left one (binding margins are the wider)
-    right = max(max((w.x1 for w in free), default=width), width - left)
+    if scanned:
+        left, right = _scan_margins(free, width)
+    else:
+        left = min((w.x0 for w in free), default=0.0)
+        # a page of short lines does not show where the right margin is: it is
+        # at least as far in as the left one (binding margins are the wider)
+        right = max(max((w.x1 for w in free), default=width), width - left)
     # regions between tables, top to bottom
     order = sorted(range(len(drafts)), key=lambda k: drafts[k].top)
     bounds = [drafts[k].top for k in order]

@@ -50,6 +50,72 @@ def test_skew_slope_measures_tilted_lines():
     assert skew_slope(words) == pytest.approx(0.02, abs=1e-6)
 
 
+def test_parse_tsv_lines_of_one_paragraph_share_a_size():
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    rows = []
+    for line, (top, h) in enumerate([(600, 60), (670, 78), (750, 62)], start=1):  # an accent makes line 2 tall
+        rows.append(f"4\t1\t1\t1\t{line}\t0\t300\t{top}\t900\t{h}\t-1\t")
+        rows.append(f"5\t1\t1\t1\t{line}\t1\t300\t{top}\t200\t{h}\t95\tchữ")
+    rows.append("4\t1\t1\t2\t1\t0\t300\t900\t900\t90\t-1\t")
+    rows.append("5\t1\t1\t2\t1\t1\t300\t900\t200\t90\t95\tĐỀ")
+    words, _ = parse_tsv(head + "\n".join(rows) + "\n", 300 / 72)
+    assert len({w.size for w in words[:3]}) == 1 and words[3].size > words[0].size
+    assert [w.par_id for w in words] == [0, 0, 0, 1]
+
+
+def test_deskew_also_straightens_the_left_margin():
+    from parsers.ocr import deskew
+
+    words = []
+    for line in range(5):
+        y0 = 100 + 20 * line
+        for k in range(5):
+            x = 100 + 60 * k
+            # a page turned by slope s: rows rise to the right, and the left edge drifts right going down
+            s = -0.02
+            words.append(Word("chữ", x - s * y0, x - s * y0 + 40, y0 + s * x, y0 + s * x + 12, 12, line_id=line))
+    deskew(words)
+    firsts = [min(w.x0 for w in words if w.line_id == line) for line in range(5)]
+    assert max(firsts) - min(firsts) < 0.5
+
+
+@needs_tesseract
+def test_scanned_275_paragraphs_rebuilt_from_ocr_lines():
+    """Each OCR line used to be a block: the request lost its deadline at
+    the line break, the cited plan its issuer."""
+    doc = parse(REAL / "2011_12_28_0904000000972844!~!275.pdf")
+    ts = [" ".join(p.text.split()) for p in doc.paragraphs if p.page == 1]
+    req = next(t for t in ts if t.startswith("Sở Thông tin và Truyền thông đề nghị"))
+    assert "đăng ký danh sách tham gia Hội thi kỹ năng sử dụng máy tính (mẫu kèm theo) trước ngày 22/" in req
+    assert req.endswith("Thời gian tô chức Hội thi ngày 30/ 12/ 2011.")  # "tổ" is read "tô" on the scan
+    plan = next(t for t in ts if t.startswith("Thực hiện Kế hoạch số 25/KH-STTTT"))
+    assert "năm 2011 của sở Thông tin và Truyền thông tỉnh Phú Thọ về" in plan
+    # the recipients stay one item each, the header columns apart
+    assert "- Các doanh nghiệp Bưu chính - Viễn thông và CNTT;" in ts
+    assert "V/v đăng ký danh sách tham gia Hội thi kỹ năng sử dụng máy tính." in ts
+    assert all(p.page == 1 for p in doc.paragraphs[:len(ts)])
+
+
+@needs_tesseract
+def test_scanned_kstthc_tilted_page_keeps_paragraphs_and_bullets():
+    doc = parse(REAL / "2011_12_28_085800000082985!~!KSTTHC.pdf")
+    ts = [" ".join(p.text.split()) for p in doc.paragraphs]
+    first = next(t for t in ts if t.startswith("Thực hiện Nghị quyết số 30c/NQ-CP"))
+    assert first.endswith("Chủ tịch UBND tỉnh có ý kiến như sau:")
+    assert any(t.startswith("Kế hoạch rà soát") and "trước ngày 05/01/2012" in t and t.endswith("theo quy định.")
+               for t in ts)
+
+
+@needs_tesseract
+def test_scanned_bullets_read_as_letters_start_items():
+    doc = parse(REAL / "Thong bao_KLTN.PDF")
+    ts = [" ".join(p.text.split()) for p in doc.paragraphs]
+    # "•" is read "e©" and "e": each bullet starts its own item, whose wrapped lines join
+    item = next(t for t in ts if "Mang theo bản gốc giấy Nhận xét" in t)
+    assert item.startswith("e Mang theo") and item.endswith("vào ngày bảo vệ Thực tập.")
+    assert any(t.startswith("e© Nộp 3 quyền báo cáo") and t.endswith("(bản sao Phiếu nhận xét)") for t in ts)
+
+
 @needs_tesseract
 def test_scanned_275_number_date_deadline():
     doc = parse(REAL / "2011_12_28_0904000000972844!~!275.pdf")
