@@ -786,11 +786,10 @@ def _table(b: _Builder, t: Table) -> None:
         source = f"{code} {content}".strip() if code else content
         action = _clean_action(content)
         if merged or row[cols.content].row_span > 1:
-            # rows sharing a merged task cell differ by their own cells (product, result): keep them in the action
+            # rows sharing a merged task cell differ by their own cells (product, result): keep them in the source
             used = {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}
             own = [txt(c) for c in range(len(row)) if c not in used and row[c] is not None and row[c].row == r and txt(c)]
             if own:
-                action = f"{action}: {'; '.join(own)}"
                 source = f"{source} | {' | '.join(own)}"
         ob = Obligation(action=action, report_to=_report_to(content), source_text=source, loc=loc)
         if deadlines:
