@@ -555,7 +555,7 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
         if not r.issuer and r.found.issuer_codes and _issuer_fits_code(a.issuer, r.found):
             r.issuer, r.issuer_source = a.issuer, "context"
         if not r.date and a.subject and prev_end is None and r.issuer_source == "context":
-            dm = _DATE_LEAD.search(seg[:a.start], timeout=RX_TIMEOUT)
+            dm = _DATE_LEAD.search(seg, max(0, a.start - 60), a.start, timeout=RX_TIMEOUT)
             if dm:
                 ds = find_dates(dm.group("d"))
                 if ds and ds[0].iso:
