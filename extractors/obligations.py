@@ -105,6 +105,12 @@ _ACTOR = regex.compile(
     r"[ ,]*(?<!không[ ]|nếu[ ]|cũng[ ])(?P<pred>(?:có|chịu)[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|phải(?![ ](?:được|là|do|có|qua)\b))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
+# people by their role, named right after an order ("Yêu cầu giám thị …", "Đề nghị các giảng viên …")
+_ROLE_AFTER_TRIGGER = regex.compile(
+    r"(?:các[ ]|toàn[ ]thể[ ])?(?P<np>(?:giám[ ]thị|sinh[ ]viên|học[ ]sinh|học[ ]viên|giảng[ ]viên|giáo[ ]viên|thí[ ]sinh"
+    r"|cán[ ]bộ[ ]coi[ ]thi|cán[ ]bộ,[ ]công[ ]chức(?:,[ ]viên[ ]chức)?)(?:[ ]chính[ ]quy)?)[ ]+(?=\p{Ll})",
+    regex.V1,
+)
 _BODY_ACTOR = regex.compile(r"^(?:cac )?(?:co quan|to chuc|don vi|bo phan|van thu|luu tru)\b")
 _RELATIVE_VERB = regex.compile(r"\b(?:duoc|co(?! quan)|nhan|lap|giu|ky|soan|giai quyet|theo doi)\b")
 # the issuer announcing ("… thông báo đến sinh viên …", "… công bố bổ sung danh mục …", "… trân trọng thông báo")
@@ -253,6 +259,13 @@ def _find_subject(s: str) -> _Subject | None:
             ul = parse_unit_list(s, mc.end())
             if ul is not None:
                 break
+    if ul is None and trig is not None:
+        # "Yêu cầu giám thị giám sát …", "Đề nghị sinh viên nộp …": the people ordered are the doers
+        mr = _ROLE_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
+        if mr:
+            np = mr.group("np")
+            u = UnitSpan(mr.start("np"), mr.end("np"), np[:1].upper() + np[1:])
+            return _Subject([(u, "lead")], mr.end(), trig)
     if ul is None:
         return (_duty_heading(s) or _actor_subject(s)) if trig is None else None
     rest = s[ul.end:]

@@ -390,3 +390,13 @@ def test_the_issuer_announcing_is_not_a_task():
         Phòng Khảo thí thông báo kết quả cho học viên trước ngày 10/6/2024.
     """), header)
     assert [o.units[0].name for o in obs] == ["Phòng Khảo thí"]
+
+
+def test_people_ordered_by_their_role_are_the_doers():
+    obs, units = extract_obligations(_paras("""
+        3. Yêu cầu giám thị kiểm tra thẻ dự thi của thí sinh trước giờ thi.
+        4. Đề nghị các giảng viên nộp bảng điểm trước ngày 15/01/2025.
+    """), DocumentHeader())
+    assert [(o.units[0].name, o.action[:20]) for o in obs] == [("Giám thị", "kiểm tra thẻ dự thi "),
+                                                             ("Giảng viên", "nộp bảng điểm trước ")]
+    assert obs[1].deadline.date == "2025-01-15"
