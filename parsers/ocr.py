@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from statistics import median
@@ -61,6 +61,61 @@ class OcrPage:
     confidence: float | None  # mean word confidence 0..1
     width: float  # page size in points
     height: float
+    rules: list[dict] = field(default_factory=list)  # ruling lines seen in the image (pdfplumber edge dicts, points)
+
+
+RULE_MIN_IN = 0.3  # a ruling line is a straight dark run at least this long (inches)
+
+
+def ruling_lines(image, scale: float) -> list[dict]:
+    """Straight horizontal and vertical runs darker than the paper in a
+    page image (the rules of a table on a scanned page), as pdfplumber edge
+    dicts in points (``scale`` pixels per point). A scan draws rules light
+    grey, wavering by a pixel: a pixel counts as dark when it or its
+    neighbour across the line is. Empty when numpy is missing."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - optional: tables on scans stay text
+        return []
+    gray = np.asarray(image.convert("L"))
+    paper = int(np.percentile(gray, 50))
+    dark = gray < paper - 25
+    min_len = int(RULE_MIN_IN * 72 * scale)
+    max_thick = 0.06 * 72 * scale
+    out: list[dict] = []
+    for orient, grid in (("h", dark), ("v", dark.T)):
+        grid = grid.copy()
+        grid[1:] |= grid[:-1].copy()  # a wavering line: one pixel of slack across it
+        runs: list[tuple[int, int, int]] = []  # (line index, start, end) in pixels
+        padded = np.zeros((grid.shape[0], grid.shape[1] + 2), dtype=np.int8)
+        padded[:, 1:-1] = grid
+        diff = np.diff(padded, axis=1)
+        for i in np.nonzero(grid.sum(axis=1) >= min_len)[0]:
+            starts = np.nonzero(diff[i] == 1)[0]
+            ends = np.nonzero(diff[i] == -1)[0]
+            for a, b in zip(starts, ends):
+                if b - a >= min_len:
+                    runs.append((int(i), int(a), int(b)))
+        # a rule is a few pixels thick: adjacent runs over the same span merge
+        merged: list[list[int]] = []
+        for i, a, b in sorted(runs):
+            m = next((m for m in merged[-12:] if i - m[1] <= 2 and a < m[3] and b > m[2]), None)
+            if m is None:
+                merged.append([i, i, a, b])
+            else:
+                m[1], m[2], m[3] = i, min(a, m[2]), max(b, m[3])
+        for i0, i1, a, b in merged:
+            if i1 - i0 > max_thick:  # a black bar, a picture or a text block, not a rule
+                continue
+            pos = (i0 + i1) / 2 / scale
+            lo, hi = a / scale, b / scale
+            if orient == "h":
+                out.append({"orientation": "h", "x0": lo, "x1": hi, "top": pos, "bottom": pos,
+                            "width": hi - lo, "height": 0.0, "object_type": "line"})
+            else:
+                out.append({"orientation": "v", "x0": pos, "x1": pos, "top": lo, "bottom": hi,
+                            "width": 0.0, "height": hi - lo, "object_type": "line"})
+    return out
 
 
 def ocr_image(image_path: Path, scale: float, *, timeout: float = OCR_TIMEOUT_S) -> tuple[list[Word], float | None]:
@@ -180,7 +235,8 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout
             img_path = Path(tmp) / f"page{page_index + 1}.png"
             image.save(img_path)
             words, conf = ocr_image(img_path, scale, timeout=timeout)
+        rules = ruling_lines(image, scale)
         page.close()
     finally:
         pdf.close()
-    return OcrPage(words, conf, width, height)
+    return OcrPage(words, conf, width, height, rules)

@@ -253,7 +253,12 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
             return res
         # OCR boxes are in the rendered page's points; the same as pdfplumber's
         res.info = PageInfo(number, "ocr", round(o.confidence, 3) if o.confidence is not None else None, reason)
-        _layout(res, _clean_ocr_words(o.words), [], o.width, page_for_rules=None, scanned=True)
+        # a table's rules seen in the image give its cells (rows by the rules, not by OCR lines)
+        drafts = find_ruled_tables(page, o.rules) if len(o.rules) >= 4 else []
+        words = _clean_ocr_words(o.words)
+        if drafts:
+            words = _unrule(words, drafts)
+        _layout(res, words, drafts, o.width, page_for_rules=None, scanned=True)
         return res
     res.info = PageInfo(number, "text", round(quality.score, 3) if quality.words else None, None)
     if stamped:
@@ -261,6 +266,20 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
     drafts = find_ruled_tables(page) if (page.lines or page.rects or page.curves) else []
     _layout(res, words, drafts, width, page_for_rules=page)
     return res
+
+
+def _unrule(words: list[Word], drafts: list[TableDraft]) -> list[Word]:
+    """Inside a table on a scan the OCR reads a cell's rule as a "|" stuck
+    to a word ("|12/02/2014-"): the bars go."""
+    out = []
+    for w in words:
+        if any(d.contains(w) for d in drafts) and ("|" in w.text[:1] or "|" in w.text[-1:]):
+            text = w.text.strip("|").strip()
+            if not text:
+                continue
+            w.text = text
+        out.append(w)
+    return out
 
 
 def _clean_ocr_words(words: list[Word]) -> list[Word]:

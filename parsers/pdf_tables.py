@@ -108,9 +108,11 @@ def ruling_edges(page) -> list[dict]:
     return edges
 
 
-def find_ruled_tables(page) -> list[TableDraft]:
-    """Tables drawn with ruling lines on a pdfplumber page."""
-    edges = ruling_edges(page)
+def find_ruled_tables(page, edges: list[dict] | None = None) -> list[TableDraft]:
+    """Tables drawn with ruling lines on a pdfplumber page; ``edges``: the
+    rules when they are not drawn in the PDF but seen in a scanned image
+    (``parsers.ocr.ruling_lines``)."""
+    edges = ruling_edges(page) if edges is None else edges
     if len(edges) < 4:
         return []
     vert = [e for e in edges if e["orientation"] == "v"]

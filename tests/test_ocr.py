@@ -117,6 +117,39 @@ def test_scanned_bullets_read_as_letters_start_items():
 
 
 @needs_tesseract
+def test_scanned_table_rows_from_rules_seen_in_the_image():
+    """The timetables of the scanned KLTN notice are drawn in light grey:
+    their rules, found in the image, give rows that keep each date with its
+    task (the OCR read them as separate blocks before)."""
+    doc = parse(REAL / "Thong bao_KLTN.PDF")
+    assert [t.page for t in doc.tables] == [1, 2]
+    first, second = ([[" ".join(c.split()) for c in r] for r in t.text_grid()] for t in doc.tables)
+    assert first[0] == second[0] == ["STT", "Ngày", "Công việc"]
+    assert len(first) == 4 and len(second) == 5
+    assert first[1][1:] == ["12/02/2014-19/02/2014", "Nộp 3 quyển báo cáo bìa mêm về văn phòng Khoa HT TT cho cô Uyên"]
+    assert second[3][1:] == ["21/03/2014", "Bảo vệ môn Khóa luận Tốt nghiệp"]
+    assert not any("|" in c for r in first + second for c in r)
+
+
+def test_ruling_lines_found_in_a_drawn_grid():
+    from PIL import Image, ImageDraw
+
+    from parsers.ocr import ruling_lines
+
+    img = Image.new("L", (1200, 800), 255)
+    d = ImageDraw.Draw(img)
+    for y in (100, 300, 500):
+        d.line([(100, y), (1100, y)], fill=200, width=2)  # light grey, as scanned
+    for x in (100, 600, 1100):
+        d.line([(x, 100), (x, 500)], fill=200, width=2)
+    d.rectangle([200, 600, 900, 700], fill=0)  # a black bar is no rule
+    rules = ruling_lines(img, 2.0)
+    hs = sorted(round(e["top"]) for e in rules if e["orientation"] == "h")
+    vs = sorted(round(e["x0"]) for e in rules if e["orientation"] == "v")
+    assert hs == [50, 150, 250] and vs == [50, 300, 550]
+
+
+@needs_tesseract
 def test_scanned_275_number_date_deadline():
     doc = parse(REAL / "2011_12_28_0904000000972844!~!275.pdf")
     assert [p.method for p in doc.pages] == ["ocr", "ocr"]
