@@ -224,19 +224,23 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout
     """Render page ``page_index`` (0-based) of a PDF and OCR it."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    try:
-        page = pdf[page_index]
-        width, height = page.get_size()
-        scale = dpi / 72.0
-        bitmap = page.render(scale=scale, grayscale=True)
-        image = bitmap.to_pil()
-        with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
-            img_path = Path(tmp) / f"page{page_index + 1}.png"
-            image.save(img_path)
-            words, conf = ocr_image(img_path, scale, timeout=timeout)
-        rules = ruling_lines(image, scale)
-        page.close()
-    finally:
-        pdf.close()
+    from parsers.pdfium_guard import PDFIUM_LOCK
+
+    scale = dpi / 72.0
+    with PDFIUM_LOCK:  # PDFium is not thread-safe; Tesseract below runs outside the lock
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        try:
+            page = pdf[page_index]
+            width, height = page.get_size()
+            bitmap = page.render(scale=scale, grayscale=True)
+            image = bitmap.to_pil().copy()  # owns its pixels once the bitmap is closed
+            bitmap.close()
+            page.close()
+        finally:
+            pdf.close()
+    with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
+        img_path = Path(tmp) / f"page{page_index + 1}.png"
+        image.save(img_path)
+        words, conf = ocr_image(img_path, scale, timeout=timeout)
+    rules = ruling_lines(image, scale)
     return OcrPage(words, conf, width, height, rules)

@@ -61,10 +61,19 @@ def annotation_words(path: Path, page_heights: dict[int, float] | None = None,
         import pypdfium2.raw as raw
     except ImportError:  # pragma: no cover - pypdfium2 comes with pdfplumber
         return {}
+    from parsers.pdfium_guard import PDFIUM_LOCK
+
+    data = Path(path).read_bytes()  # a copy in memory: flattening never touches the file
+    with PDFIUM_LOCK:  # PDFium is not thread-safe
+        return _annotation_words(pdfium, raw, data, page_heights, max_seconds)
+
+
+def _annotation_words(pdfium, raw, data: bytes, page_heights: dict[int, float] | None,
+                      max_seconds: float) -> dict[int, list[Word]]:
     out: dict[int, list[Word]] = {}
     start = time.monotonic()
     try:
-        pdf = pdfium.PdfDocument(Path(path).read_bytes())  # a copy in memory: flattening never touches the file
+        pdf = pdfium.PdfDocument(data)
     except Exception:  # noqa: BLE001 - pdfplumber decides whether the file is readable
         return out
     try:

@@ -495,3 +495,38 @@ def test_missing_tesseract_is_a_warning_not_a_crash(monkeypatch):
     assert "ocr_unavailable" in codes and "garbled_text_layer" in codes
     assert "tesseract-ocr" in next(w.message for w in doc.warnings if w.code == "ocr_unavailable")
     assert doc.pages[0].note.startswith("text layer garbled")
+
+
+def test_pdfium_calls_from_several_threads_do_not_corrupt_memory(tmp_path):
+    """The ingest flow parses documents in a thread pool; PDFium is not thread-safe, and before every
+    call went through ``parsers.pdfium_guard.PDFIUM_LOCK`` this load crashed the process
+    ("malloc(): unaligned tcache chunk detected", a segmentation fault in ``vanban ingest``).
+    Run in a child process so that a crash is a failure, not the end of the test session."""
+    import subprocess
+    import sys
+
+    real = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+    if not real.is_dir():
+        pytest.skip("shared/corpus/real is not beside the repository")
+    script = f"""
+import threading
+from pathlib import Path
+import parsers.ocr as ocr
+from parsers.pdf_annotations import annotation_words
+ocr.ocr_image = lambda p, s, timeout=0: ([], 0.0)  # render only: the PDFium part is what is tested
+R = Path({str(real)!r})
+files = [R / n for n in ("17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
+                         "2003_CD-VPCP_07102025_2-signed.pdf", "1_4409.signed.pdf", "493 TB.pdf")]
+def work(k):
+    for n in range(12):
+        f = files[(k + n) % len(files)]
+        annotation_words(f)
+        ocr.ocr_pdf_page(f, 0, dpi=150)
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+[t.start() for t in ts]
+[t.join() for t in ts]
+print("done")
+"""
+    root = Path(__file__).resolve().parents[1]
+    r = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and r.stdout.strip() == "done", (r.returncode, r.stderr[-500:])
