@@ -82,12 +82,12 @@ _BODY_HEADS = (
     r"Chi\s+nhánh|Công\s+ty|Tập\s+đoàn|Tổng\s+công\s+ty|Cảng\s+vụ|Đài|Báo|Trạm|Đồn|Lữ\s+đoàn|Sư\s+đoàn|Quân\s+khu"
 )
 _TITLE_START = regex.compile(r"^[\s,]*(?:(?:về\s+việc|Về\s+việc|V/v|về|Về|VỀ)\s+)(?P<t>.)", regex.DOTALL)
-# A title ends with its sentence or clause: at ";", ". ", a line break (in raw
-# text; references.py also cuts it at its paragraph's end), before "và <type> số", and
-# before the clause that follows a "Thực hiện … về việc X, <body> <verb> …"
-# lead-in ("…, Trung tâm Y tế xây dựng Kế hoạch như sau:").
+# A title ends with its sentence or clause: at ";", ". ", before "và <type> số",
+# and before the clause that follows a "Thực hiện … về việc X, <body> <verb> …"
+# lead-in ("…, Trung tâm Y tế xây dựng Kế hoạch như sau:"); references.py also
+# cuts it at the end of its paragraph (the clean text has no line breaks).
 _TITLE_STOP = regex.compile(
-    r";|\.\s|\.$|\n|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số"
+    r";|\.\s|\.$|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số"
     r"|,\s(?=[^,;.\n]{0,120}?(?:như\s+sau|sau\s+đây)\s*:)"
     r"|,\s(?=(?-i:" + _BODY_HEADS + r")\s[^,;.\n]{0,80}?\s(?:xây\s+dựng|ban\s+hành|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|"
     r"thông\s+báo|chỉ\s+đạo|giao|kính\s+đề\s+nghị|trân\s+trọng|đề\s+xuất|báo\s+cáo)(?![\p{L}]))"

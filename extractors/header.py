@@ -69,8 +69,6 @@ _PLACE_DATE = regex.compile(
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
-# "HUYỆN ỦY CẨM XUYÊN", "TỈNH ĐOÀN …", "THÀNH ỦY …" open a body of their own; they do not continue the line above
-_LEVEL_BODY = regex.compile(r"^(?:huyện|tỉnh|thành|quận|thị)\s+(?:ủy|uỷ|đoàn|đội|hội)(?![\p{L}])", regex.IGNORECASE)
 _SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
 _BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
@@ -387,8 +385,11 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
     joined_locs: list[Loc] = []
     for s, loc in zip(segs, locs):
         level = _level_line(s)
-        if joined and ((level and not _LEVEL_BODY.match(s)) or (_HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)
-                                                               and not _BODY_HEAD.match(fold(s), timeout=RX_TIMEOUT))):
+        # a line opening a body of its own ("HUYỆN ỦY CẨM XUYÊN" under "ĐẢNG BỘ TỈNH …") continues nothing;
+        # a place level ("HUYỆN VĂN GIANG") continues the body above, and so does a name under a bare kind
+        # ("TRƯỜNG ĐẠI HỌC" / "CÔNG NGHỆ THÔNG TIN")
+        own_body = _BODY_HEAD.match(fold(s), timeout=RX_TIMEOUT)
+        if joined and not own_body and (level or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
             joined[-1] = joined[-1] + " " + (_canonical_level(s) if level else s)
         else:
             joined.append(s)
@@ -434,7 +435,7 @@ _HEAD_ONLY = regex.compile(
 # the words that open the name of a body of its own (not the rest of the line above)
 _BODY_HEAD = regex.compile(
     r"^(?:uy ban|ubnd|hdnd|hoi dong|so|bo|ban|chinh phu|van phong|trung tam|dang uy|dang bo|cong doan|truong"
-    r"|benh vien|phong|cuc|tong cuc|chi cuc|khoa(?! hoc)|dai hoc|hoc vien|vien|cong an|tinh uy|huyen uy|thanh uy|doan"
+    r"|benh vien|phong|cuc|tong cuc|chi cuc|khoa(?! hoc)|dai hoc|hoc vien|vien|cong an|(?:tinh|huyen|thanh|quan|thi) (?:uy|doan|doi|hoi)|doan"
     r"|thanh tra|chi nhanh|cong ty|tong cong ty|hoi|ngan hang)(?![\p{L}])"
 )
 # place levels whose folded spelling is unambiguous in a header ("TÍNH LÂM ĐỒNG" read for "TỈNH")
@@ -559,8 +560,12 @@ def _unbracket(text: str) -> str:
 
 def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | None:
     parts: list[str] = []
+    bracketed = _unbracket(top[i].text) != top[i].text  # "(V/v …)": the closing bracket ends the subject
     for j in range(i, min(i + 4, len(top))):
-        text = first if (j == i and first is not None) else _unbracket(top[j].text) if j == i else top[j].text
+        if j == i:
+            text = first if first is not None else _unbracket(top[i].text)
+        else:
+            text = top[j].text
         if j > i or first is None:
             if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
                                                   or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
@@ -572,8 +577,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
-        if j > i and _unbracket(top[i].text) != top[i].text:
-            break  # the closing bracket ended the subject
+        if j > i and bracketed:
+            break
         if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text)):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
         if j > i and len(text) > 120 and not (

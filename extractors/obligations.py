@@ -463,10 +463,6 @@ def _deadline_only(sentence: str, dl) -> bool:
     return len(words) <= 4 and all(w in _DEADLINE_ONLY_WORDS for w in words)
 
 
-def deadlines_only(sentence: str, deadlines) -> bool:
-    return bool(deadlines) and _deadline_only(sentence, deadlines[0])
-
-
 def _owners(text: str) -> list[tuple[UnitSpan, str]]:
     """Units named after "của" in the subject noun phrase ("Kế hoạch … của các cơ quan, đơn vị gửi …")."""
     for m in regex.finditer(r"\bcủa[ ]+", text, timeout=RX_TIMEOUT):
@@ -629,7 +625,8 @@ class _Prose:
                 return None if not implied else (implied, d)
             return None
         if inherited and (_TASK_START.match(s_clean, timeout=RX_TIMEOUT)
-                          or any_task and s_clean[:1].isupper() and not deadlines_only(s_clean, deadlines)):
+                          or any_task and s_clean[:1].isupper()
+                          and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
             action = _clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:
                 # a follow-up sentence of the same task ("Thường xuyên kiểm tra, đôn đốc …")
