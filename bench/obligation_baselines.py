@@ -56,8 +56,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluate import FieldScore, find_documents, score_deadlines, score_units  # noqa: E402
-from pipeline.model import Document  # noqa: E402
-from pipeline.textutil import RX_TIMEOUT, fold  # noqa: E402
+from core.model import Document  # noqa: E402
+from core.textutil import RX_TIMEOUT, fold  # noqa: E402
 
 # --------------------------------------------------------------------------
 # Methods: Document -> predictions

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.header import extract_header  # noqa: E402
 from extractors.references import extract_references  # noqa: E402
-from pipeline.model import Document, Paragraph, SourceInfo  # noqa: E402
+from core.model import Document, Paragraph, SourceInfo  # noqa: E402
 
 BASELINE = re.compile(r"\d{1,5}\s*[/-]\s*(?:\d{4}\s*/\s*)?[A-ZĐ][\w&]*(?:\s*[-/]\s*[A-ZĐ][\w&]*)*")
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.query import select  # noqa: E402
-from pipeline.reminders import build_calendar, reminders_from  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from tracker.query import select  # noqa: E402
+from tracker.reminders import build_calendar, reminders_from  # noqa: E402
+from tracker.store import Store  # noqa: E402
 
 UNIT_KINDS = ["Phòng", "Khoa", "Trạm Y tế", "Ban", "Tổ"]
 UNIT_NAMES = ["Tổ chức - Hành chính", "Kế hoạch - Nghiệp vụ", "Tài chính - Kế toán", "Nội vụ", "Dân số - Truyền thông",

@@ -14,13 +14,13 @@ import sys
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "extract": ("pipeline.cli", "parse one document and print its structured JSON"),
+    "extract": ("cli.main", "parse one document and print its structured JSON"),
     "ingest": ("flows.ingest", "batch job (Prefect flow): data/raw/ → data/structured/ and the query index"),
-    "obligations": ("pipeline.query", "query ingested obligations by unit, date, status"),
-    "reminders": ("pipeline.reminders", "export deadlines as reminders (.ics or .csv)"),
-    "references": ("pipeline.citations", "the citation graph: who cites ID, or the most cited references"),
+    "obligations": ("tracker.query", "query ingested obligations by unit, date, status"),
+    "reminders": ("tracker.reminders", "export deadlines as reminders (.ics or .csv)"),
+    "references": ("tracker.citations", "the citation graph: who cites ID, or the most cited references"),
     "eval": ("pipeline.evaluate", "score extraction against gold annotations (precision, recall, F1)"),
-    "scoresheet": ("pipeline.scoresheet", "criteria table → self-assessment Excel sheet, or read a filled one"),
+    "scoresheet": ("tracker.scoresheet", "criteria table → self-assessment Excel sheet, or read a filled one"),
     "show": ("pipeline.review", "HTML view (displaCy) of what was found in a document, for a reviewer"),
     "serve": ("flows.serve", "serve the ingest and reminders flows as scheduled Prefect deployments"),
 }
@@ -35,8 +35,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from pipeline.assemble import extract_file
-    from pipeline.errors import DocumentError
-    from pipeline.io import dumps_json
+    from core.errors import DocumentError
+    from core.io import dumps_json
 
     try:
         out = extract_file(args.file, content=not args.no_content)

@@ -1,7 +1,7 @@
 """Domain tables: document types and issuer abbreviations.
 
-Loaded once from ``pipeline/data/doc_types.csv`` and
-``pipeline/data/issuer_abbrevs.csv`` (copies of ``shared/domain``, sourced from
+Loaded once from ``core/data/doc_types.csv`` and
+``core/data/issuer_abbrevs.csv`` (copies of ``shared/domain``, sourced from
 Nghị định 30/2020/NĐ-CP Phụ lục III, Luật Ban hành VBQPPL and the party's
 Hướng dẫn 36-HD/VPTW).
 """
@@ -15,7 +15,7 @@ from importlib import resources
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT, fold
+from core.textutil import RX_TIMEOUT, fold
 
 _PAREN = regex.compile(r"\s*\(.*?\)\s*")
 
@@ -35,7 +35,7 @@ class IssuerAbbrev:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files("pipeline").joinpath("data", name).open(encoding="utf-8") as f:
+    with resources.files("core").joinpath("data", name).open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 

@@ -9,7 +9,7 @@ Two families of types live here:
   ``Obligation``, ``Criterion`` …), each with a ``Loc`` pointing back into the
   document model so a person can check it.
 
-Everything is a plain typed dataclass; ``pipeline.serialize`` turns records
+Everything is a plain typed dataclass; ``core.serialize`` turns records
 into the JSON of CONTRACT.md.  Nothing in this module does I/O.
 """
 

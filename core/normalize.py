@@ -4,7 +4,7 @@
 Unicode NFC, stray control characters removed, non-breaking and other exotic
 spaces made plain, soft hyphens and zero-width characters dropped.
 Legacy Vietnamese encodings (TCVN3/ABC ".VnTime" and VNI) are detected and
-converted by ``pipeline.legacy_encoding``.
+converted by ``core.legacy_encoding``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import unicodedata
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT
 
 # C0/C1 controls except \t \n \r \f (form feed marks a page break in text extracted from PDFs)
 _CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -41,7 +41,7 @@ def normalize_document_text(text: str, encoding: str | None = None) -> tuple[str
 
     Detection needs words to judge: a parser of a format with many small
     runs detects on the whole text first and passes ``encoding`` per run."""
-    from pipeline.legacy_encoding import detect_encoding, to_unicode
+    from core.legacy_encoding import detect_encoding, to_unicode
 
     if not text:
         return "", encoding or "unicode"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from pipeline.model import Loc
+from core.model import Loc
 
 
 def loc_dict(loc: Loc | None) -> dict | None:

@@ -5,7 +5,7 @@
 * ``text_quality``: the share of a text's word tokens that are syllables.  A
   PDF text layer that is mostly non-syllables ("TÈNH LÂM ÒNG", "uY BAN NgAN")
   is a broken glyph map and is OCR'd again (``parsers.pdf_parser``); legacy
-  TCVN3/VNI detection (``pipeline.legacy_encoding``) asks which decoding gives
+  TCVN3/VNI detection (``core.legacy_encoding``) asks which decoding gives
   real syllables.
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng

@@ -23,8 +23,8 @@ from typing import Iterable, Sequence
 
 import regex
 
-from pipeline.model import Block, Cell, Paragraph, ParagraphStyle, Table, TableContinuation
-from pipeline.textutil import RX_TIMEOUT, fold
+from core.model import Block, Cell, Paragraph, ParagraphStyle, Table, TableContinuation
+from core.textutil import RX_TIMEOUT, fold
 
 # inline markup a text grid may carry (markdown emphasis, the HTML tags
 # PDF-to-text tools write into cells)

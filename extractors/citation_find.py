@@ -26,8 +26,8 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.domain import doc_type_by_code, doc_types, issuer_abbrevs
-from pipeline.textutil import RX_TIMEOUT
+from core.domain import doc_type_by_code, doc_types, issuer_abbrevs
+from core.textutil import RX_TIMEOUT
 
 # Symbol group: an upper-case letter then letters or '&' ("CT", "TTg", "QĐi", "BDVTU", "HĐND&UBND"),
 # optionally a term number ("QH13", "UBTVQH14") or a glued footnote mark, split off later.

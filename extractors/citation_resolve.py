@@ -31,8 +31,8 @@ import regex
 
 from extractors.citation_find import Found
 from extractors.dates import find_dates
-from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_by_code
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_by_code
+from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # Type names that qualify a base type ("Chương trình hành động")
 _QUALIFIED = ("Chương trình hành động", "Chương trình phối hợp", "Kế hoạch liên tịch", "Hướng dẫn liên tịch",

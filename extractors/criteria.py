@@ -44,8 +44,8 @@ from extractors.criteria_points import (
     to_number,
 )
 from extractors.criteria_table import RowView, Run, find_runs, header_total, read_rows
-from pipeline.model import CriteriaResult, Criterion, Document, Loc, Paragraph, Warning
-from pipeline.textutil import squash_spaces
+from core.model import CriteriaResult, Criterion, Document, Loc, Paragraph, Warning
+from core.textutil import squash_spaces
 
 EPS = 1e-6
 TITLE_MAX = 160

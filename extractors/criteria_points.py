@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # --------------------------------------------------------------------------
 # numbers and points

@@ -29,8 +29,8 @@ from extractors.criteria_points import (
     stated_total_in_text,
     strip_markup,
 )
-from pipeline.model import Cell, Document, Loc, Paragraph, Table
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.model import Cell, Document, Loc, Paragraph, Table
+from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # --------------------------------------------------------------------------
 # column roles

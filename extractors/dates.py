@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT
 
 
 @dataclass(frozen=True, slots=True)

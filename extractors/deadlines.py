@@ -30,8 +30,8 @@ from dataclasses import dataclass
 import regex
 
 from extractors.dates import DateSpan, find_dates
-from pipeline.model import Deadline
-from pipeline.textutil import RX_TIMEOUT
+from core.model import Deadline
+from core.textutil import RX_TIMEOUT
 
 # phrase that makes the date right after it a due date (ends where the date starts)
 _TRIGGER = regex.compile(

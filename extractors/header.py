@@ -31,9 +31,9 @@ import regex
 
 from extractors.citation_resolve import normalize_issuer, normalize_type
 from extractors.dates import find_dates
-from pipeline.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs
-from pipeline.model import Document, DocumentHeader, Loc, Signer
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs
+from core.model import Document, DocumentHeader, Loc, Signer
+from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 TOP_LINES = 40  # the header zone: at most this many lines before the body starts
 

@@ -45,7 +45,7 @@ from extractors.recurrence import find_recurrences
 from extractors.sentences import split_sentences
 from extractors.unit_registry import UnitRegistry
 from extractors.units import UnitSpan, canonical_name, is_vague, parse_unit, parse_unit_list, split_unit_cell
-from pipeline.model import (
+from core.model import (
     Document,
     DocumentHeader,
     Loc,
@@ -55,7 +55,7 @@ from pipeline.model import (
     Unit,
     UnitMention,
 )
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # --------------------------------------------------------------------------
 # Phrases

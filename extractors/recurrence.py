@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.model import Recurrence
-from pipeline.textutil import RX_TIMEOUT, fold
+from core.model import Recurrence
+from core.textutil import RX_TIMEOUT, fold
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "mười hai": 12}
 _UNIT_FREQ = {"ngày": ("DAILY", 1), "tuần": ("WEEKLY", 1), "tháng": ("MONTHLY", 1), "quý": ("MONTHLY", 3),

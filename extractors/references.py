@@ -28,8 +28,8 @@ import regex
 
 from extractors.citation_find import Found, find_citations, is_issuer_code
 from extractors.citation_resolve import Resolved, issuers_from_context, normalize_type, resolve, share_trailing
-from pipeline.domain import issuer_by_code
-from pipeline.model import (
+from core.domain import issuer_by_code
+from core.model import (
     Document,
     DocumentHeader,
     Loc,
@@ -38,7 +38,7 @@ from pipeline.model import (
     Reference,
     UnnumberedReference,
 )
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces, strip_diacritics
+from core.textutil import RX_TIMEOUT, fold, squash_spaces, strip_diacritics
 
 _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 _OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*$")

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT
 
 # abbreviations that end in a dot without ending the sentence
 _NO_BREAK_BEFORE = regex.compile(

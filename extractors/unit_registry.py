@@ -1,6 +1,6 @@
 """Per-document unit registry: the same unit written three ways is one ``Unit``.
 
-Mentions are keyed by ``fold(canonical_name(raw))`` (``pipeline.textutil.fold``),
+Mentions are keyed by ``fold(canonical_name(raw))`` (``core.textutil.fold``),
 so "Phòng TC-HC", "Phòng TC - HC" and "Phòng Tổ chức - Hành chính" meet.
 Two further merges, both general:
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.units import canonical_name
-from pipeline.model import Unit
-from pipeline.textutil import RX_TIMEOUT, fold
+from core.model import Unit
+from core.textutil import RX_TIMEOUT, fold
 
 _GENERIC = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan|don vi truc thuoc)$")
 _WORDS = regex.compile(r"\w+")

@@ -32,7 +32,7 @@ from typing import Any
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -181,7 +181,7 @@ class UnitSpan:
     plural: bool = False  # "các đơn vị …"
     bare: bool = False  # a head of body with nothing after it ("Thủ trưởng," before a distributive complement)
     person: bool = False  # a person or role ("Người lập hồ sơ", "Sinh viên"): a doer, not a body of the unit list
-    loc: Any = None  # pipeline.model.Loc of the name in its block, set by the caller that knows the block
+    loc: Any = None  # core.model.Loc of the name in its block, set by the caller that knows the block
 
     @property
     def name(self) -> str:
@@ -578,7 +578,7 @@ def _expand_abbrev(tok: str) -> str:
                 return tok
         return " - ".join(out)
     if len(key) >= 3:
-        from pipeline.domain import issuer_by_code
+        from core.domain import issuer_by_code
 
         exp = issuer_by_code(key)
         if exp and "/" not in exp and "(" not in exp and "—" not in exp and len(exp) < 60:

@@ -152,8 +152,8 @@ def extract_to_file(path: str, out_path: str) -> dict[str, Any]:
     """Parse and extract one document, write its JSON atomically, return its
     summary row; a file that cannot be read gives an error row, never raises."""
     from pipeline.assemble import extract_file
-    from pipeline.errors import DocumentError
-    from pipeline.io import write_json_atomic
+    from core.errors import DocumentError
+    from core.io import write_json_atomic
 
     p, started = Path(path), time.perf_counter()
     try:
@@ -200,7 +200,7 @@ def _update_index(rows: list[dict[str, Any]], db_url: str | None, folders: list[
     """Load every written document into the query index (documents whose
     output is unchanged are skipped by the store itself), and drop from it the
     documents that were under an ingested folder and are gone from disk."""
-    from pipeline.store import Store
+    from tracker.store import Store
 
     outputs = [r for r in rows if r["status"] in ("ok", "unchanged") and r["output"]]
     store = Store(db_url)

@@ -13,7 +13,7 @@ DEFAULT_OUT = "data/reminders.ics"
 @task(name="export-reminders", task_run_name="export reminders → {out}")
 def export_reminders(out: str, unit: str | None, days_before: int, alarm_mode: str, todo: bool,
                      db_url: str | None) -> dict[str, Any]:
-    from pipeline.reminders import export
+    from tracker.reminders import export
 
     res = export(out, unit=unit, days_before=days_before, alarm_mode=alarm_mode, todo=todo, db_url=db_url)
     if res.unit_not_found:

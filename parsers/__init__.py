@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.errors import DocumentError
-from pipeline.model import Document, SourceInfo
+from core.errors import DocumentError
+from core.model import Document, SourceInfo
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # larger files are refused, not loaded
 

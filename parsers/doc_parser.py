@@ -16,8 +16,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.errors import DocumentError, MissingTool
-from pipeline.model import Document, SourceInfo
+from core.errors import DocumentError, MissingTool
+from core.model import Document, SourceInfo
 
 SOFFICE_TIMEOUT_S = 120
 

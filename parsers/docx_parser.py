@@ -34,12 +34,12 @@ from typing import Callable, Iterable, Iterator
 
 from lxml import etree
 
-from pipeline.errors import DocumentError
-from pipeline.model import (
+from core.errors import DocumentError
+from core.model import (
     Block, Cell, Document, Footnote, FootnoteRef, Paragraph, ParagraphStyle, SourceInfo, Table,
     TableContinuation,
 )
-from pipeline.normalize import normalize_text
+from core.normalize import normalize_text
 
 # --------------------------------------------------------------------------
 # Limits and namespaces
@@ -461,8 +461,8 @@ def legacy_encoding_of_font(font: str | None) -> tuple[str, bool] | None:
     if not font:
         return None
     try:
-        from pipeline.legacy_encoding import legacy_font_encoding  # helper H1
-    except ImportError:  # pragma: no cover - until pipeline/legacy_encoding.py lands
+        from core.legacy_encoding import legacy_font_encoding  # helper H1
+    except ImportError:  # pragma: no cover - until core/legacy_encoding.py lands
         name = font.strip()
         if name.startswith(".Vn"):
             return "tcvn3", name.endswith("H")
@@ -473,9 +473,9 @@ def legacy_encoding_of_font(font: str | None) -> tuple[str, bool] | None:
 
 
 def _legacy_converter() -> Callable[..., str] | None:
-    """``pipeline.legacy_encoding.to_unicode(text, encoding, upper=)`` (helper H1)."""
+    """``core.legacy_encoding.to_unicode(text, encoding, upper=)`` (helper H1)."""
     try:
-        from pipeline.legacy_encoding import to_unicode
+        from core.legacy_encoding import to_unicode
     except ImportError:  # pragma: no cover
         return None
     return to_unicode
@@ -992,9 +992,9 @@ def _heading_level(style_name: str | None, outline: int | None) -> int | None:
 
 def _stitch(blocks: list[Block]) -> list[Block]:
     """Join a table split in two (repeated header) into one logical table:
-    helper H1's ``pipeline.tables.stitch_tables`` when present."""
+    helper H1's ``core.tables.stitch_tables`` when present."""
     try:
-        from pipeline.tables import stitch_tables  # type: ignore[import-not-found]
+        from core.tables import stitch_tables  # type: ignore[import-not-found]
     except ImportError:
         return _stitch_local(blocks)
     return stitch_tables(blocks)
@@ -1074,7 +1074,7 @@ def parse(path: Path, source: SourceInfo) -> Document:
     doc.reindex()
     _link_notes(doc)
     if reader.legacy_unconverted:
-        from pipeline.model import Warning as ModelWarning
+        from core.model import Warning as ModelWarning
 
         doc.warnings.append(ModelWarning("legacy_font", "text in a legacy Vietnamese font (TCVN3/VNI) was left unconverted"))
     return doc

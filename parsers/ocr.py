@@ -1,6 +1,6 @@
 """Scanned pages: judge a page's text layer, and OCR pages with Tesseract.
 
-* ``text_quality`` (from ``pipeline.syllables``): a page whose text layer is
+* ``text_quality`` (from ``core.syllables``): a page whose text layer is
   mostly non-syllables ("TÈNH LÂM ÒNG", "uY BAN NgAN", "so:f60tCNa") is a
   broken glyph map or a bad embedded OCR layer, and is OCR'd again.
 * ``ocr_available``: whether the ``tesseract`` program and its ``vie`` data
@@ -27,8 +27,8 @@ from statistics import median
 import regex
 
 from parsers.pdf_layout import Word
-from pipeline.syllables import TextQuality, is_valid_syllable, text_quality  # noqa: F401 (re-exported)
-from pipeline.textutil import RX_TIMEOUT
+from core.syllables import TextQuality, is_valid_syllable, text_quality  # noqa: F401 (re-exported)
+from core.textutil import RX_TIMEOUT
 
 # --------------------------------------------------------------------------
 # Tesseract

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers.pdf_layout import Word
-from pipeline.normalize import normalize_text
+from core.normalize import normalize_text
 
 # annotation subtypes whose appearance may carry stamped text
 _FREETEXT, _STAMP, _WIDGET = 3, 13, 20

@@ -27,7 +27,7 @@ from statistics import median
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT
 
 # --------------------------------------------------------------------------
 # Geometry types
@@ -539,7 +539,7 @@ def _broken_word(prev: Line, ln: Line, flow: Flow) -> bool:
     size = max(prev.size, ln.size)
     if not (prev.x0 - flow.left < 0.9 * size and flow.right - prev.x1 < 0.9 * size):
         return False
-    from pipeline.syllables import is_valid_syllable
+    from core.syllables import is_valid_syllable
 
     head = ln.text.split(" ", 1)[0]
     if not prev.text[-1:].isalnum() or not head or not (head[0].isalnum() or head[0] in "-/."):

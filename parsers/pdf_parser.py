@@ -43,8 +43,8 @@ from parsers.pdf_tables import (
     join_split_rows,
     same_columns,
 )
-from pipeline.errors import DocumentError
-from pipeline.model import (
+from core.errors import DocumentError
+from core.model import (
     Document,
     Footnote,
     FootnoteRef,
@@ -56,7 +56,7 @@ from pipeline.model import (
     TableContinuation,
     Warning,
 )
-from pipeline.normalize import normalize_text
+from core.normalize import normalize_text
 
 MARGIN_ZONE = 0.12  # top/bottom share of the page where headers/footers live
 
@@ -603,13 +603,13 @@ def _paragraph(d: ParaDraft, page: int) -> Paragraph | None:
 
 
 def _stitch(first: Table, nxt: Table, page: int, broken: bool = True) -> Table:
-    """One table from two pieces: ``pipeline.tables.stitch_tables`` (same
+    """One table from two pieces: ``core.tables.stitch_tables`` (same
     columns, repeated header rows dropped), then, when the first piece ran
     to the bottom of its page (``broken``), a row broken across the page is
     joined."""
     try:
-        from pipeline.tables import stitch_tables  # helper H1
-    except ImportError:  # pragma: no cover - until pipeline/tables.py lands
+        from core.tables import stitch_tables  # helper H1
+    except ImportError:  # pragma: no cover - until core/tables.py lands
         stitch_tables = None
     table = None
     if stitch_tables is not None:

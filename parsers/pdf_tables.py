@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parsers.pdf_layout import Flow, Row, Word, build_paragraphs, group_rows, lift_marks, main_size
-from pipeline.model import Cell, Paragraph, ParagraphStyle, Table
-from pipeline.normalize import normalize_text
+from core.model import Cell, Paragraph, ParagraphStyle, Table
+from core.normalize import normalize_text
 
 EDGE_TOL = 2.5  # points: edges closer than this are the same grid line
 

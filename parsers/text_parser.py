@@ -18,7 +18,7 @@ The parse runs in steps, each a small function:
    numbers after a larger gap); footnote areas at page bottoms and page
    numbers go out of the body;
 5. prose lines are joined into paragraphs by ``joins`` (see its docstring for
-   the rules), tables are built, and ``pipeline.tables.stitch_tables`` joins
+   the rules), tables are built, and ``core.tables.stitch_tables`` joins
    the pieces of a table split by a page break;
 6. footnote marks in the body are linked to the footnotes of their page.
 """
@@ -32,8 +32,8 @@ from pathlib import Path
 
 import regex
 
-from pipeline.errors import DocumentError
-from pipeline.model import (
+from core.errors import DocumentError
+from core.model import (
     Block,
     Document,
     Footnote,
@@ -45,9 +45,9 @@ from pipeline.model import (
     Table,
     TableContinuation,
 )
-from pipeline.normalize import normalize_document_text
-from pipeline.tables import detect_header_rows, make_cell, stitch_tables
-from pipeline.textutil import RX_TIMEOUT
+from core.normalize import normalize_document_text
+from core.tables import detect_header_rows, make_cell, stitch_tables
+from core.textutil import RX_TIMEOUT
 
 # --------------------------------------------------------------------------
 # 1. bytes -> text

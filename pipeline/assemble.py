@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from pipeline import SCHEMA_VERSION, __version__
-from pipeline.model import (
+from core.model import (
     CriteriaResult,
     Document,
     DocumentHeader,
@@ -19,7 +19,7 @@ from pipeline.model import (
     Table,
     Warning,
 )
-from pipeline.serialize import loc_dict, to_jsonable
+from core.serialize import loc_dict, to_jsonable
 
 T = TypeVar("T")
 

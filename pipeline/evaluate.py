@@ -62,7 +62,7 @@ from typing import Any, Callable, Iterable
 
 import regex
 
-from pipeline.textutil import RX_TIMEOUT, fold, strip_diacritics
+from core.textutil import RX_TIMEOUT, fold, strip_diacritics
 
 NAME_DICE = 0.8
 TEXT_OVERLAP = 0.6
@@ -607,7 +607,7 @@ def evaluate(
         def extract(p: Path) -> dict:
             return extract_file(p, content=False)
 
-    from pipeline.errors import DocumentError
+    from core.errors import DocumentError
 
     exts = _extensions()
     doc_dirs = list(doc_dirs)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import regex
 
-from pipeline.model import (
+from core.model import (
     Document,
     DocumentHeader,
     Loc,
@@ -42,7 +42,7 @@ from pipeline.model import (
     Reference,
     UnnumberedReference,
 )
-from pipeline.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT
 
 CELL_SEP = " │ "
 
@@ -424,8 +424,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pipeline.errors import DocumentError
-    from pipeline.io import write_text_atomic
+    from core.errors import DocumentError
+    from core.io import write_text_atomic
 
     out = Path(args.out) if args.out else Path(f"{Path(args.file).stem}.review.html")
     try:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import RAW, ROOT
 
-VANBAN = [sys.executable, "-m", "pipeline.cli"]
+VANBAN = [sys.executable, "-m", "cli.main"]
 
 
 def vanban(*args, **kw):
@@ -27,7 +27,7 @@ def test_extract_prints_contract_json_for_a_seed():
     assert len(out["source"]["sha256"]) == 64
     assert out["document"]["id"] == "799/KH-SYT"
     assert out["content"]["blocks"], "the document model is in the output"
-    from pipeline.schema import validate
+    from core.schema import validate
 
     validate(out)
 
@@ -69,7 +69,7 @@ def test_no_command_prints_help():
 @pytest.mark.parametrize("stem", ["000_4368117cd102981e", "003_2905d9845fe8b394"])
 def test_every_seed_output_validates_against_the_schema(stem):
     from pipeline.assemble import extract_file
-    from pipeline.schema import validate
+    from core.schema import validate
 
     for f in sorted(RAW.glob(f"{stem}.*")):
         out = extract_file(f)

@@ -24,7 +24,7 @@ from extractors.criteria_points import (
     split_evidence,
     split_units,
 )
-from pipeline.model import Cell, Document, Paragraph, SourceInfo, Table, TableContinuation
+from core.model import Cell, Document, Paragraph, SourceInfo, Table, TableContinuation
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -88,7 +88,7 @@ def test_seed_nodes_match_gold(seed):
     assert f1 >= 0.98, f"{path.name}: criteria node F1 {f1:.3f}"
     # the project's evaluator (pipeline.evaluate) agrees, through the contract JSON
     from pipeline.evaluate import score_criteria
-    from pipeline.serialize import to_jsonable
+    from core.serialize import to_jsonable
 
     scores: dict = {}
     details: dict = {}

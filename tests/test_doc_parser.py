@@ -10,7 +10,7 @@ import pytest
 
 from parsers import parse
 from parsers.doc_parser import soffice_convert
-from pipeline.errors import DocumentError
+from core.errors import DocumentError
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "corpus" / "real"

@@ -11,8 +11,8 @@ from lxml import etree
 
 from parsers import parse, source_info
 from parsers import docx_parser
-from pipeline.errors import DocumentError
-from pipeline.model import Paragraph, Table
+from core.errors import DocumentError
+from core.model import Paragraph, Table
 
 REAL = Path(__file__).parents[1] / ".." / "shared" / "corpus" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -473,7 +473,7 @@ def test_malformed_xml(tmp_path):
 
 
 def test_legacy_font_runs_converted(tmp_path):
-    from pipeline.legacy_encoding import from_unicode
+    from core.legacy_encoding import from_unicode
 
     tcvn3 = from_unicode("Sở Y tế tỉnh Kon Tum", "tcvn3")
     vni = from_unicode("Phòng Tổ chức", "vni")

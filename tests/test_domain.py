@@ -1,4 +1,4 @@
-from pipeline.domain import doc_type_by_code, doc_type_by_name, issuer_by_code
+from core.domain import doc_type_by_code, doc_type_by_name, issuer_by_code
 
 
 def test_type_codes_keep_case_distinctions():

@@ -25,10 +25,10 @@ from icalendar import Calendar
 
 from conftest import GOLD, RAW
 from flows.ingest import extract_to_file, find_documents, output_names
-from pipeline.cli import main
-from pipeline.query import select
-from pipeline.store import Store, source_rank, source_stem
-from pipeline.textutil import fold
+from cli.main import main
+from tracker.query import select
+from tracker.store import Store, source_rank, source_stem
+from core.textutil import fold
 
 SEED = "001_d7b8ee2fe133437a"
 UNIT = "Phòng Tổ chức - Hành chính - Tài chính - Kế toán"

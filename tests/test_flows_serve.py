@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from pipeline.cli import main
-from pipeline.store import Store
+from cli.main import main
+from tracker.store import Store
 from test_store import district_doc, plan_doc
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extractors.header import extract_header
-from pipeline.model import Cell, Document, Paragraph, SourceInfo, Table
+from core.model import Cell, Document, Paragraph, SourceInfo, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -62,7 +62,7 @@ def test_ingest_flow_batch(prefect_harness, tmp_path):
     assert again["004_4f1c6b8dfc0f85d2.txt"]["status"] == "unchanged"
 
     # a deleted file leaves the query index on the next run over its folder
-    from pipeline.store import Store
+    from tracker.store import Store
 
     (raw / "002_b730f56744703d27.txt").unlink()
     again = {Path(r["file"]).name: r for r in ingest_flow(paths=[str(raw)], out_dir=str(out), db_url=db)}

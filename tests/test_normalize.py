@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.legacy_encoding import (
+from core.legacy_encoding import (
     TCVN3_TO_UNICODE,
     detect_encoding,
     from_unicode,
     legacy_font_encoding,
     to_unicode,
 )
-from pipeline.normalize import normalize_document_text, normalize_text
+from core.normalize import normalize_document_text, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

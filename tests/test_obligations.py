@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.obligations import extract_obligations
-from pipeline.model import Cell, Document, DocumentHeader, Paragraph, SourceInfo, Table
+from core.model import Cell, Document, DocumentHeader, Paragraph, SourceInfo, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold" / "seeds"
@@ -231,7 +231,7 @@ def test_table_without_a_unit_column_gives_nothing():
 @pytest.mark.parametrize("title", ["Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi", "Kiểm tra, giám sát",
                                    "Đơn vị đôn đốc"])
 def test_follow_up_column_gives_monitor_units(title):
-    from pipeline.tables import table_from_grid
+    from core.tables import table_from_grid
 
     t = table_from_grid([
         ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", title, "Thời gian hoàn thành"],
@@ -248,7 +248,7 @@ def test_follow_up_column_gives_monitor_units(title):
 
 
 def test_follow_up_column_alone_and_checking_content_are_not_doers():
-    from pipeline.tables import table_from_grid
+    from core.tables import table_from_grid
 
     only_monitor = table_from_grid([["STT", "Nhiệm vụ", "Cơ quan theo dõi"], ["1", "Rà soát văn bản", "Sở Nội vụ"]],
                                    header_rows=1)
@@ -261,7 +261,7 @@ def test_follow_up_column_alone_and_checking_content_are_not_doers():
 
 def _spanned_table(rows: list[list[tuple[int, str, int]]], n_cols: int) -> Table:
     """A table from rows of (col, text, row_span); positions a span covers have no cell."""
-    from pipeline.tables import make_cell
+    from core.tables import make_cell
 
     cells = [[make_cell(r, c, text.split("\n"), row_span=span) for c, text, span in row] for r, row in enumerate(rows)]
     return Table(rows=cells, n_cols=n_cols, header_rows=1)

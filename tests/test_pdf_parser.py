@@ -15,8 +15,8 @@ from parsers import parse
 from parsers.ocr import is_valid_syllable, text_quality
 from parsers.pdf_layout import Word, build_paragraphs, page_flows
 from parsers.pdf_tables import grid_from_cells
-from pipeline.errors import DocumentError
-from pipeline.model import Paragraph
+from core.errors import DocumentError
+from core.model import Paragraph
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -113,8 +113,8 @@ def test_grid_from_cells_infers_spans():
 
 
 def _stitched(rows, first_row):
-    from pipeline.model import TableContinuation
-    from pipeline.tables import table_from_grid
+    from core.model import TableContinuation
+    from core.tables import table_from_grid
 
     t = table_from_grid(rows, header_rows=1)
     t.continuations = [TableContinuation(first_row=first_row, page=2, dropped_header_rows=1)]

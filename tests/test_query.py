@@ -12,11 +12,11 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from pipeline import status as st
-from pipeline.cli import main
-from pipeline.query import abbreviations, match_units, name_rank, parse_day, select
-from pipeline.store import Store
-from pipeline.textutil import fold
+from tracker import status as st
+from cli.main import main
+from tracker.query import abbreviations, match_units, name_rank, parse_day, select
+from tracker.store import Store
+from core.textutil import fold
 from test_store import _ob, _unit, db_url, district_doc, plan_doc  # noqa: F401  (db_url is a fixture)
 
 TODAY = dt.date(2023, 11, 8)
@@ -258,7 +258,7 @@ def test_end_to_end_on_a_seed_document(tmp_path):
     from icalendar import Calendar
 
     from pipeline.assemble import extract_file
-    from pipeline.reminders import export
+    from tracker.reminders import export
 
     stem = "001_d7b8ee2fe133437a"
     gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))

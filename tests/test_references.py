@@ -10,7 +10,7 @@ import pytest
 
 from extractors.citation_find import find_citations
 from extractors.references import extract_references
-from pipeline.model import Document, DocumentHeader, Footnote, Paragraph, SourceInfo
+from core.model import Document, DocumentHeader, Footnote, Paragraph, SourceInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -221,7 +221,7 @@ def test_seed_references_against_gold(report, fmt: str):
     assert report.metric("reference_issuer", "accuracy", fmt) >= 0.9
 
 
-# ---------------------------------------------------------------- vanban references (pipeline.citations)
+# ---------------------------------------------------------------- vanban references (tracker.citations)
 
 
 def _write_outputs(tmp_path: Path) -> Path:
@@ -235,7 +235,7 @@ def _write_outputs(tmp_path: Path) -> Path:
         "b": ("Triển khai Chỉ thị số 33/CT- TTg; Chỉ thị số 33/CT-TTg (nhắc lại).", DocumentHeader()),
         "c": ("Không trích dẫn văn bản nào.", DocumentHeader()),
     }
-    from pipeline.serialize import to_jsonable
+    from core.serialize import to_jsonable
 
     for stem, (text, h) in docs.items():
         refs, _ = extract_references(doc_of(text), h)
@@ -248,7 +248,7 @@ def _write_outputs(tmp_path: Path) -> Path:
 def _run_refs(argv: list[str]) -> int:
     import argparse
 
-    from pipeline import citations
+    from tracker import citations
 
     p = argparse.ArgumentParser()
     citations.add_arguments(p)
@@ -298,7 +298,7 @@ def test_references_cli_counts_a_document_in_several_formats_once(tmp_path, caps
     ``vanban ingest`` names them) is one citing document, shown from its .docx."""
     import json
 
-    from pipeline.serialize import to_jsonable
+    from core.serialize import to_jsonable
 
     d = tmp_path / "structured"
     d.mkdir()

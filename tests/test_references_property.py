@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from extractors.citation_find import find_citations
 from extractors.header import extract_header
 from extractors.references import extract_references
-from pipeline.model import Document, DocumentHeader, Paragraph, SourceInfo
+from core.model import Document, DocumentHeader, Paragraph, SourceInfo
 
 # pieces that exercise the grammar: numbers, separators, codes, connectors, dates
 PIECES = [

@@ -11,9 +11,9 @@ import io
 import pytest
 from icalendar import Calendar
 
-from pipeline.cli import main
-from pipeline.reminders import export
-from pipeline.store import Store
+from cli.main import main
+from tracker.reminders import export
+from tracker.store import Store
 from test_store import _ob, _unit, db_url, district_doc, plan_doc  # noqa: F401  (db_url is a fixture)
 
 TODAY = dt.date(2023, 11, 8)

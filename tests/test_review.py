@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from pipeline.cli import main
+from cli.main import main
 from pipeline.review import _words_doc, collect_sections
 
 from tests.conftest import GOLD, RAW

@@ -10,10 +10,10 @@ import regex
 from openpyxl import load_workbook
 
 from extractors.criteria import extract_criteria, flatten
-from pipeline.cli import main as vanban
-from pipeline.model import Cell, Document, Paragraph, SourceInfo, Table
-from pipeline.scoresheet import COL, HEADER_ROW, read_scoresheet, write_scoresheet
-from pipeline.serialize import to_jsonable
+from cli.main import main as vanban
+from core.model import Cell, Document, Paragraph, SourceInfo, Table
+from tracker.scoresheet import COL, HEADER_ROW, read_scoresheet, write_scoresheet
+from core.serialize import to_jsonable
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 
 from parsers import parse
-from pipeline.model import Cell, Document, Footnote, FootnoteRef, Paragraph, SourceInfo, Table
+from core.model import Cell, Document, Footnote, FootnoteRef, Paragraph, SourceInfo, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # tools/ is not an installed package

@@ -14,8 +14,8 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from pipeline import store as store_mod
-from pipeline.store import Store, obligation_uids
+from tracker import store as store_mod
+from tracker.store import Store, obligation_uids
 
 PG_URL = os.environ.get("VANBAN_TEST_PG_URL")
 BACKENDS = [

@@ -1,4 +1,4 @@
-"""pipeline.tables: cells from text grids, header detection, stitching the
+"""core.tables: cells from text grids, header detection, stitching the
 pieces of a table split by page breaks (format-independent)."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import parsers
-from pipeline.model import Paragraph, Table, TableContinuation
-from pipeline.tables import (
+from core.model import Paragraph, Table, TableContinuation
+from core.tables import (
     detect_header_rows,
     header_key,
     make_cell,

@@ -11,9 +11,9 @@ import pytest
 
 import parsers
 from parsers.text_parser import joins, label_of
-from pipeline.errors import DocumentError
-from pipeline.legacy_encoding import from_unicode
-from pipeline.model import Document, Paragraph, Table
+from core.errors import DocumentError
+from core.legacy_encoding import from_unicode
+from core.model import Document, Paragraph, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -52,7 +52,7 @@ from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from docx.shared import Mm, Pt  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from pipeline.model import Cell, Document, Footnote, FootnoteRef, Paragraph, ParagraphStyle, Table  # noqa: E402
+from core.model import Cell, Document, Footnote, FootnoteRef, Paragraph, ParagraphStyle, Table  # noqa: E402
 
 RAW = ROOT / "data" / "raw"
 FIXED_TIME = dt.datetime(2024, 1, 1, 0, 0, 0)
@@ -425,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from parsers import parse
-    from pipeline.errors import DocumentError
+    from core.errors import DocumentError
 
     files = args.txt or sorted(RAW.glob("*.txt"))
     status = 0

@@ -9,7 +9,7 @@ documents.
 
 A document ingested from several files (the same plan as .docx, .pdf and
 .txt) is ONE citing document: copies are grouped by the document identity of
-``pipeline.store`` (number/symbol + date, else the file stem), and each citing
+``tracker.store`` (number/symbol + date, else the file stem), and each citing
 document is listed once, with the mentions of its most original copy that
 cites the reference (docx > doc > pdf > md > txt).
 """
@@ -27,9 +27,9 @@ from typing import Any
 
 import regex
 
-from pipeline.serialize import location_text
-from pipeline.store import DocumentCopy, copy_of, group_copies, source_rank
-from pipeline.textutil import RX_TIMEOUT, strip_diacritics
+from core.serialize import location_text
+from tracker.store import DocumentCopy, copy_of, group_copies, source_rank
+from core.textutil import RX_TIMEOUT, strip_diacritics
 
 DEFAULT_DIR = Path("data/structured")
 _DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
@@ -47,7 +47,7 @@ class Citation:
     path: str  # the source file (the most original copy that cites the reference)
     relation: str
     mentions: list[dict[str, Any]] = field(default_factory=list)  # {"text", "loc"}
-    key: str = ""  # the citing document's identity (pipeline.store.document_key)
+    key: str = ""  # the citing document's identity (tracker.store.document_key)
     format: str | None = None
     copies: int = 1  # how many ingested copies of the citing document cite it
 

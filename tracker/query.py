@@ -9,10 +9,10 @@
   matches, near-identical names are offered.
 * A document ingested from several files (the sample corpus has each plan as
   .docx, .pdf and .txt) lists each obligation once, from its most original
-  copy (docx > doc > pdf > md > txt; see ``pipeline.store.preferred_copies``),
+  copy (docx > doc > pdf > md > txt; see ``tracker.store.preferred_copies``),
   and names that copy as the source.
 * Each obligation gets a status from its deadline and today's date
-  (``pipeline.status``); a recurring one is due at its next occurrence.
+  (``tracker.status``); a recurring one is due at its next occurrence.
 * Output: a readable table (with the source document and where in it),
   JSON, CSV (UTF-8 with BOM, for Excel) or an Excel workbook; grouped by unit,
   by source document or by the directive the document implements; or counts
@@ -36,10 +36,10 @@ from typing import Any, Iterable
 
 import regex
 
-from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
-from pipeline.serialize import location_text
-from pipeline.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
-from pipeline.textutil import RX_TIMEOUT, fold
+from tracker.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
+from core.serialize import location_text
+from tracker.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
+from core.textutil import RX_TIMEOUT, fold
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
 GROUPINGS = ("unit", "document", "reference")
@@ -200,7 +200,7 @@ def select(
     recurring obligation); obligations without one are left out then.
     ``distinct``: one document ingested from several files (the same plan as
     .docx and .pdf) lists each obligation once, from its most original copy
-    (``pipeline.store.preferred_copies``); False lists every copy's."""
+    (``tracker.store.preferred_copies``); False lists every copy's."""
     today = today or dt.date.today()
     matched: list[StoredUnit] = []
     if unit is not None:
@@ -431,7 +431,7 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> N
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from pipeline.io import write_bytes_atomic
+    from core.io import write_bytes_atomic
 
     wb = Workbook()
     ws = wb.active
@@ -547,7 +547,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
-    from pipeline.io import write_bytes_atomic
+    from core.io import write_bytes_atomic
 
     if fmt == "xlsx":
         write_xlsx(args.out, rows, by=args.by)

@@ -3,7 +3,7 @@
 * ``.ics`` (RFC 5545, built with ``icalendar``): one all-day VEVENT per
   deadline, an RRULE for recurring obligations, a VALARM ``N`` days before.
   Each obligation keeps a stable UID (from its document's identity and "who
-  does what", see ``pipeline.store``) and a SEQUENCE that goes up each time
+  does what", see ``tracker.store``) and a SEQUENCE that goes up each time
   its content changes, so re-importing an updated calendar updates the event
   instead of duplicating it.  The DESCRIPTION names the action, the units,
   the deadline as written, the source document, where in it, and the
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from pipeline.query import Row, directives, parse_day, select, units_text
-from pipeline.serialize import location_text
-from pipeline.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
-from pipeline.store import Store, missing_sqlite_file
+from tracker.query import Row, directives, parse_day, select, units_text
+from core.serialize import location_text
+from tracker.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
+from tracker.store import Store, missing_sqlite_file
 
 DEFAULT_DAYS_BEFORE = 3
 ALARM_MODES = ("valarm", "event", "both")
@@ -226,7 +226,7 @@ CSV_COLUMNS = ["Subject", "Start Date", "End Date", "All Day Event", "Reminder D
 def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date) -> str:
     """One row per deadline (per occurrence in the next 12 months for a
     recurring obligation, from today)."""
-    from pipeline.status import status_for
+    from tracker.status import status_for
 
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
@@ -282,7 +282,7 @@ def export(
     now: dt.datetime | None = None,
 ) -> ExportResult:
     """Write the reminders to ``out`` (.ics or .csv, chosen by extension)."""
-    from pipeline.io import write_bytes_atomic
+    from core.io import write_bytes_atomic
 
     ext = Path(out).suffix.lower()
     if ext not in (".ics", ".csv"):

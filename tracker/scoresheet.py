@@ -27,8 +27,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import DocumentError
-from pipeline.model import Criterion
+from core.errors import DocumentError
+from core.model import Criterion
 
 SHEET_TITLE = "Tự chấm điểm"
 HEADERS = (

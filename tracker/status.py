@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pipeline.textutil import fold
+from core.textutil import fold
 
 OVERDUE = "quá hạn"
 DUE_SOON = "sắp đến hạn"

@@ -4,7 +4,7 @@ units in a SQL database (SQLAlchemy 2 Core).
 * SQLite by default (``data/vanban.sqlite``), PostgreSQL when ``VANBAN_DB_URL``
   (or the ``url`` argument) names one; the same code serves both.
 * The schema is managed by Alembic; ``Store()`` brings the database to the
-  newest revision when it opens it (migrations live in ``pipeline/migrations``).
+  newest revision when it opens it (migrations live in ``tracker/migrations``).
 * ``upsert_document`` loads the contract JSON of one document.  A changed
   document replaces all of its rows in one transaction; an unchanged one
   (same source sha256 and same extracted content) is skipped.
@@ -34,7 +34,7 @@ from typing import Any, Iterable, Iterator
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from pipeline.textutil import fold, nfc
+from core.textutil import fold, nfc
 
 DEFAULT_SQLITE = "data/vanban.sqlite"
 ENV_URL = "VANBAN_DB_URL"
@@ -43,7 +43,7 @@ _PG_MIGRATION_LOCK = 7_212_026  # pg_advisory_xact_lock key for schema upgrades
 ROLES = ("lead", "support", "responsible", "monitor")
 
 # --------------------------------------------------------------------------
-# Schema (mirrors pipeline/migrations/versions; migrations are the authority)
+# Schema (mirrors tracker/migrations/versions; migrations are the authority)
 # --------------------------------------------------------------------------
 
 metadata = sa.MetaData()

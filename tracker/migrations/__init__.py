@@ -1,1 +1,1 @@
-"""Alembic migrations of the query index (run by ``pipeline.store.Store`` on open)."""
+"""Alembic migrations of the query index (run by ``tracker.store.Store`` on open)."""

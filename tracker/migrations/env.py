@@ -1,6 +1,6 @@
 """Alembic environment for the vanban query index.
 
-``pipeline.store.Store`` runs the migrations itself, inside a write
+``tracker.store.Store`` runs the migrations itself, inside a write
 transaction it has already opened (SQLite: BEGIN IMMEDIATE; PostgreSQL: an
 advisory lock), and hands that connection over in
 ``config.attributes["connection"]``, so two processes opening a fresh
