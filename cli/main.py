@@ -1,8 +1,9 @@
 """The ``vanban`` command: a thin shell over the library.
 
-Each subcommand lives in a module exposing ``add_arguments(parser)`` and
-``run(args) -> int``; only the chosen subcommand's module is imported, so
-``vanban extract`` never pays for Prefect or SQLAlchemy.
+Each subcommand lives in its own module ``cli/<subcommand>.py`` exposing
+``add_arguments(parser)`` and ``run(args) -> int``, a shell over the library
+(``pipeline``, ``tracker``, ``flows``); only the chosen subcommand's module
+is imported, so ``vanban extract`` never pays for Prefect or SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -14,37 +15,16 @@ import sys
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "extract": ("cli.main", "parse one document and print its structured JSON"),
-    "ingest": ("flows.ingest", "batch job (Prefect flow): data/raw/ → data/structured/ and the query index"),
-    "obligations": ("tracker.query", "query ingested obligations by unit, date, status"),
-    "reminders": ("tracker.reminders", "export deadlines as reminders (.ics or .csv)"),
-    "references": ("tracker.citations", "the citation graph: who cites ID, or the most cited references"),
-    "eval": ("pipeline.evaluate", "score extraction against gold annotations (precision, recall, F1)"),
-    "scoresheet": ("tracker.scoresheet", "criteria table → self-assessment Excel sheet, or read a filled one"),
-    "show": ("pipeline.review", "HTML view (displaCy) of what was found in a document, for a reviewer"),
-    "serve": ("flows.serve", "serve the ingest and reminders flows as scheduled Prefect deployments"),
+    "extract": ("cli.extract", "parse one document and print its structured JSON"),
+    "ingest": ("cli.ingest", "batch job (Prefect flow): data/raw/ → data/structured/ and the query index"),
+    "obligations": ("cli.obligations", "query ingested obligations by unit, date, status"),
+    "reminders": ("cli.reminders", "export deadlines as reminders (.ics or .csv)"),
+    "references": ("cli.references", "the citation graph: who cites ID, or the most cited references"),
+    "eval": ("cli.eval", "score extraction against gold annotations (precision, recall, F1)"),
+    "scoresheet": ("cli.scoresheet", "criteria table → self-assessment Excel sheet, or read a filled one"),
+    "show": ("cli.show", "HTML view (displaCy) of what was found in a document, for a reviewer"),
+    "serve": ("cli.serve", "serve the ingest and reminders flows as scheduled Prefect deployments"),
 }
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    """``vanban extract FILE``."""
-    p.add_argument("file", help="a .docx, .pdf, .doc, .txt or .md file")
-    p.add_argument("--no-content", action="store_true", help="leave out the document model (blocks, cells)")
-    p.add_argument("--compact", action="store_true", help="one-line JSON")
-
-
-def run(args: argparse.Namespace) -> int:
-    from pipeline.assemble import extract_file
-    from core.errors import DocumentError
-    from core.io import dumps_json
-
-    try:
-        out = extract_file(args.file, content=not args.no_content)
-    except DocumentError as exc:
-        print(f"vanban: {exc}", file=sys.stderr)
-        return 2
-    sys.stdout.write(dumps_json(out, indent=None if args.compact else 2))
-    return 0
 
 
 def _parser(selected: str | None) -> argparse.ArgumentParser:

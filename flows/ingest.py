@@ -14,11 +14,8 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
-import os
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -242,17 +239,8 @@ def _publish(rows: list[dict[str, Any]]) -> None:
 
 
 # --------------------------------------------------------------------------
-# CLI: vanban ingest
+# The summary table of a run (printed by `vanban ingest`)
 # --------------------------------------------------------------------------
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", help=f"files or folders (default: {DEFAULT_RAW})")
-    p.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
-    p.add_argument("--db", default=None, help="database URL for the query index (default: VANBAN_DB_URL or data/vanban.sqlite)")
-    p.add_argument("--force", action="store_true", help="re-extract files whose content has not changed")
-    p.add_argument("--dask", metavar="ADDRESS", default=None, help="spread documents over the Dask cluster at ADDRESS")
-    p.add_argument("--json", action="store_true", help="print the summary rows as JSON")
 
 
 def format_summary(rows: list[dict[str, Any]]) -> str:
@@ -276,21 +264,3 @@ def format_summary(rows: list[dict[str, Any]]) -> str:
     lines.append(f"\n{len(rows) - gone} document(s): {ok} extracted, {same} unchanged, {bad} failed"
                  + (f"; {gone} removed from the index (file deleted)" if gone else ""))
     return "\n".join(lines)
-
-
-def run(args: argparse.Namespace) -> int:
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    flow_fn = ingest_flow
-    if args.dask:
-        from flows.dask_runner import task_runner_for
-
-        flow_fn = ingest_flow.with_options(task_runner=task_runner_for(args.dask))
-    rows = flow_fn(paths=args.paths or None, out_dir=args.out, db_url=args.db, force=args.force)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-    else:
-        print(format_summary(rows))
-    for r in rows:
-        if r["status"] == "error":
-            print(f"vanban: cannot read {r['file']}: {r['error']}", file=sys.stderr)
-    return 1 if any(r["status"] == "error" for r in rows) else 0

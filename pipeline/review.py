@@ -25,9 +25,7 @@ unnumbered) -> list[Section]``, ``render_html(doc, …) -> str``,
 
 from __future__ import annotations
 
-import argparse
 import html
-import sys
 import warnings as warnings_
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -409,34 +407,3 @@ def review_file(path: str | Path, style: str = "span") -> str:
     refs, unnumbered = guarded("references", lambda: extract_references(doc, header), ([], []))
     obligations, _units = guarded("obligations", lambda: extract_obligations(doc, header), ([], []))
     return render_html(doc, header, obligations, refs, unnumbered, style=style, warnings=warnings)
-
-
-# --------------------------------------------------------------------------
-# CLI: vanban show FILE --out review.html [--style span|ent]
-# --------------------------------------------------------------------------
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", help="a .docx, .pdf, .doc, .txt or .md file")
-    p.add_argument("--out", default=None, help="HTML file to write (default: <file stem>.review.html here)")
-    p.add_argument("--style", choices=("span", "ent"), default="span",
-                   help="span: stacked underlines, overlaps allowed (default); ent: boxes, no overlaps")
-
-
-def run(args: argparse.Namespace) -> int:
-    from core.errors import DocumentError
-    from core.io import write_text_atomic
-
-    out = Path(args.out) if args.out else Path(f"{Path(args.file).stem}.review.html")
-    try:
-        page = review_file(args.file, style=args.style)
-    except DocumentError as exc:
-        print(f"vanban: {exc}", file=sys.stderr)
-        return 2
-    try:
-        write_text_atomic(out, page)
-    except OSError as exc:
-        print(f"vanban: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    print(f"wrote {out}")
-    return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cli import eval as eval_cli
 from pipeline import evaluate as ev
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,9 +216,9 @@ def test_cli_json_output(tmp_path: Path, monkeypatch, capsys):
 
     monkeypatch.setattr(pipeline.assemble, "extract_file", lambda p, content=True: gold_as_prediction(g))
     parser = argparse.ArgumentParser()
-    ev.add_arguments(parser)
+    eval_cli.add_arguments(parser)
     args = parser.parse_args([str(gold_dir), str(docs), "--format", "txt", "--json"])
-    assert ev.run(args) == 0
+    assert eval_cli.run(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["overall"]["references"]["f1"] == 1.0
     assert [f["format"] for f in out["files"]] == ["txt"]
@@ -225,7 +226,7 @@ def test_cli_json_output(tmp_path: Path, monkeypatch, capsys):
 
 def test_cli_missing_gold_dir_is_one_line_error(tmp_path: Path, capsys):
     parser = argparse.ArgumentParser()
-    ev.add_arguments(parser)
-    assert ev.run(parser.parse_args([str(tmp_path / "nope"), str(tmp_path)])) == 2
+    eval_cli.add_arguments(parser)
+    assert eval_cli.run(parser.parse_args([str(tmp_path / "nope"), str(tmp_path)])) == 2
     err = capsys.readouterr().err
     assert err.startswith("vanban:") and err.count("\n") == 1

@@ -248,7 +248,7 @@ def _write_outputs(tmp_path: Path) -> Path:
 def _run_refs(argv: list[str]) -> int:
     import argparse
 
-    from tracker import citations
+    from cli import references as citations
 
     p = argparse.ArgumentParser()
     citations.add_arguments(p)

@@ -20,16 +20,14 @@ date to remind of and are left out (counted on stderr).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import io
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from tracker.query import Row, directives, parse_day, select, units_text
+from tracker.query import Row, directives, select, units_text
 from core.serialize import location_text
 from tracker.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
 from tracker.store import Store, missing_sqlite_file
@@ -306,41 +304,3 @@ def export(
         data = ("\ufeff" + to_csv(reminders, days_before=days_before, today=today)).encode("utf-8")
     write_bytes_atomic(out, data)
     return ExportResult(str(out), len(reminders), undated)
-
-
-# --------------------------------------------------------------------------
-# CLI: vanban reminders
-# --------------------------------------------------------------------------
-
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--unit", metavar="NAME", help="only this unit's deadlines (any name or abbreviation)")
-    p.add_argument("--days-before", type=int, default=DEFAULT_DAYS_BEFORE, metavar="N",
-                   help=f"remind N days before the deadline (default {DEFAULT_DAYS_BEFORE})")
-    p.add_argument("--alarm-mode", choices=ALARM_MODES, default="valarm",
-                   help="valarm: an alarm in each event; event: a separate 'Nhắc hạn' event N days ahead "
-                        "(Google Calendar drops alarms on import); both")
-    p.add_argument("--todo", action="store_true", help="write VTODO items (tasks) instead of events")
-    p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.ics (iCalendar) or FILE.csv (spreadsheet)")
-    p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
-
-
-def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.today) if args.today else None
-        res = export(args.out, unit=args.unit, days_before=args.days_before, alarm_mode=args.alarm_mode,
-                     todo=args.todo, db_url=args.db, today=today)
-    except ValueError as exc:
-        print(f"vanban: {exc}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # the database cannot be opened, the file cannot be written: one line
-        print(f"vanban: cannot export reminders: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
-    if res.unit_not_found:
-        hint = f"; did you mean: {', '.join(res.suggestions)}?" if res.suggestions else ""
-        print(f"vanban: no unit named '{args.unit}'{hint}", file=sys.stderr)
-        return 1
-    note = f"; {res.undated} without a deadline left out" if res.undated else ""
-    print(f"{res.reminders} reminder(s) written to {res.out}{note}", file=sys.stderr)
-    return 0
