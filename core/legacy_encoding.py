@@ -30,6 +30,7 @@ from typing import Literal
 
 import regex
 
+from core.syllables import is_valid_syllable  # the one Vietnamese syllable grammar
 from core.textutil import RX_TIMEOUT
 
 Encoding = Literal["unicode", "tcvn3", "vni"]
@@ -182,8 +183,6 @@ SAMPLE_CHARS = 200_000
 
 
 def _syllable_ok(word: str) -> bool:
-    from core.syllables import is_valid_syllable  # the one Vietnamese syllable grammar
-
     return is_valid_syllable(word)
 
 

@@ -13,6 +13,7 @@ import unicodedata
 
 import regex
 
+from core.legacy_encoding import detect_encoding, to_unicode
 from core.textutil import RX_TIMEOUT
 
 # C0/C1 controls except \t \n \r \f (form feed marks a page break in text extracted from PDFs)
@@ -41,8 +42,6 @@ def normalize_document_text(text: str, encoding: str | None = None) -> tuple[str
 
     Detection needs words to judge: a parser of a format with many small
     runs detects on the whole text first and passes ``encoding`` per run."""
-    from core.legacy_encoding import detect_encoding, to_unicode
-
     if not text:
         return "", encoding or "unicode"
     t = text.replace("\r\n", "\n").replace("\r", "\n")

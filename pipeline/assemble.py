@@ -20,6 +20,11 @@ from core.model import (
     Warning,
 )
 from core.serialize import loc_dict, to_jsonable
+from extractors import criteria as criteria_x
+from extractors import header as header_x
+from extractors import obligations as obligations_x
+from extractors import references as references_x
+from parsers import parse
 
 T = TypeVar("T")
 
@@ -34,11 +39,6 @@ def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -
 
 def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
     """The contract JSON for one parsed document."""
-    from extractors import criteria as criteria_x
-    from extractors import header as header_x
-    from extractors import obligations as obligations_x
-    from extractors import references as references_x
-
     warnings: list[Warning] = list(doc.warnings)
     header = _run("header", lambda: header_x.extract_header(doc), DocumentHeader(), warnings)
     refs, unnumbered = _run("references", lambda: references_x.extract_references(doc, header), ([], []), warnings)
@@ -115,6 +115,4 @@ def _block_dict(b: Paragraph | Table) -> dict[str, Any]:
 def extract_file(path: str | Path, *, content: bool = True) -> dict[str, Any]:
     """Parse one file and extract everything: the contract JSON.
     Raises ``DocumentError`` when the file cannot be read."""
-    from parsers import parse
-
     return build_output(parse(path), content=content)

@@ -60,7 +60,10 @@ from typing import Any, Callable, Iterable
 
 import regex
 
+from core.errors import DocumentError
 from core.textutil import RX_TIMEOUT, fold, strip_diacritics
+from parsers import FORMATS
+from pipeline import assemble
 
 NAME_DICE = 0.8
 TEXT_OVERLAP = 0.6
@@ -553,12 +556,7 @@ def score_document(gold: dict, pred: dict) -> tuple[dict[str, FieldScore], dict[
 
 def _extensions() -> dict[str, str]:
     """extension → format name, as the parsers dispatch them."""
-    try:
-        from parsers import FORMATS
-
-        return {ext: fmt for ext, (fmt, _mod) in FORMATS.items()}
-    except Exception:  # pragma: no cover - parsers package always present in the product
-        return {".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".txt": "txt", ".md": "md"}
+    return {ext: fmt for ext, (fmt, _mod) in FORMATS.items()}
 
 
 def find_documents(stem: str, doc_dirs: Iterable[str | Path], formats: Iterable[str] | None = None) -> list[Path]:
@@ -600,12 +598,9 @@ def evaluate(
     document model); a file that cannot be read is scored as an empty
     extraction and its error is kept on the ``FileResult``."""
     if extract is None:
-        from pipeline.assemble import extract_file
 
         def extract(p: Path) -> dict:
-            return extract_file(p, content=False)
-
-    from core.errors import DocumentError
+            return assemble.extract_file(p, content=False)
 
     exts = _extensions()
     doc_dirs = list(doc_dirs)

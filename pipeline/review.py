@@ -41,6 +41,11 @@ from core.model import (
     UnnumberedReference,
 )
 from core.textutil import RX_TIMEOUT
+from extractors.header import extract_header
+from extractors.obligations import extract_obligations
+from extractors.references import extract_references
+from extractors.sentences import nlp
+from parsers import parse
 
 CELL_SEP = " │ "
 
@@ -282,8 +287,6 @@ def _words_doc(text: str):
     ("96/KH-UBND", not "96 /KH - UBND"); ``doc.text == text``."""
     from spacy.tokens import Doc
 
-    from extractors.sentences import nlp
-
     words: list[str] = []
     spaces: list[bool] = []
     for m in _PIECE.finditer(text, timeout=RX_TIMEOUT):
@@ -388,11 +391,6 @@ def render_html(doc: Document, header: DocumentHeader, obligations: list[Obligat
 def review_file(path: str | Path, style: str = "span") -> str:
     """Parse ``path``, run the extractors, return the review page.
     Raises ``DocumentError`` when the file cannot be read."""
-    from extractors.header import extract_header
-    from extractors.obligations import extract_obligations
-    from extractors.references import extract_references
-    from parsers import parse
-
     doc = parse(path)
     warnings: list[str] = []
 

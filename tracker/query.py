@@ -34,6 +34,7 @@ from typing import Any, Iterable
 import regex
 
 from tracker.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of
+from core.io import write_bytes_atomic
 from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
 from core.textutil import RX_TIMEOUT, fold
@@ -427,8 +428,6 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> N
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
-
-    from core.io import write_bytes_atomic
 
     wb = Workbook()
     ws = wb.active

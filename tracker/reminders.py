@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Iterable
 
 from tracker.query import Row, directives, select, units_text
+from core.io import write_bytes_atomic
 from core.serialize import location_text
-from tracker.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
+from tracker.status import effective_rrule, recurrence_anchor, status_for, to_date, valid_rrule
 from tracker.store import Store, missing_sqlite_file
 
 DEFAULT_DAYS_BEFORE = 3
@@ -224,8 +225,6 @@ CSV_COLUMNS = ["Subject", "Start Date", "End Date", "All Day Event", "Reminder D
 def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date) -> str:
     """One row per deadline (per occurrence in the next 12 months for a
     recurring obligation, from today)."""
-    from tracker.status import status_for
-
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     w.writeheader()
@@ -280,8 +279,6 @@ def export(
     now: dt.datetime | None = None,
 ) -> ExportResult:
     """Write the reminders to ``out`` (.ics or .csv, chosen by extension)."""
-    from core.io import write_bytes_atomic
-
     ext = Path(out).suffix.lower()
     if ext not in (".ics", ".csv"):
         raise ValueError(f"--out must end in .ics or .csv, not {Path(out).name!r}")

@@ -27,6 +27,9 @@ from typing import Any
 
 from core.errors import DocumentError
 from core.model import Criterion
+from extractors.criteria import extract_criteria
+from extractors.header import extract_header
+from parsers import parse
 
 SHEET_TITLE = "Tự chấm điểm"
 HEADERS = (
@@ -480,15 +483,10 @@ def criteria_of_file(path: str | Path) -> tuple[list[Criterion], float | None, s
         doc = data.get("document") or {}
         name = " – ".join(x for x in (Path(src).name, doc.get("id"), doc.get("subject")) if x)
         return [_criterion_from_dict(d) for d in data["criteria"]], data.get("criteria_total"), name
-    from extractors.criteria import extract_criteria
-    from parsers import parse
-
     doc = parse(p)
     res = extract_criteria(doc)
     name = p.name
     try:  # the document's own identity, when the header extractor can read it
-        from extractors.header import extract_header
-
         h = extract_header(doc)
         name = " – ".join(x for x in (p.name, h.id, h.subject) if x)
     except Exception:  # noqa: BLE001 - the file name alone still names the source
