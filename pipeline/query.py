@@ -36,6 +36,7 @@ from typing import Any, Iterable
 
 import regex
 
+from pipeline.cell_safety import csv_row as safe_csv_row, keep_text_row
 from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
 from pipeline.serialize import location_text
 from pipeline.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
@@ -409,10 +410,10 @@ def to_csv(rows: list[Row], by: str | None = None) -> str:
     if by:
         for key, group in grouped(rows, by):
             for r in group:
-                w.writerow({"group": key, **csv_row(r)})
+                w.writerow(safe_csv_row({"group": key, **csv_row(r)}))
     else:
         for r in rows:
-            w.writerow(csv_row(r))
+            w.writerow(safe_csv_row(csv_row(r)))
     return buf.getvalue()
 
 
@@ -420,7 +421,7 @@ def counts_csv(table: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n")
     w.writeheader()
-    w.writerows(table)
+    w.writerows(safe_csv_row(r) for r in table)
     return buf.getvalue()
 
 
@@ -444,6 +445,7 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> N
         if values["due"]:
             values["due"] = dt.date.fromisoformat(values["due"])
         ws.append(([key] if by else []) + [values[c] for c in CSV_COLUMNS])
+        keep_text_row(ws, ws.max_row)
     widths = {"action": 60, "units": 36, "source_text": 60, "document_subject": 40, "document_path": 30}
     for i, c in enumerate(cols, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 16)
@@ -463,6 +465,7 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> N
     table = counts(rows)
     for r in table:
         cs.append([r["unit"], *(r[s] for s in STATUSES), None])
+        keep_text_row(cs, cs.max_row)
     for n in range(2, len(table) + 2):
         first, last = get_column_letter(2), get_column_letter(1 + len(STATUSES))
         cs.cell(n, len(heads)).value = f"=SUM({first}{n}:{last}{n})"

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from pipeline.cell_safety import csv_row as safe_csv_row
 from pipeline.query import Row, directives, parse_day, select, units_text
 from pipeline.serialize import location_text
 from pipeline.status import effective_rrule, recurrence_anchor, to_date, valid_rrule
@@ -235,7 +236,7 @@ def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date) -> st
         ob = rem.row.ob
         dates = occurrences(rem, today, today + dt.timedelta(days=_CSV_HORIZON_DAYS)) if rem.rrule else [rem.start]
         for d in dates:
-            w.writerow({
+            w.writerow(safe_csv_row({
                 "Subject": summary(rem),
                 "Start Date": d.isoformat(),
                 "End Date": d.isoformat(),
@@ -252,7 +253,7 @@ def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date) -> st
                 "Description": description(rem),
                 "UID": ob.uid,
                 "Sequence": ob.sequence,
-            })
+            }))
     return buf.getvalue()
 
 
