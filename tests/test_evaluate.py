@@ -13,7 +13,7 @@ import pytest
 from pipeline import evaluate as ev
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+GOLD = ROOT / "tests" / "shared" / "gold" / "seeds"
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 
