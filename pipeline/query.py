@@ -37,7 +37,7 @@ from typing import Any, Iterable
 import regex
 
 from pipeline.cell_safety import csv_row as safe_csv_row, keep_text_row
-from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, parse_status
+from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, is_report, parse_status
 from pipeline.serialize import location_text
 from pipeline.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
 from pipeline.textutil import RX_TIMEOUT, fold
@@ -178,7 +178,10 @@ def parse_day(text: str) -> dt.date:
         pass
     m = _DMY.fullmatch(t, timeout=RX_TIMEOUT)
     if m:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:  # 31/02/2023: the same message, not "day is out of range for month"
+            pass
     raise ValueError(f"not a date: {text!r} (write 2023-11-10 or 10/11/2023)")
 
 
@@ -214,7 +217,8 @@ def select(
     rows = []
     for ob in obs:
         due = due_of(deadline_date=ob.deadline_date, rrule=ob.recurrence_rrule,
-                     document_date=ob.document_date, today=today, soon_days=soon_days)
+                     document_date=ob.document_date, today=today, soon_days=soon_days,
+                     report=is_report(ob.action, ob.recurrence_text))
         if overdue and due.status != OVERDUE:
             continue
         if status and due.status != status:
@@ -283,6 +287,7 @@ def record(row: Row) -> dict[str, Any]:
         "deadline": {"date": ob.deadline_date, "text": ob.deadline_text} if (ob.deadline_date or ob.deadline_text) else None,
         "recurrence": {"text": ob.recurrence_text, "rrule": ob.recurrence_rrule} if (ob.recurrence_text or ob.recurrence_rrule) else None,
         "due": due.date.isoformat() if due.date else None,
+        "due_estimated": due.estimated,
         "status": due.status,
         "days_left": due.days_left,
         "report_to": ob.report_to,
@@ -298,7 +303,7 @@ def record(row: Row) -> dict[str, Any]:
 
 CSV_COLUMNS = ["due", "status", "days_left", "deadline_text", "recurrence", "units", "action", "report_to",
                "document_id", "document_type", "document_date", "document_subject", "document_path", "location",
-               "implements", "source_text", "uid"]
+               "implements", "source_text", "uid", "due_estimated"]
 
 
 def csv_row(row: Row) -> dict[str, Any]:
@@ -321,6 +326,7 @@ def csv_row(row: Row) -> dict[str, Any]:
         "implements": "; ".join(directives(ob)),
         "source_text": ob.source_text or "",
         "uid": ob.uid,
+        "due_estimated": due.estimated or "",
     }
 
 
