@@ -39,7 +39,7 @@ test: setup system
 	exit $$status
 
 eval: setup
-	$(BIN)/vanban eval ../shared/gold/seeds data/raw
+	$(BIN)/vanban eval tests/shared/gold/seeds data/raw
 
 bench: setup
 	$(BIN)/python bench/parse_speed.py

@@ -5,7 +5,7 @@ on the same seed documents and with the same scorer as ``vanban eval``.
 
 Every document ``<stem>.<ext>`` under ``--docs`` (default ``data/raw``) that
 has a gold file ``<stem>.json`` under ``--gold`` (default
-``../shared/gold/seeds``) is parsed once (``parsers.parse``); then each method
+``tests/shared/gold/seeds``) is parsed once (``parsers.parse``); then each method
 reads the same ``Document`` — paragraphs and table cells, ``doc.text_units()``.
 
 Deadlines (scored by ``pipeline.evaluate.score_deadlines``: ISO date
@@ -312,7 +312,7 @@ def format_table(ms: list[Method], info: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "seeds")
+    ap.add_argument("--gold", type=Path, default=ROOT / "tests" / "shared" / "gold" / "seeds")
     ap.add_argument("--docs", type=Path, default=ROOT / "data" / "raw")
     ap.add_argument("--formats", default="txt,docx", help="comma-separated formats (default txt,docx)")
     args = ap.parse_args(argv)

@@ -29,7 +29,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ROOT / "tests" / "shared" / "corpus" / "real"
 RAW = ROOT / "data" / "raw"
 CHARS_PER_PAGE = 3000
 

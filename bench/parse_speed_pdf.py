@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ROOT / "tests" / "shared" / "corpus" / "real"
 
 TEXT_PDFS = [
     REAL / "TTr BC CCHC nam 2025.pdf",

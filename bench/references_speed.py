@@ -4,7 +4,7 @@
     .venv/bin/python bench/references_speed.py [--repeat N] [DIR ...]
 
 Reads every .txt/.md sample under the given directories (default data/raw and
-../shared/seeds), builds one paragraph per line (the document model the text
+tests/shared/seeds), builds one paragraph per line (the document model the text
 parser produces for these files), and times
 ``extract_references(doc, extract_header(doc))`` against ``re.finditer`` of a
 document-number regex over the same text.  It also checks that the cost grows
@@ -66,7 +66,7 @@ def time_baseline(texts: list[str], repeat: int) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("dirs", nargs="*", type=Path, default=[ROOT / "data" / "raw", ROOT.parent / "shared" / "seeds"])
+    ap.add_argument("dirs", nargs="*", type=Path, default=[ROOT / "data" / "raw", ROOT / "tests" / "shared" / "seeds"])
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args(argv)
     texts = load(args.dirs)

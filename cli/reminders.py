@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from tracker.query import parse_day
-from tracker.reminders import ALARM_MODES, DEFAULT_DAYS_BEFORE, export
+from tracker.reminders import ALARM_MODES, CSV_DELIMITERS, DEFAULT_DAYS_BEFORE, export
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -19,15 +20,31 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "(Google Calendar drops alarms on import); both")
     p.add_argument("--todo", action="store_true", help="write VTODO items (tasks) instead of events")
     p.add_argument("--today", metavar="DATE", help="as of DATE (default: today)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="leave out deadlines before DATE (2023-11-10 or 10/11/2023); a recurring one starts there")
+    p.add_argument("--csv-delimiter", choices=sorted(CSV_DELIMITERS), default="comma",
+                   help="CSV separator: comma, or semicolon for Excel with Vietnamese regional settings")
     p.add_argument("--out", required=True, metavar="FILE", help="FILE.ics (iCalendar) or FILE.csv (spreadsheet)")
     p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
 
 
+def _option_day(option: str, value: str | None) -> dt.date | None:
+    """The date given to ``option`` (None when absent); an error names the option."""
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise ValueError(f"{option}: {exc}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        today = parse_day(args.today) if args.today else None
+        today = _option_day("--today", args.today)
+        date_from = _option_day("--from", args.date_from)
         res = export(args.out, unit=args.unit, days_before=args.days_before, alarm_mode=args.alarm_mode,
-                     todo=args.todo, db_url=args.db, today=today)
+                     todo=args.todo, db_url=args.db, today=today, date_from=date_from,
+                     delimiter=CSV_DELIMITERS[getattr(args, "csv_delimiter", "comma")])
     except ValueError as exc:
         print(f"vanban: {exc}", file=sys.stderr)
         return 2

@@ -8,10 +8,15 @@ opening quote / list label), but never inside
 * a number label: "1. Phòng Nội vụ …", "2.1. …" (a label only opens a sentence);
 * a decimal or a date: "2,5 điểm", "15.10.2020".
 
-``split_sentences(text)`` returns the spans through a blank spaCy pipeline
-(``nlp()``, built once) whose sentence boundaries are set from the same rules,
-and whose ``SpanRuler`` marks units (head-word patterns plus any names added
-with ``add_unit_patterns``) — the pipeline behind ``vanban show``.
+``split_sentences(text)`` is what the extractors call: the same spans, with
+blank text giving none.  ``nlp()`` is a blank spaCy pipeline (built once) whose
+sentence boundaries are set from the same rules and whose ``SpanRuler`` marks
+units (head-word patterns plus any names added with ``add_unit_patterns``), for
+the review view and the baselines.  The extractors do not run it: spaCy's
+tokenizer is quadratic on long runs of punctuation (50,000 commas) and an
+open-ended ``IS_TITLE +`` pattern matches n²/2 spans on "Phòng " × n, while
+``sentence_spans`` is linear in the text and gives the same cuts (a cut always
+follows white space, so it always falls on a spaCy token start).
 """
 
 from __future__ import annotations
@@ -75,6 +80,11 @@ _UNIT_HEAD_PATTERNS = [
 ]
 
 
+# at most this many name words after a head: an open "+" matches every (start, end) pair of a run
+# of title-case words, n²/2 spans ("Phòng " × 5000 took minutes and gigabytes)
+_NAME_WORDS = "{1,14}"
+
+
 @lru_cache(maxsize=1)
 def nlp():
     """The blank multilingual spaCy pipeline (built once): punctuation split
@@ -86,25 +96,76 @@ def nlp():
     if "vanban_sentences" not in Language.factories:
         @Language.component("vanban_sentences")
         def _set_sentences(doc):  # noqa: ANN001 - spaCy component signature
+            # one array write: setting ``Token.is_sent_start`` token by token re-checks the
+            # whole document's annotation each time (quadratic on a long paragraph)
+            import numpy
+            from spacy.attrs import SENT_START
+
             starts = {s for s, _ in sentence_spans(doc.text)}
-            for tok in doc:
-                tok.is_sent_start = tok.i == 0 or tok.idx in starts or (
-                    tok.idx > 0 and any(tok.idx > s >= tok.idx - 1 for s in starts) and False)
+            flags = numpy.array([[1 if tok.i == 0 or tok.idx in starts else -1] for tok in doc], dtype="int32")
+            if len(doc):
+                doc.from_array([SENT_START], flags.reshape(len(doc), 1).astype("uint64"))
             return doc
 
     n = spacy.blank("xx")
+    n.tokenizer = _RunCappedTokenizer(n.tokenizer)
     n.add_pipe("vanban_sentences")
     ruler = n.add_pipe("span_ruler", config={"spans_key": "units", "overwrite": False})
     pats = []
     for head in _UNIT_HEAD_PATTERNS:
         words = head.split()
         pats.append({"label": "UNIT", "pattern": [{"TEXT": w} for w in words[:-1]] + [
-            {"TEXT": words[-1]}, {"IS_TITLE": True, "OP": "+"}]})
-        pats.append({"label": "UNIT", "pattern": [{"TEXT": w} for w in words] + [{"IS_UPPER": True, "OP": "+"}]})
+            {"TEXT": words[-1]}, {"IS_TITLE": True, "OP": _NAME_WORDS}]})
+        pats.append({"label": "UNIT", "pattern": [{"TEXT": w} for w in words] + [{"IS_UPPER": True, "OP": _NAME_WORDS}]})
     pats.append({"label": "UNIT", "pattern": [{"LOWER": "các"}, {"LOWER": {"IN": ["đơn", "cơ", "khoa", "phòng", "xã"]}},
                                               {"LOWER": {"IN": ["vị", "quan"]}, "OP": "?"}]})
     ruler.add_patterns(pats)
     return n
+
+
+_RUN = 64  # characters of a run without white space that spaCy's tokenizer gets at once
+_LONG_RUN = regex.compile(r"\S{%d}" % (_RUN + 1), regex.V1)
+
+
+class _RunCappedTokenizer:
+    """spaCy's tokenizer, fed runs without white space of at most ``_RUN`` characters.
+
+    Its affix loop rescans the rest of a run for every prefix or suffix it strips, quadratic on
+    long runs of punctuation (50,000 commas: minutes).  Text without such a run is tokenized as
+    is; a longer run is cut into pieces of ``_RUN`` characters whose tokens are joined without
+    space, so that ``doc.text`` is still the text."""
+
+    def __init__(self, tokenizer):  # noqa: ANN001 - a spaCy Tokenizer
+        self.tokenizer = tokenizer
+        self.vocab = tokenizer.vocab
+
+    def __call__(self, text: str):  # noqa: ANN204 - returns a spacy Doc
+        if not _LONG_RUN.search(text, timeout=RX_TIMEOUT):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in regex.finditer(r"\S+|\s+", text, timeout=RX_TIMEOUT):
+            piece = m.group(0)
+            if piece[0].isspace():
+                # white space after a word is its trailing space; the rest are space tokens, as spaCy makes
+                if words and not spaces[-1] and not words[-1][0].isspace() and piece[0] == " ":
+                    spaces[-1] = True
+                    piece = piece[1:]
+                if piece:
+                    words.append(piece)
+                    spaces.append(False)
+                continue
+            for i in range(0, len(piece), _RUN):
+                for tok in self.tokenizer(piece[i:i + _RUN]):
+                    words.append(tok.text)
+                    spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):  # noqa: ANN001, ANN201
+        for t in texts:
+            yield self(t)
 
 
 def add_unit_patterns(names: list[str]) -> None:
@@ -114,15 +175,8 @@ def add_unit_patterns(names: list[str]) -> None:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans through the spaCy pipeline (same boundaries as ``sentence_spans``)."""
+    """Sentence spans of ``text`` (those of ``sentence_spans``; none for blank text), in time linear in
+    the text, without running spaCy (see module doc)."""
     if not text.strip():
         return []
-    doc = nlp()(text)
-    out = []
-    for s in doc.sents:
-        e = s.end_char
-        while e > s.start_char and text[e - 1].isspace():
-            e -= 1
-        if e > s.start_char:
-            out.append((s.start_char, e))
-    return out
+    return sentence_spans(text)

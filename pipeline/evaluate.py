@@ -22,7 +22,14 @@ stated once here so that a score can be reproduced by hand:
   ``MIN_TOKENS`` (5) tokens, else ``|A∩B| / max(|A|,|B|)``; a match needs
   ≥ ``TEXT_OVERLAP`` (0.6).  Gold ``source_text`` is often a truncated prefix,
   which this measure tolerates.
-* **deadlines**: multiset matching on the ISO date (a gold date occurring
+* **head titles**: a head's title before its body is folded on either side
+  before names are compared ("Giám đốc Sở Y tế" ≡ "Sở Y tế", "Các Bộ trưởng" ≡
+  "Các bộ", "Chánh Văn phòng UBND tỉnh" ≡ "Văn phòng UBND tỉnh").
+* **deadlines**: gold ``deadlines`` plus ``deadlines_period`` (a month, quarter
+  or half-year, due on its last day: "2026-Q2" → 2026-06-30).  A prediction of
+  31 December read from a year alone (its text holds no "31") is never counted
+  wrong: unmatched, it is no false positive.
+  Multiset matching on the ISO date (a gold date occurring
   twice needs two predictions); among equal dates, pairs whose units agree are
   taken first.  ``deadline_unit`` = over matched deadlines, a predicted unit
   matches one of the gold ``units`` (or ``units_implied``); when gold names no
@@ -52,6 +59,7 @@ then micro-averaged per format and overall.
 
 from __future__ import annotations
 
+import calendar
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -89,6 +97,16 @@ _WORD = regex.compile(r"\w+")
 _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 _QUOTES = regex.compile(r"[“”„‟\"'‘’`]")
 _TRAIL = regex.compile(r"[\s.;:,]+$")
+# A head's title before the body it heads ("Giám đốc Sở Y tế", "Chủ tịch UBND cấp xã", "Lãnh đạo
+# Sở X", "Thủ trưởng các đơn vị"), matched on the NFC, case-folded text (with diacritics: "trưởng"
+# is a title, "trường" a school).  "Bộ trưởng / Cục trưởng / Vụ trưởng …" name the body's kind.
+_HEAD_TITLE = regex.compile(
+    r"^(?:(?:các|những)\s+)?(?:(?:phó|tổng)\s+)*"
+    r"(?:giám\s+đốc|chủ\s+tịch|lãnh\s+đạo|thủ\s+trưởng|hiệu\s+trưởng|người\s+đứng\s+đầu|chánh\s+án|chánh(?=\s+(?:văn\s+phòng|thanh\s+tra))"
+    r"|trưởng(?=\s+(?:phòng|ban|khoa|đoàn|bộ\s+môn|trạm|đài|tiểu\s+ban)\b))\s+"
+)
+_KIND_HEAD = regex.compile(r"^((?:các|những)\s+)?(bộ|cục|vụ|viện|tổng\s+cục)\s+trưởng\b")
+_PERIOD = regex.compile(r"^(\d{4})-(?:(\d{2})|Q([1-4])|H([12]))$")
 
 
 # --------------------------------------------------------------------------
@@ -252,14 +270,39 @@ def _expand(a: list[str], b: list[str]) -> list[str]:
     return out
 
 
-def name_similarity(a: str | None, b: str | None) -> float:
-    """1.0 for equal folded names; else token Dice with abbreviations expanded."""
-    if not a or not b:
-        return 0.0
+def body_of_head(name: str) -> str:
+    """The body a head's title stands for (GUIDELINES: a head's title equals the body it heads):
+    "Giám đốc Sở Y tế" → "Sở Y tế", "Các Bộ trưởng" → "Các bộ", "Chánh Văn phòng UBND tỉnh" →
+    "Văn phòng UBND tỉnh"; other names unchanged."""
+    t = unicodedata.normalize("NFC", name).strip().casefold()
+    m = _KIND_HEAD.match(t, timeout=RX_TIMEOUT)
+    if m:
+        return (m.group(1) or "") + m.group(2) + t[m.end():]
+    m = _HEAD_TITLE.match(t, timeout=RX_TIMEOUT)
+    if m and t[m.end():].strip():
+        lead = "các " if t.startswith(("các ", "những ")) and not t[m.end():].startswith("các ") else ""
+        return lead + t[m.end():]
+    return name
+
+
+def _similarity(a: str, b: str) -> float:
     if text_key(a) == text_key(b):
         return 1.0
     ta, tb = tokens(a), tokens(b)
     return max(_dice(ta, tb), _dice(_expand(ta, tb), tb), _dice(ta, _expand(tb, ta)))
+
+
+def name_similarity(a: str | None, b: str | None) -> float:
+    """1.0 for equal folded names; else token Dice with abbreviations expanded; a head's
+    title is folded to its body on either side."""
+    if not a or not b:
+        return 0.0
+    best = _similarity(a, b)
+    if best < 1.0:
+        ha, hb = body_of_head(a), body_of_head(b)
+        if (ha, hb) != (a, b):
+            best = max(best, _similarity(ha, hb))
+    return best
 
 
 def name_match(a: str | None, b: str | None) -> bool:
@@ -354,6 +397,37 @@ def score_unnumbered(gold: list, pred: list[dict], scores: dict, details: dict) 
     details["unnumbered_missed"] = [gt[i] for i in range(len(gt)) if i not in mg]
 
 
+def period_end(period: str | None) -> str | None:
+    """Last day of a ``deadlines_period`` period: "2026-04" → "2026-04-30", "2026-Q2" →
+    "2026-06-30", "2025-H1" → "2025-06-30" (GUIDELINES: due on the last day of the period)."""
+    m = _PERIOD.match((period or "").strip(), timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else 3 * int(m.group(3)) if m.group(3) else 6 * int(m.group(4))
+    if not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def gold_deadlines(gold: dict) -> list[dict]:
+    """``deadlines`` plus ``deadlines_period`` entries, each period due on its last day."""
+    out = list(gold.get("deadlines") or [])
+    for g in gold.get("deadlines_period") or []:
+        end = period_end(g.get("period"))
+        if end:
+            out.append({**g, "date": end})
+    return out
+
+
+def _whole_year(o: dict) -> bool:
+    """A predicted 31 December read from a year alone ("Năm 2026", "trong năm 2026"): never counted
+    wrong (GUIDELINES), so an unmatched one is no false positive."""
+    dl = o.get("deadline") or {}
+    return str(dl.get("date") or "").endswith("-12-31") and "31" not in str(dl.get("text") or "")
+
+
 def score_deadlines(gold: list[dict], obligations: list[dict], scores: dict, details: dict) -> None:
     preds = [o for o in obligations if (o.get("deadline") or {}).get("date")]
     pairs = []
@@ -363,7 +437,9 @@ def score_deadlines(gold: list[dict], obligations: list[dict], scores: dict, det
                 unit_ok = _deadline_unit_ok(g, o)
                 pairs.append((1.0 + unit_ok, i, j))
     matched = _greedy(pairs)
-    scores["deadlines"] = _set_score(len(gold), len(preds), len(matched))
+    mp = {pi for _, pi in matched}
+    excused = sum(1 for j, o in enumerate(preds) if j not in mp and _whole_year(o))
+    scores["deadlines"] = _set_score(len(gold), len(preds) - excused, len(matched))
     us = FieldScore()
     for gi, pi in matched:
         ok = _deadline_unit_ok(gold[gi], preds[pi])
@@ -374,9 +450,9 @@ def score_deadlines(gold: list[dict], obligations: list[dict], scores: dict, det
         us.fn += not ok
     scores["deadline_unit"] = us
     mg = {gi for gi, _ in matched}
-    mp = {pi for _, pi in matched}
     details["deadlines_missed"] = [gold[i].get("text") or gold[i].get("date") for i in range(len(gold)) if i not in mg]
-    details["deadlines_spurious"] = [preds[j]["deadline"].get("text") for j in range(len(preds)) if j not in mp]
+    details["deadlines_spurious"] = [preds[j]["deadline"].get("text") for j in range(len(preds))
+                                     if j not in mp and not _whole_year(preds[j])]
 
 
 def _deadline_unit_ok(g: dict, o: dict) -> bool:
@@ -539,7 +615,7 @@ def score_document(gold: dict, pred: dict) -> tuple[dict[str, FieldScore], dict[
     obligations = pred.get("obligations") or []
     score_references(gold.get("references") or [], pred.get("references") or [], scores, details)
     score_unnumbered(gold.get("unnumbered_references") or [], pred.get("unnumbered_references") or [], scores, details)
-    score_deadlines(gold.get("deadlines") or [], obligations, scores, details)
+    score_deadlines(gold_deadlines(gold), obligations, scores, details)
     score_recurring(gold.get("recurring") or [], obligations, scores, details)
     score_assignments(gold.get("assignments") or [], obligations, scores, details)
     score_units(gold.get("units") or [], pred.get("units") or [], scores, details)

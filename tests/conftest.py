@@ -18,7 +18,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 RAW = ROOT / "data" / "raw"
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT / "tests" / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "seeds"
 REAL = SHARED / "corpus" / "real"
@@ -35,7 +35,7 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def real_gold_run():
-    """``vanban eval tests/gold/real ../shared/corpus/real`` once per session:
+    """``vanban eval tests/gold/real tests/shared/corpus/real`` once per session:
     (EvalReport, {stem: output JSON}); OCR makes it the slowest fixture."""
     if not REAL.is_dir():
         pytest.skip("shared/corpus/real is not beside the repository")

@@ -28,7 +28,7 @@ from core.model import Cell, Document, Paragraph, SourceInfo, Table, TableContin
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
-GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+GOLD = ROOT / "tests" / "shared" / "gold" / "seeds"
 CRITERIA_STEMS = ("000_4368117cd102981e", "003_2905d9845fe8b394")
 FORMAT_MODULES = {".txt": "parsers.text_parser", ".docx": "parsers.docx_parser", ".pdf": "parsers.pdf_parser"}
 
@@ -399,7 +399,7 @@ def test_unnumbered_alternatives_of_a_choose_one_row():
     assert res.total == 10 and res.warnings == []  # the group is worth its best alternative
 
 
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ROOT / "tests" / "shared" / "corpus" / "real"
 REAL_DOCX = sorted(REAL.glob("*.docx"))
 
 

@@ -13,7 +13,7 @@ from parsers.doc_parser import soffice_convert
 from core.errors import DocumentError
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ROOT / "tests" / "shared" / "corpus" / "real"
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 
 

@@ -14,7 +14,7 @@ from parsers import docx_parser
 from core.errors import DocumentError
 from core.model import Paragraph, Table
 
-REAL = Path(__file__).parents[1] / ".." / "shared" / "corpus" / "real"
+REAL = Path(__file__).parents[1] / "shared" / "corpus" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus not present")

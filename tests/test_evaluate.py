@@ -14,7 +14,7 @@ from cli import eval as eval_cli
 from pipeline import evaluate as ev
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+GOLD = ROOT / "tests" / "shared" / "gold" / "seeds"
 
 GOLD_FILES = sorted(GOLD.glob("*.json"))
 
@@ -96,6 +96,44 @@ def test_deadlines_are_a_multiset_of_dates_and_units_are_checked():
     s, _ = ev.score_document(gold, pred)
     assert (s["deadlines"].tp, s["deadlines"].fp, s["deadlines"].fn) == (2, 1, 1)
     assert s["deadline_unit"].accuracy == 1.0  # the 06/11 pair chosen is the one whose unit agrees
+
+
+def test_period_deadlines_are_due_on_the_last_day_of_their_period():
+    gold = {"deadlines_period": [
+        {"period": "2026-04", "text": "trong tháng 4/2026", "units": ["Sở Tư pháp"]},
+        {"period": "2026-Q2", "text": "trong quý II/2026", "units": ["Sở Tư pháp"]},
+        {"period": "2024-H1", "text": "6 tháng đầu năm 2024", "units": ["Sở Tư pháp"]},
+    ]}
+
+    def ob(date):
+        return {"deadline": {"date": date, "text": ""}, "units": [{"name": "Sở Tư pháp"}], "source_text": ""}
+
+    s, d = ev.score_document(gold, {"obligations": [ob("2026-04-30"), ob("2026-06-30"), ob("2024-06-01")]})
+    assert (s["deadlines"].tp, s["deadlines"].fp, s["deadlines"].fn) == (2, 1, 1)
+    assert d["deadlines_missed"] == ["6 tháng đầu năm 2024"]
+    assert ev.period_end("2024-02") == "2024-02-29" and ev.period_end("2025-Q4") == "2025-12-31"
+    assert ev.period_end("2025-13") is None and ev.period_end("") is None
+
+
+def test_a_year_end_read_from_a_year_alone_is_never_counted_wrong():
+    def ob(date, text):
+        return {"deadline": {"date": date, "text": text}, "units": [], "source_text": ""}
+
+    pred = {"obligations": [ob("2026-12-31", "Năm 2026"), ob("2026-12-31", "trước ngày 31/12/2026")]}
+    s, _ = ev.score_document({"deadlines": []}, pred)
+    assert (s["deadlines"].tp, s["deadlines"].fp, s["deadlines"].fn) == (0, 1, 0)  # only the written day counts
+
+
+def test_a_heads_title_equals_the_body_it_heads():
+    assert ev.name_match("Giám đốc Sở Y tế", "Sở Y tế")
+    assert ev.name_match("Chủ tịch UBND cấp xã", "Ủy ban nhân dân cấp xã")
+    assert ev.name_match("Các Bộ trưởng", "Các bộ")
+    assert ev.name_match("Lãnh đạo Sở Công Thương", "Sở Công Thương")
+    assert ev.name_match("Chánh Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")
+    assert ev.name_match("Trưởng phòng Tổ chức cán bộ", "Phòng Tổ chức cán bộ")
+    assert ev.body_of_head("Trường Đại học Cần Thơ") == "Trường Đại học Cần Thơ"  # a school is no title
+    assert ev.body_of_head("Chánh án Tòa án nhân dân tỉnh") == "tòa án nhân dân tỉnh"
+    assert not ev.name_match("Giám đốc Sở Y tế", "Sở Tư pháp")
 
 
 def test_fuzzy_names_expand_abbreviations_but_keep_different_bodies_apart():

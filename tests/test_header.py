@@ -13,7 +13,7 @@ from core.model import Cell, Document, Paragraph, SourceInfo, Table
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
-GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+GOLD = ROOT / "tests" / "shared" / "gold" / "seeds"
 
 
 def doc_of(*blocks) -> Document:

@@ -22,7 +22,7 @@ from core.legacy_encoding import (
 from core.normalize import normalize_document_text, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT / "tests" / "shared"
 
 # the 67 small letters Vietnamese adds to ASCII, and their capitals (134 in all)
 VOWELS = "aăâeêioôơuưy"

@@ -11,7 +11,7 @@ from extractors.obligations import extract_obligations
 from core.model import Cell, Document, DocumentHeader, Paragraph, SourceInfo, Table
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+GOLD = ROOT / "tests" / "shared" / "gold" / "seeds"
 RAW = ROOT / "data" / "raw"
 
 

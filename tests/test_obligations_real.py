@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "real"
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+CORPUS = ROOT / "tests" / "shared" / "corpus" / "real"
 LETTER = "Văn bản chỉ đạo cải thiện các chỉ số về CCHC năm 2025"
 PLAN = "Kế hoạch CCHC giai đoạn 2026-2030"
 

@@ -14,7 +14,7 @@ from parsers.ocr import parse_tsv, skew_slope
 from parsers.pdf_layout import Word
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ROOT / "tests" / "shared" / "corpus" / "real"
 
 needs_tesseract = pytest.mark.skipif(ocr_mod.ocr_available() is not None,
                                      reason=str(ocr_mod.ocr_available()))

@@ -21,7 +21,7 @@ from core.model import Paragraph
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 sys.path.insert(0, str(ROOT))  # tools/
-REAL = ROOT.parent / "shared" / "corpus" / "real"
+REAL = ROOT / "tests" / "shared" / "corpus" / "real"
 TTR = REAL / "TTr BC CCHC nam 2025.pdf"
 BNV = REAL / "17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf"
 VPCP = REAL / "2003_CD-VPCP_07102025_2-signed.pdf"
@@ -505,7 +505,7 @@ def test_pdfium_calls_from_several_threads_do_not_corrupt_memory(tmp_path):
     import subprocess
     import sys
 
-    real = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+    real = ROOT / "tests" / "shared" / "corpus" / "real"
     if not real.is_dir():
         pytest.skip("shared/corpus/real is not beside the repository")
     script = f"""

@@ -59,17 +59,17 @@ def test_status_buckets():
 
 
 def test_recurrence_next_occurrence_and_month_ends():
-    # anchored at the document date 31/3/2020, every 6 months: 30/9 then 31/3
-    due = st.due_of(deadline_date=None, rrule="FREQ=MONTHLY;INTERVAL=6", document_date="2020-03-31",
+    # a deadline 31/3/2020, every 6 months: 30/9 then 31/3 (the month's end followed)
+    due = st.due_of(deadline_date="2020-03-31", rrule="FREQ=MONTHLY;INTERVAL=6", document_date="2020-03-01",
                     today=dt.date(2020, 9, 1))
-    assert due.date == dt.date(2020, 9, 30) and due.recurring and due.status == st.NOT_DUE
+    assert due.date == dt.date(2020, 9, 30) and due.recurring and due.status == st.NOT_DUE and not due.estimated
     assert st.next_occurrence("FREQ=MONTHLY;INTERVAL=6", dt.date(2020, 3, 31), dt.date(2020, 10, 1)) == dt.date(2021, 3, 31)
     # a 30th anchor keeps the 30th where the month has it, and the end of February
     assert st.next_occurrence("FREQ=MONTHLY", dt.date(2023, 1, 30), dt.date(2023, 2, 1)) == dt.date(2023, 2, 28)
     assert st.next_occurrence("FREQ=MONTHLY", dt.date(2023, 1, 30), dt.date(2023, 3, 1)) == dt.date(2023, 3, 30)
-    # yearly, no date at all: 1 January of today's year
+    # yearly, no date at all: never 1 January, the end of the year (estimated)
     due = st.due_of(deadline_date=None, rrule="FREQ=YEARLY", document_date=None, today=dt.date(2024, 5, 2))
-    assert due.date == dt.date(2025, 1, 1)
+    assert due.date == dt.date(2024, 12, 31) and due.estimated
     # a rule that has ended is due at its last occurrence
     due = st.due_of(deadline_date="2023-01-15", rrule="FREQ=MONTHLY;COUNT=3", document_date=None, today=TODAY)
     assert due.date == dt.date(2023, 3, 15) and due.status == st.OVERDUE
@@ -141,7 +141,10 @@ def test_statuses_and_order(loaded):
     assert by_action["tổng hợp, báo cáo kế"].status == st.DUE_SOON  # 10/11, two days ahead
     assert by_action["tự theo dõi, đánh gi"].status == st.OVERDUE  # 06/11
     recurring = by_action["báo cáo kết quả tổ c"]
-    assert recurring.recurring and recurring.date == dt.date(2024, 4, 25) and recurring.status == st.NOT_DUE
+    # "Định kỳ 6 tháng, một năm" in a plan of 25/10/2023 with no day: the end of the 6-month reporting
+    # period of Nghị định 09/2019 (14/12), marked as an estimate; never 25/4 from the plan's own date
+    assert recurring.recurring and recurring.date == dt.date(2023, 12, 14) and recurring.status == st.NOT_DUE
+    assert "ước tính" in recurring.estimated and "09/2019" in recurring.estimated
     assert by_action["lãnh đạo, chỉ đạo, q"].status == st.NO_DEADLINE
     assert rows[-1].due.date is None
 

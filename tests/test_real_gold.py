@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "real"
-CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+CORPUS = ROOT / "tests" / "shared" / "corpus" / "real"
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus/real is not beside the repository")
 

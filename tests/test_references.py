@@ -14,7 +14,7 @@ from core.model import Document, DocumentHeader, Footnote, Paragraph, SourceInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
-GOLD = ROOT.parent / "shared" / "gold" / "seeds"
+GOLD = ROOT / "tests" / "shared" / "gold" / "seeds"
 
 
 def doc_of(*paras: str, footnotes: tuple[str, ...] = ()) -> Document:

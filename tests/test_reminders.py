@@ -56,9 +56,14 @@ def test_ics_round_trip(loaded, tmp_path):
     assert alarm.decoded("TRIGGER") == dt.timedelta(days=-3) and str(alarm["ACTION"]) == "DISPLAY"
 
     rec = next(e for e in events if "RRULE" in e)
-    assert rec.decoded("DTSTART") == dt.date(2023, 10, 25)  # anchored at the document date
-    assert rec["RRULE"]["FREQ"] == ["MONTHLY"] and rec["RRULE"]["INTERVAL"] == [6]
+    # "Định kỳ 6 tháng, một năm" with no day in a plan of 25/10/2023: the 6-month reporting periods of
+    # Nghị định 09/2019 (14/6, 14/12), not the plan's own date; the entry says it is an estimate
+    assert rec.decoded("DTSTART") == dt.date(2023, 12, 14)
+    assert rec["RRULE"]["FREQ"] == ["YEARLY"] and rec["RRULE"]["BYMONTH"] == [6, 12]
+    assert rec["RRULE"]["BYMONTHDAY"] == [14]
     assert "Định kỳ: Định kỳ 6 tháng, một năm" in str(rec["DESCRIPTION"])
+    assert str(rec["SUMMARY"]).startswith("Hạn (ước tính): ")
+    assert "Ngày ước tính" in str(rec["DESCRIPTION"]) and "09/2019/NĐ-CP" in str(rec["DESCRIPTION"])
     assert set(rec.get("CATEGORIES").cats) == {"Phòng Tổ chức - Hành chính", "Công đoàn Trung tâm Y tế"}
 
 
@@ -99,8 +104,9 @@ def test_event_mode_adds_reminder_events(loaded, tmp_path):
     assert str(r["UID"]).startswith("nhac-han-") and r.decoded("DTEND") == dt.date(2023, 11, 6)
     rec = next(e for e in reminders if "RDATE" in e)
     dates = [d.dt for d in rec["RDATE"].dts]
-    # 25/4/2024 - 5 days, 25/10/2024 - 5 days, …
-    assert dates[:2] == [dt.date(2024, 4, 20), dt.date(2024, 10, 20)]
+    # 14/6/2024 - 5 days, 14/12/2024 - 5 days, … (the first, 14/12/2023 - 5, is DTSTART)
+    assert rec.decoded("DTSTART") == dt.date(2023, 12, 9)
+    assert dates[:2] == [dt.date(2024, 6, 9), dt.date(2024, 12, 9)]
 
     both = tmp_path / "both.ics"
     export(both, db_url=loaded, today=TODAY, alarm_mode="both")
@@ -131,7 +137,7 @@ def test_csv_for_spreadsheets(loaded, tmp_path):
     r = next(x for x in rows if x["Start Date"] == "2023-11-10")
     assert r["Reminder Date"] == "2023-11-08" and r["Status"] == "sắp đến hạn"
     assert r["Document"] == "Kế hoạch 125/KH-TTYT" and r["Location"] == "trang 2, đoạn 15"
-    assert [x["Start Date"] for x in rows if x["Recurrence"]] == ["2024-04-25", "2024-10-25"]
+    assert [x["Start Date"] for x in rows if x["Recurrence"]] == ["2023-12-14", "2024-06-14"]
 
 
 def test_cli_errors(loaded, tmp_path, capsys):

@@ -17,7 +17,7 @@ from core.tables import (
     table_from_grid,
 )
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "shared" / "seeds"
 
 HEADER = ["STT", "Nội dung tiêu chí", "Điểm", "Tài liệu kiểm chứng"]
 

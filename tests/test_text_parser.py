@@ -16,7 +16,7 @@ from core.legacy_encoding import from_unicode
 from core.model import Document, Paragraph, Table
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 

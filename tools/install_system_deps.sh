@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages vanban uses for legacy .doc (LibreOffice), scanned pages (Tesseract + Vietnamese)
+# Debian packages vanban uses for legacy .doc (LibreOffice Writer), spreadsheet checks (Calc), scanned pages (Tesseract + Vietnamese)
 # and PDF rendering (poppler).  Installs what is missing when run as root with apt-get; otherwise
 # prints the exact command.  vanban itself runs without them and says so where one is needed.
 set -u
 need=()
 command -v soffice   >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# Calc: recalculating and rendering the spreadsheets vanban writes (tests of .xlsx exports)
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || need+=(libreoffice-calc-nogui)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then need+=(tesseract-ocr-vie); fi
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr-vie)

@@ -33,11 +33,12 @@ from typing import Any, Iterable
 
 import regex
 
-from tracker.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of
-from core.io import write_bytes_atomic
+from tracker.cell_safety import csv_row as safe_csv_row, keep_text_row
+from tracker.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, is_report
 from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
 from core.textutil import RX_TIMEOUT, fold
+from core.io import write_bytes_atomic
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
 GROUPINGS = ("unit", "document", "reference")
@@ -175,7 +176,10 @@ def parse_day(text: str) -> dt.date:
         pass
     m = _DMY.fullmatch(t, timeout=RX_TIMEOUT)
     if m:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:  # 31/02/2023: the same message, not "day is out of range for month"
+            pass
     raise ValueError(f"not a date: {text!r} (write 2023-11-10 or 10/11/2023)")
 
 
@@ -211,7 +215,8 @@ def select(
     rows = []
     for ob in obs:
         due = due_of(deadline_date=ob.deadline_date, rrule=ob.recurrence_rrule,
-                     document_date=ob.document_date, today=today, soon_days=soon_days)
+                     document_date=ob.document_date, today=today, soon_days=soon_days,
+                     report=is_report(ob.action, ob.recurrence_text))
         if overdue and due.status != OVERDUE:
             continue
         if status and due.status != status:
@@ -280,6 +285,7 @@ def record(row: Row) -> dict[str, Any]:
         "deadline": {"date": ob.deadline_date, "text": ob.deadline_text} if (ob.deadline_date or ob.deadline_text) else None,
         "recurrence": {"text": ob.recurrence_text, "rrule": ob.recurrence_rrule} if (ob.recurrence_text or ob.recurrence_rrule) else None,
         "due": due.date.isoformat() if due.date else None,
+        "due_estimated": due.estimated,
         "status": due.status,
         "days_left": due.days_left,
         "report_to": ob.report_to,
@@ -295,7 +301,7 @@ def record(row: Row) -> dict[str, Any]:
 
 CSV_COLUMNS = ["due", "status", "days_left", "deadline_text", "recurrence", "units", "action", "report_to",
                "document_id", "document_type", "document_date", "document_subject", "document_path", "location",
-               "implements", "source_text", "uid"]
+               "implements", "source_text", "uid", "due_estimated"]
 
 
 def csv_row(row: Row) -> dict[str, Any]:
@@ -318,6 +324,7 @@ def csv_row(row: Row) -> dict[str, Any]:
         "implements": "; ".join(directives(ob)),
         "source_text": ob.source_text or "",
         "uid": ob.uid,
+        "due_estimated": due.estimated or "",
     }
 
 
@@ -407,10 +414,10 @@ def to_csv(rows: list[Row], by: str | None = None) -> str:
     if by:
         for key, group in grouped(rows, by):
             for r in group:
-                w.writerow({"group": key, **csv_row(r)})
+                w.writerow(safe_csv_row({"group": key, **csv_row(r)}))
     else:
         for r in rows:
-            w.writerow(csv_row(r))
+            w.writerow(safe_csv_row(csv_row(r)))
     return buf.getvalue()
 
 
@@ -418,7 +425,7 @@ def counts_csv(table: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n")
     w.writeheader()
-    w.writerows(table)
+    w.writerows(safe_csv_row(r) for r in table)
     return buf.getvalue()
 
 
@@ -440,6 +447,7 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> N
         if values["due"]:
             values["due"] = dt.date.fromisoformat(values["due"])
         ws.append(([key] if by else []) + [values[c] for c in CSV_COLUMNS])
+        keep_text_row(ws, ws.max_row)
     widths = {"action": 60, "units": 36, "source_text": 60, "document_subject": 40, "document_path": 30}
     for i, c in enumerate(cols, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 16)
@@ -459,6 +467,7 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> N
     table = counts(rows)
     for r in table:
         cs.append([r["unit"], *(r[s] for s in STATUSES), None])
+        keep_text_row(cs, cs.max_row)
     for n in range(2, len(table) + 2):
         first, last = get_column_letter(2), get_column_letter(1 + len(STATUSES))
         cs.cell(n, len(heads)).value = f"=SUM({first}{n}:{last}{n})"

@@ -15,7 +15,13 @@
   recurring obligation gives one row per occurrence in the next 12 months.
 
 Obligations with neither a deadline date nor a readable recurrence have no
-date to remind of and are left out (counted on stderr).
+date to remind of and are left out (counted on stderr).  A recurring task whose
+document gives no day is placed by ``tracker.status.schedule_of`` (the
+reporting periods of Nghị định 09/2019/NĐ-CP for a report, the end of the
+period otherwise); such an entry says "(ước tính)" in its summary and why in
+its description, and never falls on the day the plan was signed or on 1 January
+for want of a date.  ``--from DATE`` leaves out deadlines before DATE (a
+recurring series then starts at its first occurrence on or after DATE).
 """
 
 from __future__ import annotations
@@ -27,10 +33,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from tracker.cell_safety import csv_row as safe_csv_row
 from tracker.query import Row, directives, select, units_text
 from core.io import write_bytes_atomic
 from core.serialize import location_text
-from tracker.status import effective_rrule, recurrence_anchor, status_for, to_date, valid_rrule
+from tracker.status import effective_rrule, is_report, next_occurrence, schedule_of, status_for, to_date
 from tracker.store import Store, missing_sqlite_file
 
 DEFAULT_DAYS_BEFORE = 3
@@ -47,31 +54,46 @@ class Reminder:
 
     row: Row
     start: dt.date  # the deadline, or the first occurrence of the recurrence
-    rrule: str | None  # effective RRULE (month ends followed) when recurring
+    rrule: str | None  # effective RRULE (days explicit, month ends followed) when recurring
+    estimated: str | None = None  # why the date is an estimate (the document gives no day)
 
 
-def reminders_from(rows: Iterable[Row], today: dt.date) -> tuple[list[Reminder], int]:
+def reminders_from(rows: Iterable[Row], today: dt.date,
+                   date_from: dt.date | None = None) -> tuple[list[Reminder], int]:
     """Reminders for the rows that have a date, one per UID (``select``
     already gives a document ingested from several files once, from its most
     original copy; a repeated UID keeps the highest SEQUENCE); and how many
-    rows had no date."""
+    rows had no date.  ``date_from``: deadlines before it are left out, and a
+    recurring series starts at its first occurrence on or after it."""
     best: dict[str, Row] = {}
     undated = 0
+    scheds = {}
     for r in rows:
-        has_rule = valid_rrule(r.ob.recurrence_rrule)
-        if not has_rule and to_date(r.ob.deadline_date) is None:
+        ob = r.ob
+        sched = schedule_of(ob.recurrence_rrule, deadline_date=ob.deadline_date, document_date=ob.document_date,
+                            report=is_report(ob.action, ob.recurrence_text), today=today)
+        if sched is None and to_date(ob.deadline_date) is None:
             undated += 1
             continue
-        cur = best.get(r.ob.uid)
-        if cur is None or r.ob.sequence > cur.ob.sequence:
-            best[r.ob.uid] = r
+        cur = best.get(ob.uid)
+        if cur is None or ob.sequence > cur.ob.sequence:
+            best[ob.uid] = r
+            scheds[ob.uid] = sched
     out = []
-    for r in best.values():
-        if valid_rrule(r.ob.recurrence_rrule):
-            anchor = recurrence_anchor(r.ob.deadline_date, r.ob.document_date, today)
-            out.append(Reminder(r, anchor, effective_rrule(r.ob.recurrence_rrule, anchor)))
+    for uid, r in best.items():
+        sched = scheds[uid]
+        if sched is not None:
+            start = sched.start
+            if date_from is not None and start < date_from:
+                start = next_occurrence(sched.rrule, sched.start, date_from)
+                if start is None:  # the series ended before date_from
+                    continue
+            out.append(Reminder(r, start, effective_rrule(sched.rrule, sched.start), sched.estimated))
         else:
-            out.append(Reminder(r, to_date(r.ob.deadline_date), None))
+            start = to_date(r.ob.deadline_date)
+            if date_from is not None and start < date_from:
+                continue
+            out.append(Reminder(r, start, None))
     out.sort(key=lambda m: (m.start, m.row.ob.document_path, m.row.ob.ordinal))
     return out, undated
 
@@ -99,6 +121,8 @@ def occurrences(rem: Reminder, start: dt.date, end: dt.date, limit: int = 1000) 
 def summary(rem: Reminder, prefix: str = "Hạn") -> str:
     ob = rem.row.ob
     unit = ob.units[0].raw or ob.units[0].name if ob.units else None
+    if rem.estimated:
+        prefix += " (ước tính)"
     text = f"{prefix}: {ob.action}" + (f" ({unit})" if unit else "")
     return text if len(text) <= _SUMMARY_MAX else text[: _SUMMARY_MAX - 1] + "…"
 
@@ -112,6 +136,8 @@ def description(rem: Reminder) -> str:
         lines.append(f"Thời hạn: {ob.deadline_text}")
     if ob.recurrence_text:
         lines.append(f"Định kỳ: {ob.recurrence_text}")
+    if rem.estimated:
+        lines.append(rem.estimated)
     if ob.report_to:
         lines.append(f"Báo cáo về: {ob.report_to}")
     doc = ob.document_label
@@ -219,20 +245,26 @@ def _reminder_event(rem: Reminder, days_before: int, stamp: dt.datetime):
 # --------------------------------------------------------------------------
 
 CSV_COLUMNS = ["Subject", "Start Date", "End Date", "All Day Event", "Reminder Date", "Status", "Units",
-               "Action", "Deadline", "Recurrence", "Report To", "Document", "Location", "Description", "UID", "Sequence"]
+               "Action", "Deadline", "Recurrence", "Report To", "Document", "Location", "Description", "UID", "Sequence",
+               "Estimated"]
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
 
 
-def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date) -> str:
+def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date, date_from: dt.date | None = None,
+           delimiter: str = ",") -> str:
     """One row per deadline (per occurrence in the next 12 months for a
-    recurring obligation, from today)."""
+    recurring obligation, from ``date_from`` or else today).  ``delimiter``
+    ";" for Excel under Vietnamese regional settings (where "," is the decimal
+    mark and a comma-separated file opens as one column)."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\r\n", delimiter=delimiter)
     w.writeheader()
+    first = date_from or today
     for rem in reminders:
         ob = rem.row.ob
-        dates = occurrences(rem, today, today + dt.timedelta(days=_CSV_HORIZON_DAYS)) if rem.rrule else [rem.start]
+        dates = occurrences(rem, first, first + dt.timedelta(days=_CSV_HORIZON_DAYS)) if rem.rrule else [rem.start]
         for d in dates:
-            w.writerow({
+            w.writerow(safe_csv_row({
                 "Subject": summary(rem),
                 "Start Date": d.isoformat(),
                 "End Date": d.isoformat(),
@@ -249,7 +281,8 @@ def to_csv(reminders: list[Reminder], *, days_before: int, today: dt.date) -> st
                 "Description": description(rem),
                 "UID": ob.uid,
                 "Sequence": ob.sequence,
-            })
+                "Estimated": rem.estimated or "",
+            }))
     return buf.getvalue()
 
 
@@ -277,8 +310,11 @@ def export(
     db_url: str | None = None,
     today: dt.date | None = None,
     now: dt.datetime | None = None,
+    date_from: dt.date | None = None,
+    delimiter: str = ",",
 ) -> ExportResult:
-    """Write the reminders to ``out`` (.ics or .csv, chosen by extension)."""
+    """Write the reminders to ``out`` (.ics or .csv, chosen by extension);
+    ``date_from``: leave out deadlines before it; ``delimiter``: of the CSV."""
     ext = Path(out).suffix.lower()
     if ext not in (".ics", ".csv"):
         raise ValueError(f"--out must end in .ics or .csv, not {Path(out).name!r}")
@@ -292,12 +328,13 @@ def export(
         result = select(store, unit=unit, today=today)
     if result.unit_not_found:
         return ExportResult(str(out), 0, 0, True, result.suggestions)
-    reminders, undated = reminders_from(result.rows, today)
+    reminders, undated = reminders_from(result.rows, today, date_from)
     if ext == ".ics":
         name = "Hạn nhiệm vụ" + (f" — {', '.join(u.name for u in result.units)}" if result.units else "")
         cal = build_calendar(reminders, days_before=days_before, alarm_mode=alarm_mode, todo=todo, name=name, now=now)
         data = cal.to_ical()
     else:
-        data = ("\ufeff" + to_csv(reminders, days_before=days_before, today=today)).encode("utf-8")
+        data = ("\ufeff" + to_csv(reminders, days_before=days_before, today=today, date_from=date_from,
+                                  delimiter=delimiter)).encode("utf-8")
     write_bytes_atomic(out, data)
     return ExportResult(str(out), len(reminders), undated)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.cell_safety import keep_text
 from core.errors import DocumentError
 from core.model import Criterion
 from extractors.criteria import extract_criteria
@@ -111,6 +112,7 @@ def write_scoresheet(
     head_fill = PatternFill("solid", fgColor="D9E1F2")
 
     ws["A1"] = title or "BẢNG TỰ CHẤM ĐIỂM"
+    keep_text(ws["A1"])
     ws["A1"].font = Font(bold=True, size=14)
     ws["A1"].alignment = Alignment(horizontal="center")
     ws.merge_cells(f"A1:{last_visible}1")
@@ -159,8 +161,8 @@ def write_scoresheet(
 
     for c, depth, r in rows:
         rule = _rule(c)
-        ws.cell(row=r, column=COL["code"], value=c.code or "")
-        t = ws.cell(row=r, column=COL["title"], value=c.text or c.title)
+        keep_text(ws.cell(row=r, column=COL["code"], value=c.code or ""))
+        t = keep_text(ws.cell(row=r, column=COL["title"], value=c.text or c.title))
         t.alignment = Alignment(wrap_text=True, vertical="top", indent=min(depth * 2, 10))
         if c.max_points is not None:
             ws.cell(row=r, column=COL["max"], value=_numval(c.max_points))
@@ -169,9 +171,9 @@ def write_scoresheet(
             fn = "MAX" if rule == "max" else "SUM"
             mcol = _letter(COL["max"])
             ws.cell(row=r, column=COL["max"], value=_formula(fn, mcol, kids))
-        ws.cell(row=r, column=COL["evidence"], value="\n".join(c.evidence))
-        ws.cell(row=r, column=COL["units"], value="\n".join(c.units))
-        ws.cell(row=r, column=COL["path"], value=c.path or "")
+        keep_text(ws.cell(row=r, column=COL["evidence"], value="\n".join(c.evidence)))
+        keep_text(ws.cell(row=r, column=COL["units"], value="\n".join(c.units)))
+        keep_text(ws.cell(row=r, column=COL["path"], value=c.path or ""))
         ws.cell(row=r, column=COL["rule"], value=rule)
         if rule in ("sum", "max"):
             kids = [row_of[id(ch)] for ch in _scored_children(c)]

@@ -31,10 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+import regex
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from core.textutil import fold, nfc
+from core.textutil import RX_TIMEOUT, fold, nfc
 
 DEFAULT_SQLITE = "data/vanban.sqlite"
 ENV_URL = "VANBAN_DB_URL"
@@ -345,11 +346,34 @@ def preferred_copies(copies: Iterable[DocumentCopy]) -> list[DocumentCopy]:
     return [cs[0] for cs in group_copies(copies).values()]
 
 
+# dates as an action may carry them ("… trước ngày 15/10/2020", "ngày 05 tháng 11 năm 2023", "tháng 10/2020"),
+# matched on folded text; each alternative is a fixed run of digits and words (no nested repeats)
+_DATE_IN_ACTION = regex.compile(
+    r"(?<!\d)\d{1,2}[ ]?[/.\-][ ]?\d{1,2}(?:[ ]?[/.\-][ ]?\d{2,4})?(?!\d)"
+    r"|(?<!\d)\d{1,2}[ ]?/[ ]?\d{4}(?!\d)"
+    r"|\bngay[ ]\d{1,2}[ ]thang[ ]\d{1,2}(?:[ ]nam[ ]\d{2,4})?(?!\d)"
+    r"|\bthang[ ]\d{1,2}[ ]nam[ ]\d{4}(?!\d)")
+
+
+def _action_without_dates(action: str, deadline_text: str | None) -> str:
+    """The folded action without its deadline: the deadline's text as written,
+    then any date left in it, so that moving a deadline keeps the identity."""
+    text = fold(action)
+    if deadline_text:
+        text = text.replace(fold(deadline_text), " ")
+    text = _DATE_IN_ACTION.sub(" ", text, timeout=RX_TIMEOUT)
+    return " ".join(text.split())
+
+
 def obligation_identity(ob: dict[str, Any]) -> str:
     """Who does what: the part of an obligation that names it across edits
-    (a new deadline or wording of the source sentence keeps the identity)."""
+    (a new deadline or wording of the source sentence keeps the identity).
+    The deadline never enters it, even when the action quotes it ("báo cáo …
+    trước ngày 15/10/2020"): a moved deadline is the same obligation, one
+    SEQUENCE further."""
     names = sorted({fold(u.get("name") or u.get("raw") or "") for u in ob.get("units") or []})
-    return fold(ob.get("action") or "") + "|" + ";".join(names)
+    deadline = ob.get("deadline") or {}
+    return _action_without_dates(ob.get("action") or "", deadline.get("text")) + "|" + ";".join(names)
 
 
 def obligation_content_hash(ob: dict[str, Any]) -> str:

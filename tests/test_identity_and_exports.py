@@ -1,0 +1,147 @@
+"""Issue 12: identities that hold (a moved deadline keeps its calendar UID),
+honest dates (no day invented from the plan's own date or 1 January), units
+and their aliases, files and errors, and the clerk's spreadsheets — on the
+real seed documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from icalendar import Calendar
+
+from conftest import SEEDS
+from pipeline.assemble import extract_file
+from cli.main import main
+from tracker.reminders import export
+from tracker.store import Store, obligation_uids
+
+DV_KHEO = "004_4f1c6b8dfc0f85d2"  # Kế hoạch 799/KH-SYT of 31/3/2020: "trước ngày 15/10/2020", "Định kỳ 6 tháng, một năm"
+
+
+def _events(path) -> list:
+    return Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+
+
+@pytest.fixture
+def plan(tmp_path):
+    src = tmp_path / "ke_hoach.txt"
+    shutil.copy(SEEDS / f"{DV_KHEO}.txt", src)
+    return src
+
+
+# -- 1. a moved deadline keeps the UID and raises SEQUENCE ---------------------------------------
+
+
+def test_moved_deadline_keeps_uid_and_raises_sequence(plan, tmp_path):
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    out = tmp_path / "han.ics"
+    with Store(url) as s:
+        assert s.upsert_document(extract_file(plan, content=False))
+    export(out, db_url=url, today=dt.date(2020, 9, 1))
+    (before,) = [e for e in _events(out) if e.decoded("DTSTART") == dt.date(2020, 10, 15)]
+    assert "15/10/2020" in str(before["SUMMARY"])  # the action quotes its deadline
+    assert int(before["SEQUENCE"]) == 0
+
+    text = plan.read_text(encoding="utf-8")
+    assert text.count("trước ngày 15/10/2020") == 1
+    plan.write_text(text.replace("trước ngày 15/10/2020", "trước ngày 20/10/2020"), encoding="utf-8")
+    with Store(url) as s:
+        assert s.upsert_document(extract_file(plan, content=False))
+    export(out, db_url=url, today=dt.date(2020, 9, 1))
+    events = _events(out)
+    same = [e for e in events if str(e["UID"]) == str(before["UID"])]
+    assert len(same) == 1, "one VEVENT for the obligation, not a duplicate"
+    (after,) = same
+    assert after.decoded("DTSTART") == dt.date(2020, 10, 20) and int(after["SEQUENCE"]) == 1
+    assert not any(e.decoded("DTSTART") == dt.date(2020, 10, 15) for e in events)
+    assert len(events) == len({str(e["UID"]) for e in events})
+
+
+def test_uids_ignore_dates_quoted_in_the_action():
+    doc = extract_file(SEEDS / f"{DV_KHEO}.txt", content=False)
+    moved = extract_file(SEEDS / f"{DV_KHEO}.txt", content=False)
+    ob = next(o for o in moved["obligations"] if (o.get("deadline") or {}).get("date") == "2020-10-15")
+    ob["action"] = ob["action"].replace("15/10/2020", "20/10/2020")
+    ob["deadline"] = {**ob["deadline"], "date": "2020-10-20", "text": "trước ngày 20/10/2020"}
+    assert obligation_uids(doc) == obligation_uids(moved)
+    # another task is another identity
+    ob["action"] = ob["action"].replace("báo cáo", "tổng kết")
+    assert obligation_uids(doc) != obligation_uids(moved)
+
+
+# -- 2. no invented dates ----------------------------------------------------------------------------
+
+
+def test_six_monthly_report_follows_decree_09_2019_not_the_plan_date(plan, tmp_path):
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    with Store(url) as s:
+        s.upsert_document(extract_file(plan, content=False))
+    out = tmp_path / "han.ics"
+    export(out, db_url=url, today=dt.date(2020, 9, 1))
+    (rec,) = [e for e in _events(out) if "RRULE" in e]
+    start = rec.decoded("DTSTART")
+    assert start == dt.date(2020, 6, 14), "the first 6-month period of 2020 closes on 14/6 (NĐ 09/2019, Điều 12)"
+    rule = rec["RRULE"]
+    assert rule["FREQ"] == ["YEARLY"] and rule["BYMONTH"] == [6, 12] and rule["BYMONTHDAY"] == [14]
+    from dateutil.rrule import rrulestr
+
+    dates = list(rrulestr(rec["RRULE"].to_ical().decode(), dtstart=dt.datetime.combine(start, dt.time())))[:4]
+    assert [d.date() for d in dates] == [dt.date(2020, 6, 14), dt.date(2020, 12, 14),
+                                         dt.date(2021, 6, 14), dt.date(2021, 12, 14)]
+    assert not any(d.month in (3, 9) and d.day in (30, 31) for d in dates)  # never 31/3, 30/9 from the plan date
+    assert str(rec["SUMMARY"]).startswith("Hạn (ước tính):")
+    assert "Ngày ước tính" in str(rec["DESCRIPTION"]) and "Nghị định 09/2019/NĐ-CP" in str(rec["DESCRIPTION"])
+
+
+def test_undated_plan_never_falls_back_to_1_january(plan, tmp_path):
+    from tracker import status as st
+
+    doc = extract_file(plan, content=False)
+    doc["document"]["date"] = None
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    with Store(url) as s:
+        s.upsert_document(doc)
+    out = tmp_path / "han.ics"
+    export(out, db_url=url, today=dt.date(2024, 5, 2))
+    starts = {e.decoded("DTSTART") for e in _events(out)}
+    assert all((d.month, d.day) != (1, 1) for d in starts), starts
+    assert dt.date(2024, 6, 14) in starts
+    # pure rules: a yearly task with no date at all is due at the end of the year, estimated;
+    # a weekly one with neither a weekday nor a document date has no date to give
+    due = st.due_of(deadline_date=None, rrule="FREQ=YEARLY", document_date=None, today=dt.date(2024, 5, 2))
+    assert due.date == dt.date(2024, 12, 31) and due.estimated
+    due = st.due_of(deadline_date=None, rrule="FREQ=WEEKLY", document_date=None, today=dt.date(2024, 5, 2))
+    assert due.date is None and due.status == st.NO_DEADLINE
+    # a rule that names its day runs on that day from the plan, not on the plan's own date
+    sched = st.schedule_of("FREQ=MONTHLY;BYMONTHDAY=25", deadline_date=None, document_date="2020-03-31",
+                           report=True, today=dt.date(2020, 4, 1))
+    assert sched.start == dt.date(2020, 4, 25) and sched.estimated is None
+    # quarterly report: 14/3, 14/6, 14/9, 14/12; a quarterly non-report task: the quarter's last day
+    q = st.schedule_of("FREQ=MONTHLY;INTERVAL=3", deadline_date=None, document_date="2020-03-31", report=True,
+                       today=dt.date(2020, 4, 1))
+    assert q.start == dt.date(2020, 6, 14) and q.estimated
+    q = st.schedule_of("FREQ=MONTHLY;INTERVAL=3", deadline_date=None, document_date="2020-03-31", report=False,
+                       today=dt.date(2020, 4, 1))
+    assert q.start == dt.date(2020, 3, 31) and q.rrule == "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
+
+
+def test_reminders_from_leaves_out_old_deadlines(plan, tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    with Store(url) as s:
+        s.upsert_document(extract_file(plan, content=False))
+    out = tmp_path / "han.ics"
+    assert main(["reminders", "--db", url, "--out", str(out), "--today", "2020-09-01"]) == 0
+    all_starts = sorted(e.decoded("DTSTART") for e in _events(out))
+    assert dt.date(2020, 10, 15) in all_starts
+    assert main(["reminders", "--db", url, "--out", str(out), "--today", "2020-09-01", "--from", "16/10/2020"]) == 0
+    events = _events(out)
+    assert all(e.decoded("DTSTART") >= dt.date(2020, 10, 16) for e in events)
+    assert not any(e.decoded("DTSTART") == dt.date(2020, 10, 15) for e in events)
+    (rec,) = [e for e in events if "RRULE" in e]
+    assert rec.decoded("DTSTART") == dt.date(2020, 12, 14)  # the series goes on from its next occurrence
+    capsys.readouterr()
+    assert main(["reminders", "--db", url, "--out", str(out), "--from", "32/13/2020"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("vanban: --from: not a date") and err.count("\n") == 1
