@@ -12,7 +12,7 @@ from typing import Any
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_short(p.name)}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -25,6 +25,13 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _short(name: str, limit: int = 120) -> str:
+    """``name`` cut to at most ``limit`` UTF-8 bytes (a whole character), so
+    that the temporary name beside a 255-byte output still fits."""
+    raw = name.encode("utf-8", "surrogateescape")
+    return name if len(raw) <= limit else raw[:limit].decode("utf-8", "ignore")
 
 
 def write_text_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> None:

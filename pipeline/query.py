@@ -507,6 +507,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
 
 
+def _option_day(option: str, value: str | None) -> dt.date | None:
+    """The date given to ``option`` (None when the option is absent); a
+    ``ValueError`` naming the option for an empty or unreadable one."""
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise ValueError(f"{option}: {exc}") from None
+
+
 def _fail(message: str) -> int:
     print(f"vanban: {message}", file=sys.stderr)
     return 2
@@ -523,11 +534,11 @@ def _output_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.today) if args.today else dt.date.today()
-        date_from = parse_day(args.date_from) if args.date_from else None
-        date_to = parse_day(args.date_to) if args.date_to else None
-        status = parse_status(args.status) if args.status else None
+    try:  # an option given empty ("--from ''") is an error naming it, never ignored
+        today = _option_day("--today", args.today) or dt.date.today()
+        date_from = _option_day("--from", args.date_from)
+        date_to = _option_day("--to", args.date_to)
+        status = parse_status(args.status) if args.status is not None else None
     except ValueError as exc:
         return _fail(str(exc))
     fmt = _output_format(args)
@@ -556,10 +567,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
+    from pipeline.errors import printable
     from pipeline.io import write_bytes_atomic
 
     if fmt == "xlsx":
-        write_xlsx(args.out, rows, by=args.by)
+        try:
+            write_xlsx(args.out, rows, by=args.by)
+        except OSError as exc:  # one line, never a traceback
+            return _fail(f"cannot write {printable(args.out)}: {exc.strerror or exc}")
         return 0
     if args.counts:
         table = counts(rows)
@@ -579,7 +594,10 @@ def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
         text = to_csv(rows, args.by)
     if args.out:
         bom = "\ufeff" if fmt == "csv" else ""
-        write_bytes_atomic(args.out, (bom + text).encode("utf-8"))
+        try:
+            write_bytes_atomic(args.out, (bom + text).encode("utf-8"))
+        except OSError as exc:  # one line, never a traceback
+            return _fail(f"cannot write {printable(args.out)}: {exc.strerror or exc}")
     else:
         sys.stdout.write(("\ufeff" if fmt == "csv" and not sys.stdout.isatty() else "") + text)
     return 0

@@ -52,7 +52,7 @@ metadata = sa.MetaData()
 documents = sa.Table(
     "documents", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("path", sa.String(1024), nullable=False, unique=True),
+    sa.Column("path", sa.Text, nullable=False, unique=True),
     sa.Column("stem", sa.String(512), nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("content_hash", sa.String(64), nullable=False),
@@ -134,7 +134,7 @@ obligation_units = sa.Table(
 reminder_sequences = sa.Table(
     "reminder_sequences", metadata,
     sa.Column("uid", sa.String(128), primary_key=True),
-    sa.Column("path", sa.String(1024), primary_key=True),
+    sa.Column("path", sa.Text, primary_key=True),
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("sequence", sa.Integer, nullable=False),
 )
