@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("pipeline.cli", "parse one document and print its structured JSON"),
     "ingest": ("flows.ingest", "batch job (Prefect flow): data/raw/ → data/structured/ and the query index"),
     "obligations": ("pipeline.query", "query ingested obligations by unit, date, status"),
+    "units": ("pipeline.unit_aliases", "the units of the index with their aliases (and the clerk's alias file)"),
     "reminders": ("pipeline.reminders", "export deadlines as reminders (.ics or .csv)"),
     "references": ("pipeline.citations", "the citation graph: who cites ID, or the most cited references"),
     "eval": ("pipeline.evaluate", "score extraction against gold annotations (precision, recall, F1)"),

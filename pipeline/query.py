@@ -5,7 +5,11 @@
   chính" when "Phòng TC-HC" is one of its names), a merged unit by the name of
   its leading parts ("phong to chuc hanh chinh" also finds "Phòng Tổ chức -
   Hành chính - Tài chính - Kế toán"); then by abbreviation built from the
-  initials ("TC-HC"); then by a folded substring ("noi vu").  When nothing
+  initials ("TC-HC", "P.TCHC"); then by a folded substring ("noi vu").  A unit
+  found by any of these also brings the merged units whose leading parts are
+  its name ("Phòng TC-HC" is "Phòng Tổ chức - Hành chính", which brings "Phòng
+  Tổ chức - Hành chính - Tài chính - Kế toán"), and the units the clerk's alias
+  file puts on the same line (``pipeline.unit_aliases``).  When nothing
   matches, near-identical names are offered.
 * A document ingested from several files (the sample corpus has each plan as
   .docx, .pdf and .txt) lists each obligation once, from its most original
@@ -35,12 +39,14 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import regex
+from sqlalchemy import exc as sa_exc
 
 from pipeline.cell_safety import csv_row as safe_csv_row, keep_text_row
 from pipeline.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, is_report, parse_status
 from pipeline.serialize import location_text
-from pipeline.store import Store, StoredObligation, StoredUnit, missing_sqlite_file
+from pipeline.store import Store, StoredObligation, StoredUnit, database_error, missing_sqlite_file
 from pipeline.textutil import RX_TIMEOUT, fold
+from pipeline.unit_aliases import AliasFileError, AliasGroup, group_of, load_aliases
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
 GROUPINGS = ("unit", "document", "reference")
@@ -55,8 +61,12 @@ _WORD = regex.compile(r"[^\W_]+")
 # --------------------------------------------------------------------------
 
 
+_NON_WORD = regex.compile(r"[\W_]+")
+
+
 def _squeeze(text: str) -> str:
-    return text.replace(" ", "").replace("-", "")
+    """Letters and digits only: "p.tc-hc" → "ptchc"."""
+    return _NON_WORD.sub("", text, timeout=RX_TIMEOUT)
 
 
 def _segments(name: str) -> list[list[str]]:
@@ -111,13 +121,43 @@ class UnitMatch:
     suggestions: list[str] = field(default_factory=list)
 
 
-def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions: int = 5) -> UnitMatch:
-    """Units named ``query`` (see module docstring for the order of tries)."""
+def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions: int = 5,
+                groups: list[AliasGroup] | None = None) -> UnitMatch:
+    """Units named ``query`` (see module docstring for the order of tries);
+    ``groups``: the lines of the clerk's alias file."""
     units_ = list(all_units)
+    m = _match_units(units_, query, max_suggestions=max_suggestions, groups=groups or [])
+    if m.units:
+        m.units = _with_merged(units_, m.units, groups or [])
+    return m
+
+
+def _with_merged(units_: list[StoredUnit], found: list[StoredUnit], groups: list[AliasGroup]) -> list[StoredUnit]:
+    """``found`` and the units merged with them: those whose name starts with
+    a found unit's whole name as dash-parts, and those on the same alias-file line."""
+    ids = {u.id for u in found}
+    out = list(found)
+    found_groups = {g.name for u in found if (g := group_of(u, groups)) is not None}
+    for u in sorted(units_, key=lambda u: u.folded):
+        if u.id in ids:
+            continue
+        g = group_of(u, groups)
+        if (g is not None and g.name in found_groups) or any(name_rank(f.name, u.name) == 1 for f in found):
+            ids.add(u.id)
+            out.append(u)
+    return out
+
+
+def _match_units(units_: list[StoredUnit], query: str, *, max_suggestions: int,
+                 groups: list[AliasGroup]) -> UnitMatch:
     key = fold(query)
     if not key:
         return UnitMatch()
     names = {u.id: [u.name, *u.aliases] for u in units_}
+    for u in units_:  # names the alias file gives a unit count as its own
+        g = group_of(u, groups)
+        if g is not None:
+            names[u.id].extend(n for n in g.names if n not in names[u.id])
     ranks = {u.id: min((r for n in names[u.id] if (r := name_rank(query, n)) is not None), default=None)
              for u in units_}
     named = sorted((u for u in units_ if ranks[u.id] is not None), key=lambda u: (ranks[u.id], u.folded))
@@ -198,17 +238,19 @@ def select(
     today: dt.date | None = None,
     soon_days: int = DEFAULT_SOON_DAYS,
     distinct: bool = True,
+    aliases: list[AliasGroup] | None = None,
 ) -> QueryResult:
     """The obligations matching every filter, soonest due first (undated last).
     ``date_from``/``date_to`` bound the due date (the next occurrence for a
     recurring obligation); obligations without one are left out then.
     ``distinct``: one document ingested from several files (the same plan as
     .docx and .pdf) lists each obligation once, from its most original copy
-    (``pipeline.store.preferred_copies``); False lists every copy's."""
+    (``pipeline.store.preferred_copies``); False lists every copy's.
+    ``aliases``: the alias file's groups (default: read ``pipeline.unit_aliases.load_aliases()``)."""
     today = today or dt.date.today()
     matched: list[StoredUnit] = []
     if unit is not None:
-        m = match_units(store.units(), unit)
+        m = match_units(store.units(), unit, groups=load_aliases() if aliases is None else aliases)
         if not m.units:
             return QueryResult([], [], unit, m.suggestions)
         matched = m.units
@@ -407,11 +449,16 @@ def format_counts_table(table: list[dict[str, Any]]) -> str:
 # -- files -------------------------------------------------------------------
 
 
-def to_csv(rows: list[Row], by: str | None = None) -> str:
-    """CSV text (the caller writes it UTF-8 with BOM so Excel reads Vietnamese)."""
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
+
+
+def to_csv(rows: list[Row], by: str | None = None, delimiter: str = ",") -> str:
+    """CSV text (the caller writes it UTF-8 with BOM so Excel reads Vietnamese);
+    ``delimiter`` ";" for Excel under Vietnamese regional settings, where ","
+    is the decimal mark and a comma-separated file opens as one column."""
     buf = io.StringIO()
     cols = (["group"] if by else []) + CSV_COLUMNS
-    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n", delimiter=delimiter)
     w.writeheader()
     if by:
         for key, group in grouped(rows, by):
@@ -423,9 +470,9 @@ def to_csv(rows: list[Row], by: str | None = None) -> str:
     return buf.getvalue()
 
 
-def counts_csv(table: list[dict[str, Any]]) -> str:
+def counts_csv(table: list[dict[str, Any]], delimiter: str = ",") -> str:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n")
+    w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n", delimiter=delimiter)
     w.writeheader()
     w.writerows(safe_csv_row(r) for r in table)
     return buf.getvalue()
@@ -502,6 +549,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"'sắp đến hạn' = due within N days (default {DEFAULT_SOON_DAYS})")
     p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table, or from --out's extension)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (required for xlsx)")
+    p.add_argument("--csv-delimiter", choices=sorted(CSV_DELIMITERS), default="comma",
+                   help="CSV separator: comma, or semicolon for Excel with Vietnamese regional settings")
     p.add_argument("--by", choices=GROUPINGS, help="group by unit, source document or cited directive")
     p.add_argument("--counts", action="store_true", help="counts per unit and status instead of the list")
     p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
@@ -552,11 +601,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store(args.db)
     except Exception as exc:  # an unreachable or unreadable database is one line, not a traceback
-        return _fail(f"cannot open the index database: {type(exc).__name__}: {exc}")
+        return _fail(database_error(exc, args.db))
     try:
         result = select(store, unit=args.unit, date_from=date_from, date_to=date_to, overdue=args.overdue,
                         role=args.role, document=args.document, status=status, today=today,
                         soon_days=args.soon_days)
+    except AliasFileError as exc:
+        return _fail(str(exc))
+    except sa_exc.SQLAlchemyError as exc:  # the database went away, or is not vanban's: one line
+        return _fail(database_error(exc, args.db))
     finally:
         store.close()
     if result.unit_not_found:
@@ -564,6 +617,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"vanban: no unit named '{args.unit}'{hint}", file=sys.stderr)
         return 1
     return _emit(result.rows, fmt, args)
+
+
+def _delimiter(args: argparse.Namespace) -> str:
+    return CSV_DELIMITERS[getattr(args, "csv_delimiter", None) or "comma"]
 
 
 def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
@@ -580,7 +637,7 @@ def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
         table = counts(rows)
         text = {"table": lambda: format_counts_table(table),
                 "json": lambda: json.dumps(table, ensure_ascii=False, indent=2) + "\n",
-                "csv": lambda: counts_csv(table)}[fmt]()
+                "csv": lambda: counts_csv(table, _delimiter(args))}[fmt]()
     elif fmt == "table":
         text = format_table(rows, args.by)
     elif fmt == "json":
@@ -591,7 +648,7 @@ def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
             data = [record(r) for r in rows]
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = to_csv(rows, args.by)
+        text = to_csv(rows, args.by, _delimiter(args))
     if args.out:
         bom = "\ufeff" if fmt == "csv" else ""
         try:

@@ -241,6 +241,21 @@ def missing_sqlite_file(url: str | None) -> str | None:
     return None
 
 
+def database_error(exc: BaseException, url: str | None = None) -> str:
+    """One line for a database that cannot be opened or read: the database
+    as named (password hidden) and the first line of the driver's reason
+    ("connection refused"), never SQLAlchemy's multi-line report."""
+    orig = getattr(exc, "orig", None) or exc
+    reason = next((ln.strip() for ln in str(orig).splitlines() if ln.strip()), "")
+    name = url or default_url()
+    try:
+        if "://" in name:
+            name = sa.engine.make_url(name).render_as_string(hide_password=True)
+    except Exception:  # an unreadable URL: the URL error is the reason
+        name = "(unreadable URL)"
+    return f"cannot open the index database {name}: {type(orig).__name__}" + (f": {reason}" if reason else "")
+
+
 def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
