@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("cli.extract", "parse one document and print its structured JSON"),
     "ingest": ("cli.ingest", "batch job (Prefect flow): data/raw/ → data/structured/ and the query index"),
     "obligations": ("cli.obligations", "query ingested obligations by unit, date, status"),
+    "units": ("cli.units", "the units of the index with their aliases (and the clerk's alias file)"),
     "reminders": ("cli.reminders", "export deadlines as reminders (.ics or .csv)"),
     "references": ("cli.references", "the citation graph: who cites ID, or the most cited references"),
     "eval": ("cli.eval", "score extraction against gold annotations (precision, recall, F1)"),

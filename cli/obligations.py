@@ -10,8 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
+
+from core.errors import printable
 from core.io import write_bytes_atomic
 from tracker.query import (
+    CSV_DELIMITERS,
     FORMATS,
     GROUPINGS,
     ROLE_LABELS,
@@ -28,7 +32,8 @@ from tracker.query import (
     write_xlsx,
 )
 from tracker.status import DEFAULT_SOON_DAYS, STATUSES, parse_status
-from tracker.store import Store, missing_sqlite_file
+from tracker.store import Store, database_error, missing_sqlite_file
+from tracker.unit_aliases import AliasFileError
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -44,9 +49,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"'sắp đến hạn' = due within N days (default {DEFAULT_SOON_DAYS})")
     p.add_argument("--format", choices=FORMATS, default=None, help="output format (default: table, or from --out's extension)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (required for xlsx)")
+    p.add_argument("--csv-delimiter", choices=sorted(CSV_DELIMITERS), default="comma",
+                   help="CSV separator: comma, or semicolon for Excel with Vietnamese regional settings")
     p.add_argument("--by", choices=GROUPINGS, help="group by unit, source document or cited directive")
     p.add_argument("--counts", action="store_true", help="counts per unit and status instead of the list")
     p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
+
+
+def _option_day(option: str, value: str | None) -> dt.date | None:
+    """The date given to ``option`` (None when the option is absent); a
+    ``ValueError`` naming the option for an empty or unreadable one."""
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise ValueError(f"{option}: {exc}") from None
 
 
 def _fail(message: str) -> int:
@@ -65,11 +83,11 @@ def _output_format(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.today) if args.today else dt.date.today()
-        date_from = parse_day(args.date_from) if args.date_from else None
-        date_to = parse_day(args.date_to) if args.date_to else None
-        status = parse_status(args.status) if args.status else None
+    try:  # an option given empty ("--from ''") is an error naming it, never ignored
+        today = _option_day("--today", args.today) or dt.date.today()
+        date_from = _option_day("--from", args.date_from)
+        date_to = _option_day("--to", args.date_to)
+        status = parse_status(args.status) if args.status is not None else None
     except ValueError as exc:
         return _fail(str(exc))
     fmt = _output_format(args)
@@ -83,11 +101,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         store = Store(args.db)
     except Exception as exc:  # an unreachable or unreadable database is one line, not a traceback
-        return _fail(f"cannot open the index database: {type(exc).__name__}: {exc}")
+        return _fail(database_error(exc, args.db))
     try:
         result = select(store, unit=args.unit, date_from=date_from, date_to=date_to, overdue=args.overdue,
                         role=args.role, document=args.document, status=status, today=today,
                         soon_days=args.soon_days)
+    except AliasFileError as exc:
+        return _fail(str(exc))
+    except sa_exc.SQLAlchemyError as exc:  # the database went away, or is not vanban's: one line
+        return _fail(database_error(exc, args.db))
     finally:
         store.close()
     if result.unit_not_found:
@@ -97,15 +119,22 @@ def run(args: argparse.Namespace) -> int:
     return _emit(result.rows, fmt, args)
 
 
+def _delimiter(args: argparse.Namespace) -> str:
+    return CSV_DELIMITERS[getattr(args, "csv_delimiter", None) or "comma"]
+
+
 def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
     if fmt == "xlsx":
-        write_xlsx(args.out, rows, by=args.by)
+        try:
+            write_xlsx(args.out, rows, by=args.by)
+        except OSError as exc:  # one line, never a traceback
+            return _fail(f"cannot write {printable(args.out)}: {exc.strerror or exc}")
         return 0
     if args.counts:
         table = counts(rows)
         text = {"table": lambda: format_counts_table(table),
                 "json": lambda: json.dumps(table, ensure_ascii=False, indent=2) + "\n",
-                "csv": lambda: counts_csv(table)}[fmt]()
+                "csv": lambda: counts_csv(table, _delimiter(args))}[fmt]()
     elif fmt == "table":
         text = format_table(rows, args.by)
     elif fmt == "json":
@@ -116,10 +145,13 @@ def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
             data = [record(r) for r in rows]
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        text = to_csv(rows, args.by)
+        text = to_csv(rows, args.by, _delimiter(args))
     if args.out:
         bom = "\ufeff" if fmt == "csv" else ""
-        write_bytes_atomic(args.out, (bom + text).encode("utf-8"))
+        try:
+            write_bytes_atomic(args.out, (bom + text).encode("utf-8"))
+        except OSError as exc:  # one line, never a traceback
+            return _fail(f"cannot write {printable(args.out)}: {exc.strerror or exc}")
     else:
         sys.stdout.write(("\ufeff" if fmt == "csv" and not sys.stdout.isatty() else "") + text)
     return 0

@@ -7,8 +7,11 @@ import argparse
 import datetime as dt
 import sys
 
+from sqlalchemy import exc as sa_exc
+
 from tracker.query import parse_day
 from tracker.reminders import ALARM_MODES, CSV_DELIMITERS, DEFAULT_DAYS_BEFORE, export
+from tracker.store import database_error
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -48,8 +51,15 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"vanban: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # the database cannot be opened, the file cannot be written: one line
-        print(f"vanban: cannot export reminders: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except OSError as exc:  # the file cannot be written: one line
+        print(f"vanban: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the database cannot be opened or read: one line
+        if isinstance(exc, sa_exc.SQLAlchemyError):
+            print(f"vanban: {database_error(exc, args.db)}", file=sys.stderr)
+        else:
+            first = next((ln for ln in str(exc).splitlines() if ln.strip()), "")
+            print(f"vanban: cannot export reminders: {type(exc).__name__}: {first}", file=sys.stderr)
         return 2
     if res.unit_not_found:
         hint = f"; did you mean: {', '.join(res.suggestions)}?" if res.suggestions else ""

@@ -62,22 +62,28 @@ from core.textutil import RX_TIMEOUT, fold, squash_spaces
 # --------------------------------------------------------------------------
 
 _LABEL = regex.compile(
-    r"^\s*(?:(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])[.)]"
+    r"^\s*(?:(?P<art>Điều[ ]+\d{1,3}[a-zđ]?)[.:]|(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])[.)]"
     r"|(?P<bullet>[-–+•*▪●]))\s*",
     regex.V1,
 )
 _TRIGGER = regex.compile(
-    r"^(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
+    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
     regex.V1 | regex.IGNORECASE,
 )
 _ADVERBIAL = regex.compile(
-    r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi)\b",
+    r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
+    # connectives and time adverbials that open a sentence before its subject
+    r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
+    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể|Năm[ ]\d{4}|Tháng[ ]\d{1,2}|Ngày[ ]\d{1,2})\b",
     regex.V1 | regex.IGNORECASE,
 )
+_CONNECTIVE = regex.compile(
+    r"^(?:Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
+    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể)[ ]*,", regex.V1 | regex.IGNORECASE)
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 _PASSIVE_BEFORE = regex.compile(r"(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
-_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ])?(?P<t>đề[ ]nghị|yêu[ ]cầu|giao(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
+_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
 # people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"
@@ -95,6 +101,8 @@ _INSERTED = (
                   regex.V1 | regex.IGNORECASE),
     # closed by a comma after its usual last words ("…, theo chức năng, nhiệm vụ được giao, chủ trì …")
     regex.compile(_INSERT_OPEN + r"(?:của[ ]mình|được[ ]giao|quyền[ ]hạn|quản[ ]lý)[ ]*,[ ]*", regex.V1 | regex.IGNORECASE),
+    # an appositive after a dash, closed by a comma ("Sở X - cơ quan thường trực của Ban Chỉ đạo, có trách nhiệm …")
+    regex.compile(r"^[ ]*[-–][ ]+(?=\p{Ll})[^;:.()\-–]{3,100}?,[ ]*(?=\p{Ll})", regex.V1),
 )
 # a generic actor of a regulation or internal rule as the subject of a duty ("Văn thư cơ quan có nhiệm vụ",
 # "Người đứng đầu cơ quan, tổ chức có trách nhiệm", "Cá nhân … phải …", "Sinh viên có trách nhiệm")
@@ -118,7 +126,7 @@ _ANNOUNCE = regex.compile(r"^(?:trân[ ]trọng[ ]|xin[ ])?(?:thông[ ]báo|côn
                           regex.V1 | regex.IGNORECASE)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
-    r"^(?:của|là|được|đã|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
+    r"^(?:của|là|được|đã|đang|vừa|từng|không|chưa|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
     r"|có[ ]thể|có[ ]thẩm[ ]quyền|có[ ]quyền)\b",
     regex.V1 | regex.IGNORECASE,
 )
@@ -253,12 +261,35 @@ def _find_subject(s: str) -> _Subject | None:
             return topic
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=RX_TIMEOUT):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
-        for mc in regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT):
+        commas = list(regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT))
+        if _CONNECTIVE.match(s, timeout=RX_TIMEOUT):
+            commas = commas[:1]  # "Đồng thời, …": the subject follows the first comma or there is none
+        for mc in commas:
             if _PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
-            ul = parse_unit_list(s, mc.end())
+            at = mc.end()
+            mt_in = _TRIGGER.match(s[at:], timeout=RX_TIMEOUT)
+            if mt_in and s[at:at + 1].isalpha():
+                # "Do đó, đề nghị UBND các huyện …": the order after the adverbial
+                inner = _find_subject(s[at:])
+                if inner is not None:
+                    for u, _r in inner.units:
+                        u.start += at
+                        u.end += at
+                    return _Subject(inner.units, inner.action_start + at, inner.trigger)
+                break
+            ul = parse_unit_list(s, at)
             if ul is not None:
                 break
+    if ul is None:
+        # "Đề nghị quý cơ quan …", "Các đồng chí …": the addressees, named collectively
+        mcol = _COLLECTIVE_NP.match(s[pos:], timeout=RX_TIMEOUT)
+        if mcol and (trig is not None or s[:1].isupper()):
+            np = mcol.group("np")
+            u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True)
+            rest0 = s[pos + mcol.end():]
+            if rest0[:1].islower() and not _NOT_TASK_AFTER.match(rest0, timeout=RX_TIMEOUT):
+                return _Subject([(u, "lead")], pos + mcol.end(), trig)
     if ul is None and trig is not None:
         # "Yêu cầu giám thị giám sát …", "Đề nghị sinh viên nộp …": the people ordered are the doers
         mr = _ROLE_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
@@ -294,7 +325,7 @@ def _find_subject(s: str) -> _Subject | None:
         inner = _find_subject(s[:pos] + s[at:]) if parse_unit_list(s, at) is not None else None
         if inner is None:
             after = s[at:]
-            if (fold(mt2.group("t")) == "chi dao" and after[:1].isalpha() and after[:1].islower()
+            if (fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi") and after[:1].isalpha() and after[:1].islower()
                     and not _PREAMBLE.search(after, timeout=RX_TIMEOUT)):
                 # "Giám đốc các bệnh viện chỉ đạo rà soát nhân lực …": nobody named after the verb,
                 # so the subject itself is to see the task done
@@ -323,6 +354,16 @@ def _find_subject(s: str) -> _Subject | None:
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
 
+_COLLECTIVE_NP = regex.compile(
+    r"(?P<np>quý[ ](?:cơ[ ]quan|đơn[ ]vị|Sở|Ban|Ủy[ ]ban|Bộ|Hội|Trường|Trung[ ]tâm)(?:,[ ]?(?:đơn[ ]vị|địa[ ]phương))?"
+    r"|(?:các[ ])?đồng[ ]chí|các[ ]anh,?[ ]chị)[ ]+",
+    regex.V1 | regex.IGNORECASE,
+)
+# a subject that stands for the addressees ("các cơ quan, đơn vị, địa phương", "quý cơ quan", "các đồng chí")
+_COLLECTIVE = regex.compile(
+    r"^(?:quy (?:co quan|don vi|so|ban|uy ban|bo|hoi|truong|trung tam)(?:, (?:don vi|dia phuong))?|(?:cac )?dong chi"
+    r"|cac anh,? chi|cac (?:co quan|don vi|dia phuong)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc))*)$"
+)
 _TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
 _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
 
@@ -487,17 +528,60 @@ def _clean_action(a: str) -> str:
 
 @dataclass(slots=True)
 class _Level:
-    level: int
+    level: float | None  # None: an unlabeled lead-in whose items have not come yet
     subject: list[tuple[UnitSpan, str]] | None
     leadin: bool = False  # "X có trách nhiệm:" — every item below is a task of X
+    own: bool = False  # the subject is written in the item itself (not inherited)
+    chain: bool = False  # the first item named the subject, and no item since named another: siblings share it
 
 
+_MID_PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)",
+                              regex.V1 | regex.IGNORECASE)
+
+
+def _clauses(body: str) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, a sentence also cut after an introduction inside it ("… có ý kiến chỉ đạo như
+    sau: Giao các sở …" → the introduction, then the order)."""
+    out: list[tuple[int, int]] = []
+    for s0, e0 in split_sentences(body):
+        start = s0
+        for m in _MID_PREAMBLE.finditer(body, s0, e0, timeout=RX_TIMEOUT):
+            out.append((start, start + len(body[start:m.end()].rstrip())))
+            start = m.end()
+        if start < e0:
+            out.append((start, e0))
+    return out
+
+
+def _caps_heading(text: str) -> bool:
+    """An unlabeled heading in capitals ("PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026")."""
+    t = text.strip()
+    if len(t) > 150 or len(t.split()) < 2 or t.endswith((".", ";", ",")):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+_CONDITIONAL = regex.compile(
+    r"^(?:Trong[ ]quá[ ]trình[^,]{0,80},[ ]*)?(?:Nếu|Trường[ ]hợp|Khi|Mọi|Quá[ ]trình)\b[^.;]{0,120}?"
+    r"(?:vướng[ ]mắc|khó[ ]khăn|phát[ ]sinh|chưa[ ]rõ|thắc[ ]mắc|cần[ ]trao[ ]đổi)",
+    regex.V1 | regex.IGNORECASE,
+)
+_DUE_WORD = regex.compile(r"\b(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]nộp|hạn[ ]cuối|hoàn[ ]thành|hoàn[ ]tất)\b", regex.V1 | regex.IGNORECASE)
+_NARRATION = regex.compile(r"\b(?:đã|đang|vừa)[ ]", regex.V1 | regex.IGNORECASE)
+_DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|chủ[ ]trì|thực[ ]hiện|triển[ ]khai"
+                             r"|tập[ ]trung|tiếp[ ]tục|khẩn[ ]trương|cần)\b", regex.V1 | regex.IGNORECASE)
+_ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
+_YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
+_SUBLABEL = regex.compile(r"^\((?:\d{1,2}|[a-zđ])\)[ ]*(?=\S)", regex.V1)
 _LEADIN_END = regex.compile(r"(?:co trach nhiem|co nhiem vu|chiu trach nhiem|:)\s*$")
 
 
-def _label_level(m: regex.Match | None) -> int | None:
+def _label_level(m: regex.Match | None) -> float | None:
     if m is None:
         return None
+    if m.group("art"):
+        return 0.5  # "Điều 4." — an article, between a chapter/part and its clauses "1.", "a)"
     if m.group("roman"):
         return 0
     if m.group("num"):
@@ -517,6 +601,8 @@ class _Prose:
         # a report (Báo cáo) gives tasks only in its sections on directions and tasks ahead
         self.report = fold(b.header.type or "").startswith("bao cao") or (b.header.type_code or "").upper() == "BC"
         self.section_ok = False
+        self.ctx_year: str | None = None
+        self.bare_heading = False
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text
@@ -536,54 +622,104 @@ class _Prose:
             self.closing = False
             self.stack = []
         body_off = lm.end() if lm else 0
-        if level == 0:
-            self.section_ok = bool(_TASK_SECTION.search(fold(text), timeout=RX_TIMEOUT))
+        if level is not None and level <= 0.5 or level is None and _caps_heading(text):
+            # a part heading ("II. GIẢI PHÁP", "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026", "Điều 3. …")
+            if level is None or level == 0 or not self.report:
+                self.section_ok = bool(_TASK_SECTION.search(fold(text), timeout=RX_TIMEOUT))
+            if level is None:
+                self.stack = []
+                self.last_subject = None
+                if self.report:
+                    return
         if self.report and not self.section_ok:
-            return  # a report states results; only its "phương hướng, nhiệm vụ" part gives tasks
+            return  # a report states results; only its "phương hướng, nhiệm vụ", "kiến nghị" parts give tasks
+        sibling: list[tuple[UnitSpan, str]] | None = None
+        first = True
         if level is not None:
-            while self.stack and self.stack[-1].level >= level:
-                self.stack.pop()
+            if self.stack and self.stack[-1].level is None:
+                # the first item under an unlabeled lead-in: the lead-in ranks just above it (above the whole
+                # document when the first thing under it is a part heading "I. …")
+                self.stack[-1].level = level - 0.25 if level > 0 else -1
+            while self.stack and self.stack[-1].level >= level:  # type: ignore[operator]
+                top = self.stack.pop()
+                if top.level == level:
+                    first = False
+                    if level >= 6 and top.subject and not top.leadin and top.chain:
+                        sibling = top.subject  # "a) Sở X chủ trì …" then "b) Tổ chức …": X goes on
             if level <= 1:
                 self.last_subject = None
         parent = self.stack[-1].subject if self.stack else None
+        if parent is None and sibling is not None:
+            parent = sibling
         parent_leadin = bool(self.stack) and self.stack[-1].leadin and level is not None
         leadin = False
+        own = False
         cur: list[tuple[UnitSpan, str]] | None = None
         last_draft: _Draft | None = None
         pushed: list[tuple[UnitSpan, str]] | None = None
         body = text[body_off:]
-        for s0, e0 in split_sentences(body):
+        if _caps_heading(body):
+            # a heading in capitals is no task ("II. TỔ CHỨC THỰC HIỆN"); it may name the unit of its items
+            subj = _find_subject(body.strip())
+            named = subj.units if subj is not None and subj.action_start >= len(body.strip()) - 1 else None
+            if named:
+                _place([u for u, _r in named], p.loc.span(body_off, len(text)) if p.loc.start is not None else p.loc)
+            if level is not None:
+                self.stack.append(_Level(level, named, False, bool(named)))
+            return
+        for s0, e0 in _clauses(body):
             s_text = body[s0:e0]
             loc = p.loc.span(body_off + s0, body_off + e0)
             src = text[:body_off + e0] if s0 == 0 else s_text
-            res = self.sentence(s_text, src.strip(), loc, cur if cur is not None else parent, last_draft, cur is not None,
+            inherited = cur if cur is not None else parent
+            res = self.sentence(s_text, src.strip(), loc, inherited, last_draft, cur is not None,
                                 any_task=parent_leadin and s0 == 0)
             if res is None:
                 cur = None
                 last_draft = None
                 continue
             subj, draft = res
-            if draft is None and subj and _LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT):
+            if draft is None and subj and (_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT)
+                                           or s_text.rstrip().endswith(":")):
                 leadin = True
             elif draft is not None:
                 leadin = False
+            if s0 == 0 and subj is not None and subj is not inherited:
+                own = True
             cur = subj
             last_draft = draft
             pushed = subj
         if level is not None:
-            self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None))
+            chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
+            self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain))
+        elif leadin and cur is not None and not self.bare_heading:
+            # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
+            if self.stack and self.stack[-1].level is None:
+                self.stack.pop()
+            self.stack.append(_Level(None, cur, True, True))
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: _Draft | None, same_para: bool,
                  any_task: bool = False):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
         whatever its first word."""
+        self.bare_heading = False
         s_clean = s.strip()
-        if not s_clean or _CLOSING.match(s_clean, timeout=RX_TIMEOUT) or _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT):
+        sub = _SUBLABEL.match(s_clean, timeout=RX_TIMEOUT)
+        if sub:
+            # "(2) Sở Y tế …": a bracketed sub-label opens the sentence
+            s = s.replace(sub.group(0), " " * len(sub.group(0)), 1)
+            s_clean = s.strip()
+        if not s_clean or _CLOSING.match(s_clean, timeout=RX_TIMEOUT):
             return None
+        if _CONDITIONAL.match(s_clean, timeout=RX_TIMEOUT):
+            return None  # "Trường hợp có vướng mắc, đề nghị … phản ánh về …": conditional, no task
         lead = len(s) - len(s.lstrip())
         sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
+        ref = self._ref_date(s_clean)
         subj = _find_subject(s_clean)
-        deadlines = find_deadlines(s_clean, self.b.ref_date)
+        if _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT) or subj is None and s_clean.endswith(":"):
+            return self._introduction(s_clean, subj, sloc)
+        deadlines = find_deadlines(s_clean, ref)
         recs = find_recurrences(s_clean)
         if subj is not None:
             action = _clean_action(s_clean[subj.action_start:])
@@ -592,22 +728,35 @@ class _Prose:
             if subj.trigger is None and _ANNOUNCE.match(action, timeout=RX_TIMEOUT) and self._is_issuer(subj.units):
                 return None  # "Khoa … thông báo đến sinh viên …": the issuer tells, nobody is given a task
             if _INTRO_ONLY.match(fold(action), timeout=RX_TIMEOUT):
-                return None  # "UBND huyện yêu cầu:" introduces the items, it is nobody's task
+                # "UBND huyện yêu cầu:" introduces the items, it is nobody's task; they go to the addressees
+                addr = self._addressees(sloc) if s_clean.endswith(":") and self._is_issuer(subj.units) else []
+                return (addr, None) if addr else None
             _place([u for u, _r in subj.units], sloc)
+            subj_units, collective = self._collective(subj.units)
+            if not collective and all(_COLLECTIVE_NP.fullmatch(u.raw + " ", timeout=RX_TIMEOUT) for u, _r in subj_units):
+                # "quý cơ quan", "các đồng chí" with no Kính gửi list: the unit the context gives, if any
+                subj_units = list(inherited or [])
+                collective = True
+                if not subj_units:
+                    return None
             if not action:
                 # "1. Phòng Nội vụ:" — a heading that names the unit of the items below
-                return subj.units, None
-            own = {fold(x[0].raw) for x in subj.units}
+                self.bare_heading = True
+                return subj_units, None
+            own = {fold(x[0].raw) for x in subj_units}
             support = _support_units(s_clean[subj.action_start:], sloc.span(subj.action_start, len(s_clean))
                                      if sloc.start is not None else None)
-            units = subj.units + [u for u in support if fold(u[0].raw) not in own]
-            d = self._emit(action, units, s_clean, source, sloc, deadlines, recs)
+            units = subj_units + [u for u in support if fold(u[0].raw) not in own]
+            if s_clean.endswith(":") and not deadlines:
+                # "Giao Sở X chủ trì, phối hợp với …:" — a lead-in: the items below are the tasks
+                return units, None
+            d = self._emit(action, units, s_clean, source, sloc, deadlines, recs, implied=collective)
             if self.collective is None:
                 plural = [u.raw for u, _r in subj.units if u.plural or fold(u.raw).startswith("cac ")]
                 if plural:
                     self.collective = plural[:1]
-            self.last_subject = subj.units
-            return subj.units, d
+            self.last_subject = subj_units
+            return subj_units, d
         if same_para and last_draft is not None and deadlines and last_draft.ob.deadline is None \
                 and _deadline_only(s_clean, deadlines[0]):
             # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
@@ -619,9 +768,14 @@ class _Prose:
         mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
         if mt and fold(mt.group("t")) in ("de nghi", "yeu cau"):
             action = _clean_action(s_clean[mt.end():])
+            if s_clean.endswith(":") and not deadlines:
+                # "Đề nghị thực hiện tốt các việc sau:" — the items below go to the addressees
+                addr = list(inherited or []) or self._addressees(sloc)
+                return (addr, None) if addr else None
             if action and not _is_boilerplate(action) and _TASK_START.match(action[:1].upper() + action[1:], timeout=RX_TIMEOUT):
-                implied = self._implied()
-                d = self._emit(action, implied, s_clean, source, sloc, deadlines, recs, implied=True)
+                implied = list(inherited or []) or self._implied()
+                d = self._emit(action, implied, s_clean, source, sloc, deadlines, recs, implied=True,
+                               listed=bool(inherited))
                 return None if not implied else (implied, d)
             return None
         if inherited and (_TASK_START.match(s_clean, timeout=RX_TIMEOUT)
@@ -640,23 +794,77 @@ class _Prose:
             if support:
                 self.b.extend(d, support)
             return inherited, d
-        if deadlines and _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT):
-            # "Văn bản … của các bộ, … gửi về Bộ Nội vụ trước ngày …": the owners named after "của"
+        if deadlines and not _NARRATION.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT) and (
+                _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
+                or _DUE_WORD.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT)):
+            # a dated task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo cáo tháng
+            # gửi trước ngày …"): the owners named after "của", else the unit the context gives
             verb = _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
-            owners = _owners(s_clean[:min(verb.start(), deadlines[0].start)])
+            owners = _owners(s_clean[:min(verb.start(), deadlines[0].start)]) if verb else []
             generic = all(_GENERIC_UNIT.match(fold(u.raw), timeout=RX_TIMEOUT) for u, _r in owners)
             action = _clean_action(s_clean.strip("()"))
-            if owners and not (generic and self.last_subject):
+            if owners and not (generic and (inherited or self.last_subject)):
                 _place([u for u, _r in owners], sloc)
-                d = self._emit(action, owners, s_clean, source, sloc, deadlines, recs)
+                owners, collective = self._collective(owners)
+                d = self._emit(action, owners, s_clean, source, sloc, deadlines, recs, implied=collective)
                 return None, d
-            # "các cơ quan, đơn vị" / nobody named: the units given the task before, else the addressees
-            fallback = list(self.last_subject or []) or self._implied()
+            # "các cơ quan, đơn vị" / nobody named: the section's subject, the units given the task before,
+            # else the addressees
+            last = self.last_subject if verb else None
+            fallback = list(inherited or []) or list(last or []) or (self._implied() if verb else self._addressees(sloc))
             if fallback:
                 d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True,
-                               listed=bool(self.last_subject))
+                               listed=bool(inherited or last))
                 return None, d
         return None
+
+    def _introduction(self, s: str, subj: _Subject | None, sloc: Loc):
+        """"Bộ X đề nghị các bộ, tỉnh thực hiện một số nội dung sau:" is no task; its items are tasks of the
+        bodies it names (the addressees when it names them collectively, or names nobody)."""
+        if subj is not None and (subj.trigger is not None
+                                 or _DUTY_LEADIN.match(s[subj.action_start:], timeout=RX_TIMEOUT)):
+            _place([u for u, _r in subj.units], sloc)
+            units, _c = self._collective(subj.units)
+            if subj.trigger is not None or not self._is_issuer(units):
+                return units, None
+            return None
+        if subj is None and _ORDER_WORD.search(s, timeout=RX_TIMEOUT):
+            addr = self._addressees(sloc)
+            return (addr, None) if addr else None
+        return None
+
+    def _ref_date(self, s: str) -> str | None:
+        """The date a year left unwritten is read from: the document's, else the nearest year written before
+        (in this sentence or the ones above)."""
+        if self.b.ref_date:
+            return self.b.ref_date
+        years = _YEAR_CONTEXT.findall(s, timeout=RX_TIMEOUT)
+        if years:
+            self.ctx_year = years[-1]
+        return self.ctx_year
+
+    def _addressees(self, sloc: Loc | None = None) -> list[tuple[UnitSpan, str]]:
+        loc = self.b.header.locs.get("recipients") or sloc
+        out = []
+        for r in self.b.header.recipients:
+            name = _body_of(r)
+            if name:
+                out.append((UnitSpan(0, len(name), name, plural=fold(name).startswith("cac "), loc=loc), "lead"))
+        return out
+
+    def _collective(self, units: list[tuple[UnitSpan, str]]) -> tuple[list[tuple[UnitSpan, str]], bool]:
+        """A collective subject ("các cơ quan, đơn vị, địa phương", "quý cơ quan") stands for the addressees."""
+        if not self.b.header.recipients:
+            return units, False
+        out: list[tuple[UnitSpan, str]] = []
+        replaced = False
+        for u, role in units:
+            if _COLLECTIVE.match(fold(canonical_name(u.raw)), timeout=RX_TIMEOUT):
+                replaced = True
+                out.extend((a, role) for a, _r in self._addressees(u.loc) if all(a.raw != x.raw for x, _ in out))
+            else:
+                out.append((u, role))
+        return (out, True) if replaced and out else (units, False)
 
     def _is_issuer(self, units) -> bool:
         """The subject is the document's own issuer (or the issuer is unknown and nobody else is named)."""

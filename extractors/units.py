@@ -48,7 +48,13 @@ _SINGULAR_HEADS = (
     "Ban Chỉ huy", "Viện kiểm sát", "Tòa án", "Toà án", "Ban Giám đốc", "Ban giám đốc", "Lãnh đạo",
     "Thường trực", "Ban Thường vụ", "Bảo hiểm xã hội", "Phòng", "Ban", "Sở", "Khoa", "Trạm", "Tổ",
     "Hội", "Bộ", "Cục", "Viện", "Trường", "Đội", "Đài", "Nhóm", "Bộ phận",
+    # enterprises, associations, the press, investors and delegations
+    "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Liên minh", "Hợp tác xã", "Ngân hàng",
+    "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn",
 )
+# heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
+# ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
+_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng"})
 # Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
 _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
@@ -56,11 +62,14 @@ _PLURAL_HEADS = (
     "cơ sở", "bệnh viện", "trường", "tổ", "hội", "đoàn thể", "chi bộ", "chi đoàn", "cấp ủy", "cấp uỷ",
     "huyện", "thành phố", "thị xã", "quận", "tỉnh", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
     "đặc khu", "bộ", "đảng bộ", "chi, đảng bộ",
+    "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
+    "trường học", "ban quản lý dự án", "nhà trường",
 )
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
     "Người đứng đầu", "Thủ trưởng", "Trưởng", "Chủ tịch", "Giám đốc", "Phó Giám đốc", "Bí thư",
-    "Hiệu trưởng", "Bộ trưởng",
+    "Hiệu trưởng", "Bộ trưởng", "Lãnh đạo", "Phó Chủ tịch", "Tổng Giám đốc", "Chủ nhiệm", "Phó Thủ trưởng",
+    "Cục trưởng", "Vụ trưởng", "Viện trưởng", "Tổng Biên tập",
     "Chánh",  # "Chánh Văn phòng UBND tỉnh" heads the Văn phòng, "Chánh Thanh tra tỉnh" the Thanh tra
 )
 # Words that end a name: verbs, modals, prepositions that start the predicate.
@@ -81,6 +90,7 @@ _STOP_WORDS = (
     "khắc phục", "liên hệ", "công khai", "công bố", "cập nhật", "hoàn thành", "hoàn thiện", "chấn chỉnh",
     "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
     "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
+    "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
@@ -91,7 +101,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án)\b",
+    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
 
@@ -217,6 +227,10 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
     head = best.group("head")
     if _FALSE_HEAD.match(text, best.start("head"), timeout=RX_TIMEOUT):
         return None
+    if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
+        nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=RX_TIMEOUT)
+        if not nxt or not _is_upper_start(nxt.group(0)):
+            return None
     if not best.group("pl") and not best.group("hob") and head not in _ABBREV_HEADS:
         # a singular head in lower case ("phòng, chống", "ban hành", "tổ chức") is a unit only
         # when a capitalised word or an abbreviation names it ("qua phòng Nội vụ")
@@ -237,7 +251,7 @@ def _starts_unit(text: str, pos: int) -> bool:
     return _match_head(text, pos) is not None or bool(_BARE_HOB_RX.match(text, pos, timeout=RX_TIMEOUT))
 
 
-_COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm", "bộ phận"})
+_COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm", "bộ phận", "đoàn"})
 
 
 def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str = "") -> int:

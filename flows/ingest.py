@@ -1,39 +1,67 @@
 """The batch job: every document under the given paths → one JSON each in
 ``data/structured/`` (Prefect flow, one task per document).
 
-* A file whose content hash (and vanban version) matches its existing output
-  is not parsed again.
-* A file that cannot be read is recorded (summary row, Prefect artifact) and
-  the others go on.
+* A file whose content hash (and vanban version) matches its existing, complete
+  output is not parsed again.
+* A file that cannot be read or written is recorded (summary row, one
+  ``vanban: …`` line, Prefect artifact) and the others go on, and are indexed.
+* At most one document per core at a time (``worker_count``): the regex time
+  limits count the process's CPU time (see ``core.textutil``), so more
+  threads than cores only make them fire.  An output a time limit cut short
+  (``generator.degraded``) is redone at once, alone, and again on the next run
+  if it is still incomplete; it is never taken as "unchanged".
+* Only regular files inside a given folder: links leading out of it, and
+  anything that is not a regular file, are skipped and listed as skipped.
 * Outputs are written atomically.
-* Output names: ``<stem>.json``.  When several inputs of one batch share a stem
-  (the sample corpus has each seed as .txt, .docx and .pdf), the one in the
-  most original format (docx > doc > pdf > md > txt) keeps ``<stem>.json`` and
-  the others get ``<stem>.<ext>.json``, so nothing is overwritten.
+* Output names: ``<stem>.json``, never shared by two inputs and never
+  depending on what else is in the batch.  Each input keeps the name it was
+  first given (the JSON's ``source.path`` says whose it is); a new input takes
+  the first of ``<stem>.json``, ``<stem>.<ext>.json``,
+  ``<stem>.<ext>.<hash of its path>.json`` that no other input owns — in one
+  batch the most original format (docx > doc > pdf > md > txt) chooses first.
+* SIGTERM: files not yet started are skipped, the finished ones are indexed,
+  and the process exits (status 143) stopping Prefect's temporary server.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import threading
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 DEFAULT_RAW = "data/raw"
 DEFAULT_OUT = "data/structured"
 FORMAT_PRIORITY = [".docx", ".doc", ".pdf", ".md", ".txt"]
+NAME_MAX = 255  # bytes in one file name (ext4, XFS, APFS …)
+
+# set by SIGTERM (``run``): documents not yet started are skipped
+STOP = threading.Event()
+
+
+def worker_count() -> int:
+    """Documents processed at once: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 # --------------------------------------------------------------------------
-# Planning (pure functions)
+# Planning (pure functions, apart from reading the folder and old outputs)
 # --------------------------------------------------------------------------
 
 
-def find_documents(paths: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
-    """Supported files under ``paths`` (sorted), and rows for paths that are
-    missing or of an unsupported type (reported, never silently dropped)."""
+def find_documents(paths: list[str], *, follow_links: bool = False) -> tuple[list[Path], list[dict[str, Any]]]:
+    """Supported files under ``paths`` (sorted), and rows for what is not
+    taken: missing paths, unsupported types, names that are not UTF-8, and in
+    a folder anything but a regular file inside it (a link leading out of the
+    folder, a device, a pipe) — ``follow_links`` takes links wherever they
+    lead.  Nothing is dropped silently."""
     from parsers import supported
 
     files: list[Path] = []
@@ -41,14 +69,18 @@ def find_documents(paths: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and supported(f):
-                    files.append(f)
+            found, skipped = _walk(p, follow_links)
+            files.extend(f for f in found if supported(f))
+            problems.extend(skipped)
         elif p.is_file():
-            if supported(p):
-                files.append(p)
-            else:
+            if not supported(p):
                 problems.append(_row(p, status="error", error=f"unsupported file type '{p.suffix or '(none)'}'"))
+            elif not _utf8_name(p):
+                problems.append(_row(p, status="error", error=_NOT_UTF8))
+            else:
+                files.append(p)
+        elif p.exists() or p.is_symlink():
+            problems.append(_row(p, status="error", error="not a regular file" if p.exists() else "broken symbolic link"))
         else:
             problems.append(_row(p, status="error", error="no such file or directory"))
     seen: set[Path] = set()
@@ -56,32 +88,147 @@ def find_documents(paths: list[str]) -> tuple[list[Path], list[dict[str, Any]]]:
     return unique, problems
 
 
-def output_names(files: list[Path]) -> dict[Path, str]:
-    """Output file name for each input (see module docstring)."""
-    by_stem: dict[str, list[Path]] = defaultdict(list)
-    for f in files:
-        by_stem[f.stem].append(f)
+_NOT_UTF8 = "file name is not valid UTF-8 (rename the file)"
+
+
+def _utf8_name(p: Path) -> bool:
+    try:
+        str(p).encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept the raw bytes as surrogates
+        return False
+    return True
+
+
+def _walk(root: Path, follow_links: bool, _seen: set[Path] | None = None) -> tuple[list[Path], list[dict[str, Any]]]:
+    """Regular files under ``root`` (hidden ones left out), and skip rows."""
+    from parsers import supported
+
+    real_root = root.resolve()
+    seen = _seen if _seen is not None else {real_root}
+    files: list[Path] = []
+    skipped: list[dict[str, Any]] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        seen.add(here.resolve())
+        for d in dirnames:
+            link = here / d
+            if not link.is_symlink():  # os.walk enters it itself
+                continue
+            target = link.resolve()
+            if follow_links:
+                if target not in seen:  # a link back up the tree is not walked twice
+                    seen.add(target)
+                    sub, sub_skipped = _walk(link, follow_links, seen)
+                    files.extend(sub)
+                    skipped.extend(sub_skipped)
+            elif not target.is_relative_to(real_root):
+                skipped.append(_row(link, status="skipped", error="link to a folder outside the ingested folder"))
+            # a link to a folder inside: its files are found under their own path
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            f = here / name
+            if not supported(f):
+                continue
+            if not _utf8_name(f):
+                skipped.append(_row(f, status="error", error=_NOT_UTF8))
+                continue
+            if f.is_symlink():
+                if not f.exists():
+                    skipped.append(_row(f, status="skipped", error="broken symbolic link"))
+                    continue
+                if not follow_links and not f.resolve().is_relative_to(real_root):
+                    skipped.append(_row(f, status="skipped", error="link to a file outside the ingested folder"))
+                    continue
+            if not f.is_file():
+                skipped.append(_row(f, status="skipped", error="not a regular file"))
+                continue
+            files.append(f)
+    return files, skipped
+
+
+def candidate_names(f: Path) -> list[str]:
+    """The output names ``f`` may take, in order of preference: ``<stem>.json``,
+    ``<stem>.<ext>.json``, then names made unique by a hash of its resolved
+    path (each shortened to fit ``NAME_MAX`` bytes with the hash kept)."""
+    ext = f.suffix.lower().lstrip(".") or "none"
+    digest = hashlib.sha1(str(f.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    names = [(f.stem, ".json"), (f.stem, f".{ext}.json"), (f.stem, f".{ext}.{digest[:10]}.json")]
+    out = []
+    for stem, tail in names:
+        name = stem + tail
+        if len(name.encode("utf-8", "surrogateescape")) > NAME_MAX:
+            room = NAME_MAX - len(f"~{digest[:10]}{tail}".encode())
+            cut = stem.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+            name = f"{cut}~{digest[:10]}{tail}"
+        out.append(name)
+    out.append(f"{digest}.json")  # the last resort: only a hash collision could take it
+    return out
+
+
+def output_names(files: list[Path], out_root: Path | None = None) -> dict[Path, str]:
+    """Output file name for each input (see module docstring).  With
+    ``out_root``, a name whose existing output belongs to another input is
+    never given, and an input keeps a name it already owns."""
+    owners = _Owners(out_root)
+    taken: dict[str, Path] = {}
     names: dict[Path, str] = {}
-    for stem, group in by_stem.items():
-        if len(group) == 1:
-            names[group[0]] = f"{stem}.json"
+    ranked = sorted(files, key=lambda f: (_priority(f), str(f)))
+    for f in ranked:  # first, every input keeps the output it already has
+        mine = next((n for n in candidate_names(f) if owners.owned_by(n, f)), None)
+        if mine is not None and mine not in taken:
+            taken[mine], names[f] = f, mine
+    for f in ranked:
+        if f in names:
             continue
-        ranked = sorted(group, key=lambda f: (_priority(f), str(f)))
-        names[ranked[0]] = f"{stem}.json"
-        for f in ranked[1:]:
-            names[f] = f"{stem}.{f.suffix.lower().lstrip('.')}.json"
-            if list(names.values()).count(names[f]) > 1:  # same stem and extension in two folders
-                names[f] = f"{stem}.{f.suffix.lower().lstrip('.')}.{_short_hash(str(f))}.json"
+        for n in candidate_names(f):
+            if n not in taken and owners.free(n):
+                taken[n], names[f] = f, n
+                break
     return names
+
+
+class _Owners:
+    """Who owns each existing output in ``out_root`` (its ``source.path``)."""
+
+    def __init__(self, out_root: Path | None):
+        self.root = out_root
+        self._cache: dict[str, str | None] = {}
+
+    def _owner(self, name: str) -> str | None:
+        """The resolved source path of ``name``'s JSON; "" when there is no
+        such file; None when a file is there but says no owner."""
+        if self.root is None:
+            return ""
+        if name not in self._cache:
+            path = self.root / name
+            if not path.exists():
+                self._cache[name] = ""
+            else:
+                src = _read_head(path).get("source", {}).get("path")
+                self._cache[name] = str(Path(src).resolve()) if src else None
+        return self._cache[name]
+
+    def free(self, name: str) -> bool:
+        return self._owner(name) == ""
+
+    def owned_by(self, name: str, f: Path) -> bool:
+        owner = self._owner(name)
+        return bool(owner) and owner == str(f.resolve())
+
+
+def _read_head(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _priority(f: Path) -> int:
     ext = f.suffix.lower()
     return FORMAT_PRIORITY.index(ext) if ext in FORMAT_PRIORITY else len(FORMAT_PRIORITY)
-
-
-def _short_hash(s: str) -> str:
-    return hashlib.sha1(s.encode()).hexdigest()[:8]
 
 
 def file_sha256(path: Path) -> str:
@@ -93,24 +240,27 @@ def file_sha256(path: Path) -> str:
 
 
 def is_current(out_path: Path, sha256: str) -> bool:
-    """The output exists and was made from these bytes by this vanban version."""
+    """The output exists, was made from these bytes by this vanban version,
+    and is complete (no part lost to a time limit: ``generator.degraded``)."""
     from pipeline import __version__
 
-    try:
-        data = json.loads(out_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+    data = _read_head(out_path)
+    generator = data.get("generator") or {}
     return (
-        data.get("source", {}).get("sha256") == sha256
-        and data.get("generator", {}).get("version") == __version__
+        (data.get("source") or {}).get("sha256") == sha256
+        and generator.get("version") == __version__
+        and not generator.get("degraded")
     )
 
 
 def _row(path: Path, **kw: Any) -> dict[str, Any]:
+    from core.errors import printable
+
+    name = str(path)
     row: dict[str, Any] = {
-        "file": str(path), "format": path.suffix.lower().lstrip("."), "status": "ok",
-        "blocks": None, "tables": None, "pages": None, "references": None,
-        "obligations": None, "criteria": None, "warnings": None, "output": None,
+        "file": name if _utf8_name(path) else printable(name), "format": path.suffix.lower().lstrip("."),
+        "status": "ok", "blocks": None, "tables": None, "pages": None, "references": None,
+        "obligations": None, "criteria": None, "warnings": None, "degraded": None, "output": None,
         "error": None, "seconds": None,
     }
     row.update(kw)
@@ -119,8 +269,10 @@ def _row(path: Path, **kw: Any) -> dict[str, Any]:
 
 def summarize(path: Path, out: dict[str, Any], out_path: Path, seconds: float) -> dict[str, Any]:
     blocks = out.get("content", {}).get("blocks", [])
+    degraded = (out.get("generator") or {}).get("degraded") or []
     return _row(
         path,
+        status="degraded" if degraded else "ok",
         blocks=len(blocks),
         tables=sum(1 for b in blocks if b.get("kind") == "table"),
         pages=out["source"].get("pages"),
@@ -128,6 +280,9 @@ def summarize(path: Path, out: dict[str, Any], out_path: Path, seconds: float) -
         obligations=len(out["obligations"]),
         criteria=_count_nodes(out["criteria"]),
         warnings=len(out["warnings"]),
+        degraded=degraded or None,
+        error=("incomplete: " + "; ".join(w["message"] for w in out["warnings"] if w["code"] in degraded)
+               + " (redone on the next run)") if degraded else None,
         output=str(out_path),
         seconds=round(seconds, 3),
     )
@@ -137,30 +292,49 @@ def _count_nodes(nodes: list[dict[str, Any]]) -> int:
     return sum(1 + _count_nodes(n.get("children", [])) for n in nodes)
 
 
+def _reason(exc: BaseException) -> str:
+    """An OS error as a person reads it ("Permission denied"), else its text."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"{type(exc).__name__}: {exc}"
+
+
 # --------------------------------------------------------------------------
 # Prefect: one task per document
 # --------------------------------------------------------------------------
 
 from prefect import flow, task  # noqa: E402  (kept below the pure helpers on purpose)
 from prefect.artifacts import create_markdown_artifact, create_table_artifact  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 
 def extract_to_file(path: str, out_path: str) -> dict[str, Any]:
     """Parse and extract one document, write its JSON atomically, return its
-    summary row; a file that cannot be read gives an error row, never raises."""
+    summary row; a file that cannot be read or written gives an error row
+    (``retry`` set when a time limit was the cause), never raises.  After
+    SIGTERM (``STOP``) a document not yet started is skipped."""
     from pipeline.assemble import extract_file
     from core.errors import DocumentError
     from core.io import write_json_atomic
 
     p, started = Path(path), time.perf_counter()
+    if STOP.is_set():
+        return _row(p, status="interrupted", error="not processed: the ingest was stopped")
     try:
         out = extract_file(p)
     except DocumentError as exc:
-        return _row(p, status="error", error=exc.reason)
+        return _row(p, status="error", error=exc.reason, retry=exc.transient)
     except Exception as exc:  # a bug must not stop the batch either
-        return _row(p, status="error", error=f"internal error: {type(exc).__name__}: {exc}")
-    write_json_atomic(out_path, out)
-    return summarize(p, out, Path(out_path), time.perf_counter() - started)
+        from core.textutil import is_transient
+
+        return _row(p, status="error", error=f"internal error: {type(exc).__name__}: {exc}", retry=is_transient(exc))
+    try:
+        write_json_atomic(out_path, out)
+    except (OSError, UnicodeError) as exc:  # this output only; the others go on
+        return _row(p, status="error", error=f"cannot write {out_path}: {_reason(exc)}", write_error=True)
+    row = summarize(p, out, Path(out_path), time.perf_counter() - started)
+    row["retry"] = row["status"] == "degraded"
+    return row
 
 
 @task(name="extract-document", task_run_name="extract {path}")
@@ -168,52 +342,109 @@ def extract_document(path: str, out_path: str) -> dict[str, Any]:
     return extract_to_file(path, out_path)
 
 
-@flow(name="vanban-ingest")
+@flow(name="vanban-ingest", task_runner=ThreadPoolTaskRunner(max_workers=worker_count()))
 def ingest_flow(
     paths: list[str] | None = None,
     out_dir: str = DEFAULT_OUT,
     db_url: str | None = None,
     force: bool = False,
+    follow_links: bool = False,
 ) -> list[dict[str, Any]]:
     """Ingest every document under ``paths`` (default ``data/raw``)."""
-    files, rows = find_documents(paths or [DEFAULT_RAW])
-    names = output_names(files)
+    files, rows = find_documents(paths or [DEFAULT_RAW], follow_links=follow_links)
     out_root = Path(out_dir)
+    names = output_names(files, out_root)
     futures = []
     for f in files:
+        if f not in names:  # every name it may take belongs to something else
+            rows.append(_row(f, status="error", error=f"no free output name in {out_root}"))
+            continue
         out_path = out_root / names[f]
-        if not force and is_current(out_path, file_sha256(f)):
+        try:
+            current = not force and is_current(out_path, file_sha256(f))
+        except OSError as exc:
+            rows.append(_row(f, status="error", error=_reason(exc)))
+            continue
+        if current:
             rows.append(_row(f, status="unchanged", output=str(out_path)))
             continue
         futures.append(extract_document.submit(str(f), str(out_path)))
-    rows.extend(fut.result() for fut in futures)
+    done = [fut.result() for fut in futures]
+    # a time limit hit under load: the document again, alone (nothing else running)
+    for i, r in enumerate(done):
+        if r.pop("retry", False) and not STOP.is_set():
+            again = extract_to_file(r["file"], str(out_root / names[Path(r["file"])]) )
+            again.pop("retry", None)
+            done[i] = again
+    rows.extend(done)
+    for r in rows:
+        r.pop("retry", None)
+        r.pop("write_error", None)
     rows.sort(key=lambda r: r["file"])
-    _update_index(rows, db_url, folders=[p for p in (paths or [DEFAULT_RAW]) if Path(p).is_dir()])
+    _update_index(rows, db_url, folders=[p for p in (paths or [DEFAULT_RAW]) if Path(p).is_dir()],
+                  complete=not STOP.is_set())
     _publish(rows)
     return rows
 
 
-def _update_index(rows: list[dict[str, Any]], db_url: str | None, folders: list[str]) -> None:
+def _update_index(rows: list[dict[str, Any]], db_url: str | None, folders: list[str], *,
+                  complete: bool = True) -> None:
     """Load every written document into the query index (documents whose
     output is unchanged are skipped by the store itself), and drop from it the
-    documents that were under an ingested folder and are gone from disk."""
+    documents that were under an ingested folder and are gone from disk
+    (not after an interrupted run).  An index that cannot be opened or
+    updated leaves the JSON outputs in place and adds one error row."""
     from tracker.store import Store
 
-    outputs = [r for r in rows if r["status"] in ("ok", "unchanged") and r["output"]]
-    store = Store(db_url)
+    outputs = [r for r in rows if r["status"] in ("ok", "unchanged", "degraded") and r["output"]]
+    try:
+        store = Store(db_url)
+    except Exception as exc:  # not a database, unreachable: the outputs stay, the index is behind
+        rows.append(_index_row(f"cannot open the index database {_db_name(db_url)}: {_first_line(exc)}"))
+        return
     try:
         for r in outputs:
             try:
                 store.upsert_document(json.loads(Path(r["output"]).read_text(encoding="utf-8")))
             except Exception as exc:  # the JSON is kept; only the index is behind
-                r["status"], r["error"] = "error", f"index update failed: {type(exc).__name__}: {exc}"
-        indexed = store.document_paths()
-        gone = [p for p in indexed if _vanished_from(p, folders)]
-        if gone:
-            store.remove_missing([p for p in indexed if p not in gone])
-            rows.extend(_row(Path(p), status="removed") for p in gone)
+                r["status"], r["error"] = "error", f"index update failed: {_first_line(exc)}"
+        if complete:
+            indexed = store.document_paths()
+            gone = [p for p in indexed if _vanished_from(p, folders)]
+            if gone:
+                store.remove_missing([p for p in indexed if p not in gone])
+                rows.extend(_row(Path(p), status="removed") for p in gone)
+    except Exception as exc:
+        rows.append(_index_row(f"cannot update the index database {_db_name(db_url)}: {_first_line(exc)}"))
     finally:
         store.close()
+
+
+def _index_row(message: str) -> dict[str, Any]:
+    """A summary row for the index itself (its ``message`` is the CLI's line)."""
+    row = _row(Path("(index)"), status="error", error=message, message=message)
+    row["format"] = ""
+    return row
+
+
+def _db_name(db_url: str | None) -> str:
+    """The database as the user named it, without a password."""
+    from tracker.store import default_url
+
+    url = db_url or default_url()
+    try:
+        import sqlalchemy as sa
+
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # a bare path
+        return url
+
+
+def _first_line(exc: BaseException) -> str:
+    """``TypeName: first line`` of an error (SQLAlchemy appends SQL and links)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()
+    return f"{type(orig).__name__}: {text[0] if text else ''}".rstrip(": ")
 
 
 def _vanished_from(path: str, folders: list[str]) -> bool:
@@ -244,12 +475,14 @@ def _publish(rows: list[dict[str, Any]]) -> None:
 
 
 def format_summary(rows: list[dict[str, Any]]) -> str:
+    from core.errors import printable
+
     cols = [("file", "file"), ("format", "fmt"), ("blocks", "blocks"), ("tables", "tables"),
             ("references", "refs"), ("obligations", "oblig"), ("criteria", "criteria"),
             ("status", "status"), ("error", "error")]
     table = [[h for _, h in cols]]
     for r in rows:
-        table.append(["" if r.get(k) is None else str(r.get(k)) for k, _ in cols])
+        table.append(["" if r.get(k) is None else printable(str(r.get(k))) for k, _ in cols])
     widths = [min(max(len(row[i]) for row in table), 60 if i == 0 else 80) for i in range(len(cols))]
     lines = []
     for n, row in enumerate(table):
@@ -257,10 +490,69 @@ def format_summary(rows: list[dict[str, Any]]) -> str:
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
-    ok = sum(r["status"] == "ok" for r in rows)
-    same = sum(r["status"] == "unchanged" for r in rows)
-    bad = sum(r["status"] == "error" for r in rows)
-    gone = sum(r["status"] == "removed" for r in rows)
-    lines.append(f"\n{len(rows) - gone} document(s): {ok} extracted, {same} unchanged, {bad} failed"
-                 + (f"; {gone} removed from the index (file deleted)" if gone else ""))
+    count = {k: sum(r["status"] == k for r in rows if r["file"] != "(index)")
+             for k in ("ok", "unchanged", "error", "removed", "skipped", "degraded", "interrupted")}
+    docs = sum(count.values()) - count["removed"]
+    text = (f"\n{docs} document(s): {count['ok']} extracted, {count['unchanged']} unchanged, {count['error']} failed"
+            + (f", {count['degraded']} incomplete (time limit; redone on the next run)" if count["degraded"] else "")
+            + (f", {count['interrupted']} not processed (stopped)" if count["interrupted"] else ""))
+    if count["removed"]:
+        text += f"; {count['removed']} removed from the index (file deleted)"
+    if count["skipped"]:
+        text += (f"\n{count['skipped']} skipped (not a regular file inside the folder; --follow-links takes links): "
+                 + ", ".join(printable(r["file"]) for r in rows if r["status"] == "skipped"))
+    lines.append(text)
     return "\n".join(lines)
+
+
+def error_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One ``vanban: …`` line per problem, safe for a terminal."""
+    from core.errors import printable
+
+    out = []
+    for r in rows:
+        if r["status"] not in ("error", "degraded"):
+            continue
+        if r.get("message"):
+            out.append(f"vanban: {printable(r['message'])}")
+        elif r["status"] == "degraded":
+            out.append(f"vanban: {printable(r['file'])}: {printable(r['error'] or 'incomplete')}")
+        else:
+            out.append(f"vanban: cannot read {printable(r['file'])}: {printable(r['error'] or '')}")
+    return out
+
+
+def _check_out_dir(out: str) -> str | None:
+    """Why JSON cannot be written into ``out`` (None when it can)."""
+    from core.errors import printable
+
+    path = Path(out)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / f".vanban-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        return f"cannot write to {printable(out)}: {_reason(exc)}"
+    return None
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    """First SIGTERM: finish the documents being read, skip the rest, index
+    what is done.  A second one: stop at once (the temporary Prefect server
+    is stopped first, so no process is left behind)."""
+    if STOP.is_set():
+        _stop_prefect_server()
+        os._exit(128 + signum)
+    STOP.set()
+    print("vanban: stopping (SIGTERM): finishing the documents in progress, then indexing them", file=sys.stderr)
+
+
+def _stop_prefect_server() -> None:
+    try:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        for server in list(SubprocessASGIServer._instances.values()):
+            server.stop()
+    except Exception:  # noqa: BLE001 - leaving anyway
+        pass

@@ -87,10 +87,22 @@ def parse(path: str | Path) -> Document:
     source = source_info(p, fmt)
     try:
         doc = importlib.import_module(module).parse(p, source)
-    except DocumentError:
-        raise
+    except DocumentError as exc:
+        if exc.path == str(p):
+            raise
+        # a converter works on a temporary copy: the user's file is the one named
+        raise _renamed(exc, str(p)) from None
     except MemoryError:
-        raise DocumentError(str(p), "out of memory while parsing") from None
+        raise DocumentError(str(p), "out of memory while parsing", transient=True) from None
+    except TimeoutError as exc:  # a time limit under load: worth another try, not "malformed"
+        raise DocumentError(str(p), f"time limit reached while parsing ({exc})", transient=True) from None
     except Exception as exc:  # a parser bug or a malformed file: one line, never a traceback
         raise DocumentError(str(p), f"malformed {fmt.upper()} ({type(exc).__name__}: {exc})") from exc
     return doc
+
+
+def _renamed(exc: DocumentError, path: str) -> DocumentError:
+    """The same error about ``path`` (its reason, kind and transience kept)."""
+    new = DocumentError.__new__(type(exc))
+    DocumentError.__init__(new, path, exc.reason, transient=exc.transient)
+    return new

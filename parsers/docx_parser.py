@@ -179,6 +179,13 @@ def _open(path: Path):
         raise DocumentError(str(path), f"corrupt ZIP package ({exc})") from None
 
 
+def _node_text(el: etree._Element) -> str:
+    """The text of a ``w:t``: its own text and what follows each node inside
+    it (an unresolved entity reference or a comment is left out, the text
+    after it kept)."""
+    return (el.text or "") + "".join(c.tail or "" for c in el)
+
+
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=False)
 
 
@@ -618,7 +625,7 @@ class _Reader:
                 if branch is not None:
                     self._inline(branch, read, sp)
             elif tag == "{%s}oMath" % M_NS or tag == "{%s}oMathPara" % M_NS:
-                read.add("".join(t.text or "" for t in child.iter("{%s}t" % M_NS)), False, False)
+                read.add("".join(_node_text(t) for t in child.iter("{%s}t" % M_NS)), False, False)
             # w:del, w:moveFrom, bookmarks, proofing marks, pPr: nothing to read
 
     def _run(self, r: etree._Element, read: _ParaRead, sp: _StyleProps) -> None:
@@ -643,7 +650,7 @@ class _Reader:
         for child in r:
             tag = child.tag
             if tag == T:
-                txt = child.text or ""
+                txt = _node_text(child)
                 if read.custom_mark and read.refs:
                     # the run after a custom-mark reference holds the mark itself
                     key = read.refs[-1][0]
@@ -709,6 +716,8 @@ class _Reader:
             return txt
         try:
             out = self.converter(txt, enc, upper=upper)
+        except TimeoutError:  # the machine was busy: redo the document, never keep the garbled text silently
+            raise
         except Exception:  # noqa: BLE001 - a converter failure must not lose the text
             self.legacy_unconverted = True
             return txt

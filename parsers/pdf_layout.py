@@ -544,6 +544,8 @@ def _broken_word(prev: Line, ln: Line, flow: Flow) -> bool:
     head = ln.text.split(" ", 1)[0]
     if not prev.text[-1:].isalnum() or not head or not (head[0].isalnum() or head[0] in "-/."):
         return False
+    if prev.text[-1].islower() and head[0].isupper():
+        return False  # "phòng" + "UBND" in a narrow cell: a capital after a small letter starts a word
     letters = regex.match(r"[\p{L}\p{N}]*", head.lstrip("-/."), timeout=RX_TIMEOUT).group()
     if not letters or not is_valid_syllable(letters):
         return True

@@ -57,6 +57,7 @@ from core.model import (
     Warning,
 )
 from core.normalize import normalize_text
+from core.textutil import TIMEOUT_CODE, is_transient
 
 MARGIN_ZONE = 0.12  # top/bottom share of the page where headers/footers live
 
@@ -112,7 +113,8 @@ def parse(path: Path, source: SourceInfo, *, ocr: bool = True, max_ocr_pages: in
                     raise DocumentError(str(path), "encrypted PDF (a password is needed)") from None
                 res = _PageResult(i + 1, float(page.height or 842))
                 res.info = PageInfo(i + 1, "none", None, f"page unreadable ({type(exc).__name__})")
-                doc.warnings.append(Warning("page_unreadable", f"page {i + 1} could not be read: {type(exc).__name__}: {exc}"))
+                code = TIMEOUT_CODE if is_transient(exc) else "page_unreadable"  # a timeout is redone, not cached
+                doc.warnings.append(Warning(code, f"page {i + 1} could not be read: {type(exc).__name__}: {exc}"))
                 results.append(res)
             finally:
                 page.close() if hasattr(page, "close") else None
@@ -122,6 +124,8 @@ def parse(path: Path, source: SourceInfo, *, ocr: bool = True, max_ocr_pages: in
         if any(p.method == "none" for p in doc.pages) and (missing or not ocr):
             why = missing if missing else "OCR turned off"
             raise DocumentError(str(path), f"scanned PDF with no text layer and no OCR ({why})")
+        if any(w.code == TIMEOUT_CODE for w in doc.warnings):
+            raise DocumentError(str(path), "no page read within the time limit", transient=True)
         if all(p.method == "none" for p in doc.pages):
             raise DocumentError(str(path), "no readable text in the PDF")
     return doc.reindex()
@@ -204,7 +208,8 @@ def _stamped_words(path: Path, pages, doc: Document) -> dict[int, list[Word]]:
     try:
         return annotation_words(path, {i + 1: float(p.height) for i, p in enumerate(pages)})
     except Exception as exc:  # noqa: BLE001 - the page text stands without them
-        doc.warnings.append(Warning("annotations_unread", f"annotation text not read: {type(exc).__name__}: {exc}"))
+        code = TIMEOUT_CODE if is_transient(exc) else "annotations_unread"
+        doc.warnings.append(Warning(code, f"annotation text not read: {type(exc).__name__}: {exc}"))
         return {}
 
 
@@ -248,7 +253,7 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
         try:
             o = ocr_mod.ocr_pdf_page(path, number - 1)
         except (TimeoutError, RuntimeError, OSError) as exc:
-            doc.warnings.append(Warning("ocr_failed", f"page {number}: {exc}"))
+            doc.warnings.append(Warning(TIMEOUT_CODE if is_transient(exc) else "ocr_failed", f"page {number}: {exc}"))
             res.info = PageInfo(number, "none", None, f"{reason}; OCR failed: {exc}")
             return res
         # OCR boxes are in the rendered page's points; the same as pdfplumber's

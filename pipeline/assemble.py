@@ -2,7 +2,9 @@
 CONTRACT.md (schema_version "1").
 
 An extractor that fails on a document (a bug, never bad input) does not lose
-the document: its part stays empty and a warning ``extractor_failed`` names it.
+the document: its part stays empty and a warning ``extractor_failed`` names it
+(``timeout`` when a time limit stopped it; ``generator.degraded`` then lists
+the code, and ``vanban ingest`` redoes the document).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from core.model import (
     Warning,
 )
 from core.serialize import loc_dict, to_jsonable
+from core.textutil import DEGRADED_CODES, TIMEOUT_CODE, is_transient
 from extractors import criteria as criteria_x
 from extractors import header as header_x
 from extractors import obligations as obligations_x
@@ -33,7 +36,8 @@ def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -
     try:
         return fn()
     except Exception as exc:  # keep the document; say which part is missing
-        warnings.append(Warning("extractor_failed", f"{name}: {type(exc).__name__}: {exc}"))
+        code = TIMEOUT_CODE if is_transient(exc) else "extractor_failed"
+        warnings.append(Warning(code, f"{name}: {type(exc).__name__}: {exc}"))
         return fallback
 
 
@@ -48,7 +52,7 @@ def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
 
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
-        "generator": {"name": "vanban", "version": __version__},
+        "generator": {"name": "vanban", "version": __version__, "degraded": degraded_codes(warnings)},
         "source": to_jsonable(doc.source),
         "document": _header_dict(header),
         "references": to_jsonable(refs),
@@ -63,6 +67,12 @@ def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
     if content:
         out["content"] = content_dict(doc)
     return out
+
+
+def degraded_codes(warnings: list[Warning]) -> list[str]:
+    """The warning codes that make an output incomplete for a passing reason
+    (a time limit hit under load): such an output is redone, never cached."""
+    return sorted({w.code for w in warnings if w.code in DEGRADED_CODES})
 
 
 def _header_dict(h: DocumentHeader) -> dict[str, Any]:

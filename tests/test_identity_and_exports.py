@@ -6,6 +6,7 @@ real seed documents."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 
 import pytest
@@ -145,3 +146,136 @@ def test_reminders_from_leaves_out_old_deadlines(plan, tmp_path, capsys):
     assert main(["reminders", "--db", url, "--out", str(out), "--from", "32/13/2020"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("vanban: --from: not a date") and err.count("\n") == 1
+
+
+# -- 3. units and the clerk's alias file (real seed documents) ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory):
+    """The five seed plans as ingested from data/raw (each as .docx and .txt)."""
+    from conftest import RAW
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('seedidx') / 'index.sqlite'}"
+    with Store(url) as s:
+        for f in sorted(RAW.glob("*.docx")) + sorted(RAW.glob("*.txt")):
+            s.upsert_document(extract_file(f, content=False))
+    return url
+
+
+def _uids(url, unit, aliases=None):
+    from tracker.query import select
+
+    with Store(url) as s:
+        res = select(s, unit=unit, today=dt.date(2023, 11, 8), aliases=aliases if aliases is not None else [])
+    return res, {r.ob.uid for r in res.rows}
+
+
+def test_every_way_of_writing_tc_hc_gives_the_same_items(seed_index):
+    from core.textutil import fold
+
+    with Store(seed_index) as s:
+        expected = {o.uid for o in s.obligations()
+                    if any(fold(u.name).startswith("phong to chuc-hanh chinh") for u in o.units)}
+    names = {fold(u.name) for u in _uids(seed_index, "TC-HC")[0].units}
+    assert names == {"phong to chuc-hanh chinh", "phong to chuc-hanh chinh-tai chinh-ke toan"}
+    assert len(expected) > 16  # the merged "Phòng TC-HC-TC-KT" is counted (16 without it)
+    for query in ("TC-HC", "phong tc-hc", "P.TCHC", "p. tc - hc", "Phòng Tổ chức - Hành chính",
+                  "phong to chuc hanh chinh"):
+        assert _uids(seed_index, query)[1] == expected, query
+
+
+def test_alias_file_merges_units(seed_index, tmp_path, capsys):
+    from tracker.unit_aliases import AliasFileError, load_aliases, parse_aliases
+
+    alias_file = tmp_path / "ten_don_vi.txt"
+    alias_file.write_text("# đơn vị gộp tay\nCông đoàn Trung tâm Y tế = Công đoàn cơ sở; CĐCS\n"
+                          "Ban giám đốc = Lãnh đạo Trung tâm  # cách gọi khác\n", encoding="utf-8")
+    groups = load_aliases(alias_file)
+    assert [g.name for g in groups] == ["Công đoàn Trung tâm Y tế", "Ban giám đốc"]
+    alone = _uids(seed_index, "Công đoàn Trung tâm Y tế")[1]
+    grassroots = _uids(seed_index, "Công đoàn cơ sở")[1]
+    assert alone and grassroots and alone != grassroots
+    for q in ("Công đoàn cơ sở", "cdcs", "cong doan trung tam y te"):
+        assert _uids(seed_index, q, groups)[1] == alone | grassroots, q
+    assert _uids(seed_index, "lanh dao trung tam", groups)[1] == _uids(seed_index, "Ban giám đốc")[1]
+    assert not _uids(seed_index, "lanh dao trung tam")[0].units  # only the alias file knows this name
+
+    # the command lists them merged; --unit follows the file named by VANBAN_UNIT_ALIASES
+    assert main(["units", "--db", seed_index, "--aliases", str(alias_file), "--format", "json"]) == 0
+    listed = {e["name"]: e for e in __import__("json").loads(capsys.readouterr().out)}
+    union = listed["Công đoàn Trung tâm Y tế"]
+    assert union["merged_by_file"] and "Công đoàn cơ sở" in union["aliases"] and "CĐCS" in union["aliases"]
+    assert union["obligations"] == len(alone | grassroots) and "Công đoàn cơ sở" not in listed
+    tchc = listed["Phòng Tổ chức - Hành chính"]
+    assert "Phòng TC-HC" in tchc["aliases"]
+    assert tchc["includes"] == ["Phòng Tổ chức - Hành chính - Tài chính - Kế toán"]
+
+    with pytest.raises(AliasFileError, match="line 2"):
+        parse_aliases("A = B\nno equals sign here\n")
+    with pytest.raises(AliasFileError, match="already merged on line 1"):
+        parse_aliases("A = B\nC = b\n")
+    assert main(["units", "--db", seed_index, "--aliases", str(tmp_path / "none.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("vanban: cannot read the alias file") and err.count("\n") == 1
+
+
+def test_units_table_lists_aliases(seed_index, capsys):
+    assert main(["units", "--db", seed_index, "--aliases", ""]) == 0
+    out = capsys.readouterr().out
+    block = out.split("Phòng Tổ chức - Hành chính — ", 1)[1].split("\n")
+    assert block[1] == "    = Phòng TC-HC"
+    assert block[2] == "    + gồm cả: Phòng Tổ chức - Hành chính - Tài chính - Kế toán"
+    assert out.rstrip().splitlines()[-1].split(" ")[0].isdigit()
+
+
+# -- 4. files and errors -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [["obligations"], ["units"], ["reminders", "--out", "OUT"]])
+def test_unreachable_database_is_one_line(argv, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("VANBAN_DB_URL", "postgresql://clerk:s3cret@127.0.0.1:1/vanban")  # nothing listens on port 1
+    argv = [str(tmp_path / "han.ics") if a == "OUT" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err and "s3cret" not in err, err
+    assert err.startswith("vanban: cannot open the index database postgresql://clerk:***@127.0.0.1:1/vanban: "
+                          "OperationalError: ")
+
+
+def test_outputs_follow_the_umask(seed_index, tmp_path):
+    import os
+    import stat
+
+    from core.io import write_bytes_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_bytes_atomic(tmp_path / "a.json", b"{}")
+        assert main(["obligations", "--db", seed_index, "--out", str(tmp_path / "n.xlsx")]) == 0
+        assert main(["reminders", "--db", seed_index, "--out", str(tmp_path / "n.ics")]) == 0
+        for name in ("a.json", "n.xlsx", "n.ics"):
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o644, name
+        os.umask(0o077)
+        write_bytes_atomic(tmp_path / "b.json", b"{}")
+        assert stat.S_IMODE((tmp_path / "b.json").stat().st_mode) == 0o600
+        os.umask(0o002)
+        write_bytes_atomic(tmp_path / "a.json", b"[]")  # replacing a file: the umask again, not the old mode
+        assert stat.S_IMODE((tmp_path / "a.json").stat().st_mode) == 0o664
+    finally:
+        os.umask(old)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_csv_semicolon_for_vietnamese_excel(seed_index, tmp_path):
+    import csv
+
+    for argv in (["obligations", "--unit", "TC-HC", "--out", str(tmp_path / "a.csv")],
+                 ["obligations", "--counts", "--format", "csv", "--out", str(tmp_path / "b.csv")],
+                 ["reminders", "--out", str(tmp_path / "c.csv")]):
+        assert main([*argv, "--db", seed_index]) == 0
+        comma = (tmp_path / argv[-1].rsplit("/", 1)[-1]).read_text(encoding="utf-8-sig")
+        assert main([*argv, "--db", seed_index, "--csv-delimiter", "semicolon"]) == 0
+        semi = (tmp_path / argv[-1].rsplit("/", 1)[-1]).read_text(encoding="utf-8-sig")
+        assert semi.splitlines()[0].count(";") >= 4 and "," not in semi.splitlines()[0]
+        assert list(csv.reader(io.StringIO(semi), delimiter=";")) == list(csv.reader(io.StringIO(comma)))

@@ -530,3 +530,23 @@ print("done")
     root = Path(__file__).resolve().parents[1]
     r = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0 and r.stdout.strip() == "done", (r.returncode, r.stderr[-500:])
+
+
+def test_a_capitalised_word_after_a_full_narrow_line_is_a_new_word_not_the_rest_of_one():
+    """A narrow table cell where (with the fonts of some machine) "phòng" alone fills the line and
+    "UBND tỉnh" wraps below it: the lines join with a space ("Văn phòng UBND tỉnh"), while a code
+    broken between letters ("1548-QĐ/T" + "U") is still glued."""
+    from parsers.pdf_layout import Flow, Line, Word, build_paragraphs
+
+    def line(texts: list[str], top: float, x0: float = 100.0) -> Line:
+        words, x = [], x0
+        for t in texts:
+            w = 5.2 * len(t)
+            words.append(Word(t, x, x + w, top, top + 12, 12.0))
+            x += w + 3
+        return Line(words)
+
+    cell = Flow([line(["Văn"], 0), line(["phòng"], 14), line(["UBND", "tỉnh"], 28)], 99.0, 100.0 + 5.2 * 5 + 0.5)
+    assert [p.text for p in build_paragraphs(cell)] == ["Văn phòng UBND tỉnh"]
+    code = Flow([line(["1548-QĐ/T"], 0), line(["U"], 14)], 99.0, 100.0 + 5.2 * 9 + 0.5)
+    assert [p.text for p in build_paragraphs(code)] == ["1548-QĐ/TU"]

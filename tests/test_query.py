@@ -236,8 +236,10 @@ def test_missing_index_says_ingest_first(tmp_path, capsys):
 
 
 def test_cli_errors_are_one_line(loaded, capsys):
-    code, _, err = _cli(capsys, "--db", loaded, "--from", "tháng 11")
-    assert code == 2 and err.startswith("vanban: not a date") and err.count("\n") == 1
+    code, _, err = _cli(capsys, "--db", loaded, "--from", "tháng 11")  # the error names the option
+    assert code == 2 and err.startswith("vanban: --from: not a date") and err.count("\n") == 1
+    code, _, err = _cli(capsys, "--db", loaded, "--to", "31/02/2024")  # no such day: the same message
+    assert code == 2 and err.startswith("vanban: --to: not a date: '31/02/2024'") and err.count("\n") == 1
     code, _, err = _cli(capsys, "--db", loaded, "--format", "xlsx")
     assert code == 2 and "needs --out" in err
     code, _, err = _cli(capsys, "--db", loaded, "--status", "whenever")

@@ -169,12 +169,12 @@ def _count(s: Store, table: sa.Table) -> int:
 
 def test_schema_migrated_to_head_and_reopen_is_idempotent(db_url):
     with Store(db_url) as s:
-        assert s.schema_revision() == "0001_initial"
+        assert s.schema_revision() == "0002_long_paths"
         tables = set(sa.inspect(s.engine).get_table_names())
     assert {"documents", "references", "obligations", "units", "unit_aliases", "obligation_units",
             "reminder_sequences", "alembic_version"} <= tables
     with Store(db_url) as s:
-        assert s.schema_revision() == "0001_initial"
+        assert s.schema_revision() == "0002_long_paths"
 
 
 def test_default_url_is_sqlite_under_data_and_env_overrides(monkeypatch, tmp_path):
@@ -394,7 +394,7 @@ def test_two_processes_ingesting_at_once(db_url):
         p.join(120)
     assert [p.exitcode for p in procs] == [0, 0]
     with Store(db_url) as s:
-        assert s.schema_revision() == "0001_initial"
+        assert s.schema_revision() == "0002_long_paths"
         assert _count(s, store_mod.documents) == n_docs + 2 * rounds
         assert _count(s, store_mod.obligations) == 4 * n_docs + 2 * 2 * rounds
         assert _count(s, store_mod.references) == 2 * n_docs + 2 * 2 * rounds

@@ -11,6 +11,9 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx vie; then need+=(tesseract-ocr-vie); fi
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr-vie)
 command -v pdftoppm  >/dev/null 2>&1 || need+=(poppler-utils)
+# Liberation fonts have the metrics of Times New Roman / Arial: PDFs rendered from .docx in the tests
+# wrap lines where Word does, whatever fonts the machine happens to have
+fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
 if [ ${#need[@]} -eq 0 ]; then echo "system packages: all present"; exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing: ${need[*]}"

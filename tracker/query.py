@@ -5,7 +5,11 @@
   chính" when "Phòng TC-HC" is one of its names), a merged unit by the name of
   its leading parts ("phong to chuc hanh chinh" also finds "Phòng Tổ chức -
   Hành chính - Tài chính - Kế toán"); then by abbreviation built from the
-  initials ("TC-HC"); then by a folded substring ("noi vu").  When nothing
+  initials ("TC-HC", "P.TCHC"); then by a folded substring ("noi vu").  A unit
+  found by any of these also brings the merged units whose leading parts are
+  its name ("Phòng TC-HC" is "Phòng Tổ chức - Hành chính", which brings "Phòng
+  Tổ chức - Hành chính - Tài chính - Kế toán"), and the units the clerk's alias
+  file puts on the same line (``tracker.unit_aliases``).  When nothing
   matches, near-identical names are offered.
 * A document ingested from several files (the sample corpus has each plan as
   .docx, .pdf and .txt) lists each obligation once, from its most original
@@ -35,10 +39,11 @@ import regex
 
 from tracker.cell_safety import csv_row as safe_csv_row, keep_text_row
 from tracker.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, is_report
+from core.io import write_bytes_atomic
 from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
 from core.textutil import RX_TIMEOUT, fold
-from core.io import write_bytes_atomic
+from tracker.unit_aliases import AliasGroup, group_of, load_aliases
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
 GROUPINGS = ("unit", "document", "reference")
@@ -53,8 +58,12 @@ _WORD = regex.compile(r"[^\W_]+")
 # --------------------------------------------------------------------------
 
 
+_NON_WORD = regex.compile(r"[\W_]+")
+
+
 def _squeeze(text: str) -> str:
-    return text.replace(" ", "").replace("-", "")
+    """Letters and digits only: "p.tc-hc" → "ptchc"."""
+    return _NON_WORD.sub("", text, timeout=RX_TIMEOUT)
 
 
 def _segments(name: str) -> list[list[str]]:
@@ -109,13 +118,43 @@ class UnitMatch:
     suggestions: list[str] = field(default_factory=list)
 
 
-def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions: int = 5) -> UnitMatch:
-    """Units named ``query`` (see module docstring for the order of tries)."""
+def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions: int = 5,
+                groups: list[AliasGroup] | None = None) -> UnitMatch:
+    """Units named ``query`` (see module docstring for the order of tries);
+    ``groups``: the lines of the clerk's alias file."""
     units_ = list(all_units)
+    m = _match_units(units_, query, max_suggestions=max_suggestions, groups=groups or [])
+    if m.units:
+        m.units = _with_merged(units_, m.units, groups or [])
+    return m
+
+
+def _with_merged(units_: list[StoredUnit], found: list[StoredUnit], groups: list[AliasGroup]) -> list[StoredUnit]:
+    """``found`` and the units merged with them: those whose name starts with
+    a found unit's whole name as dash-parts, and those on the same alias-file line."""
+    ids = {u.id for u in found}
+    out = list(found)
+    found_groups = {g.name for u in found if (g := group_of(u, groups)) is not None}
+    for u in sorted(units_, key=lambda u: u.folded):
+        if u.id in ids:
+            continue
+        g = group_of(u, groups)
+        if (g is not None and g.name in found_groups) or any(name_rank(f.name, u.name) == 1 for f in found):
+            ids.add(u.id)
+            out.append(u)
+    return out
+
+
+def _match_units(units_: list[StoredUnit], query: str, *, max_suggestions: int,
+                 groups: list[AliasGroup]) -> UnitMatch:
     key = fold(query)
     if not key:
         return UnitMatch()
     names = {u.id: [u.name, *u.aliases] for u in units_}
+    for u in units_:  # names the alias file gives a unit count as its own
+        g = group_of(u, groups)
+        if g is not None:
+            names[u.id].extend(n for n in g.names if n not in names[u.id])
     ranks = {u.id: min((r for n in names[u.id] if (r := name_rank(query, n)) is not None), default=None)
              for u in units_}
     named = sorted((u for u in units_ if ranks[u.id] is not None), key=lambda u: (ranks[u.id], u.folded))
@@ -196,17 +235,19 @@ def select(
     today: dt.date | None = None,
     soon_days: int = DEFAULT_SOON_DAYS,
     distinct: bool = True,
+    aliases: list[AliasGroup] | None = None,
 ) -> QueryResult:
     """The obligations matching every filter, soonest due first (undated last).
     ``date_from``/``date_to`` bound the due date (the next occurrence for a
     recurring obligation); obligations without one are left out then.
     ``distinct``: one document ingested from several files (the same plan as
     .docx and .pdf) lists each obligation once, from its most original copy
-    (``tracker.store.preferred_copies``); False lists every copy's."""
+    (``tracker.store.preferred_copies``); False lists every copy's.
+    ``aliases``: the alias file's groups (default: read ``tracker.unit_aliases.load_aliases()``)."""
     today = today or dt.date.today()
     matched: list[StoredUnit] = []
     if unit is not None:
-        m = match_units(store.units(), unit)
+        m = match_units(store.units(), unit, groups=load_aliases() if aliases is None else aliases)
         if not m.units:
             return QueryResult([], [], unit, m.suggestions)
         matched = m.units
@@ -405,11 +446,16 @@ def format_counts_table(table: list[dict[str, Any]]) -> str:
 # -- files -------------------------------------------------------------------
 
 
-def to_csv(rows: list[Row], by: str | None = None) -> str:
-    """CSV text (the caller writes it UTF-8 with BOM so Excel reads Vietnamese)."""
+CSV_DELIMITERS = {"comma": ",", "semicolon": ";"}
+
+
+def to_csv(rows: list[Row], by: str | None = None, delimiter: str = ",") -> str:
+    """CSV text (the caller writes it UTF-8 with BOM so Excel reads Vietnamese);
+    ``delimiter`` ";" for Excel under Vietnamese regional settings, where ","
+    is the decimal mark and a comma-separated file opens as one column."""
     buf = io.StringIO()
     cols = (["group"] if by else []) + CSV_COLUMNS
-    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n")
+    w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\r\n", delimiter=delimiter)
     w.writeheader()
     if by:
         for key, group in grouped(rows, by):
@@ -421,9 +467,9 @@ def to_csv(rows: list[Row], by: str | None = None) -> str:
     return buf.getvalue()
 
 
-def counts_csv(table: list[dict[str, Any]]) -> str:
+def counts_csv(table: list[dict[str, Any]], delimiter: str = ",") -> str:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n")
+    w = csv.DictWriter(buf, fieldnames=["unit", *STATUSES, "total"], lineterminator="\r\n", delimiter=delimiter)
     w.writeheader()
     w.writerows(safe_csv_row(r) for r in table)
     return buf.getvalue()

@@ -52,7 +52,7 @@ metadata = sa.MetaData()
 documents = sa.Table(
     "documents", metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("path", sa.String(1024), nullable=False, unique=True),
+    sa.Column("path", sa.Text, nullable=False, unique=True),
     sa.Column("stem", sa.String(512), nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("content_hash", sa.String(64), nullable=False),
@@ -134,7 +134,7 @@ obligation_units = sa.Table(
 reminder_sequences = sa.Table(
     "reminder_sequences", metadata,
     sa.Column("uid", sa.String(128), primary_key=True),
-    sa.Column("path", sa.String(1024), primary_key=True),
+    sa.Column("path", sa.Text, primary_key=True),
     sa.Column("content_hash", sa.String(64), nullable=False),
     sa.Column("sequence", sa.Integer, nullable=False),
 )
@@ -239,6 +239,21 @@ def missing_sqlite_file(url: str | None) -> str | None:
     if u.get_backend_name() == "sqlite" and u.database and u.database != ":memory:" and not Path(u.database).exists():
         return u.database
     return None
+
+
+def database_error(exc: BaseException, url: str | None = None) -> str:
+    """One line for a database that cannot be opened or read: the database
+    as named (password hidden) and the first line of the driver's reason
+    ("connection refused"), never SQLAlchemy's multi-line report."""
+    orig = getattr(exc, "orig", None) or exc
+    reason = next((ln.strip() for ln in str(orig).splitlines() if ln.strip()), "")
+    name = url or default_url()
+    try:
+        if "://" in name:
+            name = sa.engine.make_url(name).render_as_string(hide_password=True)
+    except Exception:  # an unreadable URL: the URL error is the reason
+        name = "(unreadable URL)"
+    return f"cannot open the index database {name}: {type(orig).__name__}" + (f": {reason}" if reason else "")
 
 
 def _sha(text: str) -> str:
