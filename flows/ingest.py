@@ -33,8 +33,9 @@ import signal
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 DEFAULT_RAW = "data/raw"
 DEFAULT_OUT = "data/structured"
@@ -353,6 +354,47 @@ def ingest_flow(
     follow_links: bool = False,
 ) -> list[dict[str, Any]]:
     """Ingest every document under ``paths`` (default ``data/raw``)."""
+    with _graceful_sigterm():
+        return _ingest(paths, out_dir, db_url, force, follow_links)
+
+
+def _result(f: Path, fut: Any) -> dict[str, Any]:
+    """The row of one submitted document; after SIGTERM, a document still
+    waiting for a worker is cancelled (it never starts) and reported so."""
+    wrapped = getattr(fut, "wrapped_future", None)
+    if wrapped is None or not hasattr(wrapped, "done"):
+        return fut.result()
+    while not wrapped.done():
+        if STOP.is_set() and wrapped.cancel() is True:
+            break
+        fut.wait(0.5)
+    if wrapped.cancelled():
+        return _row(f, status="interrupted", error="not processed: the ingest was stopped")
+    return fut.result()
+
+
+# set by ``run`` (the CLI): SIGTERM stops the batch gracefully.  Under ``vanban
+# serve`` the runner's SIGTERM keeps Prefect's meaning (cancel the flow run).
+GRACEFUL = threading.Event()
+
+
+@contextmanager
+def _graceful_sigterm() -> Iterator[None]:
+    """Prefect swaps in its own SIGTERM handler for a flow run (it aborts the
+    run, losing every finished document); in the CLI ours is put back for the
+    body of the flow."""
+    previous = None
+    if GRACEFUL.is_set() and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bool,
+            follow_links: bool) -> list[dict[str, Any]]:
     files, rows = find_documents(paths or [DEFAULT_RAW], follow_links=follow_links)
     out_root = Path(out_dir)
     names = output_names(files, out_root)
@@ -370,8 +412,8 @@ def ingest_flow(
         if current:
             rows.append(_row(f, status="unchanged", output=str(out_path)))
             continue
-        futures.append(extract_document.submit(str(f), str(out_path)))
-    done = [fut.result() for fut in futures]
+        futures.append((f, extract_document.submit(str(f), str(out_path))))
+    done = [_result(f, fut) for f, fut in futures]
     # a time limit hit under load: the document again, alone (nothing else running)
     for i, r in enumerate(done):
         if r.pop("retry", False) and not STOP.is_set():
@@ -575,6 +617,9 @@ def _stop_prefect_server() -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # the temporary server (started below, it reads this environment) logs
+    # tracebacks when stopped while recording the last task events: not ours to show
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
     problem = _check_out_dir(args.out)
     if problem:
         print(f"vanban: {problem}", file=sys.stderr)
@@ -589,11 +634,20 @@ def run(args: argparse.Namespace) -> int:
         flow_fn = ingest_flow.with_options(task_runner=task_runner_for(args.dask, workers=args.workers))
     elif args.workers is not None:
         flow_fn = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=args.workers))
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if threading.current_thread() is threading.main_thread() else None
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
+    if main:
+        GRACEFUL.set()
     try:
         rows = flow_fn(paths=args.paths or None, out_dir=args.out, db_url=args.db, force=args.force,
                        follow_links=args.follow_links)
+    except Exception as exc:  # Prefect cannot start or reach its server: one line, never a traceback
+        from pipeline.errors import printable
+
+        print(f"vanban: the ingest flow could not run: {printable(_first_line(exc))}", file=sys.stderr)
+        return 2
     finally:
+        GRACEFUL.clear()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if args.json:

@@ -321,12 +321,10 @@ def test_output_names_never_collide_and_do_not_depend_on_the_batch(tmp_path):
 def test_sigterm_stops_promptly_indexes_the_finished_and_leaves_no_process(tmp_path):
     raw, out = tmp_path / "raw", tmp_path / "out"
     for i in range(6):
-        for f in TXT_DOCX[:6]:
-            shutil.copy(f, raw / str(i) / f.name) if (raw / str(i)).is_dir() else (
-                (raw / str(i)).mkdir(parents=True), shutil.copy(f, raw / str(i) / f.name))
+        _copy(TXT_DOCX[:6], raw / str(i))
     db = tmp_path / "i.sqlite"
-    env = dict(os.environ, PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_LOGGING_LEVEL="WARNING")
+    env = dict(os.environ, PREFECT_HOME=str(ROOT / ".prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(raw), "--out", str(out),
                              "--db", f"sqlite:///{db}", "--workers", "1"], cwd=ROOT, env=env,
