@@ -37,8 +37,6 @@ def prefect_harness():
 def real_gold_run():
     """``vanban eval tests/gold/real tests/shared/corpus/real`` once per session:
     (EvalReport, {stem: output JSON}); OCR makes it the slowest fixture."""
-    if not REAL.is_dir():
-        pytest.skip("shared/corpus/real is not beside the repository")
     from pipeline.assemble import extract_file
     from pipeline.evaluate import evaluate
 
