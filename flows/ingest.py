@@ -264,7 +264,7 @@ def _row(path: Path, **kw: Any) -> dict[str, Any]:
         "file": name if _utf8_name(path) else printable(name), "format": path.suffix.lower().lstrip("."),
         "status": "ok", "blocks": None, "tables": None, "pages": None, "references": None,
         "obligations": None, "criteria": None, "warnings": None, "degraded": None, "output": None,
-        "error": None, "seconds": None,
+        "error": None, "seconds": None, "redone": None,
     }
     row.update(kw)
     return row
@@ -419,6 +419,7 @@ def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bo
         if r.pop("retry", False) and not STOP.is_set():
             again = extract_to_file(r["file"], str(out_root / names[Path(r["file"])]) )
             again.pop("retry", None)
+            again["redone"] = r["error"] or "time limit"  # what the first try met
             done[i] = again
     rows.extend(done)
     for r in rows:
