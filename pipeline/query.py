@@ -410,7 +410,7 @@ def _table_lines(rows: list[Row]) -> list[str]:
             extra.append(f"→ {ob.report_to}")
         if extra:
             task = f"{task} {' '.join(extra)}"
-        status = due.status + (" ↻" if due.recurring else "")
+        status = due.status + (" ↻" if due.recurring else "") + (" (hạn ước tính)" if due.estimated else "")
         where = _wrap(ob.document_label, _COLS[4][1]) + (_wrap(location_text(ob.loc), _COLS[4][1]) if ob.loc else [])
         cols = [_wrap(when, _COLS[0][1]), _wrap(status, _COLS[1][1]), _wrap(units_text(ob) or "—", _COLS[2][1]),
                 _wrap(task, _COLS[3][1]), where]

@@ -94,6 +94,20 @@ def test_six_monthly_report_follows_decree_09_2019_not_the_plan_date(plan, tmp_p
     assert not any(d.month in (3, 9) and d.day in (30, 31) for d in dates)  # never 31/3, 30/9 from the plan date
     assert str(rec["SUMMARY"]).startswith("Hạn (ước tính):")
     assert "Ngày ước tính" in str(rec["DESCRIPTION"]) and "Nghị định 09/2019/NĐ-CP" in str(rec["DESCRIPTION"])
+    # the spreadsheet says it too, and the table the clerk reads
+    import csv
+
+    export(tmp_path / "han.csv", db_url=url, today=dt.date(2020, 9, 1))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "han.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["Start Date"] for r in rows if r["Recurrence"]] == ["2020-12-14", "2021-06-14"]
+    assert all(r["Estimated"].startswith("Ngày ước tính") for r in rows if r["Recurrence"])
+    assert all(r["Estimated"] == "" for r in rows if not r["Recurrence"])
+    from pipeline.query import format_table, select
+
+    with Store(url) as s:
+        table = format_table(select(s, today=dt.date(2020, 9, 1), aliases=[]).rows)
+    block = table.split("14/12/2020", 1)[1].split("\n\n", 1)[0]  # the recurring report's lines
+    assert "(hạn ước" in block and "tính)" in block
 
 
 def test_undated_plan_never_falls_back_to_1_january(plan, tmp_path):
