@@ -60,6 +60,27 @@ def test_moved_deadline_keeps_uid_and_raises_sequence(plan, tmp_path):
     assert len(events) == len({str(e["UID"]) for e in events})
 
 
+def test_an_index_with_uids_of_an_older_rule_is_rewritten(plan, tmp_path):
+    """An index built when UIDs hashed the dates in the action gets today's UIDs at the next
+    ingest of the unchanged file, so that the first deadline move after the upgrade keeps them."""
+    import sqlalchemy as sa
+
+    from pipeline import store as store_mod
+
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    doc = extract_file(plan, content=False)
+    with Store(url) as s:
+        assert s.upsert_document(doc)
+        with s.engine.begin() as c:
+            c.execute(store_mod.obligations.update().where(store_mod.obligations.c.ordinal == 0)
+                      .values(uid="old-rule@vanban"))
+        assert s.upsert_document(doc) is True
+        assert [o.uid for o in s.obligations()] == obligation_uids(doc)
+        assert s.upsert_document(doc) is False  # unchanged: skipped again
+        with s.engine.begin() as c:
+            assert c.execute(sa.select(sa.func.count()).select_from(store_mod.obligations)).scalar() == len(doc["obligations"])
+
+
 def test_uids_ignore_dates_quoted_in_the_action():
     doc = extract_file(SEEDS / f"{DV_KHEO}.txt", content=False)
     moved = extract_file(SEEDS / f"{DV_KHEO}.txt", content=False)
