@@ -61,6 +61,8 @@ def parse(path: str | Path) -> Document:
     import importlib
 
     p = Path(path)
+    if not _utf8_name(str(p)):  # its name could not be written in the JSON, the index or a terminal
+        raise DocumentError(str(p), "file name is not valid UTF-8 (rename the file)")
     if not p.exists():
         raise DocumentError(str(p), "no such file")
     if not p.is_file():
@@ -99,6 +101,14 @@ def parse(path: str | Path) -> Document:
     except Exception as exc:  # a parser bug or a malformed file: one line, never a traceback
         raise DocumentError(str(p), f"malformed {fmt.upper()} ({type(exc).__name__}: {exc})") from exc
     return doc
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept the raw bytes as surrogates
+        return False
+    return True
 
 
 def _renamed(exc: DocumentError, path: str) -> DocumentError:

@@ -214,6 +214,14 @@ def test_bad_names_and_an_unwritable_output_leave_the_others_indexed(prefect_har
     assert (out / "blocked.json" / "keep").read_text() == "x" and (out / "blocked.txt.json").is_file()
 
 
+def test_extract_of_a_name_that_is_not_utf8_is_one_line(tmp_path):
+    f = os.fsdecode(bytes(tmp_path) + b"/k\xe9.txt")
+    Path(f).write_bytes((RAW / "004_4f1c6b8dfc0f85d2.txt").read_bytes())
+    r = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", f], cwd=ROOT, capture_output=True)
+    assert r.returncode == 2 and r.stdout == b""
+    assert r.stderr.decode() == f"vanban: cannot read {tmp_path}/k\\xe9.txt: file name is not valid UTF-8 (rename the file)\n"
+
+
 def test_an_unwritable_out_is_one_line(prefect_harness, tmp_path, capsys):
     (tmp_path / "file").write_text("x")
     code, _, err = _cli(["ingest", str(RAW / "004_4f1c6b8dfc0f85d2.txt"), "--out", str(tmp_path / "file" / "out"),
