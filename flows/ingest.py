@@ -29,6 +29,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -44,6 +45,22 @@ NAME_MAX = 255  # bytes in one file name (ext4, XFS, APFS …)
 
 # set by SIGTERM (``run``): documents not yet started are skipped
 STOP = threading.Event()
+# set by ``run`` when stderr is a terminal: a ``flows.progress.IngestProgress``
+PROGRESS: Any = None
+# notes about a folder's contents, not documents: skipped in a folder, and said so
+FOLDER_NOTES = frozenset({"readme", "sources", "provenance", "changelog", "license", "authors"})
+FOLDER_NOTE = "ghi chú về thư mục (README, SOURCES …), không phải văn bản"
+
+
+def _progress(event: str, *args: Any) -> None:
+    if PROGRESS is not None:
+        getattr(PROGRESS, event)(*args)
+
+
+def is_folder_note(f: Path) -> bool:
+    """``README.md``, ``SOURCES.md``, ``PROVENANCE.txt`` …: what a folder's
+    owner wrote about its documents."""
+    return f.suffix.lower() in (".md", ".txt") and f.stem.lower() in FOLDER_NOTES
 
 
 def worker_count() -> int:
@@ -133,6 +150,9 @@ def _walk(root: Path, follow_links: bool, _seen: set[Path] | None = None) -> tup
                 continue
             f = here / name
             if not supported(f):
+                continue
+            if is_folder_note(f):
+                skipped.append(_row(f, status="skipped", error=FOLDER_NOTE))
                 continue
             if not _utf8_name(f):
                 skipped.append(_row(f, status="error", error=_NOT_UTF8))
@@ -342,7 +362,11 @@ def extract_to_file(path: str, out_path: str) -> dict[str, Any]:
 
 @task(name="extract-document", task_run_name="extract {path}")
 def extract_document(path: str, out_path: str) -> dict[str, Any]:
-    return extract_to_file(path, out_path)
+    _progress("started", path)
+    row = extract_to_file(path, out_path)
+    if not row.get("retry"):
+        _progress("finished", row)
+    return row
 
 
 @flow(name="vanban-ingest", task_runner=ThreadPoolTaskRunner(max_workers=worker_count()))
@@ -411,7 +435,9 @@ def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bo
             continue
         if current:
             rows.append(_row(f, status="unchanged", output=str(out_path)))
+            _progress("unchanged")
             continue
+        _progress("queued")
         futures.append((f, extract_document.submit(str(f), str(out_path))))
     done = [_result(f, fut) for f, fut in futures]
     # a time limit hit under load: the document again, alone (nothing else running)
@@ -420,12 +446,14 @@ def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bo
             again = extract_to_file(r["file"], str(out_root / names[Path(r["file"])]) )
             again.pop("retry", None)
             again["redone"] = r["error"] or "time limit"  # what the first try met
+            _progress("finished", again)
             done[i] = again
     rows.extend(done)
     for r in rows:
         r.pop("retry", None)
         r.pop("write_error", None)
     rows.sort(key=lambda r: r["file"])
+    _progress("indexing")
     _update_index(rows, db_url, folders=[p for p in (paths or [DEFAULT_RAW]) if Path(p).is_dir()],
                   complete=not STOP.is_set())
     _publish(rows)
@@ -532,33 +560,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the summary rows as JSON")
 
 
-def format_summary(rows: list[dict[str, Any]]) -> str:
+def format_summary(rows: list[dict[str, Any]], width: int | None = None) -> str:
+    """The summary table (Vietnamese labels for the clerk; at most ``width``
+    columns wide when given) and the counts."""
+    from flows.progress import summary_table
     from pipeline.errors import printable
 
-    cols = [("file", "file"), ("format", "fmt"), ("blocks", "blocks"), ("tables", "tables"),
-            ("references", "refs"), ("obligations", "oblig"), ("criteria", "criteria"),
-            ("status", "status"), ("error", "error")]
-    table = [[h for _, h in cols]]
-    for r in rows:
-        table.append(["" if r.get(k) is None else printable(str(r.get(k))) for k, _ in cols])
-    widths = [min(max(len(row[i]) for row in table), 60 if i == 0 else 80) for i in range(len(cols))]
-    lines = []
-    for n, row in enumerate(table):
-        cells = [(c if len(c) <= widths[i] else "…" + c[-(widths[i] - 1):]).ljust(widths[i]) for i, c in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = summary_table(rows, width)
     count = {k: sum(r["status"] == k for r in rows if r["file"] != "(index)")
              for k in ("ok", "unchanged", "error", "removed", "skipped", "degraded", "interrupted")}
-    docs = sum(count.values()) - count["removed"]
-    text = (f"\n{docs} document(s): {count['ok']} extracted, {count['unchanged']} unchanged, {count['error']} failed"
-            + (f", {count['degraded']} incomplete (time limit; redone on the next run)" if count["degraded"] else "")
-            + (f", {count['interrupted']} not processed (stopped)" if count["interrupted"] else ""))
+    docs = sum(count.values()) - count["removed"] - count["skipped"]
+    text = (f"\n{docs} tệp: {count['ok']} đã đọc, {count['unchanged']} không đổi, {count['error']} lỗi"
+            + (f", {count['degraded']} chưa đủ (hết thời gian; đọc lại lần sau)" if count["degraded"] else "")
+            + (f", {count['interrupted']} chưa đọc (đã dừng)" if count["interrupted"] else ""))
     if count["removed"]:
-        text += f"; {count['removed']} removed from the index (file deleted)"
+        text += f"; {count['removed']} đã xoá khỏi chỉ mục (tệp không còn)"
     if count["skipped"]:
-        text += (f"\n{count['skipped']} skipped (not a regular file inside the folder; --follow-links takes links): "
-                 + ", ".join(printable(r["file"]) for r in rows if r["status"] == "skipped"))
+        text += (f"\n{count['skipped']} bỏ qua: "
+                 + "; ".join(f"{printable(r['file'])} ({printable(str(r['error']))})"
+                             for r in rows if r["status"] == "skipped"))
     lines.append(text)
     return "\n".join(lines)
 
@@ -639,22 +659,27 @@ def run(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
     if main:
         GRACEFUL.set()
+    global PROGRESS
+    from flows.progress import IngestProgress
+
     try:
-        rows = flow_fn(paths=args.paths or None, out_dir=args.out, db_url=args.db, force=args.force,
-                       follow_links=args.follow_links)
+        with IngestProgress(sys.stderr, enabled=not args.json and sys.stderr.isatty()) as PROGRESS:
+            rows = flow_fn(paths=args.paths or None, out_dir=args.out, db_url=args.db, force=args.force,
+                           follow_links=args.follow_links)
     except Exception as exc:  # Prefect cannot start or reach its server: one line, never a traceback
         from pipeline.errors import printable
 
         print(f"vanban: the ingest flow could not run: {printable(_first_line(exc))}", file=sys.stderr)
         return 2
     finally:
+        PROGRESS = None
         GRACEFUL.clear()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        print(format_summary(rows))
+        print(format_summary(rows, shutil.get_terminal_size().columns if sys.stdout.isatty() else None))
     for line in error_lines(rows):
         print(line, file=sys.stderr)
     if STOP.is_set():
