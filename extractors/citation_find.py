@@ -27,6 +27,7 @@ from functools import lru_cache
 import regex
 
 from pipeline.domain import doc_type_by_code, doc_types, issuer_abbrevs
+from pipeline.syllables import is_valid_syllable
 from pipeline.textutil import RX_TIMEOUT
 
 # Symbol group: an upper-case letter then letters or '&' ("CT", "TTg", "QĐi", "BDVTU", "HĐND&UBND"),
@@ -167,9 +168,36 @@ def _cut_spaced(text: str, start: int, end: int) -> int:
     return end
 
 
+_GLUED_TAIL = regex.compile(r"(?P<g>\p{Lu}[\p{L}&]*?)(?P<w>\p{Ll}{2,7})$")
+
+
+def _cut_glued_word(text: str, start: int, end: int) -> int:
+    """Where a symbol ends when the next word is glued to it ("174/2008/QĐ-TTgngày",
+    "33-CTr/TUngày", "12/UBNDtỉnh"): before a lower-case syllable that follows a
+    known code (or a run of capitals)."""
+    last = regex.search(r"[\p{L}&]+$", text[start:end], timeout=RX_TIMEOUT)
+    if not last or last.group(0).isupper():
+        return end
+    group = last.group(0)
+    caps = len(regex.match(r"[\p{Lu}&]*", group).group(0))
+    for k in (caps, caps + 1):
+        code, tail = group[:k], group[k:]
+        if len(tail) < 2 or not tail.islower() or not is_valid_syllable(tail):
+            continue
+        if is_issuer_code(code) or is_type_code(code) or (k == caps and caps >= 2 and not is_issuer_code(group)):
+            return end - len(tail)
+    return end
+
+
 def _read(text: str, m: regex.Match) -> Found | None:
     num = m.group("num")
     end = m.end()
+    glue = _cut_glued_word(text, m.start(), m.end())
+    if glue < m.end():
+        m = _CITATION.match(text[:glue], m.start(), timeout=RX_TIMEOUT)
+        if m is None:
+            return None
+        end = m.end()
     if m.group("sym") is not None and _cut_spaced(text, m.start("sym"), m.end("sym")) < m.end("sym"):
         cut = _cut_spaced(text, m.start("sym"), m.end("sym"))
         m = _CITATION.match(text[:cut], m.start(), timeout=RX_TIMEOUT)

@@ -137,5 +137,9 @@ def test_symbol_does_not_run_into_the_next_word():
     assert [f.id for f in find_citations("Quyết định số 05/2025/QĐ-UBND - Xã Hòa Bình tổ chức thực hiện")] == [
         "05/2025/QĐ-UBND"]
     assert [f.id for f in find_citations("Kế hoạch số 12/KH- SYT ngày 2/2")] == ["12/KH-SYT"]
+    # the next word glued on by a conversion: "…/QĐ-TTgngày", "…/TUngày"
+    assert [f.id for f in find_citations("Quyết định số 91/2019/QĐ-TTgngày 4/3/2019")] == ["91/2019/QĐ-TTg"]
+    assert [f.id for f in find_citations("Chương trình số 21-CTr/HUngày 9/9/2020")] == ["21-CTr/HU"]
+    assert [f.id for f in find_citations("Quy định số 11-QĐi/TW ngày 1/2")] == ["11-QĐi/TW"]
     assert [f.id for f in find_citations("Kế hoạch liên tịch số 8-KHLT/BDVTU - BCSĐ ngày 1/1")] == [
         "8-KHLT/BDVTU-BCSĐ"]
