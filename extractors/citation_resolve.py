@@ -57,6 +57,22 @@ def _type_before() -> regex.Pattern:
     )
 
 
+# "ngày 06/10/2022, cơ quan thường trực đã có văn bản số …": the day of the act that issued the document
+_ACT_DATE = regex.compile(
+    r"(?:^|[.;:,(]\s{0,3})(?:[Vv]ào\s{1,3})?(?:Ngày|ngày)\s{1,3}(?P<d>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}"
+    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2})\s{0,3},\s{0,3}"
+    r"[^,;:.()]{2,80}?\s(?:đã\s{1,3}|vừa\s{1,3})?(?:có|ban\s{1,3}hành|ký|gửi|ra)\s{1,3}$"
+)
+
+
+def _date_of_act(text: str, pos: int) -> str | None:
+    m = _ACT_DATE.search(text[max(0, pos - 160):pos], timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    ds = find_dates(m.group("d"))
+    return ds[0].iso if ds and ds[0].iso else None
+
+
 _SO_BEFORE = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3}$")
 
 # between a number and its date: ", ", "(3) ", "ban hành ngày", "ngày"
@@ -329,6 +345,8 @@ def _cut_at_predicate(phrase: str) -> str:
             three = " ".join(out[-3:]).lower()
             if after_level or two in _NAME_HEADS or three in _NAME_HEADS:
                 break
+            if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w):
+                break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
         if _LEVEL_WORD.match(w) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
             after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
         elif w in ("và", "VÀ"):
@@ -528,7 +546,9 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         bm = regex.match(r"[\s,]{0,3}(?:ngày|Ngày)(?=\s{1,3}(?:của|Của))", text[pos:pos + 20], timeout=RX_TIMEOUT)
         if bm:
             pos2 = pos + bm.end()
-    r.date_end = pos2 if r.date else None
+    if r.date is None:
+        r.date = _date_of_act(text, r.start)
+    r.date_end = pos2 if r.date and pos2 > pos else None
     r.issuer, pos3 = read_issuer(text, pos2, breaks=breaks, found=found)
     if r.issuer:
         r.issuer_source = "explicit"

@@ -297,6 +297,8 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_signer(lines, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines, h, type_i)
+    if h.number is None and h.symbol and num_i is not None and _number_unread(top[num_i].text, h.symbol):
+        _own_number_from_body(lines, num_i, h)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -402,6 +404,43 @@ _CAPTION_OF = regex.compile(r"^(?:CỦA|Của)\s{1,3}(?P<iss>\p{Lu}[\p{L}\s,&-]{
 _DAY_LINE = regex.compile(r"^(?:NGÀY|Ngày)\s{1,3}[0-9]{1,2}\s{1,3}(?:THÁNG|tháng)\s{1,3}[0-9]{1,2}\s{1,3}(?:NĂM|năm)\s{1,3}[0-9]{4}")
 
 
+def _number_unread(text: str, symbol: str) -> bool:
+    """Whether the "Số:" line holds a number the OCR could not read ("Số:` /74/UBND-
+    KSTTHC", "Só:¿92 /TB-UBND") rather than a blank left for it (a draft's "Số:    /UBND-NV")."""
+    at = fold(text).find(fold(symbol)[:4])
+    head = text[:at] if at > 0 else text
+    rest = regex.sub(r"^[^\p{L}0-9]{0,3}\p{L}{1,3}|[\s:./\-]", "", head, timeout=RX_TIMEOUT)
+    return bool(rest)
+
+
+def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader) -> None:
+    """The document's own number, unread on its "Số:" line, as the text cites it
+    elsewhere (a news introduction, an enclosure's "Căn cứ Văn bản số 4532/UBND-
+    KSTTHC, ngày 07/12/2011"): one number with the header's symbol, dated on the
+    header's date (or in its month, when only that was read)."""
+    from extractors.citation_find import find_citations
+    from extractors.citation_resolve import read_date
+
+    when = h.date or h.date_partial
+    if not when:
+        return
+    found: set[tuple[str, str]] = set()
+    loc = None
+    for ln in lines[num_i + 1:]:
+        for f in find_citations(ln.text):
+            if fold(f.symbol) != fold(h.symbol):
+                continue
+            d, _ = read_date(ln.text, f.end)
+            if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):
+                found.add((f.number, d))
+                loc = loc or ln.loc
+    if len({n for n, _ in found}) == 1 and len(found) == 1:
+        h.number, day = found.pop()
+        h.locs["number_cited"] = loc
+        if h.date is None:
+            h.date, h.date_partial = day, None  # the day the OCR could not read either
+
+
 def _read_caption_header(top: list[Line], num_i: int, h: DocumentHeader) -> None:
     """The one-block header of a legal database's copy: "CHỈ THỊ" / "CỦA BỘ
     THÔNG TIN VÀ TRUYỀN THÔNG SỐ 07/2008/CT-BTTTT" / "NGÀY 30 THÁNG 12 NĂM
@@ -437,7 +476,7 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             continue
         if not _is_title_caps(text) or len(text) > 80 or _type_of_line(text):
             break  # a type line ("CHỈ THỊ") above the number is no issuer
-        segs.insert(0, text)
+        segs.insert(0, _respace(text, h.place))
         locs.insert(0, ln.loc)
         if len(segs) >= 4:
             break
@@ -464,6 +503,46 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         if _BARE_KIND.match(fold(h.issuer), timeout=RX_TIMEOUT):
             # "BỘ TƯ PHÁP" / "VĂN PHÒNG": the office of that ministry, named with it
             h.issuer = f"{h.issuer} {h.parent_issuer}"
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Folded words of the agency names in the issuer table, and place levels."""
+    words = {"tinh", "huyen", "xa", "phuong", "quan", "thanh", "pho", "thi", "tran", "uy", "dang", "bo", "doan"}
+    for a in issuer_abbrevs().values():
+        words.update(w for w in regex.findall(r"\w+", fold(a.expansion), timeout=RX_TIMEOUT) if len(w) >= 2)
+    return frozenset(words)
+
+
+def _respace(text: str, place: str | None) -> str:
+    """A caps line whose words the OCR glued ("UỶBANNHÂNDÂN", "TỈNHBẮC GIANG"):
+    each long token that is no word is split where it reads as a run of words
+    of agency names, place levels or the place on the date line."""
+    vocab = set(_name_words())
+    if place:
+        vocab.update(regex.findall(r"\w+", fold(place), timeout=RX_TIMEOUT))
+    out = []
+    for tok in text.split():
+        folded = [fold(ch) for ch in tok]
+        if len(tok) < 6 or any(len(f) != 1 for f in folded) or "".join(folded) in vocab:
+            out.append(tok)
+            continue
+        f = "".join(folded)
+        # cut[k]: a segmentation of f[:k] into vocabulary words (the fewest pieces)
+        cut: list[list[int] | None] = [None] * (len(f) + 1)
+        cut[0] = []
+        for k in range(1, len(f) + 1):
+            for j in range(max(0, k - 8), k - 1):
+                if cut[j] is not None and f[j:k] in vocab and (cut[k] is None or len(cut[j]) + 1 < len(cut[k])):
+                    cut[k] = cut[j] + [k]
+        if cut[-1] is None or len(cut[-1]) < 2:
+            out.append(tok)
+            continue
+        prev = 0
+        for k in cut[-1]:
+            out.append(tok[prev:k])
+            prev = k
+    return " ".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -905,8 +984,9 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
             words = iss.split()
             while words and not words[0][:1].isupper():
                 words.pop(0)
-            if len(words) >= 2 and fold(words[0]) not in ("ke", "quyet", "thuc", "trien", "can"):
-                h.issuer = normalize_issuer(" ".join(words))
+            if len(words) >= 2 and fold(words[0]) not in ("ke", "quyet", "thuc", "trien", "can") \
+                    and _BODY_HEAD.match(fold(" ".join(words)), timeout=RX_TIMEOUT):
+                h.issuer = normalize_issuer(" ".join(words))  # a body ("Sở Y tế xây dựng kế hoạch …"), not a phrase
                 break
     if h.issuer is None:
         for ln in lines[:TOP_LINES + 20]:

@@ -29,6 +29,12 @@ def test_issuer_is_never_a_piece_of_the_national_motto():
     assert h.issuer == "Ủy ban nhân dân huyện Quỳnh Lưu"
 
 
+def test_issuer_lines_glued_by_the_ocr_are_spaced_again():
+    h = extract_header(doc_of("UỶBANNHÂNDÂN", "HUYỆNCẨM GIÀNG", "Số: 31/UBND-VP", "V/v lịch tiếp dân",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cẩm Giàng, ngày 3 tháng 6 năm 2022"))
+    assert h.issuer == "Ủy ban nhân dân huyện Cẩm Giàng"
+
+
 def test_legal_database_caption_header():
     h = extract_header(doc_of("QUYẾT ĐỊNH", "CỦA BỘ NỘI VỤ SỐ 12/2009/QĐ-BNV", "NGÀY 14 THÁNG 7 NĂM 2009",
                               "VỀ VIỆC BAN HÀNH QUY CHẾ VĂN THƯ", "Căn cứ Luật Cán bộ, công chức;"))

@@ -71,6 +71,12 @@ def test_issuer_after_the_title():
     assert refs["12/QĐ-UBND"].issuer is None  # the body after the title is not the one the symbol names
 
 
+def test_date_of_the_act_written_before_the_number():
+    refs = refs_of("Hưởng ứng Ngày Pháp luật, ngày 02/11/2023, cơ quan thường trực đã có văn bản số "
+                   "812/STP-PBGDPL gửi các đơn vị để phối hợp tuyên truyền.")
+    assert refs["812/STP-PBGDPL"].date == "2023-11-02"
+
+
 # ---------------------------------------------------------------- 2. issuer names cut short
 
 
@@ -107,6 +113,26 @@ def test_own_number_misread_on_the_header_line_is_no_reference():
     header.locs["number"] = Loc(block=2)
     refs, _ = extract_references(d, header)
     assert [r.id for r in refs] == ["22/KH-UBND"]
+
+
+def test_own_number_unread_on_a_scan_is_taken_from_its_citation_and_is_no_reference():
+    from extractors.header import extract_header
+
+    paras = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM", "{number}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Hà Nam, ngày {day} tháng 10 năm 2024", "KẾ HOẠCH", "Rà soát thủ tục hành chính",
+             "Căn cứ Văn bản số 415/UBND-KSTT ngày 09/10/2024 của UBND tỉnh về rà soát thủ tục;",
+             "Căn cứ Kế hoạch số 12/KH-UBND ngày 2/1/2024 của UBND tỉnh."]
+    # the number and the day handwritten, the OCR read neither
+    d = doc_of(*[t.format(number="Số:¡~ /UBND-KSTT", day="ẵ") for t in paras])
+    h = extract_header(d)
+    assert (h.number, h.date, h.id) == ("415", "2024-10-09", "415/UBND-KSTT")
+    refs, _ = extract_references(d, h)
+    assert [r.id for r in refs] == ["12/KH-UBND"]
+    # a draft leaves the number blank: the letter it cites stays a reference
+    d = doc_of(*[t.format(number="Số:      /UBND-KSTT", day="   ") for t in paras])
+    h = extract_header(d)
+    assert h.number is None and h.date_partial == "2024-10"
+    assert "415/UBND-KSTT" in {r.id for r in extract_references(d, h)[0]}
 
 
 # ---------------------------------------------------------------- 4. ids
