@@ -188,6 +188,7 @@ class _Acc:
     ref: Reference
     issuer_rank: float = -1
     type_from_word: bool = False
+    named: dict[str, int] = field(default_factory=dict)  # how often each issuer is named over the mentions
 
 
 def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None,
@@ -334,12 +335,16 @@ def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r:
     if ref.date is None and r.date:
         ref.date = r.date
     if r.issuer:
+        key = fold(r.issuer)
+        acc.named[key] = acc.named.get(key, 0) + 1
         rank = _ISSUER_RANK.get(r.issuer_source, 0) - (0.5 if mention.text.isupper() else 0)
         if rank > acc.issuer_rank:
             ref.issuer, acc.issuer_rank = r.issuer, rank
         elif (rank == acc.issuer_rank and r.issuer_source != "context" and ref.issuer and len(r.issuer) > len(ref.issuer)
               and fold(r.issuer).startswith(fold(ref.issuer) + " ")):
             ref.issuer = r.issuer  # "Tỉnh ủy" then "Tỉnh ủy Kon Tum" (a footnote): the fuller name
+        elif rank == acc.issuer_rank and ref.issuer and acc.named[key] > acc.named.get(fold(ref.issuer), 0):
+            ref.issuer = r.issuer  # two names given as plainly: the one the document uses more often
     if ref.title is None and r.title:
         ref.title = r.title
     if _RELATION_RANK[r.relation] > _RELATION_RANK[ref.relation]:
