@@ -417,8 +417,32 @@ def _graceful_sigterm() -> Iterator[None]:
             signal.signal(signal.SIGTERM, previous)
 
 
+def _guard_temporary_server() -> None:
+    """SIGKILL leaves no chance to stop Prefect's temporary server (a child
+    process of about 230 MB): a small watcher in a session of its own stops
+    it once this process is gone, whatever ended it."""
+    import subprocess
+
+    try:
+        from prefect.server.api.server import SubprocessASGIServer
+    except Exception:  # noqa: BLE001 - no temporary server to guard
+        return
+    for server in list(SubprocessASGIServer._instances.values()):
+        proc = getattr(server, "server_process", None)
+        if proc is None or proc.poll() is not None or getattr(server, "_vanban_guarded", False):
+            continue
+        server._vanban_guarded = True
+        pid = proc.pid
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+                  f"grep -q uvicorn /proc/{pid}/cmdline 2>/dev/null && kill {pid}")
+        subprocess.Popen(["sh", "-c", script], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bool,
             follow_links: bool) -> list[dict[str, Any]]:
+    if GRACEFUL.is_set():  # the CLI: the temporary server is ours to clean up
+        _guard_temporary_server()
     files, rows = find_documents(paths or [DEFAULT_RAW], follow_links=follow_links)
     out_root = Path(out_dir)
     names = output_names(files, out_root)
@@ -641,6 +665,7 @@ def run(args: argparse.Namespace) -> int:
     # the temporary server (started below, it reads this environment) logs
     # tracebacks when stopped while recording the last task events: not ours to show
     os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_LOGGING_ROOT_LEVEL", "CRITICAL")  # its SQLAlchemy pool says the same
     problem = _check_out_dir(args.out)
     if problem:
         print(f"vanban: {problem}", file=sys.stderr)

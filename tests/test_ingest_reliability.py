@@ -353,7 +353,7 @@ def test_sigterm_stops_promptly_indexes_the_finished_and_leaves_no_process(tmp_p
             proc.kill()
     assert proc.returncode == 143, stderr
     assert took < 30, f"took {took:.1f} s to stop"
-    assert b"stopped by SIGTERM" in stderr and b"Traceback" not in stderr
+    assert b"stopped by SIGTERM" in stderr and b"Traceback" not in stderr, stderr
     written = sorted(p for p in out.glob("*.json"))
     assert 0 < len(written) < 36
     from pipeline.store import Store
@@ -452,3 +452,35 @@ def test_a_temporary_dask_cluster_has_one_single_threaded_process_per_core():
     runner = task_runner_for(None)
     assert runner.cluster_kwargs == {"n_workers": worker_count(), "threads_per_worker": 1, "processes": True}
     assert task_runner_for(None, workers=3).cluster_kwargs["n_workers"] == 3
+
+
+def test_sigkill_leaves_no_temporary_server_behind(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    for i in range(4):
+        _copy(TXT_DOCX[:6], raw / str(i))
+    env = dict(os.environ, PREFECT_HOME=str(ROOT / ".prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_LOGGING_LEVEL="WARNING", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ingest", str(raw), "--out", str(out),
+                             "--db", f"sqlite:///{tmp_path / 'i.sqlite'}", "--workers", "1"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def session() -> list[str]:
+        ps = subprocess.run(["ps", "-e", "-o", "pid=,sid=,args="], capture_output=True, text=True).stdout
+        return [ln for ln in ps.splitlines() if ln.split()[1:2] == [str(proc.pid)] and ln.split()[0] != str(proc.pid)]
+
+    try:
+        deadline = time.monotonic() + 150
+        while not list(out.glob("*.json")) and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+        assert proc.poll() is None
+        assert any("uvicorn" in ln for ln in session()), "the temporary server runs during the ingest"
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 15
+        while session() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert session() == [], "a process was left behind"
+    finally:
+        for ln in session():
+            os.kill(int(ln.split()[0]), signal.SIGKILL)
