@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".prefect"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# `vanban ingest` uses a Prefect server answering at the local address (flows/server.py); the tests
+# never use one that happens to run on this machine: the probed port is one where nothing listens
+os.environ.setdefault("PREFECT_SERVER_API_PORT", "9")
 
 RAW = ROOT / "data" / "raw"
 SHARED = ROOT / "tests" / "shared"
