@@ -3,7 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export PREFECT_HOME := $(CURDIR)/.prefect
+# Prefect's home: the vanban command's own (~/.local/share/vanban/prefect, see README), so `make run`
+# and .venv/bin/vanban share one history; the tests use ./.prefect (tests/conftest.py)
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
 

@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scoresheet": ("cli.scoresheet", "criteria table → self-assessment Excel sheet, or read a filled one"),
     "show": ("cli.show", "HTML view (displaCy) of what was found in a document, for a reviewer"),
     "serve": ("cli.serve", "serve the ingest and reminders flows as scheduled Prefect deployments"),
+    "server": ("cli.server", "run the Prefect server (API and UI) on vanban's Prefect home"),
 }
 
 
@@ -43,12 +44,14 @@ def _parser(selected: str | None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Prefect (ingest, serve): no analytics, no per-task INFO lines unless asked for
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     selected = next((a for a in argv if not a.startswith("-")), None)
     if selected not in COMMANDS:
         selected = None
+    # before Prefect is imported: one Prefect home (vanban's, unless PREFECT_HOME is set), no
+    # analytics, no per-task INFO lines; ingest/serve use a running local server when one answers
+    from flows.server import prepare_environment
+
+    prepare_environment(selected, os.environ)
     parser = _parser(selected)
     args = parser.parse_args(argv)
     if not args.command:

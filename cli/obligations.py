@@ -126,7 +126,7 @@ def _delimiter(args: argparse.Namespace) -> str:
 def _emit(rows: list[Row], fmt: str, args: argparse.Namespace) -> int:
     if fmt == "xlsx":
         try:
-            write_xlsx(args.out, rows, by=args.by)
+            write_xlsx(args.out, rows, by=args.by, soon_days=args.soon_days)
         except OSError as exc:  # one line, never a traceback
             return _fail(f"cannot write {printable(args.out)}: {exc.strerror or exc}")
         return 0

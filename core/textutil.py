@@ -45,18 +45,72 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+class _DropMarks(dict):
+    """``str.translate`` table that deletes the non-spacing marks (category Mn):
+    filled lazily, one ``unicodedata.category`` call per distinct code point."""
+
+    def __missing__(self, cp: int) -> int | None:
+        v = None if unicodedata.category(chr(cp)) == "Mn" else cp
+        self[cp] = v
+        return v
+
+
+_DROP_MARKS = _DropMarks()
+
+
 def strip_diacritics(text: str) -> str:
+    if text.isascii():  # nothing to decompose, strip or replace
+        return text
     decomposed = unicodedata.normalize("NFD", text)
-    base = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    base = decomposed.translate(_DROP_MARKS)
     return unicodedata.normalize("NFC", base.replace("đ", "d").replace("Đ", "D"))
+
+
+# White space of ``str.split``/``str.isspace`` is that of ``regex`` ``\s`` plus
+# these four separators, which only ``str.strip`` treats as space: a text that
+# holds one takes the regex path, so both paths give the same result.
+_ISSPACE_NOT_RX = ("\x1c", "\x1d", "\x1e", "\x1f")
+_DASH_CHARS = "‐‑‒–—―"  # and "-": the class of ``_DASHES``
+
+
+def _plain_spaces(text: str) -> bool:
+    return not any(c in text for c in _ISSPACE_NOT_RX)
+
+
+def _fold(text: str) -> str:
+    t = strip_diacritics(text).casefold()
+    if not _plain_spaces(t):
+        t = _DASHES.sub("-", t, timeout=RX_TIMEOUT)
+        return _SPACES.sub(" ", t, timeout=RX_TIMEOUT).strip()
+    # same result as the two ``sub`` above, without a regex call (each one
+    # reads the process clock for its timeout, which dominated extraction)
+    t = " ".join(t.split())
+    for d in _DASH_CHARS:
+        if d in t:
+            t = t.replace(d, "-")
+    if "-" in t:
+        t = t.replace(" -", "-").replace("- ", "-")
+    return t
+
+
+_FOLD_CACHE: dict[str, str] = {}
+_FOLD_CACHE_MAX = 50_000
+_FOLD_CACHE_KEY_MAX = 300  # characters; longer texts are folded afresh
 
 
 def fold(text: str) -> str:
     """Matching key: casefolded, diacritics removed, dashes as "-", single spaces."""
-    t = strip_diacritics(text).casefold()
-    t = _DASHES.sub("-", t, timeout=RX_TIMEOUT)
-    return _SPACES.sub(" ", t, timeout=RX_TIMEOUT).strip()
+    if len(text) > _FOLD_CACHE_KEY_MAX:
+        return _fold(text)
+    r = _FOLD_CACHE.get(text)
+    if r is None:
+        if len(_FOLD_CACHE) >= _FOLD_CACHE_MAX:
+            _FOLD_CACHE.clear()
+        r = _FOLD_CACHE[text] = _fold(text)
+    return r
 
 
 def squash_spaces(text: str) -> str:
+    if _plain_spaces(text):
+        return " ".join(text.split())
     return _SPACES.sub(" ", text, timeout=RX_TIMEOUT).strip()

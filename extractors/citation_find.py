@@ -27,6 +27,7 @@ from functools import lru_cache
 import regex
 
 from core.domain import doc_type_by_code, doc_types, issuer_abbrevs
+from core.syllables import is_valid_syllable
 from core.textutil import RX_TIMEOUT
 
 # Symbol group: an upper-case letter then letters or '&' ("CT", "TTg", "QĐi", "BDVTU", "HĐND&UBND"),
@@ -40,7 +41,9 @@ _CITATION = regex.compile(
     r"(?<![\p{L}0-9/.,\-‐‑–—])" + _NUM
     + r"(?:"
     # state / normative: 33/CT-TTg, 04/2015/NĐ-CP, 80/2015/QH13
-    + r"[ \t]{0,3}/" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")?"
+    + r"(?:[ \t]{0,3}/" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")?"
+    # a hyphen for the first slash before a year: "19-2018/NQ-CP"
+    + r"|[ \t]{0,2}" + _DASH + r"[ \t]{0,2}(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")"
     + r"(?P<sym>" + _GROUP + r"(?:" + _WS + _DASH + _WS + _GROUP + r"){0,5})"
     + r"|"
     # party: 324-QĐ/TU, 49-KH/UBND-BDVTU (and "84 QĐ/TWĐTN", hyphen missing)
@@ -123,9 +126,14 @@ def _split_glued(group: str) -> list[str]:
     """"QĐUBND" → ["QĐ", "UBND"] when a type code is glued to a known issuer code."""
     for code in _type_codes():
         rest = group[len(code):]
-        if group.startswith(code) and len(rest) >= 3 and is_issuer_code(rest):
-            return [code, rest]
+        if group.startswith(code) and is_issuer_code(rest) and (len(rest) >= 3 or _not_internal(rest)):
+            return [code, rest]  # "QĐUBND"; a two-letter body only when it is no internal unit ("NQCP", not "QĐVP")
     return [group]
+
+
+def _not_internal(code: str) -> bool:
+    a = issuer_abbrevs().get(code)
+    return bool(a and a.kind != "internal-unit")
 
 
 def find_citations(text: str) -> list[Found]:
@@ -140,9 +148,68 @@ def find_citations(text: str) -> list[Found]:
     return out
 
 
+_SPACED_SEP = regex.compile(r"\s{0,6}[-‐‑–—]\s{0,6}")
+_CODE_LIKE = regex.compile(r"[\p{Lu}0-9&]{1,16}")
+
+
+def _cut_spaced(text: str, start: int, end: int) -> int:
+    """Where a symbol written in ``text[start:end]`` ends: a dash with a
+    space beside it continues the symbol only with a code ("799/KH- SYT",
+    "1573-KH/BDVTW - BCSĐCP"), never with a word ("01/2024/QĐ-UBND - Xã …")."""
+    sym = text[start:end]
+    for sep in _SPACED_SEP.finditer(sym, timeout=RX_TIMEOUT):
+        if not any(ch.isspace() for ch in sep.group(0)):
+            continue
+        nxt = regex.match(r"[\p{L}0-9&]+", sym[sep.end():], timeout=RX_TIMEOUT)
+        word = nxt.group(0) if nxt else ""
+        if word and (_CODE_LIKE.fullmatch(word, timeout=RX_TIMEOUT) or is_issuer_code(word)):
+            continue
+        return start + sep.start()
+    return end
+
+
+_GLUED_TAIL = regex.compile(r"(?P<g>\p{Lu}[\p{L}&]*?)(?P<w>\p{Ll}{2,7})$")
+
+
+def _cut_glued_word(text: str, start: int, end: int) -> int:
+    """Where a symbol ends when the next word is glued to it ("174/2008/QĐ-TTgngày",
+    "33-CTr/TUngày", "12/UBNDtỉnh"): before a lower-case syllable that follows a
+    known code (or a run of capitals)."""
+    last = regex.search(r"[\p{L}&]+$", text[start:end], timeout=RX_TIMEOUT)
+    if not last or last.group(0).isupper():
+        return end
+    group = last.group(0)
+    caps = len(regex.match(r"[\p{Lu}&]*", group).group(0))
+    for k in (caps, caps + 1):
+        code, tail = group[:k], group[k:]
+        if len(tail) < 2 or not tail.islower() or not is_valid_syllable(tail):
+            continue
+        if is_issuer_code(code) or is_type_code(code) or (k == caps and caps >= 2 and not is_issuer_code(group)):
+            return end - len(tail)
+    return end
+
+
 def _read(text: str, m: regex.Match) -> Found | None:
     num = m.group("num")
     end = m.end()
+    glue = _cut_glued_word(text, m.start(), m.end())
+    if glue < m.end():
+        m = _CITATION.match(text[:glue], m.start(), timeout=RX_TIMEOUT)
+        if m is None:
+            return None
+        end = m.end()
+    if m.group("sym") is not None and _cut_spaced(text, m.start("sym"), m.end("sym")) < m.end("sym"):
+        cut = _cut_spaced(text, m.start("sym"), m.end("sym"))
+        m = _CITATION.match(text[:cut], m.start(), timeout=RX_TIMEOUT)
+        if m is None or m.group("sym") is None:
+            return None
+        end = m.end()
+    elif m.group("pbody") is not None and _cut_spaced(text, m.start("pbody"), m.end("pbody")) < m.end("pbody"):
+        cut = _cut_spaced(text, m.start("pbody"), m.end("pbody"))
+        m = _CITATION.match(text[:cut], m.start(), timeout=RX_TIMEOUT)
+        if m is None or m.group("pbody") is None:
+            return None
+        end = m.end()
     if m.group("sym") is not None:
         raw_groups = _SEP_SPLIT.split(m.group("sym").strip())
         last, dropped = _strip_mark(raw_groups[-1], True)
@@ -153,10 +220,17 @@ def _read(text: str, m: regex.Match) -> Found | None:
             groups.extend(_split_glued(g) if i == 0 else [g])
         year = m.group("year")
         type_code = groups[0] if is_type_code(groups[0]) and len(groups) > 1 else None
-        if year is None and len(groups) == 1 and is_type_code(groups[0]) and not is_issuer_code(groups[0]):
-            # a slash for the hyphen: "180/KH/UBND" (kept as written), "57/NQ/TW" (a party number: 57-NQ/TW)
+        if len(groups) == 1 and is_type_code(groups[0]) and not is_issuer_code(groups[0]):
+            # a slash for the hyphen: "180/KH/UBND" (kept as written), "57/NQ/TW" (a party number: 57-NQ/TW);
+            # a joint circular "28/2003/TTLT/BTC-BGD&ĐT"
             tail = _SLASH_BODY.match(text, end, timeout=RX_TIMEOUT)
-            if tail:
+            if tail and year is not None:
+                body = _SEP_SPLIT.split(tail.group("b").strip())
+                if all(is_issuer_code(b) or _CODE_LIKE.fullmatch(b, timeout=RX_TIMEOUT) for b in body):
+                    end = tail.end()
+                    sym = f"{groups[0]}/" + "-".join(body)
+                    return Found(m.start(), end, text[m.start():end], num, year, sym, groups[0], tuple(body), "normative")
+            elif tail:
                 body = _SEP_SPLIT.split(tail.group("b").strip())
                 last, dropped = _strip_mark(body[-1], True)
                 body[-1] = last

@@ -23,7 +23,8 @@ one's date and issuer (``share_trailing``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +55,22 @@ def _type_before() -> regex.Pattern:
         r"(?<![\p{L}])(?P<type>" + _type_alt() + r")[ \t]{0,3}\n?[ \t]{0,3}(?:(?P<so>số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3})?$",
         regex.IGNORECASE,
     )
+
+
+# "ngày 06/10/2022, cơ quan thường trực đã có văn bản số …": the day of the act that issued the document
+_ACT_DATE = regex.compile(
+    r"(?:^|[.;:,(]\s{0,3})(?:[Vv]ào\s{1,3})?(?:Ngày|ngày)\s{1,3}(?P<d>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}"
+    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2})\s{0,3},\s{0,3}"
+    r"[^,;:.()]{2,80}?\s(?:đã\s{1,3}|vừa\s{1,3})?(?:có|ban\s{1,3}hành|ký|gửi|ra)\s{1,3}$"
+)
+
+
+def _date_of_act(text: str, pos: int) -> str | None:
+    m = _ACT_DATE.search(text[max(0, pos - 160):pos], timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    ds = find_dates(m.group("d"))
+    return ds[0].iso if ds and ds[0].iso else None
 
 
 _SO_BEFORE = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3}$")
@@ -93,7 +110,7 @@ _TITLE_STOP = regex.compile(
     r"thông\s+báo|chỉ\s+đạo|giao|kính\s+đề\s+nghị|trân\s+trọng|đề\s+xuất|báo\s+cáo)(?![\p{L}]))"
 )
 _LIST_HEAD = regex.compile(
-    r"(?:của|Của|CỦA)\s{1,3}(?P<iss>[^:;().\n]{3,160}?)\s{0,3}(?:\(\s{0,3}(?:[Cc]ụ\s+thể|CỤ\s+THỂ)\s{0,3}:?|:)"
+    r"(?:của|Của|CỦA)\s{1,3}(?P<iss>[^:;().\n]{3,160}?)(?:\s{1,3}(?:số|Số|SỐ))?\s{0,3}(?:\(\s{0,3}(?:[Cc]ụ\s+thể|CỤ\s+THỂ)\s{0,3}:?|:)"
 )
 _CLAUSE_START = regex.compile(r"(?:^|[.;!?]\s|\n\s*\n|\n\s*[-+•*]\s|:\s)", regex.MULTILINE)
 _IMPLEMENTS_LEAD = regex.compile(r"^\W{0,4}(?:tiếp\s+tục\s+)?(?:thực\s+hiện|triển\s+khai)(?![\p{L}])", regex.IGNORECASE)
@@ -178,18 +195,57 @@ def _type_at(text: str, pos: int) -> bool:
     return bool(_type_word_rx().match(text, pos, timeout=RX_TIMEOUT))
 
 
-def read_issuer(text: str, pos: int, limit: int = 220) -> tuple[str | None, int]:
-    """The issuer introduced by "của"/"giữa" at ``pos``; returns (issuer, end)."""
+# what may continue an issuer's name past a stop: a hyphen inside a compound name ("Bộ Lao động - Thương binh
+# và Xã hội", "Phòng Tài chính - Kế hoạch"), a meeting's number ("Hội nghị Trung ương 8", "lần thứ 6"), a
+# bracketed meeting ("Ban Chấp hành Trung ương (Hội nghị lần thứ 4)")
+_NAME_HYPHEN = regex.compile(r"\s[-–]\s(?=\p{Lu})")
+_MEETING_END = regex.compile(r"(?:Hội\s+nghị|Trung\s+ương|[Ll]ần\s+thứ|Đại\s+hội|Phiên|[Kk]ỳ\s+họp)\s{0,3}$")
+_MEETING_NO = regex.compile(r"\s{0,3}(?:[0-9]{1,2}|[IVXL]{1,6})(?![0-9/.\-]?[0-9\p{L}])")
+_MEETING_BRACKET = regex.compile(
+    r"\(\s{0,3}(?:Hội\s+nghị|[Ll]ần\s+thứ|[Kk]ỳ\s+họp|Phiên)[^()\n]{0,40}\)")
+
+
+def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (),
+                found: Found | None = None) -> tuple[str | None, int]:
+    """The issuer introduced by "của"/"giữa" at ``pos``; returns (issuer, end).
+    ``breaks``: where paragraphs start in ``text``, sorted (a hyphen opening one is a
+    list item, not part of a name); ``found``: the number the issuer is read
+    for (a name whose initials the symbol's code spells runs on past "về":
+    "Ủy ban Quốc gia về chuyển đổi số" for "UBQGCĐS")."""
     window = text[pos:pos + limit]
     m = _GAP_ISSUER.match(window, timeout=RX_TIMEOUT)
     if not m:
         return None, pos
     start = m.end()
+    k = bisect_right(breaks, pos + start)
+    nxt = breaks[k] if k < len(breaks) and breaks[k] < pos + limit else None
+    if nxt is not None:
+        so_far = window[start:nxt - pos].split()
+        if len(so_far) >= 2 and so_far[-1] not in ("và", "-", "–"):
+            window = window[:nxt - pos]  # a name never runs on into the next paragraph, unless cut after its head
     parts: list[str] = []
     i = start
     while True:
         s = _ISSUER_STOP.search(window, i, timeout=RX_TIMEOUT)
         seg_end = s.start() if s else len(window)
+        if s and seg_end > i:
+            hy = _NAME_HYPHEN.match(window, seg_end, timeout=RX_TIMEOUT)
+            if hy and not _at(breaks, pos + seg_end + 1) and window[i:seg_end].strip():
+                parts.append(window[i:seg_end].strip() + " -")
+                i = hy.end()
+                continue
+            if _MEETING_END.search(window, i, seg_end, timeout=RX_TIMEOUT):
+                no = _MEETING_NO.match(window, seg_end, timeout=RX_TIMEOUT)
+                if no and no.end() > seg_end:
+                    parts.append(window[i:no.end()].strip())
+                    i = no.end()
+                    continue
+            br = _MEETING_BRACKET.match(window, regex.match(r"\s*", window[seg_end:]).end() + seg_end,
+                                        timeout=RX_TIMEOUT) if window[seg_end:seg_end + 3].strip().startswith("(") else None
+            if br:
+                parts.append(window[i:seg_end].strip() + " " + squash_spaces(br.group(0)))
+                i = br.end()
+                break
         # "khóa XI" inside the name: keep reading after it
         piece = window[i:seg_end]
         va = None
@@ -210,6 +266,10 @@ def read_issuer(text: str, pos: int, limit: int = 220) -> tuple[str | None, int]
                 i = close + 1
                 continue
         break
+    if found is not None and parts:
+        ext = _spelled_by_code(window, i, " ".join(parts), found)
+        if ext is not None:
+            parts, i = [ext[0]], ext[1]
     issuer = normalize_issuer(_cut_at_predicate(" ".join(parts)))
     if issuer and _TITLE_ONLY.match(issuer, timeout=RX_TIMEOUT):
         # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": one person's titles, the body after the last
@@ -227,11 +287,44 @@ def read_issuer(text: str, pos: int, limit: int = 220) -> tuple[str | None, int]
     return issuer, pos + i
 
 
+def _at(sorted_positions: Sequence[int], p: int) -> bool:
+    k = bisect_left(sorted_positions, p)
+    return k < len(sorted_positions) and sorted_positions[k] == p
+
+
+def _initials(name: str) -> str:
+    words = [w for w in regex.findall(r"\w+", fold(name), timeout=RX_TIMEOUT) if w not in ("va", "ve")]
+    return "".join(w[0] for w in words).replace("đ", "d")
+
+
+def _spelled_by_code(window: str, i: int, name: str, found: Found) -> tuple[str, int] | None:
+    """A name cut at "về" whose initials begin an issuer code of the symbol,
+    read on word by word until the initials spell the code ("Ủy ban Quốc gia"
+    + "về chuyển đổi số" = UBQGCĐS)."""
+    if not regex.match(r"\s(?:về|Về)\s", window[i:i + 4], timeout=RX_TIMEOUT):
+        return None
+    ini = _initials(name)
+    codes = [fold(c).replace("đ", "d") for c in found.issuer_codes]
+    codes = [c for c in codes if len(c) > len(ini) and c.startswith(ini)]
+    if not ini or not codes:
+        return None
+    for w in regex.finditer(r"\s(\p{L}+)", window, pos=i, timeout=RX_TIMEOUT):
+        if w.start() > i and window[i:w.start()].strip() and regex.search(r"[,;:.()]", window[i:w.start()]):
+            return None
+        cand = name + window[i:w.end()]
+        c_ini = _initials(cand)
+        if c_ini in codes:
+            return squash_spaces(cand), w.end()
+        if not any(c.startswith(c_ini) for c in codes) or w.end() - i > 60:
+            return None
+    return None
+
+
 _TITLES = (r"Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm|Phó\s+Chủ\s+nhiệm|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Tổng\s+Thư\s+ký|"
            r"Trưởng\s+ban|Phó\s+Trưởng\s+ban|Giám\s+đốc|Phó\s+Giám\s+đốc|Tổng\s+Giám\s+đốc|Thủ\s+trưởng|Tổng\s+Kiểm\s+toán")
 _TITLE_ONLY = regex.compile(r"^(?:" + _TITLES + r")$")
 _NEXT_TITLE = regex.compile(r"(?P<sep>\s{0,3},\s{1,3})(?:" + _TITLES + r")\s")
-_LOWER_HEAD = regex.compile(r"^(?:sở|bộ|ủy\s+ban|ban|phòng|cục|chi\s+cục|trung\s+tâm|văn\s+phòng)\s\p{Lu}")
+_LOWER_HEAD = regex.compile(r"^(?:liên\s+(?:bộ|Bộ|ngành)|sở|bộ|ủy\s+ban|ban|phòng|cục|chi\s+cục|trung\s+tâm|văn\s+phòng)\s\p{Lu}")
 
 
 _LEVEL_WORD = regex.compile(r"^(?:tỉnh|huyện|xã|phường|quận|thành\s+phố|thị\s+xã|thị\s+trấn|đặc\s+khu)$", regex.IGNORECASE)
@@ -246,14 +339,16 @@ def _cut_at_predicate(phrase: str) -> str:
     words = phrase.split()
     out: list[str] = []
     after_level = False
-    for w in words:
+    for k, w in enumerate(words):
         if out and w[:1].islower() and w != "và" and not (w.lower() in ("ủy", "uỷ") and _LEVEL_WORD.match(out[-1])):
             two = " ".join(out[-2:]).lower()
             three = " ".join(out[-3:]).lower()
             if after_level or two in _NAME_HEADS or three in _NAME_HEADS:
                 break
-        if _LEVEL_WORD.match(w):
-            after_level = True
+            if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w):
+                break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
+        if _LEVEL_WORD.match(w) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
+            after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
         elif w in ("và", "VÀ"):
             after_level = False  # a second body of a joint issuer follows ("… Tỉnh ủy và Ban Cán sự Đảng …")
         out.append(w)
@@ -282,9 +377,13 @@ def read_title(text: str, pos: int, limit: int = 400) -> str | None:
 
 
 @lru_cache(maxsize=1024)
-def _code_of_type(name: str | None) -> str | None:
+def code_of_type(name: str | None) -> str | None:
+    """The code of a type named in words ("Nghị quyết" → "NQ"), if any."""
     dt = doc_type_by_name(name) if name else None
     return dt.code if dt else None
+
+
+_code_of_type = code_of_type
 
 
 def _type_from_code(found: Found) -> tuple[str | None, str | None]:
@@ -348,17 +447,54 @@ _ISSUER_BEFORE = regex.compile(
 )
 
 
+# the agent of a passive: "các nhiệm vụ đã được UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo tại Chỉ thị số …"
+_AGENT_BEFORE = regex.compile(
+    r"(?<![\p{L}])được\s{1,3}(?P<iss>\p{Lu}[^;:()\n.0-9/]{2,120}?)\s{1,3}"
+    r"(?:chỉ\s+đạo|giao|hướng\s+dẫn|yêu\s+cầu|đề\s+ra|ban\s+hành|phê\s+duyệt|quy\s+định|nêu|phân\s+công|"
+    r"thống\s+nhất|kết\s+luận|triển\s+khai)\s{1,3}(?:tại|theo)\s{1,3}$"
+)
+
+
 def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     """The issuer named just before the mention: "(theo chỉ đạo của Ủy ban nhân
     dân tỉnh tại Thông báo số 493/TB-UBND …)", "ý kiến của Chủ tịch UBND tỉnh tại
-    Công văn số …" — only when it agrees with the symbol's issuer code."""
-    m = _ISSUER_BEFORE.search(text[max(0, pos - 140):pos], timeout=RX_TIMEOUT)
+    Công văn số …", "đã được UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo tại Chỉ thị
+    số …" — only when it agrees with the symbol's issuer code (of several
+    bodies, the first that does)."""
+    if not found.issuer_codes:
+        return None
+    seg = text[max(0, pos - 160):pos]
+    m = _ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT) or _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT)
     if not m:
         return None
-    iss = normalize_issuer(m.group("iss"))
-    if not iss or not found.issuer_codes or not _issuer_fits_code(iss, found):
-        return None
-    return iss
+    whole = m.group("iss")
+    for cand in regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT):  # of several bodies, the first
+        iss = normalize_issuer(cand)
+        if iss and iss[:1].isupper() and _issuer_fits_code(iss, found):
+            return iss
+    return None
+
+
+_LED_GAP_STOP = regex.compile(
+    r"(?<![\p{L}])(?:của|Của|tại|Tại|giữa)(?![\p{L}])|[.!?]\s+\p{Lu}|:|\n", regex.IGNORECASE)
+
+
+def share_leading(text: str, items: list[Resolved]) -> None:
+    """An enumeration led by an issuer named before its first number ("… được
+    UBND tỉnh chỉ đạo tại Chỉ thị số 01/CT-UBND ngày …, Chỉ thị số 03/CT-UBND
+    ngày …; Công văn số 4643/UBND-KGVX …"): the later numbers of the same
+    issuer code take it, while nothing between names another body ("của",
+    "tại") or ends the sentence."""
+    for i in range(1, len(items)):
+        a, b = items[i - 1], items[i]
+        if b.issuer or a.issuer_source not in ("before", "led") or not a.issuer:
+            continue
+        if a.found.issuer_codes != b.found.issuer_codes and not _issuer_fits_code(a.issuer, b.found):
+            continue
+        gap = text[max(a.tail, a.found.end):b.start]
+        if len(gap) > 300 or _LED_GAP_STOP.search(gap, timeout=RX_TIMEOUT):
+            continue
+        b.issuer, b.issuer_source = a.issuer, "led"
 
 
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
@@ -375,7 +511,9 @@ def _issuer_fits_code(issuer: str, found: Found) -> bool:
     return False
 
 
-def resolve(text: str, found: Found) -> Resolved:
+def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
+    """Type, date, issuer, title and relation of ``found`` from the words
+    around it; ``breaks`` are where the paragraphs of ``text`` start."""
     r = Resolved(found=found, start=found.start, end=found.end)
     before = text[max(0, found.start - 60):found.start]
     m = _type_before().search(before, timeout=RX_TIMEOUT)
@@ -408,21 +546,46 @@ def resolve(text: str, found: Found) -> Resolved:
         bm = regex.match(r"[\s,]{0,3}(?:ngày|Ngày)(?=\s{1,3}(?:của|Của))", text[pos:pos + 20], timeout=RX_TIMEOUT)
         if bm:
             pos2 = pos + bm.end()
-    r.date_end = pos2 if r.date else None
-    r.issuer, pos3 = read_issuer(text, pos2)
+    if r.date is None:
+        r.date = _date_of_act(text, r.start)
+    r.date_end = pos2 if r.date and pos2 > pos else None
+    r.issuer, pos3 = read_issuer(text, pos2, breaks=breaks, found=found)
     if r.issuer:
         r.issuer_source = "explicit"
     else:
         before_iss = _issuer_before(text, r.start, found)
-        head = None if before_iss else _list_head_issuer(text, r.start, found)
+        head = None if before_iss else _list_head_issuer(text, found.start, found)
         if before_iss:
             r.issuer, r.issuer_source = before_iss, "before"
         elif head:
             r.issuer, r.issuer_source = head, "list"
     r.tail = max(pos2, pos3)
     r.title = read_title(text, r.tail)
+    if r.issuer is None and r.title:
+        after = _issuer_after_title(r.title, found)
+        if after:
+            r.issuer, r.issuer_source = after, "title"
     r.relation = relation_at(text, r.start)
     return r
+
+
+_OF_BODY = regex.compile(r"(?<![\p{L}])(?:của|Của)\s{1,3}(?=\p{Lu})")
+
+
+def _issuer_after_title(title: str, found: Found) -> str | None:
+    """The issuer named after the title, closing it: "… về việc ban hành quy
+    định chuẩn nghề nghiệp giáo viên của Bộ trưởng Bộ Giáo dục và Đào tạo" —
+    the last "của <Body>" reaching the title's end, when the name fits the
+    symbol's issuer code."""
+    for m in reversed(list(_OF_BODY.finditer(title, timeout=RX_TIMEOUT))):
+        name = title[m.end():].strip(" ,;.")
+        if regex.search(r"[,;:()“”\"]|(?<![\p{L}])(?:về|để|nhằm|trong|tại)(?![\p{L}])", name, timeout=RX_TIMEOUT):
+            return None
+        iss = normalize_issuer(_cut_at_predicate(name))
+        if iss and fold(iss) == fold(name) and found.issuer_codes and _issuer_fits_code(iss, found):
+            return iss
+        return None
+    return None
 
 
 _SHARE_GAP = regex.compile(r"^[\s,]*(?:,|và|VÀ)[\s,]*$")
@@ -434,7 +597,17 @@ def share_trailing(text: str, items: list[Resolved]) -> None:
     chain of three shares the last one's)."""
     for i in range(len(items) - 2, -1, -1):
         a, b = items[i], items[i + 1]
-        if a.date or a.issuer_source == "explicit":
+        if a.issuer_source == "explicit":
+            continue
+        if a.date:
+            # a dated number in a pair sharing its issuer: "Nghị định số 10/2020/NĐ-CP ngày … và số
+            # 11/2020/NĐ-CP ngày … của Chính phủ" (the issuer only, each keeps its own date)
+            if a.issuer or a.date_end is None or a.tail > a.date_end:
+                continue
+            if not _SHARE_GAP.match(text[a.date_end:b.start], timeout=RX_TIMEOUT):
+                continue
+            if a.found.issuer_codes == b.found.issuer_codes and b.issuer and b.issuer_source in ("explicit", "shared"):
+                a.issuer, a.issuer_source = b.issuer, "shared"
             continue
         if a.tail > a.found.end:  # something was read after a (a date, an issuer)
             continue
@@ -536,6 +709,17 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
         seg = text[s0:r.start]
         anchors = _anchors(seg)
         if not anchors:
+            intro = _list_intro(text, r.start, para_starts)
+            if intro is not None:
+                # "UBND tỉnh đã ban hành:" ⏎ "- Quyết định số …;" ⏎ "- Kế hoạch số …": the subject of the list's
+                # introduction, when the item names nobody else before the number
+                i0, i1 = intro
+                lead_in = anchors_in = _anchors(text[i0:i1])
+                if anchors_in and not _FOREIGN_LEAD.search(text[i0 + anchors_in[-1].end:i1], timeout=RX_TIMEOUT) \
+                        and anchors_in[-1].subject and not _FOREIGN_LEAD.search(seg, timeout=RX_TIMEOUT) \
+                        and not _NEW_SUBJECT.search(" " + seg, timeout=RX_TIMEOUT) \
+                        and not r.issuer and r.found.issuer_codes and _issuer_fits_code(lead_in[-1].issuer, r.found):
+                    r.issuer, r.issuer_source = lead_in[-1].issuer, "context"
             continue
         a = anchors[-1]
         if _NEW_SUBJECT.search(seg, a.end, timeout=RX_TIMEOUT):
@@ -563,6 +747,27 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
 
 
 _LEAD_SEP = regex.compile(r"[,;]\s|\s(?:và|VÀ)\s")
+_ITEM_START = regex.compile(r"\s{0,3}(?:[-+•*–]|[a-zđ]\)|[0-9]{1,2}[.)])\s")
+
+
+def _list_intro(text: str, pos: int, para_starts: list[int]) -> tuple[int, int] | None:
+    """The paragraph introducing the list whose item holds ``pos``: the
+    nearest paragraph before ending with ":", every paragraph from there to
+    ``pos`` being a list item ("- …", "a) …", "1. …"); (start, end) or None."""
+    k = bisect_right(para_starts, pos)  # paragraph k starts at para_starts[k - 1] (paragraph 0 at 0)
+
+    def start_of(j: int) -> int:
+        return para_starts[j - 1] if j > 0 else 0
+
+    if k <= 0:
+        return None
+    for j in range(k, max(0, k - 30), -1):
+        if not _ITEM_START.match(text, start_of(j), timeout=RX_TIMEOUT):
+            return None
+        prev = text[start_of(j - 1):start_of(j) - 1].rstrip()
+        if prev.endswith(":"):
+            return start_of(j - 1), start_of(j - 1) + len(prev)
+    return None
 
 
 def _ends_at_level(issuer: str) -> bool:

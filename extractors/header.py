@@ -51,6 +51,32 @@ _MOTTO = regex.compile(
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.IGNORECASE,
 )
+
+
+def _loose(phrase: str) -> str:
+    """A pattern for ``phrase`` (unaccented, lower case) matching it with any
+    marks and case: the national motto as an OCR or a split line gives it."""
+    out = []
+    for ch in phrase:
+        if ch == " ":
+            out.append(r"\s{0,3}")
+        elif ch == "d":
+            out.append("[dđĐD]")
+        elif ch in "aeiouy":
+            out.append(r"(?:" + ch + r"|[^\x00-\x7f\s\p{N}\p{P}])")  # the vowel with any mark (or misread)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+# pieces of the national motto, whatever line the layout or the OCR put them on ("CỘNG HÒA XÃ HỘI" /
+# "CHỦ NGHĨA VIỆT NAM" split over two lines, "CỘNG HOÀ XÃ HỘI CHÚ NGHĨA VIỆT NAM"): never an issuer
+_MOTTO_PIECE = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(_loose(p) for p in (
+        "cong hoa xa hoi chu nghia viet nam", "cong hoa xa hoi", "xa hoi chu nghia", "chu nghia viet nam",
+        "doc lap", "tu do", "hanh phuc", "dang cong san viet nam")) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
 _DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•|]*$")  # rules, stars; '|' = a scanned table border read by OCR
 _NUMBER_LINE = regex.compile(
     r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
@@ -83,7 +109,13 @@ _TITLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|"
     r"THỦ\s+TƯỚNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|TRƯỞNG\s+BAN|PHÓ\s+\p{Lu}+)(?![\p{L}])"
 )
-_NAME = regex.compile(r"^(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}$")
+_RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s(?:tướng|tá|úy|uý)\s{1,2})"  # a police or army rank before the name
+_NAME = regex.compile(r"^" + _RANK + r"?(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}$")
+# a title typed in mixed case ("Hiệu trưởng", "Phó Giám đốc"): a short line of words without punctuation
+_MIXED_TITLE = regex.compile(
+    r"^(?:Phó\s+|Chánh\s+)?(?:Hiệu\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Trưởng\s+\p{L}+|Bộ\s+trưởng|Thủ\s+trưởng|"
+    r"Chủ\s+nhiệm|Tổng\s+Giám\s+đốc|Viện\s+trưởng|Bí\s+thư|Văn\s+phòng|Trưởng)(?:\s+\p{L}+){0,4}$",
+    regex.IGNORECASE)
 _SIGN_NOISE = regex.compile(r"^\(?\s*(?:đã\s+ký|ký|Đã\s+ký|ký\s+tên|ký,\s+đóng\s+dấu).*$", regex.IGNORECASE)
 _CAPTION = regex.compile(
     r"\(?\s*(?:ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[\p{L} ]{2,30}?)\s+số\s{0,3}(?P<num>[0-9]{1,5})?\s{0,6}(?P<sep>[/\-])\s{0,2}"
@@ -255,12 +287,18 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_place_date(top, h)
     if num_i is not None:
         _read_issuer_block(top, num_i, h, lines)
+        if h.issuer is None or _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
+            _read_caption_header(top, num_i, h)
+    if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
+        h.issuer, h.parent_issuer = None, None  # never the national motto
     type_i = _read_type_and_subject(top, h)
     _read_recipients(lines, h)
     nn_i = _read_distribution(lines, h)
     _read_signer(lines, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines, h, type_i)
+    if h.number is None and h.symbol and num_i is not None and _number_unread(top[num_i].text, h.symbol):
+        _own_number_from_body(lines, num_i, h)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -362,20 +400,83 @@ def _ocr_date_text(text: str) -> str:
     return _DATE_FIELD.sub(digits, head, timeout=RX_TIMEOUT) + tail
 
 
+_CAPTION_OF = regex.compile(r"^(?:CỦA|Của)\s{1,3}(?P<iss>\p{Lu}[\p{L}\s,&-]{2,120}?)\s{1,3}(?:SỐ|Số)\b")
+_DAY_LINE = regex.compile(r"^(?:NGÀY|Ngày)\s{1,3}[0-9]{1,2}\s{1,3}(?:THÁNG|tháng)\s{1,3}[0-9]{1,2}\s{1,3}(?:NĂM|năm)\s{1,3}[0-9]{4}")
+
+
+def _number_unread(text: str, symbol: str) -> bool:
+    """Whether the "Số:" line holds a number the OCR could not read ("Số:` /74/UBND-
+    KSTTHC", "Só:¿92 /TB-UBND") rather than a blank left for it (a draft's "Số:    /UBND-NV")."""
+    at = fold(text).find(fold(symbol)[:4])
+    head = text[:at] if at > 0 else text
+    rest = regex.sub(r"^[^\p{L}0-9]{0,3}\p{L}{1,3}|[\s:./\-]", "", head, timeout=RX_TIMEOUT)
+    return bool(rest)
+
+
+def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader) -> None:
+    """The document's own number, unread on its "Số:" line, as the text cites it
+    elsewhere (a news introduction, an enclosure's "Căn cứ Văn bản số 4532/UBND-
+    KSTTHC, ngày 07/12/2011"): one number with the header's symbol, dated on the
+    header's date (or in its month, when only that was read)."""
+    from extractors.citation_find import find_citations
+    from extractors.citation_resolve import read_date
+
+    when = h.date or h.date_partial
+    if not when:
+        return
+    found: set[tuple[str, str]] = set()
+    loc = None
+    for ln in lines[num_i + 1:]:
+        for f in find_citations(ln.text):
+            if fold(f.symbol) != fold(h.symbol):
+                continue
+            d, _ = read_date(ln.text, f.end)
+            if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):
+                found.add((f.number, d))
+                loc = loc or ln.loc
+    if len({n for n, _ in found}) == 1 and len(found) == 1:
+        h.number, day = found.pop()
+        h.locs["number_cited"] = loc
+        if h.date is None:
+            h.date, h.date_partial = day, None  # the day the OCR could not read either
+
+
+def _read_caption_header(top: list[Line], num_i: int, h: DocumentHeader) -> None:
+    """The one-block header of a legal database's copy: "CHỈ THỊ" / "CỦA BỘ
+    THÔNG TIN VÀ TRUYỀN THÔNG SỐ 07/2008/CT-BTTTT" / "NGÀY 30 THÁNG 12 NĂM
+    2008" — the issuer after "của" on the number's line, the date on the next."""
+    ln = top[num_i]
+    m = _CAPTION_OF.match(ln.text, timeout=RX_TIMEOUT)
+    if not m:
+        return
+    h.issuer = _known_spelling(_expand(_org_case(squash_spaces(m.group("iss")))))
+    h.locs["issuer"] = ln.loc
+    if h.date is None and h.date_partial is None:
+        for nxt in top[num_i:num_i + 2]:
+            dm = _DAY_LINE.search(nxt.text[nxt.text.find("NGÀY"):] if "NGÀY" in nxt.text else nxt.text,
+                                  timeout=RX_TIMEOUT)
+            ds = find_dates(dm.group(0).lower()) if dm else []
+            if ds and ds[0].iso:
+                h.date = ds[0].iso
+                h.locs["date"] = nxt.loc
+                return
+
+
 def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: list[Line] | None = None) -> None:
     segs: list[str] = []
     locs: list[Loc] = []
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
         text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
+        text = _MOTTO_PIECE.sub(" ", text, timeout=RX_TIMEOUT)
         text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
         text = _drop_debris_tokens(squash_spaces(text)).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
             continue
         if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _is_debris(text):
             continue
-        if not _is_title_caps(text) or len(text) > 80:
-            break
-        segs.insert(0, text)
+        if not _is_title_caps(text) or len(text) > 80 or _type_of_line(text):
+            break  # a type line ("CHỈ THỊ") above the number is no issuer
+        segs.insert(0, _respace(text, h.place))
         locs.insert(0, ln.loc)
         if len(segs) >= 4:
             break
@@ -399,6 +500,49 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
     h.locs["issuer"] = locs[-1]
     if len(joined) >= 2:
         h.parent_issuer = _known_spelling(_place_case(_expand(_org_case(joined[-2], body)), h.place))
+        if _BARE_KIND.match(fold(h.issuer), timeout=RX_TIMEOUT):
+            # "BỘ TƯ PHÁP" / "VĂN PHÒNG": the office of that ministry, named with it
+            h.issuer = f"{h.issuer} {h.parent_issuer}"
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Folded words of the agency names in the issuer table, and place levels."""
+    words = {"tinh", "huyen", "xa", "phuong", "quan", "thanh", "pho", "thi", "tran", "uy", "dang", "bo", "doan"}
+    for a in issuer_abbrevs().values():
+        words.update(w for w in regex.findall(r"\w+", fold(a.expansion), timeout=RX_TIMEOUT) if len(w) >= 2)
+    return frozenset(words)
+
+
+def _respace(text: str, place: str | None) -> str:
+    """A caps line whose words the OCR glued ("UỶBANNHÂNDÂN", "TỈNHBẮC GIANG"):
+    each long token that is no word is split where it reads as a run of words
+    of agency names, place levels or the place on the date line."""
+    vocab = set(_name_words())
+    if place:
+        vocab.update(regex.findall(r"\w+", fold(place), timeout=RX_TIMEOUT))
+    out = []
+    for tok in text.split():
+        folded = [fold(ch) for ch in tok]
+        if len(tok) < 6 or any(len(f) != 1 for f in folded) or "".join(folded) in vocab:
+            out.append(tok)
+            continue
+        f = "".join(folded)
+        # cut[k]: a segmentation of f[:k] into vocabulary words (the fewest pieces)
+        cut: list[list[int] | None] = [None] * (len(f) + 1)
+        cut[0] = []
+        for k in range(1, len(f) + 1):
+            for j in range(max(0, k - 8), k - 1):
+                if cut[j] is not None and f[j:k] in vocab and (cut[k] is None or len(cut[j]) + 1 < len(cut[k])):
+                    cut[k] = cut[j] + [k]
+        if cut[-1] is None or len(cut[-1]) < 2:
+            out.append(tok)
+            continue
+        prev = 0
+        for k in cut[-1]:
+            out.append(tok[prev:k])
+            prev = k
+    return " ".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -432,6 +576,8 @@ _HEAD_ONLY = regex.compile(
     r"^(?:truong(?: (?:dai hoc|cao dang|trung cap|trung hoc(?: pho thong| co so)?|tieu hoc|mam non|pho thong))?"
     r"|dai hoc|hoc vien|vien|benh vien|trung tam|so|bo|cuc|tong cuc|chi cuc|ban|van phong|khoa|phong)$"
 )
+# a unit named by its kind alone under its parent ("VĂN PHÒNG" under "BỘ TƯ PHÁP")
+_BARE_KIND = regex.compile(r"^(?:van phong|thanh tra|ban thuong vu|ban chap hanh|cong doan|doan thanh nien)$")
 # the words that open the name of a body of its own (not the rest of the line above)
 _BODY_HEAD = regex.compile(
     r"^(?:uy ban|ubnd|hdnd|hoi dong|so|bo|ban|chinh phu|van phong|trung tam|dang uy|dang bo|cong doan|truong"
@@ -559,6 +705,11 @@ def _unbracket(text: str) -> str:
 
 
 def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | None:
+    if first is None and _CAPTION_OF.match(top[i].text, timeout=RX_TIMEOUT):
+        # a legal database's caption: "CỦA … SỐ …" / "NGÀY …" / "VỀ VIỆC …" — the subject is the "về" line
+        for j in range(i + 1, min(i + 3, len(top))):
+            if regex.match(r"^(?:VỀ|Về|V/v)\s", top[j].text, timeout=RX_TIMEOUT):
+                return _subject_from(top, j)
     parts: list[str] = []
     bracketed = _unbracket(top[i].text) != top[i].text  # "(V/v …)": the closing bracket ends the subject
     for j in range(i, min(i + 4, len(top))):
@@ -586,7 +737,12 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 and not text.endswith((".", ":", ";")) and not regex.search(r"[.;:]\s", text, timeout=RX_TIMEOUT)):
             break  # a long line is body text, unless it plainly continues an unfinished subject line
         parts.append(text)
-    subject = _case(" ".join(parts)).strip(" .")
+    joined = " ".join(parts)
+    cm = regex.match(r"^(?:Của|CỦA)\s.{3,160}?(?:SỐ|Số)\s{0,2}[0-9]{1,5}.{0,80}?\s(?P<s>(?:VỀ|Về|về)\s.+)$", joined,
+                     timeout=RX_TIMEOUT)
+    if cm:  # a legal database's caption "CỦA <issuer> SỐ … NGÀY … VỀ …": the subject is its "về" part
+        joined = cm.group("s")
+    subject = _case(joined).strip(" .")
     return subject or None
 
 
@@ -715,11 +871,14 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         authority = None
         title = None
         m = _AUTHORITY.match(text)
-        if m and _is_title_caps(m.group("rest")):
+        if m and (_is_title_caps(m.group("rest")) or _MIXED_TITLE.match(m.group("rest"), timeout=RX_TIMEOUT)):
             authority = m.group("a").replace("/", "")
             nxt = lines[i + 1].text if i + 1 < len(lines) else ""
             if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
                 title, k = nxt, i + 2
+            elif not _is_title_caps(m.group("rest")) and _MIXED_TITLE.match(nxt, timeout=RX_TIMEOUT) \
+                    and not _NAME.match(nxt):
+                title, k = nxt, i + 2  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
             else:
                 title, k = m.group("rest"), i + 1
         elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \
@@ -742,8 +901,33 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
                 break
         if name is None:
             continue
-        h.signer = Signer(name=name, title=_title_case(title), authority=authority, loc=name_loc)
+        h.signer = Signer(name=_bare_name(name), title=_title_case(title), authority=authority, loc=name_loc)
         h.locs["signer"] = name_loc
+        return
+    _signer_by_name(lines, lo, hi, h)
+
+
+def _bare_name(name: str) -> str:
+    """ "TS. Nguyễn Đức Hiển" → "Nguyễn Đức Hiển": the person, without the degree."""
+    return regex.sub(r"^" + _RANK + r"?(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*", "", name,
+                     timeout=RX_TIMEOUT)
+
+
+def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> None:
+    """No title line was recognised (an OCR misreading "PHỤ TRÁCH KHOA", an
+    unusual title): the last person's name in the signature zone that stands
+    within a few lines under a capitalised line (the title, however read)."""
+    for j in range(hi - 1, lo - 1, -1):
+        t = lines[j].text
+        if not _NAME.match(t) or _is_title_caps(t) or regex.match(r"^[-+•]", t):
+            continue
+        above = [x.text for x in lines[max(lo, j - 6):j]]
+        caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a)
+                and not _NOI_NHAN.match(a) and len(regex.sub(r"[^\p{L}]", "", a)) >= 4]
+        if not caps:
+            continue
+        h.signer = Signer(name=_bare_name(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
+        h.locs["signer"] = lines[j].loc
         return
 
 
@@ -800,8 +984,9 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
             words = iss.split()
             while words and not words[0][:1].isupper():
                 words.pop(0)
-            if len(words) >= 2 and fold(words[0]) not in ("ke", "quyet", "thuc", "trien", "can"):
-                h.issuer = normalize_issuer(" ".join(words))
+            if len(words) >= 2 and fold(words[0]) not in ("ke", "quyet", "thuc", "trien", "can") \
+                    and _BODY_HEAD.match(fold(" ".join(words)), timeout=RX_TIMEOUT):
+                h.issuer = normalize_issuer(" ".join(words))  # a body ("Sở Y tế xây dựng kế hoạch …"), not a phrase
                 break
     if h.issuer is None:
         for ln in lines[:TOP_LINES + 20]:

@@ -27,7 +27,15 @@ from dataclasses import dataclass, field
 import regex
 
 from extractors.citation_find import Found, find_citations, is_issuer_code
-from extractors.citation_resolve import Resolved, issuers_from_context, normalize_type, resolve, share_trailing
+from extractors.citation_resolve import (
+    Resolved,
+    code_of_type,
+    issuers_from_context,
+    normalize_type,
+    resolve,
+    share_leading,
+    share_trailing,
+)
 from core.domain import issuer_by_code
 from core.model import (
     Document,
@@ -44,7 +52,7 @@ _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 _OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*$")
 _OWN_NUMBER_NOCOLON = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]{1,3}$")
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
-_ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "explicit": 3}
+_ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "led": 2, "title": 2, "explicit": 3}
 
 
 def ref_key(ref_id: str) -> str:
@@ -180,9 +188,11 @@ class _Acc:
     ref: Reference
     issuer_rank: float = -1
     type_from_word: bool = False
+    named: dict[str, int] = field(default_factory=dict)  # how often each issuer is named over the mentions
 
 
-def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None) -> bool:
+def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None,
+                   own_block: int | None = None) -> bool:
     if own_key and ref_key(found.id) == own_key:
         return True
     start = c.at(found.start)
@@ -190,6 +200,8 @@ def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None
     if _OWN_NUMBER.search(before, timeout=RX_TIMEOUT):
         return True
     block = stream.block_at(start)
+    if own_block is not None and block == own_block and stream.pieces and stream.pieces[0].loc.table is None:
+        return True  # the header's own "Số:" line, its number misread ("Só:¿92 /TB-UBND")
     return bool(block is not None and block < 12 and _OWN_NUMBER_NOCOLON.search(before, timeout=RX_TIMEOUT))
 
 
@@ -202,23 +214,74 @@ def _issuer_code_of(symbol: str | None) -> str | None:
 
 def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Reference], list[UnnumberedReference]]:
     own_key = ref_key(header.id) if header and header.id else None
+    number_loc = header.locs.get("number") if header else None
+    own_block = number_loc.block if number_loc is not None and number_loc.table is None else None
     accs: dict[str, _Acc] = {}
     order: list[str] = []
     prepared = [(st, clean(st.text)) for st in build_streams(doc)]
     for stream, c in prepared:
-        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key)]
+        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block)]
         if not found:
             continue
-        items = [resolve(c.text, f) for f in found]
+        starts = _para_starts(stream, c)
+        items = [resolve(c.text, f, starts) for f in found]
         share_trailing(c.text, items)
-        issuers_from_context(c.text, items, _para_starts(stream, c))
+        share_leading(c.text, items)
+        issuers_from_context(c.text, items, starts)
         for r in items:
             r.title = _title_within_paragraph(stream, c, r)
         for r in items:
             _add(accs, order, stream, c, r)
-    refs = [accs[k].ref for k in order]
+    refs = _merge_short_ids([accs[k].ref for k in order])
     _fill_from_own_issuer(refs, header)
     return refs, extract_unnumbered(doc, prepared)
+
+
+def _short_key(ref: Reference) -> tuple[str, str, str] | None:
+    """(number, type code, issuer codes) of a reference, the parts its short
+    form keeps: "53/2006/NĐ-CP" and "Nghị định 53/NĐ-CP" → ("53", "nđ", "cp");
+    the party "06-NQ/TU" and "Nghị quyết 06/TU" → ("06", "nq", "tu")."""
+    if not ref.number or not ref.symbol:
+        return None
+    sym = strip_diacritics(ref.symbol).casefold()
+    if "/" in sym:  # party (or joint) symbol: TYPE/BODY
+        typ, _, body = sym.partition("/")
+    else:
+        head, _, body = sym.partition("-")
+        typ = head if body else strip_diacritics(code_of_type(ref.type) or "").casefold()
+        body = body or head
+    if not typ or not body:
+        return None
+    return ref.number.lower(), typ, _ID_DROP.sub("", body, timeout=RX_TIMEOUT)
+
+
+def _merge_short_ids(refs: list[Reference]) -> list[Reference]:
+    """A short form of a number cited in full in the same document is that
+    document ("Nghị định 53/NĐ-CP" and "Nghị định số 53/2006/NĐ-CP", "Nghị
+    quyết 06/TU" and "Nghị quyết số 06-NQ/TU"): merged into the full form when
+    exactly one full form has its number, type and issuer codes."""
+    full: dict[tuple[str, str, str], list[Reference]] = {}
+    for r in refs:
+        k = _short_key(r)
+        if k and (r.year or "/" in (r.symbol or "")):
+            full.setdefault(k, []).append(r)
+    drop: set[int] = set()
+    for r in refs:
+        if r.year or "/" in (r.symbol or ""):
+            continue
+        k = _short_key(r)
+        cands = [f for f in full.get(k, []) if f is not r] if k else []
+        if len(cands) != 1:
+            continue
+        f = cands[0]
+        f.mentions.extend(r.mentions)
+        f.date = f.date or r.date
+        f.issuer = f.issuer or r.issuer
+        f.title = f.title or r.title
+        if _RELATION_RANK[r.relation] > _RELATION_RANK[f.relation]:
+            f.relation = r.relation
+        drop.add(id(r))
+    return [r for r in refs if id(r) not in drop]
 
 
 def _para_starts(stream: Stream, c: Cleaned) -> list[int]:
@@ -272,12 +335,16 @@ def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r:
     if ref.date is None and r.date:
         ref.date = r.date
     if r.issuer:
+        key = fold(r.issuer)
+        acc.named[key] = acc.named.get(key, 0) + 1
         rank = _ISSUER_RANK.get(r.issuer_source, 0) - (0.5 if mention.text.isupper() else 0)
         if rank > acc.issuer_rank:
             ref.issuer, acc.issuer_rank = r.issuer, rank
         elif (rank == acc.issuer_rank and r.issuer_source != "context" and ref.issuer and len(r.issuer) > len(ref.issuer)
               and fold(r.issuer).startswith(fold(ref.issuer) + " ")):
             ref.issuer = r.issuer  # "Tỉnh ủy" then "Tỉnh ủy Kon Tum" (a footnote): the fuller name
+        elif rank == acc.issuer_rank and ref.issuer and acc.named[key] > acc.named.get(fold(ref.issuer), 0):
+            ref.issuer = r.issuer  # two names given as plainly: the one the document uses more often
     if ref.title is None and r.title:
         ref.title = r.title
     if _RELATION_RANK[r.relation] > _RELATION_RANK[ref.relation]:

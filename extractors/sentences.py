@@ -63,10 +63,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ONLY_LABEL = regex.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\.", regex.V1)
+
+
 def _only_label(text: str, start: int, dot_end: int) -> bool:
-    """The text of the would-be sentence is nothing but a list label ("1.", "II.")."""
-    return bool(regex.fullmatch(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\.", text[start:dot_end],
-                                timeout=RX_TIMEOUT))
+    """The text of the would-be sentence is nothing but a list label ("1.", "II.").  Matched in
+    place: a slice of everything since the last cut, at every boundary skipped, was quadratic."""
+    return bool(_ONLY_LABEL.fullmatch(text, start, dot_end, timeout=RX_TIMEOUT))
 
 
 # --------------------------------------------------------------------------

@@ -25,14 +25,18 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
+import shutil
+import signal
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 DEFAULT_RAW = "data/raw"
 DEFAULT_OUT = "data/structured"
@@ -41,6 +45,22 @@ NAME_MAX = 255  # bytes in one file name (ext4, XFS, APFS …)
 
 # set by SIGTERM (``run``): documents not yet started are skipped
 STOP = threading.Event()
+# set by ``run`` when stderr is a terminal: a ``flows.progress.IngestProgress``
+PROGRESS: Any = None
+# notes about a folder's contents, not documents: skipped in a folder, and said so
+FOLDER_NOTES = frozenset({"readme", "sources", "provenance", "changelog", "license", "authors"})
+FOLDER_NOTE = "ghi chú về thư mục (README, SOURCES …), không phải văn bản"
+
+
+def _progress(event: str, *args: Any) -> None:
+    if PROGRESS is not None:
+        getattr(PROGRESS, event)(*args)
+
+
+def is_folder_note(f: Path) -> bool:
+    """``README.md``, ``SOURCES.md``, ``PROVENANCE.txt`` …: what a folder's
+    owner wrote about its documents."""
+    return f.suffix.lower() in (".md", ".txt") and f.stem.lower() in FOLDER_NOTES
 
 
 def worker_count() -> int:
@@ -130,6 +150,9 @@ def _walk(root: Path, follow_links: bool, _seen: set[Path] | None = None) -> tup
                 continue
             f = here / name
             if not supported(f):
+                continue
+            if is_folder_note(f):
+                skipped.append(_row(f, status="skipped", error=FOLDER_NOTE))
                 continue
             if not _utf8_name(f):
                 skipped.append(_row(f, status="error", error=_NOT_UTF8))
@@ -261,7 +284,7 @@ def _row(path: Path, **kw: Any) -> dict[str, Any]:
         "file": name if _utf8_name(path) else printable(name), "format": path.suffix.lower().lstrip("."),
         "status": "ok", "blocks": None, "tables": None, "pages": None, "references": None,
         "obligations": None, "criteria": None, "warnings": None, "degraded": None, "output": None,
-        "error": None, "seconds": None,
+        "error": None, "seconds": None, "redone": None,
     }
     row.update(kw)
     return row
@@ -339,7 +362,11 @@ def extract_to_file(path: str, out_path: str) -> dict[str, Any]:
 
 @task(name="extract-document", task_run_name="extract {path}")
 def extract_document(path: str, out_path: str) -> dict[str, Any]:
-    return extract_to_file(path, out_path)
+    _progress("started", path)
+    row = extract_to_file(path, out_path)
+    if not row.get("retry"):
+        _progress("finished", row)
+    return row
 
 
 @flow(name="vanban-ingest", task_runner=ThreadPoolTaskRunner(max_workers=worker_count()))
@@ -351,6 +378,71 @@ def ingest_flow(
     follow_links: bool = False,
 ) -> list[dict[str, Any]]:
     """Ingest every document under ``paths`` (default ``data/raw``)."""
+    with _graceful_sigterm():
+        return _ingest(paths, out_dir, db_url, force, follow_links)
+
+
+def _result(f: Path, fut: Any) -> dict[str, Any]:
+    """The row of one submitted document; after SIGTERM, a document still
+    waiting for a worker is cancelled (it never starts) and reported so."""
+    wrapped = getattr(fut, "wrapped_future", None)
+    if wrapped is None or not hasattr(wrapped, "done"):
+        return fut.result()
+    while not wrapped.done():
+        if STOP.is_set() and wrapped.cancel() is True:
+            break
+        fut.wait(0.5)
+    if wrapped.cancelled():
+        return _row(f, status="interrupted", error="not processed: the ingest was stopped")
+    return fut.result()
+
+
+# set by ``run`` (the CLI): SIGTERM stops the batch gracefully.  Under ``vanban
+# serve`` the runner's SIGTERM keeps Prefect's meaning (cancel the flow run).
+GRACEFUL = threading.Event()
+
+
+@contextmanager
+def _graceful_sigterm() -> Iterator[None]:
+    """Prefect swaps in its own SIGTERM handler for a flow run (it aborts the
+    run, losing every finished document); in the CLI ours is put back for the
+    body of the flow."""
+    previous = None
+    if GRACEFUL.is_set() and threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _guard_temporary_server() -> None:
+    """SIGKILL leaves no chance to stop Prefect's temporary server (a child
+    process of about 230 MB): a small watcher in a session of its own stops
+    it once this process is gone, whatever ended it."""
+    import subprocess
+
+    try:
+        from prefect.server.api.server import SubprocessASGIServer
+    except Exception:  # noqa: BLE001 - no temporary server to guard
+        return
+    for server in list(SubprocessASGIServer._instances.values()):
+        proc = getattr(server, "server_process", None)
+        if proc is None or proc.poll() is not None or getattr(server, "_vanban_guarded", False):
+            continue
+        server._vanban_guarded = True
+        pid = proc.pid
+        script = (f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+                  f"grep -q uvicorn /proc/{pid}/cmdline 2>/dev/null && kill {pid}")
+        subprocess.Popen(["sh", "-c", script], start_new_session=True, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bool,
+            follow_links: bool) -> list[dict[str, Any]]:
+    if GRACEFUL.is_set():  # the CLI: the temporary server is ours to clean up
+        _guard_temporary_server()
     files, rows = find_documents(paths or [DEFAULT_RAW], follow_links=follow_links)
     out_root = Path(out_dir)
     names = output_names(files, out_root)
@@ -367,20 +459,25 @@ def ingest_flow(
             continue
         if current:
             rows.append(_row(f, status="unchanged", output=str(out_path)))
+            _progress("unchanged")
             continue
-        futures.append(extract_document.submit(str(f), str(out_path)))
-    done = [fut.result() for fut in futures]
+        _progress("queued")
+        futures.append((f, extract_document.submit(str(f), str(out_path))))
+    done = [_result(f, fut) for f, fut in futures]
     # a time limit hit under load: the document again, alone (nothing else running)
     for i, r in enumerate(done):
         if r.pop("retry", False) and not STOP.is_set():
             again = extract_to_file(r["file"], str(out_root / names[Path(r["file"])]) )
             again.pop("retry", None)
+            again["redone"] = r["error"] or "time limit"  # what the first try met
+            _progress("finished", again)
             done[i] = again
     rows.extend(done)
     for r in rows:
         r.pop("retry", None)
         r.pop("write_error", None)
     rows.sort(key=lambda r: r["file"])
+    _progress("indexing")
     _update_index(rows, db_url, folders=[p for p in (paths or [DEFAULT_RAW]) if Path(p).is_dir()],
                   complete=not STOP.is_set())
     _publish(rows)
@@ -470,37 +567,42 @@ def _publish(rows: list[dict[str, Any]]) -> None:
 
 
 # --------------------------------------------------------------------------
-# The summary table of a run (printed by `vanban ingest`)
+# CLI: vanban ingest
 # --------------------------------------------------------------------------
 
 
-def format_summary(rows: list[dict[str, Any]]) -> str:
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", help=f"files or folders (default: {DEFAULT_RAW})")
+    p.add_argument("--out", default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT})")
+    p.add_argument("--db", default=None, help="database URL for the query index (default: VANBAN_DB_URL or data/vanban.sqlite)")
+    p.add_argument("--force", action="store_true", help="re-extract files whose content has not changed")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help=f"documents processed at once (default: the number of cores, here {worker_count()})")
+    p.add_argument("--follow-links", action="store_true",
+                   help="also take files that links in a folder lead to outside it (default: skipped)")
+    p.add_argument("--dask", metavar="ADDRESS", default=None, help="spread documents over the Dask cluster at ADDRESS")
+    p.add_argument("--json", action="store_true", help="print the summary rows as JSON")
+
+
+def format_summary(rows: list[dict[str, Any]], width: int | None = None) -> str:
+    """The summary table (Vietnamese labels for the clerk; at most ``width``
+    columns wide when given) and the counts."""
+    from flows.progress import summary_table
     from core.errors import printable
 
-    cols = [("file", "file"), ("format", "fmt"), ("blocks", "blocks"), ("tables", "tables"),
-            ("references", "refs"), ("obligations", "oblig"), ("criteria", "criteria"),
-            ("status", "status"), ("error", "error")]
-    table = [[h for _, h in cols]]
-    for r in rows:
-        table.append(["" if r.get(k) is None else printable(str(r.get(k))) for k, _ in cols])
-    widths = [min(max(len(row[i]) for row in table), 60 if i == 0 else 80) for i in range(len(cols))]
-    lines = []
-    for n, row in enumerate(table):
-        cells = [(c if len(c) <= widths[i] else "…" + c[-(widths[i] - 1):]).ljust(widths[i]) for i, c in enumerate(row)]
-        lines.append("  ".join(cells).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
+    lines = summary_table(rows, width)
     count = {k: sum(r["status"] == k for r in rows if r["file"] != "(index)")
              for k in ("ok", "unchanged", "error", "removed", "skipped", "degraded", "interrupted")}
-    docs = sum(count.values()) - count["removed"]
-    text = (f"\n{docs} document(s): {count['ok']} extracted, {count['unchanged']} unchanged, {count['error']} failed"
-            + (f", {count['degraded']} incomplete (time limit; redone on the next run)" if count["degraded"] else "")
-            + (f", {count['interrupted']} not processed (stopped)" if count["interrupted"] else ""))
+    docs = sum(count.values()) - count["removed"] - count["skipped"]
+    text = (f"\n{docs} tệp: {count['ok']} đã đọc, {count['unchanged']} không đổi, {count['error']} lỗi"
+            + (f", {count['degraded']} chưa đủ (hết thời gian; đọc lại lần sau)" if count["degraded"] else "")
+            + (f", {count['interrupted']} chưa đọc (đã dừng)" if count["interrupted"] else ""))
     if count["removed"]:
-        text += f"; {count['removed']} removed from the index (file deleted)"
+        text += f"; {count['removed']} đã xoá khỏi chỉ mục (tệp không còn)"
     if count["skipped"]:
-        text += (f"\n{count['skipped']} skipped (not a regular file inside the folder; --follow-links takes links): "
-                 + ", ".join(printable(r["file"]) for r in rows if r["status"] == "skipped"))
+        text += (f"\n{count['skipped']} bỏ qua: "
+                 + "; ".join(f"{printable(r['file'])} ({printable(str(r['error']))})"
+                             for r in rows if r["status"] == "skipped"))
     lines.append(text)
     return "\n".join(lines)
 
@@ -556,3 +658,56 @@ def _stop_prefect_server() -> None:
             server.stop()
     except Exception:  # noqa: BLE001 - leaving anyway
         pass
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # the temporary server (started below, it reads this environment) logs
+    # tracebacks when stopped while recording the last task events: not ours to show
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_LOGGING_ROOT_LEVEL", "CRITICAL")  # its SQLAlchemy pool says the same
+    problem = _check_out_dir(args.out)
+    if problem:
+        print(f"vanban: {problem}", file=sys.stderr)
+        return 2
+    if args.workers is not None and args.workers < 1:
+        print("vanban: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    flow_fn = ingest_flow
+    if args.dask:
+        from flows.dask_runner import task_runner_for
+
+        flow_fn = ingest_flow.with_options(task_runner=task_runner_for(args.dask, workers=args.workers))
+    elif args.workers is not None:
+        flow_fn = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=args.workers))
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main else None
+    if main:
+        GRACEFUL.set()
+    global PROGRESS
+    from flows.progress import IngestProgress
+
+    try:
+        with IngestProgress(sys.stderr, enabled=not args.json and sys.stderr.isatty()) as PROGRESS:
+            rows = flow_fn(paths=args.paths or None, out_dir=args.out, db_url=args.db, force=args.force,
+                           follow_links=args.follow_links)
+    except Exception as exc:  # Prefect cannot start or reach its server: one line, never a traceback
+        from core.errors import printable
+
+        print(f"vanban: the ingest flow could not run: {printable(_first_line(exc))}", file=sys.stderr)
+        return 2
+    finally:
+        PROGRESS = None
+        GRACEFUL.clear()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(format_summary(rows, shutil.get_terminal_size().columns if sys.stdout.isatty() else None))
+    for line in error_lines(rows):
+        print(line, file=sys.stderr)
+    if STOP.is_set():
+        print("vanban: stopped by SIGTERM; the documents finished were indexed", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    return 1 if any(r["status"] in ("error", "degraded") for r in rows) else 0

@@ -16,6 +16,15 @@ from core.errors import DocumentError
 from core.model import Document, SourceInfo
 
 MAX_FILE_BYTES = 200 * 1024 * 1024  # larger files are refused, not loaded
+# Text a document may hold, chosen from what this machine extracts (``bench/size_curve.py``):
+# parse + extract is linear, about 4-10 s of CPU and 60 MiB of RSS per MB of ordinary or odd
+# text (a seed repeated, one paragraph of task sentences, "Phòng " × n …), so 4 million
+# characters (about 5 MB; the largest real document of the corpus holds 70,000) fits the
+# per-document budget of ``pipeline.budget`` (120 s of CPU, 3 GiB).  Text made of nothing but
+# citations costs up to 60 s per MB: past about 2 MB of it the budget stops the references step
+# and the document is reported degraded.
+MAX_TEXT_CHARS = 4_000_000
+MAX_TEXT_FILE_BYTES = 2 * MAX_TEXT_CHARS  # a .txt/.md file past this is refused before it is read
 
 # extension -> (format name, parser module)
 FORMATS: dict[str, tuple[str, str]] = {
@@ -61,6 +70,8 @@ def parse(path: str | Path) -> Document:
     import importlib
 
     p = Path(path)
+    if not _utf8_name(str(p)):  # its name could not be written in the JSON, the index or a terminal
+        raise DocumentError(str(p), "file name is not valid UTF-8 (rename the file)")
     if not p.exists():
         raise DocumentError(str(p), "no such file")
     if not p.is_file():
@@ -84,6 +95,9 @@ def parse(path: str | Path) -> Document:
         raise DocumentError(str(p), f"content is {what}, but the extension says .{fmt}")
     if fmt in ("txt", "md") and actual is not None:
         raise DocumentError(str(p), f"content is a {actual.upper()} file, but the extension says .{fmt}")
+    if fmt in ("txt", "md") and size > MAX_TEXT_FILE_BYTES:
+        raise DocumentError(str(p), f"too large: {size / 2**20:.1f} MiB of text (the limit is "
+                                    f"{MAX_TEXT_FILE_BYTES / 2**20:.1f} MiB)")
     source = source_info(p, fmt)
     try:
         doc = importlib.import_module(module).parse(p, source)
@@ -98,7 +112,23 @@ def parse(path: str | Path) -> Document:
         raise DocumentError(str(p), f"time limit reached while parsing ({exc})", transient=True) from None
     except Exception as exc:  # a parser bug or a malformed file: one line, never a traceback
         raise DocumentError(str(p), f"malformed {fmt.upper()} ({type(exc).__name__}: {exc})") from exc
+    check_text_size(doc, str(p))
     return doc
+
+
+def check_text_size(doc: Document, path: str) -> None:
+    """Refuse a document holding more than ``MAX_TEXT_CHARS`` characters of text."""
+    n = sum(len(u.text) for u in doc.text_units()) + sum(len(f.text) for f in doc.footnotes)
+    if n > MAX_TEXT_CHARS:
+        raise DocumentError(path, f"too much text: {n:,} characters (the limit is {MAX_TEXT_CHARS:,})")
+
+
+def _utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept the raw bytes as surrogates
+        return False
+    return True
 
 
 def _renamed(exc: DocumentError, path: str) -> DocumentError:

@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,17 +122,38 @@ def ruling_lines(image, scale: float) -> list[dict]:
 def ocr_image(image_path: Path, scale: float, *, timeout: float = OCR_TIMEOUT_S) -> tuple[list[Word], float | None]:
     """OCR one image; word boxes are divided by ``scale`` (pixels per point)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    try:
-        proc = subprocess.run(
-            ["tesseract", str(image_path), "stdout", "-l", OCR_LANG, "--psm", "3", "tsv"],
-            capture_output=True, timeout=timeout, env=env,
-        )
-    except subprocess.TimeoutExpired:
-        raise TimeoutError(f"OCR took longer than {timeout:.0f} s") from None
+    proc = subprocess.Popen(
+        ["tesseract", str(image_path), "stdout", "-l", OCR_LANG, "--psm", "3", "tsv"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    # the limit counts Tesseract's own CPU time, not the wall clock of a busy
+    # machine; the wall clock only stops a process that makes no progress at all
+    wall_cap = max(timeout * 10, 600.0)
+    started = time.monotonic()
+    while True:
+        try:
+            out, err_b = proc.communicate(timeout=min(timeout, 5.0))
+            break
+        except subprocess.TimeoutExpired:
+            used = _cpu_seconds(proc.pid)
+            if used > timeout or time.monotonic() - started > wall_cap:
+                proc.kill()
+                proc.communicate()
+                what = f"{used:.0f} s of CPU" if used > timeout else f"{wall_cap:.0f} s"
+                raise TimeoutError(f"OCR took longer than {what}") from None
     if proc.returncode != 0:
-        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        err = err_b.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"tesseract failed: {err[-1] if err else proc.returncode}")
-    return parse_tsv(proc.stdout.decode("utf-8", "replace"), scale)
+    return parse_tsv(out.decode("utf-8", "replace"), scale)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a running process has used; 0 when unknown."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
 
 
 def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:

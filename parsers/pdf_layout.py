@@ -22,11 +22,13 @@ Nothing here reads files; ``parsers.pdf_parser`` (text layer) and
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from statistics import median
 
 import regex
 
+from core.syllables import is_valid_syllable
 from core.textutil import RX_TIMEOUT
 
 # --------------------------------------------------------------------------
@@ -126,6 +128,119 @@ def join_words(words: list[Word]) -> str:
         out.append(w.text)
         prev = w
     return "".join(out)
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.combining(ch) != 0
+
+
+_LETTERS = regex.compile(r"^\p{L}[\p{L}\p{M}]*$")
+
+
+def _close(a: Word, b: Word) -> bool:
+    """``b`` follows ``a`` on its line, near enough to be the rest of a word."""
+    if a.stamp or b.stamp or not a.text or not b.text:
+        return False
+    size = min(a.size, b.size) or 1.0
+    gap = b.x0 - a.x1
+    if gap < -0.2 * size or gap > 0.6 * size:
+        return False
+    return min(a.bottom, b.bottom) - max(a.top, b.top) >= 0.5 * min(a.height, b.height)
+
+
+def _piece_score(text: str) -> int:
+    """+1 a syllable, -1 a run of letters that is none, 0 anything else
+    (numbers, punctuation, an abbreviation like "UBND")."""
+    if not _LETTERS.match(text, timeout=RX_TIMEOUT):
+        return 0
+    t = unicodedata.normalize("NFC", text)
+    if is_valid_syllable(t):
+        return 1
+    if sum(ch.isupper() for ch in t) >= 2 and t.isupper() and len(t) <= 8:
+        return 0
+    return -1
+
+
+def _group_score(texts: list[str]) -> float | None:
+    """Score of several pieces read as one word, None when they cannot be one:
+    the letters at each junction must meet, the case may change only after a
+    single capital ("B" + "ộ"), and a combining mark always joins."""
+    for a, b in zip(texts, texts[1:]):
+        if _is_mark(b[0]):
+            continue
+        if not (a[-1].isalpha() and b[0].isalpha()):
+            return None
+        if a.isupper() and b[0].islower() and len(a) > 1:
+            return None  # "TP" + "huế"
+        if not a.isupper() and b[0].isupper():
+            return None  # "ha" + "Nội": a new word starts at a capital
+    joined = unicodedata.normalize("NFC", "".join(texts))
+    core = regex.sub(r"^[^\p{L}]+|[^\p{L}\p{M}]+$", "", joined, timeout=RX_TIMEOUT)
+    if not _LETTERS.match(core, timeout=RX_TIMEOUT) or regex.search(r"\p{L}[^\p{L}\p{M}]+\p{L}", joined,
+                                                                      timeout=RX_TIMEOUT):
+        return None
+    if any(_is_mark(t[0]) for t in texts[1:]):
+        return 2 * len(texts)  # a mark cut off its letter: always one word
+    score = _piece_score(core)
+    if score > 0:
+        # each cut at a precomposed letter that the join heals ("k|ế|t") counts for it
+        score += 1.5 * sum(1 for a, b in zip(texts, texts[1:]) if not (a[-1].isascii() and b[0].isascii()))
+    return score
+
+
+def join_split_letters(words: list[Word]) -> list[Word]:
+    """Words of a text layer with the pieces of one word joined again: some
+    PDFs place a precomposed Vietnamese letter apart from its neighbours, and
+    pdfplumber then cuts the word there ("B ộ", "k ế t qu ả").  Left as it is,
+    the layer reads as garbled text and goes to OCR although it is good.
+
+    Over each run of close pieces on a line, the grouping with the most
+    syllables (a syllable +1, a non-syllable -1) is taken, ties going to the
+    grouping whose joins span the smallest gaps; ``words`` in pdfplumber's
+    order (lines top to bottom, left to right)."""
+    out: list[Word] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        j = i + 1
+        while j < n and _close(words[j - 1], words[j]):
+            j += 1
+        out.extend(_best_grouping(words[i:j]) if j - i > 1 else words[i:j])
+        i = j
+    return out
+
+
+def _best_grouping(run: list[Word]) -> list[Word]:
+    n = len(run)
+    # best[k] = (score, -inner gap, groups) for run[:k]
+    best: list[tuple[float, float, list[tuple[int, int]]] | None] = [None] * (n + 1)
+    best[0] = (0, 0.0, [])
+    for k in range(1, n + 1):
+        for size in range(1, min(4, k) + 1):
+            prev = best[k - size]
+            if prev is None:
+                continue
+            texts = [w.text for w in run[k - size:k]]
+            sc = _piece_score(texts[0]) if size == 1 else _group_score(texts)
+            if sc is None:
+                continue
+            gap = sum(max(0.0, run[m].x0 - run[m - 1].x1) for m in range(k - size + 1, k))
+            cand = (prev[0] + sc, prev[1] - gap, prev[2] + [(k - size, k)])
+            if best[k] is None or cand[:2] > best[k][:2]:
+                best[k] = cand
+    out: list[Word] = []
+    for a, b in best[n][2]:
+        if b - a == 1:
+            out.append(run[a])
+            continue
+        ws = run[a:b]
+        out.append(Word(
+            text=unicodedata.normalize("NFC", "".join(w.text for w in ws)), x0=min(w.x0 for w in ws),
+            x1=max(w.x1 for w in ws), top=min(w.top for w in ws), bottom=max(w.bottom for w in ws),
+            size=max(w.size for w in ws), bold=all(w.bold for w in ws), italic=all(w.italic for w in ws),
+            conf=ws[0].conf, line_id=ws[0].line_id, par_id=ws[0].par_id,
+        ))
+    return out
 
 
 # --------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from parsers.pdf_layout import (
     group_rows,
     is_page_number,
     join_lines,
+    join_split_letters,
     lift_marks,
     main_size,
     reading_order,
@@ -174,8 +175,18 @@ def _cause_name(exc: BaseException) -> str:
 
 
 def _text_words(page) -> list[Word]:
-    raw = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False,
-                             use_text_flow=False, extra_attrs=["size", "fontname"])
+    words = _words_of(page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False,
+                                         use_text_flow=False, extra_attrs=["size", "fontname"]))
+    quality = ocr_mod.text_quality(" ".join(w.text for w in words))
+    if quality.words < 8 or quality.usable:
+        return words
+    # "B ộ", "k ế t qu ả": a layer cut at precomposed letters reads as garbled; join the pieces from their
+    # positions and keep the reading that makes more syllables (a broken glyph map stays garbled and goes to OCR)
+    joined = join_split_letters(words)
+    return joined if ocr_mod.text_quality(" ".join(w.text for w in joined)).score > quality.score else words
+
+
+def _words_of(raw: list[dict]) -> list[Word]:
     out: list[Word] = []
     for w in raw:
         text = normalize_text(w["text"]).strip()

@@ -21,6 +21,8 @@ from core.model import (
     Table,
     Warning,
 )
+from pipeline import budget
+from core.errors import DocumentError
 from core.serialize import loc_dict, to_jsonable
 from core.textutil import DEGRADED_CODES, TIMEOUT_CODE, is_transient
 from extractors import criteria as criteria_x
@@ -34,7 +36,11 @@ T = TypeVar("T")
 
 def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -> T:
     try:
-        return fn()
+        with budget.interruptible():
+            return fn()
+    except budget.BudgetExceeded:  # the document's budget is spent: this part and the next are left out
+        warnings.append(Warning(budget.BUDGET_CODE, f"{name}: left out, {budget.spent() or 'budget spent'}"))
+        return fallback
     except Exception as exc:  # keep the document; say which part is missing
         code = TIMEOUT_CODE if is_transient(exc) else "extractor_failed"
         warnings.append(Warning(code, f"{name}: {type(exc).__name__}: {exc}"))
@@ -44,10 +50,12 @@ def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -
 def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
     """The contract JSON for one parsed document."""
     warnings: list[Warning] = list(doc.warnings)
-    header = _run("header", lambda: header_x.extract_header(doc), DocumentHeader(), warnings)
-    refs, unnumbered = _run("references", lambda: references_x.extract_references(doc, header), ([], []), warnings)
-    obligations, units = _run("obligations", lambda: obligations_x.extract_obligations(doc, header), ([], []), warnings)
-    criteria = _run("criteria", lambda: criteria_x.extract_criteria(doc), CriteriaResult(), warnings)
+    with budget.document_budget():
+        header = _run("header", lambda: header_x.extract_header(doc), DocumentHeader(), warnings)
+        refs, unnumbered = _run("references", lambda: references_x.extract_references(doc, header), ([], []), warnings)
+        obligations, units = _run("obligations", lambda: obligations_x.extract_obligations(doc, header), ([], []),
+                                  warnings)
+        criteria = _run("criteria", lambda: criteria_x.extract_criteria(doc), CriteriaResult(), warnings)
     warnings.extend(criteria.warnings)
 
     out: dict[str, Any] = {
@@ -71,8 +79,9 @@ def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
 
 def degraded_codes(warnings: list[Warning]) -> list[str]:
     """The warning codes that make an output incomplete for a passing reason
-    (a time limit hit under load): such an output is redone, never cached."""
-    return sorted({w.code for w in warnings if w.code in DEGRADED_CODES})
+    (a time limit hit under load) or to the document's budget (``pipeline.budget``):
+    such an output is redone, never cached."""
+    return sorted({w.code for w in warnings if w.code in DEGRADED_CODES or w.code == budget.BUDGET_CODE})
 
 
 def _header_dict(h: DocumentHeader) -> dict[str, Any]:
@@ -125,4 +134,11 @@ def _block_dict(b: Paragraph | Table) -> dict[str, Any]:
 def extract_file(path: str | Path, *, content: bool = True) -> dict[str, Any]:
     """Parse one file and extract everything: the contract JSON.
     Raises ``DocumentError`` when the file cannot be read."""
-    return build_output(parse(path), content=content)
+    # one budget for the parse and the extraction (``pipeline.budget``)
+    with budget.document_budget():
+        try:
+            with budget.interruptible():
+                doc = parse(path)
+        except budget.BudgetExceeded:
+            raise DocumentError(str(path), f"{budget.spent() or 'budget spent'} while parsing") from None
+        return build_output(doc, content=content)

@@ -82,7 +82,7 @@ def test_obligations_xlsx_keeps_formula_like_text_as_text(evil_store, tmp_path, 
     out = tmp_path / "nv.xlsx"
     assert main(["obligations", "--db", evil_store, "--today", "2023-11-08", "--out", str(out)]) == 0
     ws = load_workbook(out)["Nhiệm vụ"]
-    col = [c.value for c in ws[1]].index("action")
+    col = [c.value for c in ws[1]].index("Nhiệm vụ")
     cells = [row[col] for row in ws.iter_rows(min_row=2)]
     assert sorted(c.value for c in cells) == sorted(EVIL)  # the visible text is the document's
     assert {c.data_type for c in cells} == {"s"}

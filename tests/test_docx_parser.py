@@ -14,10 +14,9 @@ from parsers import docx_parser
 from core.errors import DocumentError
 from core.model import Paragraph, Table
 
-REAL = Path(__file__).parents[1] / "shared" / "corpus" / "real"
+REAL = Path(__file__).parent / "shared" / "corpus" / "real"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared corpus not present")
 
 
 def _real(name: str) -> Path:
@@ -34,7 +33,6 @@ def _raw_tables(path: Path) -> list[etree._Element]:
 # --------------------------------------------------------------------------
 
 
-@needs_real
 @pytest.mark.parametrize("path", sorted(REAL.glob("*.docx")) if REAL.is_dir() else [], ids=lambda p: p.name[:30])
 def test_every_real_docx_parses(path: Path):
     doc = parse(path)
@@ -50,7 +48,6 @@ def test_every_real_docx_parses(path: Path):
                 assert c.row == r and 0 <= c.col and c.col + c.col_span <= t.n_cols
 
 
-@needs_real
 def test_30_2020_header_and_signature_tables():
     path = _real("30_2020_ND_CP.docx")
     doc = parse(path)
@@ -70,7 +67,6 @@ def test_30_2020_header_and_signature_tables():
     assert "NGHỊ ĐỊNH" in texts and any(t.startswith("Điều 1.") for t in texts)
 
 
-@needs_real
 def test_phuluc3_spans_from_the_grid():
     path = _real("Phuluc3.docx")
     doc = parse(path)
@@ -95,7 +91,6 @@ def test_phuluc3_spans_from_the_grid():
     assert t.rows[4][0].text.startswith("Ghi chú:")
 
 
-@needs_real
 def test_phuluc3_numbering_materialised_in_cells():
     doc = parse(_real("Phuluc3.docx"))
     t = doc.tables[0]
@@ -110,7 +105,6 @@ def test_phuluc3_numbering_materialised_in_cells():
     assert [t.rows[1][1].text, t.rows[1][2].text] == ["Nghị quyết (cá biệt)", "NQ"]
 
 
-@needs_real
 def test_draft_has_no_drawing_anchor_numbers():
     path = _real("Văn bản chỉ đạo cải thiện các chỉ số về CCHC năm 2025.docx")
     xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
@@ -124,7 +118,6 @@ def test_draft_has_no_drawing_anchor_numbers():
     assert head.rows[1][0].text.replace(" ", "") == "Số:/UBND-NC"
 
 
-@needs_real
 def test_footnotes_linked_to_their_marks():
     doc = parse(_real("BAO CAO CCHC NAM 2025.docx"))
     root = etree.fromstring(zipfile.ZipFile(_real("BAO CAO CCHC NAM 2025.docx")).read("word/footnotes.xml"))
@@ -142,7 +135,6 @@ def test_footnotes_linked_to_their_marks():
         assert f.ref_block is not None
 
 
-@needs_real
 def test_tables_split_in_two_are_stitched():
     doc = parse(_real("BAO CAO CCHC NAM 2025.docx"))
     raw_top = len(etree.fromstring(zipfile.ZipFile(_real("BAO CAO CCHC NAM 2025.docx")).read("word/document.xml"))
@@ -155,7 +147,6 @@ def test_tables_split_in_two_are_stitched():
     assert t.rows[cont.first_row - 1][0].text == "3.2.1." and t.rows[cont.first_row][0].text == "3.2.2."
 
 
-@needs_real
 def test_furniture_from_headers():
     doc = parse(_real("Văn bản chỉ đạo cải thiện các chỉ số về CCHC năm 2025.docx"))
     assert doc.furniture and all(p.role in ("page_header", "page_footer") for p in doc.furniture)

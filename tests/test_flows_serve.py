@@ -1,13 +1,20 @@
 """The Prefect side: ``vanban serve`` builds the two deployments with the
-right schedules and parameters (no long-running server is started); the
-reminders flow writes its calendar; the ingest flow gives the same outputs on
-a local Dask cluster of two worker processes as in-process."""
+right schedules, names and parameters; served for real (a Prefect server, the
+``vanban serve`` command) a one-minute schedule fires and ingests a file
+dropped into the watched folder; the reminders flow writes its calendar; the
+ingest flow gives the same outputs on a local Dask cluster of two worker
+processes as in-process."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,6 +38,10 @@ def test_deployments_have_the_schedules_and_parameters():
     assert all(s.active for s in ingest.schedules + reminders.schedules)
     assert ingest.parameters == {"paths": ["in"], "out_dir": "out", "db_url": "sqlite:///i.db"}
     assert reminders.parameters["out"] == "r.ics" and reminders.parameters["db_url"] == "sqlite:///i.db"
+    # names say what they do (Prefect bans '/' in names)
+    assert (ingest.name, reminders.name) == ("ingest in every 15 min", "reminders r.ics every 2 h")
+    ingest, reminders = build_deployments(raw_dir="data/raw", reminders_out="data/reminders.ics")
+    assert (ingest.name, reminders.name) == ("ingest data›raw every 60 min", "reminders data›reminders.ics every day")
     with pytest.raises(ValueError):
         build_deployments(interval_minutes=0)
 
@@ -38,6 +49,7 @@ def test_deployments_have_the_schedules_and_parameters():
 def test_vanban_serve_hands_the_deployments_to_prefect_serve(monkeypatch):
     import prefect
 
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")  # a server is given: none is started
     served = []
     monkeypatch.setattr(prefect, "serve", lambda *deps, **kw: served.extend(deps))
     assert main(["serve", "--interval-minutes", "30", "--raw", "inbox"]) == 0
@@ -103,3 +115,104 @@ def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, 
     with Store(f"sqlite:///{tmp_path / 'l.db'}") as s1, Store(f"sqlite:///{tmp_path / 'd.db'}") as s2:
         assert s1.document_count() == s2.document_count() == len(stems)
         assert [o.uid for o in s1.obligations()] == [o.uid for o in s2.obligations()]
+
+
+# --------------------------------------------------------------------------
+# For real: a Prefect server, `vanban serve` as a user runs it, a new file
+# --------------------------------------------------------------------------
+
+BIN = Path(sys.executable).parent
+
+
+def _api(url: str, path: str, body: dict | None = None):
+    req = urllib.request.Request(f"{url}/{path}", data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Content-Type": "application/json"}, method="GET" if body is None else "POST")
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return json.loads(resp.read())
+
+
+def _group_alive(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_vanban_serve_fires_on_schedule_and_ingests_a_new_file(tmp_path):
+    """`prefect server start` (free port, its own PREFECT_HOME), then `vanban
+    serve --interval-minutes 1` on a watched folder; a document dropped into
+    the folder after the deployments are registered is ingested by a
+    *scheduled* run (JSON written, index updated) within the time bound; then
+    both are stopped and no process of theirs is left."""
+    from flows.serve import deployment_name
+    from flows.server import free_port, server_answers, stop_group
+
+    started = time.monotonic()
+    budget = 230.0  # seconds for the whole test (the schedule alone is one minute)
+    env = dict(os.environ)
+    env.pop("PREFECT_API_URL", None)
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_LOGGING_LEVEL="WARNING", PREFECT_RUNNER_POLL_FREQUENCY="2")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    raw, out, db = tmp_path / "inbox", tmp_path / "out", tmp_path / "index.sqlite"
+    raw.mkdir()
+    procs: list[subprocess.Popen] = []
+    try:
+        with (tmp_path / "server.log").open("wb") as log:
+            procs.append(subprocess.Popen([str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1",
+                                           "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                                          stdin=subprocess.DEVNULL, start_new_session=True))
+        while not server_answers(url):
+            assert procs[0].poll() is None, (tmp_path / "server.log").read_text()[-3000:]
+            assert time.monotonic() - started < 120, "the Prefect server did not start"
+            time.sleep(0.5)
+        env["PREFECT_API_URL"] = url
+        with (tmp_path / "serve.log").open("wb") as log:
+            procs.append(subprocess.Popen([str(BIN / "vanban"), "serve", "--interval-minutes", "1", "--raw", str(raw),
+                                           "--out", str(out), "--db", f"sqlite:///{db}",
+                                           "--reminders-out", str(tmp_path / "han.ics")],
+                                          cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                          stdin=subprocess.DEVNULL, start_new_session=True))
+        deployments: list[dict] = []
+        while len(deployments) < 2:
+            assert procs[1].poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+            assert time.monotonic() - started < budget, "vanban serve registered no deployments"
+            time.sleep(1)
+            deployments = _api(url, "deployments/filter", {})
+        names = {d["name"] for d in deployments}
+        assert deployment_name("ingest", str(raw), 1) in names, names
+        assert deployment_name("ingest", str(raw), 1).endswith("›inbox every 1 min")
+        ingest_id = next(d["id"] for d in deployments if d["name"].startswith("ingest "))
+
+        def ingest_runs() -> list[dict]:
+            return _api(url, "flow_runs/filter", {"flow_runs": {"deployment_id": {"any_": [ingest_id]}}})
+
+        # a new document arrives in the watched folder
+        doc = sorted(RAW.glob("*.txt"))[0]
+        shutil.copy(doc, raw / doc.name)
+        expected = out / f"{doc.stem}.json"
+        # its JSON appears, and the run that wrote it finishes (then the index is complete)
+        while not (expected.exists() and any(r["state_type"] == "COMPLETED" for r in ingest_runs())
+                   and not any(r["state_type"] in ("RUNNING", "PENDING") for r in ingest_runs())):
+            assert procs[1].poll() is None, (tmp_path / "serve.log").read_text()[-3000:]
+            assert time.monotonic() - started < budget, (
+                f"no scheduled ingest in {budget:.0f} s; runs: "
+                + str([(r["name"], r["state_type"], r["expected_start_time"]) for r in ingest_runs()]))
+            time.sleep(2)
+        data = json.loads(expected.read_text(encoding="utf-8"))
+        assert data["source"]["path"].endswith(doc.name) and data["obligations"]
+        with Store(f"sqlite:///{db}") as s:
+            assert [Path(p).name for p in s.document_paths()] == [doc.name]
+            assert s.document_count() == 1
+        runs = [r for r in ingest_runs() if r["state_type"] not in ("SCHEDULED",)]
+        assert runs and all(r["auto_scheduled"] for r in runs), runs  # made by the scheduler, not by hand
+        assert all(r["state_type"] == "COMPLETED" for r in runs), runs
+    finally:
+        for p in reversed(procs):
+            stop_group(p)
+    assert all(p.returncode is not None for p in procs)
+    assert not any(_group_alive(p.pid) for p in procs), "a process of the server or of vanban serve is left"
+    assert time.monotonic() - started < 240
+

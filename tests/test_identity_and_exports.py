@@ -60,6 +60,27 @@ def test_moved_deadline_keeps_uid_and_raises_sequence(plan, tmp_path):
     assert len(events) == len({str(e["UID"]) for e in events})
 
 
+def test_an_index_with_uids_of_an_older_rule_is_rewritten(plan, tmp_path):
+    """An index built when UIDs hashed the dates in the action gets today's UIDs at the next
+    ingest of the unchanged file, so that the first deadline move after the upgrade keeps them."""
+    import sqlalchemy as sa
+
+    from tracker import store as store_mod
+
+    url = f"sqlite:///{tmp_path / 'index.sqlite'}"
+    doc = extract_file(plan, content=False)
+    with Store(url) as s:
+        assert s.upsert_document(doc)
+        with s.engine.begin() as c:
+            c.execute(store_mod.obligations.update().where(store_mod.obligations.c.ordinal == 0)
+                      .values(uid="old-rule@vanban"))
+        assert s.upsert_document(doc) is True
+        assert [o.uid for o in s.obligations()] == obligation_uids(doc)
+        assert s.upsert_document(doc) is False  # unchanged: skipped again
+        with s.engine.begin() as c:
+            assert c.execute(sa.select(sa.func.count()).select_from(store_mod.obligations)).scalar() == len(doc["obligations"])
+
+
 def test_uids_ignore_dates_quoted_in_the_action():
     doc = extract_file(SEEDS / f"{DV_KHEO}.txt", content=False)
     moved = extract_file(SEEDS / f"{DV_KHEO}.txt", content=False)
@@ -94,6 +115,20 @@ def test_six_monthly_report_follows_decree_09_2019_not_the_plan_date(plan, tmp_p
     assert not any(d.month in (3, 9) and d.day in (30, 31) for d in dates)  # never 31/3, 30/9 from the plan date
     assert str(rec["SUMMARY"]).startswith("Hạn (ước tính):")
     assert "Ngày ước tính" in str(rec["DESCRIPTION"]) and "Nghị định 09/2019/NĐ-CP" in str(rec["DESCRIPTION"])
+    # the spreadsheet says it too, and the table the clerk reads
+    import csv
+
+    export(tmp_path / "han.csv", db_url=url, today=dt.date(2020, 9, 1))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "han.csv").read_text(encoding="utf-8-sig"))))
+    assert [r["Start Date"] for r in rows if r["Recurrence"]] == ["2020-12-14", "2021-06-14"]
+    assert all(r["Estimated"].startswith("Ngày ước tính") for r in rows if r["Recurrence"])
+    assert all(r["Estimated"] == "" for r in rows if not r["Recurrence"])
+    from tracker.query import format_table, select
+
+    with Store(url) as s:
+        table = format_table(select(s, today=dt.date(2020, 9, 1), aliases=[]).rows)
+    block = table.split("14/12/2020", 1)[1].split("\n\n", 1)[0]  # the recurring report's lines
+    assert "(hạn ước" in block and "tính)" in block
 
 
 def test_undated_plan_never_falls_back_to_1_january(plan, tmp_path):
@@ -279,3 +314,156 @@ def test_csv_semicolon_for_vietnamese_excel(seed_index, tmp_path):
         semi = (tmp_path / argv[-1].rsplit("/", 1)[-1]).read_text(encoding="utf-8-sig")
         assert semi.splitlines()[0].count(";") >= 4 and "," not in semi.splitlines()[0]
         assert list(csv.reader(io.StringIO(semi), delimiter=";")) == list(csv.reader(io.StringIO(comma)))
+
+
+# -- 5. spreadsheets as the clerk opens and prints them (LibreOffice Calc, headless) -------------------
+
+
+def _soffice():
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice Calc and poppler-utils are needed to render the sheets")
+    return soffice
+
+
+def _convert(xlsx, tmp_path, target: str):
+    """LibreOffice's own conversion of ``xlsx`` (``pdf``, or a CSV filter for every sheet);
+    its files in a fresh folder."""
+    import subprocess
+
+    outdir = tmp_path / f"lo_{xlsx.stem}_{target[:3]}"
+    outdir.mkdir()
+    subprocess.run([_soffice(), f"-env:UserInstallation=file://{tmp_path}/lo_profile", "--headless",
+                    "--convert-to", target, "--outdir", str(outdir), str(xlsx)],
+                   check=True, capture_output=True, timeout=240)
+    return outdir
+
+
+def _pdf_of(xlsx, tmp_path):
+    (pdf,) = _convert(xlsx, tmp_path, "pdf").glob("*.pdf")
+    return pdf
+
+
+def _png_pages(pdf):
+    import subprocess
+
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(pdf.with_suffix(""))], check=True, timeout=120)
+    return sorted(pdf.parent.glob(f"{pdf.stem}*.png"))
+
+
+def _pages(pdf) -> list[tuple[float, float, list[tuple[float, float, float, float]]]]:
+    """Each page's size and the boxes of its text lines (pdftotext -bbox-layout)."""
+    import re
+    import subprocess
+
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    out = []
+    for page in xml.split("<page ")[1:]:
+        w, h = (float(x) for x in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        boxes = [tuple(float(x) for x in m) for m in re.findall(
+            r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">', page)]
+        out.append((w, h, boxes))
+    return out
+
+
+def _overlapping_lines(pdf) -> int:
+    """Pairs of text lines printed over each other: the text of a row that runs into the next row.
+    (Lines of one paragraph touch by a point or two — the accents — which is not counted.)"""
+    n = 0
+    for _w, _h, boxes in _pages(pdf):
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 3 and b[1] < a[3] - 3:
+                    n += 1
+    return n
+
+
+def test_obligations_xlsx_for_the_clerk(seed_index, tmp_path, capsys):
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    out = tmp_path / "nhiem_vu.xlsx"
+    assert main(["obligations", "--db", seed_index, "--unit", "TC-HC", "--out", str(out)]) == 0
+    assert main(["obligations", "--db", seed_index, "--unit", "TC-HC", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    wb = load_workbook(out)
+    ws = wb["Nhiệm vụ"]
+    heads = [c.value for c in ws[1]]
+    assert heads[:10] == ["STT", "Hạn", "Trạng thái", "Còn (ngày)", "Đơn vị", "Nhiệm vụ",
+                          "Thời hạn, định kỳ (theo văn bản)", "Báo cáo về", "Văn bản, vị trí", "Ghi chú về hạn"]
+    assert ws.max_row == len(listed) + 1
+    for r in range(2, ws.max_row + 1):
+        assert ws[f"C{r}"].data_type == "f" and "TODAY()" in ws[f"C{r}"].value
+        assert ws[f"D{r}"].value == f'=IF(B{r}="","",B{r}-TODAY())'
+        assert ws.row_dimensions[r].height >= 15
+    rules = [rule for rng in ws.conditional_formatting for rule in rng.rules]
+    red = next(rule for rule in rules if "<TODAY()" in rule.formula[0])
+    assert red.dxf.fill.fgColor.rgb.endswith("FFC7CE")
+    ps = ws.page_setup
+    assert ps.orientation == "landscape" and ps.fitToWidth == 1 and ps.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$1:$1"
+
+    # as LibreOffice computes it today: statuses and days left from TODAY(), counts per unit from the first sheet
+    today = dt.date.today()
+    csv_dir = _convert(out, tmp_path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
+    (tasks_csv,) = csv_dir.glob("*Nhiệm vụ*.csv")
+    (stats_csv,) = csv_dir.glob("*Thống kê*.csv")
+    computed = list(csv.DictReader(tasks_csv.open(encoding="utf-8")))
+    by_uid = {r["UID"]: r for r in computed}
+    for item in listed:
+        row = by_uid[item["uid"]]
+        if item["due"]:
+            due = dt.date.fromisoformat(item["due"])
+            assert int(row["Còn (ngày)"]) == (due - today).days
+            assert row["Trạng thái"] == ("quá hạn" if due < today else "sắp đến hạn" if (due - today).days <= 5
+                                         else "chưa đến hạn")
+        else:
+            assert row["Trạng thái"] == "chưa có hạn" and row["Còn (ngày)"] == ""
+    stats = {r["Đơn vị"]: r for r in csv.DictReader(stats_csv.open(encoding="utf-8"))}
+    assert main(["obligations", "--db", seed_index, "--unit", "TC-HC", "--counts", "--format", "json"]) == 0
+    for r in json.loads(capsys.readouterr().out):
+        assert {k: int(v) for k, v in stats[r["unit"]].items() if k != "Đơn vị"} == \
+            {**{s: r[s] for s in ("quá hạn", "sắp đến hạn", "chưa đến hạn", "chưa có hạn")}, "Tổng": r["total"]}
+
+    # printed: A4 landscape, every column on the page width, no row running into the next
+    pdf = _pdf_of(out, tmp_path)
+    pages = _pages(pdf)
+    assert all(w > h for w, h, _ in pages) and 1 < len(pages) < len(listed) // 2
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    printed = [t for t in text.split("\f") if t.strip()]
+    assert len(printed) == len(pages)
+    *tasks, counts_page = printed  # the tasks, then the counts sheet
+    assert all("STT" in t and "Trạng thái" in t for t in tasks)  # the header row on every page
+    assert "STT" not in counts_page and "Tổng" in counts_page
+    assert "UID" not in text and "Trích nguyên văn" not in text  # the print area stops at "Ghi chú về hạn"
+    assert _overlapping_lines(pdf) == 0
+    pngs = _png_pages(pdf)
+    assert len(pngs) == len(pages) and all(p.stat().st_size > 10_000 for p in pngs)
+
+
+def test_scoresheet_rows_do_not_overlap_in_calc(tmp_path):
+    from openpyxl import load_workbook
+
+    from conftest import RAW
+    from tracker.scoresheet import HEADER_ROW, criteria_of_file, write_scoresheet
+
+    criteria, total, source = criteria_of_file(RAW / "003_2905d9845fe8b394.docx")
+    out = write_scoresheet(criteria, tmp_path / "cham_diem.xlsx", source=source, total=total)
+    ws = load_workbook(out).active
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    pdf = _pdf_of(out, tmp_path)
+    assert all(w > h for w, h, _ in _pages(pdf))
+    assert _overlapping_lines(pdf) == 0
+    assert _png_pages(pdf)
+    # the check sees the defect: the same sheet without row heights overlaps in Calc
+    wb = load_workbook(out)
+    for r in range(1, wb.active.max_row + 1):
+        wb.active.row_dimensions[r].height = None
+    bare = tmp_path / "bare.xlsx"
+    wb.save(bare)
+    assert _overlapping_lines(_pdf_of(bare, tmp_path)) > 50

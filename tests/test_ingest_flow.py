@@ -50,7 +50,7 @@ def test_ingest_flow_batch(prefect_harness, tmp_path):
     assert doc["document"]["id"] == "799/KH-SYT"
     assert by_name["004_4f1c6b8dfc0f85d2.txt"]["references"] == len(doc["references"]) > 0
     assert not list(out.glob(".*.tmp")), "no temporary files left behind"
-    assert "failed" in format_summary(rows)
+    assert ", 2 lỗi" in format_summary(rows)  # corrupt.docx, empty.pdf
 
     # unchanged files are not parsed again; a changed one is
     again = {Path(r["file"]).name: r for r in ingest_flow(paths=[str(raw)], out_dir=str(out), db_url=db)}
@@ -67,6 +67,6 @@ def test_ingest_flow_batch(prefect_harness, tmp_path):
     (raw / "002_b730f56744703d27.txt").unlink()
     again = {Path(r["file"]).name: r for r in ingest_flow(paths=[str(raw)], out_dir=str(out), db_url=db)}
     assert again["002_b730f56744703d27.txt"]["status"] == "removed"
-    assert "1 removed from the index" in format_summary(list(again.values()))
+    assert "1 đã xoá khỏi chỉ mục" in format_summary(list(again.values()))
     with Store(db) as store:
         assert [Path(p).name for p in store.document_paths()] == ["004_4f1c6b8dfc0f85d2.txt"]

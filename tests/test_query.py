@@ -221,10 +221,11 @@ def test_counts_and_xlsx(loaded, tmp_path, capsys):
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["Nhiệm vụ", "Thống kê"]
     ws = wb["Nhiệm vụ"]
-    assert ws.max_row == 7 and ws.cell(1, 1).value == "due"
-    assert ws.cell(2, 1).value.date() == dt.date(2022, 11, 15)
+    assert ws.max_row == 7 and [ws.cell(1, i).value for i in (1, 2, 3, 4)] == ["STT", "Hạn", "Trạng thái", "Còn (ngày)"]
+    assert ws.cell(2, 2).value.date() == dt.date(2022, 11, 15)
+    assert ws.cell(2, 3).value.startswith("=IF(B2=\"\"") and "TODAY()" in ws.cell(2, 3).value
     stats = {r[0]: r for r in wb["Thống kê"].iter_rows(min_row=2, values_only=True)}
-    assert stats["Ban Dân vận Huyện ủy"][1] == 1 and stats["Ban Dân vận Huyện ủy"][-1].startswith("=SUM(")
+    assert stats["Ban Dân vận Huyện ủy"][1].startswith("=SUMPRODUCT(") and stats["Ban Dân vận Huyện ủy"][-1].startswith("=SUM(")
 
 
 def test_missing_index_says_ingest_first(tmp_path, capsys):

@@ -18,7 +18,6 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "real"
 CORPUS = ROOT / "tests" / "shared" / "corpus" / "real"
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus/real is not beside the repository")
 
 
 @pytest.fixture(scope="module")

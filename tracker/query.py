@@ -38,12 +38,14 @@ from typing import Any, Iterable
 import regex
 
 from tracker.cell_safety import csv_row as safe_csv_row, keep_text_row
-from tracker.status import DEFAULT_SOON_DAYS, NO_DEADLINE, OVERDUE, STATUSES, Due, due_of, is_report
-from core.io import write_bytes_atomic
+from tracker.status import (DEFAULT_SOON_DAYS, DUE_SOON, NO_DEADLINE, NOT_DUE, OVERDUE, STATUSES, Due, due_of,
+                             is_report)
 from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
 from core.textutil import RX_TIMEOUT, fold
 from tracker.unit_aliases import AliasGroup, group_of, load_aliases
+from core.io import write_bytes_atomic
+from tracker.scoresheet import fit_row_heights, print_setup
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
 GROUPINGS = ("unit", "document", "reference")
@@ -406,7 +408,7 @@ def _table_lines(rows: list[Row]) -> list[str]:
             extra.append(f"→ {ob.report_to}")
         if extra:
             task = f"{task} {' '.join(extra)}"
-        status = due.status + (" ↻" if due.recurring else "")
+        status = due.status + (" ↻" if due.recurring else "") + (" (hạn ước tính)" if due.estimated else "")
         where = _wrap(ob.document_label, _COLS[4][1]) + (_wrap(location_text(ob.loc), _COLS[4][1]) if ob.loc else [])
         cols = [_wrap(when, _COLS[0][1]), _wrap(status, _COLS[1][1]), _wrap(units_text(ob) or "—", _COLS[2][1]),
                 _wrap(task, _COLS[3][1]), where]
@@ -475,52 +477,142 @@ def counts_csv(table: list[dict[str, Any]], delimiter: str = ",") -> str:
     return buf.getvalue()
 
 
-def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None) -> None:
-    """Workbook: sheet "Nhiệm vụ" (one row per obligation) and sheet
-    "Thống kê" (per unit and status)."""
+# (key, header, width, printed): the obligations sheet as the clerk reads and prints it
+XLSX_COLUMNS = [
+    ("stt", "STT", 5, True),
+    ("due", "Hạn", 11, True),
+    ("status", "Trạng thái", 13, True),
+    ("days_left", "Còn (ngày)", 8, True),
+    ("units", "Đơn vị", 26, True),
+    ("action", "Nhiệm vụ", 50, True),
+    ("written", "Thời hạn, định kỳ (theo văn bản)", 20, True),
+    ("report_to", "Báo cáo về", 16, True),
+    ("document", "Văn bản, vị trí", 24, True),
+    ("due_estimated", "Ghi chú về hạn", 22, True),
+    ("implements", "Thực hiện văn bản", 18, False),
+    ("document_subject", "Trích yếu văn bản", 40, False),
+    ("source_text", "Trích nguyên văn", 60, False),
+    ("document_path", "Tệp", 30, False),
+    ("uid", "UID", 20, False),
+    ("unit_keys", "Mã đơn vị (dùng cho Thống kê)", 20, False),  # hidden: "|unit|unit|" for the counts
+]
+_RED_FILL, _RED_FONT = "FFC7CE", "9C0006"
+_AMBER_FILL, _AMBER_FONT = "FFEB9C", "9C5700"
+
+
+def _status_formula(due: str, soon_days: int) -> str:
+    """The status from the due-date cell and TODAY(), in the words of ``tracker.status``."""
+    return (f'=IF({due}="","{NO_DEADLINE}",IF({due}<TODAY(),"{OVERDUE}",'
+            f'IF({due}-TODAY()<={soon_days},"{DUE_SOON}","{NOT_DUE}")))')
+
+
+def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None,
+               soon_days: int = DEFAULT_SOON_DAYS) -> None:
+    """Workbook for the clerk, in Vietnamese: sheet "Nhiệm vụ" (one row per
+    obligation; status and days left are formulas on TODAY(), so the file
+    stays true on the day it is opened; overdue rows in red and those due
+    within ``soon_days`` in amber, by conditional formatting; rows as tall as
+    their wrapped text; A4 landscape, fit to the page width, header row on
+    every page) and sheet "Thống kê" (per unit and status, formulas counting
+    the first sheet)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = "Nhiệm vụ"
-    cols = (["group"] if by else []) + CSV_COLUMNS
-    ws.append(cols)
+    cols = ([("group", {"unit": "Nhóm: đơn vị", "document": "Nhóm: văn bản", "reference": "Nhóm: văn bản chỉ đạo"}
+              .get(by or "", "Nhóm"), 24, True)] if by else []) + XLSX_COLUMNS
+    letter = {key: get_column_letter(i) for i, (key, *_rest) in enumerate(cols, 1)}
+    ws.append([head for _k, head, _w, _p in cols])
     items = [(k, r) for k, g in grouped(rows, by) for r in g] if by else [(None, r) for r in rows]
-    for key, r in items:
-        values = csv_row(r)
-        if values["due"]:
-            values["due"] = dt.date.fromisoformat(values["due"])
-        ws.append(([key] if by else []) + [values[c] for c in CSV_COLUMNS])
-        keep_text_row(ws, ws.max_row)
-    widths = {"action": 60, "units": 36, "source_text": 60, "document_subject": 40, "document_path": 30}
-    for i, c in enumerate(cols, 1):
-        ws.column_dimensions[get_column_letter(i)].width = widths.get(c, 16)
-        ws.cell(1, i).font = Font(bold=True)
-        if c == "due":
-            for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                row[0].number_format = "DD/MM/YYYY"
-        if c in widths:
-            for row in ws.iter_rows(min_row=2, min_col=i, max_col=i):
-                row[0].alignment = Alignment(wrap_text=True, vertical="top")
+    for n, (key, r) in enumerate(items, 1):
+        ob, due = r.ob, r.due
+        written = "; ".join(t for t in (ob.deadline_text, ob.recurrence_text) if t)
+        where = location_text(ob.loc) if ob.loc else ""
+        values = {
+            "group": key, "stt": n, "due": due.date, "status": None, "days_left": None,
+            "units": units_text(ob), "action": ob.action, "written": written, "report_to": ob.report_to or "",
+            "document": ob.document_label + (f" — {where}" if where else ""),
+            "due_estimated": due.estimated or "", "implements": "; ".join(directives(ob)),
+            "document_subject": ob.document_subject or "", "source_text": ob.source_text or "",
+            "document_path": ob.document_path, "uid": ob.uid,
+            "unit_keys": "|" + "|".join(dict.fromkeys(u.name for u in ob.units)) + "|" if ob.units else "",
+        }
+        ws.append([values[k] for k, *_rest in cols])
+        keep_text_row(ws, ws.max_row)  # text from documents stays text; the formulas below are ours
+        row = ws.max_row
+        due_cell = f"{letter['due']}{row}"
+        ws[f"{letter['status']}{row}"] = _status_formula(due_cell, soon_days)
+        ws[f"{letter['days_left']}{row}"] = f'=IF({due_cell}="","",{due_cell}-TODAY())'
+    last = ws.max_row
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_fill = PatternFill("solid", fgColor="D9E1F2")
+    top = Alignment(vertical="top", wrap_text=True)
+    for i, (key, _head, width, printed) in enumerate(cols, 1):
+        col = get_column_letter(i)
+        ws.column_dimensions[col].width = width
+        head = ws.cell(1, i)
+        head.font = Font(bold=True)
+        head.fill = head_fill
+        head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        head.border = border
+        for (cell,) in ws.iter_rows(min_row=2, max_row=last, min_col=i, max_col=i):
+            if printed:  # the columns past the print area stay on one line: they set no row height
+                cell.alignment = top
+                cell.border = border
+            else:
+                cell.alignment = Alignment(vertical="top")
+            if key == "due":
+                cell.number_format = "DD/MM/YYYY"
+            elif key == "days_left":
+                cell.number_format = "0"
+    ws.column_dimensions[letter["unit_keys"]].hidden = True
+    first_printed, last_printed = get_column_letter(1), letter["due_estimated"]
+    if last >= 2:
+        span = f"{first_printed}2:{last_printed}{last}"
+        due_col = f"${letter['due']}2"
+        ws.conditional_formatting.add(span, FormulaRule(
+            formula=[f'AND({due_col}<>"",{due_col}<TODAY())'], stopIfTrue=True,
+            fill=PatternFill("solid", fgColor=_RED_FILL, bgColor=_RED_FILL), font=Font(color=_RED_FONT)))
+        ws.conditional_formatting.add(span, FormulaRule(
+            formula=[f'AND({due_col}<>"",{due_col}-TODAY()<={soon_days})'], stopIfTrue=True,
+            fill=PatternFill("solid", fgColor=_AMBER_FILL, bgColor=_AMBER_FILL), font=Font(color=_AMBER_FONT)))
+    fit_row_heights(ws, 1)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{last}"
+    print_setup(ws, title_rows="1:1", area=f"A1:{last_printed}{last}")
 
     cs = wb.create_sheet("Thống kê")
     heads = ["Đơn vị", *STATUSES, "Tổng"]
     cs.append(heads)
     table = counts(rows)
+    keys = f"'Nhiệm vụ'!${letter['unit_keys']}$2:${letter['unit_keys']}${max(last, 2)}"
+    stats = f"'Nhiệm vụ'!${letter['status']}$2:${letter['status']}${max(last, 2)}"
     for r in table:
-        cs.append([r["unit"], *(r[s] for s in STATUSES), None])
+        cs.append([r["unit"]])
         keep_text_row(cs, cs.max_row)
-    for n in range(2, len(table) + 2):
-        first, last = get_column_letter(2), get_column_letter(1 + len(STATUSES))
-        cs.cell(n, len(heads)).value = f"=SUM({first}{n}:{last}{n})"
+        n = cs.max_row
+        in_unit = (f'ISNUMBER(FIND("|"&$A{n}&"|",{keys}))' if r["unit"] not in NO_GROUP.values()
+                   else f'({keys}="")')
+        for j in range(len(STATUSES)):
+            c = get_column_letter(2 + j)
+            cs.cell(n, 2 + j).value = f"=SUMPRODUCT({in_unit}*({stats}={c}$1))"
+        cs.cell(n, len(heads)).value = f"=SUM(B{n}:{get_column_letter(1 + len(STATUSES))}{n})"
     for i in range(1, len(heads) + 1):
-        cs.cell(1, i).font = Font(bold=True)
+        h = cs.cell(1, i)
+        h.font = Font(bold=True)
+        h.fill = head_fill
+        h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cs.column_dimensions[get_column_letter(i)].width = 50 if i == 1 else 14
+    for (cell,) in cs.iter_rows(min_row=2, max_col=1):
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    fit_row_heights(cs, 1)
     cs.freeze_panes = "B2"
+    print_setup(cs, title_rows="1:1")
     buf = io.BytesIO()
     wb.save(buf)
     write_bytes_atomic(path, buf.getvalue())

@@ -20,6 +20,7 @@ so reading does not depend on the visible layout.
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,48 @@ EPS = 1e-9
 # --------------------------------------------------------------------------
 # writing
 # --------------------------------------------------------------------------
+
+
+LINE_PT = 15.0  # one line of 11-pt text (the default row height of Excel and LibreOffice Calc)
+_FILL = 1.2  # characters per unit of column width (the width of "0"): a little below the average of Vietnamese text, for bold and wide letters
+
+
+def wrapped_lines(text: str, width: float, *, indent: int = 0, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a wrapping cell ``width`` characters
+    wide (openpyxl's width unit), word-wrapped as spreadsheets do; an
+    estimate that errs on the side of more lines."""
+    import textwrap
+
+    per_line = max(1, int((width - 1.5 - indent) * (_FILL * (0.9 if bold else 1.0))))
+    return sum(len(textwrap.wrap(par, per_line, break_long_words=True)) or 1
+               for par in (text or "").split("\n")) if text else 1
+
+
+def fit_row_heights(ws: Any, first_row: int, last_row: int | None = None) -> None:
+    """Give each row of ``ws`` from ``first_row`` a height that shows all of
+    its wrapped text.  Neither openpyxl nor LibreOffice's import sizes rows to
+    their content, so without this wrapped rows overlap in Calc."""
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, float] = {}
+    for r in range(first_row, (last_row or ws.max_row) + 1):
+        lines = 1
+        for cell in ws[r]:
+            if not isinstance(cell.value, str) or cell.value.startswith("=") and cell.data_type == "f":
+                continue
+            if cell.coordinate in ws.merged_cells:
+                continue
+            col = cell.column
+            if col not in widths:
+                dim = ws.column_dimensions[get_column_letter(col)]
+                widths[col] = 0.0 if dim.hidden else float(dim.width or 8.43)
+            if not widths[col]:
+                continue
+            al = cell.alignment
+            if al is not None and al.wrap_text:
+                lines = max(lines, wrapped_lines(cell.value, widths[col], indent=int(al.indent or 0),
+                                                 bold=bool(cell.font and cell.font.b)))
+        ws.row_dimensions[r].height = max(LINE_PT, lines * LINE_PT + 2)
 
 
 def _letter(col: int) -> str:
@@ -223,16 +266,33 @@ def write_scoresheet(
         ws.column_dimensions[_letter(COL[key])].width = w
     ws.column_dimensions[_letter(COL["path"])].hidden = True
     ws.column_dimensions[_letter(COL["rule"])].hidden = True
+    fit_row_heights(ws, HEADER_ROW)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=COL["max"])
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToHeight = 0
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", area=f"A1:{last_visible}{tr}")
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    from core.io import write_bytes_atomic
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_bytes_atomic(out, buf.getvalue())
     return out
+
+
+def print_setup(ws: Any, *, title_rows: str, area: str | None = None) -> None:
+    """A4 landscape, every column on the page width (as many pages down as
+    needed), the header row repeated on each page, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages as the rows need
+    ws.print_title_rows = title_rows
+    if area:
+        ws.print_area = area
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "Trang &P / &N"
 
 
 def _formula(fn: str, col: str, rows: list[int]) -> str:

@@ -521,7 +521,8 @@ class Store:
                 lock = lock.with_for_update()
             existing = conn.execute(lock).first()
             if (existing is not None and existing.sha256 == sha256 and existing.content_hash == chash
-                    and existing.doc_key == document_key(doc)):  # an index made before a change of identity is redone
+                    and existing.doc_key == document_key(doc)  # an index made before a change of identity is redone
+                    and self._stored_uids(conn, existing.id) == obligation_uids(doc)):  # … and of UIDs
                 return False
             values = self._document_values(doc, path, sha256, chash)
             if existing is not None:
@@ -534,6 +535,11 @@ class Store:
             self._insert_references(conn, doc_row_id, doc)
             self._insert_units_and_obligations(conn, doc_row_id, path, doc)
         return True
+
+    @staticmethod
+    def _stored_uids(conn: sa.Connection, doc_row_id: int) -> list[str]:
+        return list(conn.execute(sa.select(obligations.c.uid).where(obligations.c.document_id == doc_row_id)
+                                 .order_by(obligations.c.ordinal)).scalars())
 
     def remove_missing(self, paths: Iterable[str]) -> list[str]:
         """Delete every document whose path is not in ``paths`` (files that

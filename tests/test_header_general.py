@@ -1,0 +1,129 @@
+"""The header on documents nobody here has read (issue 11): one invented
+layout per shape of miss — the national motto split or misread, a legal
+database's one-block caption, an office named by its kind under its ministry,
+a signature typed in mixed case or under a misread title, and a PDF text
+layer cut at precomposed Vietnamese letters.  Every text here was written for
+this file, not copied from a gold file or a corpus document."""
+
+from __future__ import annotations
+
+from extractors.header import extract_header
+from parsers import pdf_parser
+from parsers.pdf_layout import Word
+from core.model import Document, Paragraph, SourceInfo
+from core.syllables import text_quality
+
+
+def doc_of(*paras: str) -> Document:
+    return Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(p) for p in paras]).reindex()
+
+
+def test_issuer_is_never_a_piece_of_the_national_motto():
+    # the motto split over two lines, its second half right above the number; the issuer block lost
+    h = extract_header(doc_of("CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "Số: 214/KH-UBND",
+                              "Quỳnh Lưu, ngày 12 tháng 5 năm 2024", "KẾ HOẠCH", "Kiểm tra công vụ năm 2024"))
+    assert h.issuer is None and (h.number, h.symbol) == ("214", "KH-UBND")
+    # misread by the OCR beside a real issuer line
+    h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "HUYỆN QUỲNH LƯU", "CỘNG HOÀ XÃ HỘI CHÚ NGHĨA VIỆT NAM",
+                              "Số: 215/KH-UBND", "Quỳnh Lưu, ngày 12 tháng 5 năm 2024", "KẾ HOẠCH", "Kiểm tra"))
+    assert h.issuer == "Ủy ban nhân dân huyện Quỳnh Lưu"
+
+
+def test_issuer_lines_glued_by_the_ocr_are_spaced_again():
+    h = extract_header(doc_of("UỶBANNHÂNDÂN", "HUYỆNCẨM GIÀNG", "Số: 31/UBND-VP", "V/v lịch tiếp dân",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cẩm Giàng, ngày 3 tháng 6 năm 2022"))
+    assert h.issuer == "Ủy ban nhân dân huyện Cẩm Giàng"
+
+
+def test_legal_database_caption_header():
+    h = extract_header(doc_of("QUYẾT ĐỊNH", "CỦA BỘ NỘI VỤ SỐ 12/2009/QĐ-BNV", "NGÀY 14 THÁNG 7 NĂM 2009",
+                              "VỀ VIỆC BAN HÀNH QUY CHẾ VĂN THƯ", "Căn cứ Luật Cán bộ, công chức;"))
+    assert (h.issuer, h.number, h.symbol, h.date) == ("Bộ Nội vụ", "12", "QĐ-BNV", "2009-07-14")
+    assert h.type == "Quyết định" and h.subject.startswith("Về việc ban hành quy chế văn thư")
+
+
+def test_an_office_named_by_its_kind_is_named_with_its_ministry():
+    h = extract_header(doc_of("BỘ TÀI CHÍNH", "VĂN PHÒNG", "Số: 88/VP-TH", "V/v báo cáo tháng 6",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Hà Nội, ngày 2 tháng 7 năm 2024"))
+    assert (h.issuer, h.parent_issuer) == ("Văn phòng Bộ Tài chính", "Bộ Tài chính")
+
+
+def test_signer_under_a_mixed_case_authority():
+    h = extract_header(doc_of("TRƯỜNG CAO ĐẲNG Y TẾ", "Số: 31/TB-CĐYT", "Huế, ngày 4 tháng 9 năm 2023",
+                              "THÔNG BÁO", "Lịch học kỳ I", "Sinh viên xem lịch trên trang đào tạo.",
+                              "KT. Hiệu trưởng", "Phó Hiệu trưởng", "Lê Thị Mai Anh", "(đã ký)"))
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Lê Thị Mai Anh", "Phó Hiệu trưởng", "KT")
+
+
+def test_signer_under_a_misread_title_without_rank_or_degree():
+    h = extract_header(doc_of("CÔNG AN TỈNH NINH BÌNH", "Số: 70/BC-CAT", "Ninh Bình, ngày 5 tháng 3 năm 2025",
+                              "BÁO CÁO", "Kết quả tuần tra", "Trong tháng, lực lượng đã tuần tra 40 lượt.",
+                              "Nơi nhận:", "- Như trên;", "GIÁM ĐÓC", "- Lưu: VT.", "Đại tá Hoàng Văn Lực"))
+    assert h.signer.name == "Hoàng Văn Lực"
+    h = extract_header(doc_of("TRƯỜNG ĐẠI HỌC AN PHÚ", "Số: 9/KH-ĐHAP", "Cần Thơ, ngày 5 tháng 3 năm 2025",
+                              "KẾ HOẠCH", "Thực tập cuối khóa", "Sinh viên đăng ký đơn vị thực tập.",
+                              "Nơi nhận:", "- Như trên;", "PHỤ TRẮCH KHOA", "- Lưu: VT.", "ThS. Phan Minh Tâm"))
+    assert h.signer.name == "Phan Minh Tâm"
+
+
+# ---------------------------------------------------------------- a text layer cut at precomposed letters
+
+
+def _words(*pieces: tuple[str, float, float]) -> list[Word]:
+    return [Word(t, x0, x1, 100.0, 112.0, 12.0) for t, x0, x1 in pieces]
+
+
+def test_pieces_of_one_word_cut_at_precomposed_letters_are_joined():
+    from parsers.pdf_layout import join_split_letters
+
+    ws = _words(("B", 10, 18), ("ộ", 18.9, 25), ("Y", 29, 36), ("t", 39, 42), ("ế", 42.8, 48),
+                ("k", 52, 58), ("ế", 58.7, 64), ("t", 64.6, 68), ("qu", 72, 84), ("ả", 84.5, 90))
+    assert [w.text for w in join_split_letters(ws)] == ["Bộ", "Y", "tế", "kết", "quả"]
+    # words that are syllables on their own stay apart, however close
+    ws = _words(("Hà", 10, 24), ("Nội", 27, 44), ("TP", 48, 60), ("Huế", 63, 80))
+    assert [w.text for w in join_split_letters(ws)] == ["Hà", "Nội", "TP", "Huế"]
+
+
+class _Page:
+    """A pdfplumber page's word list as a PDF with split letters gives it."""
+
+    def __init__(self, words):
+        self._words = words
+
+    def extract_words(self, **_kw):
+        return self._words
+
+
+def test_a_text_layer_cut_at_letters_is_judged_usable():
+    line = "Sở Y tế đề nghị các đơn vị báo cáo kết quả thực hiện kế hoạch trước ngày mười lăm"
+    raw, x = [], 10.0
+    for word in line.split():
+        # the layer places each precomposed letter apart: "S" "ở", "đ" "ề", "k" "ế" "t"
+        pieces = [p for p in _split_marked(word)]
+        for p in pieces:
+            raw.append({"text": p, "x0": x, "x1": x + 6 * len(p), "top": 100.0, "bottom": 112.0, "size": 12.0,
+                        "fontname": "Times"})
+            x += 6 * len(p) + 0.8
+        x += 3.5
+    naive = text_quality(" ".join(w["text"] for w in raw))
+    words = pdf_parser._text_words(_Page(raw))
+    joined = text_quality(" ".join(w.text for w in words))
+    assert not naive.usable and joined.usable
+    assert " ".join(w.text for w in words) == line
+
+
+def _split_marked(word: str) -> list[str]:
+    """ "kết" → ["k", "ế", "t"]: cut before and after every letter with a mark."""
+    out, cur = [], ""
+    for ch in word:
+        if ch.lower() not in "abcdeghiklmnopqrstuvxy":
+            if cur:
+                out.append(cur)
+            out.append(ch)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
