@@ -79,18 +79,18 @@ _MOTTO_PIECE = regex.compile(
 )
 _DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•|]*$")  # rules, stars; '|' = a scanned table border read by OCR
 _NUMBER_LINE = regex.compile(
-    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
+    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?[.,`'’]?\s{0,3}(?P<sep>[/\-])\s{0,3}"
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2}|(?P<ocr>[0-9]{1,5})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
 # and a number it could not read (kept null) before a state symbol with a hyphen
 _NUMBER_LINE_OCR = regex.compile(
-    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ)\s{0,3}[:.]\s{0,3}"
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ)(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){1,5})\s*$"
 )
 _PLACE_DATE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
+    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày)"
 )
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
