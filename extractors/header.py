@@ -297,7 +297,9 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_signer(lines, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines, h, type_i)
-    if h.number is None and h.symbol and num_i is not None and _number_unread(top[num_i].text, h.symbol):
+    if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
+        # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
+        # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
         _own_number_from_body(lines, num_i, h)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
@@ -419,18 +421,18 @@ def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader) -> N
     KSTTHC, ngày 07/12/2011"): one number with the header's symbol, dated on the
     header's date (or in its month, when only that was read)."""
     from extractors.citation_find import find_citations
-    from extractors.citation_resolve import read_date
+    from extractors.citation_resolve import resolve
 
     when = h.date or h.date_partial
     if not when:
         return
     found: set[tuple[str, str]] = set()
     loc = None
-    for ln in lines[num_i + 1:]:
+    for ln in lines[:num_i] + lines[num_i + 1:]:
         for f in find_citations(ln.text):
             if fold(f.symbol) != fold(h.symbol):
                 continue
-            d, _ = read_date(ln.text, f.end)
+            d = resolve(ln.text, f).date  # after the number, or the day of the act before it
             if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):
                 found.add((f.number, d))
                 loc = loc or ln.loc

@@ -135,6 +135,23 @@ def test_own_number_unread_on_a_scan_is_taken_from_its_citation_and_is_no_refere
     assert "415/UBND-KSTT" in {r.id for r in extract_references(d, h)[0]}
 
 
+def test_own_number_in_a_news_introduction_is_no_reference():
+    from extractors.header import extract_header
+
+    d = doc_of("Ngày 14/3/2025, UBND tỉnh ban hành Công văn số 1187/UBND-KGVX về phòng chống dịch sởi. "
+               "Nội dung như sau:",
+               "ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số:      /UBND-KGVX", "V/v phòng chống dịch sởi",
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Gia Lai, ngày 14 tháng 3 năm 2025",
+               "Thực hiện Công điện số 22/CĐ-BYT ngày 10/3/2025 của Bộ Y tế, Ủy ban nhân dân tỉnh yêu cầu …")
+    h = extract_header(d)
+    assert h.id == "1187/UBND-KGVX"
+    assert [r.id for r in extract_references(d, h)[0]] == ["22/CĐ-BYT"]
+    # the same with the source line under the page instead of the introduction
+    d = doc_of(*[b.text for b in d.blocks[1:]], "Nguồn: Công văn số 1187/UBND-KGVX ngày 14/3/2025 của UBND tỉnh.")
+    h = extract_header(d)
+    assert h.id == "1187/UBND-KGVX" and [r.id for r in extract_references(d, h)[0]] == ["22/CĐ-BYT"]
+
+
 # ---------------------------------------------------------------- 4. ids
 
 
