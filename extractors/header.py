@@ -300,7 +300,7 @@ def extract_header(doc: Document) -> DocumentHeader:
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
-        _own_number_from_body(lines, num_i, h)
+        _own_number_from_body(lines, num_i, h, nn_i)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -415,11 +415,13 @@ def _number_unread(text: str, symbol: str) -> bool:
     return bool(rest)
 
 
-def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader) -> None:
+def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i: int | None = None) -> None:
     """The document's own number, unread on its "Số:" line, as the text cites it
     elsewhere (a news introduction, an enclosure's "Căn cứ Văn bản số 4532/UBND-
     KSTTHC, ngày 07/12/2011"): one number with the header's symbol, dated on the
-    header's date (or in its month, when only that was read)."""
+    header's date — or in its month, when only that was read, and only in an
+    enclosure after the letter's "Nơi nhận" (a letter often cites an earlier
+    one of its own series from the same month: "V/v thu hồi Công văn số 228/…")."""
     from extractors.citation_find import find_citations
     from extractors.citation_resolve import resolve
 
@@ -428,9 +430,18 @@ def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader) -> N
         return
     found: set[tuple[str, str]] = set()
     loc = None
-    for ln in lines[:num_i] + lines[num_i + 1:]:
+    top_end = next((k for k in range(num_i + 1, min(len(lines), TOP_LINES))
+                    if _BODY_START.match(lines[k].text, timeout=RX_TIMEOUT) or _KINH_GUI.match(lines[k].text)),
+                   min(len(lines), TOP_LINES))  # the header's own lines end where the body or "Kính gửi" starts
+    for k, ln in enumerate(lines):
+        if k == num_i:
+            continue
         for f in find_citations(ln.text):
             if fold(f.symbol) != fold(h.symbol):
+                continue
+            if num_i < k < top_end:
+                return  # named in the header's own lines (its subject): a document this one acts on
+            if h.date is None and (nn_i is None or k <= nn_i):
                 continue
             d = resolve(ln.text, f).date  # after the number, or the day of the act before it
             if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):

@@ -119,16 +119,23 @@ def test_own_number_unread_on_a_scan_is_taken_from_its_citation_and_is_no_refere
     from extractors.header import extract_header
 
     paras = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM", "{number}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-             "Hà Nam, ngày {day} tháng 10 năm 2024", "KẾ HOẠCH", "Rà soát thủ tục hành chính",
+             "Hà Nam, ngày {day} tháng 10 năm 2024", "V/v rà soát thủ tục hành chính",
+             "Kính gửi: Các sở, ban, ngành", "UBND tỉnh gửi kèm kế hoạch rà soát thủ tục hành chính.",
+             "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KẾ HOẠCH", "Rà soát thủ tục hành chính",
              "Căn cứ Văn bản số 415/UBND-KSTT ngày 09/10/2024 của UBND tỉnh về rà soát thủ tục;",
              "Căn cứ Kế hoạch số 12/KH-UBND ngày 2/1/2024 của UBND tỉnh."]
-    # the number and the day handwritten, the OCR read neither
+    # the number and the day handwritten, the OCR read neither; the enclosed plan cites the letter
     d = doc_of(*[t.format(number="Số:¡~ /UBND-KSTT", day="ẵ") for t in paras])
     h = extract_header(d)
     assert (h.number, h.date, h.id) == ("415", "2024-10-09", "415/UBND-KSTT")
     refs, _ = extract_references(d, h)
     assert [r.id for r in refs] == ["12/KH-UBND"]
-    # a draft leaves the number blank: the letter it cites stays a reference
+    # a draft leaves the number blank: the letter it cites stays a reference; so does a letter of the same
+    # series and month named in the subject of one whose number the OCR could not read
+    d2 = doc_of(*[t.format(number="Số:¡~ /UBND-KSTT", day="ẵ").replace(
+        "V/v rà soát thủ tục hành chính", "V/v thu hồi Văn bản số 415/UBND-KSTT") for t in paras])
+    h2 = extract_header(d2)
+    assert h2.number is None and "415/UBND-KSTT" in {r.id for r in extract_references(d2, h2)[0]}
     d = doc_of(*[t.format(number="Số:      /UBND-KSTT", day="   ") for t in paras])
     h = extract_header(d)
     assert h.number is None and h.date_partial == "2024-10"
