@@ -321,18 +321,27 @@ def _is_party_symbol(symbol: str) -> bool:
 
 
 def _clean_symbol(sym: str) -> str:
+    from extractors.citation_find import ocr_code
+
     s = regex.sub(r"\s*([\-/])\s*", r"\1", sym, timeout=RX_TIMEOUT)
-    return regex.sub(r"[\-/.]+$", "", s, timeout=RX_TIMEOUT)
+    s = regex.sub(r"[\-/.]+$", "", s, timeout=RX_TIMEOUT)
+    return "".join(ocr_code(p) if p not in "-/" else p for p in regex.split(r"([\-/])", s, timeout=RX_TIMEOUT))
+
+
+_BARE_SO = regex.compile(r"^(?:Số|SỐ)\s{0,3}:?\s*$")
 
 
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
-        m = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
+        text, joined = ln.text, False
+        if _BARE_SO.match(text) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text):
+            text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
+        m = _NUMBER_LINE.search(text, timeout=RX_TIMEOUT)
         if not m or m.start() > 60:
-            m = _NUMBER_LINE_OCR.match(ln.text, timeout=RX_TIMEOUT)
+            m = _NUMBER_LINE_OCR.match(text, timeout=RX_TIMEOUT)
             if not m or "-" not in m.group("sym"):
                 continue
-        if regex.search(r"\.{3,}", ln.text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
+        if regex.search(r"\.{3,}", text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
             continue  # a template's "Số: /BC-....."
         sym = _clean_symbol(m.group("sym"))
         if m.group("sep") == "-":  # party "Số 324-QĐ/TU"
@@ -341,7 +350,7 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         h.number = m.group("num") or None
         h.symbol = sym
         year = m.groupdict().get("year")
-        h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None else ln.loc
+        h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None and not joined else ln.loc
         if h.symbol:
             code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
             dt = doc_type_by_code(code, party=m.group("sep") == "-")

@@ -47,6 +47,12 @@ def test_a_dot_after_the_number_and_a_place_date_line_without_its_comma():
     assert (h.number, h.symbol, h.place, h.date) == ("47", "KH-UBND", "Nam Đàn", "2021-03-09")
 
 
+def test_a_bare_number_line_with_its_symbol_on_the_next_line():
+    h = extract_header(doc_of("BỘ Y TẾ", "Số:", "/QĐÐ-BYT", "Hà Nội, ngày tháng năm 2022", "QUYẾT ĐỊNH",
+                              "Về việc ban hành hướng dẫn"))
+    assert (h.number, h.symbol, h.type, h.issuer, h.date_partial) == (None, "QĐ-BYT", "Quyết định", "Bộ Y tế", "2022")
+
+
 def test_legal_database_caption_header():
     h = extract_header(doc_of("QUYẾT ĐỊNH", "CỦA BỘ NỘI VỤ SỐ 12/2009/QĐ-BNV", "NGÀY 14 THÁNG 7 NĂM 2009",
                               "VỀ VIỆC BAN HÀNH QUY CHẾ VĂN THƯ", "Căn cứ Luật Cán bộ, công chức;"))

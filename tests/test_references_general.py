@@ -181,6 +181,9 @@ def test_malformed_ids():
     assert [f.id for f in find_citations("Thông tư liên tịch số 41/2016/TTLT/BNV-BTC ngày 3/3/2016")] == [
         "41/2016/TTLT/BNV-BTC"]
     assert [f.id for f in find_citations("Quyết định số 3/2022/QĐ-VP (phòng TC-HC)")] == ["3/2022/QĐ-VP"]
+    # an OCR's Latin eth and doubled letter in the type code; words of the issuer glued
+    refs = refs_of("ban hành kèm theo Quyết định số 4120/QĐÐ-BNV ngày 3/6/2019 của Bộ trưởng BộNội vụ.")
+    assert (list(refs), refs["4120/QĐ-BNV"].issuer) == (["4120/QĐ-BNV"], "Bộ trưởng Bộ Nội vụ")
 
 
 def test_symbol_does_not_run_into_the_next_word():
