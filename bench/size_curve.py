@@ -21,6 +21,8 @@ Shapes (the adversarial inputs of issue 15, plus two ordinary ones):
 * ``brackets``: "(" × n + "x" + ")" × n — deeply nested brackets;
 * ``units``: "Phòng Nội vụ, " × n — a unit list that never ends;
 * ``cites``: "1/QĐ-UBND, " × n — nothing but citations (the densest work per byte);
+* ``recur``: "định kỳ hàng tháng " × n — a recurrence phrase repeated in one sentence;
+* ``plural``: "các đơn vị Phòng Nội vụ " × n — plural heads and names, one paragraph;
 * ``para``: one paragraph of ordinary task sentences (unit, verb, deadline, citation);
 * ``doc``: a seed document (``data/raw/001_d7b8ee2fe133437a.txt``) repeated, many paragraphs.
 """
@@ -48,6 +50,8 @@ SHAPES: dict[str, str] = {
     "brackets": "",
     "units": "Phòng Nội vụ, ",
     "cites": "1/QĐ-UBND, ",
+    "recur": "định kỳ hàng tháng ",
+    "plural": "các đơn vị Phòng Nội vụ ",
     "para": _PARA,
     "doc": "",
 }

@@ -24,6 +24,7 @@ is left alone.
 
 from __future__ import annotations
 
+from collections import Counter
 import unicodedata
 from functools import lru_cache
 from typing import Literal
@@ -186,12 +187,34 @@ def _syllable_ok(word: str) -> bool:
     return is_valid_syllable(word)
 
 
+def _is_high(ch: str) -> bool:
+    return "\u00a0" <= ch <= "\u00ff"  # the class of ``_HIGH``
+
+
+def _judged(tok: str) -> str | None:
+    """The word ``_words`` keeps for the token, or None."""
+    tok = tok.strip(_EDGE_PUNCT)
+    if tok and any(_is_high(ch) for ch in tok) and not any(ch.isdigit() for ch in tok):
+        return tok
+    return None
+
+
 def _words(text: str) -> list[str]:
     out = []
     for tok in text.split():
-        tok = tok.strip(_EDGE_PUNCT)
-        if tok and _HIGH.search(tok, timeout=RX_TIMEOUT) and not any(ch.isdigit() for ch in tok):
-            out.append(tok)
+        w = _judged(tok)
+        if w is not None:
+            out.append(w)
+    return out
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """``Counter(_words(text))``, each distinct token judged once."""
+    out: Counter[str] = Counter()
+    for tok, k in Counter(text.split()).items():
+        w = _judged(tok)
+        if w is not None:
+            out[w] += k
     return out
 
 
@@ -199,15 +222,15 @@ def encoding_scores(text: str) -> dict[str, int]:
     """How many of the words with Latin-1 characters read as Vietnamese
     syllables as they stand and after each conversion (``"words"`` is how
     many were judged)."""
-    words = _words(text[:SAMPLE_CHARS])
-    scores = {"words": len(words), "unicode": 0, "tcvn3": 0, "vni": 0}
-    for w in words:
+    counts = _word_counts(text[:SAMPLE_CHARS])  # a document repeats its words: judge each once
+    scores = {"words": sum(counts.values()), "unicode": 0, "tcvn3": 0, "vni": 0}
+    for w, k in counts.items():
         if _syllable_ok(w):
-            scores["unicode"] += 1
+            scores["unicode"] += k
         if _syllable_ok(to_unicode(w, "tcvn3")):
-            scores["tcvn3"] += 1
+            scores["tcvn3"] += k
         if _syllable_ok(to_unicode(w, "vni")):
-            scores["vni"] += 1
+            scores["vni"] += k
     return scores
 
 

@@ -131,6 +131,17 @@ def _split_glued(group: str) -> list[str]:
     return [group]
 
 
+def ocr_code(group: str) -> str:
+    """A code group as the OCR misreads it: the Latin eth "Ð" for "Đ", and a
+    doubled letter in a type code ("QĐÐ" → "QĐ")."""
+    g = group.replace("Ð", "Đ")
+    if g != group and not is_type_code(g) and not is_issuer_code(g):
+        for k in range(1, len(g)):
+            if g[k] == g[k - 1] and (is_type_code(g[:k] + g[k + 1:]) or is_issuer_code(g[:k] + g[k + 1:])):
+                return g[:k] + g[k + 1:]
+    return g
+
+
 def _not_internal(code: str) -> bool:
     a = issuer_abbrevs().get(code)
     return bool(a and a.kind != "internal-unit")
@@ -215,6 +226,7 @@ def _read(text: str, m: regex.Match) -> Found | None:
         last, dropped = _strip_mark(raw_groups[-1], True)
         raw_groups[-1] = last
         end -= dropped
+        raw_groups = [ocr_code(g) for g in raw_groups]
         groups: list[str] = []
         for i, g in enumerate(raw_groups):
             groups.extend(_split_glued(g) if i == 0 else [g])

@@ -173,6 +173,7 @@ def normalize_issuer(raw: str) -> str | None:
     """Issuer as the gold convention writes it: abbreviations spelled out,
     'uỷ' → 'ủy', the party term dropped, spaces collapsed."""
     t = squash_spaces(raw)
+    t = regex.sub(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{1,6})(?=\p{Lu})", " ", t, timeout=RX_TIMEOUT)  # "BộY tế": glued by an OCR
     t = _KHOA.sub("", t, timeout=RX_TIMEOUT)
     for rx, rep in _ABBREV_EXPAND:
         t = rx.sub(rep, t, timeout=RX_TIMEOUT)

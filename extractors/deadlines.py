@@ -36,7 +36,8 @@ from core.textutil import RX_TIMEOUT
 # phrase that makes the date right after it a due date (ends where the date starts)
 _TRIGGER = regex.compile(
     r"(?:(?:hoàn[ ]thành|xong|gửi|nộp|báo[ ]cáo)[ ]+)?"
-    r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?"
+    r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?|không[ ]quá|không[ ]chậm[ ]hơn"
+    r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
     r"(?:[ ]+(?:vào|là|trước))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
@@ -60,6 +61,15 @@ _HALF = regex.compile(
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
 _RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+# "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
+_RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+)?\d", regex.V1 | regex.IGNORECASE)
+# not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
+# year ("từ năm 2021 đến ngày 31/3/2025"), a planned event ("dự kiến khởi công trước ngày …")
+_NOT_DUE_BEFORE = regex.compile(
+    r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới)|từ[ ](?:năm|tháng)[ ][\d/ ]{1,9}(?:đến|tới)"
+    r"|dự[ ]kiến[^.;:,]{0,40}?|giai[ ]đoạn[^.;:,]{0,25}?(?:đến|tới))[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
+    regex.V1 | regex.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -113,8 +123,11 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         # the date grammar may start its span at "ngày": look before it too
         head = text[ds.start:ds.start + 5].lower()
         trig = _TRIGGER.search(before + ("ngày " if head.startswith("ngày") else ""), timeout=RX_TIMEOUT)
-        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT):
+        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or _RANGE_TO.match(
+                text[ds.end:ds.end + 16], timeout=RX_TIMEOUT):
             continue  # the start of a range: the task runs until its end
+        if _NOT_DUE_BEFORE.search(before, timeout=RX_TIMEOUT):
+            continue  # a cut-off of data, a covered period, a planned event
         if ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
         if trig is None and not in_time_column:

@@ -79,18 +79,18 @@ _MOTTO_PIECE = regex.compile(
 )
 _DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•|]*$")  # rules, stars; '|' = a scanned table border read by OCR
 _NUMBER_LINE = regex.compile(
-    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?\s{0,3}(?P<sep>[/\-])\s{0,3}"
+    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?[.,`'’]?\s{0,3}(?P<sep>[/\-])\s{0,3}"
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2}|(?P<ocr>[0-9]{1,5})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
 # and a number it could not read (kept null) before a state symbol with a hyphen
 _NUMBER_LINE_OCR = regex.compile(
-    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ)\s{0,3}[:.]\s{0,3}"
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ)(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){1,5})\s*$"
 )
 _PLACE_DATE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2},[ \t]{0,3}(?:ngày|Ngày)"
+    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày)"
 )
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
@@ -297,8 +297,10 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_signer(lines, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines, h, type_i)
-    if h.number is None and h.symbol and num_i is not None and _number_unread(top[num_i].text, h.symbol):
-        _own_number_from_body(lines, num_i, h)
+    if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
+        # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
+        # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
+        _own_number_from_body(lines, num_i, h, nn_i)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -319,18 +321,27 @@ def _is_party_symbol(symbol: str) -> bool:
 
 
 def _clean_symbol(sym: str) -> str:
+    from extractors.citation_find import ocr_code
+
     s = regex.sub(r"\s*([\-/])\s*", r"\1", sym, timeout=RX_TIMEOUT)
-    return regex.sub(r"[\-/.]+$", "", s, timeout=RX_TIMEOUT)
+    s = regex.sub(r"[\-/.]+$", "", s, timeout=RX_TIMEOUT)
+    return "".join(ocr_code(p) if p not in "-/" else p for p in regex.split(r"([\-/])", s, timeout=RX_TIMEOUT))
+
+
+_BARE_SO = regex.compile(r"^(?:Số|SỐ)\s{0,3}:?\s*$")
 
 
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
-        m = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
+        text, joined = ln.text, False
+        if _BARE_SO.match(text) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text):
+            text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
+        m = _NUMBER_LINE.search(text, timeout=RX_TIMEOUT)
         if not m or m.start() > 60:
-            m = _NUMBER_LINE_OCR.match(ln.text, timeout=RX_TIMEOUT)
+            m = _NUMBER_LINE_OCR.match(text, timeout=RX_TIMEOUT)
             if not m or "-" not in m.group("sym"):
                 continue
-        if regex.search(r"\.{3,}", ln.text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
+        if regex.search(r"\.{3,}", text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
             continue  # a template's "Số: /BC-....."
         sym = _clean_symbol(m.group("sym"))
         if m.group("sep") == "-":  # party "Số 324-QĐ/TU"
@@ -339,7 +350,7 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         h.number = m.group("num") or None
         h.symbol = sym
         year = m.groupdict().get("year")
-        h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None else ln.loc
+        h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None and not joined else ln.loc
         if h.symbol:
             code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
             dt = doc_type_by_code(code, party=m.group("sep") == "-")
@@ -413,24 +424,35 @@ def _number_unread(text: str, symbol: str) -> bool:
     return bool(rest)
 
 
-def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader) -> None:
+def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i: int | None = None) -> None:
     """The document's own number, unread on its "Số:" line, as the text cites it
     elsewhere (a news introduction, an enclosure's "Căn cứ Văn bản số 4532/UBND-
     KSTTHC, ngày 07/12/2011"): one number with the header's symbol, dated on the
-    header's date (or in its month, when only that was read)."""
+    header's date — or in its month, when only that was read, and only in an
+    enclosure after the letter's "Nơi nhận" (a letter often cites an earlier
+    one of its own series from the same month: "V/v thu hồi Công văn số 228/…")."""
     from extractors.citation_find import find_citations
-    from extractors.citation_resolve import read_date
+    from extractors.citation_resolve import resolve
 
     when = h.date or h.date_partial
     if not when:
         return
     found: set[tuple[str, str]] = set()
     loc = None
-    for ln in lines[num_i + 1:]:
+    top_end = next((k for k in range(num_i + 1, min(len(lines), TOP_LINES))
+                    if _BODY_START.match(lines[k].text, timeout=RX_TIMEOUT) or _KINH_GUI.match(lines[k].text)),
+                   min(len(lines), TOP_LINES))  # the header's own lines end where the body or "Kính gửi" starts
+    for k, ln in enumerate(lines):
+        if k == num_i:
+            continue
         for f in find_citations(ln.text):
             if fold(f.symbol) != fold(h.symbol):
                 continue
-            d, _ = read_date(ln.text, f.end)
+            if num_i < k < top_end:
+                return  # named in the header's own lines (its subject): a document this one acts on
+            if h.date is None and (nn_i is None or k <= nn_i):
+                continue
+            d = resolve(ln.text, f).date  # after the number, or the day of the act before it
             if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):
                 found.add((f.number, d))
                 loc = loc or ln.loc

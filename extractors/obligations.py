@@ -44,7 +44,16 @@ from extractors.deadlines import find_deadlines
 from extractors.recurrence import find_recurrences
 from extractors.sentences import split_sentences
 from extractors.unit_registry import UnitRegistry
-from extractors.units import UnitSpan, canonical_name, is_vague, parse_unit, parse_unit_list, split_unit_cell
+from extractors.units import (
+    UnitSpan,
+    canonical_name,
+    find_units,
+    is_vague,
+    member_units,
+    parse_unit,
+    parse_unit_list,
+    split_unit_cell,
+)
 from core.model import (
     Document,
     DocumentHeader,
@@ -165,7 +174,7 @@ _VIA = regex.compile(r"[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", reg
 _TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
 
 # table column headers
-_COL_UNIT = regex.compile(r"don vi|co quan|bo phan|chiu trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach")
+_COL_UNIT = regex.compile(r"don vi|co quan|bo phan|trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach")
 _COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem")
 _COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
 _COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
@@ -255,6 +264,17 @@ def _find_subject(s: str) -> _Subject | None:
     if mt:
         pos, trig = mt.end(), fold(mt.group("t"))
     ul = parse_unit_list(s, pos)
+    if ul is None and trig is None and _BARE_PLURAL_START.match(s, timeout=RX_TIMEOUT):
+        # "Cơ quan, đơn vị trường học rà soát …": a plural subject written without "các"
+        t2 = "các " + s[:1].lower() + s[1:]
+        ul2 = parse_unit_list(t2, 0)
+        if ul2 is not None:
+            rest2 = t2[ul2.end:].lstrip(" ,")
+            if rest2 and _TASK_START.match(rest2[:1].upper() + rest2[1:], timeout=RX_TIMEOUT):
+                units = [UnitSpan(max(0, u.start - 4), u.end - 4, s[max(0, u.start - 4):u.end - 4], u.head_of_body, True)
+                         for u in ul2.units if not u.bare]
+                if units:
+                    return _Subject(_roles(units, rest2), len(s) - len(rest2), None)
     if ul is None and trig is None:
         topic = _topic_subject(s)
         if topic is not None:
@@ -331,6 +351,9 @@ def _find_subject(s: str) -> _Subject | None:
                 # so the subject itself is to see the task done
                 return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
             return None
+        if fold(mt2.group("t")).endswith("moi") and regex.match(r"(?:tham[ ])?dự\b", s[at:][inner.action_start - pos:],
+                                                              timeout=RX_TIMEOUT):
+            return None  # "… trân trọng kính mời Lãnh đạo các Bộ tham dự": the issuer's invitation
         shift = at - pos
         for u, _r in inner.units:
             u.start += shift
@@ -339,6 +362,18 @@ def _find_subject(s: str) -> _Subject | None:
     if stripped.startswith(":"):
         after = stripped[1:].lstrip()
         if after[:1].isupper() and not _TASK_START.match(after, timeout=RX_TIMEOUT):
+            # "Các sở: Tư pháp, Tài chính, Xây dựng rà soát …": a category, then its members, one unit each
+            last = ul.units[-1]
+            colon_at = len(s) - len(stripped)
+            mem = member_units(last, s, colon_at + 1) if last.plural or "các" in last.raw.lower() else None
+            if mem is not None:
+                members, end = mem
+                rest2 = s[end:]
+                body = rest2.lstrip(" :")
+                if body[:1].islower() and (_TASK_START.match(body[:1].upper() + body[1:], timeout=RX_TIMEOUT)
+                                           or _DUTY_LEADIN.match(body, timeout=RX_TIMEOUT)):
+                    units = [u for u in ul.units[:-1]] + members
+                    return _Subject(_roles(units, body), len(s) - len(body), trig)
             return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
         return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
@@ -364,6 +399,8 @@ _COLLECTIVE = regex.compile(
     r"^(?:quy (?:co quan|don vi|so|ban|uy ban|bo|hoi|truong|trung tam)(?:, (?:don vi|dia phuong))?|(?:cac )?dong chi"
     r"|cac anh,? chi|cac (?:co quan|don vi|dia phuong)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc))*)$"
 )
+_BARE_PLURAL_START = regex.compile(r"^(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học|Tổ[ ]chức)(?=,|[ ]\p{Ll})",
+                                   regex.V1)
 _TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
 _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
 
@@ -573,6 +610,7 @@ _DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhi�
                              r"|tập[ ]trung|tiếp[ ]tục|khẩn[ ]trương|cần)\b", regex.V1 | regex.IGNORECASE)
 _ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
 _YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
+_CLAUSE_LEAD = regex.compile(r"^[\s,;)]*(?:và|rồi|sau[ ]đó|đồng[ ]thời)?[\s,;]*", regex.V1 | regex.IGNORECASE)
 _SUBLABEL = regex.compile(r"^\((?:\d{1,2}|[a-zđ])\)[ ]*(?=\S)", regex.V1)
 _LEADIN_END = regex.compile(r"(?:co trach nhiem|co nhiem vu|chiu trach nhiem|:)\s*$")
 
@@ -648,7 +686,9 @@ class _Prose:
                         sibling = top.subject  # "a) Sở X chủ trì …" then "b) Tổ chức …": X goes on
             if level <= 1:
                 self.last_subject = None
-        parent = self.stack[-1].subject if self.stack else None
+        # the subject of the nearest enclosing heading or lead-in that names one ("Chủ tịch UBND tỉnh yêu cầu:"
+        # over "II. NHIỆM VỤ …" / "1. Nhiệm vụ chung" / "a) …")
+        parent = next((lv.subject for lv in reversed(self.stack) if lv.subject), None)
         if parent is None and sibling is not None:
             parent = sibling
         parent_leadin = bool(self.stack) and self.stack[-1].leadin and level is not None
@@ -746,6 +786,7 @@ class _Prose:
             own = {fold(x[0].raw) for x in subj_units}
             support = _support_units(s_clean[subj.action_start:], sloc.span(subj.action_start, len(s_clean))
                                      if sloc.start is not None else None)
+            support = self._no_collective(support)
             units = subj_units + [u for u in support if fold(u[0].raw) not in own]
             if s_clean.endswith(":") and not deadlines:
                 # "Giao Sở X chủ trì, phối hợp với …:" — a lead-in: the items below are the tasks
@@ -788,7 +829,7 @@ class _Prose:
                 last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
                 return inherited, last_draft
             own = {fold(x[0].raw) for x in inherited}
-            support = [u for u in _support_units(s_clean, sloc) if fold(u[0].raw) not in own]
+            support = [u for u in self._no_collective(_support_units(s_clean, sloc)) if fold(u[0].raw) not in own]
             # the subject is inherited (heading or sentence before): implied; "phối hợp với …" is written here
             d = self._emit(action, list(inherited), s_clean, source, sloc, deadlines, recs, implied=True)
             if support:
@@ -852,6 +893,13 @@ class _Prose:
                 out.append((UnitSpan(0, len(name), name, plural=fold(name).startswith("cac "), loc=loc), "lead"))
         return out
 
+    def _no_collective(self, units: list[tuple[UnitSpan, str]]) -> list[tuple[UnitSpan, str]]:
+        """Partners named collectively ("phối hợp với các cơ quan, đơn vị") are the addressees, given the task
+        already: no units of their own."""
+        if not self.b.header.recipients:
+            return units
+        return [(u, r) for u, r in units if not _COLLECTIVE.match(fold(canonical_name(u.raw)), timeout=RX_TIMEOUT)]
+
     def _collective(self, units: list[tuple[UnitSpan, str]]) -> tuple[list[tuple[UnitSpan, str]], bool]:
         """A collective subject ("các cơ quan, đơn vị, địa phương", "quý cơ quan") stands for the addressees."""
         if not self.b.header.recipients:
@@ -900,7 +948,22 @@ class _Prose:
         if rc is not None:
             rc.recurrence.loc = loc.span(rc.start, rc.end) if loc.start is not None else loc
             ob.recurrence = rc.recurrence
-        return self.b.add(ob, units, loc, implied=implied, listed=listed)
+        d = self.b.add(ob, units, loc, implied=implied, listed=listed)
+        # "… hoàn thành dự thảo trước ngày 10/5 và trình UBND tỉnh trước ngày 20/5": one task per due date
+        prev, seen = dl, {dl.deadline.date} if dl is not None else set()
+        for nxt in deadlines[1:]:
+            clause = _CLAUSE_LEAD.sub("", sentence[prev.end:nxt.end], timeout=RX_TIMEOUT).strip()
+            if nxt.deadline.date in seen or len(regex.findall(r"\p{L}+", clause[:max(0, len(clause) - len(nxt.deadline.text))],
+                                                               timeout=RX_TIMEOUT)) < 2:
+                continue
+            seen.add(nxt.deadline.date)
+            nloc = loc.span(prev.end, nxt.end) if loc.start is not None else loc
+            nxt.deadline.loc = loc.span(nxt.start, nxt.end) if loc.start is not None else loc
+            extra = Obligation(action=_clean_action(clause), deadline=nxt.deadline, report_to=_report_to(clause),
+                               source_text=squash_spaces(clause), loc=nloc)
+            self.b.add(extra, [(u, r) for u, r in units], loc, implied=implied, listed=listed)
+            prev = nxt
+        return d
 
 
 # --------------------------------------------------------------------------
@@ -1139,9 +1202,30 @@ class _Flat:
 # --------------------------------------------------------------------------
 
 
+_SHORT_FORM = regex.compile(
+    r"[ ]*\([ ]*(?:sau[ ]đây|dưới[ ]đây)?[ ]*(?:được[ ])?(?:gọi[ ]tắt[ ]là|gọi[ ]là|viết[ ]tắt[ ]là|viết[ ]tắt)[ ]*:?[ ]*"
+    r"[\"“]?(?P<short>[^()\"“”]{2,60}?)[\"”]?[ ]*\)",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _short_forms(doc: Document, registry: UnitRegistry) -> None:
+    """"Ban Chỉ đạo phát triển du lịch tỉnh X (sau đây gọi là Ban Chỉ đạo)": the short form stands for the body."""
+    for blk in doc.blocks:
+        text = getattr(blk, "text", None)
+        if not isinstance(text, str) or "(" not in text:
+            continue
+        for m in _SHORT_FORM.finditer(text, timeout=RX_TIMEOUT):
+            before = text[max(0, m.start() - 200):m.start()]
+            cands = [u for u in find_units(before) if len(before.rstrip()) - u.end <= 1]
+            if cands:
+                registry.define(m.group("short").strip(), cands[-1].raw)
+
+
 def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:
     """Every task given to a unit in ``doc`` (see module doc), and the units."""
     b = _Builder(header)
+    _short_forms(doc, b.registry)
     prose = _Prose(b)
     flat = _Flat(b)
     for blk in doc.blocks:

@@ -55,6 +55,11 @@ _PATTERNS = [
         r"ngày[ ]+(?P<d>\d{1,2})(?:[ ]*/[ ]*(?P<m>\d{1,2}))?[ ]+(?:của[ ]+)?(?P<unit>năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?"
         r"liền[ ]kề(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
+    # "trước ngày 15 của tháng", "vào ngày 05 mỗi tháng": a day of every month
+    ("monthday", regex.compile(
+        r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|vào|trong)[ ]+)?ngày[ ]+(?P<d>\d{1,2})[ ]+(?:của[ ]+)?tháng"
+        r"(?![ ]*(?:\d|[IVX]|này|sau|trước|tới|liền|đầu|cuối|năm))(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
     # định kỳ N tháng / định kỳ hằng quý / hằng năm
     ("every", regex.compile(
         r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
@@ -101,16 +106,33 @@ def _clause_initial(text: str, start: int) -> bool:
     return bool(_CLAUSE_START.search(text[max(0, start - 3):start] if start else "", timeout=RX_TIMEOUT)) or start == 0
 
 
+class _Taken:
+    """The spans already read, as a mask of positions: testing a match for overlap costs its
+    length, not the number of spans before it (a list scanned for each match was quadratic:
+    "định kỳ hàng tháng " × 8,000 in one sentence timed out)."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        if e > s:
+            self.mask[s:e] = b"\x01" * (e - s)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return self.mask.find(1, s, e) != -1
+
+
 def find_recurrences(text: str) -> list[RecurrenceSpan]:
     """Recurring periods in ``text`` that qualify a task (see module doc)."""
     if not text:
         return []
     found: list[RecurrenceSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
     is_report = bool(_REPORT.search(text, timeout=RX_TIMEOUT))
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text, timeout=RX_TIMEOUT):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             phrase = m.group(0)
             periodic = fold(phrase).startswith("dinh ky")
@@ -138,6 +160,14 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 found.append(RecurrenceSpan(start, m.end(), Recurrence(text=text[start:m.end()].strip(), rrule=rrule)))
                 taken.append((start, m.end()))
                 continue
+            elif kind == "monthday":
+                day = int(m.group("d"))
+                if not 1 <= day <= 31:
+                    continue
+                found.append(RecurrenceSpan(m.start(), m.end(), Recurrence(text=phrase.strip(),
+                                                                         rrule=f"FREQ=MONTHLY;BYMONTHDAY={day}")))
+                taken.append((m.start(), m.end()))
+                continue
             elif kind in ("every", "every_n"):
                 unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
                 if unit not in _UNIT_FREQ:
@@ -147,7 +177,8 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 interval = base * n
                 rrule, key = _rrule(freq, interval), f"{freq}{interval}"
                 if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m) \
-                        and not _DAY_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT):
+                        and not _DAY_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT) \
+                        and not _task_clause_end(text, m):
                     continue
             else:
                 rrule, key = None, None
@@ -162,8 +193,32 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     return found
 
 
-# "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "tháng 01 hằng năm": a time that comes round
-_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+\d{1,2}(?:[ ]+của)?|tháng[ ]+\d{1,2})[ ,]*$", regex.V1 | regex.IGNORECASE)
+# "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "tháng 01 hằng năm", "ngày 20/11 hằng năm", "tháng cuối của mỗi quý":
+# a time that comes round
+_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+\d{1,2}(?:[ ]*/[ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
+                            r"|tháng[ ]+(?:cuối|đầu)(?:[ ]+của)?)[ ,]*$", regex.V1 | regex.IGNORECASE)
+_BYDATE = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
+# a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
+_TASK_WORDS = regex.compile(r"\b(?:báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|"
+                            r"thống[ ]kê|họp|sơ[ ]kết|theo[ ]dõi|giám[ ]sát)\b", regex.V1 | regex.IGNORECASE)
+_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:)]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|báo[ ]cáo|trình|nộp)\b|$)", regex.V1)
+
+
+def _task_clause_end(text: str, m: regex.Match) -> bool:
+    """"hằng tháng" ending the clause of a task verb (not a goal: "giảm tỷ lệ … hằng năm" has none)."""
+    if not _CLAUSE_END.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT):
+        return False
+    start = max(0, m.start() - 120)
+    clause = regex.split(r"[.;:]", text[start:m.start()], timeout=RX_TIMEOUT)[-1]
+    verb = _TASK_WORDS.search(clause, timeout=RX_TIMEOUT)
+    if verb is None:
+        return False
+    # the task verb heads the clause, not a purpose or a description ("… là tiêu chí để đánh giá, xếp loại … hằng năm")
+    sub = _SUBORDINATE.search(clause, timeout=RX_TIMEOUT)
+    return sub is None or verb.start() < sub.start()
+
+
+_SUBORDINATE = regex.compile(r"\b(?:để|nhằm|là|của|về|trong[ ]những|đối[ ]với|theo)\b", regex.V1 | regex.IGNORECASE)
 _WEEKDAYS = {"hai": "MO", "ba": "TU", "tư": "WE", "năm": "TH", "sáu": "FR", "bảy": "SA", "2": "MO", "3": "TU", "4": "WE",
              "5": "TH", "6": "FR", "7": "SA"}
 _BYDAY = regex.compile(r"thứ[ ]+(?P<d>hai|ba|tư|năm|sáu|bảy|[2-7])[ ,]*$", regex.V1 | regex.IGNORECASE)
@@ -192,15 +247,42 @@ def _merge_plain(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSpan]
     return out
 
 
+def _period_word_start(text: str, end: int) -> int | None:
+    """Where "hằng/hàng/mỗi" + spaces + the word ending at ``end`` starts ("… ngày 25 |hằng tháng"),
+    or None.  Read backwards from ``end``: a search for "…$" over ``text[:end]`` scanned the whole
+    text before it for every recurrence, quadratic in a long paragraph."""
+    if end > 0 and text[end - 1] == "\n":
+        # as that search did: "$" matched before a final newline, and the length it measured
+        # was taken back from ``end``, one past the match
+        s = _period_word_before(text, end - 1)
+        return None if s is None else s + 1
+    return _period_word_before(text, end)
+
+
+def _period_word_before(text: str, end: int) -> int | None:
+    i = end
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if i == end or j == i:
+        return None
+    for kw in ("hằng", "hàng", "mỗi"):
+        if j >= len(kw) and text[j - len(kw):j].lower() == kw:
+            return j - len(kw)
+    return None
+
+
 def _refine(text: str, r: RecurrenceSpan) -> None:
     """Add the day a period falls on: "thứ Sáu hằng tuần" → BYDAY=FR, "ngày 25 hằng tháng" →
     BYMONTHDAY=25, "trong tháng 01 hằng năm" → BYMONTH=1."""
     rule = r.recurrence.rrule
     if not rule or ";BY" in rule:
         return
-    end = r.end - len(regex.search(r"(?:hằng|hàng|mỗi)[ ]+\p{L}+$", text[:r.end], flags=regex.V1 | regex.IGNORECASE,
-                                   timeout=RX_TIMEOUT).group(0)) if regex.search(
-        r"(?:hằng|hàng|mỗi)[ ]+\p{L}+$", text[:r.end], flags=regex.V1 | regex.IGNORECASE, timeout=RX_TIMEOUT) else r.start
+    end = _period_word_start(text, r.end)
+    if end is None:
+        end = r.start
     before = text[max(0, end - 30):end]
     if rule == "FREQ=WEEKLY":
         m = _BYDAY.search(before, timeout=RX_TIMEOUT)
@@ -211,6 +293,10 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
         if m and 1 <= int(m.group("d")) <= 31:
             r.recurrence.rrule = f"{rule};BYMONTHDAY={int(m.group('d'))}"
     elif rule == "FREQ=YEARLY":
+        md = _BYDATE.search(before, timeout=RX_TIMEOUT)
+        if md and 1 <= int(md.group("m")) <= 12 and 1 <= int(md.group("d")) <= 31:
+            r.recurrence.rrule = f"{rule};BYMONTH={int(md.group('m'))};BYMONTHDAY={int(md.group('d'))}"
+            return
         m = _BYMONTH.search(before, timeout=RX_TIMEOUT)
         if m and 1 <= int(m.group("m")) <= 12:
             r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"

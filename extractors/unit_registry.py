@@ -11,6 +11,10 @@ Two further merges, both general:
   the first unit already given a task whose name starts with "Các" and holds
   that noun ("Các cơ quan, đơn vị trong Ngành").
 
+A **short form defined in the text** ("Ban Chỉ đạo phát triển du lịch tỉnh (sau
+đây gọi là Ban Chỉ đạo)") is registered with ``define(short, full)``: a mention
+of the short form is the defined body.
+
 Only units registered with ``task=True`` are returned by ``units()``.
 """
 
@@ -45,6 +49,7 @@ class UnitRegistry:
         self._entries: dict[str, _Entry] = {}
         self._alias_of: dict[str, str] = {}
         self._seeds: list[str] = []
+        self._short: dict[str, str] = {}  # key of a short form defined in the text -> the full name
         for s in seeds or []:
             name = canonical_name(s)
             if len(_words(name)) >= 3:
@@ -58,10 +63,21 @@ class UnitRegistry:
         out = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
         return " ".join(out)
 
+    def define(self, short: str, full: str) -> None:
+        """"(sau đây gọi là Ban Chỉ đạo)": ``short`` stands for ``full`` from here on."""
+        k = self._key(canonical_name(short))
+        if k and k != self._key(canonical_name(full)):
+            self._short[k] = full
+
     def resolve(self, raw: str, *, task: bool = True) -> str:
         """Register a mention; return the key of its unit."""
         name = canonical_name(raw)
         key = self._key(name)
+        if key in self._short:
+            full = self._short[key]
+            self.resolve(full, task=False)
+            name = canonical_name(full)
+            key = self._key(name)
         if not key:
             key = fold(name)
         if key in self._alias_of:

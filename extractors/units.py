@@ -177,7 +177,10 @@ _STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
 _PLURAL_CONT_ONLY = ("thành", "thị", "đặc khu", "thôn", "khu phố", "tổ dân phố", "ấp", "bộ", "ngành", "ban ngành",
                      "cơ quan ngang bộ")
 _PLURAL_CONT_RX = regex.compile(
-    r"[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r"|trực[ ]thuộc)(?!\p{L})", regex.V1 | regex.IGNORECASE
+    r"(?:[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r"|trực[ ]thuộc)"
+    # "các sở, ban và ngành", "các xã, phường và thị trấn": one set of bodies of a kind
+    r"|[ ]+và[ ]+(?:ngành|đoàn[ ]thể|thị[ ]trấn|phường|đặc[ ]khu|thị[ ]xã|thành[ ]phố))(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
 )
 _SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ])[ ]*", regex.V1)
 
@@ -339,12 +342,21 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             hm = _match_head(text, q)
             # a second capitalised head starts a new unit ("Phòng TC-HC Đoàn thanh niên") unless it is
             # the parent body ("Công đoàn Trung tâm Y tế", "Ban Dân vận Huyện ủy", "Đảng bộ TTYT")
-            if hm.group("hob") or (plural and not regex.search(r"(?:thuộc|của)\s*$", text[:q], timeout=RX_TIMEOUT)):
+            if hm.group("hob") or (plural and not _after_owner_word(text, q)):
                 break
         end = w.end()
         words += 1
         first = False
     return end
+
+
+def _after_owner_word(text: str, q: int) -> bool:
+    """``text[:q]`` ends with "thuộc" or "của" (and white space): read backwards from ``q``; a
+    search for "…$" over ``text[:q]`` scanned the whole paragraph at every name word."""
+    i = q
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text.endswith(("thuộc", "của"), 0, i)
 
 
 def _ends_with_level(segment: str) -> bool:
@@ -411,11 +423,20 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
         if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
             p = nxt
             continue
+        bp = _BARE_PLURAL.match(text, nxt, timeout=RX_TIMEOUT) if units[-1].plural else None
+        if bp:
+            # "các bộ, ngành và địa phương": a plural noun of another kind, its "các" shared with the one before
+            end = _read_tail(text, bp.end(), True, head=bp.group(0))
+            units.append(UnitSpan(nxt, end, _clean_raw(text[nxt:end]), plural=True))
+            break
         break
     if not units:
         return None
     _distribute(units)
     return UnitList(start, units[-1].end, units)
+
+
+_BARE_PLURAL = regex.compile(r"(?:địa[ ]phương|doanh[ ]nghiệp|tổ[ ]chức|cá[ ]nhân|cơ[ ]sở)(?!\p{L})(?![ ]+\p{Lu})", regex.V1)
 
 
 def _free_item(text: str, pos: int) -> UnitSpan | None:
@@ -598,3 +619,68 @@ def _expand_abbrev(tok: str) -> str:
         if exp and "/" not in exp and "(" not in exp and "—" not in exp and len(exp) < 60:
             return exp
     return tok
+
+
+# --------------------------------------------------------------------------
+# A category, then its members ("các sở: Tư pháp, Tài chính, Xây dựng")
+# --------------------------------------------------------------------------
+
+_MEMBER_SEP = regex.compile(r"[ ]*(?:,[ ]*(?:và[ ]+)?|;[ ]*|[ ]+và[ ]+)", regex.V1)
+_LAST_CAC = regex.compile(r"(?i)(?:^|\s)các\s+(?!.*\scác\s)", regex.V1)
+
+
+def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The names listed at ``pos`` after a category and a colon ("Tư pháp, Nông nghiệp và Môi trường, Xây
+    dựng rà soát …"): each member's (start, end), and where the list ends. A member is capitalised and runs
+    until a separator or a predicate word; "và" inside the first member joins its parts ("Nông nghiệp và Môi
+    trường"), after it "và" joins the last member."""
+    items: list[tuple[int, int]] = []
+    p = _skip_spaces(text, pos)
+    while p < len(text):
+        w = _WORD.match(text, p, timeout=RX_TIMEOUT)
+        if not w or not _is_upper_start(w.group(0)):
+            break
+        start, end = p, w.end()
+        while True:
+            q = _skip_spaces(text, end)
+            w2 = _WORD.match(text, q, timeout=RX_TIMEOUT)
+            if not w2 or q == end:
+                break
+            word = w2.group(0)
+            if word == "và":
+                w3 = _WORD.match(text, _skip_spaces(text, w2.end()), timeout=RX_TIMEOUT)
+                if items or not w3 or not _is_upper_start(w3.group(0)):
+                    break
+                end = w3.end()
+                continue
+            if not _is_upper_start(word) and _STOP_RX.match(text, q, timeout=RX_TIMEOUT):
+                break
+            end = w2.end()
+        items.append((start, end))
+        sep = _MEMBER_SEP.match(text, end, timeout=RX_TIMEOUT)
+        if not sep:
+            break
+        nxt = _WORD.match(text, sep.end(), timeout=RX_TIMEOUT)
+        if not nxt or not _is_upper_start(nxt.group(0)) or _starts_unit(text, sep.end()):
+            break
+        p = sep.end()
+    if len(items) < 2:
+        return None
+    return items, items[-1][1]
+
+
+def member_units(category: UnitSpan, text: str, pos: int) -> tuple[list[UnitSpan], int] | None:
+    """"Các sở: Tư pháp, Tài chính" → "Sở Tư pháp", "Sở Tài chính"; "UBND các xã: A, B" → "UBND xã A", …"""
+    raw = category.raw
+    m = _LAST_CAC.search(raw, timeout=RX_TIMEOUT)
+    if m is None:
+        return None
+    single = (raw[:m.start()] + (" " if m.start() else "") + raw[m.end():]).strip()
+    if not single:
+        return None
+    single = single[:1].upper() + single[1:]
+    got = read_members(text, pos)
+    if got is None:
+        return None
+    items, end = got
+    return [UnitSpan(s, e, f"{single} {text[s:e]}") for s, e in items], end

@@ -58,7 +58,7 @@ def local_api_url(environ: MutableMapping[str, str] = os.environ) -> str:
     return f"http://{host}:{port}/api"
 
 
-def server_answers(api_url: str, timeout: float = 1.0) -> bool:
+def server_answers(api_url: str, timeout: float = 5.0) -> bool:
     """A Prefect server answers its health check at ``api_url``."""
     import urllib.error
     import urllib.request
@@ -119,13 +119,15 @@ def _prefect_command() -> list[str]:
 def prefect_server(port: int | None = None, host: str = DEFAULT_HOST, *, timeout: float = 180.0,
                    log: Path | None = None) -> Iterator[str]:
     """``prefect server start`` (API, UI and scheduler) as a child process in
-    its own process group on ``port`` (default 4200, or a free port when 4200
-    is taken); yields its API URL; stops the whole group on exit."""
+    its own process group on ``port`` (default ``PREFECT_SERVER_API_PORT`` or
+    4200, or a free port when that is taken); yields its API URL; stops the
+    whole group on exit."""
     import subprocess
     import time
 
     if port is None:
-        port = DEFAULT_PORT if _port_free(host, DEFAULT_PORT) else free_port(host)
+        wanted = int(os.environ.get("PREFECT_SERVER_API_PORT") or DEFAULT_PORT)
+        port = wanted if _port_free(host, wanted) else free_port(host)
     url = f"http://{host}:{port}/api"
     log = log or Path(os.environ.get("PREFECT_HOME") or default_home()) / "server.log"
     log.parent.mkdir(parents=True, exist_ok=True)

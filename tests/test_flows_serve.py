@@ -216,3 +216,46 @@ def test_vanban_serve_fires_on_schedule_and_ingests_a_new_file(tmp_path):
     assert not any(_group_alive(p.pid) for p in procs), "a process of the server or of vanban serve is left"
     assert time.monotonic() - started < 240
 
+
+
+def test_vanban_serve_without_a_server_starts_one_and_stops_it(tmp_path):
+    """No PREFECT_API_URL and nothing answering: `vanban serve` starts `prefect
+    server start` itself (the temporary server has no scheduler), registers the
+    deployments there, and on Ctrl-C stops it: nothing is left running."""
+    import re
+    import signal
+
+    from flows.server import free_port, server_answers, stop_group
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_API_PORT=str(port))
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(BIN / "vanban"), "serve", "--raw", str(tmp_path / "in"),
+                                 "--out", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'i.db'}"],
+                                cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    try:
+        started = time.monotonic()
+        while "vanban: serving" not in log.read_text(errors="replace"):
+            assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
+            assert time.monotonic() - started < 180, log.read_text(errors="replace")[-3000:]
+            time.sleep(1)
+        url = re.search(r"summaries: (http://\S+)\)", log.read_text()).group(1) + "/api"
+        assert url == f"http://127.0.0.1:{port}/api" and server_answers(url)  # the port Prefect's settings name
+        deployments: set[str] = set()
+        while len(deployments) < 2:  # registered by prefect.serve just after the line above
+            assert proc.poll() is None and time.monotonic() - started < 180, log.read_text(errors="replace")[-3000:]
+            time.sleep(1)
+            deployments = {d["name"] for d in _api(url, "deployments/filter", {})}
+        assert deployments == {"ingest " + "›".join(tmp_path.parts[1:]) + "›in every 60 min",
+                               "reminders data›reminders.ics every day"}
+        assert (tmp_path / "home" / "server.log").exists()  # the server's log is in the Prefect home
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C
+        proc.wait(120)
+    finally:
+        stop_group(proc)
+    assert not server_answers(url)
+    left = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
+    assert f"--port {port}" not in left, "the Prefect server vanban serve started is still running"

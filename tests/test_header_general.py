@@ -35,6 +35,24 @@ def test_issuer_lines_glued_by_the_ocr_are_spaced_again():
     assert h.issuer == "Ủy ban nhân dân huyện Cẩm Giàng"
 
 
+def test_a_scanned_number_line_without_its_colon_still_gives_symbol_and_issuer():
+    h = extract_header(doc_of("UBND TỈNH HẬU GIANG", "SỞ NỘI VỤ", "Sóx¦|/KH-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                              "Hậu Giang, ngày 8 tháng 4 năm 2019", "KẾ HOẠCH", "Tuyển dụng viên chức"))
+    assert (h.number, h.symbol, h.issuer) == (None, "KH-SNV", "Sở Nội vụ")
+
+
+def test_a_dot_after_the_number_and_a_place_date_line_without_its_comma():
+    h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "HUYỆN NAM ĐÀN", "Số: 47. /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                              "Nam Đàn ngày 9 tháng 3 năm 2021", "KẾ HOẠCH", "Phòng chống thiên tai"))
+    assert (h.number, h.symbol, h.place, h.date) == ("47", "KH-UBND", "Nam Đàn", "2021-03-09")
+
+
+def test_a_bare_number_line_with_its_symbol_on_the_next_line():
+    h = extract_header(doc_of("BỘ Y TẾ", "Số:", "/QĐÐ-BYT", "Hà Nội, ngày tháng năm 2022", "QUYẾT ĐỊNH",
+                              "Về việc ban hành hướng dẫn"))
+    assert (h.number, h.symbol, h.type, h.issuer, h.date_partial) == (None, "QĐ-BYT", "Quyết định", "Bộ Y tế", "2022")
+
+
 def test_legal_database_caption_header():
     h = extract_header(doc_of("QUYẾT ĐỊNH", "CỦA BỘ NỘI VỤ SỐ 12/2009/QĐ-BNV", "NGÀY 14 THÁNG 7 NĂM 2009",
                               "VỀ VIỆC BAN HÀNH QUY CHẾ VĂN THƯ", "Căn cứ Luật Cán bộ, công chức;"))

@@ -145,10 +145,13 @@ def test_undated_plan_never_falls_back_to_1_january(plan, tmp_path):
     assert all((d.month, d.day) != (1, 1) for d in starts), starts
     assert dt.date(2024, 6, 14) in starts
     # pure rules: a yearly task with no date at all is due at the end of the year, estimated;
-    # a weekly one with neither a weekday nor a document date has no date to give
+    # a weekly one without a weekday: the week's last working day, estimated; every other week with
+    # neither a weekday nor a document date has no date to give (which week is unknown)
     due = st.due_of(deadline_date=None, rrule="FREQ=YEARLY", document_date=None, today=dt.date(2024, 5, 2))
     assert due.date == dt.date(2024, 12, 31) and due.estimated
     due = st.due_of(deadline_date=None, rrule="FREQ=WEEKLY", document_date=None, today=dt.date(2024, 5, 2))
+    assert due.date == dt.date(2024, 5, 3) and due.date.weekday() == 4 and "thứ Sáu" in due.estimated
+    due = st.due_of(deadline_date=None, rrule="FREQ=WEEKLY;INTERVAL=2", document_date=None, today=dt.date(2024, 5, 2))
     assert due.date is None and due.status == st.NO_DEADLINE
     # a rule that names its day runs on that day from the plan, not on the plan's own date
     sched = st.schedule_of("FREQ=MONTHLY;BYMONTHDAY=25", deadline_date=None, document_date="2020-03-31",

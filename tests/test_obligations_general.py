@@ -112,10 +112,12 @@ def test_long_subject_list_in_execution_clause():
     """, date="2025-01-01")
     assert len(obs) == 1
     names = {u.name for u in units}
-    assert "Văn phòng UBND tỉnh" in names
+    # canonical names spell the abbreviation out ("UBND" → "Ủy ban nhân dân")
+    assert "Văn phòng Ủy ban nhân dân tỉnh" in names
     assert any(n.lower().startswith("các sở") for n in names)
     assert any("chủ đầu tư" in n.lower() for n in names)
-    assert any(n.startswith("UBND các huyện") for n in names)
+    assert any(n.startswith("Ủy ban nhân dân các huyện") for n in names)
+    assert "Các ban, ngành thuộc tỉnh" in names
 
 
 def test_category_then_members_gives_one_unit_per_member():
@@ -127,7 +129,7 @@ def test_category_then_members_gives_one_unit_per_member():
     assert _names(o) == ["Sở Nông nghiệp và Môi trường", "Sở Công Thương", "Sở Xây dựng"]
     assert o.deadline.date == "2025-09-30"
     o2 = _with(obs, "từng hộ dân")
-    assert _names(o2) == ["UBND xã Hòa An", "UBND xã Tân Lập", "UBND xã Phú Mỹ"]
+    assert _names(o2) == ["Ủy ban nhân dân xã Hòa An", "Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân xã Phú Mỹ"]
     assert len(units) == 6
 
 

@@ -119,20 +119,44 @@ def test_own_number_unread_on_a_scan_is_taken_from_its_citation_and_is_no_refere
     from extractors.header import extract_header
 
     paras = ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM", "{number}", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-             "Hà Nam, ngày {day} tháng 10 năm 2024", "KẾ HOẠCH", "Rà soát thủ tục hành chính",
+             "Hà Nam, ngày {day} tháng 10 năm 2024", "V/v rà soát thủ tục hành chính",
+             "Kính gửi: Các sở, ban, ngành", "UBND tỉnh gửi kèm kế hoạch rà soát thủ tục hành chính.",
+             "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KẾ HOẠCH", "Rà soát thủ tục hành chính",
              "Căn cứ Văn bản số 415/UBND-KSTT ngày 09/10/2024 của UBND tỉnh về rà soát thủ tục;",
              "Căn cứ Kế hoạch số 12/KH-UBND ngày 2/1/2024 của UBND tỉnh."]
-    # the number and the day handwritten, the OCR read neither
+    # the number and the day handwritten, the OCR read neither; the enclosed plan cites the letter
     d = doc_of(*[t.format(number="Số:¡~ /UBND-KSTT", day="ẵ") for t in paras])
     h = extract_header(d)
     assert (h.number, h.date, h.id) == ("415", "2024-10-09", "415/UBND-KSTT")
     refs, _ = extract_references(d, h)
     assert [r.id for r in refs] == ["12/KH-UBND"]
-    # a draft leaves the number blank: the letter it cites stays a reference
+    # a draft leaves the number blank: the letter it cites stays a reference; so does a letter of the same
+    # series and month named in the subject of one whose number the OCR could not read
+    d2 = doc_of(*[t.format(number="Số:¡~ /UBND-KSTT", day="ẵ").replace(
+        "V/v rà soát thủ tục hành chính", "V/v thu hồi Văn bản số 415/UBND-KSTT") for t in paras])
+    h2 = extract_header(d2)
+    assert h2.number is None and "415/UBND-KSTT" in {r.id for r in extract_references(d2, h2)[0]}
     d = doc_of(*[t.format(number="Số:      /UBND-KSTT", day="   ") for t in paras])
     h = extract_header(d)
     assert h.number is None and h.date_partial == "2024-10"
     assert "415/UBND-KSTT" in {r.id for r in extract_references(d, h)[0]}
+
+
+def test_own_number_in_a_news_introduction_is_no_reference():
+    from extractors.header import extract_header
+
+    d = doc_of("Ngày 14/3/2025, UBND tỉnh ban hành Công văn số 1187/UBND-KGVX về phòng chống dịch sởi. "
+               "Nội dung như sau:",
+               "ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số:      /UBND-KGVX", "V/v phòng chống dịch sởi",
+               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Gia Lai, ngày 14 tháng 3 năm 2025",
+               "Thực hiện Công điện số 22/CĐ-BYT ngày 10/3/2025 của Bộ Y tế, Ủy ban nhân dân tỉnh yêu cầu …")
+    h = extract_header(d)
+    assert h.id == "1187/UBND-KGVX"
+    assert [r.id for r in extract_references(d, h)[0]] == ["22/CĐ-BYT"]
+    # the same with the source line under the page instead of the introduction
+    d = doc_of(*[b.text for b in d.blocks[1:]], "Nguồn: Công văn số 1187/UBND-KGVX ngày 14/3/2025 của UBND tỉnh.")
+    h = extract_header(d)
+    assert h.id == "1187/UBND-KGVX" and [r.id for r in extract_references(d, h)[0]] == ["22/CĐ-BYT"]
 
 
 # ---------------------------------------------------------------- 4. ids
@@ -157,6 +181,9 @@ def test_malformed_ids():
     assert [f.id for f in find_citations("Thông tư liên tịch số 41/2016/TTLT/BNV-BTC ngày 3/3/2016")] == [
         "41/2016/TTLT/BNV-BTC"]
     assert [f.id for f in find_citations("Quyết định số 3/2022/QĐ-VP (phòng TC-HC)")] == ["3/2022/QĐ-VP"]
+    # an OCR's Latin eth and doubled letter in the type code; words of the issuer glued
+    refs = refs_of("ban hành kèm theo Quyết định số 4120/QĐÐ-BNV ngày 3/6/2019 của Bộ trưởng BộNội vụ.")
+    assert (list(refs), refs["4120/QĐ-BNV"].issuer) == (["4120/QĐ-BNV"], "Bộ trưởng Bộ Nội vụ")
 
 
 def test_symbol_does_not_run_into_the_next_word():

@@ -21,12 +21,13 @@ after today (``schedule_of``):
   a periodic *report* falls at the end of the reporting period of Nghị định
   09/2019/NĐ-CP, Điều 12 (data cut-off on the 14th: monthly; 14/3, 14/6, 14/9,
   14/12 quarterly; 14/6 and 14/12 for 6 months; 14/12 yearly), any other task
-  at the end of the calendar period (end of month, quarter, half-year, year);
-  both dates are *estimated* and ``Schedule.estimated`` says why, for the
-  reminder to show;
-* a period that fits neither (every 2 weeks, every 9 months) starts from the
-  document date, also estimated; with no document date there is no date
-  (never 1 January).
+  at the end of the calendar period (end of month, quarter, half-year, year;
+  a week ends on its last working day, Friday); these dates are *estimated*
+  and ``Schedule.estimated`` says why, for the reminder to show;
+* a daily task runs every day from the document date;
+* a period that fits none of these (every 9 months, every 2 years) starts
+  from the document date, also estimated; with no document date there is no
+  date (never 1 January).
 """
 
 from __future__ import annotations
@@ -247,6 +248,11 @@ def schedule_of(rrule: str | None, *, deadline_date: str | dt.date | None, docum
             why = f"văn bản không ghi ngày: lấy ngày cuối kỳ ({name})"
         base = {"FREQ": "MONTHLY"} if months == 1 else {"FREQ": "YEARLY", "BYMONTH": by_month}
         rule = _plain({**base, "BYMONTHDAY": day, **kept})
+    elif freq == "WEEKLY" and (doc_date is not None or parts.get("INTERVAL", "1") == "1"):
+        rule = _plain({**parts, "BYDAY": "FR"})
+        why = "văn bản không ghi thứ: lấy ngày làm việc cuối tuần (thứ Sáu)"
+    elif freq == "DAILY":
+        return Schedule(lower, _plain(parts))
     elif doc_date is not None:  # no period to place it in: from the document's date
         start = doc_date
         why = None if freq == "DAILY" else f"Ngày ước tính — văn bản không ghi ngày: tính từ ngày ban hành {_dmy(doc_date)}"
