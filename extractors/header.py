@@ -148,7 +148,9 @@ def _lines(doc: Document) -> list[Line]:
             continue
         offset = 0
         for raw in unit.text.split("\n"):
-            text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT))
+            # ``_EMPH`` needs a "*", "_" or "<": most lines have none and skip the regex call
+            text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT) if ("*" in raw or "_" in raw or "<" in raw)
+                                 else raw)
             if text:
                 out.append(Line(text, unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc))
             offset += len(raw) + 1
