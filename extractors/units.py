@@ -101,7 +101,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
 
@@ -273,6 +273,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = mc.end()
                 words += 1
                 first = False
+                if mc.group(0).endswith("quan"):
+                    break  # "… có liên quan" closes the name
                 continue
         if plural:
             mp = _PLURAL_CONT_RX.match(text, p, timeout=RX_TIMEOUT)
