@@ -750,6 +750,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
             if j == i and (_KINH_GUI.match(text) or text.startswith("(")):
                 break
+            if j > i and _DIEN.match(text):
+                break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", the addressees of a Công điện
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
         if j > i and bracketed:

@@ -191,6 +191,10 @@ def test_malformed_ids():
     assert [f.id for f in find_citations("Thông tư liên tịch số 41/2016/TTLT/BNV-BTC ngày 3/3/2016")] == [
         "41/2016/TTLT/BNV-BTC"]
     assert [f.id for f in find_citations("Quyết định số 3/2022/QĐ-VP (phòng TC-HC)")] == ["3/2022/QĐ-VP"]
+    # an OCR's slash lost after the number (the type named before agrees), a stray letter in the body code
+    assert [f.id for f in find_citations("theo Nghị quyết $ô 36NQ-TW ngày 1/7/2014")] == ["36/NQ-TW"]
+    assert find_citations("khoản 2QĐ-UBND") == []
+    assert [f.id for f in find_citations("Chỉ thị số 05-CT/TƒW ngày")] == ["05-CT/TW"]
     # an OCR's Latin eth and doubled letter in the type code; words of the issuer glued
     refs = refs_of("ban hành kèm theo Quyết định số 4120/QĐÐ-BNV ngày 3/6/2019 của Bộ trưởng BộNội vụ.")
     assert (list(refs), refs["4120/QĐ-BNV"].issuer) == (["4120/QĐ-BNV"], "Bộ trưởng Bộ Nội vụ")
