@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import os
 import sys
+import warnings
 from typing import Any
 
 DEFAULT_INTERVAL = 60
@@ -121,6 +122,10 @@ def run(args: argparse.Namespace) -> int:
         )
         from prefect import serve
 
+        # Prefect 3.8.8's runner answers SIGTERM (systemd stopping the service) by calling its async
+        # stop() without awaiting it, then exiting: the exit is what stops it, the warning is noise
+        warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited",
+                                category=RuntimeWarning)
         print(f"vanban: serving {'; '.join(f'{d.flow_name}/{d.name}' for d in deployments)} "
               f"(runs and their summaries: {ui}); Ctrl-C stops", file=sys.stderr)
         serve(*deployments, print_starting_message=False)
