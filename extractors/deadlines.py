@@ -6,7 +6,8 @@ the deadline phrasing (FORMATS.md §4.2) that turns a date into a due date:
 * "trước ngày 10/11/2023", "chậm nhất ngày …", "chậm nhất vào ngày …",
   "trước 17 giờ ngày …", "hạn chót …", "hoàn thành trước ngày …",
   "đến hết ngày …" → kind "date";
-* "trong tháng 10/2023", "trước tháng 10/2023" → last day of the month, kind "month";
+* "trong tháng 10/2023" → last day of the month, kind "month"; "trước tháng 10/2023" → the last
+  day of the month before (30 September);
 * "trong quý III/2018", "quý IV năm 2022" → last day of the quarter, kind "quarter";
 * "trong năm 2024", "hoàn thành năm 2024" → 31 December, kind "year";
 * "6 tháng đầu năm 2022" → 30 June, "6 tháng cuối năm" → 31 December (kind "half");
@@ -39,7 +40,7 @@ _TRIGGER = regex.compile(
     r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?|không[ ]quá|không[ ]chậm[ ]hơn"
     r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
-    r"(?:[ ]+(?:vào|là|trước))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
+    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -145,6 +146,11 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         iso, kind, inferred = _resolve(ds, ref_date)
         if iso is None:
             continue
+        if kind == "month" and trig is not None and regex.search(r"(?i)trước\s*(?:tháng\s*)?$", trig.group(0),
+                                                                 timeout=RX_TIMEOUT):
+            # "trước tháng 9/2023": before September begins, i.e. by the end of August
+            first = _dt.date.fromisoformat(iso).replace(day=1)
+            iso = (first - _dt.timedelta(days=1)).isoformat()
         start = ds.start - (len(before) - trig.start()) if trig is not None else ds.start
         start = max(0, start)
         phrase = text[start:ds.end].strip()

@@ -83,7 +83,7 @@ _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
     # connectives and time adverbials that open a sentence before its subject
     r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
-    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể|Năm[ ]\d{4}|Tháng[ ]\d{1,2}|Ngày[ ]\d{1,2})\b",
+    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể)\b",
     regex.V1 | regex.IGNORECASE,
 )
 _CONNECTIVE = regex.compile(
@@ -374,7 +374,9 @@ def _find_subject(s: str) -> _Subject | None:
                                            or _DUTY_LEADIN.match(body, timeout=RX_TIMEOUT)):
                     units = [u for u in ul.units[:-1]] + members
                     return _Subject(_roles(units, body), len(s) - len(body), trig)
-            return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
+            if _NAMES_LIST.match(after, timeout=RX_TIMEOUT) or len(after.split()) < 4:
+                return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
+            # "Cục Ứng dụng CNTT: Chủ động lồng ghép …": the colon form with a task in its own words
         return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
         return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None else None
@@ -389,6 +391,8 @@ def _find_subject(s: str) -> _Subject | None:
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
 
+# capitalised names separated by commas ("Công an, Quốc phòng, Ngoại giao"): a list of bodies, no task
+_NAMES_LIST = regex.compile(r"^\p{Lu}[\p{L}&]*(?:[ ]\p{L}+){0,5}[ ]*[,;][ ]*\p{Lu}", regex.V1)
 _COLLECTIVE_NP = regex.compile(
     r"(?P<np>quý[ ](?:cơ[ ]quan|đơn[ ]vị|Sở|Ban|Ủy[ ]ban|Bộ|Hội|Trường|Trung[ ]tâm)(?:,[ ]?(?:đơn[ ]vị|địa[ ]phương))?"
     r"|(?:các[ ])?đồng[ ]chí|các[ ]anh,?[ ]chị)[ ]+",

@@ -50,11 +50,11 @@ _SINGULAR_HEADS = (
     "Hội", "Bộ", "Cục", "Viện", "Trường", "Đội", "Đài", "Nhóm", "Bộ phận",
     # enterprises, associations, the press, investors and delegations
     "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Liên minh", "Hợp tác xã", "Ngân hàng",
-    "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn",
+    "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn", "Vụ",
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
-_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng"})
+_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ"})
 # Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
 _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
@@ -323,7 +323,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             # "Phòng Dân số - Truyền thông và GDSK": "và" joins name parts, not units
             r = _skip_spaces(text, w.end())
             w2 = _WORD.match(text, r, timeout=RX_TIMEOUT)
-            if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and not plural:
+            prev_cap = any(_is_upper_start(x) for x in text[pos:q].split())  # a proper name ("các Sở Thông tin và …")
+            if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and (not plural or prev_cap):
                 end = w2.end()
                 words += 2
                 continue
