@@ -85,9 +85,34 @@ def test_reminders_flow_writes_the_calendar(prefect_harness, tmp_path):
     assert {e.walk("VALARM")[0].decoded("TRIGGER") for e in events} == {dt.timedelta(days=-2)}
 
 
-def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, tmp_path):
+class ProgressRecorder:
+    """Records what the ingest's progress shows (``flows.ingest.PROGRESS``)."""
+
+    def __init__(self):
+        self.names: list[str] = []
+        self.count = 0
+        self.pid = os.getpid()
+
+    def queued(self):
+        self.count += 1
+
+    def unchanged(self):
+        pass
+
+    def started(self, path):
+        pass
+
+    def finished(self, row):
+        self.names.append(Path(row["file"]).name)
+
+    def indexing(self):
+        pass
+
+
+def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, tmp_path, monkeypatch):
     from distributed import LocalCluster
 
+    import flows.ingest
     from flows.dask_runner import task_runner_for
     from flows.ingest import ingest_flow
 
@@ -98,10 +123,17 @@ def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, 
         shutil.copy(RAW / f"{stem}.txt", raw)
     (raw / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
 
+    shown = {"local": ProgressRecorder(), "dask": ProgressRecorder()}
+    monkeypatch.setattr(flows.ingest, "PROGRESS", shown["local"])
     local_rows = ingest_flow(paths=[str(raw)], out_dir=str(tmp_path / "local"), db_url=f"sqlite:///{tmp_path / 'l.db'}")
+    monkeypatch.setattr(flows.ingest, "PROGRESS", shown["dask"])
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         flow = ingest_flow.with_options(task_runner=task_runner_for(cluster.scheduler_address))
         dask_rows = flow(paths=[str(raw)], out_dir=str(tmp_path / "dask"), db_url=f"sqlite:///{tmp_path / 'd.db'}")
+    # progress: every document once, whether read in this process or in a Dask worker process
+    for rec in shown.values():
+        assert sorted(rec.names) == sorted([f"{s}.txt" for s in stems] + ["broken.docx"]) and rec.count == 4, (shown["local"].names, shown["local"].count, shown["dask"].names, shown["dask"].count)
+    assert not any("progress_shown" in r for r in local_rows + dask_rows)
 
     def key(rows):
         return [(Path(r["file"]).name, r["status"], r["obligations"], r["references"], r["error"]) for r in rows]
