@@ -291,3 +291,34 @@ def test_vanban_serve_without_a_server_starts_one_and_stops_it(tmp_path):
     assert not server_answers(url)
     left = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
     assert f"--port {port}" not in left, "the Prefect server vanban serve started is still running"
+
+
+def test_a_killed_vanban_serve_leaves_no_server_behind(tmp_path):
+    """SIGKILL gives `vanban serve` no chance to clean up: the Prefect server it
+    started stops by itself once its parent is gone (PR_SET_PDEATHSIG)."""
+    import signal
+
+    from flows.server import free_port, server_answers
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_API_PORT=str(port))
+    proc = subprocess.Popen([str(BIN / "vanban"), "serve", "--raw", str(tmp_path / "in"),
+                             "--out", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'i.db'}"],
+                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL)
+    started = time.monotonic()
+    try:
+        while not server_answers(url):
+            assert proc.poll() is None and time.monotonic() - started < 180
+            time.sleep(1)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    while server_answers(url, timeout=2) and time.monotonic() - started < 240:
+        time.sleep(1)
+    assert not server_answers(url, timeout=2)
+    time.sleep(2)
+    left = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
+    assert f"--port {port}" not in left, "the Prefect server of a killed vanban serve is still running"
