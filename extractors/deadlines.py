@@ -62,6 +62,8 @@ _HALF = regex.compile(
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
 _RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+# the start of a schedule line ("- Ngày 16/11/2017: …")
+_SCHEDULE_HEAD = regex.compile(r"[ ]*(?:[-–+•*][ ]*)?(?:ngày[ ]*)?", regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
 _RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+)?\d", regex.V1 | regex.IGNORECASE)
 # not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
@@ -131,8 +133,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue  # a cut-off of data, a covered period, a planned event
         if ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
-        if trig is None and not in_time_column:
-            continue
+        if trig is None and not in_time_column and not (
+                _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
+                and regex.match(r"[ ]*:", text[ds.end:ds.end + 3], timeout=RX_TIMEOUT)):
+            continue  # no deadline word; but "Ngày 16/11/2017: Họp đoàn …" dates a line of a schedule
         if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"

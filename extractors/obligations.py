@@ -168,7 +168,7 @@ _SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|
 _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
                             regex.V1 | regex.IGNORECASE)
 _MONITOR_START = regex.compile(r"^(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra)\b", regex.V1 | regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
+_REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|gởi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
 _REPORT_PREP = regex.compile(r"\b(?:về|lên|cho|đến|tới|báo[ ]cáo|trình)[ ]+", regex.V1 | regex.IGNORECASE)
 _VIA = regex.compile(r"[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
 _TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
@@ -728,7 +728,7 @@ class _Prose:
                 continue
             subj, draft = res
             if draft is None and subj and (_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT)
-                                           or s_text.rstrip().endswith(":")):
+                                           or s_text.rstrip().endswith(":") or self.bare_heading and level is not None and level >= 1):
                 leadin = True
             elif draft is not None:
                 leadin = False

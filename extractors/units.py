@@ -91,6 +91,7 @@ _STOP_WORDS = (
     "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
     "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
     "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
+    "gởi", "ngoài", "trực tiếp",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").

@@ -435,3 +435,14 @@ def test_unit_name_heading_and_directed_body():
     assert _names(_with(obs, "vụ đông")) == ["Các hợp tác xã nông nghiệp, thủy sản"]
     assert _names(_with(obs, "vay vốn")) == ["Các phòng, ban có liên quan"]
     assert _names(_with(obs, "tập huấn kỹ thuật")) == ["Ủy ban nhân dân các huyện", "Ủy ban nhân dân các xã"]
+
+
+def test_schedule_line_date_and_period_before_a_bracket():
+    obs, _ = _run("""
+    2. Phòng Y tế
+    - Ngày 14/10/2025: Họp tổ công tác liên ngành.
+    - Tổng hợp kết quả khám sàng lọc hàng tháng (theo mẫu kèm theo).
+    """, date="2025-09-01")
+    assert _with(obs, "tổ công tác").deadline.date == "2025-10-14"
+    assert _with(obs, "sàng lọc").recurrence.rrule.startswith("FREQ=MONTHLY")
+    assert all(_names(o) == ["Phòng Y tế"] for o in obs)
