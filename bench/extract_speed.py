@@ -23,12 +23,15 @@ medians over rounds with the ratios taken round by round.
 
 Targets (issue 12): extract ≥ 0.5 M characters/s on text, ≥ 25 pages/s on
 text-layer PDFs.  Absolute figures move with the machine's load; the ratios
-against ``parse`` and ``baseline`` of the same run are what to compare.
+against ``parse`` and ``baseline`` of the same run are what to compare, and
+the CPU-time rates (``time.process_time``, the process's own CPU seconds) are
+what the machine's load moves least.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -106,30 +109,38 @@ def _size(path: Path) -> tuple[int, int]:
     return chars, doc.source.pages or 0
 
 
-def bench(files: list[Path], rounds: int) -> dict[str, list[float]]:
+def bench(files: list[Path], rounds: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Per side, the wall seconds and the CPU seconds (this process) of each round."""
     names = list(SIDES)
     for p in files:  # warm imports, caches, compiled patterns
         for fn in SIDES.values():
             fn(p)
     times: dict[str, list[float]] = {n: [] for n in names}
+    cpu: dict[str, list[float]] = {n: [] for n in names}
     for r in range(rounds):
         tot = dict.fromkeys(names, 0.0)
+        ctot = dict.fromkeys(names, 0.0)
         order = names[r % len(names):] + names[:r % len(names)]
         for p in files:
             for n in order:
-                t0 = time.perf_counter()
+                c0, t0 = time.process_time(), time.perf_counter()
                 SIDES[n](p)
                 tot[n] += time.perf_counter() - t0
+                ctot[n] += time.process_time() - c0
         for n in names:
             times[n].append(tot[n])
-    return times
+            cpu[n].append(ctot[n])
+    return times, cpu
 
 
-def report(label: str, unit: str, amount: float, scale: float, times: dict[str, list[float]]) -> None:
+def report(label: str, unit: str, amount: float, scale: float, timed: tuple[dict[str, list[float]], ...]) -> None:
+    times, cpu = timed
     med = {n: statistics.median(t) for n, t in times.items()}
-    print(f"{label}")
+    cmed = {n: statistics.median(t) for n, t in cpu.items()}
+    print(f"{label}; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for n in SIDES:
-        print(f"  {n:9} {amount / med[n] / scale:9.3f} {unit}   (median {med[n]:.2f} s per round)")
+        print(f"  {n:9} {amount / med[n] / scale:9.3f} {unit} wall (median {med[n]:.2f} s per round);"
+              f" {amount / cmed[n] / scale:9.3f} {unit} of CPU time ({cmed[n]:.2f} s)")
     for a, b in (("extract", "parse"), ("extract", "baseline"), ("parse", "baseline")):
         rs = [x / y for x, y in zip(times[a], times[b])]
         print(f"  time {a}/{b}: {statistics.median(rs):6.2f}x  [{min(rs):.2f}-{max(rs):.2f}]")

@@ -20,6 +20,12 @@ from core.textutil import RX_TIMEOUT
 _CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _ZERO_WIDTH = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _ODD_SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# every character of the three classes above: a text with none of them skips the three calls
+_TO_CLEAN = frozenset(map(chr, [
+    *range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), *range(0x7F, 0xA0),  # _CONTROLS
+    0xAD, *range(0x200B, 0x200E), 0x2060, 0xFEFF,  # _ZERO_WIDTH
+    0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000,  # _ODD_SPACES
+]))
 
 
 def normalize_text(text: str) -> str:
@@ -27,9 +33,10 @@ def normalize_text(text: str) -> str:
     if not text:
         return ""
     t = text.replace("\r\n", "\n").replace("\r", "\n")
-    t = _CONTROLS.sub("", t, timeout=RX_TIMEOUT)
-    t = _ZERO_WIDTH.sub("", t, timeout=RX_TIMEOUT)
-    t = _ODD_SPACES.sub(" ", t, timeout=RX_TIMEOUT)
+    if not _TO_CLEAN.isdisjoint(t):
+        t = _CONTROLS.sub("", t, timeout=RX_TIMEOUT)
+        t = _ZERO_WIDTH.sub("", t, timeout=RX_TIMEOUT)
+        t = _ODD_SPACES.sub(" ", t, timeout=RX_TIMEOUT)
     return unicodedata.normalize("NFC", t)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -44,6 +45,7 @@ def _strip_tones(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", base), tones
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and a text repeats its syllables
 def is_valid_syllable(word: str) -> bool:
     """True for a well-formed Vietnamese syllable ("nghiêng", "Quyết", "gì"),
     whatever the case; False for anything else ("nhd", "TÈNH", "LAMDONG")."""
@@ -88,24 +90,30 @@ def text_quality(text: str) -> TextQuality:
     invalid."""
     n = valid = marked = 0
     for m in _TOKEN.finditer(text, timeout=RX_TIMEOUT):
-        tok = m.group()
-        if tok.isdigit():
-            continue
-        has_digit = any(ch.isdigit() for ch in tok)
-        letters = [ch for ch in tok if not ch.isdigit()]
-        base, _ = _strip_tones("".join(letters))
-        foreign = any(ch.isalpha() and ch not in _VIET_LETTERS for ch in base)
-        upper = sum(1 for ch in tok if ch.isupper())
-        if has_digit:
-            if not _CODE.match(tok, timeout=RX_TIMEOUT):
-                n += 1  # garbage like "nu6c", "f60tCNa"
-            continue
-        ok = is_valid_syllable(tok)
-        if not ok and not foreign and upper >= 2 and len(tok) <= 8:
-            continue  # an abbreviation (UBND, CCHC, TTr)
-        n += 1
-        if ok:
-            valid += 1
-            if any(ch not in _ASCII_LETTERS for ch in tok.lower()):
-                marked += 1
+        dn, dv, dm = _judge_token(m.group())
+        n += dn
+        valid += dv
+        marked += dm
     return TextQuality(n, valid, marked)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; a page repeats its words
+def _judge_token(tok: str) -> tuple[int, int, int]:
+    """What one token adds to (words, valid, with_marks) in ``text_quality``."""
+    if tok.isdigit():
+        return 0, 0, 0
+    has_digit = any(ch.isdigit() for ch in tok)
+    letters = [ch for ch in tok if not ch.isdigit()]
+    base, _ = _strip_tones("".join(letters))
+    foreign = any(ch.isalpha() and ch not in _VIET_LETTERS for ch in base)
+    upper = sum(1 for ch in tok if ch.isupper())
+    if has_digit:
+        if not _CODE.match(tok, timeout=RX_TIMEOUT):
+            return 1, 0, 0  # garbage like "nu6c", "f60tCNa"
+        return 0, 0, 0
+    ok = is_valid_syllable(tok)
+    if not ok and not foreign and upper >= 2 and len(tok) <= 8:
+        return 0, 0, 0  # an abbreviation (UBND, CCHC, TTr)
+    if not ok:
+        return 1, 0, 0
+    return 1, 1, int(any(ch not in _ASCII_LETTERS for ch in tok.lower()))

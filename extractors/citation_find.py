@@ -131,10 +131,17 @@ def _split_glued(group: str) -> list[str]:
     return [group]
 
 
+_VIET_CODE_LETTERS = frozenset("ĐđĂăÂâÊêÔôƠơƯưÁáÀàẢảÃãẠạÉéÈèẺẻẼẽẸẹÍíÌìỈỉĨĩỊịÓóÒòỎỏÕõỌọÚúÙùỦủŨũỤụÝýỲỳỶỷỸỹỴỵ"
+                               "ẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẾếỀềỂểỄễỆệỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỨứỪừỬửỮữỰự")
+
+
 def ocr_code(group: str) -> str:
     """A code group as the OCR misreads it: the Latin eth "Ð" for "Đ", and a
     doubled letter in a type code ("QĐÐ" → "QĐ")."""
     g = group.replace("Ð", "Đ")
+    if not g.isascii():
+        # a letter Vietnamese does not write ("TƒW" for "TW"), read off a stain
+        g = "".join(ch for ch in g if ch.isascii() or ch in _VIET_CODE_LETTERS) or g
     if g != group and not is_type_code(g) and not is_issuer_code(g):
         for k in range(1, len(g)):
             if g[k] == g[k - 1] and (is_type_code(g[:k] + g[k + 1:]) or is_issuer_code(g[:k] + g[k + 1:])):
@@ -147,6 +154,20 @@ def _not_internal(code: str) -> bool:
     return bool(a and a.kind != "internal-unit")
 
 
+# the slash lost by an OCR between the number and a type code: "Nghị quyết số 26NQ-TW"
+_GLUED_NUMBER = regex.compile(
+    r"(?<![\p{L}0-9/.,\-‐‑–—])(?P<num>[0-9]{1,5})(?P<t>\p{Lu}[\p{L}]{0,5})-(?P<b>\p{Lu}[\p{L}&]{0,14})(?![\p{L}0-9/])"
+)
+
+
+def _type_named_before(text: str, pos: int, code: str) -> bool:
+    """Whether the type that ``code`` stands for is named in words just before ``pos``."""
+    from core.textutil import fold
+
+    dt = doc_type_by_code(code)
+    return bool(dt) and fold(dt.name) in fold(text[max(0, pos - 30):pos])
+
+
 def find_citations(text: str) -> list[Found]:
     """Every document number in ``text``, left to right."""
     if not text:
@@ -156,6 +177,15 @@ def find_citations(text: str) -> list[Found]:
         f = _read(text, m)
         if f is not None:
             out.append(f)
+    glued = [g for g in _GLUED_NUMBER.finditer(text, timeout=RX_TIMEOUT)
+             if is_type_code(g.group("t")) and not is_issuer_code(g.group("t")) and is_issuer_code(g.group("b"))
+             and _type_named_before(text, g.start(), g.group("t"))]
+    if glued:
+        for g in glued:
+            if not any(f.start < g.end() and g.start() < f.end for f in out):
+                t, b = g.group("t"), g.group("b")
+                out.append(Found(g.start(), g.end(), g.group(0), g.group("num"), None, f"{t}-{b}", t, (b,), "state"))
+        out.sort(key=lambda f: f.start)
     return out
 
 
@@ -270,6 +300,8 @@ def _read(text: str, m: regex.Match) -> Found | None:
         last, dropped = _strip_mark(body[-1], True)
         body[-1] = last
         end -= dropped
+        body = [ocr_code(b) for b in body]
+        ptype = ocr_code(ptype)
         tail = _SPACED_TAIL.match(text, end, timeout=RX_TIMEOUT)
         if tail and is_issuer_code(tail.group("g")):
             body[-1] = body[-1] + tail.group("g")

@@ -73,6 +73,15 @@ def _date_of_act(text: str, pos: int) -> str | None:
     return ds[0].iso if ds and ds[0].iso else None
 
 
+@lru_cache(maxsize=1)
+def _type_of_before() -> regex.Pattern:
+    return regex.compile(
+        r"(?<![\p{L}])(?P<type>" + _type_alt() + r")\s{1,3}(?:của|Của)\s{1,3}(?P<iss>\p{Lu}[^,;:()\n.0-9/]{1,100}?)"
+        r"\s{1,3}(?:số|Số|SỐ)\s{0,3}:?\s{0,3}$",
+        regex.IGNORECASE,
+    )
+
+
 _SO_BEFORE = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3}$")
 
 # between a number and its date: ", ", "(3) ", "ban hành ngày", "ngày"
@@ -199,6 +208,7 @@ def _type_at(text: str, pos: int) -> bool:
 # what may continue an issuer's name past a stop: a hyphen inside a compound name ("Bộ Lao động - Thương binh
 # và Xã hội", "Phòng Tài chính - Kế hoạch"), a meeting's number ("Hội nghị Trung ương 8", "lần thứ 6"), a
 # bracketed meeting ("Ban Chấp hành Trung ương (Hội nghị lần thứ 4)")
+_PHONG_CHONG_IN = regex.compile(r"(?:phòng|PHÒNG),\s{1,3}(?:chống|CHỐNG)\s")
 _NAME_HYPHEN = regex.compile(r"\s[-–]\s(?=\p{Lu})")
 _MEETING_END = regex.compile(r"(?:Hội\s+nghị|Trung\s+ương|[Ll]ần\s+thứ|Đại\s+hội|Phiên|[Kk]ỳ\s+họp)\s{0,3}$")
 _MEETING_NO = regex.compile(r"\s{0,3}(?:[0-9]{1,2}|[IVXL]{1,6})(?![0-9/.\-]?[0-9\p{L}])")
@@ -230,6 +240,10 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
         s = _ISSUER_STOP.search(window, i, timeout=RX_TIMEOUT)
         seg_end = s.start() if s else len(window)
         if s and seg_end > i:
+            if _PHONG_CHONG_IN.match(window, seg_end - 5, timeout=RX_TIMEOUT):
+                parts.append(window[i:seg_end].strip() + ",")  # "Ban Chỉ đạo phòng, chống tham nhũng tỉnh"
+                i = seg_end + 1
+                continue
             hy = _NAME_HYPHEN.match(window, seg_end, timeout=RX_TIMEOUT)
             if hy and not _at(breaks, pos + seg_end + 1) and window[i:seg_end].strip():
                 parts.append(window[i:seg_end].strip() + " -")
@@ -519,6 +533,18 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
     before = text[max(0, found.start - 60):found.start]
     m = _type_before().search(before, timeout=RX_TIMEOUT)
     code_type, code = _type_from_code(found)
+    named_before = None
+    if not m:
+        # "Kế hoạch của UBND tỉnh số 112/KH-UBND": the issuer between the type and the number
+        wide = text[max(0, found.start - 160):found.start]
+        tb = _type_of_before().search(wide, timeout=RX_TIMEOUT)
+        if tb and regex.search(r"(?<![\p{L}])(?:về|tại|theo|đã|được|và\s+\p{Ll})(?![\p{L}])", tb.group("iss"),
+                               timeout=RX_TIMEOUT):
+            tb = None  # "Kế hoạch của Sở Y tế và văn bản số …": not one issuer named before one number
+        if tb:
+            named_before = normalize_issuer(_cut_at_predicate(tb.group("iss")))
+            m = tb
+            before = wide
     if m:
         name = normalize_type(m.group("type"))
         r.start = found.start - (len(before) - m.start())
@@ -553,6 +579,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
     r.issuer, pos3 = read_issuer(text, pos2, breaks=breaks, found=found)
     if r.issuer:
         r.issuer_source = "explicit"
+    elif named_before and named_before[:1].isupper():
+        r.issuer, r.issuer_source = named_before, "explicit"
     else:
         before_iss = _issuer_before(text, r.start, found)
         head = None if before_iss else _list_head_issuer(text, found.start, found)

@@ -18,6 +18,7 @@ Works on the ``Document`` model only, so .docx, PDF and text read alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -54,6 +55,7 @@ _ROLE_KEYS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+@lru_cache(maxsize=4096)  # pure; tables repeat their header cells (and every cell is asked)
 def header_role(text: str) -> str | None:
     """The role a header cell names, or None."""
     f = fold(strip_markup(text).replace("\n", " "))
@@ -85,6 +87,8 @@ def header_role(text: str) -> str | None:
 
 
 def _word_pos(folded: str, key: str) -> int:
+    if key not in folded:  # the pattern below needs the key itself
+        return -1
     m = regex.search(rf"(?<![\w]){regex.escape(key)}(?![\w])", folded, timeout=RX_TIMEOUT)
     return m.start() if m else -1
 

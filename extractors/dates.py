@@ -107,8 +107,8 @@ def _year(raw: str | None) -> int | None:
 def find_dates(text: str) -> list[DateSpan]:
     """All dates in ``text``, left to right, without overlaps (the earliest,
     then longest, match wins where patterns overlap)."""
-    if not text:
-        return []
+    if not text or not any(d in text for d in "0123456789"):
+        return []  # every pattern needs an ASCII digit (the month, or the day)
     found: list[DateSpan] = []
     for pat in _PATTERNS:
         for m in pat.finditer(text, timeout=RX_TIMEOUT):

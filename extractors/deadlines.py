@@ -6,7 +6,8 @@ the deadline phrasing (FORMATS.md §4.2) that turns a date into a due date:
 * "trước ngày 10/11/2023", "chậm nhất ngày …", "chậm nhất vào ngày …",
   "trước 17 giờ ngày …", "hạn chót …", "hoàn thành trước ngày …",
   "đến hết ngày …" → kind "date";
-* "trong tháng 10/2023", "trước tháng 10/2023" → last day of the month, kind "month";
+* "trong tháng 10/2023" → last day of the month, kind "month"; "trước tháng 10/2023" → the last
+  day of the month before (30 September);
 * "trong quý III/2018", "quý IV năm 2022" → last day of the quarter, kind "quarter";
 * "trong năm 2024", "hoàn thành năm 2024" → 31 December, kind "year";
 * "6 tháng đầu năm 2022" → 30 June, "6 tháng cuối năm" → 31 December (kind "half");
@@ -39,7 +40,7 @@ _TRIGGER = regex.compile(
     r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?|không[ ]quá|không[ ]chậm[ ]hơn"
     r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
-    r"(?:[ ]+(?:vào|là|trước))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
+    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -61,6 +62,8 @@ _HALF = regex.compile(
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
 _RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+# the start of a schedule line ("- Ngày 16/11/2017: …")
+_SCHEDULE_HEAD = regex.compile(r"[ ]*(?:[-–+•*][ ]*)?(?:ngày[ ]*)?", regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
 _RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+)?\d", regex.V1 | regex.IGNORECASE)
 # not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
@@ -130,8 +133,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue  # a cut-off of data, a covered period, a planned event
         if ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
-        if trig is None and not in_time_column:
-            continue
+        if trig is None and not in_time_column and not (
+                _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
+                and regex.match(r"[ ]*:", text[ds.end:ds.end + 3], timeout=RX_TIMEOUT)):
+            continue  # no deadline word; but "Ngày 16/11/2017: Họp đoàn …" dates a line of a schedule
         if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
@@ -145,6 +150,11 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         iso, kind, inferred = _resolve(ds, ref_date)
         if iso is None:
             continue
+        if kind == "month" and trig is not None and regex.search(r"(?i)trước\s*(?:tháng\s*)?$", trig.group(0),
+                                                                 timeout=RX_TIMEOUT):
+            # "trước tháng 9/2023": before September begins, i.e. by the end of August
+            first = _dt.date.fromisoformat(iso).replace(day=1)
+            iso = (first - _dt.timedelta(days=1)).isoformat()
         start = ds.start - (len(before) - trig.start()) if trig is not None else ds.start
         start = max(0, start)
         phrase = text[start:ds.end].strip()

@@ -148,7 +148,9 @@ def _lines(doc: Document) -> list[Line]:
             continue
         offset = 0
         for raw in unit.text.split("\n"):
-            text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT))
+            # ``_EMPH`` needs a "*", "_" or "<": most lines have none and skip the regex call
+            text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT) if ("*" in raw or "_" in raw or "<" in raw)
+                                 else raw)
             if text:
                 out.append(Line(text, unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc))
             offset += len(raw) + 1
@@ -748,6 +750,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
             if j == i and (_KINH_GUI.match(text) or text.startswith("(")):
                 break
+            if j > i and _DIEN.match(text):
+                break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", the addressees of a Công điện
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
         if j > i and bracketed:

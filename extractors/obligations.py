@@ -83,7 +83,7 @@ _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
     # connectives and time adverbials that open a sentence before its subject
     r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
-    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể|Năm[ ]\d{4}|Tháng[ ]\d{1,2}|Ngày[ ]\d{1,2})\b",
+    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể)\b",
     regex.V1 | regex.IGNORECASE,
 )
 _CONNECTIVE = regex.compile(
@@ -168,7 +168,7 @@ _SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|
 _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
                             regex.V1 | regex.IGNORECASE)
 _MONITOR_START = regex.compile(r"^(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra)\b", regex.V1 | regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
+_REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|gởi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
 _REPORT_PREP = regex.compile(r"\b(?:về|lên|cho|đến|tới|báo[ ]cáo|trình)[ ]+", regex.V1 | regex.IGNORECASE)
 _VIA = regex.compile(r"[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
 _TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
@@ -374,7 +374,9 @@ def _find_subject(s: str) -> _Subject | None:
                                            or _DUTY_LEADIN.match(body, timeout=RX_TIMEOUT)):
                     units = [u for u in ul.units[:-1]] + members
                     return _Subject(_roles(units, body), len(s) - len(body), trig)
-            return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
+            if _NAMES_LIST.match(after, timeout=RX_TIMEOUT) or len(after.split()) < 4:
+                return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
+            # "Cục Ứng dụng CNTT: Chủ động lồng ghép …": the colon form with a task in its own words
         return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
         return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None else None
@@ -389,6 +391,8 @@ def _find_subject(s: str) -> _Subject | None:
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
 
+# capitalised names separated by commas ("Công an, Quốc phòng, Ngoại giao"): a list of bodies, no task
+_NAMES_LIST = regex.compile(r"^\p{Lu}[\p{L}&]*(?:[ ]\p{L}+){0,5}[ ]*[,;][ ]*\p{Lu}", regex.V1)
 _COLLECTIVE_NP = regex.compile(
     r"(?P<np>quý[ ](?:cơ[ ]quan|đơn[ ]vị|Sở|Ban|Ủy[ ]ban|Bộ|Hội|Trường|Trung[ ]tâm)(?:,[ ]?(?:đơn[ ]vị|địa[ ]phương))?"
     r"|(?:các[ ])?đồng[ ]chí|các[ ]anh,?[ ]chị)[ ]+",
@@ -610,6 +614,9 @@ _DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhi�
                              r"|tập[ ]trung|tiếp[ ]tục|khẩn[ ]trương|cần)\b", regex.V1 | regex.IGNORECASE)
 _ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
 _YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
+_DIRECT_OBJ = regex.compile(r"^(?:Chỉ[ ]đạo|Giao|Đề[ ]nghị|Yêu[ ]cầu)(?:[ ]cho)?[ ]+(?=\S)", regex.V1 | regex.IGNORECASE)
+_HEADING_VERB = regex.compile(r"\b(?:chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|triển[ ]khai|báo[ ]cáo|tổ[ ]chức|có[ ]trách[ ]nhiệm|là|được|đã)\b",
+                              regex.V1 | regex.IGNORECASE)
 _CLAUSE_LEAD = regex.compile(r"^[\s,;)]*(?:và|rồi|sau[ ]đó|đồng[ ]thời)?[\s,;]*", regex.V1 | regex.IGNORECASE)
 _SUBLABEL = regex.compile(r"^\((?:\d{1,2}|[a-zđ])\)[ ]*(?=\S)", regex.V1)
 _LEADIN_END = regex.compile(r"(?:co trach nhiem|co nhiem vu|chiu trach nhiem|:)\s*$")
@@ -700,8 +707,7 @@ class _Prose:
         body = text[body_off:]
         if _caps_heading(body):
             # a heading in capitals is no task ("II. TỔ CHỨC THỰC HIỆN"); it may name the unit of its items
-            subj = _find_subject(body.strip())
-            named = subj.units if subj is not None and subj.action_start >= len(body.strip()) - 1 else None
+            named = None
             if named:
                 _place([u for u, _r in named], p.loc.span(body_off, len(text)) if p.loc.start is not None else p.loc)
             if level is not None:
@@ -713,14 +719,16 @@ class _Prose:
             src = text[:body_off + e0] if s0 == 0 else s_text
             inherited = cur if cur is not None else parent
             res = self.sentence(s_text, src.strip(), loc, inherited, last_draft, cur is not None,
-                                any_task=parent_leadin and s0 == 0)
+                                any_task=parent_leadin and s0 == 0,
+                                heading=level is not None and s0 == 0 and e0 == len(body.rstrip())
+                                and len(body.split()) <= 16 and not body.rstrip().endswith((".", ";")))
             if res is None:
                 cur = None
                 last_draft = None
                 continue
             subj, draft = res
             if draft is None and subj and (_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT)
-                                           or s_text.rstrip().endswith(":")):
+                                           or s_text.rstrip().endswith(":") or self.bare_heading and level is not None and level >= 1):
                 leadin = True
             elif draft is not None:
                 leadin = False
@@ -739,7 +747,7 @@ class _Prose:
             self.stack.append(_Level(None, cur, True, True))
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: _Draft | None, same_para: bool,
-                 any_task: bool = False):
+                 any_task: bool = False, heading: bool = False):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
         whatever its first word."""
         self.bare_heading = False
@@ -757,6 +765,15 @@ class _Prose:
         sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
         ref = self._ref_date(s_clean)
         subj = _find_subject(s_clean)
+        if subj is None and heading:
+            # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
+            u0 = parse_unit(s_clean, 0)
+            name = s_clean.rstrip(" :;")
+            if u0 is not None and u0.start == 0 and not _HEADING_VERB.search(name[u0.end:], timeout=RX_TIMEOUT):
+                unit = UnitSpan(0, len(name), name, plural=u0.plural or fold(name).startswith("cac "))
+                _place([unit], sloc)
+                self.bare_heading = True
+                return [(unit, "lead")], None
         if _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT) or subj is None and s_clean.endswith(":"):
             return self._introduction(s_clean, subj, sloc)
         deadlines = find_deadlines(s_clean, ref)
@@ -834,6 +851,13 @@ class _Prose:
             d = self._emit(action, list(inherited), s_clean, source, sloc, deadlines, recs, implied=True)
             if support:
                 self.b.extend(d, support)
+            mo = _DIRECT_OBJ.match(s_clean, timeout=RX_TIMEOUT)
+            if mo:
+                # "- Chỉ đạo UBND các xã … tổ chức …": the body directed does the task too
+                ul = parse_unit_list(s_clean, mo.end())
+                if ul is not None:
+                    _place(ul.units, sloc)
+                    self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             return inherited, d
         if deadlines and not _NARRATION.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT) and (
                 _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)

@@ -201,7 +201,7 @@ _BYDATE = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", 
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
 _TASK_WORDS = regex.compile(r"\b(?:báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|"
                             r"thống[ ]kê|họp|sơ[ ]kết|theo[ ]dõi|giám[ ]sát)\b", regex.V1 | regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:)]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|báo[ ]cáo|trình|nộp)\b|$)", regex.V1)
+_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|gởi|báo[ ]cáo|trình|nộp)\b|$)", regex.V1)
 
 
 def _task_clause_end(text: str, m: regex.Match) -> bool:

@@ -50,11 +50,11 @@ _SINGULAR_HEADS = (
     "Hội", "Bộ", "Cục", "Viện", "Trường", "Đội", "Đài", "Nhóm", "Bộ phận",
     # enterprises, associations, the press, investors and delegations
     "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Liên minh", "Hợp tác xã", "Ngân hàng",
-    "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn",
+    "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn", "Vụ",
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
-_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng"})
+_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ"})
 # Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
 _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
@@ -91,6 +91,7 @@ _STOP_WORDS = (
     "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
     "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
     "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
+    "gởi", "ngoài", "trực tiếp",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
@@ -101,7 +102,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
 
@@ -273,6 +274,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = mc.end()
                 words += 1
                 first = False
+                if mc.group(0).endswith("quan"):
+                    break  # "… có liên quan" closes the name
                 continue
         if plural:
             mp = _PLURAL_CONT_RX.match(text, p, timeout=RX_TIMEOUT)
@@ -321,7 +324,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             # "Phòng Dân số - Truyền thông và GDSK": "và" joins name parts, not units
             r = _skip_spaces(text, w.end())
             w2 = _WORD.match(text, r, timeout=RX_TIMEOUT)
-            if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and not plural:
+            prev_cap = any(_is_upper_start(x) for x in text[pos:q].split())  # a proper name ("các Sở Thông tin và …")
+            if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and (not plural or prev_cap):
                 end = w2.end()
                 words += 2
                 continue

@@ -362,9 +362,26 @@ def extract_to_file(path: str, out_path: str) -> dict[str, Any]:
 
 @task(name="extract-document", task_run_name="extract {path}")
 def extract_document(path: str, out_path: str) -> dict[str, Any]:
-    _progress("started", path)
+    here = _progress_here()
+    if here:
+        _progress("started", path)
     row = extract_to_file(path, out_path)
-    if not row.get("retry"):
+    if here and not row.get("retry"):
+        _progress("finished", row)
+        row["progress_shown"] = os.getpid()
+    return row
+
+
+def _progress_here() -> bool:
+    """The progress display belongs to this process (a Dask worker forked
+    from it holds a copy that must not draw on the terminal)."""
+    return PROGRESS is not None and getattr(PROGRESS, "pid", None) == os.getpid()
+
+
+def _shown(row: dict[str, Any]) -> dict[str, Any]:
+    """A row whose document was read in another process (a Dask worker) is
+    shown in the progress here, when the flow collects it."""
+    if row.pop("progress_shown", None) != os.getpid() and not row.get("retry"):
         _progress("finished", row)
     return row
 
@@ -463,7 +480,7 @@ def _ingest(paths: list[str] | None, out_dir: str, db_url: str | None, force: bo
             continue
         _progress("queued")
         futures.append((f, extract_document.submit(str(f), str(out_path))))
-    done = [_result(f, fut) for f, fut in futures]
+    done = [_shown(_result(f, fut)) for f, fut in futures]
     # a time limit hit under load: the document again, alone (nothing else running)
     for i, r in enumerate(done):
         if r.pop("retry", False) and not STOP.is_set():

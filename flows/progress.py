@@ -113,7 +113,10 @@ class IngestProgress:
     in worker threads."""
 
     def __init__(self, stream: IO[str] | None = None, *, enabled: bool | None = None):
+        import os
+
         self.stream = stream if stream is not None else sys.stderr
+        self.pid = os.getpid()  # the process that draws (flows.ingest never draws from another)
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self._lock = threading.Lock()
         self._progress: Any = None

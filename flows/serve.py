@@ -22,7 +22,10 @@ import argparse
 import contextlib
 import datetime as dt
 import os
+import signal
 import sys
+import threading
+import warnings
 from typing import Any
 
 DEFAULT_INTERVAL = 60
@@ -96,6 +99,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--days-before", type=int, default=3, metavar="N", help="reminder N days before each deadline")
 
 
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    sys.exit(128 + signum)
+
+
 def run(args: argparse.Namespace) -> int:
     from flows.server import prefect_server
 
@@ -103,7 +110,11 @@ def run(args: argparse.Namespace) -> int:
     if args.interval_minutes <= 0 or args.reminders_interval_minutes <= 0:
         print("vanban: intervals must be at least one minute", file=sys.stderr)
         return 2
+    # SIGTERM before Prefect's runner takes it over (while the server starts): leave through the
+    # ExitStack, which stops the server; Prefect's own handler exits the same way
     with contextlib.ExitStack() as stack:
+        if threading.current_thread() is threading.main_thread():
+            stack.callback(signal.signal, signal.SIGTERM, signal.signal(signal.SIGTERM, _exit_on_sigterm))
         if not os.environ.get("PREFECT_API_URL"):
             # no server given or running: start one (before Prefect is imported, which reads the URL once)
             print("vanban: starting a Prefect server for the schedules …", file=sys.stderr)
@@ -121,6 +132,10 @@ def run(args: argparse.Namespace) -> int:
         )
         from prefect import serve
 
+        # Prefect 3.8.8's runner answers SIGTERM (systemd stopping the service) by calling its async
+        # stop() without awaiting it, then exiting: the exit is what stops it, the warning is noise
+        warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited",
+                                category=RuntimeWarning)
         print(f"vanban: serving {'; '.join(f'{d.flow_name}/{d.name}' for d in deployments)} "
               f"(runs and their summaries: {ui}); Ctrl-C stops", file=sys.stderr)
         serve(*deployments, print_starting_message=False)

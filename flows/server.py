@@ -136,7 +136,7 @@ def prefect_server(port: int | None = None, host: str = DEFAULT_HOST, *, timeout
     with log.open("ab") as out:
         proc = subprocess.Popen(_prefect_command() + ["server", "start", "--host", host, "--port", str(port)],
                                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env,
-                                start_new_session=True)
+                                start_new_session=True, preexec_fn=_die_with_parent)
     try:
         deadline = time.monotonic() + timeout
         while not server_answers(url):
@@ -148,6 +148,18 @@ def prefect_server(port: int | None = None, host: str = DEFAULT_HOST, *, timeout
         yield url
     finally:
         stop_group(proc)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: Linux sends it SIGTERM when its parent dies,
+    however the parent died (SIGKILL included), so no server is left behind."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - not Linux: the parent's own cleanup still stops it
+        pass
 
 
 def stop_group(proc: subprocess.Popen, grace: float = 15.0) -> None:

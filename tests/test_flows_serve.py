@@ -85,9 +85,34 @@ def test_reminders_flow_writes_the_calendar(prefect_harness, tmp_path):
     assert {e.walk("VALARM")[0].decoded("TRIGGER") for e in events} == {dt.timedelta(days=-2)}
 
 
-def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, tmp_path):
+class ProgressRecorder:
+    """Records what the ingest's progress shows (``flows.ingest.PROGRESS``)."""
+
+    def __init__(self):
+        self.names: list[str] = []
+        self.count = 0
+        self.pid = os.getpid()
+
+    def queued(self):
+        self.count += 1
+
+    def unchanged(self):
+        pass
+
+    def started(self, path):
+        pass
+
+    def finished(self, row):
+        self.names.append(Path(row["file"]).name)
+
+    def indexing(self):
+        pass
+
+
+def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, tmp_path, monkeypatch):
     from distributed import LocalCluster
 
+    import flows.ingest
     from flows.dask_runner import task_runner_for
     from flows.ingest import ingest_flow
 
@@ -98,10 +123,17 @@ def test_ingest_on_a_two_worker_dask_cluster_matches_local_run(prefect_harness, 
         shutil.copy(RAW / f"{stem}.txt", raw)
     (raw / "broken.docx").write_bytes(b"PK\x03\x04 not a zip")
 
+    shown = {"local": ProgressRecorder(), "dask": ProgressRecorder()}
+    monkeypatch.setattr(flows.ingest, "PROGRESS", shown["local"])
     local_rows = ingest_flow(paths=[str(raw)], out_dir=str(tmp_path / "local"), db_url=f"sqlite:///{tmp_path / 'l.db'}")
+    monkeypatch.setattr(flows.ingest, "PROGRESS", shown["dask"])
     with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         flow = ingest_flow.with_options(task_runner=task_runner_for(cluster.scheduler_address))
         dask_rows = flow(paths=[str(raw)], out_dir=str(tmp_path / "dask"), db_url=f"sqlite:///{tmp_path / 'd.db'}")
+    # progress: every document once, whether read in this process or in a Dask worker process
+    for rec in shown.values():
+        assert sorted(rec.names) == sorted([f"{s}.txt" for s in stems] + ["broken.docx"]) and rec.count == 4, (shown["local"].names, shown["local"].count, shown["dask"].names, shown["dask"].count)
+    assert not any("progress_shown" in r for r in local_rows + dask_rows)
 
     def key(rows):
         return [(Path(r["file"]).name, r["status"], r["obligations"], r["references"], r["error"]) for r in rows]
@@ -259,3 +291,34 @@ def test_vanban_serve_without_a_server_starts_one_and_stops_it(tmp_path):
     assert not server_answers(url)
     left = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
     assert f"--port {port}" not in left, "the Prefect server vanban serve started is still running"
+
+
+def test_a_killed_vanban_serve_leaves_no_server_behind(tmp_path):
+    """SIGKILL gives `vanban serve` no chance to clean up: the Prefect server it
+    started stops by itself once its parent is gone (PR_SET_PDEATHSIG)."""
+    import signal
+
+    from flows.server import free_port, server_answers
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_API_PORT=str(port))
+    proc = subprocess.Popen([str(BIN / "vanban"), "serve", "--raw", str(tmp_path / "in"),
+                             "--out", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'i.db'}"],
+                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL)
+    started = time.monotonic()
+    try:
+        while not server_answers(url):
+            assert proc.poll() is None and time.monotonic() - started < 180
+            time.sleep(1)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    while server_answers(url, timeout=2) and time.monotonic() - started < 240:
+        time.sleep(1)
+    assert not server_answers(url, timeout=2)
+    time.sleep(2)
+    left = subprocess.run(["ps", "-e", "-o", "pid=,args="], capture_output=True, text=True).stdout
+    assert f"--port {port}" not in left, "the Prefect server of a killed vanban serve is still running"

@@ -98,7 +98,7 @@ def test_progress_prints_one_line_per_file(tmp_path):
 
 def test_vanban_ingest_on_a_terminal_shows_each_file(tmp_path):
     """A real `vanban ingest` whose stderr is a pseudo-terminal: a line per
-    file and the Vietnamese summary; piped, stderr has no progress at all."""
+    file, and the Vietnamese summary on stdout."""
     raw = tmp_path / "in"
     raw.mkdir()
     for f in sorted(RAW.glob("*.txt"))[:2]:
@@ -134,7 +134,4 @@ def test_vanban_ingest_on_a_terminal_shows_each_file(tmp_path):
     out = proc.stdout.decode()
     assert out.splitlines()[0].split()[:2] == ["Tệp", "Loại"]
     assert "2 tệp: 2 đã đọc, 0 không đổi, 0 lỗi" in out and "1 bỏ qua: " in out and "SOURCES.md" in out
-
-    piped = subprocess.run(argv + ["--force"], capture_output=True, text=True, env=env, timeout=300)
-    assert piped.returncode == 0
-    assert "\x1b" not in piped.stderr and "✓" not in piped.stderr and "Đang" not in piped.stderr
+    # piped, stderr gets no progress: tests/test_prefect_home.py (its ingest runs with stderr captured)

@@ -399,3 +399,50 @@ def test_report_with_unlabelled_section_headings():
     obs, _ = extract_obligations(doc, DocumentHeader(type="Báo cáo", type_code="BC", date="2025-12-15"))
     assert len(obs) == 1
     assert _names(obs[0]) == ["Phòng Kế hoạch"] and obs[0].deadline.date == "2026-03-31"
+
+
+# --------------------------------------------------------------------------
+# Shapes met on unannotated and dev documents (invented wording)
+# --------------------------------------------------------------------------
+
+
+def test_before_a_month_is_due_at_the_end_of_the_month_before():
+    obs, _ = _run("""
+    Sở Công Thương hoàn thành việc cấp mã vùng trồng trước tháng 10/2025.
+    """, date="2025-06-01")
+    assert obs[0].deadline.date == "2025-09-30"
+
+
+def test_proper_name_with_va_after_plural_and_colon_task_form():
+    obs, _ = _run("""
+    1. Đề nghị các Sở Giáo dục và Đào tạo rà soát đội ngũ giáo viên trước ngày 12/8/2025.
+    2. Vụ Kế hoạch - Tài chính: Chủ động cân đối nguồn kinh phí sự nghiệp.
+    """, date="2025-07-01")
+    assert _names(_with(obs, "đội ngũ giáo viên")) == ["Sở Giáo dục và Đào tạo"]
+    assert _names(_with(obs, "nguồn kinh phí")) == ["Vụ Kế hoạch - Tài chính"]
+
+
+def test_unit_name_heading_and_directed_body():
+    obs, units = _run("""
+    III. TỔ CHỨC THỰC HIỆN
+    1. Các hợp tác xã nông nghiệp, thủy sản
+    - Xây dựng phương án sản xuất vụ đông.
+    2. Các phòng, ban có liên quan
+    - Hướng dẫn thủ tục vay vốn ưu đãi.
+    3. Ủy ban nhân dân các huyện
+    - Chỉ đạo Ủy ban nhân dân các xã tổ chức tập huấn kỹ thuật.
+    """, date="2025-01-01")
+    assert _names(_with(obs, "vụ đông")) == ["Các hợp tác xã nông nghiệp, thủy sản"]
+    assert _names(_with(obs, "vay vốn")) == ["Các phòng, ban có liên quan"]
+    assert _names(_with(obs, "tập huấn kỹ thuật")) == ["Ủy ban nhân dân các huyện", "Ủy ban nhân dân các xã"]
+
+
+def test_schedule_line_date_and_period_before_a_bracket():
+    obs, _ = _run("""
+    2. Phòng Y tế
+    - Ngày 14/10/2025: Họp tổ công tác liên ngành.
+    - Tổng hợp kết quả khám sàng lọc hàng tháng (theo mẫu kèm theo).
+    """, date="2025-09-01")
+    assert _with(obs, "tổ công tác").deadline.date == "2025-10-14"
+    assert _with(obs, "sàng lọc").recurrence.rrule.startswith("FREQ=MONTHLY")
+    assert all(_names(o) == ["Phòng Y tế"] for o in obs)

@@ -92,7 +92,8 @@ def test_no_server_answering_leaves_the_temporary_server(health_server, tmp_path
 def test_vanban_keeps_its_flow_runs_in_its_own_home(tmp_path):
     """`vanban ingest` started with nothing set (no PREFECT_HOME, no server):
     Prefect's database is made in vanban's home, not in ~/.prefect; the same
-    with `python -m cli.main` (how `make run` and scripts may start it)."""
+    with `python -m cli.main` (how `make run` and scripts may start it).
+    Its stderr is a pipe here: no progress is printed on it."""
     from flows.server import free_port
 
     home = tmp_path / "user"
@@ -104,6 +105,8 @@ def test_vanban_keeps_its_flow_runs_in_its_own_home(tmp_path):
                         "--db", f"sqlite:///{tmp_path / 'i.db'}"], env=env, capture_output=True, text=True,
                        timeout=300)
     assert r.returncode == 0, r.stderr[-2000:]
+    assert "\x1b" not in r.stderr and "✓" not in r.stderr and "Đang" not in r.stderr  # no progress: not a terminal
+    assert "1 tệp: 1 đã đọc" in r.stdout
     vanban_home = home / ".local" / "share" / "vanban" / "prefect"
     assert (vanban_home / "prefect.db").is_file()
     assert not (home / ".prefect").exists()

@@ -50,6 +50,14 @@ def test_issuer_of_a_list_introduction_in_its_own_paragraph():
     assert refs["1204/STC-NS"].issuer != "Ủy ban nhân dân xã Phú Mỹ"
 
 
+def test_issuer_between_the_type_and_the_number():
+    refs = refs_of("Thực hiện Kế hoạch của UBND huyện Kỳ Anh số 208/KH-UBND ngày 6/5/2024 về chuyển đổi số.",
+                   "Triển khai Kế hoạch của Sở Y tế và văn bản số 15/SYT-NV ngày 2/2/2024.")
+    assert refs["208/KH-UBND"].issuer == "Ủy ban nhân dân huyện Kỳ Anh"
+    assert refs["208/KH-UBND"].mentions[0].text.startswith("Kế hoạch của UBND")
+    assert refs["15/SYT-NV"].issuer is None  # two things named before the number, not its issuer
+
+
 def test_issuer_named_before_so_colon_of_a_list():
     refs = refs_of("Thực hiện các Quyết định của Thủ tướng Chính phủ số: 1702/QĐ-TTg; 1703/QĐ-TTg và 1710/QĐ-TTg, "
                    "Sở Xây dựng hướng dẫn như sau:")
@@ -92,6 +100,8 @@ def test_issuer_name_with_a_hyphen_and_a_meeting_number():
     assert refs["41-KL/TW"].issuer == "Hội nghị Trung ương 8"
     assert refs["19-NQ/TW"].issuer == "Ban Chấp hành Trung ương (Hội nghị lần thứ 5)"
     assert refs["77/UBQGCĐS-VP"].issuer == "Ủy ban Quốc gia về chuyển đổi số"
+    refs = refs_of("Thực hiện Kế hoạch số 31/KH-BCĐ ngày 2/4/2024 của Ban Chỉ đạo phòng, chống tội phạm huyện.")
+    assert refs["31/KH-BCĐ"].issuer == "Ban Chỉ đạo phòng, chống tội phạm huyện"
 
 
 def test_hyphen_opening_a_list_item_or_a_heading_ends_the_name():
@@ -181,6 +191,10 @@ def test_malformed_ids():
     assert [f.id for f in find_citations("Thông tư liên tịch số 41/2016/TTLT/BNV-BTC ngày 3/3/2016")] == [
         "41/2016/TTLT/BNV-BTC"]
     assert [f.id for f in find_citations("Quyết định số 3/2022/QĐ-VP (phòng TC-HC)")] == ["3/2022/QĐ-VP"]
+    # an OCR's slash lost after the number (the type named before agrees), a stray letter in the body code
+    assert [f.id for f in find_citations("theo Nghị quyết $ô 36NQ-TW ngày 1/7/2014")] == ["36/NQ-TW"]
+    assert find_citations("khoản 2QĐ-UBND") == []
+    assert [f.id for f in find_citations("Chỉ thị số 05-CT/TƒW ngày")] == ["05-CT/TW"]
     # an OCR's Latin eth and doubled letter in the type code; words of the issuer glued
     refs = refs_of("ban hành kèm theo Quyết định số 4120/QĐÐ-BNV ngày 3/6/2019 của Bộ trưởng BộNội vụ.")
     assert (list(refs), refs["4120/QĐ-BNV"].issuer) == (["4120/QĐ-BNV"], "Bộ trưởng Bộ Nội vụ")

@@ -72,3 +72,30 @@ def test_long_texts_bypass_the_cache():
     before = len(textutil._FOLD_CACHE)
     assert fold(s) == ref_fold(s)
     assert s not in textutil._FOLD_CACHE and len(textutil._FOLD_CACHE) <= before
+
+
+def test_normalize_text_skip_set_is_exactly_the_three_classes():
+    import sys
+
+    from core import normalize as nz
+
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        in_classes = any(rx.match(ch) for rx in (nz._CONTROLS, nz._ZERO_WIDTH, nz._ODD_SPACES))
+        assert (ch in nz._TO_CLEAN) == in_classes, hex(cp)
+
+
+def test_normalize_text_same_with_and_without_the_skip():
+    from core import normalize as nz
+
+    def ref(text: str) -> str:
+        if not text:
+            return ""
+        t = text.replace("\r\n", "\n").replace("\r", "\n")
+        t = nz._CONTROLS.sub("", t, timeout=RX_TIMEOUT)
+        t = nz._ZERO_WIDTH.sub("", t, timeout=RX_TIMEOUT)
+        t = nz._ODD_SPACES.sub(" ", t, timeout=RX_TIMEOUT)
+        return unicodedata.normalize("NFC", t)
+
+    for s in _random_strings(5_000, 7) + ["a\r\nb\rc\x0cd\x0be\u00adf\u200bg\xa0h", "Nghị định\u3000số\ufeff"]:
+        assert nz.normalize_text(s) == ref(s), repr(s)
