@@ -14,6 +14,7 @@ from sqlalchemy import exc as sa_exc
 
 from core.errors import printable
 from core.io import write_bytes_atomic
+from cli.options import option_day
 from tracker.query import (
     CSV_DELIMITERS,
     FORMATS,
@@ -25,7 +26,6 @@ from tracker.query import (
     format_counts_table,
     format_table,
     grouped,
-    parse_day,
     record,
     select,
     to_csv,
@@ -56,16 +56,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
 
 
-def _option_day(option: str, value: str | None) -> dt.date | None:
-    """The date given to ``option`` (None when the option is absent); a
-    ``ValueError`` naming the option for an empty or unreadable one."""
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise ValueError(f"{option}: {exc}") from None
-
 
 def _fail(message: str) -> int:
     print(f"vanban: {message}", file=sys.stderr)
@@ -84,9 +74,9 @@ def _output_format(args: argparse.Namespace) -> str:
 
 def run(args: argparse.Namespace) -> int:
     try:  # an option given empty ("--from ''") is an error naming it, never ignored
-        today = _option_day("--today", args.today) or dt.date.today()
-        date_from = _option_day("--from", args.date_from)
-        date_to = _option_day("--to", args.date_to)
+        today = option_day("--today", args.today) or dt.date.today()
+        date_from = option_day("--from", args.date_from)
+        date_to = option_day("--to", args.date_to)
         status = parse_status(args.status) if args.status is not None else None
     except ValueError as exc:
         return _fail(str(exc))

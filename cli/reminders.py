@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 
 from sqlalchemy import exc as sa_exc
 
-from tracker.query import parse_day
+from cli.options import option_day
 from tracker.reminders import ALARM_MODES, CSV_DELIMITERS, DEFAULT_DAYS_BEFORE, export
 from tracker.store import database_error
 
@@ -31,20 +30,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
 
 
-def _option_day(option: str, value: str | None) -> dt.date | None:
-    """The date given to ``option`` (None when absent); an error names the option."""
-    if value is None:
-        return None
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise ValueError(f"{option}: {exc}") from None
-
 
 def run(args: argparse.Namespace) -> int:
     try:
-        today = _option_day("--today", args.today)
-        date_from = _option_day("--from", args.date_from)
+        today = option_day("--today", args.today)
+        date_from = option_day("--from", args.date_from)
         res = export(args.out, unit=args.unit, days_before=args.days_before, alarm_mode=args.alarm_mode,
                      todo=args.todo, db_url=args.db, today=today, date_from=date_from,
                      delimiter=CSV_DELIMITERS[getattr(args, "csv_delimiter", "comma")])
