@@ -44,6 +44,7 @@ from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
 from core.textutil import RX_TIMEOUT, fold
 from tracker.unit_aliases import AliasGroup, group_of, load_aliases
+from tracker.unit_names import abbreviations, name_rank, squeeze
 from core.io import write_bytes_atomic
 from tracker.scoresheet import fit_row_heights, print_setup
 
@@ -52,65 +53,11 @@ GROUPINGS = ("unit", "document", "reference")
 NO_GROUP = {"unit": "(không ghi đơn vị)", "document": "(không rõ văn bản)", "reference": "(không dẫn chiếu văn bản chỉ đạo)"}
 FORMATS = ("table", "json", "csv", "xlsx")
 _DMY = regex.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_WORD = regex.compile(r"[^\W_]+")
 
 
 # --------------------------------------------------------------------------
 # Unit matching (pure)
 # --------------------------------------------------------------------------
-
-
-_NON_WORD = regex.compile(r"[\W_]+")
-
-
-def _squeeze(text: str) -> str:
-    """Letters and digits only: "p.tc-hc" → "ptchc"."""
-    return _NON_WORD.sub("", text, timeout=RX_TIMEOUT)
-
-
-def _segments(name: str) -> list[list[str]]:
-    """The folded words of each dash-separated part of a unit name:
-    "Phòng Tổ chức - Hành chính" → [["phong", "to", "chuc"], ["hanh", "chinh"]]."""
-    words = [_WORD.findall(p, timeout=RX_TIMEOUT) for p in fold(name).split("-")]
-    return [w for w in words if w]
-
-
-def abbreviations(name: str) -> set[str]:
-    """Abbreviations people write for a unit name, folded and squeezed:
-    "Phòng Tổ chức - Hành chính" → {"phongtchc", "ptchc", "tchc"}
-    ("Phòng TC-HC", "P.TCHC", "TC-HC").  A merged unit also answers to the
-    abbreviations of its leading parts ("Phòng Tổ chức - Hành chính - Tài
-    chính - Kế toán" to "Phòng TCHC" as well as to "Phòng TCHC-TCKT")."""
-    segs = _segments(name)
-    out: set[str] = set()
-    if not segs:
-        return out
-    for k in range(2 if len(segs) > 2 else len(segs), len(segs) + 1):
-        words = segs[:k]
-        head, rest = words[0][0], [words[0][1:]] + words[1:]
-        initials = "".join(w[0] for ws in rest for w in ws)
-        if len(initials) >= 2:
-            out.update({initials, head + initials, head[0] + initials})
-    return out
-
-
-def name_rank(query: str, name: str) -> int | None:
-    """How ``query`` names the unit ``name``, ignoring case, diacritics and
-    punctuation: 0 = the same words; 1 = the words of its leading dash-parts
-    (a merged unit: "phòng tổ chức hành chính" names "Phòng Tổ chức - Hành
-    chính - Tài chính - Kế toán"); None = neither."""
-    q = _WORD.findall(fold(query), timeout=RX_TIMEOUT)
-    if not q:
-        return None
-    acc: list[str] = []
-    segs = _segments(name)
-    for i, seg in enumerate(segs):
-        acc.extend(seg)
-        if acc == q:
-            return 0 if i == len(segs) - 1 else 1
-        if len(acc) >= len(q):
-            return None
-    return None
 
 
 @dataclass(slots=True)
@@ -162,8 +109,8 @@ def _match_units(units_: list[StoredUnit], query: str, *, max_suggestions: int,
     named = sorted((u for u in units_ if ranks[u.id] is not None), key=lambda u: (ranks[u.id], u.folded))
     if named:
         return UnitMatch(named, "name")
-    squeezed = _squeeze(key)
-    abbrev = [u for u in units_ if any(squeezed in abbreviations(n) or _squeeze(fold(n)) == squeezed
+    squeezed = squeeze(key)
+    abbrev = [u for u in units_ if any(squeezed in abbreviations(n) or squeeze(fold(n)) == squeezed
                                        for n in names[u.id])]
     if abbrev:
         return UnitMatch(abbrev, "abbreviation")

@@ -28,6 +28,7 @@ from typing import Any
 
 from tracker.cell_safety import keep_text
 from core.errors import DocumentError
+from core.io import write_bytes_atomic
 from core.model import Criterion
 from extractors.criteria import extract_criteria
 from extractors.header import extract_header
@@ -270,8 +271,6 @@ def write_scoresheet(
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=COL["max"])
     print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", area=f"A1:{last_visible}{tr}")
     out = Path(out)
-    from core.io import write_bytes_atomic
-
     buf = io.BytesIO()
     wb.save(buf)
     write_bytes_atomic(out, buf.getvalue())

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable
 
 from tracker.store import StoredUnit
+from tracker.unit_names import name_rank
 from core.textutil import fold, nfc, squash_spaces
 
 DEFAULT_ALIASES = "data/unit_aliases.txt"
@@ -128,8 +129,6 @@ class UnitEntry:
 
 def _leading_parts_of(name: str, other: str) -> bool:
     """``other`` is ``name`` merged with more parts ("Phòng TC - HC" ⊂ "Phòng TC - HC - TC - KT")."""
-    from tracker.query import name_rank
-
     return name_rank(name, other) == 1
 
 
