@@ -36,11 +36,13 @@ canonicalised and merged per document (``extractors.unit_registry``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 import regex
 
 from extractors.deadlines import find_deadlines
+from extractors.obligation_builder import CLOSING, REPORT_VERB, Draft, ObligationBuilder, body_of, clean_action, report_to
+from extractors.obligation_tables import FlatTableReader, read_table
 from extractors.recurrence import find_recurrences
 from extractors.sentences import split_sentences
 from extractors.unit_registry import UnitRegistry
@@ -52,7 +54,6 @@ from extractors.units import (
     member_units,
     parse_unit,
     parse_unit_list,
-    split_unit_cell,
 )
 from core.model import (
     Document,
@@ -62,7 +63,6 @@ from core.model import (
     Paragraph,
     Table,
     Unit,
-    UnitMention,
 )
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
@@ -158,7 +158,6 @@ _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|
 _INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40}:)?\s*:?$")
 _GENERIC_UNIT = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan)$")
 _TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi")
-_CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)
 # words of a closing order that says nothing but "carry this out"
 _BOILERPLATE_WORDS = frozenset(
     "nghiem tuc trien khai thuc hien to chuc noi dung ke hoach cong van quyet dinh chi thi huong dan van ban nay "
@@ -168,81 +167,7 @@ _SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|
 _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
                             regex.V1 | regex.IGNORECASE)
 _MONITOR_START = regex.compile(r"^(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra)\b", regex.V1 | regex.IGNORECASE)
-_REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|gởi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
-_REPORT_PREP = regex.compile(r"\b(?:về|lên|cho|đến|tới|báo[ ]cáo|trình)[ ]+", regex.V1 | regex.IGNORECASE)
-_VIA = regex.compile(r"[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
-_TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
 
-# table column headers
-_COL_UNIT = regex.compile(r"don vi|co quan|bo phan|trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach")
-_COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem")
-_COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
-_COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
-# a column of the bodies that follow up on the task ("Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi",
-# "Kiểm tra, giám sát", "Đơn vị đôn đốc"): the title starts with the checking verb, or a body word then it
-_COL_MONITOR = regex.compile(
-    r"^(?:(?:co quan|don vi|bo phan|nguoi|trach nhiem|phu trach)[ ,]+)?(?:theo doi|kiem tra|giam sat|don doc)\b"
-)
-
-
-# --------------------------------------------------------------------------
-# Drafts: obligations before unit names are final
-# --------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Draft:
-    ob: Obligation
-    units: list[tuple[str, str, str, Loc | None, bool]] = field(default_factory=list)  # (key, raw, role, loc, implied)
-
-
-class _Builder:
-    def __init__(self, header: DocumentHeader) -> None:
-        self.header = header
-        self.ref_date = header.date or header.date_partial
-        self.registry = UnitRegistry(seeds=[_body_of(r) for r in header.recipients])
-        self.drafts: list[_Draft] = []
-
-    def add(self, ob: Obligation, units: list[tuple[UnitSpan | str, str]], loc: Loc | None,
-            implied: bool = False, listed: bool = True) -> _Draft:
-        """``listed=False``: the units are only presumed (the addressees of an order naming nobody) and
-        are not added to the document's unit list."""
-        d = _Draft(ob)
-        seen: set[tuple[str, bool]] = set()
-        for u, role in units:
-            raw = u.raw if isinstance(u, UnitSpan) else u
-            key = self.registry.resolve(raw, task=listed and not (isinstance(u, UnitSpan) and u.person))
-            # a body named once per task, except that the one following it up may also be one doing it
-            if (key, role == "monitor") in seen:
-                continue
-            seen.add((key, role == "monitor"))
-            u_loc = u.loc if isinstance(u, UnitSpan) and u.loc is not None else loc
-            d.units.append((key, raw, role, u_loc, implied))
-        self.drafts.append(d)
-        return d
-
-    def extend(self, d: _Draft, units: list[tuple[UnitSpan | str, str]], implied: bool = False) -> None:
-        """More units (written in the sentence) for a draft already added."""
-        seen = {k for k, *_ in d.units}
-        for u, role in units:
-            raw = u.raw if isinstance(u, UnitSpan) else u
-            key = self.registry.resolve(raw, task=not (isinstance(u, UnitSpan) and u.person))
-            if key not in seen:
-                seen.add(key)
-                d.units.append((key, raw, role, u.loc if isinstance(u, UnitSpan) else d.ob.loc, implied))
-
-    def finish(self) -> tuple[list[Obligation], list[Unit]]:
-        out = []
-        for d in self.drafts:
-            d.ob.units = [UnitMention(name=self.registry.name(k), raw=raw, role=role, loc=loc,  # type: ignore[arg-type]
-                                      implied=imp)
-                          for k, raw, role, loc, imp in d.units]
-            out.append(d.ob)
-        return out, self.registry.units()
-
-
-def _body_of(recipient: str) -> str:
-    return regex.sub(r"^[\s\-+•]+|[;.,\s]+$", "", recipient, timeout=RX_TIMEOUT)
 
 
 # --------------------------------------------------------------------------
@@ -519,19 +444,6 @@ def _place(units: list[UnitSpan], base: Loc | None) -> None:
             u.loc = base.span(u.start, u.end)
 
 
-def _report_to(action: str) -> str | None:
-    for m in _REPORT_VERB.finditer(action, timeout=RX_TIMEOUT):
-        window_end = min(len(action), m.end() + 90)
-        # directly after the verb ("báo cáo Trung tâm Y tế"), or after về/lên/cho/đến
-        cands = [m.end()] + [p.end() for p in _REPORT_PREP.finditer(action, m.end(), window_end, timeout=RX_TIMEOUT)]
-        for c in cands:
-            u = parse_unit(action, c)
-            if u is not None and not u.bare:
-                via = _VIA.match(action, u.end, timeout=RX_TIMEOUT)
-                return u.raw + (" " + squash_spaces(via.group(0)) if via else "")
-    return None
-
-
 _DEADLINE_ONLY_WORDS = frozenset("hoan thanh xong thoi han truoc cham nhat la ngay trong va bao cao gui ket qua".split())
 
 
@@ -560,11 +472,6 @@ def _is_boilerplate(action: str) -> bool:
     words = regex.findall(r"\w+", fold(action), timeout=RX_TIMEOUT)
     return all(w in _BOILERPLATE_WORDS for w in words)
 
-
-def _clean_action(a: str) -> str:
-    a = _TAIL.sub("", a.strip(), timeout=RX_TIMEOUT)
-    a = regex.sub(r"^(?:có[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|cần|phải)(?:[ ]+|[ ]*:?[ ]*$)", "", a, timeout=RX_TIMEOUT)
-    return squash_spaces(a)
 
 
 @dataclass(slots=True)
@@ -637,7 +544,7 @@ def _label_level(m: regex.Match | None) -> float | None:
 
 
 class _Prose:
-    def __init__(self, b: _Builder) -> None:
+    def __init__(self, b: ObligationBuilder) -> None:
         self.b = b
         self.stack: list[_Level] = []
         self.closing = False
@@ -653,7 +560,7 @@ class _Prose:
         text = p.text
         if not text.strip():
             return
-        if _CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
+        if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
             if fold(text.strip()).startswith(("noi nhan", "luu")):
                 self.closing = True
             return
@@ -702,7 +609,7 @@ class _Prose:
         leadin = False
         own = False
         cur: list[tuple[UnitSpan, str]] | None = None
-        last_draft: _Draft | None = None
+        last_draft: Draft | None = None
         pushed: list[tuple[UnitSpan, str]] | None = None
         body = text[body_off:]
         if _caps_heading(body):
@@ -746,7 +653,7 @@ class _Prose:
                 self.stack.pop()
             self.stack.append(_Level(None, cur, True, True))
 
-    def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: _Draft | None, same_para: bool,
+    def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: Draft | None, same_para: bool,
                  any_task: bool = False, heading: bool = False):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
         whatever its first word."""
@@ -757,7 +664,7 @@ class _Prose:
             # "(2) Sở Y tế …": a bracketed sub-label opens the sentence
             s = s.replace(sub.group(0), " " * len(sub.group(0)), 1)
             s_clean = s.strip()
-        if not s_clean or _CLOSING.match(s_clean, timeout=RX_TIMEOUT):
+        if not s_clean or CLOSING.match(s_clean, timeout=RX_TIMEOUT):
             return None
         if _CONDITIONAL.match(s_clean, timeout=RX_TIMEOUT):
             return None  # "Trường hợp có vướng mắc, đề nghị … phản ánh về …": conditional, no task
@@ -779,7 +686,7 @@ class _Prose:
         deadlines = find_deadlines(s_clean, ref)
         recs = find_recurrences(s_clean)
         if subj is not None:
-            action = _clean_action(s_clean[subj.action_start:])
+            action = clean_action(s_clean[subj.action_start:])
             if subj.trigger in ("yeu cau", "de nghi") and _is_boilerplate(action):
                 return None
             if subj.trigger is None and _ANNOUNCE.match(action, timeout=RX_TIMEOUT) and self._is_issuer(subj.units):
@@ -825,7 +732,7 @@ class _Prose:
             return inherited, last_draft
         mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
         if mt and fold(mt.group("t")) in ("de nghi", "yeu cau"):
-            action = _clean_action(s_clean[mt.end():])
+            action = clean_action(s_clean[mt.end():])
             if s_clean.endswith(":") and not deadlines:
                 # "Đề nghị thực hiện tốt các việc sau:" — the items below go to the addressees
                 addr = list(inherited or []) or self._addressees(sloc)
@@ -839,7 +746,7 @@ class _Prose:
         if inherited and (_TASK_START.match(s_clean, timeout=RX_TIMEOUT)
                           or any_task and s_clean[:1].isupper()
                           and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
-            action = _clean_action(s_clean)
+            action = clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:
                 # a follow-up sentence of the same task ("Thường xuyên kiểm tra, đôn đốc …")
                 last_draft.ob.action = f"{last_draft.ob.action}. {action}"
@@ -860,14 +767,14 @@ class _Prose:
                     self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             return inherited, d
         if deadlines and not _NARRATION.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT) and (
-                _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
+                REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
                 or _DUE_WORD.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT)):
             # a dated task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo cáo tháng
             # gửi trước ngày …"): the owners named after "của", else the unit the context gives
-            verb = _REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
+            verb = REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
             owners = _owners(s_clean[:min(verb.start(), deadlines[0].start)]) if verb else []
             generic = all(_GENERIC_UNIT.match(fold(u.raw), timeout=RX_TIMEOUT) for u, _r in owners)
-            action = _clean_action(s_clean.strip("()"))
+            action = clean_action(s_clean.strip("()"))
             if owners and not (generic and (inherited or self.last_subject)):
                 _place([u for u, _r in owners], sloc)
                 owners, collective = self._collective(owners)
@@ -912,7 +819,7 @@ class _Prose:
         loc = self.b.header.locs.get("recipients") or sloc
         out = []
         for r in self.b.header.recipients:
-            name = _body_of(r)
+            name = body_of(r)
             if name:
                 out.append((UnitSpan(0, len(name), name, plural=fold(name).startswith("cac "), loc=loc), "lead"))
         return out
@@ -951,18 +858,18 @@ class _Prose:
         return True
 
     def _implied(self) -> list[tuple[UnitSpan | str, str]]:
-        names = [_body_of(r) for r in self.b.header.recipients] or (self.collective or [])
+        names = [body_of(r) for r in self.b.header.recipients] or (self.collective or [])
         return [(n, "lead") for n in names]
 
     def _emit(self, action, units, sentence, source, loc, deadlines, recs, implied: bool = False,
-              listed: bool = True) -> _Draft:
+              listed: bool = True) -> Draft:
         dl = deadlines[0] if deadlines else None
         rc = recs[0] if recs else None
         ob = Obligation(
             action=action,
             deadline=None,
             recurrence=None,
-            report_to=_report_to(action),
+            report_to=report_to(action),
             source_text=squash_spaces(source),
             loc=loc,
         )
@@ -983,242 +890,11 @@ class _Prose:
             seen.add(nxt.deadline.date)
             nloc = loc.span(prev.end, nxt.end) if loc.start is not None else loc
             nxt.deadline.loc = loc.span(nxt.start, nxt.end) if loc.start is not None else loc
-            extra = Obligation(action=_clean_action(clause), deadline=nxt.deadline, report_to=_report_to(clause),
+            extra = Obligation(action=clean_action(clause), deadline=nxt.deadline, report_to=report_to(clause),
                                source_text=squash_spaces(clause), loc=nloc)
             self.b.add(extra, [(u, r) for u, r in units], loc, implied=implied, listed=listed)
             prev = nxt
         return d
-
-
-# --------------------------------------------------------------------------
-# Tables
-# --------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Columns:
-    content: int | None = None
-    code: int | None = None
-    time: int | None = None
-    units: list[tuple[int, str]] = field(default_factory=list)  # (col, role)
-
-
-def _unit_col_role(h: str) -> str:
-    if "chu tri" in h:
-        return "lead"
-    if "phoi hop" in h:
-        return "support"
-    if "trach nhiem" in h:
-        return "responsible"
-    return "lead"
-
-
-def _columns(headers: list[str]) -> _Columns | None:
-    cols = _Columns()
-    for i, h0 in enumerate(headers):
-        h = fold(h0)
-        if not h:
-            continue
-        if _COL_CODE.match(h.replace(".", "").strip(), timeout=RX_TIMEOUT) and cols.code is None:
-            cols.code = i
-        elif _COL_TIME.search(h, timeout=RX_TIMEOUT) and "don vi" not in h:
-            cols.time = i
-        elif _COL_MONITOR.match(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT):
-            cols.units.append((i, "monitor"))
-        elif _COL_UNIT.search(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and "kiem chung" not in h:
-            cols.units.append((i, _unit_col_role(h)))
-        elif _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and cols.content is None:
-            cols.content = i
-    if cols.content is None or all(role == "monitor" for _c, role in cols.units):
-        return None  # no column of bodies doing the task
-    return cols
-
-
-def _table(b: _Builder, t: Table) -> None:
-    grid = t.grid()
-    if not grid:
-        return
-    hdr_rows = t.header_rows or 1
-    headers = []
-    for c in range(t.n_cols):
-        parts = []
-        for r in range(min(hdr_rows, len(grid))):
-            cell = grid[r][c]
-            if cell is not None and cell.text not in parts:
-                parts.append(cell.text)
-        headers.append(" ".join(parts))
-    cols = _columns(headers)
-    if cols is None:
-        return
-    hdr_key = fold(headers[cols.content])
-    last: _Draft | None = None
-    for r in range(hdr_rows, len(grid)):
-        row = grid[r]
-        if all(c is None or c.row != r for c in row):
-            continue  # every cell began in a row above: nothing new
-
-        def txt(c: int | None) -> str:
-            # a cell merged down over several rows belongs to each of them (grid() repeats its origin)
-            if c is None or row[c] is None:
-                return ""
-            return squash_spaces(row[c].text.replace("\n", " "))
-
-        content = txt(cols.content)
-        if not content or fold(content) == hdr_key:
-            continue
-        # the content cell began in a row above: this row gives the same task to its own units/time
-        merged = row[cols.content].row != r
-        code = txt(cols.code)
-        unit_cells = [(txt(c), role, c) for c, role in cols.units]
-        units: list[tuple[UnitSpan | str, str]] = []
-        for text, role, c in unit_cells:
-            if text:
-                cell = row[c]
-                units.extend(split_unit_cell(cell.text if cell is not None else text, default_role=role))
-        if not units:
-            if not code and last is not None and not merged:
-                last.ob.source_text = f"{last.ob.source_text} {content}"
-            continue
-        cell = row[cols.content]
-        loc = t.cell_loc(cell) if cell is not None else Loc(block=t.index, table=t.table_index, row=r)
-        if merged:
-            loc = replace(loc, row=r)
-        time_text = txt(cols.time)
-        deadlines = find_deadlines(time_text, b.ref_date, in_time_column=True) if time_text else []
-        if not deadlines:
-            deadlines = find_deadlines(content, b.ref_date)
-        recs = find_recurrences(content) or (find_recurrences(time_text) if time_text else [])
-        source = f"{code} {content}".strip() if code else content
-        action = _clean_action(content)
-        if merged or row[cols.content].row_span > 1:
-            # rows sharing a merged task cell differ by their own cells (product, result): keep them in the source
-            used = {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}
-            own = [txt(c) for c in range(len(row)) if c not in used and row[c] is not None and row[c].row == r and txt(c)]
-            if own:
-                source = f"{source} | {' | '.join(own)}"
-        ob = Obligation(action=action, report_to=_report_to(content), source_text=source, loc=loc)
-        if deadlines:
-            ob.deadline = deadlines[0].deadline
-            ob.deadline.loc = loc
-        if recs:
-            ob.recurrence = recs[0].recurrence
-            ob.recurrence.loc = loc.span(recs[0].start, recs[0].end) if not time_text or recs[0].recurrence.text in content else loc
-        last = b.add(ob, units, loc)
-
-
-# --------------------------------------------------------------------------
-# Tables flattened into paragraphs (text extractions)
-# --------------------------------------------------------------------------
-
-
-class _Flat:
-    """Column headers written as paragraphs ("TT Nội dung triển khai", "Các
-    đơn vị triển khai/phối hợp thực hiện", "Đơn vị chủ trì …"), then rows as
-    content paragraphs followed by paragraphs of unit names (one per unit
-    column, in column order); a lower-case paragraph right after a repeated
-    header continues the row before the page break."""
-
-    def __init__(self, b: _Builder) -> None:
-        self.b = b
-        self.roles: list[str] = []
-        self.active = False
-        self.header_seen = False
-        self.content: list[Paragraph] = []
-        self.units: list[UnitSpan] = []
-        self.last: _Draft | None = None
-
-    def _is_code_header(self, f: str) -> bool:
-        return len(f) < 60 and bool(_COL_CONTENT.search(f, timeout=RX_TIMEOUT)) and bool(
-            regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT))
-
-    def _is_unit_header(self, f: str) -> bool:
-        return bool(_COL_UNIT.search(f[:90], timeout=RX_TIMEOUT)) and bool(
-            regex.match(r"(?:cac )?(?:don vi|co quan|bo phan)[^.;:]{0,30}(?:thuc hien|chu tri|phoi hop|trach nhiem)",
-                        f, timeout=RX_TIMEOUT))
-
-    def feed(self, p: Paragraph) -> bool:
-        """True when the paragraph belonged to a flattened table."""
-        f = fold(p.text)
-        if self._is_code_header(f):
-            self.header_seen = True
-            return True
-        if self.header_seen and self._is_unit_header(f):
-            if not self.active or len(self.roles) < 3 and not self.content and not self.units and not self.last:
-                self.roles.append(_unit_col_role(f))
-            self.active = True
-            rest = self._strip_header(p.text)
-            if rest:
-                self._content(Paragraph(rest, p.index, p.page))
-            return True
-        self.header_seen = False
-        if not self.active:
-            return False
-        if _CLOSING.match(p.text.strip(), timeout=RX_TIMEOUT):
-            self.flush()
-            self.active = False
-            return False
-        if regex.fullmatch(r"\s*\d{1,3}\s*", p.text, timeout=RX_TIMEOUT):
-            self.flush()
-            return True
-        units = self._unit_line(p.text)
-        if units is not None:
-            self.units.extend(units)
-            if regex.search(r"\s\d{1,3}\s*$", p.text, timeout=RX_TIMEOUT):
-                self.flush()
-            return True
-        self._content(p)
-        return True
-
-    def _content(self, p: Paragraph) -> None:
-        if self.units and self.content:
-            self.flush()
-        text = p.text.strip()
-        if not self.content and not self.units and self.last is not None and text[:1].islower():
-            self.last.ob.source_text = f"{self.last.ob.source_text} {squash_spaces(text)}"
-            return
-        self.content.append(p)
-
-    def _strip_header(self, text: str) -> str:
-        m = regex.search(r"(?i)thực hiện\s+(?:\d{1,2}\s+)?", text, timeout=RX_TIMEOUT)
-        return text[m.end():].strip() if m else ""
-
-    def _unit_line(self, text: str) -> list[UnitSpan] | None:
-        t = regex.sub(r"\s+\d{1,3}\s*$", "", text.strip(), timeout=RX_TIMEOUT)
-        if len(t) > 200:
-            return None
-        units: list[UnitSpan] = []
-        end = 0
-        while end < len(t):
-            nxt = parse_unit_list(t, end)
-            if nxt is None:
-                break
-            units.extend(u for u in nxt.units if not u.bare)
-            end = nxt.end
-        if not units or t[end:].strip(" ,;.-"):
-            return None
-        return units
-
-    def flush(self) -> None:
-        if not self.content or not self.units:
-            if self.units and self.last is not None and not self.content:
-                pass
-            self.content = [] if not self.units else self.content
-            return
-        roles = self.roles or ["lead"]
-        units = [(u, roles[min(i, len(roles) - 1)]) for i, u in enumerate(self.units)]
-        first = self.content[0]
-        content = squash_spaces(" ".join(q.text for q in self.content))
-        content = regex.sub(r"^\d{1,2}\s+", "", content, timeout=RX_TIMEOUT)
-        self.content, self.units = [], []
-        loc = first.loc
-        ob = Obligation(action=_clean_action(content), report_to=_report_to(content), source_text=content, loc=loc)
-        dls = find_deadlines(content, self.b.ref_date)
-        if dls:
-            ob.deadline = dls[0].deadline
-        recs = find_recurrences(content)
-        if recs:
-            ob.recurrence = recs[0].recurrence
-        self.last = self.b.add(ob, units, loc)
 
 
 # --------------------------------------------------------------------------
@@ -1248,15 +924,15 @@ def _short_forms(doc: Document, registry: UnitRegistry) -> None:
 
 def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:
     """Every task given to a unit in ``doc`` (see module doc), and the units."""
-    b = _Builder(header)
+    b = ObligationBuilder(header)
     _short_forms(doc, b.registry)
     prose = _Prose(b)
-    flat = _Flat(b)
+    flat = FlatTableReader(b)
     for blk in doc.blocks:
         if isinstance(blk, Table):
             flat.flush()
             prose.closing = False
-            _table(b, blk)
+            read_table(b, blk)
             continue
         if blk.role != "body":
             continue
