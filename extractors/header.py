@@ -152,9 +152,155 @@ def _lines(doc: Document) -> list[Line]:
             text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT) if ("*" in raw or "_" in raw or "<" in raw)
                                  else raw)
             if text:
-                out.append(Line(text, unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc))
+                loc = unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc
+                pieces = _split_landmarks(text, header=len(out) < TOP_LINES)
+                if len(pieces) == 1:
+                    out.append(Line(text, loc))
+                else:
+                    at = 0
+                    for piece in pieces:
+                        k = raw.find(piece.split(" ", 1)[0], at)  # the piece's first word in the raw line
+                        if k < 0 or unit.loc.start is None:
+                            out.append(Line(piece, loc))
+                            continue
+                        out.append(Line(piece, unit.loc.span(offset + k, offset + min(len(raw), k + len(piece)))))
+                        at = k + 1
             offset += len(raw) + 1
     return out
+
+
+# ---- lines a layout merged: a PDF's two columns flattened, a web page's header on one line ----------------------
+# ("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/UBND-VX Hà Nội, ngày …",
+# "Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH"): cut where a landmark of the official layout starts
+_CUT_MOTTO = regex.compile(
+    r"C[ỘO]NG\s{1,3}H[ÒOÀ][AÀ]\s{1,3}X[ÃA]\s{1,3}H[ỘO]I\s{1,3}CH[ỦU]\s{1,3}NGH[ĨI]A\s{1,3}VI[ỆE]T\s{1,3}NAM"
+    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM")
+_CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3}[-–]\s{0,3}(?:Tự\s{1,3}do|TỰ\s{1,3}DO)\s{0,3}[-–]\s{0,3}"
+                               r"(?:Hạnh\s{1,3}phúc|HẠNH\s{1,3}PHÚC)[\s.]{0,3}")
+_CUT_NUMBER = regex.compile(r"(?<=\s)(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
+_CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s")
+_CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s{0,3}:")
+_CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?=\p{Lu}{2,}(?:\s|$))")
+_CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
+_CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
+_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})$")
+
+
+def _caps_segment(text: str) -> bool:
+    """An issuer line: letters all capitals, no sentence punctuation."""
+    return _is_title_caps(text) and not regex.search(r"[;:]", text)
+
+
+def _cut(text: str, positions: list[int]) -> list[str]:
+    out, last = [], 0
+    for p in sorted(set(positions)):
+        if p > last:
+            out.append(text[last:p].strip())
+            last = p
+    out.append(text[last:].strip())
+    return [o for o in out if o]
+
+
+def _split_header_piece(text: str) -> list[str]:
+    """One piece of a merged header line cut at the motto, the "Số:" line, a
+    "V/v" subject and the place-date, each only where what stands before it
+    is header matter (capitals, the motto, the number), never in a sentence."""
+    pieces = [text]
+    out: list[str] = []
+    for piece in pieces:
+        cuts: list[int] = []
+        for m in _CUT_MOTTO.finditer(piece, timeout=RX_TIMEOUT):
+            if m.start() > 0:
+                cuts.append(m.start())  # the motto in capitals is never inside a sentence
+        for m in _CUT_MOTTO_END.finditer(piece, timeout=RX_TIMEOUT):
+            if m.end() < len(piece):
+                cuts.append(m.end())
+        out.extend(_cut(piece, cuts))
+    pieces, out = out, []
+    for piece in pieces:
+        m = _CUT_NUMBER.search(piece, timeout=RX_TIMEOUT)
+        head = piece[:m.start()].strip(" *-–|") if m else ""
+        if m and (_caps_segment(head) or _CUT_MOTTO_END.fullmatch(head + " ", timeout=RX_TIMEOUT)):
+            out.extend(_cut(piece, [m.start()]))
+        else:
+            out.append(piece)
+    pieces, out = out, []
+    for piece in pieces:
+        if not (_NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) or _CUT_MOTTO_END.match(piece, timeout=RX_TIMEOUT)
+                or _SUBJECT_VV.match(piece, timeout=RX_TIMEOUT)):
+            out.append(piece)
+            continue
+        cuts = []
+        vv = _CUT_VV.search(piece, timeout=RX_TIMEOUT)
+        if vv and _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) and not _PLACE_DATE.search(piece, 0, vv.start()):
+            cuts.append(vv.start())
+        nm = _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT)
+        pd = _PLACE_DATE.search(piece, nm.end() if nm else 1, timeout=RX_TIMEOUT)
+        if pd and regex.match(r"\s{0,3}[0-9.…_ ]{0,12}\s{0,3}tháng", piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT):
+            start = pd.start("place")
+            words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
+            k = 0
+            while k < len(words) - 1 and len(words[k].group(0)) >= 2 and words[k].group(0).isupper():
+                k += 1  # "…-QLĐĐ Kon Tum, ngày": the symbol's last group is not the place
+            if start + words[k].start() > 0:
+                cuts.append(start + words[k].start())
+        out.extend(_cut(piece, cuts))
+    return out
+
+
+def _split_signature_piece(text: str) -> list[str]:
+    """A line of the signature zone holding the two columns: "Nơi nhận: KT.
+    CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT. Trần Văn Bình" — the
+    distribution items, the authority, a title in capitals and the name apart."""
+    cuts: list[int] = []
+    m = _CUT_NOI_NHAN.search(text, timeout=RX_TIMEOUT)
+    if m:
+        cuts.append(m.start())
+    for m in _CUT_AUTH.finditer(text, timeout=RX_TIMEOUT):
+        rest = text[m.start():]
+        caps = _CAPS_RUN_THEN_NAME.match(rest, timeout=RX_TIMEOUT)
+        if m.start() > 0 and (_is_title_caps(rest) or (caps and _is_title_caps(caps.group("caps")))):
+            cuts.append(m.start())  # "KT. CHỦ TỊCH" (and the rest of the block) after the other column's text
+    pieces = _cut(text, cuts)
+    out: list[str] = []
+    for piece in pieces:
+        if not (_NOI_NHAN.match(piece) or regex.match(r"^[-+•]\s", piece)):
+            out.append(piece)
+            continue
+        cuts = [m.start() for m in _CUT_ITEM.finditer(piece, timeout=RX_TIMEOUT)]
+        for sub in _cut(piece, cuts):
+            # a title in capitals (or a name) after the item's closing punctuation is the other column's
+            tail_at = None
+            for pm in _CUT_AFTER_PUNCT.finditer(sub, timeout=RX_TIMEOUT):
+                tail = sub[pm.end():]
+                caps = _CAPS_RUN_THEN_NAME.match(tail, timeout=RX_TIMEOUT)
+                after_nn = bool(_NOI_NHAN.match(sub)) and pm.start() == sub.find(":") + 1 and len(tail.split()) <= 6
+                if ((_is_title_caps(tail) and (_TITLE_WORDS.search(tail, timeout=RX_TIMEOUT) or after_nn)
+                     and len(regex.sub(r"[^\p{L}]", "", tail)) >= 4)
+                        or (caps and _TITLE_WORDS.search(caps.group("caps"), timeout=RX_TIMEOUT))
+                        or (_NAME.match(tail) and not _is_title_caps(tail) and len(tail.split()) >= 2
+                            and not regex.search(r"(?<![\p{L}])(?:UBND|Sở|Phòng|Ban|Văn|VT|Lưu)(?![\p{L}])", tail))):
+                    tail_at = pm.end()
+                    break
+            out.extend(_cut(sub, [tail_at]) if tail_at else [sub])
+    final: list[str] = []
+    for piece in out:
+        m = _CAPS_RUN_THEN_NAME.match(piece, timeout=RX_TIMEOUT)
+        if m and _is_title_caps(m.group("caps")) and (_TITLE_WORDS.search(m.group("caps"), timeout=RX_TIMEOUT)
+                                                     or _AUTHORITY.match(m.group("caps"))):
+            final.extend([m.group("caps").strip(), m.group("name")])  # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa"
+        else:
+            final.append(piece)
+    return final
+
+
+def _split_landmarks(text: str, header: bool) -> list[str]:
+    pieces = _split_header_piece(text) if header and len(text) > 12 else [text]
+    if len(text) > 12 and (_CUT_NOI_NHAN.search(text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text)
+                           or _CUT_AUTH.search(text, timeout=RX_TIMEOUT) or regex.match(r"^[-+•]\s", text)
+                           or _CAPS_RUN_THEN_NAME.match(text, timeout=RX_TIMEOUT)):
+        pieces = [s for p in pieces for s in _split_signature_piece(p)]
+    return pieces
 
 
 def _case(text: str) -> str:
@@ -394,8 +540,10 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
 
 
 _DATE_WORD_GLUE = regex.compile(r"(?<=[0-9\]|])(?=tháng|năm)|(?<=ngày|tháng)(?=[^\s])")
-_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]]{1,2})(?=\s)")
-_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
+_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]ÓÒÔƠóòôơÍÌíì]{1,2})(?=\s)")
+_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "I": "1", "l": "1", "|": "1", "]": "1",
+                                   "Ó": "0", "Ò": "0", "Ô": "0", "Ơ": "0", "ó": "0", "ò": "0", "ô": "0", "ơ": "0",
+                                   "Í": "1", "Ì": "1", "í": "1", "ì": "1"})
 
 
 def _ocr_date_text(text: str) -> str:
@@ -500,8 +648,9 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             continue
         if not _is_title_caps(text) or len(text) > 80 or _type_of_line(text):
             break  # a type line ("CHỈ THỊ") above the number is no issuer
-        segs.insert(0, _respace(text, h.place))
-        locs.insert(0, ln.loc)
+        for part in reversed(_split_bodies(_respace(text, h.place))):
+            segs.insert(0, part)
+            locs.insert(0, ln.loc)
         if len(segs) >= 4:
             break
     if not segs:
@@ -514,7 +663,9 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         # a place level ("HUYỆN VĂN GIANG") continues the body above, and so does a name under a bare kind
         # ("TRƯỜNG ĐẠI HỌC" / "CÔNG NGHỆ THÔNG TIN")
         own_body = _BODY_HEAD.match(fold(s), timeout=RX_TIMEOUT)
-        if joined and not own_body and (level or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
+        ends_at_level = bool(joined) and _LEVEL_END.search(fold(joined[-1]), timeout=RX_TIMEOUT)
+        if joined and not own_body and (level or ends_at_level or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
+            # "SỞ Y TẾ TỈNH" ⏎ "LẠNG SƠN": a name wrapped after its place level continues it
             joined[-1] = joined[-1] + " " + (_canonical_level(s) if level else s)
         else:
             joined.append(s)
@@ -527,6 +678,44 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         if _BARE_KIND.match(fold(h.issuer), timeout=RX_TIMEOUT):
             # "BỘ TƯ PHÁP" / "VĂN PHÒNG": the office of that ministry, named with it
             h.issuer = f"{h.issuer} {h.parent_issuer}"
+
+
+# a caps line holding two bodies, the parent then its unit ("UBND TỈNH KON TUM SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+# "BỘ GIAO THÔNG VẬN TẢI CỤC ĐƯỜNG BỘ VIỆT NAM"): the words opening a parent, and those opening a unit under it
+_PARENT_HEAD = regex.compile(
+    r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|bo|so|dang bo|(?:tinh|huyen|thanh|quan|thi) uy|dai hoc"
+    r"|truong dai hoc|truong cao dang|hoc vien|tong cuc|tong lien doan|cong an (?:tinh|thanh pho))(?![\p{L}])")
+_UNIT_HEADS = ("so", "phong", "van phong", "trung tam", "ban", "chi cuc", "cuc", "tong cuc", "vu", "thanh tra",
+               "cong an", "benh vien", "truong", "dai", "huyen uy", "thanh uy", "quan uy", "thi uy", "dang uy",
+               "kho bac", "vien", "khoa", "cong doan", "hoi dong", "uy ban kiem tra", "doan")
+# words before a head word that make it part of a longer word ("ỦY BAN", "MÔI TRƯỜNG", "CƠ SỞ", "THƯỜNG VỤ")
+_NOT_UNIT_AFTER = frozenset({"uy", "moi", "thi", "co", "tru", "nhan", "thuong", "nghiep", "dich", "phuc", "cong",
+                             "van", "benh", "hoc", "lien", "tong", "chi", "dang", "dai",
+                             "tinh", "huyen", "xa", "phuong", "quan", "pho", "tran"})  # a place level: a name follows
+
+
+def _split_bodies(text: str) -> list[str]:
+    """ "UBND TỈNH KON TUM SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" → the parent and the unit
+    (a web page or a flattened layout put the two issuer lines on one);
+    a single body's name is left whole."""
+    words = text.split()
+    low = [fold(w) for w in words]
+    if len(words) < 4 or not _PARENT_HEAD.match(" ".join(low), timeout=RX_TIMEOUT):
+        return [text]
+    for k in range(2, len(words) - 1):
+        if low[k - 1] in _NOT_UNIT_AFTER or low[k - 1].endswith(","):
+            continue
+        for head in _UNIT_HEADS:
+            n = len(head.split())
+            if " ".join(low[k:k + n]) != head or (k + n >= len(words) and head not in ("van phong", "thanh tra")):
+                continue
+            nxt = low[k + n] if k + n < len(words) else ""
+            if (head == "khoa" and nxt == "hoc") or (head == "phong" and nxt in ("chong", "ngua")) \
+                    or (head == "dai" and nxt not in ("phat", "truyen")) or (head == "vu" and low[0] != "bo") \
+                    or (head == "doan" and nxt not in ("thanh", "tncs")):
+                continue
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [text]
 
 
 @lru_cache(maxsize=1)
@@ -608,6 +797,8 @@ _BODY_HEAD = regex.compile(
     r"|benh vien|phong|cuc|tong cuc|chi cuc|khoa(?! hoc)|dai hoc|hoc vien|vien|cong an|(?:tinh|huyen|thanh|quan|thi) (?:uy|doan|doi|hoi)|doan"
     r"|thanh tra|chi nhanh|cong ty|tong cong ty|hoi|ngan hang)(?![\p{L}])"
 )
+# a name cut after its place level ("SỞ Y TẾ TỈNH" / "LẠNG SƠN", compared folded)
+_LEVEL_END = regex.compile(r"(?<![\p{L}])(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong|thi tran)$")
 # place levels whose folded spelling is unambiguous in a header ("TÍNH LÂM ĐỒNG" read for "TỈNH")
 _FOLDED_LEVELS = {"tinh": "TỈNH", "huyen": "HUYỆN", "phuong": "PHƯỜNG", "thi tran": "THỊ TRẤN", "thi xa": "THỊ XÃ",
                   "thanh pho": "THÀNH PHỐ"}
@@ -710,14 +901,33 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
         if t is not None:
             h.type = t
             h.locs["type"] = ln.loc
-            if i + 1 < len(top):
-                h.subject = _subject_from(top, i + 1)
+            j = _past_header_matter(top, i + 1)
+            if j < len(top):
+                h.subject = _subject_from(top, j)
                 if h.subject:
-                    h.locs["subject"] = top[i + 1].loc
+                    h.locs["subject"] = top[j].loc
             return i
         if _BODY_START.match(ln.text, timeout=RX_TIMEOUT) and i > 3:
             break
     return None
+
+
+_MOTTO_WORDS = frozenset("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc dang san".split())
+
+
+def _past_header_matter(top: list[Line], j: int) -> int:
+    """The first line from ``j`` that is not the other column of the header: a
+    layout that reads the left column first puts the motto, its rule and the
+    place-date line between the type line and the subject."""
+    while j < len(top):
+        t = top[j].text
+        words = regex.findall(r"\p{L}+", fold(t), timeout=RX_TIMEOUT)
+        if _DECOR.match(t) or (words and set(words) <= _MOTTO_WORDS and (t.isupper() or _MOTTO_PIECE.search(t)))\
+                or (_PLACE_DATE.match(t, timeout=RX_TIMEOUT) and len(t) < 80):
+            j += 1
+            continue
+        return j
+    return j
 
 
 def _unbracket(text: str) -> str:
@@ -899,12 +1109,15 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         m = _AUTHORITY.match(text)
         if m and (_is_title_caps(m.group("rest")) or _MIXED_TITLE.match(m.group("rest"), timeout=RX_TIMEOUT)):
             authority = m.group("a").replace("/", "")
-            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            n1 = i + 1
+            while n1 < min(len(lines), i + 4) and (regex.match(r"^[-+•]", lines[n1].text) or _NOI_NHAN.match(lines[n1].text)):
+                n1 += 1  # the other column's items, read between the authority and the title
+            nxt = lines[n1].text if n1 < len(lines) else ""
             if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
-                title, k = nxt, i + 2
+                title, k = nxt, n1 + 1
             elif not _is_title_caps(m.group("rest")) and _MIXED_TITLE.match(nxt, timeout=RX_TIMEOUT) \
                     and not _NAME.match(nxt):
-                title, k = nxt, i + 2  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
+                title, k = nxt, n1 + 1  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
             else:
                 title, k = m.group("rest"), i + 1
         elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \

@@ -145,3 +145,48 @@ def _split_marked(word: str) -> list[str]:
     if cur:
         out.append(cur)
     return out
+
+
+# ---------------------------------------------------------------- layouts that merge the header's lines
+
+
+def test_a_web_page_header_on_one_line_is_read_field_by_field():
+    h = extract_header(doc_of(
+        "Chuyên mục: Văn bản chỉ đạo",
+        "UBND TỈNH CAO BẰNG SỞ KHOA HỌC VÀ CÔNG NGHỆ Số: 311/SKHCN-QLKH V/v đăng ký đề tài năm 2025 "
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Cao Bằng, ngày 7 tháng 8 năm 2024",
+        "Kính gửi: Các sở, ban, ngành.",
+        "Sở đề nghị các đơn vị đăng ký đề tài.",
+        "Nơi nhận: - Như trên; - Lưu: VT. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Hà Thị Vân"))
+    assert (h.number, h.symbol, h.date, h.place) == ("311", "SKHCN-QLKH", "2024-08-07", "Cao Bằng")
+    assert (h.issuer, h.parent_issuer) == ("Sở Khoa học và Công nghệ", "Ủy ban nhân dân tỉnh Cao Bằng")
+    assert h.subject == "V/v đăng ký đề tài năm 2025"
+    assert (h.signer.name, h.signer.authority) == ("Hà Thị Vân", "KT")
+
+
+def test_a_flattened_two_column_signature_block():
+    # the distribution list and the signature side by side, read line by line across both columns
+    h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "XÃ ĐÔNG HƯNG", "Số: 52/UBND", "V/v dọn vệ sinh môi trường",
+                              "Đông Hưng, ngày 2 tháng 4 năm 2024", "Kính gửi: Các thôn.",
+                              "UBND xã đề nghị các thôn ra quân dọn vệ sinh.",
+                              "Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; CHỦ TỊCH", "- Lưu: VT.", "Đặng Quốc Toản"))
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Đặng Quốc Toản", "Chủ tịch", "TM")
+    h = extract_header(doc_of("SỞ CÔNG THƯƠNG", "Số: 88/SCT-QLTM", "Huế, ngày 9 tháng 9 năm 2024",
+                              "V/v bình ổn giá", "Sở đề nghị các doanh nghiệp thực hiện.",
+                              "Nơi nhận: GIÁM ĐÓC", "- Như trên;", "- Lưu: VT, QLTM.", "Trương Công Khải"))
+    assert h.signer.name == "Trương Công Khải"  # the title misread, standing after "Nơi nhận:"
+
+
+def test_the_other_column_between_the_type_line_and_the_subject():
+    # a PDF layout read the left column first: type line, then the motto and the place-date, then the subject
+    h = extract_header(doc_of("SỞ NỘI VỤ TỈNH", "BÌNH PHƯỚC", "Số: 19/QĐ-SNV", "QUYẾT ĐỊNH",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Bình Phước, ngày 3 tháng 1 năm 2025", "Về việc cử công chức đi học",
+                              "GIÁM ĐỐC SỞ NỘI VỤ", "Căn cứ Luật Cán bộ, công chức;"))
+    assert h.subject == "Về việc cử công chức đi học"
+    assert h.issuer == "Sở Nội vụ tỉnh Bình Phước"  # the name wrapped after its place level
+
+
+def test_a_day_misread_with_an_accented_letter_for_zero():
+    h = extract_header(doc_of("SỞ Y TẾ", "Số: 12/SYT-NV", "Nam Định, ngày 2Ó tháng 6 năm 2021", "V/v tiêm chủng"))
+    assert h.date == "2021-06-20"
