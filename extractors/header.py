@@ -153,7 +153,7 @@ def _lines(doc: Document) -> list[Line]:
                                  else raw)
             if text:
                 loc = unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc
-                pieces = _split_landmarks(text, header=len(out) < TOP_LINES)
+                pieces = _split_landmarks(text, header=len(out) < 400)
                 if len(pieces) == 1:
                     out.append(Line(text, loc))
                 else:
@@ -430,7 +430,9 @@ def extract_header(doc: Document) -> DocumentHeader:
     h = DocumentHeader()
     if not lines:
         return h
-    top = lines[:TOP_LINES]
+    base = _header_start(lines)
+    lines_from = lines[base:]
+    top = lines_from[:TOP_LINES]
     num_i, _year = _read_number(top, h)
     _read_place_date(top, h)
     if num_i is not None:
@@ -440,15 +442,15 @@ def extract_header(doc: Document) -> DocumentHeader:
     if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
         h.issuer, h.parent_issuer = None, None  # never the national motto
     type_i = _read_type_and_subject(top, h)
-    _read_recipients(lines, h)
-    nn_i = _read_distribution(lines, h)
-    _read_signer(lines, nn_i, h)
+    _read_recipients(lines_from, h)
+    nn_i = _read_distribution(lines_from, h)
+    _read_signer(lines_from, nn_i, h)
     _read_attachments(lines, h)
-    _fallbacks(lines, h, type_i)
+    _fallbacks(lines_from, h, type_i)
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
-        _own_number_from_body(lines, num_i, h, nn_i)
+        _own_number_from_body(lines, base + num_i, h, None if nn_i is None else base + nn_i)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -462,6 +464,21 @@ def extract_header(doc: Document) -> DocumentHeader:
         else:
             h.id = f"{h.number}/{h.symbol}"
     return h
+
+
+_ANCHOR_MOTTO = regex.compile(_CUT_MOTTO.pattern + r"|Độc\s{1,3}lập\s{0,3}[-–]\s{0,3}Tự\s{1,3}do")
+
+
+def _header_start(lines: list[Line]) -> int:
+    """Where the header block starts: at the top, unless a web page put a long
+    introduction (a news item, a site's menus) before the document — then a
+    few lines above the first motto or "Số:" line of the official layout."""
+    for k, ln in enumerate(lines[:400]):
+        if len(ln.text) > 160:
+            continue
+        if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
+            return 0 if k < TOP_LINES - 15 else k - 8
+    return 0
 
 
 def _is_party_symbol(symbol: str) -> bool:

@@ -190,3 +190,15 @@ def test_the_other_column_between_the_type_line_and_the_subject():
 def test_a_day_misread_with_an_accented_letter_for_zero():
     h = extract_header(doc_of("SỞ Y TẾ", "Số: 12/SYT-NV", "Nam Định, ngày 2Ó tháng 6 năm 2021", "V/v tiêm chủng"))
     assert h.date == "2021-06-20"
+
+
+def test_a_header_after_a_long_web_page_introduction():
+    intro = [f"Mục {k} của trang tin" for k in range(45)]
+    h = extract_header(doc_of(*intro, "Ngày 2/10/2024, Sở Tư pháp ban hành Công văn số 733/STP-PBGDPL về ngày Pháp luật.",
+                              "UBND TỈNH TRÀ VINH", "SỞ TƯ PHÁP", "Số: 733/STP-PBGDPL", "V/v hưởng ứng Ngày Pháp luật",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Trà Vinh, ngày 2 tháng 10 năm 2024", "Kính gửi: Các sở, ban, ngành tỉnh.",
+                              "Sở Tư pháp đề nghị các đơn vị tổ chức hưởng ứng.", "Nơi nhận:", "- Như trên;",
+                              "GIÁM ĐỐC", "Thạch Thị Kim Sa"))
+    assert (h.number, h.symbol, h.issuer, h.date) == ("733", "STP-PBGDPL", "Sở Tư pháp", "2024-10-02")
+    assert h.subject == "V/v hưởng ứng Ngày Pháp luật" and h.signer.name == "Thạch Thị Kim Sa"
