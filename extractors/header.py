@@ -110,7 +110,13 @@ _TITLE_WORDS = regex.compile(
     r"THỦ\s+TƯỚNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|TRƯỞNG\s+BAN|PHÓ\s+\p{Lu}+)(?![\p{L}])"
 )
 _RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s(?:tướng|tá|úy|uý)\s{1,2})"  # a police or army rank before the name
-_NAME = regex.compile(r"^" + _RANK + r"?(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}$")
+# a degree or title before the name: "TS.", "PGS.TS.", "BS.CKII", "ThS.BS", "NGƯT."
+_DEGREE = (r"(?:(?:ThS|Ths|TS|TSKH|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|LS|KTS|NGƯT|NGND|TTƯT|TTND|CN)"
+           r"(?:\.\s{0,2}|\s{1,2}))*")
+_NAME = regex.compile(r"^" + _RANK + r"?" + _DEGREE + r"\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}\.?$")
+_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong luong doan lam mai trinh dao"
+    " ha chau thai luu phung quach kieu trieu thach nong dam khuc lai vuong tang mac hua ton nghiem".split())
 # a title typed in mixed case ("Hiệu trưởng", "Phó Giám đốc"): a short line of words without punctuation
 _MIXED_TITLE = regex.compile(
     r"^(?:Phó\s+|Chánh\s+)?(?:Hiệu\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Trưởng\s+\p{L}+|Bộ\s+trưởng|Thủ\s+trưởng|"
@@ -1140,6 +1146,8 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \
                 and not _MOTTO.search(text):
             title, k = text, i + 1
+        elif len(text.split()) <= 5 and _MIXED_TITLE.match(text, timeout=RX_TIMEOUT) and not _name_of(text):
+            title, k = text, i + 1  # "Giám đốc" typed in mixed case, alone on its line
         else:
             continue
         name = None
@@ -1148,8 +1156,8 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
             t = lines[j].text
             if _SIGN_NOISE.match(t) or _DECOR.match(t):
                 continue
-            if _NAME.match(t) and not _is_title_caps(t):
-                name, name_loc = t, lines[j].loc
+            if _name_of(t):
+                name, name_loc = _name_of(t), lines[j].loc
                 break
             if regex.match(r"^[-+•]", t) or _NOI_NHAN.match(t):
                 continue
@@ -1157,16 +1165,43 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
                 break
         if name is None:
             continue
-        h.signer = Signer(name=_bare_name(name), title=_title_case(title), authority=authority, loc=name_loc)
+        h.signer = Signer(name=name, title=_title_case(title), authority=authority, loc=name_loc)
         h.locs["signer"] = name_loc
         return
+    if nn_i is None and lo > 0:
+        # no "Nơi nhận" and a long tail after the signature (a web page's links, an annex): the last
+        # authority line of the text with a name under it
+        for i in range(lo - 1, -1, -1):
+            if _AUTHORITY.match(lines[i].text) and _is_title_caps(_AUTHORITY.match(lines[i].text).group("rest")):
+                _read_signer(lines[:min(len(lines), i + 14)], None, h)
+                if h.signer is not None:
+                    return
+                break
     _signer_by_name(lines, lo, hi, h)
 
 
 def _bare_name(name: str) -> str:
     """ "TS. Nguyễn Đức Hiển" → "Nguyễn Đức Hiển": the person, without the degree."""
-    return regex.sub(r"^" + _RANK + r"?(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*", "", name,
-                     timeout=RX_TIMEOUT)
+    return regex.sub(r"^" + _RANK + r"?" + _DEGREE, "", name, timeout=RX_TIMEOUT).rstrip(" .")
+
+
+_SIGNED_BY = regex.compile(r"^\(?\s{0,2}(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Người\s+ký|Ký\s+bởi)\s{0,2}[:.)]\s{0,3}(?P<n>\S.*)$")
+
+
+def _name_of(text: str) -> str | None:
+    """The signer's name a line holds: "Nguyễn Văn Bình", "PGS.TS. Nguyễn Văn
+    Bình", "Đã ký: Nguyễn Văn Bình", or a name printed in capitals that starts
+    with a family name ("NGUYỄN VĂN BÌNH"); None for any other line."""
+    m = _SIGNED_BY.match(text)
+    t = m.group("n").strip() if m else text
+    if _NAME.match(t) and not _is_title_caps(t):
+        return _bare_name(t)
+    bare = _bare_name(t)
+    words = bare.split()
+    if _is_title_caps(bare) and 3 <= len(words) <= 5 and fold(words[0]) in _SURNAMES and fold(bare) != "ho chi minh" \
+            and all(regex.fullmatch(r"\p{Lu}{1,7}", w) for w in words) and not _TITLE_WORDS.search(bare):
+        return " ".join(w[:1] + w[1:].lower() for w in words)
+    return None
 
 
 def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> None:
@@ -1175,14 +1210,14 @@ def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> N
     within a few lines under a capitalised line (the title, however read)."""
     for j in range(hi - 1, lo - 1, -1):
         t = lines[j].text
-        if not _NAME.match(t) or _is_title_caps(t) or regex.match(r"^[-+•]", t):
+        if not _name_of(t) or regex.match(r"^[-+•]", t):
             continue
         above = [x.text for x in lines[max(lo, j - 6):j]]
         caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a)
                 and not _NOI_NHAN.match(a) and len(regex.sub(r"[^\p{L}]", "", a)) >= 4]
         if not caps:
             continue
-        h.signer = Signer(name=_bare_name(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
+        h.signer = Signer(name=_name_of(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
         h.locs["signer"] = lines[j].loc
         return
 

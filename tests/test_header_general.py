@@ -202,3 +202,23 @@ def test_a_header_after_a_long_web_page_introduction():
                               "GIÁM ĐỐC", "Thạch Thị Kim Sa"))
     assert (h.number, h.symbol, h.issuer, h.date) == ("733", "STP-PBGDPL", "Sở Tư pháp", "2024-10-02")
     assert h.subject == "V/v hưởng ứng Ngày Pháp luật" and h.signer.name == "Thạch Thị Kim Sa"
+
+
+def _signer_after(*tail: str):
+    head = ("SỞ NÔNG NGHIỆP", "Số: 7/SNN-KH", "Sơn La, ngày 4 tháng 2 năm 2025", "V/v kiểm kê rừng",
+            "Kính gửi: Các hạt kiểm lâm.", "Sở đề nghị các đơn vị thực hiện.")
+    return extract_header(doc_of(*head, *tail)).signer
+
+
+def test_signer_names_in_the_shapes_signatures_take():
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "PGS.TS. Lò Văn Páo").name == "Lò Văn Páo"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "Quàng Thị Xuân.").name == "Quàng Thị Xuân"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "(Đã ký)", "ĐINH VĂN TÚ").name == "Đinh Văn Tú"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "Đã ký: Cầm Bá Xuân").name == "Cầm Bá Xuân"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "Giám đốc", "Bạc Cầm Khôi").name == "Bạc Cầm Khôi"
+    # no "Nơi nhận" and a web page's links after the signature
+    links = [f"Xem thêm bài {k}" for k in range(70)]
+    assert _signer_after("Trân trọng./.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(đã ký)", "Hà Thị Nhung", *links).name \
+        == "Hà Thị Nhung"
+    # a caps line under the title that is no person is no signer
+    assert _signer_after("Nơi nhận:", "- Như trên;", "TL. CHỦ TỊCH", "VAN PHONG") is None
