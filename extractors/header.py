@@ -445,6 +445,8 @@ def extract_header(doc: Document) -> DocumentHeader:
         _read_issuer_block(top, num_i, h, lines)
         if h.issuer is None or _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
             _read_caption_header(top, num_i, h)
+    else:
+        _issuer_by_motto(top, h, lines)
     if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
         h.issuer, h.parent_issuer = None, None  # never the national motto
     type_i = _read_type_and_subject(top, h)
@@ -485,6 +487,25 @@ def _header_start(lines: list[Line]) -> int:
         if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
             return 0 if k < TOP_LINES - 15 else k - 8
     return 0
+
+
+def _issuer_by_motto(top: list[Line], h: DocumentHeader, lines: list[Line]) -> None:
+    """No "Số:" line (a letter without a number, a copy that lost it): the
+    issuer block is the capitals beside the motto — above its line, or, when a
+    layout read the motto's column first, right after the motto and the
+    place-date line."""
+    mi = next((k for k, ln in enumerate(top[:15]) if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT)), None)
+    if mi is None:
+        return
+    _read_issuer_block(top, mi, h, lines)
+    if h.issuer is None:
+        j = _past_header_matter(top, mi + 1)
+        k = j
+        while k < min(len(top), j + 4) and _is_title_caps(top[k].text) and len(top[k].text) <= 80 \
+                and not _type_of_line(top[k].text):
+            k += 1
+        if j < k < len(top):
+            _read_issuer_block(top, k, h, lines)
 
 
 def _is_party_symbol(symbol: str) -> bool:
@@ -687,7 +708,9 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         # ("TRƯỜNG ĐẠI HỌC" / "CÔNG NGHỆ THÔNG TIN")
         own_body = _BODY_HEAD.match(fold(s), timeout=RX_TIMEOUT)
         ends_at_level = bool(joined) and _LEVEL_END.search(fold(joined[-1]), timeout=RX_TIMEOUT)
-        if joined and not own_body and (level or ends_at_level or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
+        wrapped = bool(joined) and _wrapped_name(joined[-1], s)
+        if joined and (not own_body or wrapped) and (level or ends_at_level or wrapped
+                                                     or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
             # "SỞ Y TẾ TỈNH" ⏎ "LẠNG SƠN": a name wrapped after its place level continues it
             joined[-1] = joined[-1] + " " + (_canonical_level(s) if level else s)
         else:
@@ -779,6 +802,33 @@ def _respace(text: str, place: str | None) -> str:
             out.append(tok[prev:k])
             prev = k
     return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _known_folded() -> tuple[str, ...]:
+    """Folded agency names of the issuer table, their notes in brackets left out."""
+    out = set()
+    for a in issuer_abbrevs().values():
+        name = squash_spaces(regex.sub(r"\([^()]*\)", " ", a.expansion, timeout=RX_TIMEOUT))
+        for alt in regex.split(r"\s*[/;]\s*", name, timeout=RX_TIMEOUT):
+            if len(alt.split()) >= 3:
+                out.add(fold(alt))
+    return tuple(sorted(out))
+
+
+def _wrapped_name(above: str, line: str) -> bool:
+    """Whether ``line`` is the rest of the name on the line above, wrapped in
+    the issuer block: the name was cut at a joining word ("SỞ VĂN HÓA, THỂ THAO
+    VÀ" / "DU LỊCH", "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") or the two lines
+    make an agency name of the issuer table ("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN" /
+    "NÔNG THÔN")."""
+    fa, fl = fold(above).strip(), fold(line).strip()
+    if regex.search(r"(?:\s(?:va|-|–|cac|cua|ve|thuoc)|,)$", fa, timeout=RX_TIMEOUT) \
+            or regex.match(r"^(?:(?:va|cac|cua|ve|thuoc|truc thuoc)\s|-\s|–\s)", fl, timeout=RX_TIMEOUT):
+        return True
+    joined = f"{fa} {fl}"
+    return any(k.startswith(fa + " ") and (joined == k or joined.startswith(k + " ") or k.startswith(joined + " "))
+               for k in _known_folded())
 
 
 @lru_cache(maxsize=1)

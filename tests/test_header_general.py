@@ -12,6 +12,7 @@ from parsers import pdf_parser
 from parsers.pdf_layout import Word
 from core.model import Document, Paragraph, SourceInfo
 from core.syllables import text_quality
+from core.textutil import fold
 
 
 def doc_of(*paras: str) -> Document:
@@ -222,3 +223,24 @@ def test_signer_names_in_the_shapes_signatures_take():
         == "Hà Thị Nhung"
     # a caps line under the title that is no person is no signer
     assert _signer_after("Nơi nhận:", "- Như trên;", "TL. CHỦ TỊCH", "VAN PHONG") is None
+
+
+def test_an_issuer_name_wrapped_over_two_lines_is_one_name():
+    for block, issuer in ((("UBND TỈNH ĐỒNG NAI", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN", "NÔNG THÔN"),
+                           "Sở Nông nghiệp và Phát triển nông thôn"),
+                          (("UBND TỈNH ĐỒNG NAI", "SỞ VĂN HÓA, THỂ THAO VÀ", "DU LỊCH"), "Sở Văn hóa, Thể thao và Du lịch"),
+                          (("UBND HUYỆN ĐỊNH QUÁN", "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ", "CÁC CÔNG TRÌNH GIAO THÔNG"),
+                           "Ban Quản lý dự án đầu tư các công trình giao thông")):
+        h = extract_header(doc_of(*block, "Số: 40/KH-ABC", "Đồng Nai, ngày 3 tháng 3 năm 2025", "KẾ HOẠCH", "Kiểm tra"))
+        assert fold(h.issuer) == fold(issuer), block
+
+
+def test_issuer_beside_the_motto_when_the_letter_has_no_number_line():
+    for lines in (("UBND TỈNH ĐỒNG NAI", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+                  ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Biên Hòa, ngày 2 tháng 3 năm 2024",
+                   "UBND TỈNH ĐỒNG NAI", "SỞ Y TẾ")):
+        h = extract_header(doc_of(*lines, "Biên Hòa, ngày 2 tháng 3 năm 2024", "THÔNG BÁO", "Lịch trực Tết"))
+        assert (h.issuer, h.type, h.subject) == ("Sở Y tế", "Thông báo", "Lịch trực Tết"), lines
+    h = extract_header(doc_of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUY ĐỊNH",
+                              "Về quản lý tài sản công", "Chương I"))
+    assert h.issuer is None  # a type line is no issuer
