@@ -89,8 +89,11 @@ _NUMBER_LINE_OCR = regex.compile(
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){1,5})\s*$"
 )
+# "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Bà Rịa - Vũng Tàu, ngày …", "HÀ NỘI, NGÀY …"
 _PLACE_DATE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày)"
+    r"(?P<place>(?:(?:[Tt]hành[ \t]phố|[Tt]hị[ \t]xã|[Tt]hị[ \t]trấn|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|[Xx]ã)[ \t]{1,2})?"
+    r"\p{Lu}[\p{L}.]{0,15}(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)\p{Lu}[\p{L}.]{0,15}){0,5})"
+    r"[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày|NGÀY)"
 )
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
@@ -563,7 +566,8 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
             continue  # "… Chỉ thị số 14-CT/TU, ngày …" in a sentence is not the place-date line
         place = m.group("place").strip()
         words = place.split()
-        while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words):
+        while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words) \
+                and not regex.match(r"^(?:TP|TX|TT)\.?$", words[0]):
             words.pop(0)  # "…-VP Tân Hòa, ngày": the symbol's last group is not the place
         place = " ".join(words)
         if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
@@ -594,6 +598,9 @@ def _ocr_date_text(text: str) -> str:
     """The place-date line of a scan as the date reader expects it: words and
     digits the OCR glued apart ("ngày24tháng") and a day or month holding a
     digit's look-alike next to a real digit ("ngàyO6 tháng 1]" → 06, 11)."""
+    if text.isupper():
+        text = text.lower()  # "HÀ NỘI, NGÀY 12 THÁNG 3 NĂM 2024"
+    text = regex.sub(r"(?<=tháng\s{1,2}[0-9]{1,2})\s{0,2},(?=\s{0,2}năm)", "", text, timeout=RX_TIMEOUT)
     cut = regex.search(r"năm\s{0,2}[0-9]{4}", text, timeout=RX_TIMEOUT)
     head, tail = (text[:cut.end()], text[cut.end():]) if cut else (text, "")
     head = _DATE_WORD_GLUE.sub(" ", head, timeout=RX_TIMEOUT)

@@ -244,3 +244,15 @@ def test_issuer_beside_the_motto_when_the_letter_has_no_number_line():
     h = extract_header(doc_of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUY ĐỊNH",
                               "Về quản lý tài sản công", "Chương I"))
     assert h.issuer is None  # a type line is no issuer
+
+
+def test_place_date_lines_of_every_shape():
+    def read(line):
+        h = extract_header(doc_of("UBND TỈNH AN GIANG", "SỞ Y TẾ", "Số: 3/KH-SYT", line, "KẾ HOẠCH", "Kiểm tra"))
+        return h.place, h.date
+    assert read("Thành phố Long Xuyên, ngày 9 tháng 5 năm 2024") == ("Thành phố Long Xuyên", "2024-05-09")
+    assert read("Bà Rịa - Vũng Tàu, ngày 9 tháng 5 năm 2024") == ("Bà Rịa - Vũng Tàu", "2024-05-09")
+    assert read("Phan Rang-Tháp Chàm, ngày 9 tháng 5 năm 2024") == ("Phan Rang-Tháp Chàm", "2024-05-09")
+    assert read("TP. Cần Thơ, ngày 9 tháng 5 năm 2024") == ("TP. Cần Thơ", "2024-05-09")
+    assert read("AN GIANG, NGÀY 9 THÁNG 5 NĂM 2024")[1] == "2024-05-09"
+    assert read("An Giang, ngày 9 tháng 5, năm 2024")[1] == "2024-05-09"
