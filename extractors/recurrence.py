@@ -91,6 +91,13 @@ _PATTERNS = [
                             regex.V1 | regex.IGNORECASE)),
 ]
 
+# a word each pattern cannot match without (lower case): the patterns whose word the text lacks are skipped
+_NEEDS = {
+    "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền",), "monthday": ("tháng",), "qmonth": ("quý",),
+    "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
+    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "plain": ("định",),
+}
+
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)
 _REPORT = regex.compile(r"(?i)\bbáo[ ]cáo\b|\bchế[ ]độ[ ]thông[ ]tin\b", regex.V1)
 
@@ -151,7 +158,10 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     found: list[RecurrenceSpan] = []
     taken = _Taken(len(text))
     is_report = bool(_REPORT.search(text, timeout=RX_TIMEOUT))
+    low = text.lower()
     for kind, rx in _PATTERNS:
+        if not any(w in low for w in _NEEDS[kind]):
+            continue  # the pattern's own word is nowhere in the text: no regex scan
         for m in rx.finditer(text, timeout=RX_TIMEOUT):
             if taken.overlaps(m.start(), m.end()):
                 continue
