@@ -107,7 +107,7 @@ _BODY_START = regex.compile(
 _KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:)\s*(?P<rest>.*)$")
 _DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
 _NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*(?P<rest>.*)$")
-_AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?P<rest>\S.*)$")
+_AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?P<rest>\S.*)$")
 _TITLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|"
     r"THỦ\s+TƯỚNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|TRƯỞNG\s+BAN|PHÓ\s+\p{Lu}+)(?![\p{L}])"
@@ -189,7 +189,7 @@ _CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3
 _CUT_NUMBER = regex.compile(r"(?<=\s)(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
 _CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s")
 _CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s{0,3}:")
-_CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?=\p{Lu}{2,}(?:\s|$))")
+_CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?=\p{Lu}{2,}(?:\s|$))")
 _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
 _CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
 _CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})$")
