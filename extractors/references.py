@@ -205,6 +205,23 @@ def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None
     return bool(block is not None and block < 12 and _OWN_NUMBER_NOCOLON.search(before, timeout=RX_TIMEOUT))
 
 
+# a form's or an annex's own number ("Mẫu số 01/BC-TK", "Biểu mẫu 02/KH"): no document cited
+_FORM_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:[Mm]ẫu|MẪU|[Bb]iểu(?:\s{1,3}mẫu)?|BIỂU(?:\s{1,3}MẪU)?|[Pp]hụ\s{1,3}lục|PHỤ\s{1,3}LỤC)"
+    r"(?:\s{1,3}(?:số|Số|SỐ))?\s{0,3}:?\s{0,3}$")
+
+
+_PROJECT_BEFORE = regex.compile(r"(?<![\p{L}])(?:[Đđ]ề\s{1,3}án|ĐỀ\s{1,3}ÁN)\s{0,3}(?:số\s{0,3})?$")
+
+
+def _is_project_name(text: str, f: Found) -> bool:
+    """ "Đề án 06/CP": a project called by the number of the decision that
+    approved it and the Government's code — a name, not a cited number (a
+    Đề án's own number carries its type code, "12/ĐA-UBND")."""
+    return f.family == "state" and f.type_code is None and f.symbol in ("CP", "TTg") \
+        and bool(_PROJECT_BEFORE.search(text[max(0, f.start - 15):f.start], timeout=RX_TIMEOUT))
+
+
 def _issuer_code_of(symbol: str | None) -> str | None:
     if not symbol:
         return None
@@ -220,7 +237,9 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     order: list[str] = []
     prepared = [(st, clean(st.text)) for st in build_streams(doc)]
     for stream, c in prepared:
-        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block)]
+        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block)
+                 and not _FORM_BEFORE.search(c.text[max(0, f.start - 25):f.start], timeout=RX_TIMEOUT)
+                 and not _is_project_name(c.text, f)]
         if not found:
             continue
         starts = _para_starts(stream, c)

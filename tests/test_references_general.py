@@ -248,3 +248,9 @@ def test_numbered_unit_codes_keep_their_digits():
     ids = [f.id for f in find_citations("Quyết định số 15/QĐ-BCĐ389 ngày 2/3/2024; Công văn số 210/CAT-PV01; "
                                         "Công văn số 4102/BCA-C04; Công văn số 77/PC06-Đ3; Quyết định 12/QĐ-TU1 ngày")]
     assert ids == ["15/QĐ-BCĐ389", "210/CAT-PV01", "4102/BCA-C04", "77/PC06-Đ3", "12/QĐ-TU"]  # the last: a mark
+
+
+def test_a_form_number_or_a_project_nickname_is_no_reference():
+    refs = refs_of("Các đơn vị báo cáo theo Mẫu số 02/BC-TK ban hành kèm theo Thông tư số 11/2024/TT-BKHĐT.",
+                   "Đẩy mạnh triển khai Đề án 06/CP về phát triển dữ liệu dân cư; Nghị định số 64/CP ngày 27/9/1993.")
+    assert set(refs) == {"11/2024/TT-BKHĐT", "64/CP"}
