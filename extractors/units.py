@@ -393,6 +393,14 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if q >= len(text):
             break
         ch = text[q]
+        if ch == "," and plural and words > 0:
+            # "các trường đại học, cao đẳng", "các cơ quan báo chí, truyền thông": a second modifier of the
+            # same plural noun, its head left out
+            ell = _elliptic_modifier(text, q + 1)
+            if ell is not None:
+                end = ell
+                words += 1
+                continue
         if ch in "-–" and q + 1 < len(text):
             # "Tổ chức - Hành chính": a dash between two name parts
             r = _skip_spaces(text, q + 1)
@@ -457,6 +465,37 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         words += 1
         first = False
     return end
+
+
+_ELLIPSIS_AFTER = regex.compile(r"[ ]*(?:[,;:.)]|và[ ]|$)", regex.V1)
+
+
+def _elliptic_modifier(text: str, pos: int) -> int | None:
+    """End of one to three lower-case words after a plural noun's comma that modify the same noun ("…, cao
+    đẳng", "…, truyền thông"): no verb, no head, no level; a separator, "và", a predicate word or the end
+    follows them. None otherwise."""
+    end, n = _skip_spaces(text, pos), 0
+    start = end
+    while n < 3:
+        q = _skip_spaces(text, end)
+        w = _WORD.match(text, q, timeout=RX_TIMEOUT)
+        if not w or not w.group(0).islower() or (n and q == end):
+            break
+        word = w.group(0)
+        if (word in ("và", "các", "những", "cùng", "với") or word in _MEMBER_END_WORDS or word in _LEVEL_WORDS
+                or _STOP_RX.match(text, q, timeout=RX_TIMEOUT)):
+            break
+        if n == 0 and (_starts_unit(text, q) or _BARE_PLURAL.match(text, q, timeout=RX_TIMEOUT)
+                       or _CONTINUATIONS.match(text, q, timeout=RX_TIMEOUT)):
+            return None
+        end, n = w.end(), n + 1
+    if n == 0 or end == start:
+        return None
+    q = _skip_spaces(text, end)
+    if _ELLIPSIS_AFTER.match(text, end, timeout=RX_TIMEOUT) or (
+            q < len(text) and _STOP_RX.match(text, q, timeout=RX_TIMEOUT)):
+        return end
+    return None
 
 
 def _after_owner_word(text: str, q: int) -> bool:

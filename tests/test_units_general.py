@@ -64,6 +64,15 @@ def test_a_list_split_by_kind_shares_the_complement_after_its_last_noun():
     assert _names("Các bộ, cơ quan thuộc Chính phủ thực hiện") == ["Các bộ", "Cơ quan thuộc Chính phủ"]
 
 
+def test_a_second_modifier_of_a_plural_noun_keeps_the_noun():
+    # "các trường đại học, cao đẳng": the head left out before the second modifier
+    assert _names("Các trường trung cấp, cao đẳng nghề có trách nhiệm tuyển sinh") == ["Các trường trung cấp, cao đẳng nghề"]
+    assert _names("Các cơ quan phát thanh, truyền hình đưa tin") == ["Các cơ quan phát thanh, truyền hình"]
+    # a predicate or an adverbial after the comma is not a modifier
+    assert _names("Các đơn vị trực thuộc, khẩn trương rà soát") == ["Các đơn vị trực thuộc"]
+    assert _names("Các doanh nghiệp, nhất là doanh nghiệp nhỏ, đăng ký") == ["Các doanh nghiệp"]
+
+
 def test_long_list_whose_items_hold_commas_of_their_own():
     text = ("Chánh Văn phòng Ủy ban nhân dân tỉnh, giám đốc các sở, thủ trưởng các ban, ngành thuộc tỉnh, "
             "Chủ tịch UBND các huyện, thị xã, thành phố, Giám đốc Ban Quản lý dự án đầu tư xây dựng số 3 "
