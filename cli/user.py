@@ -22,12 +22,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     a.add_argument("--password-env", metavar="VAR",
                    help="read the password from environment variable VAR (default: ask on the terminal)")
     a.add_argument("--replace", action="store_true", help="change an existing account")
-    sub.add_parser("list", help="list the accounts")
-    p.add_argument("--db", metavar="URL", default=None, help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
+    ls = sub.add_parser("list", help="list the accounts")
+    for sp in (a, ls):
+        sp.add_argument("--db", metavar="URL", default=None,
+                        help="index database (default: VANBAN_DB_URL or data/vanban.sqlite)")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.user_command not in ("add", "list"):
+    if getattr(args, "user_command", None) not in ("add", "list"):
         print("vanban: user needs an action: add or list", file=sys.stderr)
         return 2
     if args.user_command == "add":

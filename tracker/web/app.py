@@ -24,6 +24,7 @@ when the store names them as an ingested document's source.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hmac
 import io
@@ -225,13 +226,15 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
                        KIND_LABELS=KIND_LABELS, REVIEW_LABELS=REVIEW_LABELS, location_text=location_text,
                        directives=directives, unit_slug=unit_slug, quote=quote)
 
-    app = FastAPI(title="vanban — theo dõi nhiệm vụ", docs_url=None, redoc_url=None, openapi_url=None)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="vanban — theo dõi nhiệm vụ", docs_url=None, redoc_url=None, openapi_url=None,
+                  lifespan=lifespan)
     app.state.store = store
     app.mount("/tinh", StaticFiles(directory=str(HERE / "static")), name="tinh")
-
-    @app.on_event("shutdown")
-    def _close() -> None:  # pragma: no cover - exercised when uvicorn stops
-        store.close()
 
     # -- plumbing ----------------------------------------------------------
 
