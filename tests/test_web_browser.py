@@ -73,6 +73,18 @@ def browser():
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def click_and_wait(driver, element) -> None:
+    """Click what submits a form or follows a link, and wait for the next page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 30).until(ec.staleness_of(old))
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def log_in(driver, base: str, username: str) -> None:
     from selenium.webdriver.common.by import By
 
@@ -81,7 +93,7 @@ def log_in(driver, base: str, username: str) -> None:
     assert "/dang-nhap" in driver.current_url  # not logged in: sent to the login page
     driver.find_element(By.ID, "ten").send_keys(username)
     driver.find_element(By.ID, "mat_khau").send_keys(PASSWORD)
-    driver.find_element(By.ID, "nut-dang-nhap").click()
+    click_and_wait(driver, driver.find_element(By.ID, "nut-dang-nhap"))
     assert driver.current_url.endswith("/viec")
     assert driver.find_element(By.ID, "nguoi-dung").text == username.capitalize()
 
@@ -104,21 +116,21 @@ def test_pick_a_unit_and_confirm_a_corrected_deadline(server, browser):
     log_in(browser, base, "rasoat")
     box = browser.find_element(By.ID, "chon-don-vi")
     box.send_keys("phong to chuc hanh chinh")  # no diacritics, lower case
-    browser.find_element(By.ID, "nut-loc").click()
+    click_and_wait(browser, browser.find_element(By.ID, "nut-loc"))
     assert "Phòng Tổ chức - Hành chính" in browser.find_element(By.ID, "don-vi-da-chon").text
     overdue = browser.find_element(By.ID, "nhom-qua-han")
     link = overdue.find_element(By.PARTIAL_LINK_TEXT, "rà soát phương tiện chữa cháy")
-    link.click()
+    click_and_wait(browser, link)
     assert "quá hạn" in browser.find_element(By.ID, "trang-thai").text
     field = browser.find_element(By.ID, "sua-han")
     assert field.get_attribute("value") == "15/03/2024"
     field.clear()
     field.send_keys("31/12/2099")
-    browser.find_element(By.ID, "nut-sua-han").click()
+    click_and_wait(browser, browser.find_element(By.ID, "nut-sua-han"))
     assert browser.find_element(By.ID, "bao-tot").text == "Đã lưu sửa đổi."
     status = browser.find_element(By.ID, "trang-thai").text
     assert "chưa đến hạn" in status and "31/12/2099" in status
-    browser.find_element(By.ID, "nut-xac-nhan").click()
+    click_and_wait(browser, browser.find_element(By.ID, "nut-xac-nhan"))
     assert browser.find_element(By.ID, "xac-nhan-trang-thai").text == "đã xác nhận"
     history = browser.find_element(By.ID, "lich-su").text
     assert "rasoat" in history and "deadline" in history and "review" in history
@@ -138,9 +150,9 @@ def test_mark_a_task_done_it_leaves_the_overdue_list_and_the_calendar_feed(serve
     assert overdue, "the unit has overdue items (sample plan 001, deadline 10/11/2023)"
     uid = overdue[0]
     assert uid in feed_uids(feed)
-    browser.find_element(By.CSS_SELECTOR, f'tr[data-uid="{uid}"] td.nhiem-vu a').click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, f'tr[data-uid="{uid}"] td.nhiem-vu a'))
     browser.find_element(By.ID, "ghi-chu").send_keys("Đã gửi báo cáo")
-    browser.find_element(By.ID, "nut-hoan-thanh").click()
+    click_and_wait(browser, browser.find_element(By.ID, "nut-hoan-thanh"))
     assert "Đã hoàn thành ngày" in browser.find_element(By.ID, "da-xong").text
     assert "đã hoàn thành" in browser.find_element(By.ID, "trang-thai").text
     browser.get(base + "/viec?status=quá hạn")
@@ -184,7 +196,7 @@ def test_a_document_holding_script_shows_it_as_text(server, browser):
     browser.get(base + "/viec?unit=phong ke hoach")
     link = browser.find_element(By.PARTIAL_LINK_TEXT, "cập nhật nội quy")
     assert '<script>alert("xss")</script>' in link.text
-    link.click()
+    click_and_wait(browser, link)
     quote = browser.find_element(By.ID, "nguyen-van")
     assert '<script>alert("xss")</script>' in quote.text
     assert browser.find_element(By.CSS_SELECTOR, "#nguyen-van mark.unit").text == "Phòng Kế hoạch - Nghiệp vụ"

@@ -44,12 +44,13 @@ from starlette.concurrency import run_in_threadpool
 from core.serialize import location_text
 from core.textutil import fold
 from tracker import followup
-from tracker.query import ROLE_LABELS, Row, directives, match_units, select
+from tracker.query import ROLE_LABELS, Row, directives, match_units
 from tracker.reminders import build_calendar, reminders_from
 from tracker.status import DUE_SOON, NO_DEADLINE, NOT_DUE, OVERDUE
 from tracker.store import Store, StoredObligation, documents, reference_key
 from tracker.unit_aliases import load_aliases, name_key
 from tracker.web import accounts
+from tracker.web.snapshot import Selection, Snapshots, filter_rows, uids
 from tracker.web.source import KIND_LABELS, StructuredIndex, block_text, find_spans, segments, spans_of
 
 HERE = Path(__file__).resolve().parent
@@ -217,6 +218,7 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
     ``secure_cookies``: mark the session cookie Secure (default: when the
     request came over https)."""
     store = Store(db_url)
+    snapshots = Snapshots(store)
     index = StructuredIndex(structured_dir)
     today_of = today or dt.date.today
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
@@ -285,22 +287,18 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
 
     # -- what a user may see -------------------------------------------------
 
-    def visible(user: accounts.User, **kw: Any) -> Any:
-        """``select`` as ``user`` may see it: staff only their unit's items."""
+    def visible(user: accounts.User, **kw: Any) -> Selection:
+        """The obligations ``user`` may see (staff: only their unit's), filtered by ``kw``."""
         if not user.sees_all:
             kw["unit"] = user.unit or ""
-        return select(store, today=today_of(), include_done=True, **kw)
+        return filter_rows(snapshots.get(today_of()), **kw)
 
-    def find(user: accounts.User, uid: str, *, follow: followup.FollowUp | None = None) -> Row:
-        follow = follow or followup.load(store)
-        res = select(store, today=today_of(), include_done=True, include_rejected=True, follow=follow)
-        row = next((r for r in res.rows if r.ob.uid == uid), None)
+    def find(user: accounts.User, uid: str) -> Row:
+        row = snapshots.get(today_of()).by_uid.get(uid)
         if row is None:
             raise HTTPException(status_code=404)
-        if not user.sees_all:
-            mine = visible(user, include_rejected=True, follow=follow)
-            if not any(r.ob.uid == uid for r in mine.rows):
-                raise HTTPException(status_code=403)
+        if not user.sees_all and uid not in uids(visible(user, include_rejected=True).rows):
+            raise HTTPException(status_code=403)
         return row
 
     def listing(user: accounts.User, f: Filters) -> Listing:
@@ -311,11 +309,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
             date_to = parse_date_field(f.date_to) or date_to
         except ValueError:
             pass
-        unit = f.unit or None
-        if not user.sees_all:
-            unit = user.unit or ""
-        res = select(store, unit=unit, role=f.role or None, document=f.document or None, date_from=date_from,
-                     date_to=date_to, status=f.status or None, today=t, include_done=True)
+        res = visible(user, unit=f.unit or None, role=f.role or None, document=f.document or None,
+                      date_from=date_from, date_to=date_to, status=f.status or None)
         rows = res.rows
         if f.directive:
             key = reference_key(f.directive)
@@ -382,9 +377,9 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         s = require(request)
         f = Filters.of(request.query_params)
         lst = listing(s.user, f)
-        follow = followup.load(store)
+        snap = snapshots.get(today_of())
         return render(request, "viec.html", f=f, lst=lst, max_per_bucket=MAX_PER_BUCKET, choices=choices(),
-                      follow=follow, unit_names=_unit_names(store))
+                      follow=snap.follow, unit_names=[u.name for u in snap.units if u.n_obligations])
 
     @app.get("/viec/thong-ke.xlsx")
     def work_xlsx(request: Request) -> Response:
@@ -405,8 +400,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
     @app.get("/nhiem-vu/{uid}", response_class=HTMLResponse)
     def item(request: Request, uid: str, loi: str = "", ok: str = "") -> Response:
         s = require(request)
+        row = find(s.user, uid)
         follow = followup.load(store)
-        row = find(s.user, uid, follow=follow)
         ob = row.ob
         doc = store.document_json(ob.document_path) or {}
         obs = doc.get("obligations") or []
@@ -438,6 +433,7 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         row = await run_in_threadpool(find, s.user, uid)
         try:
             msg = await run_in_threadpool(action, s, row, form)
+            snapshots.invalidate()
         except Forbidden:
             raise HTTPException(status_code=403)
         except ValueError as exc:
@@ -506,9 +502,9 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         s = require(request)
         if not s.user.can_review:
             raise HTTPException(status_code=403)
-        follow = followup.load(store)
-        res = select(store, document=van_ban or None, today=today_of(), include_done=True, include_rejected=True,
-                     follow=follow)
+        snap = snapshots.get(today_of())
+        follow = snap.follow
+        res = filter_rows(snap, document=van_ban or None, include_rejected=True)
         rows = [r for r in res.rows if tat_ca or follow.review(r.ob.uid) is None]
         rows.sort(key=lambda r: (r.ob.document_path, r.ob.ordinal))
         return render(request, "xac_nhan.html", rows=rows[:500], total=len(rows), follow=follow, van_ban=van_ban,
@@ -524,6 +520,7 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         try:
             await run_in_threadpool(followup.merge_units, store, form.get("don_vi", ""), form.get("gop_voi", ""),
                                     s.user.username)
+            snapshots.invalidate()
         except ValueError as exc:
             return RedirectResponse("/xac-nhan?" + urlencode({"loi": str(exc)}), status_code=303)
         return RedirectResponse("/xac-nhan?" + urlencode({"ok": "Đã gộp hai đơn vị."}), status_code=303)
@@ -556,8 +553,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         if not token or not followup.check_feed_token(store, unit, token):
             raise HTTPException(status_code=403)
         t = today_of()
-        res = select(store, unit=unit, today=t)  # done and rejected items are left out
-        rems, _ = reminders_from(res.rows, t)
+        res = filter_rows(snapshots.get(t), unit=unit)  # rejected items are left out, and done ones below
+        rems, _ = reminders_from([r for r in res.rows if r.due.status != followup.DONE], t)
         name = "Hạn nhiệm vụ — " + (", ".join(u.name for u in res.units[:3]) or unit)
         cal = build_calendar(rems, name=name)
         return Response(cal.to_ical(), media_type="text/calendar; charset=utf-8",
@@ -570,10 +567,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
             path = conn.execute(sa.select(documents.c.path).where(documents.c.id == doc_row)).scalar()
         if path is None:
             raise HTTPException(status_code=404)
-        if not s.user.sees_all:
-            mine = visible(s.user)
-            if not any(r.ob.document_path == path for r in mine.rows):
-                raise HTTPException(status_code=403)
+        if not s.user.sees_all and not any(r.ob.document_path == path for r in visible(s.user).rows):
+            raise HTTPException(status_code=403)
         p = Path(path)
         if not p.is_file():
             raise HTTPException(status_code=404)
