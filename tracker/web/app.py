@@ -29,6 +29,7 @@ import datetime as dt
 import hmac
 import io
 import secrets
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -61,7 +62,7 @@ BUCKET_CLASS = {OVERDUE: "qua-han", DUE_SOON: "sap-den-han", NOT_DUE: "chua-den-
                 followup.DONE: "da-hoan-thanh"}
 PERIODS = {"": "mọi thời gian", "thang": "tháng này", "quy": "quý này", "6thang": "6 tháng này", "nam": "năm nay"}
 REVIEW_LABELS = {followup.CONFIRMED: "đã xác nhận", followup.REJECTED: "đã loại", None: "chưa xác nhận"}
-MAX_PER_BUCKET = 200
+MAX_PER_BUCKET = 100
 
 
 # --------------------------------------------------------------------------
@@ -151,11 +152,20 @@ class Listing:
 
 def bucket_counts(rows: list[Row]) -> list[dict[str, Any]]:
     """Per unit: how many obligations in each bucket (the five, with "đã hoàn thành")."""
-    table: dict[str, dict[str, int]] = {}
+    pairs: Counter = Counter()
     for r in rows:
-        names = list(dict.fromkeys(u.name for u in r.ob.units)) or ["(không ghi đơn vị)"]
-        for n in names:
-            table.setdefault(n, dict.fromkeys(BUCKETS, 0))[r.due.status] += 1
+        st = r.due.status
+        units_ = r.ob.units
+        if not units_:
+            pairs["(không ghi đơn vị)", st] += 1
+        elif len(units_) == 1:
+            pairs[units_[0].name, st] += 1
+        else:
+            for n in {u.name for u in units_}:
+                pairs[n, st] += 1
+    table: dict[str, dict[str, int]] = {}
+    for (n, st), k in pairs.items():
+        table.setdefault(n, dict.fromkeys(BUCKETS, 0))[st] = k
     return [{"unit": u, **c, "total": sum(c.values())}
             for u, c in sorted(table.items(), key=lambda kv: (kv[0].startswith("("), fold(kv[0])))]
 

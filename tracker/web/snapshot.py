@@ -37,6 +37,14 @@ class Snapshot:
     units: list[StoredUnit]
     follow: followup.FollowUp
     by_uid: dict[str, Row]
+    links: list[tuple[tuple[int, str, str], ...]] = ()  # per row: (unit id, folded name, role) of each unit
+    rejected: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.links:
+            self.links = [tuple((u.unit_id, fold(u.name), u.role) for u in r.ob.units) for r in self.rows]
+            self.rejected = frozenset(r.ob.uid for r in self.rows
+                                      if self.follow.review(r.ob.uid) == followup.REJECTED)
 
 
 class Snapshots:
@@ -98,16 +106,13 @@ def filter_rows(snap: Snapshot, *, unit: str | None = None, role: str | None = N
     keys = {fold(n) for u in matched for n in (u.name, *u.aliases)}
     doc_key = reference_key(document) if document else None
     out = []
-    for r in snap.rows:
+    for r, links in zip(snap.rows, snap.links):
         ob = r.ob
-        if not include_rejected and snap.follow.review(ob.uid) == followup.REJECTED:
+        if not include_rejected and ob.uid in snap.rejected:
             continue
-        if unit is not None or role:
-            links = [u for u in ob.units if not role or u.role == role]
-            if unit is not None:
-                links = [u for u in links if u.unit_id in ids or fold(u.name) in keys]
-            if not links:
-                continue
+        if (unit is not None or role) and not any(
+                (not role or rl == role) and (unit is None or uid_ in ids or name in keys) for uid_, name, rl in links):
+            continue
         if document and not ((ob.document_id and reference_key(ob.document_id) == doc_key)
                              or ob.document_path == document or ob.document_stem == document):
             continue
