@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import regex
 
-from extractors.citation_find import Found
+from extractors.citation_find import Found, is_type_code
 from extractors.dates import find_dates
 from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_by_code
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
@@ -266,7 +266,8 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
         va = None
         for vm in _VA_NEXT.finditer(piece, timeout=RX_TIMEOUT):
             w = vm.group("w")
-            if not w[:1].isupper() or _type_at(window, i + vm.start("w")):
+            if not w[:1].isupper() or _type_at(window, i + vm.start("w")) or (w.isupper() and is_type_code(w)):
+                # "… của Chính phủ và NQ số 19-2018/NQ-CP": a type's code after "và" opens the next citation
                 va = vm
                 break
         if va is not None:
@@ -502,7 +503,7 @@ def share_leading(text: str, items: list[Resolved]) -> None:
     "tại") or ends the sentence."""
     for i in range(1, len(items)):
         a, b = items[i - 1], items[i]
-        if b.issuer or a.issuer_source not in ("before", "led") or not a.issuer:
+        if b.issuer or a.issuer_source not in ("before", "led", "named") or not a.issuer:
             continue
         if a.found.issuer_codes != b.found.issuer_codes and not _issuer_fits_code(a.issuer, b.found):
             continue
@@ -512,13 +513,27 @@ def share_leading(text: str, items: list[Resolved]) -> None:
         b.issuer, b.issuer_source = a.issuer, "led"
 
 
+def _spelled_by_prefixes(code: str, words: list[str]) -> bool:
+    """Whether ``code`` is spelt by the beginnings of consecutive words, each
+    giving one letter or more: "ttr" by "thanh tra", "gdtrh" by "giao duc
+    trung hoc" (a code written with a word's first two letters)."""
+    def from_word(i: int, c: str) -> bool:
+        if not c:
+            return True
+        if i >= len(words):
+            return False
+        w = words[i]
+        return any(w[:k] == c[:k] and from_word(i + 1, c[k:]) for k in range(min(len(w), len(c)), 0, -1))
+    return len(code) >= 2 and any(from_word(i, code) for i in range(len(words)) if words[i][:1] == code[:1])
+
+
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
     """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
     words = [w for w in regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT) if w != "va"]
     initials = "".join(w[0] for w in words)
     for code in found.issuer_codes:
         c = fold(code).replace("đ", "d")
-        if c and c in initials:
+        if c and (c in initials or _spelled_by_prefixes(c, [w.replace("đ", "d") for w in words])):
             return True
         exp = issuer_by_code(code)  # "TTg" → "Thủ tướng Chính phủ"
         if exp and fold(issuer).endswith(fold(exp)):
@@ -560,6 +575,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
             r.type_from_word = True
         so = _SO_BEFORE.search(before, timeout=RX_TIMEOUT)
         r.start = found.start - (len(before) - so.start())
+    if r.type is None and found.year and not found.type_code and found.symbol.startswith(("QH", "UBTVQH")):
+        r.type = _law_named_before(text, r.start)  # "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"
     if r.type is None:
         r.type = code_type
     r.type_code = code if code else _code_of_type(r.type)
@@ -580,7 +597,7 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
     if r.issuer:
         r.issuer_source = "explicit"
     elif named_before and named_before[:1].isupper():
-        r.issuer, r.issuer_source = named_before, "explicit"
+        r.issuer, r.issuer_source = named_before, "named"
     else:
         before_iss = _issuer_before(text, r.start, found)
         head = None if before_iss else _list_head_issuer(text, found.start, found)
@@ -596,6 +613,21 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
             r.issuer, r.issuer_source = after, "title"
     r.relation = relation_at(text, r.start)
     return r
+
+
+_LAW_NAMED = regex.compile(r"(?<![\p{L}])(?P<t>Bộ\s{1,3}luật|Luật|Pháp\s{1,3}lệnh|Nghị\s{1,3}quyết)\s{1,3}\p{Lu}")
+
+
+def _law_named_before(text: str, pos: int) -> str | None:
+    """The type of a Quốc hội number written after the law's name: the last
+    "Luật <Name>" of its clause, with no other number between."""
+    seg = text[max(0, pos - 160):pos]
+    cut = max(seg.rfind(";"), seg.rfind(". "), seg.rfind(":"))
+    seg = seg[cut + 1:]
+    ms = list(_LAW_NAMED.finditer(seg, timeout=RX_TIMEOUT))
+    if not ms or regex.search(r"[0-9]", seg[ms[-1].end():], timeout=RX_TIMEOUT):
+        return None
+    return normalize_type(ms[-1].group("t"))
 
 
 _OF_BODY = regex.compile(r"(?<![\p{L}])(?:của|Của)\s{1,3}(?=\p{Lu})")
@@ -646,7 +678,7 @@ def share_trailing(text: str, items: list[Resolved]) -> None:
             continue  # "Chỉ thị số 33/CT-TTg, Quyết định số 324-QĐ/TU của Tỉnh ủy": different bodies
         if b.date:
             a.date = b.date
-        if b.issuer and b.issuer_source in ("explicit", "shared"):
+        if b.issuer and b.issuer_source in ("explicit", "shared") and a.issuer_source != "named":
             a.issuer, a.issuer_source = b.issuer, "shared"
 
 
@@ -731,7 +763,7 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
     Nghị quyết số …") dates the first document the subject issued."""
     para_starts = para_starts or []
     for i, r in enumerate(items):
-        generic = bool(r.issuer) and r.issuer_source == "explicit" and _ends_at_level(r.issuer)
+        generic = bool(r.issuer) and r.issuer_source in ("explicit", "named") and _ends_at_level(r.issuer)
         if r.issuer and r.date and not generic:
             continue
         s0 = _sentence_start(text, r.start, para_starts)

@@ -43,6 +43,13 @@ _TRIGGER = regex.compile(
     r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
+# the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
+# "Hạn cuối nhận hồ sơ là 17 giờ ngày …", "Thời gian hoàn thành: ngày …"
+_NOUN_TRIGGER = regex.compile(
+    r"(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]cuối|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?(?:[ ]là|[ ]*:)"
+    r"(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
+    regex.V1 | regex.IGNORECASE,
+)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER = regex.compile(
     r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối)[ ]+)?)"
@@ -62,6 +69,9 @@ _HALF = regex.compile(
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
 _RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+# the first day of a range of days written once with their month: "từ ngày 06 - 15/11/2017", "ngày 03-05/6"
+_DAY_RANGE_BEFORE = regex.compile(r"(?<!\p{L})(?:từ[ ]+(?:ngày[ ]*)?|ngày[ ]*)\d{1,2}[ ]*(?:[-–]|đến|tới)[ ]*(?:ngày[ ]*)?$",
+                                  regex.V1 | regex.IGNORECASE)
 # the start of a schedule line ("- Ngày 16/11/2017: …")
 _SCHEDULE_HEAD = regex.compile(r"[ ]*(?:[-–+•*][ ]*)?(?:ngày[ ]*)?", regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
@@ -92,11 +102,24 @@ def _month_end(y: int, m: int) -> str:
     return _dt.date(y, m, calendar.monthrange(y, m)[1]).isoformat()
 
 
-def _resolve(ds: DateSpan, ref_date: str | None) -> tuple[str | None, str, bool]:
+# a year written in the text: "năm 2024", or the year of a full date
+_YEAR_WORD = regex.compile(r"(?<![\p{L}])năm[ ]+(?P<y>(?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
+
+
+def _context_year(text: str, dates: list[DateSpan], at: int) -> int | None:
+    """The year of the dated context nearest to ``at`` in ``text`` (a full date, "năm 2024"), for a date
+    written without its year in a document that has no date of its own."""
+    cands = [(abs(d.start - at), d.year) for d in dates if d.year is not None]
+    if "năm" in text or "Năm" in text or "NĂM" in text:
+        cands += [(abs(m.start() - at), int(m.group("y"))) for m in _YEAR_WORD.finditer(text, timeout=RX_TIMEOUT)]
+    return min(cands)[1] if cands else None
+
+
+def _resolve(ds: DateSpan, ref_date: str | None, context_year: int | None = None) -> tuple[str | None, str, bool]:
     """(iso date, kind, inferred_year) for a date span used as a due date."""
     year, inferred = ds.year, False
     if year is None:
-        year = _ref_year(ref_date)
+        year = _ref_year(ref_date) or context_year
         inferred = year is not None
         if year is None:
             return None, "date", False
@@ -121,17 +144,22 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         return []
     out: list[DeadlineSpan] = []
     taken: list[tuple[int, int]] = []
-    for ds in find_dates(text):
+    dates = find_dates(text)
+    for ds in dates:
         before = text[max(0, ds.start - 60):ds.start]
         # the date grammar may start its span at "ngày": look before it too
         head = text[ds.start:ds.start + 5].lower()
-        trig = _TRIGGER.search(before + ("ngày " if head.startswith("ngày") else ""), timeout=RX_TIMEOUT)
+        probe = before + ("ngày " if head.startswith("ngày") else "")
+        trig = _TRIGGER.search(probe, timeout=RX_TIMEOUT) or _NOUN_TRIGGER.search(probe, timeout=RX_TIMEOUT)
         if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or _RANGE_TO.match(
                 text[ds.end:ds.end + 16], timeout=RX_TIMEOUT):
             continue  # the start of a range: the task runs until its end
         if _NOT_DUE_BEFORE.search(before, timeout=RX_TIMEOUT):
             continue  # a cut-off of data, a covered period, a planned event
-        if ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
+        days = _DAY_RANGE_BEFORE.search(before, timeout=RX_TIMEOUT) if trig is None else None
+        if days is not None:
+            trig = days  # "từ ngày 06 - 15/11/2017": a range of days, due at its end
+        elif ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
         if trig is None and not in_time_column and not (
                 _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
@@ -147,7 +175,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             # bare "đến ngày" / "trong ngày" read as a deadline only when nothing says "từ ngày … đến"
             if regex.search(r"(?i)từ\s+(?:ngày\s+)?[\d./-]+\s*$", before[: trig.start()], timeout=RX_TIMEOUT):
                 pass
-        iso, kind, inferred = _resolve(ds, ref_date)
+        ctx = _context_year(text, dates, ds.start) if ds.year is None and _ref_year(ref_date) is None else None
+        iso, kind, inferred = _resolve(ds, ref_date, ctx)
         if iso is None:
             continue
         if kind == "month" and trig is not None and regex.search(r"(?i)trước\s*(?:tháng\s*)?$", trig.group(0),

@@ -89,8 +89,11 @@ _NUMBER_LINE_OCR = regex.compile(
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){1,5})\s*$"
 )
+# "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Bà Rịa - Vũng Tàu, ngày …", "HÀ NỘI, NGÀY …"
 _PLACE_DATE = regex.compile(
-    r"(?P<place>\p{Lu}[\p{L}.]{0,15}(?:[ \t]{1,2}\p{Lu}[\p{L}.]{0,15}){0,4})[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày)"
+    r"(?P<place>(?:(?:[Tt]hành[ \t]phố|[Tt]hị[ \t]xã|[Tt]hị[ \t]trấn|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Pp]hường|[Xx]ã)[ \t]{1,2})?"
+    r"\p{Lu}[\p{L}.]{0,15}(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)\p{Lu}[\p{L}.]{0,15}){0,5})"
+    r"[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày|NGÀY)"
 )
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
@@ -110,7 +113,13 @@ _TITLE_WORDS = regex.compile(
     r"THỦ\s+TƯỚNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|TRƯỞNG\s+BAN|PHÓ\s+\p{Lu}+)(?![\p{L}])"
 )
 _RANK = r"(?:(?:Đại|Thượng|Trung|Thiếu)\s(?:tướng|tá|úy|uý)\s{1,2})"  # a police or army rank before the name
-_NAME = regex.compile(r"^" + _RANK + r"?(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}$")
+# a degree or title before the name: "TS.", "PGS.TS.", "BS.CKII", "ThS.BS", "NGƯT."
+_DEGREE = (r"(?:(?:ThS|Ths|TS|TSKH|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|LS|KTS|NGƯT|NGND|TTƯT|TTND|CN)"
+           r"(?:\.\s{0,2}|\s{1,2}))*")
+_NAME = regex.compile(r"^" + _RANK + r"?" + _DEGREE + r"\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5}\.?$")
+_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong luong doan lam mai trinh dao"
+    " ha chau thai luu phung quach kieu trieu thach nong dam khuc lai vuong tang mac hua ton nghiem".split())
 # a title typed in mixed case ("Hiệu trưởng", "Phó Giám đốc"): a short line of words without punctuation
 _MIXED_TITLE = regex.compile(
     r"^(?:Phó\s+|Chánh\s+)?(?:Hiệu\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Trưởng\s+\p{L}+|Bộ\s+trưởng|Thủ\s+trưởng|"
@@ -152,9 +161,155 @@ def _lines(doc: Document) -> list[Line]:
             text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT) if ("*" in raw or "_" in raw or "<" in raw)
                                  else raw)
             if text:
-                out.append(Line(text, unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc))
+                loc = unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc
+                pieces = _split_landmarks(text, header=len(out) < 400)
+                if len(pieces) == 1:
+                    out.append(Line(text, loc))
+                else:
+                    at = 0
+                    for piece in pieces:
+                        k = raw.find(piece.split(" ", 1)[0], at)  # the piece's first word in the raw line
+                        if k < 0 or unit.loc.start is None:
+                            out.append(Line(piece, loc))
+                            continue
+                        out.append(Line(piece, unit.loc.span(offset + k, offset + min(len(raw), k + len(piece)))))
+                        at = k + 1
             offset += len(raw) + 1
     return out
+
+
+# ---- lines a layout merged: a PDF's two columns flattened, a web page's header on one line ----------------------
+# ("ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/UBND-VX Hà Nội, ngày …",
+# "Nơi nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH"): cut where a landmark of the official layout starts
+_CUT_MOTTO = regex.compile(
+    r"C[ỘO]NG\s{1,3}H[ÒOÀ][AÀ]\s{1,3}X[ÃA]\s{1,3}H[ỘO]I\s{1,3}CH[ỦU]\s{1,3}NGH[ĨI]A\s{1,3}VI[ỆE]T\s{1,3}NAM"
+    r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM")
+_CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3}[-–]\s{0,3}(?:Tự\s{1,3}do|TỰ\s{1,3}DO)\s{0,3}[-–]\s{0,3}"
+                               r"(?:Hạnh\s{1,3}phúc|HẠNH\s{1,3}PHÚC)[\s.]{0,3}")
+_CUT_NUMBER = regex.compile(r"(?<=\s)(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
+_CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s")
+_CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s{0,3}:")
+_CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?=\p{Lu}{2,}(?:\s|$))")
+_CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
+_CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
+_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})$")
+
+
+def _caps_segment(text: str) -> bool:
+    """An issuer line: letters all capitals, no sentence punctuation."""
+    return _is_title_caps(text) and not regex.search(r"[;:]", text)
+
+
+def _cut(text: str, positions: list[int]) -> list[str]:
+    out, last = [], 0
+    for p in sorted(set(positions)):
+        if p > last:
+            out.append(text[last:p].strip())
+            last = p
+    out.append(text[last:].strip())
+    return [o for o in out if o]
+
+
+def _split_header_piece(text: str) -> list[str]:
+    """One piece of a merged header line cut at the motto, the "Số:" line, a
+    "V/v" subject and the place-date, each only where what stands before it
+    is header matter (capitals, the motto, the number), never in a sentence."""
+    pieces = [text]
+    out: list[str] = []
+    for piece in pieces:
+        cuts: list[int] = []
+        for m in _CUT_MOTTO.finditer(piece, timeout=RX_TIMEOUT):
+            if m.start() > 0:
+                cuts.append(m.start())  # the motto in capitals is never inside a sentence
+        for m in _CUT_MOTTO_END.finditer(piece, timeout=RX_TIMEOUT):
+            if m.end() < len(piece):
+                cuts.append(m.end())
+        out.extend(_cut(piece, cuts))
+    pieces, out = out, []
+    for piece in pieces:
+        m = _CUT_NUMBER.search(piece, timeout=RX_TIMEOUT)
+        head = piece[:m.start()].strip(" *-–|") if m else ""
+        if m and (_caps_segment(head) or _CUT_MOTTO_END.fullmatch(head + " ", timeout=RX_TIMEOUT)):
+            out.extend(_cut(piece, [m.start()]))
+        else:
+            out.append(piece)
+    pieces, out = out, []
+    for piece in pieces:
+        if not (_NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) or _CUT_MOTTO_END.match(piece, timeout=RX_TIMEOUT)
+                or _SUBJECT_VV.match(piece, timeout=RX_TIMEOUT)):
+            out.append(piece)
+            continue
+        cuts = []
+        vv = _CUT_VV.search(piece, timeout=RX_TIMEOUT)
+        if vv and _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) and not _PLACE_DATE.search(piece, 0, vv.start()):
+            cuts.append(vv.start())
+        nm = _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT)
+        pd = _PLACE_DATE.search(piece, nm.end() if nm else 1, timeout=RX_TIMEOUT)
+        if pd and regex.match(r"\s{0,3}[0-9.…_ ]{0,12}\s{0,3}tháng", piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT):
+            start = pd.start("place")
+            words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
+            k = 0
+            while k < len(words) - 1 and len(words[k].group(0)) >= 2 and words[k].group(0).isupper():
+                k += 1  # "…-QLĐĐ Kon Tum, ngày": the symbol's last group is not the place
+            if start + words[k].start() > 0:
+                cuts.append(start + words[k].start())
+        out.extend(_cut(piece, cuts))
+    return out
+
+
+def _split_signature_piece(text: str) -> list[str]:
+    """A line of the signature zone holding the two columns: "Nơi nhận: KT.
+    CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT. Trần Văn Bình" — the
+    distribution items, the authority, a title in capitals and the name apart."""
+    cuts: list[int] = []
+    m = _CUT_NOI_NHAN.search(text, timeout=RX_TIMEOUT)
+    if m:
+        cuts.append(m.start())
+    for m in _CUT_AUTH.finditer(text, timeout=RX_TIMEOUT):
+        rest = text[m.start():]
+        caps = _CAPS_RUN_THEN_NAME.match(rest, timeout=RX_TIMEOUT)
+        if m.start() > 0 and (_is_title_caps(rest) or (caps and _is_title_caps(caps.group("caps")))):
+            cuts.append(m.start())  # "KT. CHỦ TỊCH" (and the rest of the block) after the other column's text
+    pieces = _cut(text, cuts)
+    out: list[str] = []
+    for piece in pieces:
+        if not (_NOI_NHAN.match(piece) or regex.match(r"^[-+•]\s", piece)):
+            out.append(piece)
+            continue
+        cuts = [m.start() for m in _CUT_ITEM.finditer(piece, timeout=RX_TIMEOUT)]
+        for sub in _cut(piece, cuts):
+            # a title in capitals (or a name) after the item's closing punctuation is the other column's
+            tail_at = None
+            for pm in _CUT_AFTER_PUNCT.finditer(sub, timeout=RX_TIMEOUT):
+                tail = sub[pm.end():]
+                caps = _CAPS_RUN_THEN_NAME.match(tail, timeout=RX_TIMEOUT)
+                after_nn = bool(_NOI_NHAN.match(sub)) and pm.start() == sub.find(":") + 1 and len(tail.split()) <= 6
+                if ((_is_title_caps(tail) and (_TITLE_WORDS.search(tail, timeout=RX_TIMEOUT) or after_nn)
+                     and len(regex.sub(r"[^\p{L}]", "", tail)) >= 4)
+                        or (caps and _TITLE_WORDS.search(caps.group("caps"), timeout=RX_TIMEOUT))
+                        or (_NAME.match(tail) and not _is_title_caps(tail) and len(tail.split()) >= 2
+                            and not regex.search(r"(?<![\p{L}])(?:UBND|Sở|Phòng|Ban|Văn|VT|Lưu)(?![\p{L}])", tail))):
+                    tail_at = pm.end()
+                    break
+            out.extend(_cut(sub, [tail_at]) if tail_at else [sub])
+    final: list[str] = []
+    for piece in out:
+        m = _CAPS_RUN_THEN_NAME.match(piece, timeout=RX_TIMEOUT)
+        if m and _is_title_caps(m.group("caps")) and (_TITLE_WORDS.search(m.group("caps"), timeout=RX_TIMEOUT)
+                                                     or _AUTHORITY.match(m.group("caps"))):
+            final.extend([m.group("caps").strip(), m.group("name")])  # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa"
+        else:
+            final.append(piece)
+    return final
+
+
+def _split_landmarks(text: str, header: bool) -> list[str]:
+    pieces = _split_header_piece(text) if header and len(text) > 12 else [text]
+    if len(text) > 12 and (_CUT_NOI_NHAN.search(text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text)
+                           or _CUT_AUTH.search(text, timeout=RX_TIMEOUT) or regex.match(r"^[-+•]\s", text)
+                           or _CAPS_RUN_THEN_NAME.match(text, timeout=RX_TIMEOUT)):
+        pieces = [s for p in pieces for s in _split_signature_piece(p)]
+    return pieces
 
 
 def _case(text: str) -> str:
@@ -284,25 +439,29 @@ def extract_header(doc: Document) -> DocumentHeader:
     h = DocumentHeader()
     if not lines:
         return h
-    top = lines[:TOP_LINES]
+    base = _header_start(lines)
+    lines_from = lines[base:]
+    top = lines_from[:TOP_LINES]
     num_i, _year = _read_number(top, h)
     _read_place_date(top, h)
     if num_i is not None:
         _read_issuer_block(top, num_i, h, lines)
         if h.issuer is None or _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
             _read_caption_header(top, num_i, h)
+    else:
+        _issuer_by_motto(top, h, lines)
     if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
         h.issuer, h.parent_issuer = None, None  # never the national motto
     type_i = _read_type_and_subject(top, h)
-    _read_recipients(lines, h)
-    nn_i = _read_distribution(lines, h)
-    _read_signer(lines, nn_i, h)
+    _read_recipients(lines_from, h)
+    nn_i = _read_distribution(lines_from, h)
+    _read_signer(lines_from, nn_i, h)
     _read_attachments(lines, h)
-    _fallbacks(lines, h, type_i)
+    _fallbacks(lines_from, h, type_i)
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
-        _own_number_from_body(lines, num_i, h, nn_i)
+        _own_number_from_body(lines, base + num_i, h, None if nn_i is None else base + nn_i)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -316,6 +475,40 @@ def extract_header(doc: Document) -> DocumentHeader:
         else:
             h.id = f"{h.number}/{h.symbol}"
     return h
+
+
+_ANCHOR_MOTTO = regex.compile(_CUT_MOTTO.pattern + r"|Độc\s{1,3}lập\s{0,3}[-–]\s{0,3}Tự\s{1,3}do")
+
+
+def _header_start(lines: list[Line]) -> int:
+    """Where the header block starts: at the top, unless a web page put a long
+    introduction (a news item, a site's menus) before the document — then a
+    few lines above the first motto or "Số:" line of the official layout."""
+    for k, ln in enumerate(lines[:400]):
+        if len(ln.text) > 160:
+            continue
+        if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
+            return 0 if k < TOP_LINES - 15 else k - 8
+    return 0
+
+
+def _issuer_by_motto(top: list[Line], h: DocumentHeader, lines: list[Line]) -> None:
+    """No "Số:" line (a letter without a number, a copy that lost it): the
+    issuer block is the capitals beside the motto — above its line, or, when a
+    layout read the motto's column first, right after the motto and the
+    place-date line."""
+    mi = next((k for k, ln in enumerate(top[:15]) if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT)), None)
+    if mi is None:
+        return
+    _read_issuer_block(top, mi, h, lines)
+    if h.issuer is None:
+        j = _past_header_matter(top, mi + 1)
+        k = j
+        while k < min(len(top), j + 4) and _is_title_caps(top[k].text) and len(top[k].text) <= 80 \
+                and not _type_of_line(top[k].text):
+            k += 1
+        if j < k < len(top):
+            _read_issuer_block(top, k, h, lines)
 
 
 def _is_party_symbol(symbol: str) -> bool:
@@ -373,7 +566,8 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
             continue  # "… Chỉ thị số 14-CT/TU, ngày …" in a sentence is not the place-date line
         place = m.group("place").strip()
         words = place.split()
-        while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words):
+        while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words) \
+                and not regex.match(r"^(?:TP|TX|TT)\.?$", words[0]):
             words.pop(0)  # "…-VP Tân Hòa, ngày": the symbol's last group is not the place
         place = " ".join(words)
         if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
@@ -394,14 +588,19 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
 
 
 _DATE_WORD_GLUE = regex.compile(r"(?<=[0-9\]|])(?=tháng|năm)|(?<=ngày|tháng)(?=[^\s])")
-_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]]{1,2})(?=\s)")
-_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
+_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]ÓÒÔƠóòôơÍÌíì]{1,2})(?=\s)")
+_DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "I": "1", "l": "1", "|": "1", "]": "1",
+                                   "Ó": "0", "Ò": "0", "Ô": "0", "Ơ": "0", "ó": "0", "ò": "0", "ô": "0", "ơ": "0",
+                                   "Í": "1", "Ì": "1", "í": "1", "ì": "1"})
 
 
 def _ocr_date_text(text: str) -> str:
     """The place-date line of a scan as the date reader expects it: words and
     digits the OCR glued apart ("ngày24tháng") and a day or month holding a
     digit's look-alike next to a real digit ("ngàyO6 tháng 1]" → 06, 11)."""
+    if text.isupper():
+        text = text.lower()  # "HÀ NỘI, NGÀY 12 THÁNG 3 NĂM 2024"
+    text = regex.sub(r"(?<=tháng\s{1,2}[0-9]{1,2})\s{0,2},(?=\s{0,2}năm)", "", text, timeout=RX_TIMEOUT)
     cut = regex.search(r"năm\s{0,2}[0-9]{4}", text, timeout=RX_TIMEOUT)
     head, tail = (text[:cut.end()], text[cut.end():]) if cut else (text, "")
     head = _DATE_WORD_GLUE.sub(" ", head, timeout=RX_TIMEOUT)
@@ -500,8 +699,9 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             continue
         if not _is_title_caps(text) or len(text) > 80 or _type_of_line(text):
             break  # a type line ("CHỈ THỊ") above the number is no issuer
-        segs.insert(0, _respace(text, h.place))
-        locs.insert(0, ln.loc)
+        for part in reversed(_split_bodies(_respace(text, h.place))):
+            segs.insert(0, part)
+            locs.insert(0, ln.loc)
         if len(segs) >= 4:
             break
     if not segs:
@@ -514,7 +714,11 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         # a place level ("HUYỆN VĂN GIANG") continues the body above, and so does a name under a bare kind
         # ("TRƯỜNG ĐẠI HỌC" / "CÔNG NGHỆ THÔNG TIN")
         own_body = _BODY_HEAD.match(fold(s), timeout=RX_TIMEOUT)
-        if joined and not own_body and (level or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
+        ends_at_level = bool(joined) and _LEVEL_END.search(fold(joined[-1]), timeout=RX_TIMEOUT)
+        wrapped = bool(joined) and _wrapped_name(joined[-1], s)
+        if joined and (not own_body or wrapped) and (level or ends_at_level or wrapped
+                                                     or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
+            # "SỞ Y TẾ TỈNH" ⏎ "LẠNG SƠN": a name wrapped after its place level continues it
             joined[-1] = joined[-1] + " " + (_canonical_level(s) if level else s)
         else:
             joined.append(s)
@@ -527,6 +731,44 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         if _BARE_KIND.match(fold(h.issuer), timeout=RX_TIMEOUT):
             # "BỘ TƯ PHÁP" / "VĂN PHÒNG": the office of that ministry, named with it
             h.issuer = f"{h.issuer} {h.parent_issuer}"
+
+
+# a caps line holding two bodies, the parent then its unit ("UBND TỈNH KON TUM SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+# "BỘ GIAO THÔNG VẬN TẢI CỤC ĐƯỜNG BỘ VIỆT NAM"): the words opening a parent, and those opening a unit under it
+_PARENT_HEAD = regex.compile(
+    r"^(?:uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|bo|so|dang bo|(?:tinh|huyen|thanh|quan|thi) uy|dai hoc"
+    r"|truong dai hoc|truong cao dang|hoc vien|tong cuc|tong lien doan|cong an (?:tinh|thanh pho))(?![\p{L}])")
+_UNIT_HEADS = ("so", "phong", "van phong", "trung tam", "ban", "chi cuc", "cuc", "tong cuc", "vu", "thanh tra",
+               "cong an", "benh vien", "truong", "dai", "huyen uy", "thanh uy", "quan uy", "thi uy", "dang uy",
+               "kho bac", "vien", "khoa", "cong doan", "hoi dong", "uy ban kiem tra", "doan")
+# words before a head word that make it part of a longer word ("ỦY BAN", "MÔI TRƯỜNG", "CƠ SỞ", "THƯỜNG VỤ")
+_NOT_UNIT_AFTER = frozenset({"uy", "moi", "thi", "co", "tru", "nhan", "thuong", "nghiep", "dich", "phuc", "cong",
+                             "van", "benh", "hoc", "lien", "tong", "chi", "dang", "dai",
+                             "tinh", "huyen", "xa", "phuong", "quan", "pho", "tran"})  # a place level: a name follows
+
+
+def _split_bodies(text: str) -> list[str]:
+    """ "UBND TỈNH KON TUM SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" → the parent and the unit
+    (a web page or a flattened layout put the two issuer lines on one);
+    a single body's name is left whole."""
+    words = text.split()
+    low = [fold(w) for w in words]
+    if len(words) < 4 or not _PARENT_HEAD.match(" ".join(low), timeout=RX_TIMEOUT):
+        return [text]
+    for k in range(2, len(words) - 1):
+        if low[k - 1] in _NOT_UNIT_AFTER or low[k - 1].endswith(","):
+            continue
+        for head in _UNIT_HEADS:
+            n = len(head.split())
+            if " ".join(low[k:k + n]) != head or (k + n >= len(words) and head not in ("van phong", "thanh tra")):
+                continue
+            nxt = low[k + n] if k + n < len(words) else ""
+            if (head == "khoa" and nxt == "hoc") or (head == "phong" and nxt in ("chong", "ngua")) \
+                    or (head == "dai" and nxt not in ("phat", "truyen")) or (head == "vu" and low[0] != "bo") \
+                    or (head == "doan" and nxt not in ("thanh", "tncs")):
+                continue
+            return [" ".join(words[:k]), " ".join(words[k:])]
+    return [text]
 
 
 @lru_cache(maxsize=1)
@@ -570,6 +812,33 @@ def _respace(text: str, place: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
+def _known_folded() -> tuple[str, ...]:
+    """Folded agency names of the issuer table, their notes in brackets left out."""
+    out = set()
+    for a in issuer_abbrevs().values():
+        name = squash_spaces(regex.sub(r"\([^()]*\)", " ", a.expansion, timeout=RX_TIMEOUT))
+        for alt in regex.split(r"\s*[/;]\s*", name, timeout=RX_TIMEOUT):
+            if len(alt.split()) >= 3:
+                out.add(fold(alt))
+    return tuple(sorted(out))
+
+
+def _wrapped_name(above: str, line: str) -> bool:
+    """Whether ``line`` is the rest of the name on the line above, wrapped in
+    the issuer block: the name was cut at a joining word ("SỞ VĂN HÓA, THỂ THAO
+    VÀ" / "DU LỊCH", "BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI") or the two lines
+    make an agency name of the issuer table ("SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN" /
+    "NÔNG THÔN")."""
+    fa, fl = fold(above).strip(), fold(line).strip()
+    if regex.search(r"(?:\s(?:va|-|–|cac|cua|ve|thuoc)|,)$", fa, timeout=RX_TIMEOUT) \
+            or regex.match(r"^(?:(?:va|cac|cua|ve|thuoc|truc thuoc)\s|-\s|–\s)", fl, timeout=RX_TIMEOUT):
+        return True
+    joined = f"{fa} {fl}"
+    return any(k.startswith(fa + " ") and (joined == k or joined.startswith(k + " ") or k.startswith(joined + " "))
+               for k in _known_folded())
+
+
+@lru_cache(maxsize=1)
 def _known_names() -> dict[str, str]:
     """Folded agency names of the issuer table → their written spelling."""
     out: dict[str, str] = {}
@@ -608,6 +877,8 @@ _BODY_HEAD = regex.compile(
     r"|benh vien|phong|cuc|tong cuc|chi cuc|khoa(?! hoc)|dai hoc|hoc vien|vien|cong an|(?:tinh|huyen|thanh|quan|thi) (?:uy|doan|doi|hoi)|doan"
     r"|thanh tra|chi nhanh|cong ty|tong cong ty|hoi|ngan hang)(?![\p{L}])"
 )
+# a name cut after its place level ("SỞ Y TẾ TỈNH" / "LẠNG SƠN", compared folded)
+_LEVEL_END = regex.compile(r"(?<![\p{L}])(?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong|thi tran)$")
 # place levels whose folded spelling is unambiguous in a header ("TÍNH LÂM ĐỒNG" read for "TỈNH")
 _FOLDED_LEVELS = {"tinh": "TỈNH", "huyen": "HUYỆN", "phuong": "PHƯỜNG", "thi tran": "THỊ TRẤN", "thi xa": "THỊ XÃ",
                   "thanh pho": "THÀNH PHỐ"}
@@ -710,14 +981,33 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
         if t is not None:
             h.type = t
             h.locs["type"] = ln.loc
-            if i + 1 < len(top):
-                h.subject = _subject_from(top, i + 1)
+            j = _past_header_matter(top, i + 1)
+            if j < len(top):
+                h.subject = _subject_from(top, j)
                 if h.subject:
-                    h.locs["subject"] = top[i + 1].loc
+                    h.locs["subject"] = top[j].loc
             return i
         if _BODY_START.match(ln.text, timeout=RX_TIMEOUT) and i > 3:
             break
     return None
+
+
+_MOTTO_WORDS = frozenset("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc dang san".split())
+
+
+def _past_header_matter(top: list[Line], j: int) -> int:
+    """The first line from ``j`` that is not the other column of the header: a
+    layout that reads the left column first puts the motto, its rule and the
+    place-date line between the type line and the subject."""
+    while j < len(top):
+        t = top[j].text
+        words = regex.findall(r"\p{L}+", fold(t), timeout=RX_TIMEOUT)
+        if _DECOR.match(t) or (words and set(words) <= _MOTTO_WORDS and (t.isupper() or _MOTTO_PIECE.search(t)))\
+                or (_PLACE_DATE.match(t, timeout=RX_TIMEOUT) and len(t) < 80):
+            j += 1
+            continue
+        return j
+    return j
 
 
 def _unbracket(text: str) -> str:
@@ -899,17 +1189,22 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         m = _AUTHORITY.match(text)
         if m and (_is_title_caps(m.group("rest")) or _MIXED_TITLE.match(m.group("rest"), timeout=RX_TIMEOUT)):
             authority = m.group("a").replace("/", "")
-            nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+            n1 = i + 1
+            while n1 < min(len(lines), i + 4) and (regex.match(r"^[-+•]", lines[n1].text) or _NOI_NHAN.match(lines[n1].text)):
+                n1 += 1  # the other column's items, read between the authority and the title
+            nxt = lines[n1].text if n1 < len(lines) else ""
             if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
-                title, k = nxt, i + 2
+                title, k = nxt, n1 + 1
             elif not _is_title_caps(m.group("rest")) and _MIXED_TITLE.match(nxt, timeout=RX_TIMEOUT) \
                     and not _NAME.match(nxt):
-                title, k = nxt, i + 2  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
+                title, k = nxt, n1 + 1  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
             else:
                 title, k = m.group("rest"), i + 1
         elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \
                 and not _MOTTO.search(text):
             title, k = text, i + 1
+        elif len(text.split()) <= 5 and _MIXED_TITLE.match(text, timeout=RX_TIMEOUT) and not _name_of(text):
+            title, k = text, i + 1  # "Giám đốc" typed in mixed case, alone on its line
         else:
             continue
         name = None
@@ -918,8 +1213,8 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
             t = lines[j].text
             if _SIGN_NOISE.match(t) or _DECOR.match(t):
                 continue
-            if _NAME.match(t) and not _is_title_caps(t):
-                name, name_loc = t, lines[j].loc
+            if _name_of(t):
+                name, name_loc = _name_of(t), lines[j].loc
                 break
             if regex.match(r"^[-+•]", t) or _NOI_NHAN.match(t):
                 continue
@@ -927,16 +1222,43 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
                 break
         if name is None:
             continue
-        h.signer = Signer(name=_bare_name(name), title=_title_case(title), authority=authority, loc=name_loc)
+        h.signer = Signer(name=name, title=_title_case(title), authority=authority, loc=name_loc)
         h.locs["signer"] = name_loc
         return
+    if nn_i is None and lo > 0:
+        # no "Nơi nhận" and a long tail after the signature (a web page's links, an annex): the last
+        # authority line of the text with a name under it
+        for i in range(lo - 1, -1, -1):
+            if _AUTHORITY.match(lines[i].text) and _is_title_caps(_AUTHORITY.match(lines[i].text).group("rest")):
+                _read_signer(lines[:min(len(lines), i + 14)], None, h)
+                if h.signer is not None:
+                    return
+                break
     _signer_by_name(lines, lo, hi, h)
 
 
 def _bare_name(name: str) -> str:
     """ "TS. Nguyễn Đức Hiển" → "Nguyễn Đức Hiển": the person, without the degree."""
-    return regex.sub(r"^" + _RANK + r"?(?:(?:ThS|TS|BS|BSCKI{1,2}|CKI{1,2}|PGS|GS|KS|DS|Ths)\.?\s{1,2})*", "", name,
-                     timeout=RX_TIMEOUT)
+    return regex.sub(r"^" + _RANK + r"?" + _DEGREE, "", name, timeout=RX_TIMEOUT).rstrip(" .")
+
+
+_SIGNED_BY = regex.compile(r"^\(?\s{0,2}(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Người\s+ký|Ký\s+bởi)\s{0,2}[:.)]\s{0,3}(?P<n>\S.*)$")
+
+
+def _name_of(text: str) -> str | None:
+    """The signer's name a line holds: "Nguyễn Văn Bình", "PGS.TS. Nguyễn Văn
+    Bình", "Đã ký: Nguyễn Văn Bình", or a name printed in capitals that starts
+    with a family name ("NGUYỄN VĂN BÌNH"); None for any other line."""
+    m = _SIGNED_BY.match(text)
+    t = m.group("n").strip() if m else text
+    if _NAME.match(t) and not _is_title_caps(t):
+        return _bare_name(t)
+    bare = _bare_name(t)
+    words = bare.split()
+    if _is_title_caps(bare) and 3 <= len(words) <= 5 and fold(words[0]) in _SURNAMES and fold(bare) != "ho chi minh" \
+            and all(regex.fullmatch(r"\p{Lu}{1,7}", w) for w in words) and not _TITLE_WORDS.search(bare):
+        return " ".join(w[:1] + w[1:].lower() for w in words)
+    return None
 
 
 def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> None:
@@ -945,14 +1267,14 @@ def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> N
     within a few lines under a capitalised line (the title, however read)."""
     for j in range(hi - 1, lo - 1, -1):
         t = lines[j].text
-        if not _NAME.match(t) or _is_title_caps(t) or regex.match(r"^[-+•]", t):
+        if not _name_of(t) or regex.match(r"^[-+•]", t):
             continue
         above = [x.text for x in lines[max(lo, j - 6):j]]
         caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a)
                 and not _NOI_NHAN.match(a) and len(regex.sub(r"[^\p{L}]", "", a)) >= 4]
         if not caps:
             continue
-        h.signer = Signer(name=_bare_name(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
+        h.signer = Signer(name=_name_of(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
         h.locs["signer"] = lines[j].loc
         return
 

@@ -11,7 +11,7 @@ from extractors.deadlines import find_deadlines
 from extractors.obligation_builder import CLOSING, Draft, ObligationBuilder, clean_action, report_to
 from extractors.recurrence import find_recurrences
 from extractors.units import UnitSpan, parse_unit_list, split_unit_cell
-from core.model import Loc, Obligation, Paragraph, Table
+from core.model import Cell, Loc, Obligation, Paragraph, Table
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # table column headers
@@ -70,23 +70,246 @@ def _columns(headers: list[str]) -> _Columns | None:
     return cols
 
 
-def read_table(b: ObligationBuilder, t: Table) -> None:
-    grid = t.grid()
-    if not grid:
-        return
-    hdr_rows = t.header_rows or 1
+def _header_only_columns(headers: list[str]) -> _Columns:
+    """What the headers say even when they name no column of bodies doing the task: the task, code and time
+    columns, and a column of bodies following it up."""
+    cols = _Columns()
+    for i, h0 in enumerate(headers):
+        h = fold(h0)
+        if not h:
+            continue
+        if _COL_CODE.match(h.replace(".", "").strip(), timeout=RX_TIMEOUT) and cols.code is None:
+            cols.code = i
+        elif _COL_TIME.search(h, timeout=RX_TIMEOUT) and "don vi" not in h and cols.time is None:
+            cols.time = i
+        elif _COL_MONITOR.match(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT):
+            cols.units.append((i, "monitor"))
+        elif _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and cols.content is None:
+            cols.content = i
+    return cols
+
+
+def _headers(grid: list[list[Cell | None]], hdr_rows: int, n_cols: int) -> list[str]:
     headers = []
-    for c in range(t.n_cols):
-        parts = []
+    for c in range(n_cols):
+        parts: list[str] = []
         for r in range(min(hdr_rows, len(grid))):
             cell = grid[r][c]
             if cell is not None and cell.text not in parts:
                 parts.append(cell.text)
         headers.append(" ".join(parts))
-    cols = _columns(headers)
-    if cols is None:
+    return headers
+
+
+# words of a responsibility cell that are no part of a name: its role verbs and list joints
+_CELL_JOINT = regex.compile(
+    r"[\s,;.:\-+•*()]*(?:(?:chủ[ ]trì|phối[ ]hợp(?:[ ](?:với|cùng))?|thực[ ]hiện|tham[ ]mưu|và|cùng|với)(?!\p{L})[\s,;.:\-]*)*",
+    regex.V1 | regex.IGNORECASE,
+)
+_LETTER = regex.compile(r"\p{L}", regex.V1)
+
+
+def _is_unit_cell(text: str) -> bool:
+    """A cell that names bodies and nothing else ("Phòng Tư pháp chủ trì; UBND các xã", "Lãnh đạo Sở
+    Nội vụ"): units with a head word cover nearly all its letters."""
+    t = squash_spaces(text.replace("\n", " "))
+    if not t or len(t) > 250:
+        return False
+    pos, covered, joints, n = 0, 0, 0, 0
+    while pos < len(t):
+        j = _CELL_JOINT.match(t, pos, timeout=RX_TIMEOUT)
+        if j:
+            joints += len(_LETTER.findall(j.group(0), timeout=RX_TIMEOUT))
+            pos = j.end()
+        if pos >= len(t):
+            break
+        ul = parse_unit_list(t, pos)
+        if ul is None or ul.end <= pos:
+            break
+        covered += len(_LETTER.findall(t[pos:ul.end], timeout=RX_TIMEOUT))
+        n += sum(1 for u in ul.units if not u.bare)
+        pos = ul.end
+    letters = len(_LETTER.findall(t, timeout=RX_TIMEOUT))
+    return n > 0 and letters > joints and covered >= 0.8 * (letters - joints)
+
+
+_TIME_WORDS = regex.compile(
+    r"(?:thường[ ]xuyên|hằng|hàng|mỗi|định[ ]kỳ|quý[ ]+(?:I|II|III|IV|[1-4])\b|tháng[ ]+\d|năm[ ]+(?:19|20)\d\d"
+    r"|\d{1,2}[/.\-]\d{1,2}|trước|chậm[ ]nhất|tuần)",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _is_time_cell(text: str) -> bool:
+    """A short cell that holds a time: a date, a period, a recurrence, "Thường xuyên"."""
+    t = squash_spaces(text.replace("\n", " "))
+    return 0 < len(t) <= 80 and bool(_TIME_WORDS.search(t, timeout=RX_TIMEOUT))
+
+
+def _columns_by_content(grid: list[list[Cell | None]], first: int, n_cols: int, headers: list[str],
+                        cols: _Columns | None) -> _Columns | None:
+    """Columns recognised by what their cells hold, where the headers did not name a column of bodies:
+    a column whose cells are unit names, one whose cells are times, and the longest texts as the task."""
+    body = [row for r, row in enumerate(grid) if r >= first]
+    if len(body) < 2 or n_cols < 3:
+        return None
+    cols = cols or _Columns()
+    monitors = [(c, role) for c, role in cols.units if role == "monitor"]
+    taken = {c for c in (cols.content, cols.code, cols.time) if c is not None} | {c for c, _r in monitors}
+    stats: list[tuple[int, int, int, float]] = []  # (unit cells, time cells, filled, mean length)
+    for c in range(n_cols):
+        texts = [row[c].text for r, row in enumerate(body) if row[c] is not None and row[c].row == first + r
+                 and row[c].text.strip()]
+        filled = len(texts)
+        units = sum(1 for x in texts if _is_unit_cell(x))
+        times = sum(1 for x in texts if _is_time_cell(x))
+        mean = sum(len(x) for x in texts) / filled if filled else 0.0
+        stats.append((units, times, filled, mean))
+    unit_cols = [c for c in range(n_cols) if c not in taken and "tinh" not in fold(headers[c]).split()
+                 and stats[c][2] >= 2 and stats[c][0] >= 0.6 * stats[c][2]]
+    if not unit_cols:
+        return None
+    if cols.time is None:
+        times = [c for c in range(n_cols) if c not in taken and c not in unit_cols and stats[c][2] >= 2
+                 and stats[c][1] >= 0.6 * stats[c][2]]
+        if times:
+            cols.time = times[0]
+            taken.add(times[0])
+    if cols.content is None:
+        rest = [c for c in range(n_cols) if c not in taken and c not in unit_cols and stats[c][3] >= 15]
+        if not rest:
+            return None
+        cols.content = max(rest, key=lambda c: stats[c][3])
+    cols.units = [(c, _unit_col_role(fold(headers[c]))) for c in unit_cols] + monitors
+    return cols
+
+
+# a task's first word after its subject: a lower-case word ("Khoa thông báo …", "UBND các xã rà soát …")
+_VERB_AFTER = regex.compile(r"[ ]*(?:có[ ]trách[ ]nhiệm[ ]|chủ[ ]trì[ ]|phải[ ]|cần[ ])?\p{Ll}", regex.V1)
+
+
+def _cell_subject(text: str) -> tuple[list[UnitSpan], str]:
+    """The bodies a task cell opens with, as the subject of its verb ("Phòng Đào tạo tổng hợp kết quả"),
+    and the task after them."""
+    flat, _where = _text_locs(text)
+    ul = parse_unit_list(flat, 0)
+    if ul is None or not ul.units or not _VERB_AFTER.match(flat, ul.end, timeout=RX_TIMEOUT):
+        return [], flat
+    return [u for u in ul.units if not u.bare], flat[ul.end:].strip()
+
+
+def _subject_columns(grid: list[list[Cell | None]], first: int, n_cols: int, headers: list[str],
+                     cols: _Columns | None) -> _Columns | None:
+    """A table of tasks and times without a column of bodies, whose task cells name their doer: the
+    task column (named, else the longest texts) and the time column (named, else found by its cells)."""
+    body = [row for row in grid[first:]]
+    if len(body) < 2 or n_cols < 2:
+        return None
+    cols = cols or _Columns()
+    if cols.units:
+        return None
+    taken = {c for c in (cols.code,) if c is not None}
+    filled: dict[int, list[str]] = {}
+    for c in range(n_cols):
+        filled[c] = [row[c].text for r, row in enumerate(body) if row[c] is not None and row[c].row == first + r
+                     and row[c].text.strip()]
+    if cols.time is None:
+        times = [c for c in range(n_cols) if c not in taken and len(filled[c]) >= 2
+                 and sum(1 for x in filled[c] if _is_time_cell(x)) >= 0.6 * len(filled[c])]
+        if not times:
+            return None
+        cols.time = times[0]
+    if cols.content is None:
+        rest = [c for c in range(n_cols) if c not in taken and c != cols.time and filled[c]]
+        if not rest:
+            return None
+        cols.content = max(rest, key=lambda c: sum(len(x) for x in filled[c]) / len(filled[c]))
+    with_subject = sum(1 for x in filled[cols.content] if _cell_subject(x)[0])
+    if with_subject < 2 or with_subject < 0.4 * len(filled[cols.content]):
+        return None
+    return cols
+
+
+def _text_locs(text: str) -> tuple[str, list[int]]:
+    """``text`` as ``split_unit_cell`` reads it (line breaks and runs of spaces as one space, trimmed,
+    a leading bullet dropped) and, for each of its characters, its offset in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                where.append(i)
+            continue
+        out.append(ch)
+        where.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    k = 0
+    while k < len(out) and out[k] in " -+•*":
+        k += 1
+    return "".join(out[k:]), where[k:]
+
+
+def _place_cell_units(t: Table, cell: Cell, units: list[tuple[UnitSpan, str]]) -> None:
+    """Give each unit read from ``cell`` the loc of its own words in the cell."""
+    flat, where = _text_locs(cell.text)
+    base = t.cell_loc(cell)
+    for u, _role in units:
+        if not isinstance(u, UnitSpan):
+            continue
+        s, e = u.start, u.end
+        if not (0 <= s < e <= len(flat)) or squash_spaces(flat[s:e]) != squash_spaces(u.raw):
+            # the words were joined or moved ("A, b" continued): find the name as written near its place
+            m = _find_words(flat, u.raw, s)
+            if m is None:
+                continue
+            s, e = m
+        u.loc = base.span(where[s], where[e - 1] + 1)
+
+
+def _find_words(text: str, raw: str, near: int) -> tuple[int, int] | None:
+    words = raw.split()
+    if not words:
+        return None
+    rx = regex.compile(r"\s*".join(regex.escape(w) for w in words), regex.V1 | regex.IGNORECASE)
+    best = None
+    for m in rx.finditer(text, timeout=RX_TIMEOUT):
+        if best is None or abs(m.start() - near) < abs(best[0] - near):
+            best = (m.start(), m.end())
+    return best
+
+
+def _one_line(text: str) -> str:
+    """A cell's text with its line breaks as spaces: the same offsets as the cell."""
+    return text.replace("\n", " ")
+
+
+def read_table(b: ObligationBuilder, t: Table) -> None:
+    grid = t.grid()
+    if not grid:
         return
-    hdr_key = fold(headers[cols.content])
+    hdr_rows = t.header_rows or 1
+    headers = _headers(grid, hdr_rows, t.n_cols)
+    cols = _columns(headers)
+    by_content = cols is None
+    subjects = False
+    if by_content:
+        # the headers name no column of bodies ("Phân công", "Đầu mối"): read the columns by their cells
+        first = t.header_rows
+        named = headers if first else [""] * t.n_cols
+        cols = _columns_by_content(grid, first, t.n_cols, named, _header_only_columns(headers) if first else None)
+        if cols is None:
+            # no column of bodies at all: a schedule whose tasks name their doer ("Phòng Đào tạo tổng hợp …")
+            cols = _subject_columns(grid, first, t.n_cols, named, _header_only_columns(headers) if first else None)
+            subjects = cols is not None
+        if cols is None:
+            return
+        hdr_rows = first
+    hdr_key = fold(headers[cols.content]) if hdr_rows else "\x00"
+    others = [c for c in range(t.n_cols)
+              if c not in {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}]
     last: Draft | None = None
     for r in range(hdr_rows, len(grid)):
         row = grid[r]
@@ -105,12 +328,21 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
         # the content cell began in a row above: this row gives the same task to its own units/time
         merged = row[cols.content].row != r
         code = txt(cols.code)
-        unit_cells = [(txt(c), role, c) for c, role in cols.units]
         units: list[tuple[UnitSpan | str, str]] = []
-        for text, role, c in unit_cells:
-            if text:
-                cell = row[c]
-                units.extend(split_unit_cell(cell.text if cell is not None else text, default_role=role))
+        for c, role in cols.units:
+            cell = row[c]
+            if cell is not None and cell.text.strip() and (not by_content or role == "monitor" or _is_unit_cell(cell.text)):
+                found = split_unit_cell(cell.text, default_role=role)
+                _place_cell_units(t, cell, found)
+                units.extend(found)
+        task_text = content
+        if subjects and row[cols.content] is not None and not merged:
+            cell = row[cols.content]
+            found, task = _cell_subject(cell.text)
+            _place_cell_units(t, cell, [(u, "lead") for u in found])
+            units.extend((u, "lead") for u in found)
+            if found:
+                task_text = task
         if not units:
             if not code and last is not None and not merged:
                 last.ob.source_text = f"{last.ob.source_text} {content}"
@@ -119,13 +351,30 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
         loc = t.cell_loc(cell) if cell is not None else Loc(block=t.index, table=t.table_index, row=r)
         if merged:
             loc = replace(loc, row=r)
+        time_cell = row[cols.time] if cols.time is not None else None
         time_text = txt(cols.time)
-        deadlines = find_deadlines(time_text, b.ref_date, in_time_column=True) if time_text else []
-        if not deadlines:
-            deadlines = find_deadlines(content, b.ref_date)
-        recs = find_recurrences(content) or (find_recurrences(time_text) if time_text else [])
+        # where a time can be read, in order: the time column, the task, then the other columns
+        # (a product or note column: "Báo cáo gửi trước ngày 20 hằng tháng")
+        places = [(time_cell, True)] if time_cell is not None and time_text else []
+        places.append((cell, False))
+        places.extend((row[c], False) for c in others if row[c] is not None and row[c].text.strip())
+        deadlines: list = []
+        dl_cell = None
+        for pc, in_time in places:
+            deadlines = find_deadlines(_one_line(pc.text), b.ref_date, in_time_column=in_time)
+            if deadlines:
+                dl_cell = pc
+                break
+        recs: list = []
+        rc_cell = None
+        # a recurrence is read in the task first ("báo cáo … hằng tháng"), then where the time stands
+        for pc, _in_time in [(cell, False)] + [p for p in places if p[0] is not cell]:
+            recs = find_recurrences(_one_line(pc.text))
+            if recs:
+                rc_cell = pc
+                break
         source = f"{code} {content}".strip() if code else content
-        action = clean_action(content)
+        action = clean_action(task_text)
         if merged or row[cols.content].row_span > 1:
             # rows sharing a merged task cell differ by their own cells (product, result): keep them in the source
             used = {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}
@@ -133,13 +382,24 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
             if own:
                 source = f"{source} | {' | '.join(own)}"
         ob = Obligation(action=action, report_to=report_to(content), source_text=source, loc=loc)
-        if deadlines:
-            ob.deadline = deadlines[0].deadline
-            ob.deadline.loc = loc
-        if recs:
+        if recs and rc_cell is not None:
             ob.recurrence = recs[0].recurrence
-            ob.recurrence.loc = loc.span(recs[0].start, recs[0].end) if not time_text or recs[0].recurrence.text in content else loc
+            ob.recurrence.loc = t.cell_loc(rc_cell).span(recs[0].start, recs[0].end)
+        if deadlines and dl_cell is not None:
+            ob.deadline = deadlines[0].deadline
+            ob.deadline.loc = t.cell_loc(dl_cell).span(deadlines[0].start, deadlines[0].end)
         last = b.add(ob, units, loc)
+        if dl_cell is time_cell and time_cell is not None:
+            # a time cell with several due dates ("30/6/2024; 31/12/2024"): the task is due at each
+            seen = {deadlines[0].deadline.date} if deadlines else set()
+            for nxt in deadlines[1:]:
+                if nxt.deadline.date in seen:
+                    continue
+                seen.add(nxt.deadline.date)
+                nxt.deadline.loc = t.cell_loc(time_cell).span(nxt.start, nxt.end)
+                extra = Obligation(action=action, deadline=nxt.deadline, report_to=ob.report_to, source_text=source,
+                                   loc=loc)
+                b.add(extra, units, loc)
 
 
 # --------------------------------------------------------------------------
@@ -198,6 +458,11 @@ class FlatTableReader:
             return True
         units = self._unit_line(p.text)
         if units is not None:
+            lead = len(p.text) - len(p.text.lstrip())
+            for u in units:  # each name points at its own words in its paragraph
+                span = (lead + u.start, lead + u.end) if p.text[lead + u.start:lead + u.end] == u.raw else \
+                    _find_words(p.text, u.raw, lead + u.start)
+                u.loc = p.loc.span(*span) if span else None
             self.units.extend(units)
             if regex.search(r"\s\d{1,3}\s*$", p.text, timeout=RX_TIMEOUT):
                 self.flush()
@@ -243,17 +508,25 @@ class FlatTableReader:
         roles = self.roles or ["lead"]
         units = [(u, roles[min(i, len(roles) - 1)]) for i, u in enumerate(self.units)]
         first = self.content[0]
+        paras = self.content
         content = squash_spaces(" ".join(q.text for q in self.content))
         content = regex.sub(r"^\d{1,2}\s+", "", content, timeout=RX_TIMEOUT)
         self.content, self.units = [], []
         loc = first.loc
         ob = Obligation(action=clean_action(content), report_to=report_to(content), source_text=content, loc=loc)
-        dls = find_deadlines(content, self.b.ref_date)
-        if dls:
-            ob.deadline = dls[0].deadline
-        recs = find_recurrences(content)
-        if recs:
-            ob.recurrence = recs[0].recurrence
+        # a time is read in the row's paragraphs one by one, so that it points at its own words
+        for q in paras:
+            dls = find_deadlines(q.text, self.b.ref_date)
+            if dls:
+                ob.deadline = dls[0].deadline
+                ob.deadline.loc = q.loc.span(dls[0].start, dls[0].end)
+                break
+        for q in paras:
+            recs = find_recurrences(q.text)
+            if recs:
+                ob.recurrence = recs[0].recurrence
+                ob.recurrence.loc = q.loc.span(recs[0].start, recs[0].end)
+                break
         self.last = self.b.add(ob, units, loc)
 
 

@@ -72,11 +72,11 @@ from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 _LABEL = regex.compile(
     r"^\s*(?:(?P<art>Điều[ ]+\d{1,3}[a-zđ]?)[.:]|(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])[.)]"
-    r"|(?P<bullet>[-–+•*▪●]))\s*",
+    r"|\((?P<paren>\d{1,2}|[a-zđ])\)|(?P<bullet>[-–+•*▪●]))\s*",
     regex.V1,
 )
 _TRIGGER = regex.compile(
-    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
+    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Kiến[ ]nghị|Đề[ ]xuất|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
     regex.V1 | regex.IGNORECASE,
 )
 _ADVERBIAL = regex.compile(
@@ -149,7 +149,16 @@ _TASK_START = regex.compile(
     r"Đăng[ ]ký|Tiến[ ]hành|Làm[ ]đầu[ ]mối|Là[ ]đầu[ ]mối|Nghiên[ ]cứu|Cập[ ]nhật|Thông[ ]báo|Tiếp[ ]nhận|Giải[ ]quyết|"
     r"Lựa[ ]chọn|Phân[ ]công|Thành[ ]lập|Sơ[ ]kết|Tổng[ ]kết|Đánh[ ]giá|Thẩm[ ]định|Hoàn[ ]thành|Chuẩn[ ]bị|"
     r"Tập[ ]trung|Mời|Cử|Xác[ ]nhận|Tăng[ ]cường|Đẩy[ ]mạnh|Nâng[ ]cao|Khắc[ ]phục|Kiện[ ]toàn|Duy[ ]trì|Công[ ]khai|"
-    r"Công[ ]bố|Liên[ ]hệ|Chấn[ ]chỉnh|Xử[ ]lý|Thống[ ]kê|Hoàn[ ]thiện|Ứng[ ]dụng|Nắm|Hỗ[ ]trợ)\b",
+    r"Công[ ]bố|Liên[ ]hệ|Chấn[ ]chỉnh|Xử[ ]lý|Thống[ ]kê|Hoàn[ ]thiện|Ứng[ ]dụng|Nắm|Hỗ[ ]trợ|"
+    # more verbs of administrative tasks
+    r"Phê[ ]duyệt|Cấp[ ]phép|Cấp[ ]phát|Niêm[ ]yết|Vận[ ]động|Điều[ ]tra|Chi[ ]trả|Bồi[ ]dưỡng|Tập[ ]huấn|Đào[ ]tạo|Soạn[ ]thảo|Dự[ ]thảo|"
+    r"Biên[ ]soạn|Xem[ ]xét|Xét[ ]duyệt|Quản[ ]lý|Lồng[ ]ghép|Tham[ ]gia|Tham[ ]dự|Ưu[ ]tiên|Phân[ ]bổ|Huy[ ]động|"
+    r"Nâng[ ]cấp|Mua[ ]sắm|Sửa[ ]chữa|Khảo[ ]sát|Điều[ ]chỉnh|Bổ[ ]sung|Sửa[ ]đổi|Khen[ ]thưởng|Biểu[ ]dương|"
+    r"Nhân[ ]rộng|Phát[ ]động|Phát[ ]huy|Phát[ ]triển|Lưu[ ]trữ|Số[ ]hóa|Tích[ ]hợp|Kết[ ]nối|Chia[ ]sẻ|Đối[ ]chiếu|"
+    r"Hoàn[ ]chỉnh|Chỉnh[ ]sửa|Góp[ ]ý|Tiếp[ ]thu|Điều[ ]phối|Phấn[ ]đấu|Ngăn[ ]chặn|Phòng[ ]ngừa|Phát[ ]hiện|"
+    r"Thu[ ]hồi|Bàn[ ]giao|Công[ ]nhận|Chấm[ ]điểm|Nghiệm[ ]thu|Quyết[ ]toán|Thanh[ ]toán|Giải[ ]ngân|"
+    r"Sắp[ ]xếp|Tuyển[ ]dụng|Lấy[ ]ý[ ]kiến|Đăng[ ]tải|Cài[ ]đặt|Vận[ ]hành|Khai[ ]thác|Sử[ ]dụng|Kiểm[ ]soát|"
+    r"Di[ ]dời|Bồi[ ]thường|Thi[ ]công|Thẩm[ ]tra|Phúc[ ]tra|Truy[ ]cập|Ký|Trao|Họp)\b",
     regex.V1 | regex.IGNORECASE,
 )
 _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
@@ -157,11 +166,13 @@ _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|
 # "UBND huyện yêu cầu:", "… hướng dẫn các nội dung sau:" — but "hướng dẫn các xã lập quy hoạch" is a task
 _INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40}:)?\s*:?$")
 _GENERIC_UNIT = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan)$")
-_TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi")
+_TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi|trong tam"
+                              r"|thoi gian toi|nam toi|sap toi")
 # words of a closing order that says nothing but "carry this out"
 _BOILERPLATE_WORDS = frozenset(
     "nghiem tuc trien khai thuc hien to chuc noi dung ke hoach cong van quyet dinh chi thi huong dan van ban nay "
-    "tot co hieu qua nghiem chinh day du va cac de ./. theo dung quy dinh chi dao tai don vi minh".split()
+    "tot co hieu qua nghiem chinh day du va cac de ./. theo dung quy dinh chi dao tai don vi minh "
+    "quan tam phoi hop khan truong kip thoi".split()
 )
 _SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|cùng))?[ ]+", regex.V1 | regex.IGNORECASE)
 _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
@@ -236,6 +247,20 @@ def _find_subject(s: str) -> _Subject | None:
             if rest0[:1].islower() and not _NOT_TASK_AFTER.match(rest0, timeout=RX_TIMEOUT):
                 return _Subject([(u, "lead")], pos + mcol.end(), trig)
     if ul is None and trig is not None:
+        mp = _PERSON_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
+        w = _predicate_after(s, mp.end(), 160) if mp else None
+        if mp and w is not None:
+            # the person's title runs to the first lower-case word that starts a task; each person of a list is
+            # introduced by "đồng chí / ông / bà", and a comma closes the title ("…, Phó Trưởng Ban …" adds a role)
+            people = []
+            for part in regex.finditer(r"(?:^|(?:,[ ]*|[ ]+)(?:và[ ]+)?(?:đồng[ ]chí|ông|bà)[ ]+)(?P<p>(?:(?!(?:,[ ]*|[ ]+)(?:và[ ]+)?"
+                                       r"(?:đồng[ ]chí|ông|bà)[ ]).)+)", s[mp.end():w], timeout=RX_TIMEOUT):
+                t = regex.split(r",|[ ]theo[ ]|[ ]trong[ ]phạm[ ]vi", part.group("p"), maxsplit=1, timeout=RX_TIMEOUT)[0].strip()
+                if t[:1].isupper():
+                    st = mp.end() + part.start("p")
+                    people.append((UnitSpan(st, st + len(t), t), "lead"))
+            if people:
+                return _Subject(people, w, trig)
         # "Yêu cầu giám thị giám sát …", "Đề nghị sinh viên nộp …": the people ordered are the doers
         mr = _ROLE_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
         if mr:
@@ -251,6 +276,12 @@ def _find_subject(s: str) -> _Subject | None:
             rest = rest[ins.end():]
             break
     stripped = rest.lstrip()
+    if regex.match(r"[-–][ ]+\p{Ll}", stripped, timeout=RX_TIMEOUT):
+        # "Sở X - cơ quan thường trực của Ban Chỉ đạo chủ trì …": an appositive with no comma to close it runs
+        # to the first lower-case word that starts a predicate
+        at = _predicate_after(stripped, 2, 100)
+        if at is not None:
+            rest = stripped = stripped[at:]
     paren = regex.match(r"\([^()]{1,120}\)[ ]*", stripped, timeout=RX_TIMEOUT)
     if paren and (stripped[paren.end():paren.end() + 1] == ":" or not stripped[paren.end():].strip()
                   or stripped[paren.end():paren.end() + 1].islower()):
@@ -267,7 +298,8 @@ def _find_subject(s: str) -> _Subject | None:
     if mt2 and trig is None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
         at = len(s) - len(stripped) + mt2.end()
-        inner = _find_subject(s[:pos] + s[at:]) if parse_unit_list(s, at) is not None else None
+        named = parse_unit_list(s, at) is not None or _COLLECTIVE_NP.match(s, at, timeout=RX_TIMEOUT) is not None
+        inner = _find_subject(s[:pos] + s[at:]) if named else None
         if inner is None:
             after = s[at:]
             if (fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi") and after[:1].isalpha() and after[:1].islower()
@@ -293,22 +325,53 @@ def _find_subject(s: str) -> _Subject | None:
             mem = member_units(last, s, colon_at + 1) if last.plural or "các" in last.raw.lower() else None
             if mem is not None:
                 members, end = mem
+                units = [u for u in ul.units[:-1]] + members
+                for _ in range(8):
+                    # the list goes on after the members ("Giám đốc các Sở: Tài chính, Xây dựng; Chủ tịch UBND
+                    # huyện A và Thủ trưởng các cơ quan … chịu trách nhiệm …")
+                    mc = regex.match(r"[ ]*(?:[;,][ ]*(?:và[ ]+)?|và[ ]+)", s[end:], timeout=RX_TIMEOUT)
+                    more = parse_unit_list(s, end + mc.end()) if mc else None
+                    if more is None:
+                        break
+                    units += more.units[:-1]
+                    end = more.end
+                    last2 = more.units[-1]
+                    if s[end:end + 1] == ":" and (last2.plural or "các" in last2.raw.lower()):
+                        mem2 = member_units(last2, s, end + 1)
+                        if mem2 is not None:
+                            units += mem2[0]
+                            end = mem2[1]
+                            continue
+                    units.append(last2)
                 rest2 = s[end:]
                 body = rest2.lstrip(" :")
+                persons2 = _PERSONS_TOO.match(body, timeout=RX_TIMEOUT)
+                if persons2:
+                    body = body[persons2.end():]
                 if body[:1].islower() and (_TASK_START.match(body[:1].upper() + body[1:], timeout=RX_TIMEOUT)
                                            or _DUTY_LEADIN.match(body, timeout=RX_TIMEOUT)):
-                    units = [u for u in ul.units[:-1]] + members
-                    return _Subject(_roles(units, body), len(s) - len(body), trig)
+                    return _Subject(_roles([u for u in units if not u.bare], body), len(s) - len(body), trig)
+            if not after:
+                # "Đề nghị Sở Y tế:" / "Sở Y tế:" — a lead-in naming the doer of the items below
+                return _Subject(_roles(ul.units, ""), len(s), trig)
             if _NAMES_LIST.match(after, timeout=RX_TIMEOUT) or len(after.split()) < 4:
                 return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
             # "Cục Ứng dụng CNTT: Chủ động lồng ghép …": the colon form with a task in its own words
         return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
-        return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None else None
+        # "2. Phòng Tài chính - Kế toán", "3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh": a heading naming the doer
+        return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None or fold(trig) in ("de nghi", "giao", "yeu cau") else None
     if stripped.startswith((",",)):
         stripped2 = stripped[1:].lstrip()
         if not _TASK_START.match(stripped2[:1].upper() + stripped2[1:], timeout=RX_TIMEOUT):
-            return None
+            # "Sở Tài chính, cơ quan thường trực của Hội đồng, chủ trì …", "UBND các xã, căn cứ tình hình thực
+            # tế, chủ động …": a phrase set off by commas between the subject and its predicate
+            ins = _COMMA_INSERT.match(stripped2, timeout=RX_TIMEOUT)
+            after = stripped2[ins.end():] if ins else ""
+            if not ins or not (_TASK_START.match(after[:1].upper() + after[1:], timeout=RX_TIMEOUT)
+                               or _DUTY_LEADIN.match(after, timeout=RX_TIMEOUT)):
+                return None
+            stripped2 = after
         stripped = stripped2
     first = stripped[:1]
     if not first.isalpha() or not first.islower() or _NOT_TASK_AFTER.match(stripped, timeout=RX_TIMEOUT):
@@ -316,19 +379,39 @@ def _find_subject(s: str) -> _Subject | None:
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
 
+def _predicate_after(s: str, start: int, most: int) -> int | None:
+    """Where the first lower-case word of ``s[start:start + most]`` that opens a predicate ("chủ trì", "có trách
+    nhiệm", "tổ chức …") stands, at least two words after ``start``, with no clause mark before it."""
+    stop = regex.search(r"[;:.()]", s[start:start + most], timeout=RX_TIMEOUT)
+    end = start + (stop.start() if stop else most)
+    for mw in regex.finditer(r"(?<=[ ,])(?=\p{Ll})", s[:end], pos=start, timeout=RX_TIMEOUT):
+        w = mw.start()
+        if len(s[start:w].split()) < 2:
+            continue
+        tail = s[w:]
+        if _TASK_START.match(tail[:1].upper() + tail[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(tail, timeout=RX_TIMEOUT):
+            return w
+    return None
+
+
+# a lower-case phrase closed by a comma ("cơ quan thường trực của Ban Chỉ đạo, …", "căn cứ tình hình thực tế, …")
+_COMMA_INSERT = regex.compile(r"(?=\p{Ll})[^,;:.()]{2,100}?,[ ]*(?=\p{Ll})", regex.V1)
 # capitalised names separated by commas ("Công an, Quốc phòng, Ngoại giao"): a list of bodies, no task
 _NAMES_LIST = regex.compile(r"^\p{Lu}[\p{L}&]*(?:[ ]\p{L}+){0,5}[ ]*[,;][ ]*\p{Lu}", regex.V1)
 _COLLECTIVE_NP = regex.compile(
     r"(?P<np>quý[ ](?:cơ[ ]quan|đơn[ ]vị|Sở|Ban|Ủy[ ]ban|Bộ|Hội|Trường|Trung[ ]tâm)(?:,[ ]?(?:đơn[ ]vị|địa[ ]phương))?"
-    r"|(?:các[ ])?đồng[ ]chí|các[ ]anh,?[ ]chị)[ ]+",
+    r"|(?:các[ ])?đồng[ ]chí(?![ ]+(?-i:\p{Lu}))|các[ ]anh,?[ ]chị)[ ]+",
     regex.V1 | regex.IGNORECASE,
 )
+# a person named by title after an order ("Phân công đồng chí Phó Chủ tịch UBND huyện phụ trách văn xã chỉ đạo …")
+_PERSON_AFTER_TRIGGER = regex.compile(r"(?:các[ ])?(?:đồng[ ]chí|ông|bà)[ ]+(?=\p{Lu})", regex.V1)
 # a subject that stands for the addressees ("các cơ quan, đơn vị, địa phương", "quý cơ quan", "các đồng chí")
 _COLLECTIVE = regex.compile(
     r"^(?:quy (?:co quan|don vi|so|ban|uy ban|bo|hoi|truong|trung tam)(?:, (?:don vi|dia phuong))?|(?:cac )?dong chi"
     r"|cac anh,? chi|cac (?:co quan|don vi|dia phuong)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc))*)$"
 )
-_BARE_PLURAL_START = regex.compile(r"^(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học|Tổ[ ]chức)(?=,|[ ]\p{Ll})",
+# ("Tổ chức" only before a comma: "Tổ chức tập huấn …" is the verb)
+_BARE_PLURAL_START = regex.compile(r"^(?:(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học)(?=,|[ ]\p{Ll})|Tổ[ ]chức(?=,))",
                                    regex.V1)
 _TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
 _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
@@ -481,9 +564,12 @@ class _Level:
     leadin: bool = False  # "X có trách nhiệm:" — every item below is a task of X
     own: bool = False  # the subject is written in the item itself (not inherited)
     chain: bool = False  # the first item named the subject, and no item since named another: siblings share it
+    items: bool = False  # labeled items have come under it
 
 
-_MID_PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)",
+_MID_PREAMBLE = regex.compile(r"(?:(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)"
+                              # a topic, then the order about it ("Về đề xuất của huyện A: giao Sở B …")
+                              r"|:[ ]+(?=(?:giao|đề[ ]nghị|yêu[ ]cầu|kiến[ ]nghị)[ ]))",
                               regex.V1 | regex.IGNORECASE)
 
 
@@ -519,6 +605,7 @@ _DUE_WORD = regex.compile(r"\b(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]nộp|hạ
 _NARRATION = regex.compile(r"\b(?:đã|đang|vừa)[ ]", regex.V1 | regex.IGNORECASE)
 _DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|chủ[ ]trì|thực[ ]hiện|triển[ ]khai"
                              r"|tập[ ]trung|tiếp[ ]tục|khẩn[ ]trương|cần)\b", regex.V1 | regex.IGNORECASE)
+_COURTESY = regex.compile(r"^(?:(?:Xin[ ])?Trân[ ]trọng|Rất[ ]mong|Xin[ ](?:chân[ ]thành[ ])?cảm[ ]ơn|Lưu[ ]ý)\b", regex.V1 | regex.IGNORECASE)
 _ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
 _YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
 _DIRECT_OBJ = regex.compile(r"^(?:Chỉ[ ]đạo|Giao|Đề[ ]nghị|Yêu[ ]cầu)(?:[ ]cho)?[ ]+(?=\S)", regex.V1 | regex.IGNORECASE)
@@ -540,6 +627,8 @@ def _label_level(m: regex.Match | None) -> float | None:
         return 1 + m.group("num").count(".")
     if m.group("letter"):
         return 6
+    if m.group("paren"):
+        return 7  # "(1) …", "(a) …": under a lettered item, above its bullets
     return 8
 
 
@@ -555,17 +644,29 @@ class _Prose:
         self.section_ok = False
         self.ctx_year: str | None = None
         self.bare_heading = False
+        self.bullets: list[str] = []
+        self.prev_draft: Draft | None = None  # the last task of the paragraph before
+        self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text
         if not text.strip():
             return
+        self.above, self.prev_draft = self.prev_draft, None
         if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
             if fold(text.strip()).startswith(("noi nhan", "luu")):
                 self.closing = True
             return
         lm = _LABEL.match(text, timeout=RX_TIMEOUT)
         level = _label_level(lm)
+        if lm is not None and lm.group("bullet"):
+            # bullets nest in the order their marks first appear under a labeled item ("-" then "+")
+            mark = "-" if lm.group("bullet") in "-–" else lm.group("bullet")
+            if mark not in self.bullets:
+                self.bullets.append(mark)
+            level = 8 + self.bullets.index(mark)
+        elif level is not None:
+            self.bullets = []
         if self.closing:
             # distribution lines and the signature block; prose resumes at a numbered part or annex
             if lm is None or lm.group("bullet"):
@@ -600,13 +701,23 @@ class _Prose:
                         sibling = top.subject  # "a) Sở X chủ trì …" then "b) Tổ chức …": X goes on
             if level <= 1:
                 self.last_subject = None
+            if self.stack:
+                self.stack[-1].items = True
         # the subject of the nearest enclosing heading or lead-in that names one ("Chủ tịch UBND tỉnh yêu cầu:"
         # over "II. NHIỆM VỤ …" / "1. Nhiệm vụ chung" / "a) …")
         parent = next((lv.subject for lv in reversed(self.stack) if lv.subject), None)
         if parent is None and sibling is not None:
             parent = sibling
-        parent_leadin = bool(self.stack) and self.stack[-1].leadin and level is not None
+        # the nearest enclosing level that names a subject is a lead-in or a heading naming only its doer
+        # ("Sở X có trách nhiệm:", "Điều 5. Trách nhiệm của Sở Y tế", "2. Phòng Tài chính - Kế toán"): every
+        # item below it, at any depth, is a task of that doer whatever its first word
+        owner = next((lv for lv in reversed(self.stack) if lv.subject), None)
+        parent_leadin = owner is not None and owner.leadin and (
+            level is not None
+            # an unlabeled paragraph right under the heading or lead-in, before any labeled item
+            or owner is self.stack[-1] and not owner.items and owner.level is not None)
         leadin = False
+        explicit_leadin = False
         own = False
         cur: list[tuple[UnitSpan, str]] | None = None
         last_draft: Draft | None = None
@@ -615,27 +726,37 @@ class _Prose:
         if _caps_heading(body):
             # a heading in capitals is no task ("II. TỔ CHỨC THỰC HIỆN"); it may name the unit of its items
             named = None
+            if level is not None and level >= 0.5:
+                # "2. PHÒNG TÀI CHÍNH - KẾ HOẠCH", "Điều 5. TRÁCH NHIỆM CỦA SỞ Y TẾ": a heading that is nothing but
+                # its doer's name heads the items below
+                head = body.rstrip(" .:;")
+                hs = _find_subject(head)
+                if hs is not None and hs.trigger is None and hs.action_start >= len(head) and hs.units:
+                    named = [(u, "lead") for u, _r in hs.units]
             if named:
                 _place([u for u, _r in named], p.loc.span(body_off, len(text)) if p.loc.start is not None else p.loc)
             if level is not None:
-                self.stack.append(_Level(level, named, False, bool(named)))
+                self.stack.append(_Level(level, named, bool(named), bool(named)))
             return
         for s0, e0 in _clauses(body):
             s_text = body[s0:e0]
             loc = p.loc.span(body_off + s0, body_off + e0)
             src = text[:body_off + e0] if s0 == 0 else s_text
             inherited = cur if cur is not None else parent
+            if s0:
+                self.above = None
             res = self.sentence(s_text, src.strip(), loc, inherited, last_draft, cur is not None,
                                 any_task=parent_leadin and s0 == 0,
                                 heading=level is not None and s0 == 0 and e0 == len(body.rstrip())
-                                and len(body.split()) <= 16 and not body.rstrip().endswith((".", ";")))
+                                and len(body.split()) <= 16 and not body.rstrip().endswith((".", ";")),
+                                labeled=level is not None)
             if res is None:
                 cur = None
                 last_draft = None
                 continue
             subj, draft = res
-            if draft is None and subj and (_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT)
-                                           or s_text.rstrip().endswith(":") or self.bare_heading and level is not None and level >= 1):
+            explicit_leadin = bool(_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT))
+            if draft is None and subj and (explicit_leadin or self.bare_heading and level is not None and level >= 0.5):
                 leadin = True
             elif draft is not None:
                 leadin = False
@@ -644,17 +765,19 @@ class _Prose:
             cur = subj
             last_draft = draft
             pushed = subj
+        self.above = None
+        self.prev_draft = last_draft
         if level is not None:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain))
-        elif leadin and cur is not None and not self.bare_heading:
+        elif leadin and cur is not None and (not self.bare_heading or explicit_leadin):
             # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
             self.stack.append(_Level(None, cur, True, True))
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: Draft | None, same_para: bool,
-                 any_task: bool = False, heading: bool = False):
+                 any_task: bool = False, heading: bool = False, labeled: bool = False):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
         whatever its first word."""
         self.bare_heading = False
@@ -687,7 +810,7 @@ class _Prose:
         recs = find_recurrences(s_clean)
         if subj is not None:
             action = clean_action(s_clean[subj.action_start:])
-            if subj.trigger in ("yeu cau", "de nghi") and _is_boilerplate(action):
+            if subj.trigger in ("yeu cau", "de nghi") and action and _is_boilerplate(action):
                 return None
             if subj.trigger is None and _ANNOUNCE.match(action, timeout=RX_TIMEOUT) and self._is_issuer(subj.units):
                 return None  # "Khoa … thông báo đến sinh viên …": the issuer tells, nobody is given a task
@@ -695,6 +818,12 @@ class _Prose:
                 # "UBND huyện yêu cầu:" introduces the items, it is nobody's task; they go to the addressees
                 addr = self._addressees(sloc) if s_clean.endswith(":") and self._is_issuer(subj.units) else []
                 return (addr, None) if addr else None
+            if (subj.trigger is None and s_clean.endswith(":") and not labeled and self.b.header.issuer
+                    and self._is_issuer(subj.units) and len(fold(action).split()) <= 2
+                    and not _DUTY_LEADIN.match(action, timeout=RX_TIMEOUT)):
+                # "Nhằm …, Bộ trưởng Bộ X chỉ thị:", "VĂN PHÒNG CHÍNH PHỦ điện:" — the issuer introducing its orders
+                # or its addressees, no doer of the items
+                return None
             _place([u for u, _r in subj.units], sloc)
             subj_units, collective = self._collective(subj.units)
             if not collective and all(_COLLECTIVE_NP.fullmatch(u.raw + " ", timeout=RX_TIMEOUT) for u, _r in subj_units):
@@ -716,12 +845,25 @@ class _Prose:
                 # "Giao Sở X chủ trì, phối hợp với …:" — a lead-in: the items below are the tasks
                 return units, None
             d = self._emit(action, units, s_clean, source, sloc, deadlines, recs, implied=collective)
+            mo = _DIRECT_OBJ.match(action, timeout=RX_TIMEOUT)
+            if mo and fold(mo.group(0)).startswith(("giao", "chi dao")):
+                # "Đề nghị UBND tỉnh giao Sở Tài chính bố trí …": the body given the task does it too
+                at = s_clean.find(action)
+                ul = parse_unit_list(s_clean, at + mo.end()) if at >= 0 else None
+                if ul is not None:
+                    _place(ul.units, sloc)
+                    self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             if self.collective is None:
                 plural = [u.raw for u, _r in subj.units if u.plural or fold(u.raw).startswith("cac ")]
                 if plural:
                     self.collective = plural[:1]
             self.last_subject = subj_units
             return subj_units, d
+        if not same_para and last_draft is None and deadlines and self.above is not None \
+                and regex.match(r"(?i)\(?\s*(?:thời\s+(?:gian|hạn)|hạn\s+(?:chót|cuối)|hoàn\s+thành)\b", s_clean, timeout=RX_TIMEOUT):
+            # "- Thời gian thực hiện: từ … đến ngày 30/11/2025." on its own line: the due date of the task above
+            last_draft = self.above if self.above.ob.deadline is None else None
+            same_para = last_draft is not None
         if same_para and last_draft is not None and deadlines and last_draft.ob.deadline is None \
                 and _deadline_only(s_clean, deadlines[0]):
             # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
@@ -744,7 +886,9 @@ class _Prose:
                 return None if not implied else (implied, d)
             return None
         if inherited and (_TASK_START.match(s_clean, timeout=RX_TIMEOUT)
-                          or any_task and s_clean[:1].isupper()
+                          # a further sentence of the paragraph whose task was just given
+                          or (any_task and not heading or same_para and last_draft is not None)
+                          and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=RX_TIMEOUT)
                           and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
             action = clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:

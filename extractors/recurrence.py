@@ -60,6 +60,27 @@ _PATTERNS = [
         r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|vào|trong)[ ]+)?ngày[ ]+(?P<d>\d{1,2})[ ]+(?:của[ ]+)?tháng"
         r"(?![ ]*(?:\d|[IVX]|này|sau|trước|tới|liền|đầu|cuối|năm))(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
+    # "tháng cuối của mỗi quý", "trước ngày 25 tháng cuối quý", "ngày 05 tháng đầu quý sau": a month of every quarter
+    ("qmonth", regex.compile(
+        r"(?:(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|vào|trong)[ ]+)?ngày[ ]+(?P<d>\d{1,2})[ ]+(?:của[ ]+)?"
+        r"|(?:trước|vào|trong)[ ]+)?tháng[ ]+(?P<which>cuối|đầu)[ ]+(?:của[ ]+)?(?:(?:mỗi|hằng|hàng|các|từng)[ ]+)?quý"
+        r"(?:[ ]+(?:sau|tiếp[ ]theo|liền[ ]kề|kế[ ]tiếp))?(?![ ]*(?:[IVX]+(?!\p{L})|\d))(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
+    # "Cuối tháng, …", "vào cuối mỗi tuần": the end of every month or week (a clause's time, see below)
+    ("end_of", regex.compile(
+        r"(?<!\p{L})(?:vào[ ]+)?cuối[ ]+(?:(?:mỗi|hằng|hàng|các)[ ]+)?(?P<unit>tháng|tuần)"
+        r"(?![ ]*(?:\d|này|sau|trước|tới|đó|[IVX]+(?!\p{L})))(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
+    # "6 tháng một lần", "03 tháng/lần", "(ít nhất) 2 tuần/1 lần": one time per N periods
+    ("per", regex.compile(
+        r"(?:định[ ]kỳ[ ]+)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?" + _NUM + r"[ ]+" + _PERIOD
+        + r"(?:[ ]*/[ ]*(?:(?:1|01|một)[ ]+)?|[ ]+(?:1|01|một)[ ]+)lần(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
+    # "2 lần/tháng", "1 buổi/1 tuần", "một lần mỗi năm", "02 đợt trong một năm": a count per period
+    ("count", regex.compile(
+        r"(?:(?:ít[ ]nhất|tối[ ]thiểu|tối[ ]đa)[ ]+)?(?P<a>\d{1,2}|một|hai|ba|bốn)[ ]+(?:lần|buổi|đợt|cuộc|kỳ)"
+        r"(?:[ ]*/[ ]*|[ ]+(?:mỗi|trên|trong(?:[ ]+(?:1|01|một))?|một)[ ]+)(?:(?:1|01)[ ]+)?" + _PERIOD + r"(?!\p{L})",
+        regex.V1 | regex.IGNORECASE)),
     # định kỳ N tháng / định kỳ hằng quý / hằng năm
     ("every", regex.compile(
         r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
@@ -168,6 +189,40 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                                                                          rrule=f"FREQ=MONTHLY;BYMONTHDAY={day}")))
                 taken.append((m.start(), m.end()))
                 continue
+            elif kind == "qmonth":
+                months = "3,6,9,12" if m.group("which").lower() == "cuối" else "1,4,7,10"
+                rrule = f"FREQ=MONTHLY;BYMONTH={months}"
+                if m.group("d") and 1 <= int(m.group("d")) <= 31:
+                    rrule += f";BYMONTHDAY={int(m.group('d'))}"
+                found.append(RecurrenceSpan(m.start(), m.end(), Recurrence(text=phrase.strip(), rrule=rrule)))
+                taken.append((m.start(), m.end()))
+                continue
+            elif kind == "end_of":
+                # a time of every period only where it stands as the clause's time or by a task verb: "cuối
+                # tháng" inside a noun phrase ("số liệu cuối tháng") names one period
+                each = regex.search(r"(?:mỗi|hằng|hàng|các)[ ]", phrase, flags=regex.IGNORECASE, timeout=RX_TIMEOUT)
+                if not each and not _clause_initial(text, m.start()) and not _near_verb(text, m):
+                    continue
+                unit = m.group("unit").lower()
+                rrule = "FREQ=MONTHLY;BYMONTHDAY=-1" if unit == "tháng" else "FREQ=WEEKLY"
+                found.append(RecurrenceSpan(m.start(), m.end(), Recurrence(text=phrase.strip(), rrule=rrule)))
+                taken.append((m.start(), m.end()))
+                continue
+            elif kind == "per":
+                unit = m.group("unit").lower()
+                n = _n(m.group("n"))
+                if not n:
+                    continue
+                freq, base = _UNIT_FREQ[unit]
+                rrule, key = _rrule(freq, base * n), f"{freq}{base * n}"
+            elif kind == "count":
+                unit = m.group("unit").lower()
+                a = _n(m.group("a"))
+                if not a:
+                    continue
+                freq, base = _UNIT_FREQ[unit]
+                rrule, key = _rrule(freq, base), None
+                note = f"{a} lần mỗi {unit}"
             elif kind in ("every", "every_n"):
                 unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
                 if unit not in _UNIT_FREQ:
@@ -176,8 +231,15 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 n = _n(m.groupdict().get("n")) or 1
                 interval = base * n
                 rrule, key = _rrule(freq, interval), f"{freq}{interval}"
+                count = _COUNT_AFTER.match(text, m.end(), timeout=RX_TIMEOUT) if kind == "every" else None
+                if count is not None:
+                    phrase = text[m.start():count.end()]
+                    found.append(RecurrenceSpan(m.start(), count.end(), Recurrence(text=phrase.strip(), rrule=rrule,
+                                                                                 note=ND09_NOTES.get(key) if is_report else None)))
+                    taken.append((m.start(), count.end()))
+                    continue
                 if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m) \
-                        and not _DAY_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT) \
+                        and not _DAY_BEFORE.search(text[max(0, m.start() - 30):m.start()], timeout=RX_TIMEOUT) \
                         and not _task_clause_end(text, m):
                     continue
             else:
@@ -193,15 +255,24 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     return found
 
 
-# "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "tháng 01 hằng năm", "ngày 20/11 hằng năm", "tháng cuối của mỗi quý":
-# a time that comes round
-_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+\d{1,2}(?:[ ]*/[ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
+# "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "từ ngày 01 đến 03 mỗi tháng", "tháng 01 hằng năm", "ngày 20/11 hằng
+# năm", "tháng cuối của mỗi quý": a time that comes round
+_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+(?:\d{1,2}[ ]*(?:đến|tới|-|–)[ ]*(?:ngày[ ]+)?)?\d{1,2}"
+                            r"(?:[ ]*/[ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
                             r"|tháng[ ]+(?:cuối|đầu)(?:[ ]+của)?)[ ,]*$", regex.V1 | regex.IGNORECASE)
+# the count after a period: "mỗi tháng 1 lần", "mỗi tuần/1 lần", "hằng năm hai đợt"
+_COUNT_AFTER = regex.compile(r"[ ]*(?:/[ ]*)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?(?:\d{1,2}|một|hai|ba|bốn)[ ]+(?:lần|buổi|đợt)"
+                             r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _BYDATE = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
 _TASK_WORDS = regex.compile(r"\b(?:báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|"
-                            r"thống[ ]kê|họp|sơ[ ]kết|theo[ ]dõi|giám[ ]sát)\b", regex.V1 | regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|gởi|báo[ ]cáo|trình|nộp)\b|$)", regex.V1)
+                            r"thống[ ]kê|họp|sơ[ ]kết|theo[ ]dõi|giám[ ]sát|công[ ]bố|công[ ]khai|ban[ ]hành|xây[ ]dựng|"
+                            r"triển[ ]khai|khảo[ ]sát|thanh[ ]tra|tập[ ]huấn|tuyên[ ]truyền|sinh[ ]hoạt|giao[ ]ban|lập|"
+                            r"bồi[ ]dưỡng|phê[ ]duyệt)\b", regex.V1 | regex.IGNORECASE)
+# what may follow a period that closes a task's object: punctuation, the end, a report verb after a comma, or
+# the adjuncts of the task (its purpose, beneficiary, place, manner: "… hằng năm cho giáo viên", "… để phòng dịch")
+_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|gởi|báo[ ]cáo|trình|nộp)\b|$"
+                            r"|(?:để|nhằm|cho|trên|tại|theo|và|hoặc|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo)(?!\p{L}))", regex.V1)
 
 
 def _task_clause_end(text: str, m: regex.Match) -> bool:
@@ -222,7 +293,8 @@ _SUBORDINATE = regex.compile(r"\b(?:để|nhằm|là|của|về|trong[ ]những|
 _WEEKDAYS = {"hai": "MO", "ba": "TU", "tư": "WE", "năm": "TH", "sáu": "FR", "bảy": "SA", "2": "MO", "3": "TU", "4": "WE",
              "5": "TH", "6": "FR", "7": "SA"}
 _BYDAY = regex.compile(r"thứ[ ]+(?P<d>hai|ba|tư|năm|sáu|bảy|[2-7])[ ,]*$", regex.V1 | regex.IGNORECASE)
-_BYMONTHDAY = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]+(?:của[ ]+)?$", regex.V1 | regex.IGNORECASE)
+_BYMONTHDAY = regex.compile(r"ngày[ ]+(?:\d{1,2}[ ]*(?:đến|tới|-|–)[ ]*(?:ngày[ ]+)?)?(?P<d>\d{1,2})[ ]+(?:của[ ]+)?$",
+                            regex.V1 | regex.IGNORECASE)
 _BYMONTH = regex.compile(r"tháng[ ]+(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
 
 
@@ -238,6 +310,8 @@ def _merge_plain(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSpan]
             nxt = found[i + 1]
             between = text[r.end:nxt.start]
             if nxt.recurrence.rrule and len(between) <= 60 and not regex.search(r"[.;]", between, timeout=RX_TIMEOUT):
+                if "(" in between and ")" not in between and text[nxt.end:nxt.end + 1] == ")":
+                    nxt.end += 1  # "Định kỳ (ít nhất 6 tháng một lần)": the bracket closes
                 nxt.recurrence.text = text[r.start:nxt.end].strip()
                 nxt.start = r.start
                 out.append(nxt)
@@ -276,14 +350,17 @@ def _period_word_before(text: str, end: int) -> int | None:
 
 def _refine(text: str, r: RecurrenceSpan) -> None:
     """Add the day a period falls on: "thứ Sáu hằng tuần" → BYDAY=FR, "ngày 25 hằng tháng" →
-    BYMONTHDAY=25, "trong tháng 01 hằng năm" → BYMONTH=1."""
+    BYMONTHDAY=25, "trong tháng 01 hằng năm" → BYMONTH=1; the recurrence's text then starts at that
+    day, with its time word ("trước ngày 10 hằng tháng")."""
     rule = r.recurrence.rrule
     if not rule or ";BY" in rule:
         return
     end = _period_word_start(text, r.end)
     if end is None:
         end = r.start
-    before = text[max(0, end - 30):end]
+    offset = max(0, end - 30)
+    before = text[offset:end]
+    m = None
     if rule == "FREQ=WEEKLY":
         m = _BYDAY.search(before, timeout=RX_TIMEOUT)
         if m:
@@ -292,14 +369,31 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
         m = _BYMONTHDAY.search(before, timeout=RX_TIMEOUT)
         if m and 1 <= int(m.group("d")) <= 31:
             r.recurrence.rrule = f"{rule};BYMONTHDAY={int(m.group('d'))}"
+        else:
+            m = None
     elif rule == "FREQ=YEARLY":
-        md = _BYDATE.search(before, timeout=RX_TIMEOUT)
-        if md and 1 <= int(md.group("m")) <= 12 and 1 <= int(md.group("d")) <= 31:
-            r.recurrence.rrule = f"{rule};BYMONTH={int(md.group('m'))};BYMONTHDAY={int(md.group('d'))}"
-            return
-        m = _BYMONTH.search(before, timeout=RX_TIMEOUT)
-        if m and 1 <= int(m.group("m")) <= 12:
-            r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"
+        m = _BYDATE.search(before, timeout=RX_TIMEOUT)
+        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))};BYMONTHDAY={int(m.group('d'))}"
+        else:
+            m = _BYMONTH.search(before, timeout=RX_TIMEOUT)
+            if m and 1 <= int(m.group("m")) <= 12:
+                r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"
+            else:
+                m = None
+    if m is None or end != r.start and offset + m.end() < r.start:
+        return
+    start = offset + m.start()
+    lead = _TIME_LEAD.search(text[max(0, start - 20):start], timeout=RX_TIMEOUT)
+    if lead:
+        start -= len(lead.group(0))
+    if start < r.start:
+        r.start = start
+        r.recurrence.text = text[start:r.end].strip()
+
+
+_TIME_LEAD = regex.compile(r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào|trong|từ|đến)[ ]+$",
+                           regex.V1 | regex.IGNORECASE)
 
 
 _TASK_AFTER = regex.compile(

@@ -52,7 +52,7 @@ _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 _OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*$")
 _OWN_NUMBER_NOCOLON = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]{1,3}$")
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
-_ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "led": 2, "title": 2, "explicit": 3}
+_ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "led": 2, "title": 2, "named": 3, "explicit": 3}
 
 
 def ref_key(ref_id: str) -> str:

@@ -12,6 +12,7 @@ from parsers import pdf_parser
 from parsers.pdf_layout import Word
 from core.model import Document, Paragraph, SourceInfo
 from core.syllables import text_quality
+from core.textutil import fold
 
 
 def doc_of(*paras: str) -> Document:
@@ -145,3 +146,113 @@ def _split_marked(word: str) -> list[str]:
     if cur:
         out.append(cur)
     return out
+
+
+# ---------------------------------------------------------------- layouts that merge the header's lines
+
+
+def test_a_web_page_header_on_one_line_is_read_field_by_field():
+    h = extract_header(doc_of(
+        "Chuyên mục: Văn bản chỉ đạo",
+        "UBND TỈNH CAO BẰNG SỞ KHOA HỌC VÀ CÔNG NGHỆ Số: 311/SKHCN-QLKH V/v đăng ký đề tài năm 2025 "
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Cao Bằng, ngày 7 tháng 8 năm 2024",
+        "Kính gửi: Các sở, ban, ngành.",
+        "Sở đề nghị các đơn vị đăng ký đề tài.",
+        "Nơi nhận: - Như trên; - Lưu: VT. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Hà Thị Vân"))
+    assert (h.number, h.symbol, h.date, h.place) == ("311", "SKHCN-QLKH", "2024-08-07", "Cao Bằng")
+    assert (h.issuer, h.parent_issuer) == ("Sở Khoa học và Công nghệ", "Ủy ban nhân dân tỉnh Cao Bằng")
+    assert h.subject == "V/v đăng ký đề tài năm 2025"
+    assert (h.signer.name, h.signer.authority) == ("Hà Thị Vân", "KT")
+
+
+def test_a_flattened_two_column_signature_block():
+    # the distribution list and the signature side by side, read line by line across both columns
+    h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "XÃ ĐÔNG HƯNG", "Số: 52/UBND", "V/v dọn vệ sinh môi trường",
+                              "Đông Hưng, ngày 2 tháng 4 năm 2024", "Kính gửi: Các thôn.",
+                              "UBND xã đề nghị các thôn ra quân dọn vệ sinh.",
+                              "Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như trên; CHỦ TỊCH", "- Lưu: VT.", "Đặng Quốc Toản"))
+    assert (h.signer.name, h.signer.title, h.signer.authority) == ("Đặng Quốc Toản", "Chủ tịch", "TM")
+    h = extract_header(doc_of("SỞ CÔNG THƯƠNG", "Số: 88/SCT-QLTM", "Huế, ngày 9 tháng 9 năm 2024",
+                              "V/v bình ổn giá", "Sở đề nghị các doanh nghiệp thực hiện.",
+                              "Nơi nhận: GIÁM ĐÓC", "- Như trên;", "- Lưu: VT, QLTM.", "Trương Công Khải"))
+    assert h.signer.name == "Trương Công Khải"  # the title misread, standing after "Nơi nhận:"
+
+
+def test_the_other_column_between_the_type_line_and_the_subject():
+    # a PDF layout read the left column first: type line, then the motto and the place-date, then the subject
+    h = extract_header(doc_of("SỞ NỘI VỤ TỈNH", "BÌNH PHƯỚC", "Số: 19/QĐ-SNV", "QUYẾT ĐỊNH",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Bình Phước, ngày 3 tháng 1 năm 2025", "Về việc cử công chức đi học",
+                              "GIÁM ĐỐC SỞ NỘI VỤ", "Căn cứ Luật Cán bộ, công chức;"))
+    assert h.subject == "Về việc cử công chức đi học"
+    assert h.issuer == "Sở Nội vụ tỉnh Bình Phước"  # the name wrapped after its place level
+
+
+def test_a_day_misread_with_an_accented_letter_for_zero():
+    h = extract_header(doc_of("SỞ Y TẾ", "Số: 12/SYT-NV", "Nam Định, ngày 2Ó tháng 6 năm 2021", "V/v tiêm chủng"))
+    assert h.date == "2021-06-20"
+
+
+def test_a_header_after_a_long_web_page_introduction():
+    intro = [f"Mục {k} của trang tin" for k in range(45)]
+    h = extract_header(doc_of(*intro, "Ngày 2/10/2024, Sở Tư pháp ban hành Công văn số 733/STP-PBGDPL về ngày Pháp luật.",
+                              "UBND TỈNH TRÀ VINH", "SỞ TƯ PHÁP", "Số: 733/STP-PBGDPL", "V/v hưởng ứng Ngày Pháp luật",
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                              "Trà Vinh, ngày 2 tháng 10 năm 2024", "Kính gửi: Các sở, ban, ngành tỉnh.",
+                              "Sở Tư pháp đề nghị các đơn vị tổ chức hưởng ứng.", "Nơi nhận:", "- Như trên;",
+                              "GIÁM ĐỐC", "Thạch Thị Kim Sa"))
+    assert (h.number, h.symbol, h.issuer, h.date) == ("733", "STP-PBGDPL", "Sở Tư pháp", "2024-10-02")
+    assert h.subject == "V/v hưởng ứng Ngày Pháp luật" and h.signer.name == "Thạch Thị Kim Sa"
+
+
+def _signer_after(*tail: str):
+    head = ("SỞ NÔNG NGHIỆP", "Số: 7/SNN-KH", "Sơn La, ngày 4 tháng 2 năm 2025", "V/v kiểm kê rừng",
+            "Kính gửi: Các hạt kiểm lâm.", "Sở đề nghị các đơn vị thực hiện.")
+    return extract_header(doc_of(*head, *tail)).signer
+
+
+def test_signer_names_in_the_shapes_signatures_take():
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "PGS.TS. Lò Văn Páo").name == "Lò Văn Páo"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "Quàng Thị Xuân.").name == "Quàng Thị Xuân"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "(Đã ký)", "ĐINH VĂN TÚ").name == "Đinh Văn Tú"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "GIÁM ĐỐC", "Đã ký: Cầm Bá Xuân").name == "Cầm Bá Xuân"
+    assert _signer_after("Nơi nhận:", "- Như trên;", "Giám đốc", "Bạc Cầm Khôi").name == "Bạc Cầm Khôi"
+    # no "Nơi nhận" and a web page's links after the signature
+    links = [f"Xem thêm bài {k}" for k in range(70)]
+    assert _signer_after("Trân trọng./.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(đã ký)", "Hà Thị Nhung", *links).name \
+        == "Hà Thị Nhung"
+    # a caps line under the title that is no person is no signer
+    assert _signer_after("Nơi nhận:", "- Như trên;", "TL. CHỦ TỊCH", "VAN PHONG") is None
+
+
+def test_an_issuer_name_wrapped_over_two_lines_is_one_name():
+    for block, issuer in ((("UBND TỈNH ĐỒNG NAI", "SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN", "NÔNG THÔN"),
+                           "Sở Nông nghiệp và Phát triển nông thôn"),
+                          (("UBND TỈNH ĐỒNG NAI", "SỞ VĂN HÓA, THỂ THAO VÀ", "DU LỊCH"), "Sở Văn hóa, Thể thao và Du lịch"),
+                          (("UBND HUYỆN ĐỊNH QUÁN", "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ", "CÁC CÔNG TRÌNH GIAO THÔNG"),
+                           "Ban Quản lý dự án đầu tư các công trình giao thông")):
+        h = extract_header(doc_of(*block, "Số: 40/KH-ABC", "Đồng Nai, ngày 3 tháng 3 năm 2025", "KẾ HOẠCH", "Kiểm tra"))
+        assert fold(h.issuer) == fold(issuer), block
+
+
+def test_issuer_beside_the_motto_when_the_letter_has_no_number_line():
+    for lines in (("UBND TỈNH ĐỒNG NAI", "SỞ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+                  ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Biên Hòa, ngày 2 tháng 3 năm 2024",
+                   "UBND TỈNH ĐỒNG NAI", "SỞ Y TẾ")):
+        h = extract_header(doc_of(*lines, "Biên Hòa, ngày 2 tháng 3 năm 2024", "THÔNG BÁO", "Lịch trực Tết"))
+        assert (h.issuer, h.type, h.subject) == ("Sở Y tế", "Thông báo", "Lịch trực Tết"), lines
+    h = extract_header(doc_of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUY ĐỊNH",
+                              "Về quản lý tài sản công", "Chương I"))
+    assert h.issuer is None  # a type line is no issuer
+
+
+def test_place_date_lines_of_every_shape():
+    def read(line):
+        h = extract_header(doc_of("UBND TỈNH AN GIANG", "SỞ Y TẾ", "Số: 3/KH-SYT", line, "KẾ HOẠCH", "Kiểm tra"))
+        return h.place, h.date
+    assert read("Thành phố Long Xuyên, ngày 9 tháng 5 năm 2024") == ("Thành phố Long Xuyên", "2024-05-09")
+    assert read("Bà Rịa - Vũng Tàu, ngày 9 tháng 5 năm 2024") == ("Bà Rịa - Vũng Tàu", "2024-05-09")
+    assert read("Phan Rang-Tháp Chàm, ngày 9 tháng 5 năm 2024") == ("Phan Rang-Tháp Chàm", "2024-05-09")
+    assert read("TP. Cần Thơ, ngày 9 tháng 5 năm 2024") == ("TP. Cần Thơ", "2024-05-09")
+    assert read("AN GIANG, NGÀY 9 THÁNG 5 NĂM 2024")[1] == "2024-05-09"
+    assert read("An Giang, ngày 9 tháng 5, năm 2024")[1] == "2024-05-09"

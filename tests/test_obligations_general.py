@@ -363,7 +363,8 @@ def test_recurrence_shapes():
     assert o2.recurrence.rrule.startswith("FREQ=YEARLY") and o2.deadline is None
     o3 = _with(obs, "ngày 15 của tháng")
     assert o3.recurrence.rrule.startswith("FREQ=MONTHLY") and o3.deadline is None
-    assert _with(obs, "mỗi quý").recurrence.rrule.startswith("FREQ=MONTHLY;INTERVAL=3")
+    # the last month of every quarter: monthly, in March, June, September and December
+    assert _with(obs, "mỗi quý").recurrence.rrule == "FREQ=MONTHLY;BYMONTH=3,6,9,12"
 
 
 # --------------------------------------------------------------------------

@@ -210,3 +210,28 @@ def test_symbol_does_not_run_into_the_next_word():
     assert [f.id for f in find_citations("Quy định số 11-QĐi/TW ngày 1/2")] == ["11-QĐi/TW"]
     assert [f.id for f in find_citations("Kế hoạch liên tịch số 8-KHLT/BDVTU - BCSĐ ngày 1/1")] == [
         "8-KHLT/BDVTU-BCSĐ"]
+
+
+# ---------------------------------------------------------------- more shapes of issuer and type
+
+
+def test_issuer_before_the_number_spelled_by_the_code_with_two_letter_words():
+    refs = refs_of("Xét đề nghị của Chánh Thanh tra huyện tại Tờ trình số 31/TTr-TTr ngày 2/5/2024.")
+    assert refs["31/TTr-TTr"].issuer == "Chánh Thanh tra huyện"
+
+
+def test_issuer_and_date_of_a_list_named_before_so_carry_over_the_numbers():
+    refs = refs_of("Căn cứ các Nghị quyết của HĐND huyện số 40/NQ-HĐND, 41/NQ-HĐND ngày 19/12/2024 về dự toán.")
+    for ident in ("40/NQ-HĐND", "41/NQ-HĐND"):
+        assert (refs[ident].issuer, refs[ident].date) == ("Hội đồng nhân dân huyện", "2024-12-19"), ident
+
+
+def test_an_abbreviated_type_after_va_ends_the_issuer():
+    refs = refs_of("Thực hiện Nghị quyết số 02/NQ-CP ngày 10/1/2024 của Chính phủ và NQ số 17/NQ-CP ngày 7/3/2023.")
+    assert refs["02/NQ-CP"].issuer == "Chính phủ"
+
+
+def test_a_law_named_before_its_number_gives_the_type():
+    refs = refs_of("Căn cứ Luật Phòng, chống tham nhũng số 36/2018/QH14 ngày 20/11/2018; Luật số 47/2019/QH14.")
+    assert refs["36/2018/QH14"].type == "Luật"
+    assert refs["47/2019/QH14"].type == "Luật"

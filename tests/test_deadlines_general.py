@@ -1,0 +1,107 @@
+"""Deadlines and recurrences as a grammar (issue 10, classes 8 and 9): a time adjunct is a limit word
+and a date, a deadline noun with its copula and a date, a period, or a recurrence; cut-off,
+covered-period and planned dates are no deadlines; a year left unwritten comes from the nearest
+dated context.  Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.deadlines import find_deadlines
+from extractors.recurrence import find_recurrences
+
+
+def _d(text, ref=None):
+    return [s.deadline.date for s in find_deadlines(text, ref)]
+
+
+def _r(text):
+    return [(x.recurrence.text, x.recurrence.rrule) for x in find_recurrences(text)]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Các phường gửi danh sách không quá ngày 31 tháng 12 năm 2008.", "2008-12-31"),
+    ("Hồ sơ dự thi nộp chậm nhất ngày 25.12.2017 tại phòng Đào tạo.", "2017-12-25"),
+    ("Ý kiến góp ý gửi không muộn hơn ngày 09-01-2019.", "2019-01-09"),
+    ("Chậm nhất đến ngày 30/6/2026 các trường phải hoàn thành việc lắp đặt.", "2026-06-30"),
+    ("Hạn cuối tiếp nhận hồ sơ là 16 giờ 30 ngày 12/4/2024.", "2024-04-12"),
+    ("Thời hạn gửi báo cáo: trước ngày 08/7/2025.", "2025-07-08"),
+    ("Thời gian hoàn thành: ngày 30/9/2025.", "2025-09-30"),
+    ("Đề nghị hoàn thành xong trước 15.11.2023.", "2023-11-15"),
+])
+def test_limit_words_and_deadline_nouns(text, date):
+    assert _d(text) == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "Số liệu thống kê tính đến ngày 30/6/2024.",
+    "Báo cáo tình hình thực hiện từ năm 2020 đến ngày 31/3/2025.",
+    "Nhà máy dự kiến khởi công trước ngày 30/9/2025.",
+    "Số liệu tính từ ngày 15/12/2023 đến ngày 14/6/2024.",
+    "Hội nghị được tổ chức ngày 14/3/2024 tại hội trường UBND huyện.",
+    "Nộp hồ sơ trong thời hạn 15 ngày kể từ ngày nhận được thông báo.",
+])
+def test_cut_off_covered_planned_and_event_dates_are_not_deadlines(text):
+    assert _d(text) == []
+
+
+def test_the_due_date_after_a_cut_off_in_the_same_sentence():
+    assert _d("Báo cáo số liệu (tính từ 01/01/2024 đến 30/9/2024) gửi về Sở trước ngày 05/10/2024.") == ["2024-10-05"]
+
+
+def test_a_year_left_unwritten_comes_from_the_nearest_dated_context():
+    # the document's date first
+    assert _d("gửi ý kiến trước ngày 10/10", "2023-09-01") == ["2023-10-10"]
+    # no document date: the nearest full date or "năm …" of the text
+    assert _d("Hội nghị ngày 02/10/2023 đã thống nhất; đề nghị gửi ý kiến trước ngày 10/10.") == ["2023-10-10"]
+    assert _d("Kế hoạch năm 2024: các đơn vị gửi báo cáo trước ngày 15/11.") == ["2024-11-15"]
+    got = find_deadlines("Kế hoạch năm 2024: các đơn vị gửi báo cáo trước ngày 15/11.")
+    assert got[0].deadline.inferred_year
+    # nothing dated at all: no guess
+    assert _d("gửi ý kiến trước ngày 10/10.") == []
+
+
+@pytest.mark.parametrize("text, rec", [
+    # a period closing the object of a task verb, whatever adjunct follows
+    ("Ban Quản lý chợ tổ chức tổng vệ sinh hàng tháng để phòng chống dịch.", ("hàng tháng", "FREQ=MONTHLY")),
+    ("Trường tổ chức tập huấn nghiệp vụ hằng năm cho giáo viên mới.", ("hằng năm", "FREQ=YEARLY")),
+    ("Ban hành kế hoạch tuyên truyền pháp luật hằng năm", ("hằng năm", "FREQ=YEARLY")),
+    # a day of every period, with its limit word
+    ("Các xã gửi báo cáo trước ngày 20/11 hằng năm.", ("trước ngày 20/11 hằng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20")),
+    ("Báo cáo kết quả về Văn phòng trước ngày 12 hằng tháng.", ("trước ngày 12 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=12")),
+    ("Báo cáo tháng gửi trước ngày 18 của tháng.", ("trước ngày 18 của tháng", "FREQ=MONTHLY;BYMONTHDAY=18")),
+    ("Các khoa nộp danh sách từ ngày 01 đến 03 mỗi tháng.", ("từ ngày 01 đến 03 mỗi tháng", "FREQ=MONTHLY;BYMONTHDAY=3")),
+    # a month of every quarter
+    ("Chi cục đối chiếu số liệu vào tháng cuối của mỗi quý.", ("vào tháng cuối của mỗi quý", "FREQ=MONTHLY;BYMONTH=3,6,9,12")),
+    ("gửi báo cáo quý trước ngày 25 tháng cuối quý", ("trước ngày 25 tháng cuối quý",
+                                                    "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=25")),
+    ("nộp số liệu chậm nhất ngày 05 tháng đầu quý sau", ("chậm nhất ngày 05 tháng đầu quý sau",
+                                                        "FREQ=MONTHLY;BYMONTH=1,4,7,10;BYMONTHDAY=5")),
+    # periods and counts
+    ("Định kỳ 6 tháng, Phòng Nội vụ báo cáo UBND huyện.", ("Định kỳ 6 tháng", "FREQ=MONTHLY;INTERVAL=6")),
+    ("Hằng quý, Sở Tài chính báo cáo tình hình giải ngân.", ("Hằng quý", "FREQ=MONTHLY;INTERVAL=3")),
+    ("Tổ chức sơ kết, rút kinh nghiệm 6 tháng một lần.", ("6 tháng một lần", "FREQ=MONTHLY;INTERVAL=6")),
+    ("Kiểm tra chéo giữa các trạm 03 tháng/lần.", ("03 tháng/lần", "FREQ=MONTHLY;INTERVAL=3")),
+    ("Họp chi bộ 2 lần/tháng.", ("2 lần/tháng", "FREQ=MONTHLY")),
+    ("Sinh hoạt chuyên môn mỗi tuần 1 lần.", ("mỗi tuần 1 lần", "FREQ=WEEKLY")),
+    ("Đối thoại với doanh nghiệp ít nhất một lần mỗi năm.", ("ít nhất một lần mỗi năm", "FREQ=YEARLY")),
+    ("Định kỳ (ít nhất 6 tháng một lần) tổ chức đánh giá", ("Định kỳ (ít nhất 6 tháng một lần)", "FREQ=MONTHLY;INTERVAL=6")),
+])
+def test_recurrences(text, rec):
+    assert _r(text) == [rec]
+
+
+@pytest.mark.parametrize("text", [
+    "phấn đấu tốc độ tăng trưởng hằng năm đạt 7%",
+    "Kinh phí được bố trí trong dự toán hằng năm của đơn vị",
+    "là căn cứ để đánh giá, xếp loại cán bộ hằng năm",
+    "Chỉ tiêu tuyển sinh hằng năm của nhà trường giữ ổn định",
+    "Báo cáo quý III/2024 gửi trước ngày 25/9/2024",
+])
+def test_periods_that_qualify_no_task_are_not_recurrences(text):
+    assert [x for x in _r(text) if x[1] is not None] == []
+
+
+def test_a_recurring_time_is_not_a_one_off_deadline():
+    assert _d("Các xã gửi báo cáo trước ngày 20/11 hằng năm.", "2024-01-05") == []
+    assert _d("nộp số liệu trước ngày 25 tháng cuối quý", "2024-01-05") == []

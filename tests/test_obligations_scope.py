@@ -1,0 +1,239 @@
+"""The document's scope structure and the sentence's actors (issue 10, classes 1, 4, 6, 7, 8, 10).
+
+Every sentence here is invented for the test (bodies, places and dates are made up); none is
+copied from a gold file or a corpus document.  Each test holds a shape the prose reader missed:
+a lead-in, heading or article title naming the doer of the items below it (whatever their first
+word), bullets nested by their marks, the doer named after an order or behind a comma-set phrase,
+a bare due-date line for the task above it.
+"""
+
+from __future__ import annotations
+
+from extractors.obligations import extract_obligations
+from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+
+
+def _run(text: str, **hdr):
+    blocks = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
+    return extract_obligations(doc, DocumentHeader(**hdr))
+
+
+def _names(ob) -> list[str]:
+    return [u.name for u in ob.units]
+
+
+def _with(obs, words: str):
+    found = [o for o in obs if words in o.source_text]
+    assert found, f"no obligation holds {words!r}: {[o.source_text for o in obs]}"
+    return found[0]
+
+
+_ADDRESSEES = ["Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các huyện, thị xã"]
+
+
+# --------------------------------------------------------------------------
+# 1. A subject given once, for the items below it
+# --------------------------------------------------------------------------
+
+
+def test_unlabeled_duty_leadin_gives_its_bullets_to_the_body():
+    obs, units = _run("""
+    Ban Dân tộc tỉnh có trách nhiệm:
+    - Hướng dẫn các xã vùng cao lập danh sách hộ cần hỗ trợ nước sinh hoạt.
+    - Tổng hợp nhu cầu gửi Ủy ban nhân dân tỉnh trước ngày 12/12/2025.
+    """, date="2025-10-01")
+    assert _names(_with(obs, "nước sinh hoạt")) == ["Ban Dân tộc tỉnh"]
+    o = _with(obs, "Tổng hợp nhu cầu")
+    assert _names(o) == ["Ban Dân tộc tỉnh"] and o.deadline.date == "2025-12-12"
+    assert all(u.implied for u in o.units)
+
+
+def test_order_naming_only_the_body_then_colon():
+    obs, _ = _run("""
+    Đề nghị Sở Văn hóa, Thể thao và Du lịch:
+    - Chỉ đạo Thư viện tỉnh mở rộng giờ phục vụ bạn đọc.
+    - Gửi kế hoạch về Ủy ban nhân dân tỉnh trong tháng 11/2025.
+    """, date="2025-10-01")
+    assert _names(_with(obs, "giờ phục vụ"))[:1] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    o = _with(obs, "Gửi kế hoạch")
+    assert _names(o) == ["Sở Văn hóa, Thể thao và Du lịch"] and o.deadline.date == "2025-11-30"
+
+
+def test_items_under_a_duty_article_are_tasks_whatever_their_first_word():
+    obs, _ = _run("""
+    Điều 6. Nhiệm vụ của Ủy ban nhân dân cấp huyện
+    1. Phê duyệt danh sách hộ được hỗ trợ sửa nhà trước ngày 31/3/2026.
+    2. Niêm yết công khai danh sách tại nhà văn hóa thôn.
+    """, date="2025-10-01")
+    o = _with(obs, "sửa nhà")
+    assert _names(o) == ["Ủy ban nhân dân cấp huyện"] and o.deadline.date == "2026-03-31"
+    assert _names(_with(obs, "Niêm yết")) == ["Ủy ban nhân dân cấp huyện"]
+
+
+def test_unit_heading_gives_its_unlabeled_paragraphs_and_collective_heading_the_addressees():
+    obs, _ = _run("""
+    Căn cứ Kế hoạch số 15/KH-UBND, Ủy ban nhân dân huyện yêu cầu:
+    1. Các cơ quan, đơn vị
+    Niêm yết số điện thoại đường dây nóng tại trụ sở.
+    2. Ủy ban nhân dân các xã, thị trấn
+    Cập nhật bộ thủ tục hành chính cấp xã trước ngày 10/12/2025.
+    """, date="2025-10-01", issuer="Ủy ban nhân dân huyện", recipients=_ADDRESSEES)
+    o = _with(obs, "đường dây nóng")
+    assert _names(o) == _ADDRESSEES and all(u.implied for u in o.units)
+    o2 = _with(obs, "bộ thủ tục")
+    assert _names(o2) == ["Ủy ban nhân dân các xã, thị trấn"] and o2.deadline.date == "2025-12-10"
+
+
+def test_plus_bullets_nest_under_dash_bullets_that_name_the_doer():
+    obs, _ = _run("""
+    3. Trách nhiệm của các phòng chuyên môn
+    - Phòng Nông nghiệp:
+    + Theo dõi diễn biến dịch hại trên cây lúa.
+    + Hướng dẫn nông dân vệ sinh đồng ruộng.
+    - Phòng Kinh tế và Hạ tầng:
+    + Kiểm tra giá vật tư nông nghiệp.
+    """, date="2025-10-01")
+    assert _names(_with(obs, "dịch hại")) == ["Phòng Nông nghiệp"]
+    assert _names(_with(obs, "vệ sinh đồng ruộng")) == ["Phòng Nông nghiệp"]
+    assert _names(_with(obs, "vật tư nông nghiệp")) == ["Phòng Kinh tế và Hạ tầng"]
+
+
+def test_numbered_heading_with_an_order_and_capital_unit_headings():
+    obs, _ = _run("""
+    III. TỔ CHỨC THỰC HIỆN
+    1. BAN CHỈ HUY QUÂN SỰ HUYỆN
+    - Tổ chức huấn luyện lực lượng dân quân thường trực.
+    2. Đề nghị Hội Liên hiệp Phụ nữ huyện
+    - Vận động hội viên tham gia phân loại rác tại nguồn.
+    """, date="2025-10-01")
+    o = _with(obs, "dân quân")
+    assert [n.lower() for n in _names(o)] == ["ban chỉ huy quân sự huyện"]
+    assert _names(_with(obs, "phân loại rác")) == ["Hội Liên hiệp Phụ nữ huyện"]
+
+
+def test_a_capital_heading_that_names_no_body_gives_no_doer():
+    obs, _ = _run("""
+    1. MỤC ĐÍCH, YÊU CẦU
+    - Nâng cao nhận thức của người dân về an toàn giao thông.
+    """, date="2025-10-01")
+    assert all(not o.units for o in obs)
+
+
+def test_execution_clause_with_semicolons_and_category_members():
+    obs, units = _run("""
+    Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Nội vụ, Tư pháp, Công Thương; Chủ tịch Ủy ban nhân dân thành phố Tân Hòa và Thủ trưởng các cơ quan có liên quan chịu trách nhiệm thi hành Quyết định này./.
+    """, date="2025-10-01")
+    assert len(obs) == 1
+    names = _names(obs[0])
+    for n in ("Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Tư pháp", "Sở Công Thương",
+              "Ủy ban nhân dân thành phố Tân Hòa"):
+        assert n in names, names
+
+
+# --------------------------------------------------------------------------
+# 4. Collective subjects pointing at the addressees
+# --------------------------------------------------------------------------
+
+
+def test_quy_so_after_the_issuers_request_is_the_addressees():
+    obs, _ = _run("""
+    Sở Y tế đề nghị Quý Sở cung cấp số liệu tiêm chủng trước ngày 15/11/2025.
+    """, date="2025-10-01", recipients=_ADDRESSEES, issuer="Sở Y tế")
+    o = _with(obs, "tiêm chủng")
+    assert _names(o) == _ADDRESSEES and o.deadline.date == "2025-11-15"
+
+
+def test_a_request_to_care_and_cooperate_is_a_closing_formula():
+    obs, _ = _run("""
+    Sở Nội vụ đề nghị các cơ quan, đơn vị quan tâm, phối hợp thực hiện./.
+    """, date="2025-10-01", recipients=_ADDRESSEES, issuer="Sở Nội vụ")
+    assert obs == []
+
+
+# --------------------------------------------------------------------------
+# 6. Phrases between the subject and its verb; due dates on their own line
+# --------------------------------------------------------------------------
+
+
+def test_comma_set_phrase_and_dash_appositive_between_subject_and_verb():
+    obs, _ = _run("""
+    Ủy ban nhân dân các phường, căn cứ tình hình thực tế, chủ động bố trí lực lượng trực bão.
+    Sở Tài chính, cơ quan thường trực Hội đồng định giá đất, chủ trì tổ chức phiên họp thẩm định.
+    Sở Kế hoạch và Đầu tư - cơ quan thường trực của Tổ công tác chủ trì tổng hợp báo cáo trước ngày 05/12/2025.
+    """, date="2025-10-01")
+    assert _names(_with(obs, "trực bão")) == ["Ủy ban nhân dân các phường"]
+    assert _names(_with(obs, "phiên họp thẩm định")) == ["Sở Tài chính"]
+    o = _with(obs, "tổng hợp báo cáo")
+    assert _names(o) == ["Sở Kế hoạch và Đầu tư"] and o.deadline.date == "2025-12-05"
+
+
+def test_time_line_under_a_task_is_its_due_date():
+    obs, _ = _run("""
+    2. Ủy ban nhân dân các huyện
+    - Tổ chức kiểm tra các cơ sở giết mổ gia súc.
+    - Thời gian thực hiện: từ ngày 01/11/2025 đến ngày 30/11/2025.
+    """, date="2025-10-01")
+    o = _with(obs, "giết mổ")
+    assert o.deadline is not None and o.deadline.date == "2025-11-30"
+    assert _names(o) == ["Ủy ban nhân dân các huyện"]
+
+
+# --------------------------------------------------------------------------
+# 7. The right actor
+# --------------------------------------------------------------------------
+
+
+def test_topic_then_order_after_a_colon():
+    obs, _ = _run("""
+    3. Về kiến nghị của Ủy ban nhân dân huyện Đông Sơn: giao Sở Tài chính xem xét, tham mưu.
+    """, date="2025-10-01")
+    o = _with(obs, "giao Sở Tài chính")
+    assert _names(o)[:1] and _names(o)[0].startswith("Sở Tài chính")
+    assert not any("Đông Sơn" in n for n in _names(o))
+
+
+def test_a_person_named_by_title_after_an_order():
+    obs, _ = _run("""
+    Phân công đồng chí Phó Chủ tịch Ủy ban nhân dân huyện phụ trách khối văn xã chỉ đạo thực hiện.
+    """, date="2025-10-01", recipients=_ADDRESSEES)
+    o = _with(obs, "chỉ đạo thực hiện")
+    assert o.units and all(not u.implied for u in o.units)
+    assert "Sở Nội vụ" not in _names(o)
+
+
+def test_the_body_an_order_asks_to_assign_does_the_task_too():
+    obs, _ = _run("""
+    Đề nghị Ủy ban nhân dân tỉnh giao Sở Xây dựng lập quy hoạch chung đô thị mới (hoàn thành trước ngày 31/3/2026).
+    """, date="2025-10-01")
+    o = _with(obs, "quy hoạch chung")
+    assert "Sở Xây dựng" in _names(o) and o.deadline.date == "2026-03-31"
+
+
+def test_issuer_introducing_its_orders_after_a_purpose_clause_is_no_doer():
+    obs, _ = _run("""
+    Nhằm tăng cường an toàn thông tin mạng, Bộ trưởng Bộ Khoa học và Công nghệ yêu cầu:
+    1. Các cục, vụ thuộc Bộ rà soát hệ thống thông tin theo cấp độ.
+    2. Triển khai giám sát an toàn thông tin 24/7.
+    """, date="2025-10-01", issuer="Bộ Khoa học và Công nghệ")
+    for o in obs:
+        assert "Bộ Khoa học và Công nghệ" not in _names(o), _names(o)
+
+
+# --------------------------------------------------------------------------
+# 10. Reports: recommendations
+# --------------------------------------------------------------------------
+
+
+def test_report_recommendation_opening_with_kien_nghi():
+    doc_text = """
+    I. KẾT QUẢ
+    Năm 2025, Sở đã tổ chức 12 cuộc thanh tra.
+    II. ĐỀ XUẤT, KIẾN NGHỊ
+    1. Kiến nghị Ủy ban nhân dân tỉnh bổ sung biên chế cho Thanh tra Sở.
+    2. Đề xuất Bộ Nội vụ sớm hướng dẫn chế độ phụ cấp công vụ.
+    """
+    obs, _ = _run(doc_text, type="Báo cáo", type_code="BC", date="2025-12-10")
+    assert _names(_with(obs, "biên chế")) == ["Ủy ban nhân dân tỉnh"]
+    assert _names(_with(obs, "phụ cấp công vụ")) == ["Bộ Nội vụ"]
+    assert not any("đã tổ chức" in o.source_text for o in obs)

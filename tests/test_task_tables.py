@@ -1,0 +1,110 @@
+"""Task tables (issue 10, class 5): the column of bodies under any of its usual headers, or found by
+what its cells hold; heads of bodies in cells; time cells with a range or two due dates; rules in the
+time or product column; and every unit, deadline and recurrence read from a table pointing at the
+words of its own cell (issue 13).  All tables here are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+from core.tables import table_from_grid
+from extractors.obligations import extract_obligations
+
+
+def _extract(rows, date="2024-03-10", before=()):
+    t = table_from_grid(rows)
+    doc = Document(source=SourceInfo(path="t.docx", sha256="", format="docx"),
+                   blocks=[Paragraph(p) for p in before] + [t]).reindex()
+    obs, units = extract_obligations(doc, DocumentHeader(date=date))
+    return t, obs, units
+
+
+def _cell_text(t, loc):
+    [cell] = [c for row in t.rows for c in row if (c.row, c.col) == (loc.row, loc.col)]
+    return cell.text[loc.start:loc.end]
+
+
+def _rows(unit_header):
+    return [
+        ["TT", "Nội dung công việc", unit_header, "Thời gian"],
+        ["1", "Rà soát quy chế chi tiêu nội bộ", "Lãnh đạo Sở Tài nguyên và Môi trường", "Từ 02/5/2024 đến 20/5/2024"],
+        ["2", "Cập nhật dữ liệu hộ nghèo lên phần mềm", "Phòng Lao động - Thương binh và Xã hội;\nUBND các xã, thị trấn",
+         "Trước ngày 05 hằng tháng"],
+        ["3", "Kiểm tra việc niêm yết thủ tục hành chính", "Văn phòng HĐND và UBND huyện chủ trì, phối hợp Phòng Tư pháp",
+         "Quý III/2024"],
+    ]
+
+
+@pytest.mark.parametrize("header", [
+    "Trách nhiệm thực hiện", "Cơ quan thực hiện", "Người thực hiện", "Đơn vị thực hiện", "Đơn vị chủ trì",
+    # headers that say nothing of bodies: the column is found by its cells
+    "Phân công", "Giao cho", "Đầu mối",
+])
+def test_the_column_of_bodies_under_any_header(header):
+    t, obs, units = _extract(_rows(header))
+    names = {u.name for u in units}
+    assert {"Sở Tài nguyên và Môi trường", "Phòng Lao động - Thương binh và Xã hội", "Phòng Tư pháp"} <= names
+    by_task = {o.action.split()[0]: o for o in obs}
+    # a head of a body ("Lãnh đạo Sở …") stands for the body
+    assert [u.name for u in by_task["Rà"].units] == ["Sở Tài nguyên và Môi trường"]
+    # a range in the time column is due at its end
+    assert by_task["Rà"].deadline.date == "2024-05-20"
+    # a rule in the time column is a recurrence, not a one-off date
+    assert by_task["Cập"].deadline is None and by_task["Cập"].recurrence.rrule == "FREQ=MONTHLY;BYMONTHDAY=5"
+    assert by_task["Cập"].recurrence.text == "Trước ngày 05 hằng tháng"
+    roles = {u.name: u.role for u in by_task["Kiểm"].units}
+    assert roles["Phòng Tư pháp"] == "support" and by_task["Kiểm"].deadline.date == "2024-09-30"
+
+
+def test_units_and_times_point_at_their_own_cells():
+    t, obs, _ = _extract(_rows("Cơ quan thực hiện"))
+    for o in obs:
+        for u in o.units:
+            assert u.loc.col == 2 and _cell_text(t, u.loc).split() == u.raw.split()
+        for item in (o.deadline, o.recurrence):
+            if item is not None:
+                assert item.loc.col == 3 and _cell_text(t, item.loc).split() == item.text.split()
+    # the second unit of a cell broken over two lines points at its line
+    cap = next(o for o in obs if o.action.startswith("Cập"))
+    second = cap.units[1]
+    assert _cell_text(t, second.loc) == "UBND các xã, thị trấn" and second.loc.start > 0
+
+
+def test_a_rule_in_the_product_column():
+    t, obs, _ = _extract([
+        ["STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì"],
+        ["1", "Theo dõi tiến độ giải ngân vốn đầu tư công", "Báo cáo gửi UBND tỉnh trước ngày 20 hằng tháng",
+         "Sở Kế hoạch và Đầu tư"],
+        ["2", "Đánh giá chỉ số cải cách hành chính", "Báo cáo kết quả chậm nhất ngày 15/12/2024", "Sở Nội vụ"],
+    ])
+    first, second = obs
+    assert first.recurrence.rrule == "FREQ=MONTHLY;BYMONTHDAY=20" and first.recurrence.loc.col == 2
+    assert second.deadline.date == "2024-12-15" and _cell_text(t, second.deadline.loc) == "chậm nhất ngày 15/12/2024"
+
+
+def test_a_time_cell_with_two_due_dates_gives_two_deadlines():
+    _t, obs, _ = _extract([
+        ["TT", "Nội dung", "Đơn vị thực hiện", "Thời hạn"],
+        ["1", "Tổ chức tổng vệ sinh môi trường khu dân cư", "Đoàn Thanh niên xã", "30/6/2024; 31/12/2024"],
+    ])
+    assert sorted(o.deadline.date for o in obs) == ["2024-06-30", "2024-12-31"]
+    assert all([u.name for u in o.units] == ["Đoàn Thanh niên xã"] for o in obs)
+
+
+def test_tables_of_figures_and_layout_give_no_tasks():
+    # a statistics table: its "Đơn vị tính" column holds measures, not bodies
+    _t, obs, _ = _extract([
+        ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu"],
+        ["1", "Số văn bản đã ban hành", "Văn bản", "41"],
+        ["2", "Số cơ quan được kiểm tra", "Cơ quan", "12"],
+        ["3", "Tỷ lệ hồ sơ đúng hạn", "%", "98"],
+    ])
+    assert obs == []
+    # a table of names and phone numbers: bodies, but no column of tasks
+    _t, obs, _ = _extract([
+        ["Sở Xây dựng", "0203 3820 111", "x"],
+        ["Sở Giao thông vận tải", "0203 3820 222", "y"],
+        ["Công an tỉnh", "0203 3820 333", "z"],
+    ])
+    assert obs == []
