@@ -373,3 +373,67 @@ def test_period_bounds_and_unit_slug():
     assert period_bounds("6thang", d) == (dt.date(2024, 7, 1), dt.date(2024, 12, 31))
     assert period_bounds("", d) == (None, None)
     assert unit_slug("Phòng TC-HC") == "phong-tc-hc"
+
+
+# --------------------------------------------------------------------------
+# The same on PostgreSQL (when tools/start_postgres.sh runs, as in `make test`)
+# --------------------------------------------------------------------------
+
+PG_URL = __import__("os").environ.get("VANBAN_TEST_PG_URL")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG_URL, reason="VANBAN_TEST_PG_URL not set (run: eval \"$(bash tools/start_postgres.sh)\")"))])
+def test_accounts_corrections_and_completions_on_each_backend(backend, tmp_path):
+    import uuid
+
+    import sqlalchemy as sa
+
+    from pipeline.assemble import extract_file
+    from tracker import followup
+    from tracker.query import select
+    from tracker.store import Store
+    from tracker.web import accounts
+
+    if backend == "sqlite":
+        url, name = f"sqlite:///{tmp_path / 'v.sqlite'}", None
+    else:
+        base = sa.engine.make_url(PG_URL)
+        name = "vanban_w_" + uuid.uuid4().hex[:12]
+        admin = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+        with admin.connect() as c:
+            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        admin.dispose()
+        url = base.set(database=name).render_as_string(hide_password=False)
+    try:
+        with Store(url) as s:
+            s.upsert_document(extract_file(PLAN, content=False))
+            u = accounts.add_user(s, "a", PASSWORD, role="coordinator")
+            token = accounts.open_session(s, u)
+            assert accounts.session_of(s, token).user.username == "a"
+            accounts.close_session(s, token)
+            assert accounts.session_of(s, token) is None
+            rows = select(s, today=TODAY).rows
+            (ob,) = [r.ob for r in rows if "kiểm tra kho thuốc" in r.ob.action]
+            followup.add_correction(s, ob, "deadline", {"date": "2024-06-30", "text": None}, "a")
+            followup.mark_done(s, ob, done_on=TODAY, note="xong", username="a")
+            assert followup.feed_token(s, "Khoa Dược") == followup.feed_token(s, "khoa duoc")
+            follow = followup.load(s)
+            assert follow.done[ob.uid].note == "xong"
+            assert ob.uid not in {r.ob.uid for r in select(s, today=TODAY).rows}
+            (again,) = [r for r in select(s, today=TODAY, include_done=True).rows if r.ob.uid == ob.uid]
+            assert again.ob.deadline_date == "2024-06-30" and again.due.status == followup.DONE
+    finally:
+        if name:
+            admin = sa.create_engine(sa.engine.make_url(PG_URL), isolation_level="AUTOCOMMIT")
+            with admin.connect() as c:
+                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.dispose()
+
+
+def test_period_of_deadlines_for_gold():
+    from tracker.gold_export import period_of
+
+    assert period_of({"date": "2026-06-30", "kind": "quarter"}) == "2026-Q2"
+    assert period_of({"date": "2026-04-30", "kind": "month"}) == "2026-04"
+    assert period_of({"date": "2026-04-30", "kind": "date"}) is None

@@ -62,6 +62,17 @@ def _names(ob: dict[str, Any], roles: tuple[str, ...], implied: bool = False) ->
                               if u.get("name") and (u.get("role") or "lead") in roles and bool(u.get("implied")) == implied))
 
 
+def period_of(deadline: dict[str, Any]) -> str | None:
+    """A month or quarter deadline as GUIDELINES writes it in ``deadlines_period``
+    ("2026-04", "2026-Q2"); None for a day (or a deadline a person set to a day)."""
+    date, kind = deadline.get("date") or "", deadline.get("kind")
+    if len(date) < 7 or kind not in ("month", "quarter"):
+        return None
+    if kind == "month":
+        return date[:7]
+    return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
+
+
 def gold_of(doc: dict[str, Any], follow: FollowUp) -> dict[str, Any]:
     """The gold annotation of ``doc`` (contract JSON, ``content`` not needed)."""
     d = doc.get("document") or {}
@@ -80,6 +91,7 @@ def gold_of(doc: dict[str, Any], follow: FollowUp) -> dict[str, Any]:
         "unnumbered_references": [u.get("text") if isinstance(u, dict) else u
                                   for u in doc.get("unnumbered_references") or []],
         "deadlines": [],
+        "deadlines_period": [],
         "recurring": [],
         "assignments": [],
         "units": [],
@@ -93,11 +105,12 @@ def gold_of(doc: dict[str, Any], follow: FollowUp) -> dict[str, Any]:
         deadline = ob.get("deadline") or {}
         rec = ob.get("recurrence") or {}
         if deadline.get("date"):
-            entry = {"date": deadline["date"], "text": deadline.get("text"), "units": doers,
-                     "action": ob.get("action"), "report_to": ob.get("report_to")}
+            period = period_of(deadline)
+            entry = ({"period": period} if period else {"date": deadline["date"]}) | {
+                "text": deadline.get("text"), "units": doers, "action": ob.get("action"), "report_to": ob.get("report_to")}
             if implied:
                 entry["units_implied"] = implied
-            gold["deadlines"].append(entry)
+            gold["deadlines_period" if period else "deadlines"].append(entry)
         if rec.get("text") or rec.get("rrule"):
             gold["recurring"].append({"text": rec.get("text"), "units": doers, "action": ob.get("action"),
                                       "report_to": ob.get("report_to")})
