@@ -437,3 +437,43 @@ def test_period_of_deadlines_for_gold():
     assert period_of({"date": "2026-06-30", "kind": "quarter"}) == "2026-Q2"
     assert period_of({"date": "2026-04-30", "kind": "month"}) == "2026-04"
     assert period_of({"date": "2026-04-30", "kind": "date"}) is None
+
+
+def test_a_reviewer_confirms_corrects_or_rejects_a_cited_reference(env, client, tmp_path):
+    from cli.main import main
+
+    url, _ = env
+    login(client, "rasoat")
+    page = client.get("/xac-nhan", params={"van_ban": "07/BC-KD"}).text
+    assert 'id="tham-chieu"' in page and "15/KH-TTYT" in page
+    token = csrf_of(client, "/xac-nhan")
+    r = client.post("/van-ban/tham-chieu", data={"csrf": token, "van_ban": "07/BC-KD", "ref_id": "15/KH-TTYT",
+                                                 "gia_tri": "confirmed", "ngay": "06/01/2024", "co_quan": ""},
+                    follow_redirects=False)
+    assert r.status_code == 303 and "ok=" in r.headers["location"]
+    assert "06/01/2024" in client.get("/xac-nhan", params={"van_ban": "07/BC-KD"}).text
+    out = tmp_path / "bc.json"
+    assert main(["export-gold", "07/BC-KD", "--db", url, "--out", str(out)]) == 0
+    (ref,) = json.loads(out.read_text(encoding="utf-8"))["references"]
+    assert ref["id"] == "15/KH-TTYT" and ref["date"] == "2024-01-06"
+    client.post("/van-ban/tham-chieu", data={"csrf": token, "van_ban": "07/BC-KD", "ref_id": "15/KH-TTYT",
+                                             "gia_tri": "rejected"})
+    assert main(["export-gold", "07/BC-KD", "--db", url, "--out", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["references"] == []
+    assert client.post("/van-ban/tham-chieu", data={"csrf": token, "van_ban": "07/BC-KD", "ref_id": "1/KHONG-CO",
+                                                    "gia_tri": "rejected"}).status_code == 404
+    # while rejected, the report suggests nothing; confirmed again, it does
+    uid = uid_of(url, "kiểm tra kho thuốc")
+    from tracker import followup
+    from tracker.store import Store
+
+    with Store(url) as s:
+        follow = followup.load(s)
+        follow.done.pop(uid, None)
+        ob = next(r.ob for r in rows_of(url, include_done=True) if r.ob.uid == uid)
+        assert followup.suggestions(s, [ob], follow) == {}
+        client.post("/van-ban/tham-chieu", data={"csrf": token, "van_ban": "07/BC-KD", "ref_id": "15/KH-TTYT",
+                                                 "gia_tri": "confirmed"})
+        follow = followup.load(s)
+        follow.done.pop(uid, None)
+        assert [sg.report_label for sg in followup.suggestions(s, [ob], follow)[uid]] == ["Báo cáo 07/BC-KD ngày 18/04/2024"]

@@ -36,7 +36,7 @@ from tracker.store import (ROLES, Store, StoredObligation, StoredUnitLink, docum
 from tracker.unit_aliases import AliasGroup, name_key
 
 DONE = "đã hoàn thành"
-FIELDS = ("deadline", "recurrence", "action", "units", "review")
+FIELDS = ("deadline", "recurrence", "action", "units", "review", "reference")
 CONFIRMED, REJECTED = "confirmed", "rejected"
 REPORT_TYPE_CODES = ("BC", "CV", "TTr")  # Báo cáo, Công văn (trả lời), Tờ trình báo cáo
 
@@ -258,6 +258,15 @@ def validate_correction(field_: str, value: Any) -> Any:
             except (ValueError, TypeError) as exc:
                 raise ValueError(f"quy tắc lặp không hợp lệ: {rrule}") from exc
         return {"text": nfc((v.get("text") or "").strip()) or None, "rrule": rrule}
+    if field_ == "reference":
+        v = dict(value or {})
+        review = v.get("review") or None
+        if review not in (None, CONFIRMED, REJECTED):
+            raise ValueError("xác nhận phải là 'confirmed' hoặc 'rejected'")
+        date = (v.get("date") or "").strip() or None
+        if date:
+            dt.date.fromisoformat(date)
+        return {"review": review, "date": date, "issuer": nfc((v.get("issuer") or "").strip()) or None}
     units_ = []
     for u in value or []:
         name = nfc((u.get("name") or "").strip())
@@ -275,6 +284,23 @@ def add_correction(store: Store, ob: StoredObligation, field_: str, value: Any, 
     c = Correction(ob.uid, ob.document_key, field_, value, username, now_iso())
     with _write(store) as conn:
         conn.execute(corrections.insert().values(uid=c.uid, doc_key=c.doc_key, field=c.field,
+                                                 value=json.dumps(value, ensure_ascii=False),
+                                                 username=username, at=c.at))
+    return c
+
+
+def reference_uid(doc_key: str, ref_id: str) -> str:
+    """The key of a cited reference's review: its citing document and its id."""
+    return ("ref:" + doc_key + ":" + reference_key(ref_id))[:128]
+
+
+def review_reference(store: Store, doc_key: str, ref_id: str, value: Any, username: str) -> Correction:
+    """Confirm or reject a reference a document cites, or correct its date and
+    issuer (``value``: {"review", "date", "issuer"})."""
+    value = validate_correction("reference", value)
+    c = Correction(reference_uid(doc_key, ref_id), doc_key, "reference", value, username, now_iso())
+    with _write(store) as conn:
+        conn.execute(corrections.insert().values(uid=c.uid, doc_key=doc_key, field="reference",
                                                  value=json.dumps(value, ensure_ascii=False),
                                                  username=username, at=c.at))
     return c
@@ -368,12 +394,16 @@ def suggestions(store: Store, obligations: Iterable[StoredObligation], follow: F
     with store._read() as conn:  # noqa: SLF001
         rows = conn.execute(
             sa.select(documents.c.path, documents.c.doc_id, documents.c.type, documents.c.type_code,
-                      documents.c.issuer, documents.c.date, references.c.ref_key)
+                      documents.c.issuer, documents.c.date, documents.c.doc_key, references.c.ref_key,
+                      references.c.ref_id)
             .join(references, references.c.document_id == documents.c.id)).all()
         dis = {(r.uid, r.report_path) for r in conn.execute(sa.select(dismissed))}
     cited_by: dict[str, list[Any]] = defaultdict(list)
     for r in rows:
         if r.issuer and is_report_document(r.type_code, r.type):
+            review = follow.latest(reference_uid(r.doc_key, r.ref_id)).get("reference")
+            if review is not None and (review.value or {}).get("review") == REJECTED:
+                continue  # a reviewer said the report does not cite it
             cited_by[r.ref_key].append(r)
     out: dict[str, list[Suggestion]] = {}
     for ob in obs:

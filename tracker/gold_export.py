@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tracker.followup import REJECTED, FollowUp
-from tracker.store import obligation_uids, source_stem
+from tracker.followup import REJECTED, FollowUp, reference_uid
+from tracker.store import document_key, obligation_uids, source_stem
 
 _DOC_KEYS = ("type", "type_code", "number", "symbol", "id", "issuer", "parent_issuer", "place", "date",
              "date_partial", "subject")
@@ -57,6 +57,24 @@ def corrected_obligations(doc: dict[str, Any], follow: FollowUp) -> tuple[list[d
     return out, tally
 
 
+def corrected_references(doc: dict[str, Any], follow: FollowUp) -> list[dict[str, Any]]:
+    """The references of ``doc`` in the gold shape, the rejected ones left out,
+    a corrected date or issuer in."""
+    key = document_key(doc)
+    out = []
+    for r in doc.get("references") or []:
+        g = {k: r.get(k) for k in _REF_KEYS}
+        c = follow.latest(reference_uid(key, r.get("id") or "")).get("reference")
+        if c is not None:
+            if c.value.get("review") == REJECTED:
+                continue
+            for k in ("date", "issuer"):
+                if c.value.get(k):
+                    g[k] = c.value[k]
+        out.append(g)
+    return out
+
+
 def _names(ob: dict[str, Any], roles: tuple[str, ...], implied: bool = False) -> list[str]:
     return list(dict.fromkeys(u.get("name") for u in ob.get("units") or []
                               if u.get("name") and (u.get("role") or "lead") in roles and bool(u.get("implied")) == implied))
@@ -87,7 +105,7 @@ def gold_of(doc: dict[str, Any], follow: FollowUp) -> dict[str, Any]:
             "recipients": list(d.get("recipients") or []),
             "distribution": list(d.get("distribution") or []),
         },
-        "references": [{k: r.get(k) for k in _REF_KEYS} for r in doc.get("references") or []],
+        "references": corrected_references(doc, follow),
         "unnumbered_references": [u.get("text") if isinstance(u, dict) else u
                                   for u in doc.get("unnumbered_references") or []],
         "deadlines": [],

@@ -48,7 +48,8 @@ from tracker import followup
 from tracker.query import ROLE_LABELS, Row, directives, match_units
 from tracker.reminders import build_calendar, reminders_from
 from tracker.status import DUE_SOON, NO_DEADLINE, NOT_DUE, OVERDUE
-from tracker.store import Store, StoredObligation, documents, reference_key
+from tracker.store import (DocumentCopy, Store, StoredObligation, document_key, documents, preferred_copies,
+                           reference_key)
 from tracker.unit_aliases import load_aliases, name_key
 from tracker.web import accounts
 from tracker.web.snapshot import Selection, Snapshots, filter_rows, uids
@@ -517,9 +518,40 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         res = filter_rows(snap, document=van_ban or None, include_rejected=True)
         rows = [r for r in res.rows if tat_ca or follow.review(r.ob.uid) is None]
         rows.sort(key=lambda r: (r.ob.document_path, r.ob.ordinal))
+        refs = []
+        doc = _document(store, van_ban) if van_ban else None
+        if doc is not None:
+            key = document_key(doc)
+            for ref in doc.get("references") or []:
+                c = follow.latest(followup.reference_uid(key, ref.get("id") or "")).get("reference")
+                refs.append({"ref": ref, "review": c.value if c else None, "by": c.username if c else None,
+                             "at": c.at if c else None})
         return render(request, "xac_nhan.html", rows=rows[:500], total=len(rows), follow=follow, van_ban=van_ban,
+                      refs=refs,
                       tat_ca=tat_ca, choices=choices(), merges=follow.merge_groups(), error=loi, ok=ok,
                       unit_names=_unit_names(store))
+
+    @app.post("/van-ban/tham-chieu")
+    async def review_reference(request: Request) -> Response:
+        s = await run_in_threadpool(require, request)
+        form = await form_of(request, s)
+        if not s.user.can_review:
+            raise HTTPException(status_code=403)
+        van_ban = form.get("van_ban", "")
+        back = "/xac-nhan?" + urlencode({"van_ban": van_ban})
+        doc = await run_in_threadpool(_document, store, van_ban)
+        ref_id = form.get("ref_id", "")
+        if doc is None or ref_id not in {r.get("id") for r in doc.get("references") or []}:
+            raise HTTPException(status_code=404)
+        try:
+            day = parse_date_field(form.get("ngay"))
+            value = {"review": form.get("gia_tri") or None, "date": day.isoformat() if day else None,
+                     "issuer": form.get("co_quan")}
+            await run_in_threadpool(followup.review_reference, store, document_key(doc), ref_id, value,
+                                    s.user.username)
+        except ValueError as exc:
+            return RedirectResponse(back + "&" + urlencode({"loi": str(exc)}), status_code=303)
+        return RedirectResponse(back + "&" + urlencode({"ok": f"Đã ghi nhận {ref_id}."}), status_code=303)
 
     @app.post("/don-vi/gop")
     async def merge(request: Request) -> Response:
@@ -612,6 +644,20 @@ def _unit_keys(store: Store, follow: followup.FollowUp) -> dict[str, set[str]]:
                 keys |= set(g.keys)
         out[u.name] = keys
     return out
+
+
+def _document(store: Store, document: str) -> dict[str, Any] | None:
+    """The indexed JSON of a document named by its number/symbol, path or
+    file stem (its most original copy)."""
+    with store._read() as conn:  # noqa: SLF001
+        rows = conn.execute(sa.select(documents.c.path, documents.c.doc_id, documents.c.stem,
+                                      documents.c.format)).all()
+    key = reference_key(document)
+    found = [DocumentCopy("d", r.stem, bool(r.doc_id), r.format, r.path) for r in rows
+             if r.path == document or r.stem == document or (r.doc_id and reference_key(r.doc_id) == key)]
+    if not found:
+        return None
+    return store.document_json(preferred_copies(found)[0].path)
 
 
 def _reports(store: Store) -> list[tuple[str, str]]:
