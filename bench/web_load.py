@@ -187,6 +187,16 @@ def main(argv: list[str] | None = None) -> int:
                         else:
                             results[kind].append(ms)
 
+        # baseline in the same run: one user alone, the same pages one after another
+        alone: list[float] = []
+        with httpx.Client(base_url=base, timeout=120) as c:
+            name = next(a[0] for a in accounts if a[1] == "coordinator")
+            token = re.search(r'name="csrf" value="([^"]+)"', c.get("/dang-nhap").text).group(1)
+            c.post("/dang-nhap", data={"csrf": token, "ten": name, "mat_khau": "mat-khau-tai-123", "tiep": "/viec"})
+            for i in range(12):
+                t = time.perf_counter()
+                c.get("/viec?unit=" + unit_names[i % len(unit_names)])
+                alone.append((time.perf_counter() - t) * 1000)
         threads = [threading.Thread(target=user, args=(*a, i)) for i, a in enumerate(accounts)]
         t1 = time.perf_counter()
         for th in threads:
@@ -205,15 +215,18 @@ def main(argv: list[str] | None = None) -> int:
               "build_seconds": round(build_s, 1), "wall_seconds": round(wall, 1),
               "requests": len(every), "errors": len(errors), "requests_per_second": round(len(every) / wall, 2),
               "pages": {k: {m: round(v, 1) for m, v in percentiles(xs).items()} for k, xs in results.items() if xs},
-              "all": {m: round(v, 1) for m, v in percentiles(every).items()} if every else {}}
+              "all": {m: round(v, 1) for m, v in percentiles(every).items()} if every else {},
+              "one_user_alone": {m: round(v, 1) for m, v in percentiles(alone[2:]).items()},
+              "load_average": round(os.getloadavg()[0], 1)}
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(f"{args.obligations} obligations, {args.units} units, {len(accounts)} concurrent users "
               f"(store built in {build_s:.1f} s); {len(every)} requests in {wall:.1f} s "
-              f"({report['requests_per_second']} req/s), {len(errors)} errors")
+              f"({report['requests_per_second']} req/s), {len(errors)} errors; load average {report['load_average']}")
         print(f"{'page':28} {'n':>4} {'p50':>8} {'p90':>8} {'p95':>8} {'p99':>8} {'max':>8}  (ms)")
-        for k, p in list(report["pages"].items()) + [("all", report["all"])]:
+        for k, p in (list(report["pages"].items()) + [("all", report["all"])]
+                     + [("baseline: 1 user alone", report["one_user_alone"])]):
             print(f"{k:28} {p['n']:>4} {p['p50']:>8} {p['p90']:>8} {p['p95']:>8} {p['p99']:>8} {p['max']:>8}")
     return 1 if errors else 0
 
