@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--users", type=int, default=20)
     ap.add_argument("--requests-per-user", type=int, default=15)
     ap.add_argument("--max-seconds", type=float, default=300, help="stop the clients after this long")
+    ap.add_argument("--workers", type=int, default=1, help="vanban web --workers")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     import httpx
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     server = subprocess.Popen([sys.executable, "-m", "cli.main", "web", "--db", url, "--port", str(port),
-                               "--structured", str(tmp / "none")], cwd=ROOT, env=env,
+                               "--structured", str(tmp / "none"), "--workers", str(args.workers)], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -211,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
     every = [x for xs in results.values() for x in xs]
-    report = {"obligations": args.obligations, "units": args.units, "users": len(accounts),
+    report = {"obligations": args.obligations, "units": args.units, "users": len(accounts), "workers": args.workers,
               "build_seconds": round(build_s, 1), "wall_seconds": round(wall, 1),
               "requests": len(every), "errors": len(errors), "requests_per_second": round(len(every) / wall, 2),
               "pages": {k: {m: round(v, 1) for m, v in percentiles(xs).items()} for k, xs in results.items() if xs},
@@ -221,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        print(f"{args.obligations} obligations, {args.units} units, {len(accounts)} concurrent users "
+        print(f"{args.obligations} obligations, {args.units} units, {len(accounts)} concurrent users, "
+              f"{args.workers} worker process(es) "
               f"(store built in {build_s:.1f} s); {len(every)} requests in {wall:.1f} s "
               f"({report['requests_per_second']} req/s), {len(errors)} errors; load average {report['load_average']}")
         print(f"{'page':28} {'n':>4} {'p50':>8} {'p90':>8} {'p95':>8} {'p99':>8} {'max':>8}  (ms)")

@@ -477,3 +477,17 @@ def test_a_reviewer_confirms_corrects_or_rejects_a_cited_reference(env, client, 
         follow = followup.load(s)
         follow.done.pop(uid, None)
         assert [sg.report_label for sg in followup.suggestions(s, [ob], follow)[uid]] == ["Báo cáo 07/BC-KD ngày 18/04/2024"]
+
+
+def test_the_app_a_worker_process_builds_from_the_environment(env, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from tracker.web.app import app_from_env
+
+    url, structured = env
+    monkeypatch.setenv("VANBAN_DB_URL", url)
+    monkeypatch.setenv("VANBAN_WEB_STRUCTURED", str(structured))
+    monkeypatch.setenv("VANBAN_WEB_HTTPS", "1")
+    with TestClient(app_from_env()) as c:
+        r = login(c, "tchc")
+    assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]

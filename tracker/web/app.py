@@ -624,6 +624,19 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
     return app
 
 
+def app_from_env() -> FastAPI:
+    """The app as ``vanban web --workers N`` starts it in each worker process
+    (uvicorn imports a factory by name): the database of ``VANBAN_DB_URL``, the
+    JSON outputs of ``VANBAN_WEB_STRUCTURED``, Secure cookies when
+    ``VANBAN_WEB_HTTPS`` is set.  Sessions live in the database, so any worker
+    serves any user."""
+    import os
+
+    return create_app(os.environ.get("VANBAN_DB_URL") or None,
+                      structured_dir=os.environ.get("VANBAN_WEB_STRUCTURED", "data/structured"),
+                      secure_cookies=True if os.environ.get("VANBAN_WEB_HTTPS") else None)
+
+
 def _safe_next(nxt: str) -> str:
     """Only a path of this site after login (never another host)."""
     return nxt if nxt.startswith("/") and not nxt.startswith("//") and "\\" not in nxt else "/viec"
