@@ -488,6 +488,6 @@ def test_the_app_a_worker_process_builds_from_the_environment(env, monkeypatch):
     monkeypatch.setenv("VANBAN_DB_URL", url)
     monkeypatch.setenv("VANBAN_WEB_STRUCTURED", str(structured))
     monkeypatch.setenv("VANBAN_WEB_HTTPS", "1")
-    with TestClient(app_from_env()) as c:
+    with TestClient(app_from_env(), base_url="https://testserver") as c:
         r = login(c, "tchc")
     assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
