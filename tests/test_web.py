@@ -296,6 +296,11 @@ def test_rejected_items_leave_the_lists_and_merged_units_are_one(env, client):
     assert r.status_code == 303
     units = {u.name for r in rows_of(url, unit="phong to chuc hanh chinh") for u in r.ob.units}
     assert "Phòng Kế hoạch - Nghiệp vụ" in units
+    # a reviewer confirms but does not close items
+    login(client, "rasoat")
+    t3 = csrf_of(client, f"/nhiem-vu/{uid}")
+    assert client.post(f"/nhiem-vu/{uid}/hoan-thanh", data={"csrf": t3}, follow_redirects=False).status_code == 403
+    assert 'id="nut-hoan-thanh"' not in client.get(f"/nhiem-vu/{uid}").text
     # a staff user may not merge
     login(client, "tchc")
     t2 = csrf_of(client, "/viec")

@@ -68,6 +68,11 @@ class User:
         return self.role in ("coordinator", "reviewer")
 
     @property
+    def can_close(self) -> bool:
+        """Mark items done (staff: their unit's; a coordinator: any); a reviewer only confirms."""
+        return self.role in ("staff", "coordinator")
+
+    @property
     def role_label(self) -> str:
         return ROLES.get(self.role, self.role)
 

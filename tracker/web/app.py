@@ -485,6 +485,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
     @app.post("/nhiem-vu/{uid}/hoan-thanh")
     async def complete(request: Request, uid: str) -> Response:
         def act(s: accounts.Session, row: Row, form: dict[str, str]) -> str:
+            if not s.user.can_close:
+                raise Forbidden()
             done_on = parse_date_field(form.get("ngay")) or today_of()
             report = form.get("bao_cao") or None
             if report and report not in {p for p, _ in _reports(store)}:
@@ -497,6 +499,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
     @app.post("/nhiem-vu/{uid}/mo-lai")
     async def reopen(request: Request, uid: str) -> Response:
         def act(s: accounts.Session, row: Row, form: dict[str, str]) -> str:
+            if not s.user.can_close:
+                raise Forbidden()
             followup.reopen(store, row.ob.uid)
             return "Đã mở lại nhiệm vụ."
         return await _post_item(request, uid, act)
@@ -504,6 +508,8 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
     @app.post("/nhiem-vu/{uid}/bo-goi-y")
     async def dismiss(request: Request, uid: str) -> Response:
         def act(s: accounts.Session, row: Row, form: dict[str, str]) -> str:
+            if not s.user.can_close:
+                raise Forbidden()
             followup.dismiss(store, row.ob.uid, form.get("bao_cao", ""), s.user.username)
             return "Đã bỏ gợi ý."
         return await _post_item(request, uid, act)
