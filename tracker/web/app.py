@@ -442,9 +442,10 @@ def create_app(db_url: str | None = None, *, structured_dir: str | Path | None =
         s = await run_in_threadpool(require, request)
         form = await form_of(request, s)
         row = await run_in_threadpool(find, s.user, uid)
+        before = await run_in_threadpool(snapshots.fingerprint)
         try:
             msg = await run_in_threadpool(action, s, row, form)
-            snapshots.invalidate()
+            await run_in_threadpool(snapshots.refresh_document, today_of(), row.ob.document_path, before)
         except Forbidden:
             raise HTTPException(status_code=403)
         except ValueError as exc:

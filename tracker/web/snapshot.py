@@ -78,6 +78,24 @@ class Snapshots:
             return snap
 
 
+    def refresh_document(self, today: dt.date, document_path: str, before: tuple) -> None:
+        """After a write to one document's obligations (a correction, a
+        completion): recompute that document's rows only, when nothing else
+        changed the store since ``before`` (the fingerprint read before the
+        write); otherwise start again."""
+        with self._lock:
+            snap = self._snap
+            if snap is None or snap.key != (today, before):
+                self._snap = None
+                return
+            follow = followup.load(self.store)
+            fresh = select(self.store, document=document_path, today=today, include_done=True,
+                           include_rejected=True, follow=follow).rows
+            rows = [r for r in snap.rows if r.ob.document_path != document_path] + fresh
+            rows.sort(key=lambda r: (r.due.date is None, r.due.date or dt.date.max, r.ob.document_path, r.ob.ordinal))
+            self._snap = Snapshot((today, self.fingerprint()), rows, snap.units, follow, {r.ob.uid: r for r in rows})
+
+
 @dataclass(slots=True)
 class Selection:
     rows: list[Row]
