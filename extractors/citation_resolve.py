@@ -527,12 +527,25 @@ def _spelled_by_prefixes(code: str, words: list[str]) -> bool:
     return len(code) >= 2 and any(from_word(i, code) for i in range(len(words)) if words[i][:1] == code[:1])
 
 
+# a party committee's code and the other names of that committee ("TU": "Ban Chấp hành Đảng bộ tỉnh", "Ban
+# Thường vụ Tỉnh ủy"; "TW": "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương")
+_PARTY_BODIES = {
+    "tu": regex.compile(r"(?:dang bo|tinh uy|thanh uy)(?: tinh| thanh pho)?(?: [a-z]+){0,3}$"),
+    "hu": regex.compile(r"(?:dang bo|huyen uy)(?: huyen)?(?: [a-z]+){0,3}$"),
+    "tw": regex.compile(r"(?:trung uong(?: dang)?|bo chinh tri|ban bi thu)$"),
+    "du": regex.compile(r"(?:dang bo|dang uy)(?: [a-z]+){0,6}$"),
+}
+
+
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
     """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
     words = [w for w in regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT) if w != "va"]
     initials = "".join(w[0] for w in words)
     for code in found.issuer_codes:
         c = fold(code).replace("đ", "d")
+        party = _PARTY_BODIES.get(c) if found.family == "party" else None
+        if party is not None and party.search(" ".join(words).replace("đ", "d"), timeout=RX_TIMEOUT):
+            return True
         if c and (c in initials or _spelled_by_prefixes(c, [w.replace("đ", "d") for w in words])):
             return True
         exp = issuer_by_code(code)  # "TTg" → "Thủ tướng Chính phủ"

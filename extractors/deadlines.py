@@ -40,7 +40,9 @@ _TRIGGER = regex.compile(
     r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?|không[ ]quá|không[ ]chậm[ ]hơn"
     r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
-    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
+    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
+    # months listed before the one that carries the year: "trong tháng 11, tháng 12 năm 2025" is due at the last
+    r"(?:(?:các[ ]+)?tháng[ ]+\d{1,2}[ ]*(?:,|và|hoặc)[ ]*){0,11}(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:

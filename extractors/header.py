@@ -79,7 +79,7 @@ _MOTTO_PIECE = regex.compile(
 )
 _DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•|]*$")  # rules, stars; '|' = a scanned table border read by OCR
 _NUMBER_LINE = regex.compile(
-    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5})?[.,`'’]?\s{0,3}(?P<sep>[/\-])\s{0,3}"
+    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5}[a-zđ]?)?[.,`'’]?\s{0,3}(?P<sep>[/\-])\s{0,3}"
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2}|(?P<ocr>[0-9]{1,5})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",

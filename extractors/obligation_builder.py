@@ -52,7 +52,9 @@ class ObligationBuilder:
                 continue
             seen.add((key, role == "monitor"))
             u_loc = u.loc if isinstance(u, UnitSpan) and u.loc is not None else loc
-            d.units.append((key, raw, role, u_loc, implied))
+            # the mention keeps the words its loc points at; the name spelled out ("Sở Tư pháp" for the
+            # member "Tư pháp" of "các sở: …") is the unit's
+            d.units.append((key, u.as_written if isinstance(u, UnitSpan) else raw, role, u_loc, implied))
         self.drafts.append(d)
         return d
 
@@ -64,7 +66,8 @@ class ObligationBuilder:
             key = self.registry.resolve(raw, task=not (isinstance(u, UnitSpan) and u.person))
             if key not in seen:
                 seen.add(key)
-                d.units.append((key, raw, role, u.loc if isinstance(u, UnitSpan) else d.ob.loc, implied))
+                d.units.append((key, u.as_written if isinstance(u, UnitSpan) else raw, role,
+                                u.loc if isinstance(u, UnitSpan) else d.ob.loc, implied))
 
     def finish(self) -> tuple[list[Obligation], list[Unit]]:
         out = []

@@ -367,8 +367,9 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
                 break
         recs: list = []
         rc_cell = None
-        # a recurrence is read in the task first ("báo cáo … hằng tháng"), then where the time stands
-        for pc, _in_time in [(cell, False)] + [p for p in places if p[0] is not cell]:
+        # a recurrence is read where the row's time stands first (a row sharing a merged task cell has its own),
+        # then in the task ("báo cáo … hằng tháng"), then in the other columns
+        for pc, _in_time in places:
             recs = find_recurrences(_one_line(pc.text))
             if recs:
                 rc_cell = pc

@@ -265,14 +265,17 @@ _COUNT_AFTER = regex.compile(r"[ ]*(?:/[ ]*)?(?:(?:ít[ ]nhất|tối[ ]thiểu)
                              r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _BYDATE = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
-_TASK_WORDS = regex.compile(r"\b(?:báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|"
-                            r"thống[ ]kê|họp|sơ[ ]kết|theo[ ]dõi|giám[ ]sát|công[ ]bố|công[ ]khai|ban[ ]hành|xây[ ]dựng|"
-                            r"triển[ ]khai|khảo[ ]sát|thanh[ ]tra|tập[ ]huấn|tuyên[ ]truyền|sinh[ ]hoạt|giao[ ]ban|lập|"
-                            r"bồi[ ]dưỡng|phê[ ]duyệt)\b", regex.V1 | regex.IGNORECASE)
+_TASK_WORD_ALT = (r"báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|thống[ ]kê|họp|"
+                  r"sơ[ ]kết|theo[ ]dõi|giám[ ]sát|công[ ]bố|công[ ]khai|ban[ ]hành|xây[ ]dựng|triển[ ]khai|khảo[ ]sát|"
+                  r"thanh[ ]tra|tập[ ]huấn|tuyên[ ]truyền|sinh[ ]hoạt|giao[ ]ban|lập|bồi[ ]dưỡng|phê[ ]duyệt")
+_TASK_WORDS = regex.compile(r"\b(?:" + _TASK_WORD_ALT + r")\b", regex.V1 | regex.IGNORECASE)
 # what may follow a period that closes a task's object: punctuation, the end, a report verb after a comma, or
 # the adjuncts of the task (its purpose, beneficiary, place, manner: "… hằng năm cho giáo viên", "… để phòng dịch")
 _CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|gởi|báo[ ]cáo|trình|nộp)\b|$"
-                            r"|(?:để|nhằm|cho|trên|tại|theo|và|hoặc|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo)(?!\p{L}))", regex.V1)
+                            r"|(?:để|nhằm|cho|trên|tại|theo|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo|của)(?!\p{L})"
+                            # "và" joining another task ("… hằng năm và công bố kết quả"), not another noun
+                            # ("chỉ tiêu hằng năm và giai đoạn")
+                            r"|(?:và|hoặc)[ ]+(?:" + _TASK_WORD_ALT + r")(?!\p{L}))", regex.V1)
 
 
 def _task_clause_end(text: str, m: regex.Match) -> bool:

@@ -51,10 +51,13 @@ _SINGULAR_HEADS = (
     # enterprises, associations, the press, investors and delegations
     "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Liên minh", "Hợp tác xã", "Ngân hàng",
     "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn", "Vụ",
+    # a council's or a board's secretary is given tasks of its own ("Thư ký Hội đồng tổng hợp …"); a
+    # portal is run as a body ("Cổng thông tin điện tử tỉnh đăng tải …")
+    "Thư ký", "Cổng thông tin điện tử",
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
-_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ"})
+_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ", "thư ký"})
 # Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
 _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
@@ -92,6 +95,13 @@ _STOP_WORDS = (
     "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
     "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
     "gởi", "ngoài", "trực tiếp",
+    # more task verbs that open a predicate and never stand inside a name in lower case
+    "tiếp", "mở", "thẩm định", "thẩm tra", "niêm yết", "giải ngân", "ký quỹ", "nạo vét", "đưa tin", "phê duyệt",
+    "khảo sát", "điều tra", "tập huấn", "bồi dưỡng", "lựa chọn", "lấy ý kiến", "góp ý", "tiếp thu", "soạn thảo",
+    "phân bổ", "thanh toán", "quyết toán", "nghiệm thu", "bàn giao", "vận hành", "sử dụng", "áp dụng", "lưu trữ",
+    "cấp phát", "phát hành", "niêm phong", "nhận", "kiến nghị", "tuyên dương", "xét duyệt", "bình xét",
+    "kiểm điểm", "họp", "nêu", "làm rõ", "giải trình", "cam kết", "ký kết", "ủy quyền", "uỷ quyền", "mua sắm",
+    "tạm dừng", "dừng", "đình chỉ", "thu hồi", "di dời", "sắp xếp", "chi trả", "hoàn trả", "thông qua", "ghi", "thu thập",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
@@ -102,7 +112,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
 
@@ -185,6 +195,51 @@ _PLURAL_CONT_RX = regex.compile(
 )
 _SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ])[ ]*", regex.V1)
 
+# The kind of body a plural noun names. A plural list ("các sở, ban, ngành", "các xã, phường, thị trấn")
+# is one unit while its nouns share a kind (the set phrases of one kind of body); a noun of another
+# kind starts a unit of its own with the "các" shared ("các bộ, cơ quan ngang bộ, cơ quan thuộc Chính
+# phủ" → three units; "các địa phương, tổ chức, doanh nghiệp" → three). A noun without a kind joins.
+_KIND_GROUPS: dict[str, tuple[str, ...]] = {
+    # a province's or the centre's departments and sectors
+    "dept": ("sở", "ban", "ngành", "ban ngành", "sở ngành", "bộ"),
+    "peer": ("cơ quan ngang bộ",),
+    # the parts of one institution
+    "sub": ("khoa", "phòng", "ban", "phòng ban", "tổ", "bộ phận", "trạm", "trạm y tế"),
+    # the generic collective (the addressees: "các cơ quan, đơn vị, địa phương")
+    "gen": ("cơ quan", "đơn vị", "đơn vị sự nghiệp", "địa phương"),
+    # administrative levels
+    "level": ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "thành",
+              "thị", "thôn", "khu phố", "tổ dân phố", "ấp", "cấp"),
+    "party": ("chi bộ", "đảng bộ", "chi, đảng bộ", "cấp ủy", "cấp uỷ", "chi đoàn"),
+    "mass": ("hội", "đoàn thể", "công đoàn", "hiệp hội"),
+    "school": ("trường", "trường học", "nhà trường", "cơ sở giáo dục"),
+    "biz": ("doanh nghiệp", "công ty", "doanh nghiệp nhà nước"),
+    "coop": ("hợp tác xã",),
+    # "cơ quan, tổ chức, cá nhân": the set phrase of the law for anyone concerned
+    "people": ("cơ quan", "tổ chức", "cá nhân"),
+}
+_KINDS: dict[str, frozenset[str]] = {}
+for _k, _nouns in _KIND_GROUPS.items():
+    for _n in _nouns:
+        _KINDS[_n] = _KINDS.get(_n, frozenset()) | {_k}
+
+
+def _kinds(noun: str) -> frozenset[str]:
+    """The kinds of a plural noun as written ("Phòng ban" → sub); empty for a noun of no listed kind (it
+    is of its own kind: "bệnh viện", "trung tâm", "chủ đầu tư")."""
+    n = " ".join(noun.lower().split())
+    if n.startswith("và "):
+        n = n[3:]
+    return _KINDS.get(n, frozenset({n}) if n else frozenset())
+
+
+def _same_kind(a: frozenset[str] | None, b: frozenset[str]) -> frozenset[str] | None:
+    """The kinds a list keeps after the noun of kinds ``b``; None when ``b`` starts another kind."""
+    if not a or not b:
+        return a or b or None
+    both = a & b
+    return both or None
+
 
 @dataclass(slots=True)
 class UnitSpan:
@@ -196,10 +251,26 @@ class UnitSpan:
     bare: bool = False  # a head of body with nothing after it ("Thủ trưởng," before a distributive complement)
     person: bool = False  # a person or role ("Người lập hồ sơ", "Sinh viên"): a doer, not a body of the unit list
     loc: Any = None  # core.model.Loc of the name in its block, set by the caller that knows the block
+    # the words as written at ``start:end`` when ``raw`` spells the name out beyond them: a member after
+    # its category ("các sở: Tư pháp" → raw "Sở Tư pháp", written "Tư pháp"), a complement shared by a
+    # list ("Cấp ủy, Công đoàn các đơn vị" → raw "Cấp ủy các đơn vị", written "Cấp ủy")
+    written: str | None = None
 
     @property
     def name(self) -> str:
         return canonical_name(self.raw)
+
+    @property
+    def as_written(self) -> str:
+        """The words at ``start:end`` of the text the unit was found in (white space squashed): what a
+        mention's ``raw`` and ``loc`` point at."""
+        return self.written if self.written is not None else self.raw
+
+    def spell_out(self, raw: str) -> None:
+        """Name the unit ``raw`` while keeping what it points at."""
+        if self.written is None:
+            self.written = self.raw
+        self.raw = raw
 
 
 @dataclass(slots=True)
@@ -229,8 +300,9 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
     if best is None:
         return None
     head = best.group("head")
-    if _FALSE_HEAD.match(text, best.start("head"), timeout=RX_TIMEOUT):
-        return None
+    if _FALSE_HEAD.match(text, best.start("head"), timeout=RX_TIMEOUT) and not (
+            best.group("pl") and fold(head) == "to chuc" and _ORG_AFTER.match(text, best.end(), timeout=RX_TIMEOUT)):
+        return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=RX_TIMEOUT)
         if not nxt or not _is_upper_start(nxt.group(0)):
@@ -243,6 +315,13 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
             if not nxt or not _is_upper_start(nxt.group(0)):
                 return None
     return best
+
+
+# what follows "các tổ chức" when it names bodies: a separator, a kind of organisation, a name
+_ORG_AFTER = regex.compile(
+    r"[ ]*(?:[,;.:)]|$|và[ ]|\p{Lu}|(?:có[ ])?liên[ ]quan|chính[ ]trị|xã[ ]hội|tín[ ]dụng|đoàn[ ]thể|kinh[ ]tế|cá[ ]nhân"
+    r"|cơ[ ]sở|quốc[ ]tế|phi[ ]chính[ ]phủ|thành[ ]viên|sự[ ]nghiệp|đảng|tôn[ ]giáo|khoa[ ]học|trên[ ]địa[ ]bàn)",
+    regex.V1)
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -264,6 +343,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     words = 0
     # a committee keeps its first word even when it is a verb ("Tổ kiểm tra", "Ban chỉ đạo")
     first = head.lower() in _COMMITTEE_HEADS
+    kinds = _kinds(head) if plural else None  # the kind of body a plural list names so far
     while words < max_words:
         p = end
         # inside-name continuations first ("thuộc, trực thuộc", "trong Ngành")
@@ -276,6 +356,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 first = False
                 if mc.group(0).endswith("quan"):
                     break  # "… có liên quan" closes the name
+                if plural and mc.group(0).startswith("ngang"):
+                    kinds = _kinds("cơ quan ngang bộ")  # "các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"
                 continue
         if plural:
             mp = _PLURAL_CONT_RX.match(text, p, timeout=RX_TIMEOUT)
@@ -284,6 +366,11 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 head_txt = mp.group(0).lstrip(" ,")
                 bare = not after or after.group(0) in ("và", "cùng") or text[mp.end():mp.end() + 1] in (",", ";", ".", ":")
                 if (head_txt[:1].islower() or bare) and not (after and _ABBREV.fullmatch(after.group(0))):
+                    if not head_txt.lower().startswith("trực"):
+                        nk = _same_kind(kinds, _kinds(head_txt))
+                        if nk is None:
+                            break  # a noun of another kind: a unit of its own ("các bộ, cơ quan ngang bộ")
+                        kinds = nk
                     end = mp.end()
                     words += 1
                     first = False
@@ -337,6 +424,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             break  # "Ủy ban nhân dân tỉnh | tình hình …", "Văn phòng UBND tỉnh | tổ chức …"
         if word.lower() == "các":
             plural = True  # "UBND các xã, thị trấn"
+            mk = _PLURAL_RX.match(text, q, timeout=RX_TIMEOUT)
+            kinds = _kinds(mk.group("head")) if mk else _kinds("cấp") if text.startswith("cấp", _skip_spaces(
+                text, w.end())) else None
         if word.lower() == "các" and _starts_unit(text, q) and words > 0:
             # "UBND các xã" keeps its complement, "… các Phòng" starts a new unit
             mh = _match_head(text, q)
@@ -390,8 +480,27 @@ def parse_unit(text: str, pos: int) -> UnitSpan | None:
         return None
     if fold(raw) in _VERB_HEADS and _VERB_LIST_AFTER.match(text, end, timeout=RX_TIMEOUT):
         return None  # "Thanh tra, kiểm tra, giải quyết …": the verb opening a list of tasks, not the body
-    end = pos + len(text[pos:end].rstrip(" ,;:.-–"))
+    end = _span_end(text, pos, raw)
     return UnitSpan(pos, end, raw, head_of_body=m.group("hob"), plural=plural)
+
+
+def _span_end(text: str, pos: int, raw: str) -> int:
+    """Where the words of ``raw`` (``text`` from ``pos`` with its white space squashed and its tail
+    trimmed) end in ``text``: the span slices exactly the words of the name."""
+    i, j, n = pos, 0, len(text)
+    while j < len(raw) and i < n:
+        if raw[j] == " ":
+            if not text[i].isspace():
+                break
+            while i < n and text[i].isspace():
+                i += 1
+            j += 1
+        elif text[i] == raw[j]:
+            i += 1
+            j += 1
+        else:
+            break
+    return i
 
 
 # heads that are also verbs: alone and followed by more verbs they open a list of activities
@@ -413,34 +522,65 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
     units: list[UnitSpan] = []
     p = _skip_spaces(text, pos)
     start = p
-    while True:
-        u = parse_unit(text, p)
-        if u is None and cell and units == [] and p < len(text):
-            u = _free_item(text, p)
-        if u is None:
-            break
-        units.append(u)
+    u = parse_unit(text, p)
+    if u is None and cell and p < len(text):
+        u = _free_item(text, p)
+    nouns: dict[int, int] = {}  # a unit read as a plural noun without its "các" -> where its noun ends
+    while u is not None:
+        mem = _named_members(u, text) if not cell else None
+        if mem is not None:
+            # "UBND các huyện Kim Sơn, Yên Mô và Nho Quan": a category with its members named, one unit each
+            units.extend(mem)
+            u = mem[-1]
+        else:
+            units.append(u)
         sep = _SEP_RX.match(text, u.end, timeout=RX_TIMEOUT)
         if not sep:
             break
         nxt = sep.end()
         if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
-            p = nxt
+            u = parse_unit(text, nxt)
             continue
-        bp = _BARE_PLURAL.match(text, nxt, timeout=RX_TIMEOUT) if units[-1].plural else None
-        if bp:
-            # "các bộ, ngành và địa phương": a plural noun of another kind, its "các" shared with the one before
-            end = _read_tail(text, bp.end(), True, head=bp.group(0))
-            units.append(UnitSpan(nxt, end, _clean_raw(text[nxt:end]), plural=True))
-            break
+        bp = _bare_plural(text, nxt) if units[-1].plural or " các " in f" {units[-1].raw.lower()} " else None
+        if bp is not None:
+            # "các bộ, ngành và địa phương", "các bộ, cơ quan ngang bộ": a plural noun of another kind, its
+            # "các" shared with the one before
+            end = _read_tail(text, bp, True, head=text[nxt:bp])
+            raw = _clean_raw(text[nxt:end])
+            u = UnitSpan(nxt, _span_end(text, nxt, raw), raw, plural=True)
+            q = bp
+            while (mp := _PLURAL_CONT_RX.match(text, q, timeout=RX_TIMEOUT)) is not None and mp.end() <= u.end:
+                q = mp.end()  # "tổ chức, cá nhân": its nouns end after the last of its kind
+            nouns[len(units)] = q
+            continue
         break
     if not units:
         return None
+    _share_complement(units, nouns, text)
     _distribute(units)
     return UnitList(start, units[-1].end, units)
 
 
-_BARE_PLURAL = regex.compile(r"(?:địa[ ]phương|doanh[ ]nghiệp|tổ[ ]chức|cá[ ]nhân|cơ[ ]sở)(?!\p{L})(?![ ]+\p{Lu})", regex.V1)
+_BARE_PLURAL = regex.compile(r"(?:" + _alt(_PLURAL_HEADS + ("cơ quan ngang bộ", "ban ngành")) + r")(?!\p{L})",
+                             regex.V1 | regex.IGNORECASE)
+# "tổ chức" is a verb too: a list item only before the next separator ("các địa phương, tổ chức, doanh nghiệp")
+_AFTER_TO_CHUC = regex.compile(r"[ ]*(?:[,;]|và[ ]|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới))", regex.V1)
+
+
+def _bare_plural(text: str, pos: int) -> int | None:
+    """End of a plural noun written without its "các" after a plural unit ("…, cơ quan ngang bộ"), or None."""
+    m = _BARE_PLURAL.match(text, pos, timeout=RX_TIMEOUT)
+    if m is None:
+        return None
+    if fold(m.group(0)) == "to chuc":
+        if not _AFTER_TO_CHUC.match(text, m.end(), timeout=RX_TIMEOUT):
+            return None
+    elif _FALSE_HEAD.match(text, pos, timeout=RX_TIMEOUT):
+        return None
+    nxt = _WORD.match(text, _skip_spaces(text, m.end()), timeout=RX_TIMEOUT)
+    if nxt and nxt.group(0)[:1].isupper() and not fold(m.group(0)).startswith("co quan"):
+        return None  # "…, doanh nghiệp Viettel": a named body, not a kind
+    return m.end()
 
 
 def _free_item(text: str, pos: int) -> UnitSpan | None:
@@ -454,7 +594,68 @@ def _free_item(text: str, pos: int) -> UnitSpan | None:
     raw = _clean_raw(m.group(0))
     if len(raw) < 3 or not regex.search(r"\p{L}{2}", raw, timeout=RX_TIMEOUT):
         return None
-    return UnitSpan(pos, pos + len(m.group(0).rstrip()), raw, plural=fold(raw).startswith("cac "))
+    return UnitSpan(pos, _span_end(text, pos, raw), raw, plural=fold(raw).startswith("cac "))
+
+
+_CATEGORY_BEFORE_NAME = regex.compile(
+    r"(?:^|(?<=\s))(?:các|Các|CÁC)\s+(?P<noun>" + _alt(_PLURAL_HEADS + _SINGULAR_HEADS) + r")\s+(?=[\p{Lu}\d])",
+    regex.V1)
+
+
+def _named_members(u: UnitSpan, text: str) -> list[UnitSpan] | None:
+    """The members named after a plural category inside a unit ("Ban Chủ nhiệm Hội Luật gia các tỉnh Hà
+    Giang, Cao Bằng" → "Ban Chủ nhiệm Hội Luật gia tỉnh Hà Giang", "… tỉnh Cao Bằng"; "các Sở Tư pháp, Tài
+    chính"), or None when a single body follows the category."""
+    if "," not in text[u.end:u.end + 3] and " và " not in text[u.end:u.end + 5]:
+        return None
+    seg = text[u.start:u.end]
+    m = None
+    for m in _CATEGORY_BEFORE_NAME.finditer(seg, timeout=RX_TIMEOUT):
+        pass
+    if m is None:
+        return None
+    got = read_members(text, u.start + m.end())
+    if got is None:
+        return None
+    items, _end = got
+    if any(_ABBREV.fullmatch(text[s:e]) for s, e in items):
+        return None  # "các trường ĐH, CĐ ngoài công lập": kinds abbreviated, not named members
+    if items[0][1] != u.end and not _COMMA_NAME.match(text, u.start + m.end(), timeout=RX_TIMEOUT):
+        return None  # the unit's name goes on beyond the first member
+    before = squash_spaces(seg[:m.start()].replace("\n", " "))
+    single = f"{before} {m.group('noun')}".strip()
+    single = single[:1].upper() + single[1:]
+    out = []
+    for i, (s, e) in enumerate(items):
+        s0 = u.start if i == 0 else s
+        w = UnitSpan(s0, e, squash_spaces(text[s0:e].replace("\n", " ")), head_of_body=u.head_of_body if i == 0 else None)
+        w.spell_out(f"{single} {squash_spaces(text[s:e].replace(chr(10), ' '))}")
+        out.append(w)
+    return out
+
+
+_ENDS_PLURAL = regex.compile(r"(?:^|\s)(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r")$", regex.V1 | regex.IGNORECASE)
+# a complement that makes a kind of its own ("cơ quan thuộc Chính phủ", "cơ quan ngang bộ") is not shared
+_OWN_COMPLEMENT = regex.compile(r"(?:trực[ ])?thuộc(?!\p{L})|ngang(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _share_complement(units: list[UnitSpan], nouns: dict[int, int], text: str) -> None:
+    """"các cơ sở, doanh nghiệp cung cấp dịch vụ đào tạo": a list of kinds split one unit per kind shares
+    the complement written after its last noun ("Các cơ sở cung cấp dịch vụ đào tạo", "Doanh nghiệp cung
+    cấp dịch vụ đào tạo")."""
+    i = 0
+    while i < len(units):
+        j = i
+        while j + 1 < len(units) and (j + 1) in nouns:
+            j += 1
+        if j > i:
+            comp = _clean_raw(text[nouns[j]:units[j].end])
+            if comp and not _OWN_COMPLEMENT.match(comp, timeout=RX_TIMEOUT):
+                for k in range(i, j):
+                    u = units[k]
+                    if (u.end == nouns[k]) if k in nouns else bool(_ENDS_PLURAL.search(u.raw, timeout=RX_TIMEOUT)):
+                        u.spell_out(f"{u.raw} {comp}")
+        i = j + 1
 
 
 def _distribute(units: list[UnitSpan]) -> None:
@@ -466,7 +667,7 @@ def _distribute(units: list[UnitSpan]) -> None:
     for u in units[:-1]:
         if u.bare or (u.head_of_body is None and len(u.raw.split()) <= 3 and regex.match(
                 r"(?i)(cấp [uủ]y( đảng)?|công đoàn|chi bộ|chi đoàn|đoàn thanh niên)$", u.raw, timeout=RX_TIMEOUT)):
-            u.raw = f"{u.raw} {comp}"
+            u.spell_out(f"{u.raw} {comp}")
             u.bare = False
 
 
@@ -541,7 +742,8 @@ def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[
                 ul.units = ul.units[1:]
             for u in ul.units:
                 if _meaningful(u.raw):
-                    out.append((UnitSpan(s + u.start, s + u.end, u.raw, u.head_of_body, u.plural, u.bare), role))
+                    out.append((UnitSpan(s + u.start, s + u.end, u.raw, u.head_of_body, u.plural, u.bare,
+                                         written=u.written), role))
             nxt = _CELL_SEP.match(seg, ul.end, timeout=RX_TIMEOUT)
             comma = bool(nxt) and nxt.group(0).strip() == ","
             if not nxt or nxt.end() <= p:
@@ -584,7 +786,8 @@ def canonical_name(raw: str) -> str:
         # "Chủ tịch công đoàn các đơn vị" → "Công đoàn các đơn vị"; "Trưởng các khoa" → "Các khoa"
         t = body
     # "Các Bộ trưởng": the ministers head the ministries
-    t = regex.sub(r"^([Cc]ác)\s+Bộ\s+trưởng$", r"\1 bộ", t, timeout=RX_TIMEOUT)
+    # a minister named without his ministry ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") is each minister
+    t = regex.sub(r"^(?:[Cc]ác\s+)?Bộ\s+trưởng$", "Các bộ", t, timeout=RX_TIMEOUT)
     t = _DISTRIBUTIVE.sub("", t, timeout=RX_TIMEOUT)
     t = _ABBREV_TOKEN.sub(lambda m: _expand_abbrev(m.group(0)), t, timeout=RX_TIMEOUT)
     t = regex.sub(r"\s*[-–]\s*", " - ", t, timeout=RX_TIMEOUT)
@@ -633,6 +836,39 @@ _MEMBER_SEP = regex.compile(r"[ ]*(?:,[ ]*(?:và[ ]+)?|;[ ]*|[ ]+và[ ]+)", rege
 _LAST_CAC = regex.compile(r"(?i)(?:^|\s)các\s+(?!.*\scác\s)", regex.V1)
 
 
+# names that hold a comma of their own: a member list does not split them
+_COMMA_NAME = regex.compile(r"(?:Văn[ ]hóa|Văn[ ]hoá),[ ]*Thể[ ]thao[ ]và[ ]Du[ ]lịch(?!\p{L})", regex.V1 | regex.IGNORECASE)
+# the second field of a department's double name ("Tài nguyên và Môi trường", "Kế hoạch và Đầu tư"): a
+# closed class (the fields of the state's ministries and departments); after it "và" joins two fields of
+# one member, not two members; a dashed name goes on after "và" too ("Lao động - Thương binh và Xã hội")
+_FIELD_PAIR = regex.compile(
+    r"(?:Môi[ ]trường|Đầu[ ]tư|Đào[ ]tạo|Công[ ]nghệ|Truyền[ ]thông|Phát[ ]triển[ ]nông[ ]thôn|Xã[ ]hội|Du[ ]lịch"
+    r"|Thể[ ]thao|Thương[ ]mại|Công[ ]nghiệp)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+_MEMBER_END_WORDS = frozenset({"trong", "trên", "dưới", "ở", "thuộc", "có", "cũng", "đều", "vẫn", "chưa", "nay"})
+
+
+_RUN_AFTER = regex.compile(r"[ ]*(?:[,;.:()]|và[ ]+[\p{Lu}\d]|$)", regex.V1)
+
+
+def _lower_run(text: str, pos: int, most: int = 3) -> int | None:
+    """End of a run of at most ``most`` lower-case words at ``pos`` that closes a member's name (a separator
+    or the end follows it), or None."""
+    end, n = pos, 0
+    while n < most:
+        q = _skip_spaces(text, end)
+        w = _WORD.match(text, q, timeout=RX_TIMEOUT)
+        if not w or _is_upper_start(w.group(0)) or (n and q == end):
+            break
+        if w.group(0) == "và":
+            break
+        if w.group(0) in _MEMBER_END_WORDS or _STOP_RX.match(text, q, timeout=RX_TIMEOUT):
+            return None
+        end, n = w.end(), n + 1
+    if n == 0 or not _RUN_AFTER.match(text, end, timeout=RX_TIMEOUT):
+        return None
+    return end
+
+
 def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | None:
     """The names listed at ``pos`` after a category and a colon ("Tư pháp, Nông nghiệp và Môi trường, Xây
     dựng rà soát …"): each member's (start, end), and where the list ends. A member is capitalised and runs
@@ -645,20 +881,47 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
         if not w or not _is_upper_start(w.group(0)):
             break
         start, end = p, w.end()
+        cn = _COMMA_NAME.match(text, p, timeout=RX_TIMEOUT)
+        if cn:
+            end = cn.end()  # "Văn hóa, Thể thao và Du lịch": one name with a comma of its own
         while True:
             q = _skip_spaces(text, end)
+            if q < len(text) and text[q] in "-–":
+                # "Lao động - Thương binh và Xã hội": a dash joins the parts of one name
+                r = _skip_spaces(text, q + 1)
+                w3 = _WORD.match(text, r, timeout=RX_TIMEOUT)
+                if not w3 or not _is_upper_start(w3.group(0)):
+                    break
+                end = w3.end()
+                continue
             w2 = _WORD.match(text, q, timeout=RX_TIMEOUT)
             if not w2 or q == end:
                 break
             word = w2.group(0)
             if word == "và":
-                w3 = _WORD.match(text, _skip_spaces(text, w2.end()), timeout=RX_TIMEOUT)
-                if items or not w3 or not _is_upper_start(w3.group(0)):
+                r = _skip_spaces(text, w2.end())
+                w3 = _WORD.match(text, r, timeout=RX_TIMEOUT)
+                if not w3 or not _is_upper_start(w3.group(0)):
                     break
+                if items and not _FIELD_PAIR.match(text, r, timeout=RX_TIMEOUT) and "-" not in text[start:end]:
+                    break  # after the first member "và" joins the last one ("Tư pháp, Tài chính và Xây dựng")
                 end = w3.end()
                 continue
-            if not _is_upper_start(word) and _STOP_RX.match(text, q, timeout=RX_TIMEOUT):
-                break
+            if not _is_upper_start(word):
+                # a name's capitalised syllable takes the next one ("Xây dựng", "Tư pháp", "Tài nguyên và
+                # Môi trường"); a few more lower-case words end a short name ("Giao thông vận tải") when a
+                # separator follows them; a longer run is the predicate ("Xây dựng thẩm định hồ sơ …")
+                prev = text[start:end].split()
+                if (prev and _is_upper_start(prev[-1]) and (len(prev) == 1 or not _is_upper_start(prev[-2]))
+                        and word not in _MEMBER_END_WORDS and word != "và"
+                        and not _STOP_RX.match(text, q, timeout=RX_TIMEOUT)):
+                    end = w2.end()
+                    continue
+                run_end = _lower_run(text, q)
+                if run_end is None:
+                    break
+                end = run_end
+                continue
             end = w2.end()
         items.append((start, end))
         sep = _MEMBER_SEP.match(text, end, timeout=RX_TIMEOUT)
@@ -687,4 +950,9 @@ def member_units(category: UnitSpan, text: str, pos: int) -> tuple[list[UnitSpan
     if got is None:
         return None
     items, end = got
-    return [UnitSpan(s, e, f"{single} {text[s:e]}") for s, e in items], end
+    out = []
+    for s, e in items:
+        u = UnitSpan(s, e, squash_spaces(text[s:e].replace("\n", " ")))
+        u.spell_out(f"{single} {u.raw}")
+        out.append(u)
+    return out, end

@@ -13,6 +13,7 @@ from one page to the next is stitched into one.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,7 +175,104 @@ def _cause_name(exc: BaseException) -> str:
 # --------------------------------------------------------------------------
 
 
+# --------------------------------------------------------------------------
+# pdfplumber's page objects, the characters by a short path
+# --------------------------------------------------------------------------
+
+_DECODED: dict[object, object] = {}
+_PLAIN = (float, int, str, bool, type(None))
+
+
+def _fill_objects(page) -> None:
+    """Set ``page.objects`` as pdfplumber's ``parse_objects`` makes it, with the
+    characters (nearly every object of a text page) converted by a short path:
+    pdfplumber resolves every attribute of every character through
+    ``resolve_all`` and a regex on its class name, which took a third of the
+    parse time; a plain number, string or tuple of numbers resolves to
+    itself, so it is taken as is.  The dicts are equal to pdfplumber's (checked
+    in ``tests/test_pdf_fast_objects.py``).  Any other object goes through
+    pdfplumber's own ``process_object``; on any surprise pdfplumber is left to
+    do it all."""
+    if hasattr(page, "_objects"):
+        return
+    try:
+        objects = _parse_objects(page)
+    except Exception:  # noqa: BLE001 - pdfplumber's own path reports it as before
+        return
+    page._objects = objects
+
+
+def _parse_objects(page) -> dict[str, list[dict]]:
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils import resolve_all, resolve_and_decode
+
+    norm = page.pdf.unicode_norm
+    mb_x0, mb_top = page.mediabox[:2]
+    height = page.height
+    doctop0 = page.initial_doctop
+    page_number = page.page_number
+    laparams = page.pdf.laparams
+
+    def value(v):
+        if type(v) in _PLAIN or (type(v) is tuple and all(type(x) in _PLAIN for x in v)):
+            return v
+        return resolve_all(v)
+
+    def char(obj) -> dict:
+        attr = {k: value(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        attr["object_type"] = "char"
+        attr["page_number"] = page_number
+        for cs in ("ncs", "scs"):
+            if hasattr(obj, cs):
+                name = getattr(obj, cs).name
+                try:
+                    dec = _DECODED[name]
+                except (KeyError, TypeError):
+                    dec = resolve_and_decode(name)
+                    if type(name) is str and type(dec) is str:
+                        _DECODED[name] = dec
+                attr[cs] = dec
+        text = obj.get_text()
+        attr["text"] = unicodedata.normalize(norm, text) if norm is not None else text
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        if isinstance(attr["fontname"], bytes):
+            raise ValueError("byte-encoded font name")  # rare: pdfplumber's own path fixes it
+        if "y0" in attr:
+            attr["top"] = (height - attr["y1"]) + mb_top
+            attr["bottom"] = (height - attr["y0"]) + mb_top
+            attr["doctop"] = doctop0 + attr["top"]
+        if "x0" in attr and mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+    objects: dict[str, list[dict]] = {}
+
+    def walk(items) -> None:
+        for obj in items:
+            if isinstance(obj, LTContainer):
+                if laparams is not None:
+                    add(page.process_object(obj))
+                walk(obj._objs)
+            elif type(obj) is LTChar:
+                add(char(obj))
+            else:
+                add(page.process_object(obj))
+
+    def add(attr: dict) -> None:
+        kind = attr["object_type"]
+        if kind != "anno":
+            objects.setdefault(kind, []).append(attr)
+
+    walk(page.layout._objs)
+    return objects
+
+
 def _text_words(page) -> list[Word]:
+    _fill_objects(page)
     words = _words_of(page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False,
                                          use_text_flow=False, extra_attrs=["size", "fontname"]))
     quality = ocr_mod.text_quality(" ".join(w.text for w in words))

@@ -28,6 +28,9 @@ def _r(text):
     ("Thời hạn gửi báo cáo: trước ngày 08/7/2025.", "2025-07-08"),
     ("Thời gian hoàn thành: ngày 30/9/2025.", "2025-09-30"),
     ("Đề nghị hoàn thành xong trước 15.11.2023.", "2023-11-15"),
+    # a range of days written once with its month, months listed before the one with the year: the end
+    ("Các trường tự đánh giá: từ ngày 04 - 12/10/2023.", "2023-10-12"),
+    ("Tổ chức ra quân trong tháng 3, tháng 4 năm 2026.", "2026-04-30"),
 ])
 def test_limit_words_and_deadline_nouns(text, date):
     assert _d(text) == [date]
@@ -66,6 +69,9 @@ def test_a_year_left_unwritten_comes_from_the_nearest_dated_context():
     ("Ban Quản lý chợ tổ chức tổng vệ sinh hàng tháng để phòng chống dịch.", ("hàng tháng", "FREQ=MONTHLY")),
     ("Trường tổ chức tập huấn nghiệp vụ hằng năm cho giáo viên mới.", ("hằng năm", "FREQ=YEARLY")),
     ("Ban hành kế hoạch tuyên truyền pháp luật hằng năm", ("hằng năm", "FREQ=YEARLY")),
+    ("Phòng Văn hóa khảo sát mức độ hài lòng hằng năm và công bố kết quả.", ("hằng năm", "FREQ=YEARLY")),
+    ("Trung tâm tổng hợp, xếp hạng chỉ số chuyển đổi số hằng quý của các xã.", ("hằng quý", "FREQ=MONTHLY;INTERVAL=3")),
+    ("Cuối tháng, tổ trưởng lập danh sách gửi phòng Hành chính.", ("Cuối tháng", "FREQ=MONTHLY;BYMONTHDAY=-1")),
     # a day of every period, with its limit word
     ("Các xã gửi báo cáo trước ngày 20/11 hằng năm.", ("trước ngày 20/11 hằng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20")),
     ("Báo cáo kết quả về Văn phòng trước ngày 12 hằng tháng.", ("trước ngày 12 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=12")),
@@ -96,7 +102,9 @@ def test_recurrences(text, rec):
     "Kinh phí được bố trí trong dự toán hằng năm của đơn vị",
     "là căn cứ để đánh giá, xếp loại cán bộ hằng năm",
     "Chỉ tiêu tuyển sinh hằng năm của nhà trường giữ ổn định",
+    "Đánh giá mức độ đạt chỉ tiêu hằng năm và giai đoạn của đề án",
     "Báo cáo quý III/2024 gửi trước ngày 25/9/2024",
+    "số liệu cuối tháng 6 năm 2024 được tổng hợp",
 ])
 def test_periods_that_qualify_no_task_are_not_recurrences(text):
     assert [x for x in _r(text) if x[1] is not None] == []

@@ -235,3 +235,10 @@ def test_a_law_named_before_its_number_gives_the_type():
     refs = refs_of("Căn cứ Luật Phòng, chống tham nhũng số 36/2018/QH14 ngày 20/11/2018; Luật số 47/2019/QH14.")
     assert refs["36/2018/QH14"].type == "Luật"
     assert refs["47/2019/QH14"].type == "Luật"
+
+
+def test_a_party_committee_named_by_another_of_its_names_fits_its_code():
+    refs = refs_of("Ngày 12/4/2022, Ban Chấp hành Đảng bộ tỉnh ban hành Nghị quyết số 09-NQ/TU về phát triển du lịch.",
+                   "Triển khai Nghị quyết 09-NQ/TU ngày 12/4/2022 của Tỉnh ủy, các sở xây dựng kế hoạch.",
+                   "- Nghị quyết số 09-NQ/TU ngày 12/4/2022 của Ban Chấp hành Đảng bộ tỉnh về phát triển du lịch;")
+    assert refs["09-NQ/TU"].issuer == "Ban Chấp hành Đảng bộ tỉnh"  # the name the text uses most
