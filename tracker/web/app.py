@@ -45,10 +45,10 @@ from starlette.concurrency import run_in_threadpool
 from core.serialize import location_text
 from core.textutil import fold
 from tracker import followup
-from tracker.query import ROLE_LABELS, Row, directives, match_units
+from tracker.query import ROLE_LABELS, Row, directives
 from tracker.reminders import build_calendar, reminders_from
 from tracker.status import DUE_SOON, NO_DEADLINE, NOT_DUE, OVERDUE
-from tracker.store import (DocumentCopy, Store, StoredObligation, document_key, documents, preferred_copies,
+from tracker.store import (DocumentCopy, Store, document_key, documents, preferred_copies,
                            reference_key)
 from tracker.unit_aliases import load_aliases, name_key
 from tracker.web import accounts
@@ -689,4 +689,4 @@ def _reports(store: Store) -> list[tuple[str, str]]:
             if followup.is_report_document(r.type_code, r.type)]
 
 
-__all__ = ["create_app", "unit_slug", "period_bounds", "bucket_counts", "counts_workbook", "match_units"]
+__all__ = ["create_app", "app_from_env", "unit_slug", "period_bounds", "bucket_counts", "counts_workbook"]
