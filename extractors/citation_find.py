@@ -32,7 +32,7 @@ from core.textutil import RX_TIMEOUT
 
 # Symbol group: an upper-case letter then letters or '&' ("CT", "TTg", "QĐi", "BDVTU", "HĐND&UBND"),
 # optionally a term number ("QH13", "UBTVQH14") or a glued footnote mark, split off later.
-_GROUP = r"\p{Lu}[\p{L}&]{0,14}[0-9]{0,2}"
+_GROUP = r"\p{Lu}[\p{L}&]{0,14}[0-9]{0,3}"
 _WS = r"\s{0,6}"  # spaces, or a line break, around a separator
 _DASH = r"[-‐‑–—]"
 _NUM = r"(?P<num>[0-9]{1,5}[a-zđ]?)"  # "30c/NQ-CP": a lower-case letter suffix is part of the number
@@ -53,7 +53,7 @@ _CITATION = regex.compile(
     + r"(?![\p{L}0-9])",
 )
 _SEP_SPLIT = regex.compile(r"\s*[-‐‑–—]\s*")
-_TRAIL_DIGITS = regex.compile(r"^(?P<g>.*?\p{L})(?P<d>[0-9]{1,2})$")
+_TRAIL_DIGITS = regex.compile(r"^(?P<g>.*?\p{L})(?P<d>[0-9]{1,3})$")
 # a known issuer code written after a space inside a joint symbol: "BCSD UBND"
 _SPACED_TAIL = regex.compile(r"[ ](?P<g>\p{Lu}[\p{Lu}&]{1,9})(?![\p{L}0-9])")
 
@@ -117,9 +117,13 @@ def _strip_mark(group: str, last: bool) -> tuple[str, int]:
     m = _TRAIL_DIGITS.match(group)
     if not m:
         return group, 0
-    if m.group("g").endswith("QH"):
+    g, d = m.group("g"), m.group("d")
+    if g.endswith("QH"):
         return group, 0
-    return (m.group("g"), len(m.group("d"))) if last else (group, 0)
+    if len(d) == 3 or (len(d) == 2 and d[0] == "0") or (len(g) <= 2 and not is_issuer_code(g)):
+        # a unit's numbered code, not a mark: "BCĐ389", police and army units "PV01", "C04", "Đ3"
+        return group, 0
+    return (g, len(d)) if last else (group, 0)
 
 
 def _split_glued(group: str) -> list[str]:

@@ -170,9 +170,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
-                       r"|[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
-                       text[ds.end:ds.end + 20], timeout=RX_TIMEOUT):
-            continue  # "trước ngày 31/01 năm liền kề", "ngày 25 hằng tháng": a recurring time, not a date
+                       r"|(?:[ ]*(?:,|và)[ ]*(?:ngày[ ]*)?\d{1,2}[ ]*/[ ]*\d{1,2}){0,6}[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
+                       text[ds.end:ds.end + 80], timeout=RX_TIMEOUT):
+            continue  # "trước ngày 31/01 năm liền kề", "ngày 25 hằng tháng", "ngày 15/6 và 15/12 hằng năm": recurring
         if trig is not None and regex.fullmatch(r"(?i)\s*(?:đến|trong)\s*(?:ngày\s*)?", trig.group(0), timeout=RX_TIMEOUT):
             # bare "đến ngày" / "trong ngày" read as a deadline only when nothing says "từ ngày … đến"
             if regex.search(r"(?i)từ\s+(?:ngày\s+)?[\d./-]+\s*$", before[: trig.start()], timeout=RX_TIMEOUT):

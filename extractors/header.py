@@ -107,7 +107,7 @@ _BODY_START = regex.compile(
 _KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:)\s*(?P<rest>.*)$")
 _DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
 _NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*(?P<rest>.*)$")
-_AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?P<rest>\S.*)$")
+_AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?P<rest>\S.*)$")
 _TITLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|"
     r"THỦ\s+TƯỚNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|TRƯỞNG\s+BAN|PHÓ\s+\p{Lu}+)(?![\p{L}])"
@@ -189,15 +189,24 @@ _CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3
 _CUT_NUMBER = regex.compile(r"(?<=\s)(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
 _CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s")
 _CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s{0,3}:")
-_CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)\s{0,2}\.?\s{1,3}(?=\p{Lu}{2,}(?:\s|$))")
+_CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?=\p{Lu}{2,}(?:\s|$))")
 _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
 _CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
 _CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})$")
 
 
+def _has_place_date(text: str) -> bool:
+    """Whether a (short) line holds a place-date ("Hà Nội, ngày …")."""
+    return len(text) <= 400 and ("ngày" in text or "Ngày" in text or "NGÀY" in text) \
+        and bool(_PLACE_DATE.search(text, timeout=RX_TIMEOUT))
+
+
+_AGENCY_WORD = regex.compile(r"(?<![\p{L}])(?:UBND|Sở|Phòng|Ban|Văn|VT|Lưu)(?![\p{L}])")
+
+
 def _caps_segment(text: str) -> bool:
     """An issuer line: letters all capitals, no sentence punctuation."""
-    return _is_title_caps(text) and not regex.search(r"[;:]", text)
+    return _is_title_caps(text) and ";" not in text and ":" not in text
 
 
 def _cut(text: str, positions: list[int]) -> list[str]:
@@ -241,10 +250,10 @@ def _split_header_piece(text: str) -> list[str]:
             continue
         cuts = []
         vv = _CUT_VV.search(piece, timeout=RX_TIMEOUT)
-        if vv and _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) and not _PLACE_DATE.search(piece, 0, vv.start()):
+        if vv and _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) and not _has_place_date(piece[:vv.start()]):
             cuts.append(vv.start())
         nm = _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT)
-        pd = _PLACE_DATE.search(piece, nm.end() if nm else 1, timeout=RX_TIMEOUT)
+        pd = _PLACE_DATE.search(piece, nm.end() if nm else 1, timeout=RX_TIMEOUT) if _has_place_date(piece) else None
         if pd and regex.match(r"\s{0,3}[0-9.…_ ]{0,12}\s{0,3}tháng", piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT):
             start = pd.start("place")
             words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
@@ -273,7 +282,7 @@ def _split_signature_piece(text: str) -> list[str]:
     pieces = _cut(text, cuts)
     out: list[str] = []
     for piece in pieces:
-        if not (_NOI_NHAN.match(piece) or regex.match(r"^[-+•]\s", piece)):
+        if not (_NOI_NHAN.match(piece, timeout=RX_TIMEOUT) or piece.startswith(("- ", "+ ", "• "))):
             out.append(piece)
             continue
         cuts = [m.start() for m in _CUT_ITEM.finditer(piece, timeout=RX_TIMEOUT)]
@@ -283,12 +292,12 @@ def _split_signature_piece(text: str) -> list[str]:
             for pm in _CUT_AFTER_PUNCT.finditer(sub, timeout=RX_TIMEOUT):
                 tail = sub[pm.end():]
                 caps = _CAPS_RUN_THEN_NAME.match(tail, timeout=RX_TIMEOUT)
-                after_nn = bool(_NOI_NHAN.match(sub)) and pm.start() == sub.find(":") + 1 and len(tail.split()) <= 6
+                after_nn = bool(_NOI_NHAN.match(sub, timeout=RX_TIMEOUT)) and pm.start() == sub.find(":") + 1 and len(tail.split()) <= 6
                 if ((_is_title_caps(tail) and (_TITLE_WORDS.search(tail, timeout=RX_TIMEOUT) or after_nn)
-                     and len(regex.sub(r"[^\p{L}]", "", tail)) >= 4)
+                     and sum(ch.isalpha() for ch in tail) >= 4)
                         or (caps and _TITLE_WORDS.search(caps.group("caps"), timeout=RX_TIMEOUT))
-                        or (_NAME.match(tail) and not _is_title_caps(tail) and len(tail.split()) >= 2
-                            and not regex.search(r"(?<![\p{L}])(?:UBND|Sở|Phòng|Ban|Văn|VT|Lưu)(?![\p{L}])", tail))):
+                        or (_NAME.match(tail, timeout=RX_TIMEOUT) and not _is_title_caps(tail) and len(tail.split()) >= 2
+                            and not _AGENCY_WORD.search(tail, timeout=RX_TIMEOUT))):
                     tail_at = pm.end()
                     break
             out.extend(_cut(sub, [tail_at]) if tail_at else [sub])
@@ -296,20 +305,42 @@ def _split_signature_piece(text: str) -> list[str]:
     for piece in out:
         m = _CAPS_RUN_THEN_NAME.match(piece, timeout=RX_TIMEOUT)
         if m and _is_title_caps(m.group("caps")) and (_TITLE_WORDS.search(m.group("caps"), timeout=RX_TIMEOUT)
-                                                     or _AUTHORITY.match(m.group("caps"))):
+                                                     or _AUTHORITY.match(m.group("caps"), timeout=RX_TIMEOUT)):
             final.extend([m.group("caps").strip(), m.group("name")])  # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa"
         else:
             final.append(piece)
     return final
 
 
+_HEADER_MARKS = ("NAM", "Số:", "SỐ:", "Số ", "phúc", "PHÚC")
+_SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/L", "KT ", "TM ", "TL ")
+
+
 def _split_landmarks(text: str, header: bool) -> list[str]:
-    pieces = _split_header_piece(text) if header and len(text) > 12 else [text]
-    if len(text) > 12 and (_CUT_NOI_NHAN.search(text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text)
-                           or _CUT_AUTH.search(text, timeout=RX_TIMEOUT) or regex.match(r"^[-+•]\s", text)
-                           or _CAPS_RUN_THEN_NAME.match(text, timeout=RX_TIMEOUT)):
+    if len(text) <= 12 or len(text) > 400:
+        return [text]  # a header or signature line is short; body paragraphs are left alone
+    # plain substring tests first: most lines hold no landmark and skip the regex calls
+    pieces = _split_header_piece(text) if header and any(k in text for k in _HEADER_MARKS) else [text]
+    if len(text) <= 200 and any(k in text for k in _SIGN_MARKS):
         pieces = [s for p in pieces for s in _split_signature_piece(p)]
     return pieces
+
+
+def _signature_zone(lines: list[Line]) -> list[Line]:
+    """The lines of the signature zone with a distribution item and the other
+    column's title or name apart ("- Như trên; PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC
+    Nguyễn Văn Hòa"); ``_lines`` only cut lines with a "Nơi nhận" or an authority."""
+    out: list[Line] = []
+    for ln in lines:
+        t = ln.text
+        if 12 < len(t) <= 120 and ((t[0] in "-+•" and _CUT_AFTER_PUNCT.search(t, 2, timeout=RX_TIMEOUT))
+                                   or (t[:2].isupper() and _CAPS_RUN_THEN_NAME.match(t, timeout=RX_TIMEOUT))):
+            pieces = _split_signature_piece(t)
+            if len(pieces) > 1:
+                out.extend(Line(p, ln.loc) for p in pieces)
+                continue
+        out.append(ln)
+    return out
 
 
 def _case(text: str) -> str:
@@ -430,8 +461,8 @@ def _expand(text: str) -> str:
 
 
 def _is_title_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    """Every letter a capital (and at least one letter)."""
+    return text == text.upper() and text != text.lower()
 
 
 def extract_header(doc: Document) -> DocumentHeader:
@@ -485,9 +516,10 @@ def _header_start(lines: list[Line]) -> int:
     introduction (a news item, a site's menus) before the document — then a
     few lines above the first motto or "Số:" line of the official layout."""
     for k, ln in enumerate(lines[:400]):
-        if len(ln.text) > 160:
+        t = ln.text
+        if len(t) > 160 or not ("NAM" in t or "Độc lập" in t or t.startswith(("Số", "SỐ"))):
             continue
-        if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
+        if _ANCHOR_MOTTO.search(t, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(t, timeout=RX_TIMEOUT):
             return 0 if k < TOP_LINES - 15 else k - 8
     return 0
 
@@ -557,9 +589,11 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
 
 def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
     for ln in top:
+        if len(ln.text) > 160 or ("ngày" not in ln.text and "Ngày" not in ln.text and "NGÀY" not in ln.text):
+            continue  # a place-date line is short and names the day
         nm = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
         m = _PLACE_DATE.search(ln.text, nm.end() if nm else 0, timeout=RX_TIMEOUT)
-        if not m or len(ln.text) > 160:
+        if not m:
             continue
         lead = _MOTTO.sub("", ln.text[nm.end() if nm else 0:m.start()], timeout=RX_TIMEOUT)
         if lead.strip(" \t*_.:-"):
@@ -567,7 +601,7 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
         place = m.group("place").strip()
         words = place.split()
         while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words) \
-                and not regex.match(r"^(?:TP|TX|TT)\.?$", words[0]):
+                and words[0].rstrip(".") not in ("TP", "TX", "TT"):
             words.pop(0)  # "…-VP Tân Hòa, ngày": the symbol's last group is not the place
         place = " ".join(words)
         if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
@@ -695,7 +729,7 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         text = _drop_debris_tokens(squash_spaces(text)).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
             continue
-        if not text or _DECOR.match(text) or _PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _is_debris(text):
+        if not text or _DECOR.match(text, timeout=RX_TIMEOUT) or _has_place_date(text) or _is_debris(text):
             continue
         if not _is_title_caps(text) or len(text) > 80 or _type_of_line(text):
             break  # a type line ("CHỈ THỊ") above the number is no issuer
@@ -1002,7 +1036,8 @@ def _past_header_matter(top: list[Line], j: int) -> int:
     while j < len(top):
         t = top[j].text
         words = regex.findall(r"\p{L}+", fold(t), timeout=RX_TIMEOUT)
-        if _DECOR.match(t) or (words and set(words) <= _MOTTO_WORDS and (t.isupper() or _MOTTO_PIECE.search(t)))\
+        if _DECOR.match(t, timeout=RX_TIMEOUT) or (words and set(words) <= _MOTTO_WORDS
+                                                   and (t.isupper() or _MOTTO_PIECE.search(t, timeout=RX_TIMEOUT)))\
                 or (_PLACE_DATE.match(t, timeout=RX_TIMEOUT) and len(t) < 80):
             j += 1
             continue
@@ -1035,7 +1070,7 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
                                                   or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
                 break
-            if j > i and (_PLACE_DATE.search(text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(text)
+            if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=RX_TIMEOUT)
                           or _MOTTO.search(text, timeout=RX_TIMEOUT)):
                 break
             if j == i and (_KINH_GUI.match(text) or text.startswith("(")):
@@ -1180,6 +1215,25 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         lo, hi = max(0, nn_i - 12), min(len(lines), nn_i + 40)
     else:
         lo, hi = max(0, len(lines) - 60), len(lines)
+    zone = _signature_zone(lines[lo:hi])
+    if _signer_in(zone, 0, len(zone), h):
+        return
+    if nn_i is None and lo > 0:
+        # no "Nơi nhận" and a long tail after the signature (a web page's links, an annex): the last
+        # authority line of the text with a name under it
+        for i in range(lo - 1, -1, -1):
+            m = _AUTHORITY.match(lines[i].text, timeout=RX_TIMEOUT)
+            if m and _is_title_caps(m.group("rest")):
+                zone = _signature_zone(lines[i:min(len(lines), i + 14)])
+                if _signer_in(zone, 0, len(zone), h):
+                    return
+                break
+    zone = _signature_zone(lines[lo:hi])
+    _signer_by_name(zone, 0, len(zone), h)
+
+
+def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
+    """The signer from its authority or title line and the name under it; whether one was found."""
     for i in range(lo, hi):
         text = lines[i].text
         if regex.match(r"^[-+•]", text) or _NOI_NHAN.match(text):
@@ -1190,7 +1244,8 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         if m and (_is_title_caps(m.group("rest")) or _MIXED_TITLE.match(m.group("rest"), timeout=RX_TIMEOUT)):
             authority = m.group("a").replace("/", "")
             n1 = i + 1
-            while n1 < min(len(lines), i + 4) and (regex.match(r"^[-+•]", lines[n1].text) or _NOI_NHAN.match(lines[n1].text)):
+            while n1 < min(len(lines), i + 4) and (lines[n1].text.startswith(("-", "+", "•"))
+                                                   or _NOI_NHAN.match(lines[n1].text, timeout=RX_TIMEOUT)):
                 n1 += 1  # the other column's items, read between the authority and the title
             nxt = lines[n1].text if n1 < len(lines) else ""
             if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
@@ -1213,8 +1268,9 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
             t = lines[j].text
             if _SIGN_NOISE.match(t) or _DECOR.match(t):
                 continue
-            if _name_of(t):
-                name, name_loc = _name_of(t), lines[j].loc
+            found = _name_of(t)
+            if found:
+                name, name_loc = found, lines[j].loc
                 break
             if regex.match(r"^[-+•]", t) or _NOI_NHAN.match(t):
                 continue
@@ -1224,22 +1280,16 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
             continue
         h.signer = Signer(name=name, title=_title_case(title), authority=authority, loc=name_loc)
         h.locs["signer"] = name_loc
-        return
-    if nn_i is None and lo > 0:
-        # no "Nơi nhận" and a long tail after the signature (a web page's links, an annex): the last
-        # authority line of the text with a name under it
-        for i in range(lo - 1, -1, -1):
-            if _AUTHORITY.match(lines[i].text) and _is_title_caps(_AUTHORITY.match(lines[i].text).group("rest")):
-                _read_signer(lines[:min(len(lines), i + 14)], None, h)
-                if h.signer is not None:
-                    return
-                break
-    _signer_by_name(lines, lo, hi, h)
+        return True
+    return False
+
+
+_BARE = regex.compile(r"^" + _RANK + r"?" + _DEGREE)
 
 
 def _bare_name(name: str) -> str:
     """ "TS. Nguyễn Đức Hiển" → "Nguyễn Đức Hiển": the person, without the degree."""
-    return regex.sub(r"^" + _RANK + r"?" + _DEGREE, "", name, timeout=RX_TIMEOUT).rstrip(" .")
+    return _BARE.sub("", name, timeout=RX_TIMEOUT).rstrip(" .")
 
 
 _SIGNED_BY = regex.compile(r"^\(?\s{0,2}(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Người\s+ký|Ký\s+bởi)\s{0,2}[:.)]\s{0,3}(?P<n>\S.*)$")
@@ -1249,14 +1299,16 @@ def _name_of(text: str) -> str | None:
     """The signer's name a line holds: "Nguyễn Văn Bình", "PGS.TS. Nguyễn Văn
     Bình", "Đã ký: Nguyễn Văn Bình", or a name printed in capitals that starts
     with a family name ("NGUYỄN VĂN BÌNH"); None for any other line."""
-    m = _SIGNED_BY.match(text)
+    m = _SIGNED_BY.match(text, timeout=RX_TIMEOUT) if ("ký" in text or "KÝ" in text) else None
     t = m.group("n").strip() if m else text
-    if _NAME.match(t) and not _is_title_caps(t):
-        return _bare_name(t)
+    if not t[:1].isupper() or len(t) > 60:
+        return None
+    if not _is_title_caps(t):
+        return _bare_name(t) if _NAME.match(t, timeout=RX_TIMEOUT) else None
     bare = _bare_name(t)
     words = bare.split()
     if _is_title_caps(bare) and 3 <= len(words) <= 5 and fold(words[0]) in _SURNAMES and fold(bare) != "ho chi minh" \
-            and all(regex.fullmatch(r"\p{Lu}{1,7}", w) for w in words) and not _TITLE_WORDS.search(bare):
+            and all(w.isalpha() and len(w) <= 7 for w in words) and not _TITLE_WORDS.search(bare, timeout=RX_TIMEOUT):
         return " ".join(w[:1] + w[1:].lower() for w in words)
     return None
 
@@ -1267,7 +1319,7 @@ def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> N
     within a few lines under a capitalised line (the title, however read)."""
     for j in range(hi - 1, lo - 1, -1):
         t = lines[j].text
-        if not _name_of(t) or regex.match(r"^[-+•]", t):
+        if not _name_of(t) or t.startswith(("-", "+", "•")):
             continue
         above = [x.text for x in lines[max(lo, j - 6):j]]
         caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a)

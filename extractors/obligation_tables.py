@@ -252,6 +252,21 @@ def _text_locs(text: str) -> tuple[str, list[int]]:
     return "".join(out[k:]), where[k:]
 
 
+_LABEL_REST = regex.compile(r"^[\s:;,.\-–+•*]+", regex.V1)
+
+
+def _trim_labels(units: list[tuple[UnitSpan, str]]) -> list[tuple[UnitSpan, str]]:
+    """A role label's colon left before a name ("Chủ trì: Phòng Y tế; Phối hợp: Công an huyện") is no
+    part of it."""
+    out = []
+    for u, role in units:
+        m = _LABEL_REST.match(u.raw, timeout=RX_TIMEOUT)
+        if m and m.end() < len(u.raw):
+            u = replace(u, start=u.start + m.end(), raw=u.raw[m.end():])
+        out.append((u, role))
+    return out
+
+
 def _place_cell_units(t: Table, cell: Cell, units: list[tuple[UnitSpan, str]]) -> None:
     """Give each unit read from ``cell`` the loc of its own words in the cell."""
     flat, where = _text_locs(cell.text)
@@ -332,7 +347,7 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
         for c, role in cols.units:
             cell = row[c]
             if cell is not None and cell.text.strip() and (not by_content or role == "monitor" or _is_unit_cell(cell.text)):
-                found = split_unit_cell(cell.text, default_role=role)
+                found = _trim_labels(split_unit_cell(cell.text, default_role=role))
                 _place_cell_units(t, cell, found)
                 units.extend(found)
         task_text = content

@@ -91,6 +91,13 @@ _PATTERNS = [
                             regex.V1 | regex.IGNORECASE)),
 ]
 
+# a word each pattern cannot match without (lower case): the patterns whose word the text lacks are skipped
+_NEEDS = {
+    "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền",), "monthday": ("tháng",), "qmonth": ("quý",),
+    "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
+    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "plain": ("định",),
+}
+
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)
 _REPORT = regex.compile(r"(?i)\bbáo[ ]cáo\b|\bchế[ ]độ[ ]thông[ ]tin\b", regex.V1)
 
@@ -151,7 +158,10 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     found: list[RecurrenceSpan] = []
     taken = _Taken(len(text))
     is_report = bool(_REPORT.search(text, timeout=RX_TIMEOUT))
+    low = text.lower()
     for kind, rx in _PATTERNS:
+        if not any(w in low for w in _NEEDS[kind]):
+            continue  # the pattern's own word is nowhere in the text: no regex scan
         for m in rx.finditer(text, timeout=RX_TIMEOUT):
             if taken.overlaps(m.start(), m.end()):
                 continue
@@ -239,7 +249,7 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                     taken.append((m.start(), count.end()))
                     continue
                 if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m) \
-                        and not _DAY_BEFORE.search(text[max(0, m.start() - 30):m.start()], timeout=RX_TIMEOUT) \
+                        and not _DAY_BEFORE.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT) \
                         and not _task_clause_end(text, m):
                     continue
             else:
@@ -252,18 +262,45 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     found = _merge_plain(text, found)
     for r in found:
         _refine(text, r)
-    return found
+    return _merge_adjacent(text, found)
+
+
+_JOINT = regex.compile(r"[ ]*[(:][ ]*", regex.V1)  # an elaboration in brackets or after a colon
+
+
+def _merge_adjacent(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSpan]:
+    """A period and its day written side by side are one recurrence: "Hằng quý (trước ngày 20 tháng cuối
+    quý)" is quarterly on the 20th of the quarter's last month, not two recurrences."""
+    out: list[RecurrenceSpan] = []
+    for r in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.recurrence.rrule and r.recurrence.rrule \
+                and _JOINT.fullmatch(text, prev.end, r.start, timeout=RX_TIMEOUT):
+            end = r.end
+            if "(" in text[prev.end:r.start] and text[end:end + 1] == ")":
+                end += 1
+            specific = r if r.recurrence.rrule.count(";") > prev.recurrence.rrule.count(";") else prev
+            notes = [x for x in (prev.recurrence.note, r.recurrence.note) if x]
+            prev.recurrence = Recurrence(text=text[prev.start:end].strip(), rrule=specific.recurrence.rrule,
+                                         note="; ".join(dict.fromkeys(notes)) or None)
+            prev.end = end
+            continue
+        out.append(r)
+    return out
 
 
 # "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "từ ngày 01 đến 03 mỗi tháng", "tháng 01 hằng năm", "ngày 20/11 hằng
 # năm", "tháng cuối của mỗi quý": a time that comes round
-_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+(?:\d{1,2}[ ]*(?:đến|tới|-|–)[ ]*(?:ngày[ ]+)?)?\d{1,2}"
+_DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+(?:\d{1,2}(?:[ ]*/[ ]*\d{1,2})?[ ]*(?:,|và|đến|tới|-|–)[ ]*(?:ngày[ ]+)?){0,6}\d{1,2}"
                             r"(?:[ ]*/[ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
                             r"|tháng[ ]+(?:cuối|đầu)(?:[ ]+của)?)[ ,]*$", regex.V1 | regex.IGNORECASE)
 # the count after a period: "mỗi tháng 1 lần", "mỗi tuần/1 lần", "hằng năm hai đợt"
 _COUNT_AFTER = regex.compile(r"[ ]*(?:/[ ]*)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?(?:\d{1,2}|một|hai|ba|bốn)[ ]+(?:lần|buổi|đợt)"
                              r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
-_BYDATE = regex.compile(r"ngày[ ]+(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
+# "ngày 20/11 hằng năm", "ngày 15/6 và 15/12 hằng năm" (the dates listed before the last in ``list``)
+_BYDATE = regex.compile(r"ngày[ ]+(?P<list>(?:\d{1,2}[ ]*/[ ]*\d{1,2}[ ]*(?:,|và)[ ]*(?:ngày[ ]+)?){0,6})"
+                        r"(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
+_DAY_MONTH = regex.compile(r"(\d{1,2})[ ]*/[ ]*(\d{1,2})", regex.V1)
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
 _TASK_WORD_ALT = (r"báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|thống[ ]kê|họp|"
                   r"sơ[ ]kết|theo[ ]dõi|giám[ ]sát|công[ ]bố|công[ ]khai|ban[ ]hành|xây[ ]dựng|triển[ ]khai|khảo[ ]sát|"
@@ -296,7 +333,9 @@ _SUBORDINATE = regex.compile(r"\b(?:để|nhằm|là|của|về|trong[ ]những|
 _WEEKDAYS = {"hai": "MO", "ba": "TU", "tư": "WE", "năm": "TH", "sáu": "FR", "bảy": "SA", "2": "MO", "3": "TU", "4": "WE",
              "5": "TH", "6": "FR", "7": "SA"}
 _BYDAY = regex.compile(r"thứ[ ]+(?P<d>hai|ba|tư|năm|sáu|bảy|[2-7])[ ,]*$", regex.V1 | regex.IGNORECASE)
-_BYMONTHDAY = regex.compile(r"ngày[ ]+(?:\d{1,2}[ ]*(?:đến|tới|-|–)[ ]*(?:ngày[ ]+)?)?(?P<d>\d{1,2})[ ]+(?:của[ ]+)?$",
+# "ngày 25 hằng tháng", "từ ngày 01 đến 03 mỗi tháng" (due at the range's end), "ngày 5, 15 và 25 hằng tháng"
+_BYMONTHDAY = regex.compile(r"ngày[ ]+(?P<list>(?:\d{1,2}[ ]*(?:,|và)[ ]*){0,8})"
+                            r"(?:\d{1,2}[ ]*(?:đến|tới|-|–)[ ]*(?:ngày[ ]+)?)?(?P<d>\d{1,2})[ ]+(?:của[ ]+)?$",
                             regex.V1 | regex.IGNORECASE)
 _BYMONTH = regex.compile(r"tháng[ ]+(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
 
@@ -369,15 +408,27 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
         if m:
             r.recurrence.rrule = f"{rule};BYDAY={_WEEKDAYS[m.group('d').lower()]}"
     elif rule == "FREQ=MONTHLY":
-        m = _BYMONTHDAY.search(before, timeout=RX_TIMEOUT)
-        if m and 1 <= int(m.group("d")) <= 31:
-            r.recurrence.rrule = f"{rule};BYMONTHDAY={int(m.group('d'))}"
+        m = _BYMONTHDAY.search(text[max(0, end - 60):end], timeout=RX_TIMEOUT)
+        offset = max(0, end - 60)
+        days = sorted({int(x) for x in regex.findall(r"\d{1,2}", m.group("list"), timeout=RX_TIMEOUT)}
+                      | {int(m.group("d"))}) if m else []
+        if m and all(1 <= x <= 31 for x in days):
+            r.recurrence.rrule = f"{rule};BYMONTHDAY={','.join(str(x) for x in days)}"
         else:
             m = None
     elif rule == "FREQ=YEARLY":
+        offset = max(0, end - 80)
+        before = text[offset:end]
         m = _BYDATE.search(before, timeout=RX_TIMEOUT)
         if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
-            r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))};BYMONTHDAY={int(m.group('d'))}"
+            d, mo = int(m.group("d")), int(m.group("m"))
+            listed = [(int(a), int(b)) for a, b in _DAY_MONTH.findall(m.group("list"), timeout=RX_TIMEOUT)]
+            months = [b for a, b in listed if a == d and 1 <= b <= 12]
+            if listed and len(months) == len(listed):
+                # the same day of several months: one rule ("ngày 15/6 và 15/12 hằng năm")
+                r.recurrence.rrule = f"{rule};BYMONTH={','.join(str(x) for x in sorted(set(months + [mo])))};BYMONTHDAY={d}"
+            else:
+                r.recurrence.rrule = f"{rule};BYMONTH={mo};BYMONTHDAY={d}"
         else:
             m = _BYMONTH.search(before, timeout=RX_TIMEOUT)
             if m and 1 <= int(m.group("m")) <= 12:

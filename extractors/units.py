@@ -96,8 +96,8 @@ _STOP_WORDS = (
     "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
     "gởi", "ngoài", "trực tiếp",
     # more task verbs that open a predicate and never stand inside a name in lower case
-    "tiếp", "mở", "thẩm định", "thẩm tra", "niêm yết", "giải ngân", "ký quỹ", "nạo vét", "đưa tin", "phê duyệt",
-    "khảo sát", "điều tra", "tập huấn", "bồi dưỡng", "lựa chọn", "lấy ý kiến", "góp ý", "tiếp thu", "soạn thảo",
+    "tiếp", "mở", "niêm yết", "giải ngân", "ký quỹ", "nạo vét", "đưa tin", "phê duyệt",
+    "khảo sát", "điều tra", "tập huấn", "bồi dưỡng", "lựa chọn", "lấy ý kiến", "góp ý", "tiếp thu",
     "phân bổ", "thanh toán", "quyết toán", "nghiệm thu", "bàn giao", "vận hành", "sử dụng", "áp dụng", "lưu trữ",
     "cấp phát", "phát hành", "niêm phong", "nhận", "kiến nghị", "tuyên dương", "xét duyệt", "bình xét",
     "kiểm điểm", "họp", "nêu", "làm rõ", "giải trình", "cam kết", "ký kết", "ủy quyền", "uỷ quyền", "mua sắm",
@@ -186,7 +186,7 @@ _BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", 
 _STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
 # nouns that continue a plural list after a comma only ("UBND các huyện, thành, thị", "xã, phường, đặc khu")
 _PLURAL_CONT_ONLY = ("thành", "thị", "đặc khu", "thôn", "khu phố", "tổ dân phố", "ấp", "bộ", "ngành", "ban ngành",
-                     "cơ quan ngang bộ")
+                     "cơ quan ngang bộ", "cơ quan thuộc Chính phủ", "cơ quan trực thuộc Chính phủ")
 _PLURAL_CONT_RX = regex.compile(
     r"(?:[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r"|trực[ ]thuộc)"
     # "các sở, ban và ngành", "các xã, phường và thị trấn": one set of bodies of a kind
@@ -203,10 +203,13 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     # a province's or the centre's departments and sectors
     "dept": ("sở", "ban", "ngành", "ban ngành", "sở ngành", "bộ"),
     "peer": ("cơ quan ngang bộ",),
+    "gov": ("cơ quan thuộc chính phủ", "cơ quan trực thuộc chính phủ"),
     # the parts of one institution
     "sub": ("khoa", "phòng", "ban", "phòng ban", "tổ", "bộ phận", "trạm", "trạm y tế"),
-    # the generic collective (the addressees: "các cơ quan, đơn vị, địa phương")
-    "gen": ("cơ quan", "đơn vị", "đơn vị sự nghiệp", "địa phương"),
+    # the generic nouns: a list that holds one names every body it lists as one set ("các cơ quan, đơn vị,
+    # địa phương", "các bộ, cơ quan, địa phương", "đơn vị, cá nhân")
+    "*": ("cơ quan", "đơn vị"),
+    "gen": ("đơn vị sự nghiệp", "địa phương"),
     # administrative levels
     "level": ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "thành",
               "thị", "thôn", "khu phố", "tổ dân phố", "ấp", "cấp"),
@@ -216,7 +219,7 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "biz": ("doanh nghiệp", "công ty", "doanh nghiệp nhà nước"),
     "coop": ("hợp tác xã",),
     # "cơ quan, tổ chức, cá nhân": the set phrase of the law for anyone concerned
-    "people": ("cơ quan", "tổ chức", "cá nhân"),
+    "people": ("tổ chức", "cá nhân"),
 }
 _KINDS: dict[str, frozenset[str]] = {}
 for _k, _nouns in _KIND_GROUPS.items():
@@ -237,6 +240,9 @@ def _same_kind(a: frozenset[str] | None, b: frozenset[str]) -> frozenset[str] | 
     """The kinds a list keeps after the noun of kinds ``b``; None when ``b`` starts another kind."""
     if not a or not b:
         return a or b or None
+    if "*" in a or "*" in b:
+        # a generic noun joins any kind but the one set apart by its own complement ("cơ quan ngang bộ")
+        return None if (a | b) & {"peer", "gov"} else frozenset({"*"})
     both = a & b
     return both or None
 
@@ -301,7 +307,7 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
         return None
     head = best.group("head")
     if _FALSE_HEAD.match(text, best.start("head"), timeout=RX_TIMEOUT) and not (
-            best.group("pl") and fold(head) == "to chuc" and _ORG_AFTER.match(text, best.end(), timeout=RX_TIMEOUT)):
+            best.group("pl") and fold(head) == "to chuc" and _org_after(text, best.end())):
         return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=RX_TIMEOUT)
@@ -319,9 +325,18 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
 
 # what follows "các tổ chức" when it names bodies: a separator, a kind of organisation, a name
 _ORG_AFTER = regex.compile(
-    r"[ ]*(?:[,;.:)]|$|và[ ]|\p{Lu}|(?:có[ ])?liên[ ]quan|chính[ ]trị|xã[ ]hội|tín[ ]dụng|đoàn[ ]thể|kinh[ ]tế|cá[ ]nhân"
+    r"[ ]*(?:[;.:)]|$|và[ ]|\p{Lu}|(?:có[ ])?liên[ ]quan|chính[ ]trị|xã[ ]hội|tín[ ]dụng|đoàn[ ]thể|kinh[ ]tế|cá[ ]nhân"
     r"|cơ[ ]sở|quốc[ ]tế|phi[ ]chính[ ]phủ|thành[ ]viên|sự[ ]nghiệp|đảng|tôn[ ]giáo|khoa[ ]học|trên[ ]địa[ ]bàn)",
     regex.V1)
+
+
+def _org_after(text: str, pos: int) -> bool:
+    """"các tổ chức" names bodies: a kind of organisation follows, or a comma and another plural noun
+    ("các tổ chức, cá nhân"), not a verb ("Tổ chức, chỉ đạo …")."""
+    if _ORG_AFTER.match(text, pos, timeout=RX_TIMEOUT):
+        return True
+    q = _skip_spaces(text, pos)
+    return text.startswith(",", q) and _BARE_PLURAL.match(text, _skip_spaces(text, q + 1), timeout=RX_TIMEOUT) is not None
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -561,7 +576,7 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
     return UnitList(start, units[-1].end, units)
 
 
-_BARE_PLURAL = regex.compile(r"(?:" + _alt(_PLURAL_HEADS + ("cơ quan ngang bộ", "ban ngành")) + r")(?!\p{L})",
+_BARE_PLURAL = regex.compile(r"(?:" + _alt(_PLURAL_HEADS + ("cơ quan ngang bộ", "ban ngành", "cơ quan thuộc Chính phủ", "cơ quan trực thuộc Chính phủ")) + r")(?!\p{L})",
                              regex.V1 | regex.IGNORECASE)
 # "tổ chức" is a verb too: a list item only before the next separator ("các địa phương, tổ chức, doanh nghiệp")
 _AFTER_TO_CHUC = regex.compile(r"[ ]*(?:[,;]|và[ ]|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới))", regex.V1)

@@ -180,7 +180,7 @@ def _cause_name(exc: BaseException) -> str:
 # --------------------------------------------------------------------------
 
 _DECODED: dict[object, object] = {}
-_PLAIN = (float, int, str, bool, type(None))
+_PLAIN = frozenset((float, int, str, bool, type(None)))
 
 
 def _fill_objects(page) -> None:
@@ -215,12 +215,12 @@ def _parse_objects(page) -> dict[str, list[dict]]:
     laparams = page.pdf.laparams
 
     def value(v):
-        if type(v) in _PLAIN or (type(v) is tuple and all(type(x) in _PLAIN for x in v)):
+        if type(v) is tuple and all(type(x) in _PLAIN for x in v):
             return v
         return resolve_all(v)
 
     def char(obj) -> dict:
-        attr = {k: value(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        attr = {k: v if type(v) in _PLAIN else value(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
         attr["object_type"] = "char"
         attr["page_number"] = page_number
         for cs in ("ncs", "scs"):

@@ -72,6 +72,12 @@ def test_a_year_left_unwritten_comes_from_the_nearest_dated_context():
     ("Phòng Văn hóa khảo sát mức độ hài lòng hằng năm và công bố kết quả.", ("hằng năm", "FREQ=YEARLY")),
     ("Trung tâm tổng hợp, xếp hạng chỉ số chuyển đổi số hằng quý của các xã.", ("hằng quý", "FREQ=MONTHLY;INTERVAL=3")),
     ("Cuối tháng, tổ trưởng lập danh sách gửi phòng Hành chính.", ("Cuối tháng", "FREQ=MONTHLY;BYMONTHDAY=-1")),
+    # several days of the period, and a period with its day in brackets: one rule
+    ("Giao ban vào ngày 5, 15 và 25 hằng tháng.", ("vào ngày 5, 15 và 25 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=5,15,25")),
+    ("Gửi số liệu trước ngày 20/6 và 20/12 hằng năm", ("trước ngày 20/6 và 20/12 hằng năm",
+                                                      "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=20")),
+    ("Hằng quý (chậm nhất ngày 22 tháng cuối quý) gửi báo cáo", ("Hằng quý (chậm nhất ngày 22 tháng cuối quý)",
+                                                                "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=22")),
     # a day of every period, with its limit word
     ("Các xã gửi báo cáo trước ngày 20/11 hằng năm.", ("trước ngày 20/11 hằng năm", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=20")),
     ("Báo cáo kết quả về Văn phòng trước ngày 12 hằng tháng.", ("trước ngày 12 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=12")),
@@ -113,3 +119,28 @@ def test_periods_that_qualify_no_task_are_not_recurrences(text):
 def test_a_recurring_time_is_not_a_one_off_deadline():
     assert _d("Các xã gửi báo cáo trước ngày 20/11 hằng năm.", "2024-01-05") == []
     assert _d("nộp số liệu trước ngày 25 tháng cuối quý", "2024-01-05") == []
+
+
+def test_skipping_patterns_by_their_word_changes_nothing(monkeypatch):
+    """The recurrence patterns skipped when their word is absent find nothing there anyway: the same output
+    with and without the skip over every paragraph and cell of the seed texts."""
+    from pathlib import Path
+
+    import extractors.recurrence as rec
+    from parsers import parse
+
+    raw = Path(__file__).resolve().parent.parent / "data" / "raw"
+    texts = [u.text for p in sorted(raw.glob("*.txt")) for u in parse(p).text_units()]
+    texts += ["Định kỳ 2 tháng/lần kiểm tra", "HẰNG QUÝ báo cáo", "Tháng cuối của mỗi Quý", "CUỐI THÁNG, họp"]
+
+    def run():
+        return [[(r.start, r.end, r.recurrence.text, r.recurrence.rrule, r.recurrence.note) for r in rec.find_recurrences(t)]
+                for t in texts]
+
+    fast = run()
+    monkeypatch.setattr(rec, "_NEEDS", {k: ("",) for k in rec._NEEDS})
+    assert run() == fast and any(fast)
+
+
+def test_two_periods_side_by_side_stay_two():
+    assert [r for _t, r in _r("Hằng tháng, hằng quý các xã gửi báo cáo")] == ["FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=3"]

@@ -256,3 +256,8 @@ def test_place_date_lines_of_every_shape():
     assert read("TP. Cần Thơ, ngày 9 tháng 5 năm 2024") == ("TP. Cần Thơ", "2024-05-09")
     assert read("AN GIANG, NGÀY 9 THÁNG 5 NĂM 2024")[1] == "2024-05-09"
     assert read("An Giang, ngày 9 tháng 5, năm 2024")[1] == "2024-05-09"
+
+
+def test_an_authority_glued_to_its_title():
+    assert _signer_after("Nơi nhận:", "- Như trên;", "TL.GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "Mùa A Sính").authority == "TL"
+    assert _signer_after("Nơi nhận: KT.GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC", "Mùa A Sính").name == "Mùa A Sính"

@@ -242,3 +242,9 @@ def test_a_party_committee_named_by_another_of_its_names_fits_its_code():
                    "Triển khai Nghị quyết 09-NQ/TU ngày 12/4/2022 của Tỉnh ủy, các sở xây dựng kế hoạch.",
                    "- Nghị quyết số 09-NQ/TU ngày 12/4/2022 của Ban Chấp hành Đảng bộ tỉnh về phát triển du lịch;")
     assert refs["09-NQ/TU"].issuer == "Ban Chấp hành Đảng bộ tỉnh"  # the name the text uses most
+
+
+def test_numbered_unit_codes_keep_their_digits():
+    ids = [f.id for f in find_citations("Quyết định số 15/QĐ-BCĐ389 ngày 2/3/2024; Công văn số 210/CAT-PV01; "
+                                        "Công văn số 4102/BCA-C04; Công văn số 77/PC06-Đ3; Quyết định 12/QĐ-TU1 ngày")]
+    assert ids == ["15/QĐ-BCĐ389", "210/CAT-PV01", "4102/BCA-C04", "77/PC06-Đ3", "12/QĐ-TU"]  # the last: a mark

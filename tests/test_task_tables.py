@@ -108,3 +108,32 @@ def test_tables_of_figures_and_layout_give_no_tasks():
         ["Công an tỉnh", "0203 3820 333", "z"],
     ])
     assert obs == []
+
+
+def test_role_labels_heads_and_rules_in_cells():
+    t, obs, units = _extract([
+        ["TT", "Nội dung", "Đơn vị chủ trì/phối hợp", "Tiến độ"],
+        ["1", "Kiểm tra vệ sinh trường học", "Chủ trì: Phòng Giáo dục; Phối hợp: Trung tâm Y tế huyện", "Tháng 9/2024"],
+        ["2", "Cập nhật danh sách đối tượng bảo trợ", "Chủ tịch UBND các phường", "Trước ngày 10/4 và 10/10 hằng năm"],
+        ["3", "Báo cáo tình hình thu ngân sách", "Chi cục Thuế khu vực", "Hằng quý (trước ngày 18 tháng cuối quý)"],
+    ])
+    first, second, third = obs
+    assert [(u.raw, u.role) for u in first.units] == [("Phòng Giáo dục", "lead"), ("Trung tâm Y tế huyện", "support")]
+    assert all(_cell_text(t, u.loc) == u.raw for u in first.units)
+    assert second.units[0].raw == "Chủ tịch UBND các phường" and second.deadline is None
+    assert second.recurrence.rrule == "FREQ=YEARLY;BYMONTH=4,10;BYMONTHDAY=10"
+    assert third.recurrence.text == "Hằng quý (trước ngày 18 tháng cuối quý)"
+    assert third.recurrence.rrule == "FREQ=MONTHLY;BYMONTH=3,6,9,12;BYMONTHDAY=18"
+
+
+def test_a_schedule_whose_tasks_name_their_doer():
+    t, obs, _ = _extract([
+        ["TT", "Thời gian", "Nội dung công việc"],
+        ["1", "Ngày 06/5/2024", "Phòng Công tác sinh viên công bố danh sách học bổng"],
+        ["2", "Từ 08/5/2024 đến 17/5/2024", "Các khoa tiếp nhận hồ sơ khiếu nại"],
+        ["3", "Ngày 24/5/2024", "Hội đồng xét học bổng họp xét duyệt"],
+    ])
+    assert [(o.units[0].name, o.deadline.date) for o in obs] == [
+        ("Phòng Công tác sinh viên", "2024-05-06"), ("Các khoa", "2024-05-17"), ("Hội đồng xét học bổng", "2024-05-24")]
+    assert obs[0].action == "công bố danh sách học bổng"
+    assert all(_cell_text(t, o.units[0].loc) == o.units[0].raw for o in obs)
