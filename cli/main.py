@@ -26,6 +26,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("cli.show", "HTML view (displaCy) of what was found in a document, for a reviewer"),
     "serve": ("cli.serve", "serve the ingest and reminders flows as scheduled Prefect deployments"),
     "server": ("cli.server", "run the Prefect server (API and UI) on vanban's Prefect home"),
+    "web": ("cli.web", "the tracker web app (Vietnamese) on localhost, over the same store"),
+    "user": ("cli.user", "accounts of the web app: vanban user add NAME --role … --unit …"),
+    "export-gold": ("cli.export_gold", "a document as corrected in the web app, in the gold annotation format"),
 }
 
 

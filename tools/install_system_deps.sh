@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages vanban uses for legacy .doc (LibreOffice Writer), spreadsheet checks (Calc), scanned pages (Tesseract + Vietnamese)
-# and PDF rendering (poppler).  Installs what is missing when run as root with apt-get; otherwise
+# and PDF rendering (poppler), and the web app's browser tests (chromium).  Installs what is missing when run as root with apt-get; otherwise
 # prints the exact command.  vanban itself runs without them and says so where one is needed.
 set -u
 need=()
@@ -14,6 +14,9 @@ command -v pdftoppm  >/dev/null 2>&1 || need+=(poppler-utils)
 # Liberation fonts have the metrics of Times New Roman / Arial: PDFs rendered from .docx in the tests
 # wrap lines where Word does, whatever fonts the machine happens to have
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || need+=(fonts-liberation2)
+# the tracker web app's browser tests (tests/test_web_browser.py): Debian's chromium and its driver
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -eq 0 ]; then echo "system packages: all present"; exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing: ${need[*]}"

@@ -185,6 +185,9 @@ def select(
     soon_days: int = DEFAULT_SOON_DAYS,
     distinct: bool = True,
     aliases: list[AliasGroup] | None = None,
+    include_done: bool = False,
+    include_rejected: bool = False,
+    follow: Any = None,
 ) -> QueryResult:
     """The obligations matching every filter, soonest due first (undated last).
     ``date_from``/``date_to`` bound the due date (the next occurrence for a
@@ -192,21 +195,54 @@ def select(
     ``distinct``: one document ingested from several files (the same plan as
     .docx and .pdf) lists each obligation once, from its most original copy
     (``tracker.store.preferred_copies``); False lists every copy's.
-    ``aliases``: the alias file's groups (default: read ``tracker.unit_aliases.load_aliases()``)."""
+    ``aliases``: the alias file's groups (default: read ``tracker.unit_aliases.load_aliases()``).
+    What people added in the web app (``tracker.followup``) applies: corrected
+    fields replace extracted ones, units merged by hand are one unit, rejected
+    obligations are left out (``include_rejected`` keeps them) and so are
+    those marked done (``include_done`` keeps them, with the status
+    "đã hoàn thành"); ``follow``: a ``FollowUp`` already read."""
+    from tracker import followup
+
     today = today or dt.date.today()
+    follow = follow if follow is not None else followup.load(store)
+    groups = (load_aliases() if aliases is None else aliases) + follow.merge_groups()
     matched: list[StoredUnit] = []
+    all_units = store.units()
     if unit is not None:
-        m = match_units(store.units(), unit, groups=load_aliases() if aliases is None else aliases)
+        m = match_units(all_units, unit, groups=groups)
         if not m.units:
             return QueryResult([], [], unit, m.suggestions)
         matched = m.units
     obs = store.obligations(unit_ids=[u.id for u in matched] if unit is not None else None,
                             role=role, document=document, all_copies=not distinct)
+    corrected_units = follow.unit_corrected()
+    if corrected_units and (unit is not None or role):  # a unit or role given by a correction counts too
+        seen = {ob.uid for ob in obs}
+        obs += [ob for ob in store.obligations(document=document, all_copies=not distinct)
+                if ob.uid in corrected_units and ob.uid not in seen]
+    unit_ids = {u.folded: u.id for u in all_units}
+    matched_keys = {fold(n) for u in matched for n in (u.name, *u.aliases)}
+    matched_ids = {u.id for u in matched}
     rows = []
     for ob in obs:
+        if follow.corrections.get(ob.uid):
+            if not include_rejected and follow.review(ob.uid) == followup.REJECTED:
+                continue
+            ob = followup.apply(ob, follow, unit_ids)
+            if ob.uid in corrected_units:
+                links = [u for u in ob.units if not role or u.role == role]
+                if unit is not None:
+                    links = [u for u in links if u.unit_id in matched_ids or fold(u.name) in matched_keys]
+                if (unit is not None or role) and not links:
+                    continue
+        done = follow.done.get(ob.uid)
+        if done is not None and not include_done:
+            continue
         due = due_of(deadline_date=ob.deadline_date, rrule=ob.recurrence_rrule,
                      document_date=ob.document_date, today=today, soon_days=soon_days,
                      report=is_report(ob.action, ob.recurrence_text))
+        if done is not None:
+            due = Due(due.date, followup.DONE, None, due.recurring, due.estimated)
         if overdue and due.status != OVERDUE:
             continue
         if status and due.status != status:

@@ -1,0 +1,1 @@
+"""The tracker web app (``vanban web``): see ``tracker.web.app``."""
