@@ -242,7 +242,7 @@ def _find_subject(s: str) -> _Subject | None:
         mcol = _COLLECTIVE_NP.match(s[pos:], timeout=RX_TIMEOUT)
         if mcol and (trig is not None or s[:1].isupper()):
             np = mcol.group("np")
-            u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True)
+            u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True, written=np)
             rest0 = s[pos + mcol.end():]
             if rest0[:1].islower() and not _NOT_TASK_AFTER.match(rest0, timeout=RX_TIMEOUT):
                 return _Subject([(u, "lead")], pos + mcol.end(), trig)
@@ -265,7 +265,7 @@ def _find_subject(s: str) -> _Subject | None:
         mr = _ROLE_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
         if mr:
             np = mr.group("np")
-            u = UnitSpan(mr.start("np"), mr.end("np"), np[:1].upper() + np[1:])
+            u = UnitSpan(mr.start("np"), mr.end("np"), np[:1].upper() + np[1:], written=np)
             return _Subject([(u, "lead")], mr.end(), trig)
     if ul is None:
         return (_duty_heading(s) or _actor_subject(s)) if trig is None else None
@@ -379,6 +379,32 @@ def _find_subject(s: str) -> _Subject | None:
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
 
+def _subject_without_brackets(s: str) -> _Subject | None:
+    """The subject of a lead-in read with its bracketed asides left out (short forms, abbreviations); each unit
+    keeps the words it covers as written, brackets included."""
+    keep: list[int] = []
+    last = 0
+    for m in regex.finditer(r"[ ]*\([^()]{1,120}\)", s, timeout=RX_TIMEOUT):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(s)))
+    if len(keep) == len(s):
+        return None
+    masked = "".join(s[i] for i in keep)
+    subj = _find_subject(masked)
+    if subj is None:
+        return None
+    units = []
+    for u, role in subj.units:
+        if u.end <= u.start or u.end > len(keep):
+            return None
+        st, en = keep[u.start], keep[u.end - 1] + 1
+        units.append((UnitSpan(st, en, u.raw, head_of_body=u.head_of_body, plural=u.plural, person=u.person,
+                               written=s[st:en] if s[st:en] != u.raw else None), role))
+    at = keep[subj.action_start] if subj.action_start < len(keep) else len(s)
+    return _Subject(units, at, subj.trigger)
+
+
 def _predicate_after(s: str, start: int, most: int) -> int | None:
     """Where the first lower-case word of ``s[start:start + most]`` that opens a predicate ("chủ trì", "có trách
     nhiệm", "tổ chức …") stands, at least two words after ``start``, with no clause mark before it."""
@@ -451,7 +477,7 @@ def _actor_span(np: str, start: int) -> UnitSpan:
     f = fold(regex.sub(r"(?i)^(?:người[ ]đứng[ ]đầu|thủ[ ]trưởng)[ ]+", "", np, timeout=RX_TIMEOUT))
     person = not _BODY_ACTOR.match(f, timeout=RX_TIMEOUT) or len(f.split()) > 7 or bool(
         _RELATIVE_VERB.search(f, timeout=RX_TIMEOUT))
-    return UnitSpan(start, start + len(np), np[:1].upper() + np[1:], person=person,
+    return UnitSpan(start, start + len(np), np[:1].upper() + np[1:], person=person, written=np,
                     plural=fold(np).startswith("cac "))
 
 
@@ -605,6 +631,15 @@ _DUE_WORD = regex.compile(r"\b(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]nộp|hạ
 _NARRATION = regex.compile(r"\b(?:đã|đang|vừa)[ ]", regex.V1 | regex.IGNORECASE)
 _DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|chủ[ ]trì|thực[ ]hiện|triển[ ]khai"
                              r"|tập[ ]trung|tiếp[ ]tục|khẩn[ ]trương|cần)\b", regex.V1 | regex.IGNORECASE)
+# a noun phrase opening an item: the contents of a report or a topic ("- Việc quản lý kinh phí …", "c) Công tác
+# văn thư", "1.3. Các tồn tại, hạn chế"), not a task
+_NOMINAL_START = regex.compile(
+    r"^(?:Việc|Công[ ]tác|Các|Những|Tình[ ]hình|Kết[ ]quả|Số[ ]liệu|Số[ ]lượng|Danh[ ]sách|Nội[ ]dung|Thời[ ]gian|Địa[ ]điểm"
+    r"|Thành[ ]phần|Căn[ ]cứ|Mục[ ]tiêu|Mục[ ]đích|Chỉ[ ]tiêu|Tồn[ ]tại|Hạn[ ]chế|Nguyên[ ]nhân|Phương[ ]hướng|Khó[ ]khăn"
+    r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú)\b",
+    regex.V1 | regex.IGNORECASE)
+# a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
+_IF_START = regex.compile(r"^(?:Trong[ ])?(?:Trường[ ]hợp|Nếu|Khi)\b", regex.V1 | regex.IGNORECASE)
 _COURTESY = regex.compile(r"^(?:(?:Xin[ ])?Trân[ ]trọng|Rất[ ]mong|Xin[ ](?:chân[ ]thành[ ])?cảm[ ]ơn|Lưu[ ]ý)\b", regex.V1 | regex.IGNORECASE)
 _ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
 _YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
@@ -637,7 +672,8 @@ class _Prose:
         self.b = b
         self.stack: list[_Level] = []
         self.closing = False
-        self.collective: list[str] | None = None
+        self.collective: list[UnitSpan] | None = None  # the first plural subject, when there is no Kính gửi list
+        self.addr_locs: dict[str, Loc] = {}  # where each addressee is written
         self.last_subject: list[tuple[UnitSpan, str]] | None = None  # of the last task given, for deadline sentences
         # a report (Báo cáo) gives tasks only in its sections on directions and tasks ahead
         self.report = fold(b.header.type or "").startswith("bao cao") or (b.header.type_code or "").upper() == "BC"
@@ -795,6 +831,9 @@ class _Prose:
         sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
         ref = self._ref_date(s_clean)
         subj = _find_subject(s_clean)
+        if subj is None and "(" in s_clean and s_clean.endswith(":"):
+            # "1. Các đơn vị chuyên trách về CNTT (sau đây gọi là …) và các Sở … (Sở TT&TT) của các tỉnh …:"
+            subj = _subject_without_brackets(s_clean)
         if subj is None and heading:
             # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
             u0 = parse_unit(s_clean, 0)
@@ -854,7 +893,7 @@ class _Prose:
                     _place(ul.units, sloc)
                     self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             if self.collective is None:
-                plural = [u.raw for u, _r in subj.units if u.plural or fold(u.raw).startswith("cac ")]
+                plural = [u for u, _r in subj.units if u.plural or fold(u.raw).startswith("cac ")]
                 if plural:
                     self.collective = plural[:1]
             self.last_subject = subj_units
@@ -889,6 +928,8 @@ class _Prose:
                           # a further sentence of the paragraph whose task was just given
                           or (any_task and not heading or same_para and last_draft is not None)
                           and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=RX_TIMEOUT)
+                          and not _NOMINAL_START.match(s_clean, timeout=RX_TIMEOUT)
+                          and not _IF_START.match(s_clean, timeout=RX_TIMEOUT)
                           and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
             action = clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:
@@ -910,7 +951,8 @@ class _Prose:
                     _place(ul.units, sloc)
                     self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             return inherited, d
-        if deadlines and not _NARRATION.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT) and (
+        if deadlines and not _NARRATION.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT) \
+                and not _IF_START.match(s_clean, timeout=RX_TIMEOUT) and (
                 REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
                 or _DUE_WORD.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT)):
             # a dated task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo cáo tháng
@@ -960,12 +1002,14 @@ class _Prose:
         return self.ctx_year
 
     def _addressees(self, sloc: Loc | None = None) -> list[tuple[UnitSpan, str]]:
+        """The bodies of the Kính gửi list, each located at its own words when they are found."""
         loc = self.b.header.locs.get("recipients") or sloc
         out = []
         for r in self.b.header.recipients:
             name = body_of(r)
             if name:
-                out.append((UnitSpan(0, len(name), name, plural=fold(name).startswith("cac "), loc=loc), "lead"))
+                out.append((UnitSpan(0, len(name), name, plural=fold(name).startswith("cac "),
+                                     loc=self.addr_locs.get(name, loc)), "lead"))
         return out
 
     def _no_collective(self, units: list[tuple[UnitSpan, str]]) -> list[tuple[UnitSpan, str]]:
@@ -1002,8 +1046,9 @@ class _Prose:
         return True
 
     def _implied(self) -> list[tuple[UnitSpan | str, str]]:
-        names = [body_of(r) for r in self.b.header.recipients] or (self.collective or [])
-        return [(n, "lead") for n in names]
+        if self.b.header.recipients:
+            return self._addressees()
+        return [(u, "lead") for u in (self.collective or [])]
 
     def _emit(self, action, units, sentence, source, loc, deadlines, recs, implied: bool = False,
               listed: bool = True) -> Draft:
@@ -1066,11 +1111,61 @@ def _short_forms(doc: Document, registry: UnitRegistry) -> None:
                 registry.define(m.group("short").strip(), cands[-1].raw)
 
 
+def _cells(doc: Document):
+    """(table, cell) of every table of ``doc``, nested tables too."""
+    def walk(t: Table):
+        for row in t.rows:
+            for c in row:
+                yield t, c
+                for inner in c.tables:
+                    yield from walk(inner)
+
+    for blk in doc.blocks:
+        if isinstance(blk, Table):
+            yield from walk(blk)
+
+
+def _recipient_locs(doc: Document, header: DocumentHeader) -> dict[str, Loc]:
+    """Where each body of the Kính gửi list is written: in the paragraph or cell of "Kính gửi" or in the
+    ones after it."""
+    at = header.locs.get("recipients")
+    if at is None or at.block is None or not header.recipients:
+        return {}
+    texts: list[tuple[str, Loc]] = []
+    if at.table is not None:
+        for t, c in _cells(doc):
+            if t.table_index == at.table and t.index == at.block and (c.row, c.col) >= (at.row or 0, at.col or 0):
+                texts.append((c.text, Loc(page=at.page, block=t.index, table=t.table_index, row=c.row, col=c.col,
+                                          start=0, end=len(c.text))))
+    for blk in doc.blocks[at.block:at.block + 30]:
+        if isinstance(blk, Paragraph):
+            texts.append((blk.text, blk.loc))
+    # a list laid out elsewhere in the header (a table of its own, lines before the label)
+    for t, c in _cells(doc):
+        if t.index <= at.block + 30:
+            texts.append((c.text, Loc(page=None, block=t.index, table=t.table_index, row=c.row, col=c.col,
+                                      start=0, end=len(c.text))))
+    texts += [(blk.text, blk.loc) for blk in doc.blocks[max(0, at.block - 30):at.block] if isinstance(blk, Paragraph)]
+    out: dict[str, Loc] = {}
+    for r in header.recipients:
+        name = body_of(r)
+        if not name or name in out:
+            continue
+        rx = regex.compile(r"\s+".join(regex.escape(w) for w in name.split()), regex.V1)
+        for text, base in texts:
+            m = rx.search(text, timeout=RX_TIMEOUT)
+            if m:
+                out[name] = base.span(m.start(), m.end())
+                break
+    return out
+
+
 def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:
     """Every task given to a unit in ``doc`` (see module doc), and the units."""
     b = ObligationBuilder(header)
     _short_forms(doc, b.registry)
     prose = _Prose(b)
+    prose.addr_locs = _recipient_locs(doc, header)
     flat = FlatTableReader(b)
     for blk in doc.blocks:
         if isinstance(blk, Table):

@@ -237,3 +237,57 @@ def test_report_recommendation_opening_with_kien_nghi():
     assert _names(_with(obs, "biên chế")) == ["Ủy ban nhân dân tỉnh"]
     assert _names(_with(obs, "phụ cấp công vụ")) == ["Bộ Nội vụ"]
     assert not any("đã tổ chức" in o.source_text for o in obs)
+
+
+# --------------------------------------------------------------------------
+# What items under a lead-in are not: report contents, conditions, the issuer's address line
+# --------------------------------------------------------------------------
+
+
+def test_items_that_describe_a_reports_contents_are_no_tasks():
+    obs, _ = _run("""
+    Để chuẩn bị sơ kết, Văn phòng Bộ đề nghị Sở Giao thông vận tải các tỉnh báo cáo các nội dung sau:
+    1. Nội dung báo cáo
+    - Việc bố trí nhân lực cho công tác đăng kiểm;
+    - Tình hình cấp giấy phép lái xe năm 2025;
+    - Các khó khăn, vướng mắc và kiến nghị.
+    """, date="2025-10-01", issuer="Văn phòng Bộ")
+    assert not any(o.source_text.lstrip("- ").startswith(("Việc", "Tình hình", "Các khó khăn", "1. Nội dung"))
+                   for o in obs), [o.source_text for o in obs]
+
+
+def test_a_condition_after_a_task_is_no_task_of_its_own():
+    obs, _ = _run("""
+    1. Công ty Cổ phần Môi trường Đô thị rà soát phương án thu gom rác. Trường hợp đủ điều kiện thì đề xuất mở rộng tuyến thu gom trong năm 2026.
+    """, date="2025-10-01")
+    assert len(obs) == 1 and obs[0].deadline is None
+
+
+def test_the_issuers_address_line_heads_nothing_and_addressees_point_at_their_words():
+    doc_text = """
+    BỘ TRƯỞNG BỘ CÔNG THƯƠNG điện:
+    - Giám đốc Sở Công Thương các tỉnh, thành phố;
+    - Tổng công ty Điện lực miền Bắc.
+    Đề nghị các đồng chí chỉ đạo bảo đảm cung ứng điện trong dịp Tết, báo cáo trước ngày 20/01/2026.
+    """
+    blocks = [Paragraph(line.strip()) for line in doc_text.strip().splitlines() if line.strip()]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
+    from core.model import Loc
+    hdr = DocumentHeader(date="2026-01-05", issuer="Bộ Công Thương",
+                         recipients=["Giám đốc Sở Công Thương các tỉnh, thành phố", "Tổng công ty Điện lực miền Bắc"],
+                         locs={"recipients": Loc(block=0, start=0, end=len(blocks[0].text))})
+    obs, _ = extract_obligations(doc, hdr)
+    assert len(obs) == 1, [o.source_text for o in obs]
+    o = obs[0]
+    assert o.deadline.date == "2026-01-20" and all(u.implied for u in o.units)
+    for u in o.units:
+        assert doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw
+
+
+def test_leadin_whose_subjects_carry_bracketed_asides():
+    obs, _ = _run("""
+    Sở Tư pháp (cơ quan thường trực Hội đồng) và Sở Nội vụ (Ban Thi đua - Khen thưởng) có trách nhiệm:
+    - Thẩm định hồ sơ đề nghị khen thưởng cấp tỉnh.
+    """, date="2025-10-01")
+    o = _with(obs, "Thẩm định hồ sơ")
+    assert _names(o) == ["Sở Tư pháp", "Sở Nội vụ"]
