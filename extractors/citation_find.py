@@ -38,7 +38,7 @@ _DASH = r"[-‐‑–—]"
 _NUM = r"(?P<num>[0-9]{1,5}[a-zđ]?)"  # "30c/NQ-CP": a lower-case letter suffix is part of the number
 
 _CITATION = regex.compile(
-    r"(?<![\p{L}0-9/.,\-‐‑–—])" + _NUM
+    r"(?:(?<=(?<![\p{L}])(?:số|Số|SỐ))|(?<![\p{L}0-9/.,\-‐‑–—]))" + _NUM  # "số12/QĐ-UBND": "số" glued on
     + r"(?:"
     # state / normative: 33/CT-TTg, 04/2015/NĐ-CP, 80/2015/QH13
     + r"(?:[ \t]{0,3}/" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")?"

@@ -254,3 +254,8 @@ def test_a_form_number_or_a_project_nickname_is_no_reference():
     refs = refs_of("Các đơn vị báo cáo theo Mẫu số 02/BC-TK ban hành kèm theo Thông tư số 11/2024/TT-BKHĐT.",
                    "Đẩy mạnh triển khai Đề án 06/CP về phát triển dữ liệu dân cư; Nghị định số 64/CP ngày 27/9/1993.")
     assert set(refs) == {"11/2024/TT-BKHĐT", "64/CP"}
+
+
+def test_so_glued_to_the_number():
+    refs = refs_of("Thực hiện Quyết định số12/QĐ-UBND ngày 2/3/2024 của UBND tỉnh.")
+    assert refs["12/QĐ-UBND"].type == "Quyết định" and refs["12/QĐ-UBND"].date == "2024-03-02"
