@@ -37,8 +37,8 @@ _WS = r"\s{0,6}"  # spaces, or a line break, around a separator
 _DASH = r"[-‐‑–—]"
 _NUM = r"(?P<num>[0-9]{1,5}[a-zđ]?)"  # "30c/NQ-CP": a lower-case letter suffix is part of the number
 
-_CITATION = regex.compile(
-    r"(?:(?<=(?<![\p{L}])(?:số|Số|SỐ))|(?<![\p{L}0-9/.,\-‐‑–—]))" + _NUM  # "số12/QĐ-UBND": "số" glued on
+_CITATION_BODY = (
+    _NUM
     + r"(?:"
     # state / normative: 33/CT-TTg, 04/2015/NĐ-CP, 80/2015/QH13
     + r"(?:[ \t]{0,3}/" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")?"
@@ -50,8 +50,12 @@ _CITATION = regex.compile(
     + r"(?:[ \t]{0,3}" + _DASH + _WS + r"|[ \t]{1,2})(?P<ptype>" + _GROUP + r")[ \t]{0,3}/" + _WS
     + r"(?P<pbody>" + _GROUP + r"(?:" + _WS + _DASH + _WS + _GROUP + r"){0,5})"
     + r")"
-    + r"(?![\p{L}0-9])",
+    + r"(?![\p{L}0-9])"
 )
+_CITATION = regex.compile(r"(?<![\p{L}0-9/.,\-‐‑–—])" + _CITATION_BODY)
+# the same number right after a glued "số" ("Quyết định số12/QĐ-UBND", a space lost in a text layer)
+_CITATION_AT = regex.compile(_CITATION_BODY)
+_GLUED_SO = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)(?=[0-9])")
 _SEP_SPLIT = regex.compile(r"\s*[-‐‑–—]\s*")
 _TRAIL_DIGITS = regex.compile(r"^(?P<g>.*?\p{L})(?P<d>[0-9]{1,3})$")
 # a known issuer code written after a space inside a joint symbol: "BCSD UBND"
@@ -181,6 +185,14 @@ def find_citations(text: str) -> list[Found]:
         f = _read(text, m)
         if f is not None:
             out.append(f)
+    glued_so = [g.end() for g in _GLUED_SO.finditer(text, timeout=RX_TIMEOUT)]
+    for pos in glued_so:
+        m = _CITATION_AT.match(text, pos, timeout=RX_TIMEOUT)
+        f = _read(text, m, _CITATION_AT) if m else None
+        if f is not None:
+            out.append(f)
+    if glued_so:
+        out.sort(key=lambda f: f.start)
     glued = [g for g in _GLUED_NUMBER.finditer(text, timeout=RX_TIMEOUT)
              if is_type_code(g.group("t")) and not is_issuer_code(g.group("t")) and is_issuer_code(g.group("b"))
              and _type_named_before(text, g.start(), g.group("t"))]
@@ -234,24 +246,24 @@ def _cut_glued_word(text: str, start: int, end: int) -> int:
     return end
 
 
-def _read(text: str, m: regex.Match) -> Found | None:
+def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | None:
     num = m.group("num")
     end = m.end()
     glue = _cut_glued_word(text, m.start(), m.end())
     if glue < m.end():
-        m = _CITATION.match(text[:glue], m.start(), timeout=RX_TIMEOUT)
+        m = rx.match(text[:glue], m.start(), timeout=RX_TIMEOUT)
         if m is None:
             return None
         end = m.end()
     if m.group("sym") is not None and _cut_spaced(text, m.start("sym"), m.end("sym")) < m.end("sym"):
         cut = _cut_spaced(text, m.start("sym"), m.end("sym"))
-        m = _CITATION.match(text[:cut], m.start(), timeout=RX_TIMEOUT)
+        m = rx.match(text[:cut], m.start(), timeout=RX_TIMEOUT)
         if m is None or m.group("sym") is None:
             return None
         end = m.end()
     elif m.group("pbody") is not None and _cut_spaced(text, m.start("pbody"), m.end("pbody")) < m.end("pbody"):
         cut = _cut_spaced(text, m.start("pbody"), m.end("pbody"))
-        m = _CITATION.match(text[:cut], m.start(), timeout=RX_TIMEOUT)
+        m = rx.match(text[:cut], m.start(), timeout=RX_TIMEOUT)
         if m is None or m.group("pbody") is None:
             return None
         end = m.end()
