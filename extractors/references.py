@@ -192,7 +192,7 @@ class _Acc:
 
 
 def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None,
-                   own_block: int | None = None) -> bool:
+                   own_block: int | None = None, own_span: tuple[int, int] | None = None) -> bool:
     if own_key and ref_key(found.id) == own_key:
         return True
     start = c.at(found.start)
@@ -201,7 +201,11 @@ def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None
         return True
     block = stream.block_at(start)
     if own_block is not None and block == own_block and stream.pieces and stream.pieces[0].loc.table is None:
-        return True  # the header's own "Số:" line, its number misread ("Só:¿92 /TB-UBND")
+        # the header's own "Số:" line, its number misread ("Só:¿92 /TB-UBND") — only there when the
+        # paragraph holds more than that line (a web page's header run together with its body)
+        at = stream.loc(start, start + 1).start
+        if own_span is None or at is None or own_span[0] - 8 <= at <= own_span[1] + 8:
+            return True
     return bool(block is not None and block < 12 and _OWN_NUMBER_NOCOLON.search(before, timeout=RX_TIMEOUT))
 
 
@@ -233,11 +237,13 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     own_key = ref_key(header.id) if header and header.id else None
     number_loc = header.locs.get("number") if header else None
     own_block = number_loc.block if number_loc is not None and number_loc.table is None else None
+    own_span = (number_loc.start, number_loc.end) if own_block is not None and number_loc.start is not None \
+        and number_loc.end is not None else None
     accs: dict[str, _Acc] = {}
     order: list[str] = []
     prepared = [(st, clean(st.text)) for st in build_streams(doc)]
     for stream, c in prepared:
-        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block)
+        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block, own_span)
                  and not _FORM_BEFORE.search(c.text[max(0, f.start - 25):f.start], timeout=RX_TIMEOUT)
                  and not _is_project_name(c.text, f)]
         if not found:

@@ -259,3 +259,14 @@ def test_a_form_number_or_a_project_nickname_is_no_reference():
 def test_so_glued_to_the_number():
     refs = refs_of("Thực hiện Quyết định số12/QĐ-UBND ngày 2/3/2024 của UBND tỉnh.")
     assert refs["12/QĐ-UBND"].type == "Quyết định" and refs["12/QĐ-UBND"].date == "2024-03-02"
+
+
+def test_citations_in_a_paragraph_that_also_holds_the_header_are_kept():
+    # a web page's copy ran the header and the preamble into one paragraph
+    doc = doc_of("UBND TỈNH AN GIANG SỞ Y TẾ Số: 45/KH-SYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh "
+                 "phúc An Giang, ngày 5 tháng 3 năm 2024 KẾ HOẠCH Tiêm chủng mở rộng Căn cứ Quyết định số 12/QĐ-BYT "
+                 "ngày 2/1/2024 của Bộ Y tế; Sở Y tế xây dựng kế hoạch như sau.")
+    from extractors.header import extract_header
+    h = extract_header(doc)
+    refs, _ = extract_references(doc, h)
+    assert h.id == "45/KH-SYT" and [r.id for r in refs] == ["12/QĐ-BYT"]
