@@ -582,6 +582,10 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
     nouns: dict[int, int] = {}  # a unit read as a plural noun without its "các" -> where its noun ends
     while u is not None:
         mem = _named_members(u, text) if not cell else None
+        if mem is None and not cell:
+            colon = _COLON_AFTER.match(text, u.end, timeout=RX_TIMEOUT)
+            if colon is not None and not _LEADIN_WORDS.search(text[u.end:colon.end()], timeout=RX_TIMEOUT):
+                mem = _colon_members(u, text, colon.end())
         if mem is not None:
             # "UBND các huyện Kim Sơn, Yên Mô và Nho Quan": a category with its members named, one unit each
             units.extend(mem)
@@ -686,6 +690,58 @@ def _named_members(u: UnitSpan, text: str) -> list[UnitSpan] | None:
         w.spell_out(f"{single} {squash_spaces(text[s:e].replace(chr(10), ' '))}")
         out.append(w)
     return out
+
+
+# after a list of members inside a sentence: its clause goes on ("…, … để tuyên truyền", "… rà soát")
+_CLAUSE_GOES_ON = regex.compile(r"[ ]*(?:,[ ]*)?(?:(?:…|\.\.\.)[ ]*)?\p{Ll}", regex.V1)
+_FREE_MEMBER = regex.compile(r"\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}(?=[ ]*,)", regex.V1)
+
+
+def _colon_members(u: UnitSpan, text: str, pos: int) -> list[UnitSpan] | None:
+    """"phối hợp với các cơ quan báo chí: Báo tỉnh, Đài Phát thanh - Truyền hình tỉnh, … để …", "các sở: Tư
+    pháp, Tài chính rà soát …": the members a plural category lists after its colon, when the sentence goes
+    on after them (a bare list of names closing a sentence gives no task and is left as it is)."""
+    if not (u.plural or " các " in f" {u.raw.lower()} "):
+        return None
+    got = member_units(u, text, pos)
+    if got is not None:
+        members, end = got
+        if any(_STOP_RX.match(m.as_written[:1].lower() + m.as_written[1:], timeout=RX_TIMEOUT) for m in members):
+            return None  # "…: Rà soát, Báo cáo …": tasks listed, not names
+        return members if _list_goes_on(text, end) else None
+    out: list[UnitSpan] = []
+    p = _skip_spaces(text, pos)
+    while p < len(text):
+        v = parse_unit(text, p)
+        if v is None or v.bare:
+            f = _FREE_MEMBER.match(text, p, timeout=RX_TIMEOUT)
+            if f is None or _STOP_RX.search(f.group(0), timeout=RX_TIMEOUT):
+                break
+            v = UnitSpan(p, f.end(), f.group(0))
+        out.append(v)
+        sep = _MEMBER_SEP.match(text, v.end, timeout=RX_TIMEOUT)
+        if not sep or not text[sep.end():sep.end() + 1].isupper():
+            break
+        p = sep.end()
+    if len(out) < 2 or not _list_goes_on(text, out[-1].end):
+        return None
+    return out
+
+
+# words that make the colon a lead-in to tasks, not a category's list ("các sở thực hiện nội dung sau:")
+_LEADIN_WORDS = regex.compile(
+    r"(?<!\p{L})(?:thực[ ]hiện|triển[ ]khai|chủ[ ]trì|phối[ ]hợp|trách[ ]nhiệm|nhiệm[ ]vụ|nội[ ]dung|việc|cần|phải"
+    r"|như[ ]sau|sau[ ]đây|đề[ ]nghị|yêu[ ]cầu)(?!\p{L})", regex.V1)
+# a category's colon after a few words of its own ("các cơ quan tuyên truyền:", "các đơn vị sau:")
+_COLON_AFTER = regex.compile(r"(?:[ ]+\p{Ll}+){0,4}[ ]*:[ ]*(?=\p{Lu})", regex.V1)
+
+
+def _list_goes_on(text: str, pos: int) -> bool:
+    """After members listed at ``pos``: the sentence goes on, or so does the list with a unit of its own."""
+    if _CLAUSE_GOES_ON.match(text, pos, timeout=RX_TIMEOUT):
+        return True
+    sep = _SEP_RX.match(text, pos, timeout=RX_TIMEOUT)
+    return sep is not None and _starts_unit(text, sep.end())
 
 
 _ENDS_PLURAL = regex.compile(r"(?:^|\s)(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r")$", regex.V1 | regex.IGNORECASE)
@@ -898,6 +954,8 @@ _COMMA_NAME = regex.compile(r"(?:Văn[ ]hóa|Văn[ ]hoá),[ ]*Thể[ ]thao[ ]và
 _FIELD_PAIR = regex.compile(
     r"(?:Môi[ ]trường|Đầu[ ]tư|Đào[ ]tạo|Công[ ]nghệ|Truyền[ ]thông|Phát[ ]triển[ ]nông[ ]thôn|Xã[ ]hội|Du[ ]lịch"
     r"|Thể[ ]thao|Thương[ ]mại|Công[ ]nghiệp)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+# what closes a member: a separator, the end ("Ngoại giao." — "giao" closes the name, it opens no predicate)
+_MEMBER_CLOSE = regex.compile(r"[ ]*(?:[,;.:)]|và[ ]+\p{Lu}|$)", regex.V1)
 _MEMBER_END_WORDS = frozenset({"trong", "trên", "dưới", "ở", "thuộc", "có", "cũng", "đều", "vẫn", "chưa", "nay"})
 
 
@@ -968,7 +1026,8 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
                 prev = text[start:end].split()
                 if (prev and _is_upper_start(prev[-1]) and (len(prev) == 1 or not _is_upper_start(prev[-2]))
                         and word not in _MEMBER_END_WORDS and word != "và"
-                        and not _STOP_RX.match(text, q, timeout=RX_TIMEOUT)):
+                        and (not _STOP_RX.match(text, q, timeout=RX_TIMEOUT)
+                             or _MEMBER_CLOSE.match(text, w2.end(), timeout=RX_TIMEOUT))):
                     end = w2.end()
                     continue
                 run_end = _lower_run(text, q)

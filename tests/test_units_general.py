@@ -115,6 +115,19 @@ def test_members_after_a_colon_keep_dashed_and_double_names():
     _spans_exact(text, members)
 
 
+def test_a_category_listing_its_bodies_after_a_colon_inside_a_sentence():
+    text = "phối hợp với các cơ quan báo chí: Báo Tây Nguyên, Đài Phát thanh - Truyền hình tỉnh, … để đưa tin"
+    ul = parse_unit_list(text, text.index("các"))
+    assert [u.name for u in ul.units] == ["Báo Tây Nguyên", "Đài Phát thanh - Truyền hình tỉnh"]
+    _spans_exact(text, ul.units)
+    assert _names("các sở: Ngoại vụ, Tư pháp và các đơn vị liên quan rà soát") == [
+        "Sở Ngoại vụ", "Sở Tư pháp", "Các đơn vị liên quan"]
+    # a lead-in to tasks, a list of tasks, a bare list closing the sentence: the category stays as it is
+    assert _names("Các sở thực hiện nội dung sau: Rà soát, Báo cáo kết quả") == ["Các sở"]
+    assert _names("các cơ quan: Rà soát, Tổng hợp số liệu gửi về") == ["Các cơ quan"]
+    assert _names("Các bộ: Công an, Quốc phòng, Ngoại giao.") == ["Các bộ"]
+
+
 def test_titles_in_lower_case_and_heads_map_to_bodies():
     assert _names("giám đốc các sở, thủ trưởng các ban, ngành tỉnh chỉ đạo") == ["Các sở", "Các ban, ngành tỉnh"]
     assert _names("Hiệu trưởng các trường trung học cơ sở báo cáo") == ["Các trường trung học cơ sở"]
