@@ -193,8 +193,9 @@ class _Subject:
     trigger: str | None = None
 
 
-def _find_subject(s: str) -> _Subject | None:
-    """The unit list a sentence gives its task to, with where the action starts."""
+def _find_subject(s: str, asked: bool = False) -> _Subject | None:
+    """The unit list a sentence gives its task to, with where the action starts.  ``asked``: the sentence is
+    what an order asks of the bodies it names ("… đề nghị <s>")."""
     pos, trig = 0, None
     mt = _TRIGGER.match(s, timeout=RX_TIMEOUT)
     if mt:
@@ -299,7 +300,7 @@ def _find_subject(s: str) -> _Subject | None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
         at = len(s) - len(stripped) + mt2.end()
         named = parse_unit_list(s, at) is not None or _COLLECTIVE_NP.match(s, at, timeout=RX_TIMEOUT) is not None
-        inner = _find_subject(s[:pos] + s[at:]) if named else None
+        inner = _find_subject(s[:pos] + s[at:], asked=True) if named else None
         if inner is None:
             after = s[at:]
             if (fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi") and after[:1].isalpha() and after[:1].islower()
@@ -315,7 +316,11 @@ def _find_subject(s: str) -> _Subject | None:
         for u, _r in inner.units:
             u.start += shift
             u.end += shift
-        return _Subject(inner.units, inner.action_start + shift, fold(mt2.group("t")))
+        units = inner.units
+        if fold(mt2.group("t")) == "chi dao" and trig is None and asked:
+            # "UBND các huyện chỉ đạo các phòng chuyên môn rà soát …": the one who directs acts too
+            units = _roles(ul.units, "") + [x for x in units if all(x[0].raw != y.raw for y in ul.units)]
+        return _Subject(units, inner.action_start + shift, fold(mt2.group("t")))
     if stripped.startswith(":"):
         after = stripped[1:].lstrip()
         if after[:1].isupper() and not _TASK_START.match(after, timeout=RX_TIMEOUT):
@@ -635,7 +640,7 @@ _DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhi�
 # văn thư", "1.3. Các tồn tại, hạn chế"), not a task
 _NOMINAL_START = regex.compile(
     r"^(?:Việc|Công[ ]tác|Các|Những|Tình[ ]hình|Kết[ ]quả|Số[ ]liệu|Số[ ]lượng|Danh[ ]sách|Nội[ ]dung|Thời[ ]gian|Địa[ ]điểm"
-    r"|Thành[ ]phần|Căn[ ]cứ|Mục[ ]tiêu|Mục[ ]đích|Chỉ[ ]tiêu|Tồn[ ]tại|Hạn[ ]chế|Nguyên[ ]nhân|Phương[ ]hướng|Khó[ ]khăn"
+    r"|Thành[ ]phần|Mục[ ]tiêu|Mục[ ]đích|Chỉ[ ]tiêu|Tồn[ ]tại|Hạn[ ]chế|Nguyên[ ]nhân|Phương[ ]hướng|Khó[ ]khăn"
     r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú)\b",
     regex.V1 | regex.IGNORECASE)
 # a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
@@ -951,14 +956,16 @@ class _Prose:
                     _place(ul.units, sloc)
                     self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             return inherited, d
-        if deadlines and not _NARRATION.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT) \
+        when = deadlines[0].start if deadlines else recs[0].start if recs else None
+        if when is not None and not _NARRATION.search(s_clean[:when], timeout=RX_TIMEOUT) \
                 and not _IF_START.match(s_clean, timeout=RX_TIMEOUT) and (
                 REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
-                or _DUE_WORD.search(s_clean[:deadlines[0].start], timeout=RX_TIMEOUT)):
-            # a dated task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo cáo tháng
-            # gửi trước ngày …"): the owners named after "của", else the unit the context gives
+                or deadlines and _DUE_WORD.search(s_clean[:when], timeout=RX_TIMEOUT)):
+            # a dated or recurring task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo
+            # cáo tháng gửi trước ngày …", "Báo cáo định kỳ hằng tháng gửi về Sở …"): the owners named after
+            # "của", else the unit the context gives
             verb = REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
-            owners = _owners(s_clean[:min(verb.start(), deadlines[0].start)]) if verb else []
+            owners = _owners(s_clean[:min(verb.start(), when)]) if verb else []
             generic = all(_GENERIC_UNIT.match(fold(u.raw), timeout=RX_TIMEOUT) for u, _r in owners)
             action = clean_action(s_clean.strip("()"))
             if owners and not (generic and (inherited or self.last_subject)):

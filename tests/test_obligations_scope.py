@@ -291,3 +291,30 @@ def test_leadin_whose_subjects_carry_bracketed_asides():
     """, date="2025-10-01")
     o = _with(obs, "Thẩm định hồ sơ")
     assert _names(o) == ["Sở Tư pháp", "Sở Nội vụ"]
+
+
+def test_the_body_asked_to_direct_another_acts_with_it():
+    obs, _ = _run("""
+    Sở Văn hóa đề nghị Ủy ban nhân dân các huyện chỉ đạo các phòng chuyên môn thống kê di tích xuống cấp, gửi về Sở trước ngày 30/11/2025.
+    """, date="2025-11-01", issuer="Sở Văn hóa")
+    o = _with(obs, "di tích")
+    assert _names(o)[:2] == ["Ủy ban nhân dân các huyện", "Các phòng chuyên môn"] and o.deadline.date == "2025-11-30"
+
+
+def test_an_adverbial_opening_an_item_under_a_unit_heading():
+    obs, _ = _run("""
+    4. Ủy ban nhân dân các phường
+    Căn cứ Kế hoạch này, xây dựng kế hoạch của địa phương, hoàn thành trước ngày 31/12/2025.
+    """, date="2025-11-01")
+    o = _with(obs, "kế hoạch của địa phương")
+    assert _names(o) == ["Ủy ban nhân dân các phường"] and o.deadline.date == "2025-12-31"
+
+
+def test_a_recurring_report_with_no_subject_goes_to_the_addressees():
+    obs, _ = _run("""
+    Báo cáo định kỳ hằng tháng gửi về Sở Nội vụ trước ngày 25 hằng tháng.
+    """, date="2025-10-01", recipients=_ADDRESSEES, issuer="Sở Nội vụ")
+    assert len(obs) == 1
+    o = obs[0]
+    assert o.recurrence is not None and o.recurrence.rrule.startswith("FREQ=MONTHLY")
+    assert _names(o) == _ADDRESSEES and all(u.implied for u in o.units)
