@@ -162,7 +162,7 @@ def _lines(doc: Document) -> list[Line]:
                                  else raw)
             if text:
                 loc = unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc
-                pieces = _split_landmarks(text, header=len(out) < 400)
+                pieces = _split_landmarks(text, header=len(out) < 400, early=len(out) < 3)
                 if len(pieces) == 1:
                     out.append(Line(text, loc))
                 else:
@@ -245,7 +245,7 @@ def _split_header_piece(text: str) -> list[str]:
     pieces, out = out, []
     for piece in pieces:
         if not (_NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) or _CUT_MOTTO_END.match(piece, timeout=RX_TIMEOUT)
-                or _SUBJECT_VV.match(piece, timeout=RX_TIMEOUT)):
+                or _SUBJECT_VV.match(piece, timeout=RX_TIMEOUT) or _PLACE_DATE.match(piece, timeout=RX_TIMEOUT)):
             out.append(piece)
             continue
         cuts = []
@@ -253,7 +253,8 @@ def _split_header_piece(text: str) -> list[str]:
         if vv and _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) and not _has_place_date(piece[:vv.start()]):
             cuts.append(vv.start())
         nm = _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT)
-        pd = _PLACE_DATE.search(piece, nm.end() if nm else 1, timeout=RX_TIMEOUT) if _has_place_date(piece) else None
+        pd = _PLACE_DATE.search(piece, nm.end() if nm else 0, timeout=RX_TIMEOUT) \
+            if "ngày" in piece or "Ngày" in piece or "NGÀY" in piece else None
         if pd and regex.match(r"\s{0,3}[0-9.…_ ]{0,12}\s{0,3}tháng", piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT):
             start = pd.start("place")
             words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
@@ -262,6 +263,9 @@ def _split_header_piece(text: str) -> list[str]:
                 k += 1  # "…-QLĐĐ Kon Tum, ngày": the symbol's last group is not the place
             if start + words[k].start() > 0:
                 cuts.append(start + words[k].start())
+            ye = regex.compile(r"năm\s{1,3}(?:19|20)[0-9]{2}\b").search(piece, pd.end(), pd.end() + 40, timeout=RX_TIMEOUT)
+            if ye and len(piece) - ye.end() > 3:
+                cuts.append(ye.end())  # the type line or the text after the date, run on
         out.extend(_cut(piece, cuts))
     return out
 
@@ -316,9 +320,10 @@ _HEADER_MARKS = ("NAM", "Số:", "SỐ:", "Số ", "phúc", "PHÚC")
 _SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/L", "KT ", "TM ", "TL ")
 
 
-def _split_landmarks(text: str, header: bool) -> list[str]:
-    if len(text) <= 12 or len(text) > 400:
-        return [text]  # a header or signature line is short; body paragraphs are left alone
+def _split_landmarks(text: str, header: bool, early: bool = False) -> list[str]:
+    if len(text) <= 12 or len(text) > (2000 if early else 400):
+        return [text]  # a header or signature line is short; body paragraphs are left alone (but the
+        # first lines of a web page's copy may hold the whole header run together with the preamble)
     # plain substring tests first: most lines hold no landmark and skip the regex calls
     pieces = _split_header_piece(text) if header and any(k in text for k in _HEADER_MARKS) else [text]
     if len(text) <= 200 and any(k in text for k in _SIGN_MARKS):

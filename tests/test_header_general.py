@@ -261,3 +261,11 @@ def test_place_date_lines_of_every_shape():
 def test_an_authority_glued_to_its_title():
     assert _signer_after("Nơi nhận:", "- Như trên;", "TL.GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "Mùa A Sính").authority == "TL"
     assert _signer_after("Nơi nhận: KT.GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC", "Mùa A Sính").name == "Mùa A Sính"
+
+
+def test_a_header_run_together_with_the_preamble_in_one_paragraph():
+    body = "Sở Y tế xây dựng kế hoạch như sau, các đơn vị thực hiện nghiêm túc. " * 8
+    h = extract_header(doc_of("UBND TỈNH AN GIANG SỞ Y TẾ Số: 45/KH-SYT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự "
+                              "do - Hạnh phúc An Giang, ngày 5 tháng 3 năm 2024 KẾ HOẠCH Tiêm chủng mở rộng Căn cứ "
+                              "Quyết định số 12/QĐ-BYT ngày 2/1/2024 của Bộ Y tế; " + body))
+    assert (h.id, h.issuer, h.date, h.place, h.type) == ("45/KH-SYT", "Sở Y tế", "2024-03-05", "An Giang", "Kế hoạch")
