@@ -956,7 +956,9 @@ class _Prose:
                     _place(ul.units, sloc)
                     self.b.extend(d, [(u, "lead") for u in ul.units if not u.bare and not is_vague(u.raw)])
             return inherited, d
-        when = deadlines[0].start if deadlines else recs[0].start if recs else None
+        # a recurrence alone makes a task only of a report named first ("Báo cáo định kỳ hằng tháng gửi về …")
+        when = deadlines[0].start if deadlines else recs[0].start if recs and regex.match(
+            r"(?i)(?:báo[ ]cáo|gửi|nộp)\b", s_clean, timeout=RX_TIMEOUT) else None
         if when is not None and not _NARRATION.search(s_clean[:when], timeout=RX_TIMEOUT) \
                 and not _IF_START.match(s_clean, timeout=RX_TIMEOUT) and (
                 REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
