@@ -537,6 +537,32 @@ _PARTY_BODIES = {
 }
 
 
+_PLURAL_BEFORE = regex.compile(r"(?<![\p{L}])(?:các|những|Các|Những)\s{1,3}$")
+
+
+def share_in_plural_list(text: str, items: list[Resolved]) -> None:
+    """A list headed by a plural type ("ban hành các Kế hoạch số 5826/KH-UBND
+    ngày … của Ủy ban nhân dân tỉnh về …; Kế hoạch số 3686/KH-UBND ngày …"):
+    a later number of the same type and issuer code, in the same sentence,
+    naming no issuer of its own, was issued by the first one's issuer."""
+    for i, a in enumerate(items):
+        if a.issuer_source != "explicit" or not a.type_from_word or not a.issuer:
+            continue
+        if not _PLURAL_BEFORE.search(text[max(0, a.start - 12):a.start], timeout=RX_TIMEOUT):
+            continue
+        for b in items[i + 1:]:
+            if b.type != a.type:
+                continue
+            if b.issuer or not b.type_from_word or b.found.issuer_codes != a.found.issuer_codes:
+                break
+            gap = text[a.found.end:b.start]
+            if regex.search(r"[.!?]\s+\p{Lu}|\n", gap, timeout=RX_TIMEOUT) or not regex.search(r"[;,]\s{0,3}$", gap,
+                                                                                                  timeout=RX_TIMEOUT):
+                break
+            b.issuer, b.issuer_source = a.issuer, "list"
+            break
+
+
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
     """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
     words = [w for w in regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT) if w != "va"]

@@ -33,6 +33,7 @@ from extractors.citation_resolve import (
     issuers_from_context,
     normalize_type,
     resolve,
+    share_in_plural_list,
     share_leading,
     share_trailing,
 )
@@ -252,6 +253,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
         items = [resolve(c.text, f, starts) for f in found]
         share_trailing(c.text, items)
         share_leading(c.text, items)
+        share_in_plural_list(c.text, items)
         issuers_from_context(c.text, items, starts)
         for r in items:
             r.title = _title_within_paragraph(stream, c, r)

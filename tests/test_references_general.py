@@ -270,3 +270,12 @@ def test_citations_in_a_paragraph_that_also_holds_the_header_are_kept():
     h = extract_header(doc)
     refs, _ = extract_references(doc, h)
     assert h.id == "45/KH-SYT" and [r.id for r in refs] == ["12/QĐ-BYT"]
+
+
+def test_a_plural_list_of_one_type_shares_its_first_issuer():
+    refs = refs_of("Sở đã tham mưu ban hành các Quyết định số 210/QĐ-UBND ngày 4/2/2025 của Ủy ban nhân dân huyện về "
+                   "kiện toàn Ban Chỉ đạo theo Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị; Quyết định số "
+                   "233/QĐ-UBND ngày 9/2/2025 về quy chế hoạt động.",
+                   "Ngoài ra, Quyết định số 301/QĐ-UBND ngày 3/3/2025 quy định tiêu chí thi đua.")
+    assert refs["233/QĐ-UBND"].issuer == "Ủy ban nhân dân huyện"
+    assert refs["301/QĐ-UBND"].issuer is None  # another sentence, no list
