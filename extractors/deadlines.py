@@ -48,18 +48,21 @@ _TRIGGER = regex.compile(
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
 # "Hạn cuối nhận hồ sơ là 17 giờ ngày …", "Thời gian hoàn thành: ngày …"
 _NOUN_TRIGGER = regex.compile(
-    r"(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]cuối|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?(?:[ ]là|[ ]*:)"
+    r"(?:(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]cuối|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
+    r"|thời[ ]gian[ ](?:thực[ ]hiện|triển[ ]khai|nộp|gửi)[^.;!?\n:]{0,30}?)(?:[ ]là|[ ]*:)"
     r"(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# a time label before a period: "Thời gian thực hiện: quý III/2024", "Thời hạn hoàn thành: năm 2025"
+_LABEL = r"(?:thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai)[ ]*:[ ]*)"
 _QUARTER = regex.compile(
-    r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối)[ ]+)?)"
+    r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối)[ ]+|" + _LABEL + r")?)"
     r"quý[ ]+(?P<q>IV|III|II|I|[1-4])(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _YEAR = regex.compile(
-    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối)[ ]+)?năm[ ]+(?P<y>(?:19|20)\d{2})"
+    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối)[ ]+|" + _LABEL + r")?năm[ ]+(?P<y>(?:19|20)\d{2})"
     r"(?![\d/-])",
     regex.V1 | regex.IGNORECASE,
 )

@@ -31,6 +31,10 @@ def _r(text):
     # a range of days written once with its month, months listed before the one with the year: the end
     ("Các trường tự đánh giá: từ ngày 04 - 12/10/2023.", "2023-10-12"),
     ("Tổ chức ra quân trong tháng 3, tháng 4 năm 2026.", "2026-04-30"),
+    # a time label before a date or a period
+    ("Thời gian thực hiện: tháng 8/2025.", "2025-08-31"),
+    ("Thời gian thực hiện: Quý II/2026", "2026-06-30"),
+    ("Thời gian nộp hồ sơ: ngày 14/02/2025.", "2025-02-14"),
 ])
 def test_limit_words_and_deadline_nouns(text, date):
     assert _d(text) == [date]
@@ -43,6 +47,7 @@ def test_limit_words_and_deadline_nouns(text, date):
     "Số liệu tính từ ngày 15/12/2023 đến ngày 14/6/2024.",
     "Hội nghị được tổ chức ngày 14/3/2024 tại hội trường UBND huyện.",
     "Nộp hồ sơ trong thời hạn 15 ngày kể từ ngày nhận được thông báo.",
+    "Thời gian: 14 giờ 00 ngày 21/5/2024 tại hội trường tầng 3.",  # a meeting's time
 ])
 def test_cut_off_covered_planned_and_event_dates_are_not_deadlines(text):
     assert _d(text) == []
