@@ -277,6 +277,16 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             rest = rest[ins.end():]
             break
     stripped = rest.lstrip()
+    if _ASIDE_OPEN.match(stripped, timeout=RX_TIMEOUT):
+        # "Bộ GDĐT căn cứ tình hình cụ thể, bố trí …": an aside with no comma before it, closed by the comma
+        # after which the predicate starts
+        for mc in regex.finditer(r",[ ]*(?=\p{Ll})", stripped[:160], timeout=RX_TIMEOUT):
+            after = stripped[mc.end():]
+            if regex.search(r"[;:.()]", stripped[:mc.start()], timeout=RX_TIMEOUT):
+                break
+            if _TASK_START.match(after[:1].upper() + after[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(after, timeout=RX_TIMEOUT):
+                rest = stripped = after
+                break
     if regex.match(r"[-–][ ]+\p{Ll}", stripped, timeout=RX_TIMEOUT):
         # "Sở X - cơ quan thường trực của Ban Chỉ đạo chủ trì …": an appositive with no comma to close it runs
         # to the first lower-case word that starts a predicate
@@ -425,6 +435,7 @@ def _predicate_after(s: str, start: int, most: int) -> int | None:
     return None
 
 
+_ASIDE_OPEN = regex.compile(r"(?:căn[ ]cứ|theo(?![ ]dõi)|trong[ ]phạm[ ]vi|tùy[ ]theo|tuỳ[ ]theo|trên[ ]cơ[ ]sở)[ ]", regex.V1)
 # a lower-case phrase closed by a comma ("cơ quan thường trực của Ban Chỉ đạo, …", "căn cứ tình hình thực tế, …")
 _COMMA_INSERT = regex.compile(r"(?=\p{Ll})[^,;:.()]{2,100}?,[ ]*(?=\p{Ll})", regex.V1)
 # capitalised names separated by commas ("Công an, Quốc phòng, Ngoại giao"): a list of bodies, no task

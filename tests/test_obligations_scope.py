@@ -318,3 +318,12 @@ def test_a_recurring_report_with_no_subject_goes_to_the_addressees():
     o = obs[0]
     assert o.recurrence is not None and o.recurrence.rrule.startswith("FREQ=MONTHLY")
     assert _names(o) == _ADDRESSEES and all(u.implied for u in o.units)
+
+
+def test_an_aside_with_no_comma_before_it_between_subject_and_verb():
+    obs, _ = _run("""
+    Bộ Y tế căn cứ tình hình thực tế, bố trí lực lượng kiểm dịch tại các cửa khẩu.
+    Ủy ban nhân dân các xã theo dõi, đôn đốc việc thực hiện.
+    """, date="2025-10-01")
+    assert _names(_with(obs, "kiểm dịch")) == ["Bộ Y tế"]
+    assert _with(obs, "đôn đốc").action.startswith("theo dõi")
