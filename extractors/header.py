@@ -525,8 +525,16 @@ def _header_start(lines: list[Line]) -> int:
         if len(t) > 160 or not ("NAM" in t or "Độc lập" in t or t.startswith(("Số", "SỐ"))):
             continue
         if _ANCHOR_MOTTO.search(t, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(t, timeout=RX_TIMEOUT):
-            return 0 if k < TOP_LINES - 15 else k - 8
+            if k < TOP_LINES - 15 or any(_header_sign(x.text) for x in lines[:TOP_LINES - 15]):
+                return 0  # a header at the top, however garbled: not the one of an enclosed document
+            return k - 8
     return 0
+
+
+def _header_sign(text: str) -> bool:
+    """A scrap of a header block as an OCR may leave it: a piece of the motto, a "Số" line."""
+    return len(text) <= 160 and bool(_MOTTO_PIECE.search(text, timeout=RX_TIMEOUT)
+                                     or _NUMBER_LINE_OCR.match(text, timeout=RX_TIMEOUT))
 
 
 def _issuer_by_motto(top: list[Line], h: DocumentHeader, lines: list[Line]) -> None:
@@ -736,6 +744,8 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             continue
         if not text or _DECOR.match(text, timeout=RX_TIMEOUT) or _has_place_date(text) or _is_debris(text):
             continue
+        if set(regex.findall(r"\p{L}+", fold(text), timeout=RX_TIMEOUT)) <= _MOTTO_WORDS:
+            continue  # what an OCR left of the motto ("CHÚ NGHÍA")
         if not _is_title_caps(text) or len(text) > 80 or _type_of_line(text):
             break  # a type line ("CHỈ THỊ") above the number is no issuer
         for part in reversed(_split_bodies(_respace(text, h.place))):

@@ -269,3 +269,11 @@ def test_a_header_run_together_with_the_preamble_in_one_paragraph():
                               "do - Hạnh phúc An Giang, ngày 5 tháng 3 năm 2024 KẾ HOẠCH Tiêm chủng mở rộng Căn cứ "
                               "Quyết định số 12/QĐ-BYT ngày 2/1/2024 của Bộ Y tế; " + body))
     assert (h.id, h.issuer, h.date, h.place, h.type) == ("45/KH-SYT", "Sở Y tế", "2024-03-05", "An Giang", "Kế hoạch")
+
+
+def test_a_garbled_header_at_the_top_wins_over_an_enclosed_document_further_down():
+    body = [f"Nội dung đoạn {k} của công văn." for k in range(40)]
+    h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "HUYỆN TÂN KỲ", "CỘNG HOÀ XÃ HỘI CHÚ NGHÍA", "Sô: 7Ø/UBND-VX", *body,
+                              "SỞ Y TẾ", "Số: 301/SYT-NV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                              "Nghệ An, ngày 2 tháng 2 năm 2024"))
+    assert h.symbol == "UBND-VX" and h.issuer == "Ủy ban nhân dân huyện Tân Kỳ"
