@@ -656,6 +656,7 @@ _NOMINAL_START = regex.compile(
     regex.V1 | regex.IGNORECASE)
 # a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
 _IF_START = regex.compile(r"^(?:Trong[ ])?(?:Trường[ ]hợp|Nếu|Khi)\b", regex.V1 | regex.IGNORECASE)
+_DONE = regex.compile(r"^(?:[^,.;:]{0,40},[ ]*)?(?:đã|đang|vừa)[ ]", regex.V1 | regex.IGNORECASE)
 _COURTESY = regex.compile(r"^(?:(?:Xin[ ])?Trân[ ]trọng|Rất[ ]mong|Xin[ ](?:chân[ ]thành[ ])?cảm[ ]ơn|Lưu[ ]ý)\b", regex.V1 | regex.IGNORECASE)
 _ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
 _YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
@@ -946,6 +947,8 @@ class _Prose:
                           and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=RX_TIMEOUT)
                           and not _NOMINAL_START.match(s_clean, timeout=RX_TIMEOUT)
                           and not _IF_START.match(s_clean, timeout=RX_TIMEOUT)
+                          # narration of what was done ("Đã tổ chức 12 hội nghị", "Năm 2025, đã tham mưu …")
+                          and not _DONE.match(s_clean, timeout=RX_TIMEOUT)
                           and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
             action = clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:

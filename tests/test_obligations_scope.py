@@ -327,3 +327,12 @@ def test_an_aside_with_no_comma_before_it_between_subject_and_verb():
     """, date="2025-10-01")
     assert _names(_with(obs, "kiểm dịch")) == ["Bộ Y tế"]
     assert _with(obs, "đôn đốc").action.startswith("theo dõi")
+
+
+def test_narration_of_what_was_done_under_a_unit_heading_is_no_task():
+    obs, _ = _run("""
+    1. Phòng Văn hóa và Thông tin
+    Năm 2025, đã tham mưu tổ chức 08 lễ hội truyền thống.
+    Đã kiểm tra 15 cơ sở kinh doanh dịch vụ karaoke.
+    """, date="2025-10-01")
+    assert obs == [], [o.source_text for o in obs]
