@@ -644,6 +644,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
             r.issuer, r.issuer_source = before_iss, "before"
         elif head:
             r.issuer, r.issuer_source = head, "list"
+    if r.issuer:
+        r.issuer = _spelling_of_code(r.issuer, found)
     r.tail = max(pos2, pos3)
     r.title = read_title(text, r.tail)
     if r.issuer is None and r.title:
@@ -652,6 +654,36 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
             r.issuer, r.issuer_source = after, "title"
     r.relation = relation_at(text, r.start)
     return r
+
+
+@lru_cache(maxsize=512)
+def _code_names(code: str) -> tuple[tuple[str, str], ...]:
+    """The names a code stands for in the issuer table, with their folded forms."""
+    out = []
+    for name in regex.split(r"\s*[/;]\s*", issuer_by_code(code) or "", timeout=RX_TIMEOUT):
+        name = regex.sub(r"\s*\([^()]*\)", "", name, timeout=RX_TIMEOUT).strip()
+        if len(name.split()) >= 2:
+            out.append((name, fold(name)))
+    return tuple(out)
+
+
+def _spelling_of_code(issuer: str, found: Found) -> str:
+    """An issuer name an OCR misspelt ("Thủ tướng Œhính phủ", "Ban châphành Trung
+    ương") takes the spelling of the name its symbol's code stands for when the
+    two differ by a letter or two only."""
+    f = fold(issuer)
+    for code in found.issuer_codes:
+        for name, fn in _code_names(code):
+            if f[:3] != fn[:3] or f == fn or f.startswith(fn + " ") or len(f) != len(issuer):
+                continue
+            from difflib import SequenceMatcher
+
+            # the misspelt name is a prefix of the text read, ending at a word's end
+            for k in range(max(0, len(fn) - 2), min(len(f), len(fn) + 2) + 1):
+                if (k == len(f) or f[k] == " ") and SequenceMatcher(None, fn, f[:k]).ratio() >= 0.9:
+                    rest = issuer[k:].strip()
+                    return f"{name} {rest}" if rest else name
+    return issuer
 
 
 _LAW_NAMED = regex.compile(r"(?<![\p{L}])(?P<t>Bộ\s{1,3}luật|Luật|Pháp\s{1,3}lệnh|Nghị\s{1,3}quyết)\s{1,3}\p{Lu}")

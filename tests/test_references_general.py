@@ -279,3 +279,10 @@ def test_a_plural_list_of_one_type_shares_its_first_issuer():
                    "Ngoài ra, Quyết định số 301/QĐ-UBND ngày 3/3/2025 quy định tiêu chí thi đua.")
     assert refs["233/QĐ-UBND"].issuer == "Ủy ban nhân dân huyện"
     assert refs["301/QĐ-UBND"].issuer is None  # another sentence, no list
+
+
+def test_an_issuer_misspelt_by_an_ocr_takes_the_name_its_code_stands_for():
+    refs = refs_of("Thực hiện Quyết định số 712/QĐ-TTg ngày 2/6/2022 của Thủ tướng Œhính phủ và Nghị quyết số "
+                   "19-NQ/TW ngày 16/6/2022 của Ban châphành Trung ương Đảng khóa XIII.")
+    assert refs["712/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert refs["19-NQ/TW"].issuer == "Ban Chấp hành Trung ương Đảng"
