@@ -599,6 +599,13 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
         if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
             u = parse_unit(text, nxt)
             continue
+        lv = _ELLIPTIC_LEVEL.match(text, nxt, timeout=RX_TIMEOUT)
+        pm = _PREFIX_OF_LEVEL.match(units[-1].raw, timeout=RX_TIMEOUT) if lv else None
+        if pm is not None:
+            # "UBND cấp huyện, cấp xã": the body of another level, its head left out
+            u = UnitSpan(nxt, lv.end(), lv.group(0), head_of_body=units[-1].head_of_body)
+            u.spell_out(f"{pm.group(1)} {lv.group(0)}")
+            continue
         bp = _bare_plural(text, nxt) if units[-1].plural or " các " in f" {units[-1].raw.lower()} " else None
         if bp is not None:
             # "các bộ, ngành và địa phương", "các bộ, cơ quan ngang bộ": a plural noun of another kind, its
@@ -623,6 +630,11 @@ _BARE_PLURAL = regex.compile(r"(?:" + _alt(_PLURAL_HEADS + ("cơ quan ngang bộ
                              regex.V1 | regex.IGNORECASE)
 # "tổ chức" is a verb too: a list item only before the next separator ("các địa phương, tổ chức, doanh nghiệp")
 _AFTER_TO_CHUC = regex.compile(r"[ ]*(?:[,;]|và[ ]|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới))", regex.V1)
+
+
+_LEVEL_NAMES = r"(?:tỉnh|huyện|xã|cơ[ ]sở|trung[ ]ương|thành[ ]phố|quận|phường|thị[ ]xã|thị[ ]trấn)"
+_ELLIPTIC_LEVEL = regex.compile(r"cấp[ ]" + _LEVEL_NAMES + r"(?!\p{L})", regex.V1)
+_PREFIX_OF_LEVEL = regex.compile(r"^(.*\S)\s+cấp\s+" + _LEVEL_NAMES + r"$", regex.V1)
 
 
 def _bare_plural(text: str, pos: int) -> int | None:

@@ -64,6 +64,14 @@ def test_a_list_split_by_kind_shares_the_complement_after_its_last_noun():
     assert _names("Các bộ, cơ quan thuộc Chính phủ thực hiện") == ["Các bộ", "Cơ quan thuộc Chính phủ"]
 
 
+def test_bodies_of_several_levels_named_once():
+    text = "Chủ tịch UBND cấp tỉnh, cấp huyện và cấp xã chịu trách nhiệm"
+    ul = parse_unit_list(text, 0)
+    assert [u.name for u in ul.units] == [
+        "Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]
+    _spans_exact(text, ul.units)
+
+
 def test_a_second_modifier_of_a_plural_noun_keeps_the_noun():
     # "các trường đại học, cao đẳng": the head left out before the second modifier
     assert _names("Các trường trung cấp, cao đẳng nghề có trách nhiệm tuyển sinh") == ["Các trường trung cấp, cao đẳng nghề"]
