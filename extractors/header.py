@@ -1245,6 +1245,15 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
                 break
     zone = _signature_zone(lines[lo:hi])
     _signer_by_name(zone, 0, len(zone), h)
+    if h.signer is None:
+        # an e-signature's appearance text standing apart from the signature block ("Người ký: Nguyễn Văn A")
+        for ln in lines:
+            if ("ký" in ln.text or "KÝ" in ln.text) and _SIGNED_BY.match(ln.text, timeout=RX_TIMEOUT):
+                name = _name_of(ln.text)
+                if name:
+                    h.signer = Signer(name=name, title=None, authority=None, loc=ln.loc)
+                    h.locs["signer"] = ln.loc
+                    return
 
 
 def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
@@ -1315,7 +1324,7 @@ def _name_of(text: str) -> str | None:
     Bình", "Đã ký: Nguyễn Văn Bình", or a name printed in capitals that starts
     with a family name ("NGUYỄN VĂN BÌNH"); None for any other line."""
     m = _SIGNED_BY.match(text, timeout=RX_TIMEOUT) if ("ký" in text or "KÝ" in text) else None
-    t = m.group("n").strip() if m else text
+    t = (m.group("n").strip() if m else text).rstrip(" ,'`’~_|-")
     if not t[:1].isupper() or len(t) > 60:
         return None
     if not _is_title_caps(t):

@@ -277,3 +277,13 @@ def test_a_garbled_header_at_the_top_wins_over_an_enclosed_document_further_down
                               "SỞ Y TẾ", "Số: 301/SYT-NV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                               "Nghệ An, ngày 2 tháng 2 năm 2024"))
     assert h.symbol == "UBND-VX" and h.issuer == "Ủy ban nhân dân huyện Tân Kỳ"
+
+
+def test_signer_from_an_e_signature_appearance_when_the_block_shows_no_name():
+    h = extract_header(doc_of("Người ký: Lưu Văn Bản", "Thời gian ký: 03.03.2024 09:00:00 +07:00", "SỞ Y TẾ",
+                              "Số: 8/SYT-NV", "V/v tiêm chủng", "Sở đề nghị các đơn vị thực hiện.", "Nơi nhận:",
+                              "- Như trên;", "GIÁM ĐỐC"))
+    assert h.signer.name == "Lưu Văn Bản"
+    h = extract_header(doc_of("Ký bởi: Sở Y tế", "SỞ Y TẾ", "Số: 8/SYT-NV", "V/v tiêm chủng", "Nơi nhận:", "- Như trên;",
+                              "GIÁM ĐỐC"))
+    assert h.signer is None  # an agency's signature names no person
