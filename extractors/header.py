@@ -1092,6 +1092,9 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
             if j > i and _DIEN.match(text):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", the addressees of a Công điện
+            if j > i and (regex.match(r"^(?:Ngày|Hôm\s+nay|Vào\s+ngày)\s+[0-9]", text, timeout=RX_TIMEOUT)
+                          or _AGENCY_ACTS.match(text, timeout=RX_TIMEOUT)):
+                break  # the body's first sentence: "Ngày 01/4/2025, …", "Ủy ban nhân dân xã thông báo …"
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
         if j > i and bracketed:

@@ -287,3 +287,10 @@ def test_signer_from_an_e_signature_appearance_when_the_block_shows_no_name():
     h = extract_header(doc_of("Ký bởi: Sở Y tế", "SỞ Y TẾ", "Số: 8/SYT-NV", "V/v tiêm chủng", "Nơi nhận:", "- Như trên;",
                               "GIÁM ĐỐC"))
     assert h.signer is None  # an agency's signature names no person
+
+
+def test_the_subject_stops_at_the_first_sentence_of_the_body():
+    h = extract_header(doc_of("ỦY BAN NHÂN DÂN", "TỈNH BẠC LIÊU", "Số: 90/TB-UBND", "Bạc Liêu, ngày 3 tháng 4 năm 2025",
+                              "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp",
+                              "Ngày 01/4/2025, Chủ tịch UBND tỉnh chủ trì cuộc họp về thu ngân sách."))
+    assert h.subject == "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp"
