@@ -919,7 +919,7 @@ _HEAD_ONLY = regex.compile(
     r"|dai hoc|hoc vien|vien|benh vien|trung tam|so|bo|cuc|tong cuc|chi cuc|ban|van phong|khoa|phong)$"
 )
 # a unit named by its kind alone under its parent ("VĂN PHÒNG" under "BỘ TƯ PHÁP")
-_BARE_KIND = regex.compile(r"^(?:van phong|thanh tra|ban thuong vu|ban chap hanh|cong doan|doan thanh nien)$")
+_BARE_KIND = regex.compile(r"^(?:van phong|thanh tra|ban thuong vu|ban chap hanh|cong doan|doan thanh nien|thuong truc)$")
 # the words that open the name of a body of its own (not the rest of the line above)
 _BODY_HEAD = regex.compile(
     r"^(?:uy ban|ubnd|hdnd|hoi dong|so|bo|ban|chinh phu|van phong|trung tam|dang uy|dang bo|cong doan|truong"

@@ -294,3 +294,9 @@ def test_the_subject_stops_at_the_first_sentence_of_the_body():
                               "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp",
                               "Ngày 01/4/2025, Chủ tịch UBND tỉnh chủ trì cuộc họp về thu ngân sách."))
     assert h.subject == "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp"
+
+
+def test_a_standing_committee_named_by_its_kind_is_named_with_its_council():
+    h = extract_header(doc_of("HĐND TỈNH BẮC KẠN", "THƯỜNG TRỰC", "Số: 5/TB-HĐND", "Bắc Kạn, ngày 2 tháng 3 năm 2024",
+                              "THÔNG BÁO", "Kết luận phiên họp"))
+    assert h.issuer == "Thường trực Hội đồng nhân dân tỉnh Bắc Kạn"
