@@ -596,15 +596,15 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
         if not sep:
             break
         nxt = sep.end()
-        if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
-            u = parse_unit(text, nxt)
-            continue
         lv = _ELLIPTIC_LEVEL.match(text, nxt, timeout=RX_TIMEOUT)
         pm = _PREFIX_OF_LEVEL.match(units[-1].raw, timeout=RX_TIMEOUT) if lv else None
         if pm is not None:
             # "UBND cấp huyện, cấp xã": the body of another level, its head left out
             u = UnitSpan(nxt, lv.end(), lv.group(0), head_of_body=units[-1].head_of_body)
             u.spell_out(f"{pm.group(1)} {lv.group(0)}")
+            continue
+        if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
+            u = parse_unit(text, nxt)
             continue
         bp = _bare_plural(text, nxt) if units[-1].plural or " các " in f" {units[-1].raw.lower()} " else None
         if bp is not None:

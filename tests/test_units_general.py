@@ -16,7 +16,8 @@ import pytest
 
 from core.textutil import squash_spaces
 from extractors.unit_registry import UnitRegistry
-from extractors.units import canonical_name, find_units, member_units, parse_unit, parse_unit_list
+from extractors.units import (canonical_name, find_units, member_units, parse_unit, parse_unit_list,
+                               split_unit_cell)
 
 
 def _names(text: str) -> list[str]:
@@ -70,6 +71,9 @@ def test_bodies_of_several_levels_named_once():
     assert [u.name for u in ul.units] == [
         "Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]
     _spans_exact(text, ul.units)
+    # in a responsibility cell too
+    got = [(u.name, u.as_written) for u, _r in split_unit_cell("UBND cấp huyện, cấp xã")]
+    assert got == [("Ủy ban nhân dân cấp huyện", "UBND cấp huyện"), ("Ủy ban nhân dân cấp xã", "cấp xã")]
 
 
 def test_a_second_modifier_of_a_plural_noun_keeps_the_noun():
