@@ -591,6 +591,7 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         h.symbol = sym
         year = m.groupdict().get("year")
         h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None and not joined else ln.loc
+        h.locs["number_line"] = ln.loc  # the whole "Số:" line (its raw offsets)
         if h.symbol:
             code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
             dt = doc_type_by_code(code, party=m.group("sep") == "-")

@@ -236,7 +236,7 @@ def _issuer_code_of(symbol: str | None) -> str | None:
 
 def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Reference], list[UnnumberedReference]]:
     own_key = ref_key(header.id) if header and header.id else None
-    number_loc = header.locs.get("number") if header else None
+    number_loc = (header.locs.get("number_line") or header.locs.get("number")) if header else None
     own_block = number_loc.block if number_loc is not None and number_loc.table is None else None
     own_span = (number_loc.start, number_loc.end) if own_block is not None and number_loc.start is not None \
         and number_loc.end is not None else None
