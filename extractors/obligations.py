@@ -542,9 +542,22 @@ def _actor_subject(s: str) -> _Subject | None:
     return None
 
 
+# what a checking verb follows up when the body only monitors: others' doing ("việc thực hiện", "tiến
+# độ", "tình hình", "kết quả thực hiện") or the bodies doing it ("đôn đốc các đơn vị"); "Khoa Dược kiểm
+# tra kho thuốc" checks a thing itself and leads that task
+_MONITORED = regex.compile(
+    r"^(?:(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra|đánh[ ]giá|hướng[ ]dẫn)[ ]*(?:,|và)?[ ]*)+"
+    r"(?:(?:việc|quá[ ]trình)[ ]+(?:thực[ ]hiện|triển[ ]khai|tổ[ ]chức|chấp[ ]hành)|tiến[ ]độ|tình[ ]hình"
+    r"|kết[ ]quả[ ]+(?:thực[ ]hiện|triển[ ]khai)|các[ ]+(?:cơ[ ]quan|đơn[ ]vị|địa[ ]phương|sở|ngành|phòng|khoa|xã|huyện)"
+    r"|(?:cơ[ ]quan|đơn[ ]vị|địa[ ]phương)|(?-i:\p{Lu})|$|[.;,])",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
 def _roles(units: list[UnitSpan], action: str) -> list[tuple[UnitSpan, str]]:
     role = "lead"
-    if _MONITOR_START.match(action, timeout=RX_TIMEOUT) and not _LEAD_START.match(action, timeout=RX_TIMEOUT):
+    if (_MONITOR_START.match(action, timeout=RX_TIMEOUT) and not _LEAD_START.match(action, timeout=RX_TIMEOUT)
+            and _MONITORED.match(action, timeout=RX_TIMEOUT)):
         role = "monitor"
     return [(u, role) for u in units if not u.bare]
 

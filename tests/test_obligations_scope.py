@@ -336,3 +336,15 @@ def test_narration_of_what_was_done_under_a_unit_heading_is_no_task():
     Đã kiểm tra 15 cơ sở kinh doanh dịch vụ karaoke.
     """, date="2025-10-01")
     assert obs == [], [o.source_text for o in obs]
+
+
+def test_a_body_checking_a_thing_itself_leads_and_one_following_up_others_monitors():
+    obs, _ = _run("""
+    1. Phòng Vật tư kiểm tra kho hóa chất, báo cáo kết quả về Ban Giám đốc trước ngày 12/5/2025.
+    2. Giao Văn phòng Sở đôn đốc các đơn vị thực hiện nghiêm túc Kế hoạch này.
+    3. Tổ Kiểm soát nội bộ theo dõi, kiểm tra việc triển khai thực hiện của các phòng.
+    """)
+    roles = {o.units[0].name: o.units[0].role for o in obs}
+    assert roles["Phòng Vật tư"] == "lead"
+    assert roles["Văn phòng Sở"] == "monitor"
+    assert roles["Tổ Kiểm soát nội bộ"] == "monitor"
