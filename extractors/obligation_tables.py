@@ -445,8 +445,8 @@ class FlatTableReader:
 
     def _is_unit_header(self, f: str) -> bool:
         return bool(_COL_UNIT.search(f[:90], timeout=RX_TIMEOUT)) and bool(
-            regex.match(r"(?:cac )?(?:don vi|co quan|bo phan)[^.;:]{0,30}(?:thuc hien|chu tri|phoi hop|trach nhiem)",
-                        f, timeout=RX_TIMEOUT))
+            regex.match(r"(?:cac )?(?:don vi|co quan|bo phan|nguoi|trach nhiem)[^.;:]{0,30}"
+                        r"(?:thuc hien|chu tri|phoi hop|trach nhiem|phu trach)", f, timeout=RX_TIMEOUT))
 
     def feed(self, p: Paragraph) -> bool:
         """True when the paragraph belonged to a flattened table."""

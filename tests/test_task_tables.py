@@ -137,3 +137,21 @@ def test_a_schedule_whose_tasks_name_their_doer():
         ("Phòng Công tác sinh viên", "2024-05-06"), ("Các khoa", "2024-05-17"), ("Hội đồng xét học bổng", "2024-05-24")]
     assert obs[0].action == "công bố danh sách học bổng"
     assert all(_cell_text(t, o.units[0].loc) == o.units[0].raw for o in obs)
+
+
+@pytest.mark.parametrize("unit_header", ["Trách nhiệm thực hiện", "Người thực hiện", "Đơn vị phụ trách thực hiện"])
+def test_a_table_flattened_into_paragraphs(unit_header):
+    paras = ["PHỤ LỤC", "TT Nội dung công việc", unit_header, "1", "Rà soát quy chế làm việc của cơ quan",
+             "Phòng Nội vụ", "2", "Cập nhật cơ sở dữ liệu cán bộ trước ngày 30/9/2024", "Trung tâm Chính trị huyện",
+             "Nơi nhận:"]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="", format="txt"), blocks=[Paragraph(p) for p in paras]).reindex()
+    obs, _units = extract_obligations(doc, DocumentHeader(date="2024-01-01"))
+    assert [(o.action, [u.raw for u in o.units]) for o in obs] == [
+        ("Rà soát quy chế làm việc của cơ quan", ["Phòng Nội vụ"]),
+        ("Cập nhật cơ sở dữ liệu cán bộ trước ngày 30/9/2024", ["Trung tâm Chính trị huyện"])]
+    # each name and the due date point at their own paragraph's words
+    for o in obs:
+        for u in o.units:
+            assert doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw
+    dl = obs[1].deadline
+    assert dl.date == "2024-09-30" and doc.blocks[dl.loc.block].text[dl.loc.start:dl.loc.end] == dl.text
