@@ -40,7 +40,7 @@ _TRIGGER = regex.compile(
     r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?|không[ ]quá|không[ ]chậm[ ]hơn"
     r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
-    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
+    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+thời[ ]điểm)?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
     # months listed before the one that carries the year: "trong tháng 11, tháng 12 năm 2025" is due at the last
     r"(?:(?:các[ ]+)?tháng[ ]+\d{1,2}[ ]*(?:,|và|hoặc)[ ]*){0,11}(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
@@ -48,7 +48,7 @@ _TRIGGER = regex.compile(
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
 # "Hạn cuối nhận hồ sơ là 17 giờ ngày …", "Thời gian hoàn thành: ngày …"
 _NOUN_TRIGGER = regex.compile(
-    r"(?:(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]cuối|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
+    r"(?:(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]cuối|hạn[ ](?:nộp|gửi|đăng[ ]ký|báo[ ]cáo)|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
     r"|thời[ ]gian[ ](?:thực[ ]hiện|triển[ ]khai|nộp|gửi)[^.;!?\n:]{0,30}?)(?:[ ]là|[ ]*:)"
     r"(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
@@ -74,6 +74,14 @@ _HALF = regex.compile(
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
 _RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+# a day and month written bare after a limit word ("trước 30/11", "chậm nhất 05/12"): a date only there
+_BARE_DAY_MONTH = regex.compile(
+    r"(?<!\p{L})(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|không[ ]quá|đến[ ]hết)[ ]+"
+    r"(?:thời[ ]điểm[ ]+)?(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>/)(?P<m>\d{1,2})(?![\d%]|[ ]?/[ ]?\d)"
+    # what may follow a date there: the clause's end, or the words that carry on a task ("trước 30/11 để tổng hợp")
+    r"(?=[ ]*(?:$|[,;:)\n]|\.(?!\d)|(?:để|và|gửi|gởi|về|cho|tại|hoặc|nhằm)(?!\p{L})))",
+    regex.V1 | regex.IGNORECASE,
+)
 # the first day of a range of days written once with their month: "từ ngày 06 - 15/11/2017", "ngày 03-05/6"
 _DAY_RANGE_BEFORE = regex.compile(r"(?<!\p{L})(?:từ[ ]+(?:ngày[ ]*)?|ngày[ ]*)\d{1,2}[ ]*(?:[-–]|đến|tới)[ ]*(?:ngày[ ]*)?$",
                                   regex.V1 | regex.IGNORECASE)
@@ -194,6 +202,22 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         phrase = text[start:ds.end].strip()
         out.append(DeadlineSpan(start, ds.end, Deadline(date=iso, text=phrase, kind=kind, inferred_year=inferred)))
         taken.append((start, ds.end))
+    if "/" in text or "." in text or "-" in text:
+        for m in _BARE_DAY_MONTH.finditer(text, timeout=RX_TIMEOUT):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            ds = DateSpan(m.start("d"), m.end(), m.group(0), int(m.group("d")), int(m.group("m")), None)
+            if not (1 <= ds.day <= 31 and 1 <= ds.month <= 12):
+                continue
+            if regex.match(r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 12], timeout=RX_TIMEOUT):
+                continue  # a recurring day ("trước 20/11 hằng năm")
+            ctx = _context_year(text, dates, m.start()) if _ref_year(ref_date) is None else None
+            iso, kind, inferred = _resolve(ds, ref_date, ctx)
+            if iso is None:
+                continue
+            out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0), kind=kind,
+                                                                 inferred_year=inferred)))
+            taken.append((m.start(), m.end()))
     ry = _ref_year(ref_date)
     for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
         for m in rx.finditer(text, timeout=RX_TIMEOUT):

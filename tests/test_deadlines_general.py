@@ -35,9 +35,19 @@ def _r(text):
     ("Thời gian thực hiện: tháng 8/2025.", "2025-08-31"),
     ("Thời gian thực hiện: Quý II/2026", "2026-06-30"),
     ("Thời gian nộp hồ sơ: ngày 14/02/2025.", "2025-02-14"),
+    ("Hạn đăng ký dự thi: 22/3/2025.", "2025-03-22"),
+    ("Các đơn vị gửi báo cáo trước thời điểm 31/8/2025.", "2025-08-31"),
 ])
 def test_limit_words_and_deadline_nouns(text, date):
     assert _d(text) == [date]
+
+
+def test_a_bare_day_and_month_after_a_limit_word():
+    assert _d("Các xã gửi kết quả trước 30/11 để tổng hợp.", "2024-09-02") == ["2024-11-30"]
+    assert _d("gửi trước 15/6, báo cáo năm gửi trước 15/12.", "2024-03-01") == ["2024-06-15", "2024-12-15"]
+    # counts and fractions are no dates
+    assert _d("giảm trước 2/3 số thủ tục", "2024-03-01") == []
+    assert _d("tăng trước 1/2 thời gian quy định", "2024-03-01") == []
 
 
 @pytest.mark.parametrize("text", [
