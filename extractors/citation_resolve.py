@@ -99,7 +99,7 @@ _ISSUER_STOP = regex.compile(
     r"|[,;:.()“”\"«»]|\s[0-9]|[0-9]|\s[-+•*]\s",
     regex.IGNORECASE,
 )
-_KHOA = regex.compile(r"\s*\(?\s*[Kk]hó?óa\s+[IVXLC]+\s*\)?|\s*\(?\s*[Kk]hoá\s+[IVXLC]+\s*\)?|\s*\(?\s*KHÓA\s+[IVXLC]+\s*\)?")
+_KHOA = regex.compile(r"\s*+\(?\s*+[Kk]hó?óa\s+[IVXLC]+\s*\)?|\s*+\(?\s*+[Kk]hoá\s+[IVXLC]+\s*\)?|\s*+\(?\s*+KHÓA\s+[IVXLC]+\s*\)?")
 _VA_NEXT = regex.compile(r"\s+(?:và|VÀ)\s+(?P<w>\p{L}+)")
 _BODY_HEADS = (
     r"Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Bộ|Ban|Phòng|Trung\s+tâm|Bệnh\s+viện|Văn\s+phòng|Huyện\s+ủy|Tỉnh\s+ủy|Thành\s+ủy|"
