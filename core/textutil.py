@@ -26,6 +26,23 @@ import regex
 
 RX_TIMEOUT = 2.0
 
+# What the limit costs.  ``regex`` turns ``timeout`` into C ``clock()`` ticks
+# and reads ``clock()`` (the process CPU clock: a system call) when each call
+# starts; during the match it looks again only every 65,536 steps.  So the cost
+# is per call, not per step: 1.8 µs a call here (0.4 µs for a whole search of a
+# short sentence without it), about a fifth of extraction's CPU time.  On a
+# short text the limit buys nothing: ``tests/test_rx_bound.py`` runs every
+# module-level pattern of vanban on hostile texts of ``RX_SHORT`` characters and
+# each call ends in milliseconds.  A call on such a text may pass
+# ``timeout=rx_timeout(text)``; a longer text keeps ``RX_TIMEOUT``.
+RX_SHORT = 300
+
+
+def rx_timeout(text: str) -> float | None:
+    """The ``timeout=`` of a regex call on ``text``: none on a text of at most
+    ``RX_SHORT`` characters (bounded by its length, see above), else ``RX_TIMEOUT``."""
+    return RX_TIMEOUT if len(text) > RX_SHORT else None
+
 # warning code of a part lost to a time limit (regex, OCR) or to memory: the
 # output is incomplete for a reason that may not recur, so it is redone
 TIMEOUT_CODE = "timeout"
