@@ -793,13 +793,16 @@ def _distribute(units: list[UnitSpan]) -> None:
             u.bare = False
 
 
+_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])\p{L}", regex.V1)
+
+
 def find_units(text: str) -> list[UnitSpan]:
     """Every unit named in ``text`` (left to right, no overlaps)."""
     out: list[UnitSpan] = []
     pos = 0
     n = len(text)
     while pos < n:
-        m = regex.search(r"(?<![\p{L}\p{N}])\p{L}", text, pos=pos, timeout=RX_TIMEOUT)
+        m = _WORD_START.search(text, pos, timeout=RX_TIMEOUT)
         if not m:
             break
         s = m.start()
