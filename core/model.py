@@ -31,8 +31,11 @@ class Loc:
     text file with form feeds / page markers).  ``block`` is the index of the
     paragraph or table in ``Document.blocks``.  ``table``/``row``/``col``
     address a table cell (``table`` is the index among the document's tables).
-    ``start``/``end`` are character offsets in the text of that block, or of
-    that cell when the location is in a table.
+    ``footnote`` is the index in ``Document.footnotes`` of a footnote the thing
+    stands in (``block`` is then the block holding the footnote's mark).
+    ``start``/``end`` are character offsets in the text of that block, of that
+    cell when the location is in a table, or of the footnote when ``footnote``
+    is set.
     """
 
     page: int | None = None
@@ -42,6 +45,7 @@ class Loc:
     col: int | None = None
     start: int | None = None
     end: int | None = None
+    footnote: int | None = None
 
     def span(self, start: int, end: int) -> "Loc":
         """The same place narrowed to ``text[start:end]`` (offsets relative to

@@ -15,7 +15,7 @@ _INT_OR_NULL = {"type": ["integer", "null"]}
 
 LOC = {
     "type": ["object", "null"],
-    "properties": {k: _INT_OR_NULL for k in ("page", "block", "table", "row", "col", "start", "end")},
+    "properties": {k: _INT_OR_NULL for k in ("page", "block", "table", "row", "col", "start", "end", "footnote")},
     "required": ["page", "block", "start", "end"],
 }
 MENTION = {"type": "object", "required": ["text", "loc"], "properties": {"text": {"type": "string"}, "loc": LOC}}

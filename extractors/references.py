@@ -173,8 +173,8 @@ def build_streams(doc: Document) -> list[Stream]:
     for st in streams:
         if id(st) in parts:
             st.text = "".join(parts[id(st)])
-    for fn in doc.footnotes:
-        loc = Loc(page=fn.page, block=fn.ref_block, start=0, end=len(fn.text))
+    for i, fn in enumerate(doc.footnotes):
+        loc = Loc(page=fn.page, block=fn.ref_block, start=0, end=len(fn.text), footnote=i)
         streams.append(Stream(fn.text, [_Piece(0, len(fn.text), loc, fn.ref_block)]))
     return streams
 

@@ -33,7 +33,8 @@ def same_place(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     """Do two locs point into the same paragraph or table cell?"""
     if not a or not b:
         return False
-    return (a.get("block"), a.get("row"), a.get("col")) == (b.get("block"), b.get("row"), b.get("col"))
+    return ((a.get("block"), a.get("row"), a.get("col"), a.get("footnote"))
+            == (b.get("block"), b.get("row"), b.get("col"), b.get("footnote")))
 
 
 def segments(text: str, spans: list[Span]) -> list[Segment]:
@@ -71,7 +72,13 @@ def find_spans(text: str, words: list[tuple[str, str, str | None]]) -> list[Span
 def block_text(content: dict[str, Any] | None, loc: dict[str, Any] | None) -> str | None:
     """The text of the paragraph or table cell ``loc`` points at, from a
     document model (the ``content`` of vanban's JSON)."""
-    if not content or not loc or loc.get("block") is None:
+    if not content or not loc:
+        return None
+    fn = loc.get("footnote")
+    if isinstance(fn, int):  # a footnote's own text
+        notes = content.get("footnotes") or []
+        return notes[fn].get("text") if 0 <= fn < len(notes) else None
+    if loc.get("block") is None:
         return None
     blocks = content.get("blocks") or []
     b = loc["block"]
