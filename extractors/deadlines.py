@@ -106,7 +106,8 @@ class DeadlineSpan:
 
 
 def _ref_year(ref_date: str | None) -> int | None:
-    if ref_date and regex.match(r"\d{4}", ref_date, timeout=RX_TIMEOUT):
+    # an ISO date or "yyyy-mm"/"yyyy": its first four characters, when they are ASCII digits
+    if ref_date and len(ref_date) >= 4 and ref_date[:4].isascii() and ref_date[:4].isdigit():
         return int(ref_date[:4])
     return None
 
@@ -202,7 +203,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         phrase = text[start:ds.end].strip()
         out.append(DeadlineSpan(start, ds.end, Deadline(date=iso, text=phrase, kind=kind, inferred_year=inferred)))
         taken.append((start, ds.end))
-    if "/" in text or "." in text or "-" in text:
+    if "/" in text:
         for m in _BARE_DAY_MONTH.finditer(text, timeout=RX_TIMEOUT):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -107,13 +107,15 @@ _CELL_JOINT = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 _LETTER = regex.compile(r"\p{L}", regex.V1)
+# a cell of names starts with one (a capital head word, "các …") or with a role word or a bullet before it
+_UNIT_START = regex.compile(r"[\s\-+•*(]*(?:\p{Lu}|các\b|chủ[ ]trì|phối[ ]hợp)", regex.V1)
 
 
 def _is_unit_cell(text: str) -> bool:
     """A cell that names bodies and nothing else ("Phòng Tư pháp chủ trì; UBND các xã", "Lãnh đạo Sở
     Nội vụ"): units with a head word cover nearly all its letters."""
     t = squash_spaces(text.replace("\n", " "))
-    if not t or len(t) > 250:
+    if not t or len(t) > 250 or not _UNIT_START.match(t, timeout=RX_TIMEOUT):
         return False
     pos, covered, joints, n = 0, 0, 0, 0
     while pos < len(t):
@@ -161,9 +163,10 @@ def _columns_by_content(grid: list[list[Cell | None]], first: int, n_cols: int, 
         texts = [row[c].text for r, row in enumerate(body) if row[c] is not None and row[c].row == first + r
                  and row[c].text.strip()]
         filled = len(texts)
-        units = sum(1 for x in texts if _is_unit_cell(x))
-        times = sum(1 for x in texts if _is_time_cell(x))
         mean = sum(len(x) for x in texts) / filled if filled else 0.0
+        short = filled >= 2 and c not in taken and mean <= 250
+        units = sum(1 for x in texts if _is_unit_cell(x)) if short else 0
+        times = sum(1 for x in texts if _is_time_cell(x)) if short else 0
         stats.append((units, times, filled, mean))
     unit_cols = [c for c in range(n_cols) if c not in taken and "tinh" not in fold(headers[c]).split()
                  and stats[c][2] >= 2 and stats[c][0] >= 0.6 * stats[c][2]]
@@ -296,6 +299,10 @@ def _find_words(text: str, raw: str, near: int) -> tuple[int, int] | None:
     return best
 
 
+# a cell outside the time and task columns is read for a time only when it has a digit or a period word
+_MAY_HOLD_TIME = regex.compile(r"\d|hằng|hàng|mỗi|định[ ]kỳ|cuối|quý|lần", regex.V1 | regex.IGNORECASE)
+
+
 def _one_line(text: str) -> str:
     """A cell's text with its line breaks as spaces: the same offsets as the cell."""
     return text.replace("\n", " ")
@@ -372,7 +379,8 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
         # (a product or note column: "Báo cáo gửi trước ngày 20 hằng tháng")
         places = [(time_cell, True)] if time_cell is not None and time_text else []
         places.append((cell, False))
-        places.extend((row[c], False) for c in others if row[c] is not None and row[c].text.strip())
+        places.extend((row[c], False) for c in others if row[c] is not None and row[c].text.strip()
+                      and _MAY_HOLD_TIME.search(row[c].text))
         deadlines: list = []
         dl_cell = None
         for pc, in_time in places:
