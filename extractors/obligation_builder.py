@@ -19,6 +19,10 @@ REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|gởi|nộp|trình)\b", reg
 _REPORT_PREP = regex.compile(r"\b(?:về|lên|cho|đến|tới|báo[ ]cáo|trình)[ ]+", regex.V1 | regex.IGNORECASE)
 _VIA = regex.compile(r"[ ]*(?:\([ ]*qua[^)]{1,80}\)|qua[ ]+[^,;.()]{3,80})", regex.V1 | regex.IGNORECASE)
 _TAIL = regex.compile(r"[ ]*(?:\./\.|\.)[ ]*$", regex.V1)
+# a time adjunct the unit finder read on as part of the name ("gửi Sở Nội vụ chậm nhất ngày …", "… đúng hạn")
+_TIME_TAIL = regex.compile(
+    r"[ ]+(?:(?:chậm|muộn|trễ)[ ]nhất|hạn[ ]chót|(?:trong[ ])?thời[ ]hạn|đúng[ ](?:hạn|thời[ ]gian)|không[ ]quá|trước|trong[ ]vòng"
+    r"|hằng|hàng[ ](?:tháng|quý|năm|tuần)|định[ ]kỳ)\b.*$", regex.V1 | regex.IGNORECASE)
 
 # --------------------------------------------------------------------------
 # Drafts: obligations before unit names are final
@@ -94,7 +98,8 @@ def report_to(action: str) -> str | None:
             u = parse_unit(action, c)
             if u is not None and not u.bare:
                 via = _VIA.match(action, u.end, timeout=RX_TIMEOUT)
-                return u.raw + (" " + squash_spaces(via.group(0)) if via else "")
+                name = _TIME_TAIL.sub("", u.raw, timeout=RX_TIMEOUT)
+                return name + (" " + squash_spaces(via.group(0)) if via else "")
     return None
 
 

@@ -277,6 +277,30 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             rest = rest[ins.end():]
             break
     stripped = rest.lstrip()
+    mq = _QUALIFIER_COLON.match(stripped, timeout=RX_TIMEOUT) if rest[:1] == " " else None
+    if mq and all(u.plural or fold(u.raw).startswith("cac ") for u in ul.units):
+        # "Các doanh nghiệp cung cấp máy tính: Cài đặt …", "Các cơ sở, doanh nghiệp kinh doanh xăng dầu: Chấp hành …":
+        # a plural subject with its qualifier, then the task in its own words after the colon; the qualifier is
+        # every body's of the list
+        after_q = stripped[mq.end():]
+        q = mq.group("q")
+        if (after_q[:1].isupper() and _TASK_START.match(after_q, timeout=RX_TIMEOUT)
+                and not _HEADING_VERB.search(q, timeout=RX_TIMEOUT)):
+            q_end = ul.end + (len(rest) - len(stripped)) + len(q)
+            units = []
+            # "Các cơ sở, doanh nghiệp …:" share the determiner and so the qualifier; "Các A, các B …:" do not
+            shared = not fold(ul.units[-1].raw).startswith("cac ")
+            lead_cac = fold(ul.units[0].raw).startswith("cac ")
+            for i, u in enumerate(ul.units):
+                raw = u.raw if i < len(ul.units) - 1 and not shared else f"{u.raw} {q}"
+                if shared and lead_cac and not fold(raw).startswith("cac "):
+                    raw = "Các " + raw[:1].lower() + raw[1:]
+                if i == len(ul.units) - 1:
+                    units.append(UnitSpan(u.start, q_end, raw, u.head_of_body, True, u.bare, u.person,
+                                          written=s[u.start:q_end] if s[u.start:q_end] != raw else None))
+                else:
+                    units.append(UnitSpan(u.start, u.end, raw, u.head_of_body, True, u.bare, u.person, written=u.as_written))
+            return _Subject(_roles([u for u in units if not u.bare], after_q), len(s) - len(after_q), trig)
     if _ASIDE_OPEN.match(stripped, timeout=RX_TIMEOUT):
         # "Bộ GDĐT căn cứ tình hình cụ thể, bố trí …": an aside with no comma before it, closed by the comma
         # after which the predicate starts
@@ -327,7 +351,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             u.start += shift
             u.end += shift
         units = inner.units
-        if fold(mt2.group("t")) == "chi dao" and trig is None and asked:
+        if fold(mt2.group("t")) == "chi dao" and trig is None:
             # "UBND các huyện chỉ đạo các phòng chuyên môn rà soát …": the one who directs acts too
             units = _roles(ul.units, "") + [x for x in units if all(x[0].raw != y.raw for y in ul.units)]
         return _Subject(units, inner.action_start + shift, fold(mt2.group("t")))
@@ -681,6 +705,39 @@ _SUBLABEL = regex.compile(r"^\((?:\d{1,2}|[a-zđ])\)[ ]*(?=\S)", regex.V1)
 _LEADIN_END = regex.compile(r"(?:co trach nhiem|co nhiem vu|chiu trach nhiem|:)\s*$")
 
 
+# a lower-case qualifier of a plural subject closed by a colon, no comma inside ("cung cấp máy tính:")
+_QUALIFIER_COLON = regex.compile(r"(?P<q>\p{Ll}[^:;.,()\n]{2,80}?)[ ]*:[ ]*", regex.V1)
+_ASIDE = regex.compile(r"[ ]*\([^()]{1,120}\)", regex.V1)
+_HEADING_JOIN = regex.compile(r",?[ ]+và[ ]+(?=các[ ]+\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _heading_parts(name: str) -> list[tuple[int, int]]:
+    """Spans of the bodies a heading names, cut at "và các" outside brackets, each part opening with a unit."""
+    cuts, depth = [], 0
+    spans = [(m.start(), m.end()) for m in _HEADING_JOIN.finditer(name, timeout=RX_TIMEOUT)]
+    opened = [i for i, c in enumerate(name) if c == "("]
+    closed = [i for i, c in enumerate(name) if c == ")"]
+    for a, b in spans:
+        depth = sum(1 for i in opened if i < a) - sum(1 for i in closed if i < a)
+        if depth == 0 and parse_unit(name, b) is not None:
+            cuts.append((a, b))
+    out, at = [], 0
+    for a, b in cuts:
+        out.append((at, a))
+        at = b
+    out.append((at, len(name)))
+    return out
+
+
+_COMPLEMENT = regex.compile(r"^(?:[ ]+(?:về|của|thuộc|trực[ ]thuộc|tại|trên|trong|ở|cấp|có)\b|[ ]*$)", regex.V1 | regex.IGNORECASE)
+
+
+def _complemented(name: str, a: int, b: int) -> bool:
+    part = _ASIDE.sub("", name[a:b], timeout=RX_TIMEOUT)
+    u = parse_unit(part, 0)
+    return u is not None and u.start == 0 and _COMPLEMENT.match(part[u.end:], timeout=RX_TIMEOUT) is not None
+
+
 def _label_level(m: regex.Match | None) -> float | None:
     if m is None:
         return None
@@ -763,7 +820,7 @@ class _Prose:
                 top = self.stack.pop()
                 if top.level == level:
                     first = False
-                    if level >= 6 and top.subject and not top.leadin and top.chain:
+                    if level >= 1 and top.subject and not top.leadin and top.chain:
                         sibling = top.subject  # "a) Sở X chủ trì …" then "b) Tổ chức …": X goes on
             if level <= 1:
                 self.last_subject = None
@@ -772,7 +829,10 @@ class _Prose:
         # the subject of the nearest enclosing heading or lead-in that names one ("Chủ tịch UBND tỉnh yêu cầu:"
         # over "II. NHIỆM VỤ …" / "1. Nhiệm vụ chung" / "a) …")
         parent = next((lv.subject for lv in reversed(self.stack) if lv.subject), None)
-        if parent is None and sibling is not None:
+        if parent is None and sibling is not None and (
+                level is None or level >= 6
+                # a numbered item that opens with a body's name has a subject of its own, even when it is not read
+                or parse_unit(text, body_off) is None and not fold(text[body_off:body_off + 4]) == "cac "):
             parent = sibling
         # the nearest enclosing level that names a subject is a lead-in or a heading naming only its doer
         # ("Sở X có trách nhiệm:", "Điều 5. Trách nhiệm của Sở Y tế", "2. Phòng Tài chính - Kế toán"): every
@@ -814,7 +874,8 @@ class _Prose:
             res = self.sentence(s_text, src.strip(), loc, inherited, last_draft, cur is not None,
                                 any_task=parent_leadin and s0 == 0,
                                 heading=level is not None and s0 == 0 and e0 == len(body.rstrip())
-                                and len(body.split()) <= 16 and not body.rstrip().endswith((".", ";")),
+                                and (len(body.split()) <= 16 or body.rstrip().endswith(":") and len(body.split()) <= 60)
+                                and not body.rstrip().endswith((".", ";")),
                                 labeled=level is not None)
             if res is None:
                 cur = None
@@ -868,11 +929,26 @@ class _Prose:
             # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
             u0 = parse_unit(s_clean, 0)
             name = s_clean.rstrip(" :;")
-            if u0 is not None and u0.start == 0 and not _HEADING_VERB.search(name[u0.end:], timeout=RX_TIMEOUT):
-                unit = UnitSpan(0, len(name), name, plural=u0.plural or fold(name).startswith("cac "))
-                _place([unit], sloc)
+            # bracketed asides (short forms "(sau đây gọi là …)", abbreviations) are no predicate
+            if u0 is not None and u0.start == 0 and not _HEADING_VERB.search(
+                    _ASIDE.sub("", name[u0.end:], timeout=RX_TIMEOUT), timeout=RX_TIMEOUT):
+                units = []
+                parts = _heading_parts(name)
+                if len(name.split()) > 16 and not all(_complemented(name, a, b) for a, b in parts):
+                    # a long heading is a name only when each body's words after it are its complements
+                    # ("… về công nghệ thông tin của các bộ"), never a list going on to a verb
+                    return None
+                # "1. Các đơn vị chuyên trách về … của các bộ (…) và các Sở … của các tỉnh (…):" — one body per
+                # "và các" joining two named bodies
+                for a, b in parts:
+                    written = name[a:b]
+                    raw = squash_spaces(_ASIDE.sub("", written, timeout=RX_TIMEOUT))
+                    raw = raw[:1].upper() + raw[1:]
+                    units.append(UnitSpan(a, b, raw, plural=u0.plural or fold(raw).startswith("cac "),
+                                          written=written if written != raw else None))
+                _place(units, sloc)
                 self.bare_heading = True
-                return [(unit, "lead")], None
+                return [(u, "lead") for u in units], None
         if _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT) or subj is None and s_clean.endswith(":"):
             return self._introduction(s_clean, subj, sloc)
         deadlines = find_deadlines(s_clean, ref)

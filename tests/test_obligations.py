@@ -307,8 +307,9 @@ def test_head_of_a_body_who_chi_dao_a_task_is_its_doer():
     got = [(_units(o), (o.deadline.date if o.deadline else None)) for o in obs]
     assert got[0] == ([("Các bệnh viện tuyến tỉnh", "lead")], "2024-05-20")
     assert got[1] == ([("Ủy ban nhân dân các xã, thị trấn", "lead")], "2024-05-30")
-    # a body named after "chỉ đạo" is the doer; "chỉ đạo:" alone announces, it gives no task
-    assert got[2][0] == [("Các khoa, phòng", "lead")]
+    # GUIDELINES: in "X chỉ đạo Y làm Z" both X (to direct) and Y (to do) act; "chỉ đạo:" alone announces,
+    # it gives no task
+    assert got[2][0] == [("Ban Giám đốc", "lead"), ("Các khoa, phòng", "lead")]
     assert len(obs) == 3
 
 

@@ -1,0 +1,162 @@
+"""Issue 10, second pass: numbered siblings, the directing body, where a report goes.
+
+Every sentence here is invented for the test (bodies, places and dates are made up); none is copied
+from a gold file or a corpus document.
+"""
+
+from __future__ import annotations
+
+from extractors.obligation_builder import report_to
+from extractors.obligations import extract_obligations
+from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+
+
+def _run(text: str, **hdr):
+    blocks = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
+    return extract_obligations(doc, DocumentHeader(**hdr))
+
+
+def _with(obs, words: str):
+    found = [o for o in obs if words in o.source_text]
+    assert found, f"no obligation holds {words!r}: {[o.source_text for o in obs]}"
+    return found[0]
+
+
+def _units(ob) -> list[tuple[str, str, bool]]:
+    return [(u.name, u.role, u.implied) for u in ob.units]
+
+
+def test_a_numbered_item_with_no_subject_goes_on_with_the_first_items_doer():
+    obs, _ = _run(
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Văn hóa chủ trì, phối hợp với các đơn vị liên quan triển khai Kế hoạch này.\n"
+        "2. Hướng dẫn các huyện tổ chức lễ hội, báo cáo kết quả trước ngày 15/8/2025.\n"
+        "3. Sở Tài chính bố trí kinh phí thực hiện.\n"
+        "4. Kiểm tra việc sử dụng kinh phí trước ngày 30/11/2025."
+    )
+    second = _with(obs, "Hướng dẫn các huyện")
+    assert _units(second) == [("Sở Văn hóa", "lead", True)]
+    assert second.deadline is not None and second.deadline.date == "2025-08-15"
+    assert _units(_with(obs, "bố trí kinh phí")) == [("Sở Tài chính", "lead", False)]
+    # a later item named another doer: the chain is broken, item 4 is nobody's by sibling
+    assert not any("Kiểm tra việc sử dụng" in o.source_text and ("Sở Văn hóa", "lead", True) in _units(o) for o in obs)
+
+
+def test_numbered_siblings_in_other_wordings():
+    obs, _ = _run(
+        "1. Phòng Tài nguyên và Môi trường có trách nhiệm kiểm tra các điểm tập kết rác thải.\n"
+        "2. Tổng hợp kết quả gửi UBND huyện chậm nhất ngày 20/9/2025."
+    )
+    second = _with(obs, "Tổng hợp kết quả")
+    assert _units(second) == [("Phòng Tài nguyên và Môi trường", "lead", True)]
+    assert second.deadline.date == "2025-09-20" and second.report_to == "UBND huyện"
+    obs, _ = _run(
+        "2.1. Trung tâm Y tế huyện xây dựng kế hoạch tiêm chủng bổ sung.\n"
+        "2.2. Tổ chức tập huấn cho cán bộ trạm y tế trong tháng 10/2025."
+    )
+    assert _units(_with(obs, "Tổ chức tập huấn")) == [("Trung tâm Y tế huyện", "lead", True)]
+
+
+def test_a_numbered_heading_naming_its_doer_is_no_sibling_chain():
+    # "1. Phòng Nội vụ:" heads its own items; "2. …" with no subject is not Phòng Nội vụ's by sibling
+    obs, _ = _run(
+        "1. Phòng Nội vụ:\n"
+        "- Rà soát biên chế các đơn vị.\n"
+        "2. Tình hình thực hiện năm 2024."
+    )
+    assert all("Tình hình" not in o.source_text for o in obs)
+
+
+def test_the_body_that_directs_another_acts_with_it():
+    for text, director, doer in (
+        ("Ban Giám đốc chỉ đạo các khoa, phòng rà soát quy trình trước ngày 5/6/2025.", "Ban Giám đốc", "Các khoa, phòng"),
+        ("UBND các huyện chỉ đạo Phòng Giáo dục và Đào tạo tổ chức kiểm tra.", "Ủy ban nhân dân các huyện",
+         "Phòng Giáo dục và Đào tạo"),
+        ("Giám đốc Sở Nông nghiệp chỉ đạo Chi cục Thủy lợi hoàn thành sửa chữa đê trong quý III/2025.",
+         "Sở Nông nghiệp", "Chi cục Thủy lợi"),
+    ):
+        obs, _ = _run(text)
+        assert len(obs) == 1
+        assert [(n, r) for n, r, _i in _units(obs[0])] == [(director, "lead"), (doer, "lead")]
+    # narration of past direction is no task
+    obs, _ = _run("Chủ tịch UBND tỉnh đã chỉ đạo các sở triển khai nhiều giải pháp.")
+    assert obs == []
+
+
+def test_report_to_stops_before_the_time_adjunct():
+    assert report_to("báo cáo Sở Nội vụ chậm nhất ngày 5/6/2025") == "Sở Nội vụ"
+    assert report_to("gửi Sở Tài chính hạn chót ngày 3/4/2025") == "Sở Tài chính"
+    assert report_to("gửi về Sở Y tế muộn nhất ngày 5/3/2025") == "Sở Y tế"
+    assert report_to("gửi Phòng Kinh tế trong thời hạn 5 ngày làm việc") == "Phòng Kinh tế"
+    assert report_to("gửi về Ban Chỉ đạo tỉnh đúng hạn") == "Ban Chỉ đạo tỉnh"
+    assert report_to("báo cáo UBND huyện (qua Phòng Nội vụ) trước ngày 3/3/2025") == "UBND huyện (qua Phòng Nội vụ)"
+    obs, _ = _run("Các trường học báo cáo Phòng Giáo dục chậm nhất ngày 10/10/2025.")
+    assert obs[0].report_to == "Phòng Giáo dục" and obs[0].deadline.date == "2025-10-10"
+
+
+def test_a_long_numbered_heading_naming_bodies_with_complements_heads_its_items():
+    obs, _ = _run(
+        "1. Các phòng chuyên môn về y tế của các huyện, thị xã (sau đây gọi là huyện) và các trạm y tế "
+        "của các xã, phường, thị trấn thuộc tỉnh (sau đây gọi là xã):\n"
+        "a) Rà soát danh sách người cao tuổi cần khám sức khỏe định kỳ.\n"
+        "Chậm nhất ngày 15/9/2025, hoàn thành việc cập nhật dữ liệu lên hệ thống.\n"
+        "b) Phối hợp với Hội Người cao tuổi tổ chức khám tại cơ sở."
+    )
+    names = ["Các phòng chuyên môn về y tế của các huyện, thị xã", "Các trạm y tế của các xã, phường, thị trấn thuộc tỉnh"]
+    first = _with(obs, "Rà soát danh sách")
+    assert [u.name for u in first.units] == names
+    dated = [o for o in obs if o.deadline is not None and o.deadline.date == "2025-09-15"]
+    assert dated and [u.name for u in dated[0].units] == names
+    assert [u.name for u in _with(obs, "Phối hợp với Hội").units][:2] == names
+
+
+def test_a_heading_whose_bracket_holds_a_verb_word_is_still_a_name():
+    obs, _ = _run(
+        "2. Các trung tâm dịch vụ nông nghiệp của các huyện (được thành lập theo Quyết định của UBND tỉnh):\n"
+        "- Hướng dẫn nông dân gieo cấy đúng lịch thời vụ."
+    )
+    assert [u.name for u in _with(obs, "Hướng dẫn nông dân").units] == ["Các trung tâm dịch vụ nông nghiệp của các huyện"]
+
+
+def test_a_plural_subject_with_its_qualifier_then_the_task_after_a_colon():
+    obs, _ = _run(
+        "a) Các doanh nghiệp kinh doanh xăng dầu: Chấp hành nghiêm quy định về niêm yết giá bán.\n"
+        "b) Các hợp tác xã, doanh nghiệp nuôi trồng thủy sản: Thực hiện khai báo dịch bệnh trước ngày 30/10/2025.\n"
+        "c) Các trường mầm non, các trường tiểu học ngoài công lập: Bảo đảm an toàn thực phẩm trong bữa ăn bán trú."
+    )
+    assert [u.name for u in _with(obs, "niêm yết").units] == ["Các doanh nghiệp kinh doanh xăng dầu"]
+    shrimp = _with(obs, "khai báo dịch bệnh")
+    # the qualifier is both bodies' ("Các A, B <qualifier>:")
+    assert [u.name.removeprefix("Các ").lower() for u in shrimp.units] == ["hợp tác xã nuôi trồng thủy sản",
+                                                                          "doanh nghiệp nuôi trồng thủy sản"]
+    assert shrimp.deadline.date == "2025-10-30"
+    # "Các A, các B …:" — the qualifier is the last body's only
+    assert [u.name for u in _with(obs, "bữa ăn").units] == ["Các trường mầm non", "Các trường tiểu học ngoài công lập"]
+
+
+def test_a_qualifier_with_a_duty_verb_before_a_colon_is_no_name():
+    obs, _ = _run("Các đơn vị tổ chức hội nghị: Thời gian, địa điểm do Ban tổ chức thông báo sau.")
+    assert all("Các đơn vị tổ chức hội nghị" not in [u.name for u in o.units] for o in obs)
+
+
+def test_a_numbered_item_opening_with_its_own_bodies_never_takes_the_siblings():
+    # item 2 names its own bodies (in a shape the subject finder does not read): it is never item 1's
+    obs, _ = _run(
+        "1. Sở Công Thương chủ trì theo dõi việc thực hiện Kế hoạch.\n"
+        "2. Các sở, ban, ngành và UBND các huyện, thị xã, trên cơ sở chức năng, nhiệm vụ của ngành, địa phương mình, "
+        "căn cứ các chỉ tiêu tại Phụ lục để tổ chức triển khai thực hiện; tập trung chỉ đạo việc rà soát hồ sơ, bảo đảm "
+        "hoàn thành nhiệm vụ “Số hóa hồ sơ đất đai trước tháng 9/2025”."
+    )
+    assert [[u.name for u in o.units] for o in obs if "Các sở, ban, ngành" in o.source_text] in ([], [[]])
+    assert all("Sở Công Thương" not in [u.name for u in o.units] for o in obs if o.source_text.startswith("2."))
+
+
+def test_a_long_item_listing_bodies_then_a_verb_is_no_heading_name():
+    obs, _ = _run(
+        "3. Phòng Hành chính, phòng Kế toán, phòng Quản trị… giúp lãnh đạo trung tâm kiểm tra việc sử dụng tài sản "
+        "thông qua một số khâu kiểm tra, giám sát sau:\n"
+        "- Kiểm tra sổ theo dõi tài sản."
+    )
+    names = {u.name for o in obs for u in o.units}
+    assert not any("giúp lãnh đạo" in n for n in names)
