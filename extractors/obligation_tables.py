@@ -278,9 +278,9 @@ def _place_cell_units(t: Table, cell: Cell, units: list[tuple[UnitSpan, str]]) -
         if not isinstance(u, UnitSpan):
             continue
         s, e = u.start, u.end
-        if not (0 <= s < e <= len(flat)) or squash_spaces(flat[s:e]) != squash_spaces(u.raw):
+        if not (0 <= s < e <= len(flat)) or squash_spaces(flat[s:e]) != squash_spaces(u.as_written):
             # the words were joined or moved ("A, b" continued): find the name as written near its place
-            m = _find_words(flat, u.raw, s)
+            m = _find_words(flat, u.as_written, s)
             if m is None:
                 continue
             s, e = m
