@@ -768,6 +768,7 @@ class _Prose:
         self.ctx_year: str | None = None
         self.bare_heading = False
         self.bullets: list[str] = []
+        self.groups: dict[str, list[str]] = {}  # "(sau đây gọi chung là các đơn vị)": the bodies a short form stands for
         self.prev_draft: Draft | None = None  # the last task of the paragraph before
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
 
@@ -1162,10 +1163,28 @@ class _Prose:
             return self._addressees()
         return [(u, "lead") for u in (self.collective or [])]
 
+    def _members(self, units: list[tuple[UnitSpan | str, str]]) -> list[tuple[UnitSpan | str, str]]:
+        """A short form naming a group ("các đơn vị" after "(sau đây gọi chung là các đơn vị)") → its bodies."""
+        out: list[tuple[UnitSpan | str, str]] = []
+        for u, role in units:
+            raw = u.raw if isinstance(u, UnitSpan) else u
+            members = self.groups.get(_group_key(raw))
+            if not members:
+                out.append((u, role))
+                continue
+            for m in members:
+                if isinstance(u, UnitSpan):
+                    out.append((UnitSpan(u.start, u.end, m, plural=u.plural, loc=u.loc, written=u.as_written), role))
+                else:
+                    out.append((m, role))
+        return out
+
     def _emit(self, action, units, sentence, source, loc, deadlines, recs, implied: bool = False,
               listed: bool = True) -> Draft:
         dl = deadlines[0] if deadlines else None
         rc = recs[0] if recs else None
+        if self.groups:
+            units = self._members(units)
         ob = Obligation(
             action=action,
             deadline=None,
@@ -1208,6 +1227,44 @@ _SHORT_FORM = regex.compile(
     r"[\"“]?(?P<short>[^()\"“”]{2,60}?)[\"”]?[ ]*\)",
     regex.V1 | regex.IGNORECASE,
 )
+
+
+_GROUP_FORM = regex.compile(
+    r"[ ]*\([ ]*(?:sau[ ]đây|dưới[ ]đây)?[ ]*(?:được[ ])?gọi[ ]chung[ ]là[ ]*:?[ ]*[\"“]?(?P<short>[^()\"“”]{2,40}?)[\"”]?[ ]*\)",
+    regex.V1 | regex.IGNORECASE,
+)
+_ALL = regex.compile(r"^(?:tất[ ]cả|toàn[ ]bộ|mọi)[ ]+", regex.V1 | regex.IGNORECASE)
+
+
+def _group_key(raw: str) -> str:
+    return regex.sub(r"^cac ", "", fold(canonical_name(raw)).strip(), timeout=RX_TIMEOUT)
+
+
+def _groups(doc: Document) -> dict[str, list[str]]:
+    """"Các bệnh viện công lập; trung tâm y tế huyện có giường bệnh (sau đây gọi chung là các đơn vị)": the short form
+    stands for each body of the list before it (cut at ";"), from the start of its sentence or clause."""
+    out: dict[str, list[str]] = {}
+    for blk in doc.blocks:
+        text = getattr(blk, "text", None)
+        if not isinstance(text, str) or "(" not in text:
+            continue
+        for m in _GROUP_FORM.finditer(text, timeout=RX_TIMEOUT):
+            before = text[:m.start()]
+            cut = max(before.rfind(". "), before.rfind(": "))
+            seg = before[cut + 2:] if cut >= 0 else before
+            seg = _LABEL.sub("", seg, count=1, timeout=RX_TIMEOUT).strip()
+            members = []
+            for part in seg.split(";"):
+                part = _ALL.sub("", part.strip(" ,"), timeout=RX_TIMEOUT)
+                part = part[:1].upper() + part[1:]
+                u = parse_unit(part, 0) if part else None
+                if u is None or u.start != 0 or len(part.split()) > 25:
+                    members = []
+                    break
+                members.append(part)
+            if len(members) >= 2:
+                out[_group_key(m.group("short"))] = members
+    return out
 
 
 def _short_forms(doc: Document, registry: UnitRegistry) -> None:
@@ -1278,6 +1335,7 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
     _short_forms(doc, b.registry)
     prose = _Prose(b)
     prose.addr_locs = _recipient_locs(doc, header)
+    prose.groups = _groups(doc)
     flat = FlatTableReader(b)
     for blk in doc.blocks:
         if isinstance(blk, Table):

@@ -160,3 +160,35 @@ def test_a_long_item_listing_bodies_then_a_verb_is_no_heading_name():
     )
     names = {u.name for o in obs for u in o.units}
     assert not any("giúp lãnh đạo" in n for n in names)
+
+
+def test_a_short_form_naming_a_group_stands_for_each_of_its_bodies():
+    obs, units = _run(
+        "II. ĐỐI TƯỢNG\n"
+        "Tất cả các trường trung học phổ thông công lập; trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên cấp "
+        "huyện (sau đây gọi chung là các đơn vị).\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các đơn vị:\n"
+        "- Tổ chức tự đánh giá, gửi báo cáo về Sở Giáo dục và Đào tạo trước ngày 20/10/2025.\n"
+        "2. Các đơn vị báo cáo số liệu học sinh trước ngày 30/10/2025."
+    )
+    members = ["Các trường trung học phổ thông công lập",
+               "Trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên cấp huyện"]
+    first = _with(obs, "tự đánh giá")
+    assert [u.name for u in first.units] == members and all(u.implied for u in first.units)
+    assert first.deadline.date == "2025-10-20"
+    assert [u.name for u in _with(obs, "số liệu học sinh").units] == members
+    assert "Các đơn vị" not in [u.name for u in units]
+
+
+def test_a_group_short_form_in_other_wordings_and_a_plain_list_that_defines_nothing():
+    obs, _ = _run(
+        "Kế hoạch áp dụng cho: Ban Quản lý dự án đầu tư xây dựng tỉnh; các chủ đầu tư có dự án sử dụng vốn ngân sách "
+        "(dưới đây gọi chung là “các cơ quan”).\n"
+        "Các cơ quan cập nhật tiến độ giải ngân trước ngày 05/12/2025."
+    )
+    assert [u.name for u in _with(obs, "giải ngân").units] == [
+        "Ban Quản lý dự án đầu tư xây dựng tỉnh", "Các chủ đầu tư có dự án sử dụng vốn ngân sách"]
+    # a bracket that is no group definition changes nothing
+    obs, _ = _run("Các đơn vị (trừ các trường mầm non) báo cáo số liệu trước ngày 10/11/2025.")
+    assert [u.name for u in obs[0].units] == ["Các đơn vị"]
