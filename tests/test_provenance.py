@@ -60,15 +60,9 @@ def _id(path: Path) -> str:
 
 
 DOCS = _documents()
-# (document id, kind) -> why it is not exact yet; kinds: refs, units, implied, deadlines, recurrences
-_FOOTNOTE = ("references cited in a footnote carry the loc of the paragraph holding the footnote mark with offsets "
-             "in the footnote's own text: a Loc cannot name a footnote yet (extractors/references.py, core/model.py)")
-KNOWN: dict[tuple[str, str], str] = {
-    ("raw/001_d7b8ee2fe133437a.docx", "refs"): _FOOTNOTE,
-    ("raw/001_d7b8ee2fe133437a.pdf", "refs"): _FOOTNOTE,
-    ("raw/001_d7b8ee2fe133437a.txt", "refs"): _FOOTNOTE,
-    ("real/BAO CAO CCHC NAM 2025.docx", "refs"): _FOOTNOTE,
-}
+# (document id, kind) -> why it is not exact yet (xfail); kinds: refs, units, implied, deadlines, recurrences.
+# Empty: every item of every document points at its words.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _params(kind: str) -> list:
@@ -121,8 +115,12 @@ def _tables(doc: Document):
 
 
 def base_text(doc: Document, loc: Loc | None) -> str | None:
-    """The text of the paragraph or table cell ``loc`` names, or None when it names none."""
-    if loc is None or loc.block is None:
+    """The text of the paragraph, table cell or footnote ``loc`` names, or None when it names none."""
+    if loc is None:
+        return None
+    if getattr(loc, "footnote", None) is not None:  # a footnote's text (``Document.footnotes``)
+        return doc.footnotes[loc.footnote].text if 0 <= loc.footnote < len(doc.footnotes) else None
+    if loc.block is None:
         return None
     if loc.table is not None:
         for t in _tables(doc):
