@@ -79,16 +79,20 @@ _TRIGGER = regex.compile(
     r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Kiến[ ]nghị|Đề[ ]xuất|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
     regex.V1 | regex.IGNORECASE,
 )
+_TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ ]+(?:[IV]{1,3}|\d)(?:[/.]\d{4})?|Từ[ ]nay(?:[ ]đến[ ][^,]{3,30})?"
+              r"|Đến[ ]năm[ ]+\d{4}|Hằng[ ](?:năm|tháng|quý|tuần)|Hàng[ ](?:năm|tháng|quý|tuần)|Định[ ]kỳ[ ][^,]{2,30})(?=,)")
 _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
     # connectives and time adverbials that open a sentence before its subject
     r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
-    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể)\b",
+    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể"
+    # a time adverbial ("Năm 2026, các trường …", "Quý IV/2025, …", "Hằng năm, …")
+    r"|" + _TIME_OPEN + r")\b",
     regex.V1 | regex.IGNORECASE,
 )
 _CONNECTIVE = regex.compile(
     r"^(?:Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
-    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể)[ ]*,", regex.V1 | regex.IGNORECASE)
+    r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể|" + _TIME_OPEN + r")[ ]*,", regex.V1 | regex.IGNORECASE)
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 _PASSIVE_BEFORE = regex.compile(r"(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")

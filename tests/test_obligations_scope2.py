@@ -192,3 +192,18 @@ def test_a_group_short_form_in_other_wordings_and_a_plain_list_that_defines_noth
     # a bracket that is no group definition changes nothing
     obs, _ = _run("Các đơn vị (trừ các trường mầm non) báo cáo số liệu trước ngày 10/11/2025.")
     assert [u.name for u in obs[0].units] == ["Các đơn vị"]
+
+
+def test_a_fronted_time_adverbial_before_the_subject():
+    for text, names in (
+        ("Năm 2026, các cơ sở giáo dục tiếp tục thực hiện chương trình bồi dưỡng giáo viên.", ["Các cơ sở giáo dục"]),
+        ("Hằng năm, các xã báo cáo kết quả về UBND huyện trước ngày 15/12.", ["Các xã"]),
+        ("Quý IV/2025, Sở Xây dựng hoàn thành việc rà soát quy hoạch.", ["Sở Xây dựng"]),
+        ("Từ nay đến hết năm 2025, UBND các phường tập trung xử lý rác thải tồn đọng.", ["Ủy ban nhân dân các phường"]),
+    ):
+        obs, _ = _run(text)
+        assert [[u.name for u in o.units] for o in obs] == [names], text
+    # narration after a time adverbial stays no task
+    for text in ("Năm 2024, các đơn vị đã triển khai nhiều hoạt động.", "Tháng 10/2025, Hội nghị đã thống nhất các nội dung."):
+        obs, _ = _run(text)
+        assert obs == [], text
