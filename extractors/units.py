@@ -957,7 +957,7 @@ def _expand_abbrev(tok: str) -> str:
 # A category, then its members ("các sở: Tư pháp, Tài chính, Xây dựng")
 # --------------------------------------------------------------------------
 
-_MEMBER_SEP = regex.compile(r"[ ]*(?:,[ ]*(?:và[ ]+)?|;[ ]*|[ ]+và[ ]+)", regex.V1)
+_MEMBER_SEP = regex.compile(r"[ ]*+(?:,[ ]*+(?:và[ ]+)?|;[ ]*+)|[ ]+và[ ]+", regex.V1)  # possessive: linear on a run of spaces
 _LAST_CAC = regex.compile(r"(?i)(?:^|\s)các\s+(?!.*\scác\s)", regex.V1)
 
 
