@@ -711,6 +711,7 @@ _LEADIN_END = regex.compile(r"(?:co trach nhiem|co nhiem vu|chiu trach nhiem|:)\
 
 # a lower-case qualifier of a plural subject closed by a colon, no comma inside ("cung cấp máy tính:")
 _QUALIFIER_COLON = regex.compile(r"(?P<q>\p{Ll}[^:;.,()\n]{2,80}?)[ ]*:[ ]*", regex.V1)
+_ADMIN_TAIL = regex.compile(r"(?:thành[ ]phố|thị[ ]xã|thị[ ]trấn|huyện|quận|xã|phường|tỉnh|đặc[ ]khu)\b[^,;.:()]{0,60}", regex.V1)
 _ASIDE = regex.compile(r"[ ]*\([^()]{1,120}\)", regex.V1)
 _HEADING_JOIN = regex.compile(r",?[ ]+và[ ]+(?=các[ ]+\p{L})", regex.V1 | regex.IGNORECASE)
 
@@ -982,6 +983,18 @@ class _Prose:
                 collective = True
                 if not subj_units:
                     return None
+            tail = action.rstrip(" :")
+            if (s_clean.endswith(":") and tail and subj_units and isinstance(subj_units[-1][0], UnitSpan)
+                    and _ADMIN_TAIL.fullmatch(tail, timeout=RX_TIMEOUT) and not _HEADING_VERB.search(tail, timeout=RX_TIMEOUT)):
+                # "6. Ủy ban nhân dân các tỉnh thành phố trực thuộc Trung ương:" — the list of places goes on without
+                # its comma; the name runs to the colon
+                u, r = subj_units[-1]
+                at = s_clean.find(tail, u.end - 1 if u.end > 0 else 0)
+                end = at + len(tail) if at >= 0 else u.end
+                raw = f"{u.raw}, {tail}"
+                subj_units = subj_units[:-1] + [(UnitSpan(u.start, end, raw, u.head_of_body, u.plural, u.bare, u.person, u.loc,
+                                                          written=s_clean[u.start:end] if at >= 0 else u.as_written), r)]
+                action = ""
             if not action:
                 # "1. Phòng Nội vụ:" — a heading that names the unit of the items below
                 self.bare_heading = True

@@ -207,3 +207,15 @@ def test_a_fronted_time_adverbial_before_the_subject():
     for text in ("Năm 2024, các đơn vị đã triển khai nhiều hoạt động.", "Tháng 10/2025, Hội nghị đã thống nhất các nội dung."):
         obs, _ = _run(text)
         assert obs == [], text
+
+
+def test_a_leadin_whose_list_of_places_goes_on_without_its_comma():
+    for head, name in (
+        ("4. Ủy ban nhân dân các tỉnh thành phố trực thuộc Trung ương:", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"),
+        ("Ủy ban nhân dân các huyện thị xã:", "Ủy ban nhân dân các huyện, thị xã"),
+    ):
+        obs, _ = _run(head + "\na) Rà soát số hộ nghèo cần hỗ trợ nhà ở.\nb) Báo cáo kết quả trước ngày 10/12/2025.")
+        assert [[u.name for u in o.units] for o in obs] == [[name], [name]], head
+    # a lead-in whose words after the body are a task keeps its body as it is
+    obs, _ = _run("Sở Tài chính thẩm định dự toán:\n- Kinh phí tập huấn.")
+    assert all("Sở Tài chính, " not in u.name for o in obs for u in o.units)
