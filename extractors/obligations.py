@@ -1167,7 +1167,8 @@ class _Prose:
         """The subject is the document's own issuer (or the issuer is unknown and nobody else is named)."""
         issuer = self.b.header.issuer
         if not issuer:
-            return True
+            # an issuer is one body: a plural subject ("Các bệnh viện công bố …") is never it
+            return not any(isinstance(u, UnitSpan) and (u.plural or fold(u.raw).startswith("cac ")) for u, _r in units)
         ik = fold(canonical_name(issuer))
         for u, _r in units:
             uk = fold(u.name)

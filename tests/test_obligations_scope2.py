@@ -219,3 +219,12 @@ def test_a_leadin_whose_list_of_places_goes_on_without_its_comma():
     # a lead-in whose words after the body are a task keeps its body as it is
     obs, _ = _run("Sở Tài chính thẩm định dự toán:\n- Kinh phí tập huấn.")
     assert all("Sở Tài chính, " not in u.name for o in obs for u in o.units)
+
+
+def test_a_plural_subject_publishing_is_a_task_even_when_the_issuer_is_unknown():
+    obs, _ = _run("Các bệnh viện công bố công khai giá dịch vụ khám bệnh trước ngày 5/3/2026.")
+    assert [[u.name for u in o.units] for o in obs] == [["Các bệnh viện"]]
+    assert obs[0].deadline.date == "2026-03-05"
+    # the issuer's own announcement stays no task
+    obs, _ = _run("Phòng Đào tạo thông báo lịch thi học kỳ I năm học 2025-2026.", issuer="Phòng Đào tạo")
+    assert obs == []
