@@ -1231,6 +1231,10 @@ class _Prose:
             extra = Obligation(action=clean_action(clause), deadline=nxt.deadline, report_to=report_to(clause),
                                source_text=squash_spaces(clause), loc=nloc)
             self.b.add(extra, [(u, r) for u, r in units], loc, implied=implied, listed=listed)
+            if prev is dl:
+                # "… hoàn thành dự thảo trước ngày 10/5 và trình UBND tỉnh trước ngày 20/5": the first task reports
+                # only where its own clause says so
+                d.ob.report_to = report_to(sentence[:dl.end])
             prev = nxt
         return d
 

@@ -228,3 +228,10 @@ def test_a_plural_subject_publishing_is_a_task_even_when_the_issuer_is_unknown()
     # the issuer's own announcement stays no task
     obs, _ = _run("Phòng Đào tạo thông báo lịch thi học kỳ I năm học 2025-2026.", issuer="Phòng Đào tạo")
     assert obs == []
+
+
+def test_two_dated_tasks_in_one_sentence_each_report_where_their_clause_says():
+    obs, _ = _run("Sở Tài chính hoàn thành dự thảo trước ngày 10/5/2026 và trình UBND tỉnh trước ngày 20/5/2026.")
+    assert [(o.deadline.date, o.report_to) for o in obs] == [("2026-05-10", None), ("2026-05-20", "UBND tỉnh")]
+    obs, _ = _run("Các xã báo cáo Phòng Nội vụ trước ngày 3/6/2026, tổ chức tổng kết trước ngày 30/6/2026.")
+    assert [(o.deadline.date, o.report_to) for o in obs] == [("2026-06-03", "Phòng Nội vụ"), ("2026-06-30", None)]
