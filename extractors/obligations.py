@@ -992,8 +992,10 @@ class _Prose:
                 at = s_clean.find(tail, u.end - 1 if u.end > 0 else 0)
                 end = at + len(tail) if at >= 0 else u.end
                 raw = f"{u.raw}, {tail}"
-                subj_units = subj_units[:-1] + [(UnitSpan(u.start, end, raw, u.head_of_body, u.plural, u.bare, u.person, u.loc,
-                                                          written=s_clean[u.start:end] if at >= 0 else u.as_written), r)]
+                grown = UnitSpan(u.start, end, raw, u.head_of_body, u.plural, u.bare, u.person,
+                                 written=s_clean[u.start:end] if at >= 0 else u.as_written)
+                _place([grown], sloc)  # the mention points at the whole name as written
+                subj_units = subj_units[:-1] + [(grown, r)]
                 action = ""
             if not action:
                 # "1. Phòng Nội vụ:" — a heading that names the unit of the items below
