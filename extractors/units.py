@@ -54,6 +54,8 @@ _SINGULAR_HEADS = (
     # a council's or a board's secretary is given tasks of its own ("Thư ký Hội đồng tổng hợp …"); a
     # portal is run as a body ("Cổng thông tin điện tử tỉnh đăng tải …")
     "Thư ký", "Cổng thông tin điện tử",
+    # a whole sector as the subject of its tasks ("Toàn ngành tập trung …"); lower case only before a name
+    "Toàn ngành",
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
@@ -102,6 +104,12 @@ _STOP_WORDS = (
     "cấp phát", "phát hành", "niêm phong", "nhận", "kiến nghị", "tuyên dương", "xét duyệt", "bình xét",
     "kiểm điểm", "họp", "nêu", "làm rõ", "giải trình", "cam kết", "ký kết", "ủy quyền", "uỷ quyền", "mua sắm",
     "tạm dừng", "dừng", "đình chỉ", "thu hồi", "di dời", "sắp xếp", "chi trả", "hoàn trả", "thông qua", "ghi", "thu thập",
+    # the closed class of adverbs, modals and addressing words, which never stand inside a body's name:
+    # whatever verb follows them ("Các bệnh viện nhất thiết …", "Sở X kính đề nghị …", "Phòng Y luôn …")
+    "nhất thiết", "cần thiết", "kính", "luôn", "luôn luôn", "cũng", "đều", "vẫn", "hãy", "nên", "buộc",
+    "tuyệt đối", "nghiêm cấm", "có thể", "lại", "chịu", "xin", "trân trọng", "đồng thời", "còn", "liên tục",
+    # opening verbs of a ruling body's request ("Sở Tài chính xem xét …", "Bộ Y tế chỉ thị …")
+    "xem xét", "chỉ thị", "lưu ý", "khuyến khích", "khuyến cáo", "nhấn mạnh", "đồng ý", "thống nhất",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
@@ -112,7 +120,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
 
@@ -146,10 +154,13 @@ INTERNAL_ABBREVS: dict[str, str] = {
     "HĐTĐKT": "Hội đồng Thi đua - Khen thưởng", "BCĐ": "Ban Chỉ đạo", "BVĐK": "Bệnh viện đa khoa",
     "CDC": "Trung tâm Kiểm soát bệnh tật", "BHXH": "Bảo hiểm xã hội", "VP": "Văn phòng",
     "TN": "thanh niên",
+    # roles of schools given tasks in their own documents ("GVCN có trách nhiệm …")
+    "GVCN": "Giáo viên chủ nhiệm", "GVBM": "Giáo viên bộ môn", "CVHT": "Cố vấn học tập",
 }
 # Abbreviations that can stand alone as (or open) a unit name.
 _ABBREV_HEADS = ("UBND", "HĐND", "TTYT", "TYT", "SYT", "BYT", "BGĐ", "UBMTTQ", "UBMTTQVN", "MTTQ",
-                 "MTTQVN", "CĐCS", "ĐTN", "HLHPN", "HND", "HCCB", "HĐTĐKT", "BCĐ", "BVĐK", "CDC", "BHXH")
+                 "MTTQVN", "CĐCS", "ĐTN", "HLHPN", "HND", "HCCB", "HĐTĐKT", "BCĐ", "BVĐK", "CDC", "BHXH",
+                 "GVCN", "GVBM", "CVHT")
 
 _OLD_TONES = {
     "uỷ": "ủy", "Uỷ": "Ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oà": "òa", "oá": "óa",
@@ -349,6 +360,12 @@ def _starts_unit(text: str, pos: int) -> bool:
     return _match_head(text, pos) is not None or bool(_BARE_HOB_RX.match(text, pos, timeout=RX_TIMEOUT))
 
 
+# the elected and executive councils and the delegation that share a joint office
+_COUNCIL_WORDS = (r"(?:UBND|HĐND|UBMTTQ(?:VN)?|Đoàn[ ]ĐBQH|Đoàn[ ]đại[ ]biểu[ ]Quốc[ ]hội|Ủy[ ]ban[ ]nhân[ ]dân|Uỷ[ ]ban[ ]nhân[ ]dân"
+                  r"|Hội[ ]đồng[ ]nhân[ ]dân)")
+_COUNCIL = regex.compile(_COUNCIL_WORDS + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
+_COUNCIL_END = regex.compile(r"(?<!\p{L})" + _COUNCIL_WORDS + r"$", regex.V1 | regex.IGNORECASE)
+
 _COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm", "bộ phận", "đoàn"})
 
 
@@ -401,6 +418,15 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = ell
                 words += 1
                 continue
+            # "các trường ĐH, CĐ …", "các trường THPT, THCS": an abbreviated modifier after an abbreviated one
+            prev = text[pos:q].split()
+            r = _skip_spaces(text, q + 1)
+            wa = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            if (prev and _ABBREV.fullmatch(prev[-1]) and wa and _ABBREV.fullmatch(wa.group(0))
+                    and wa.group(0) not in _ABBREV_HEADS and not _starts_unit(text, r)):
+                end = wa.end()
+                words += 1
+                continue
         if ch in "-–" and q + 1 < len(text):
             # "Tổ chức - Hành chính": a dash between two name parts
             r = _skip_spaces(text, q + 1)
@@ -439,6 +465,13 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = w2.end()
                 words += 2
                 continue
+            if head.lower() == "văn phòng" and _COUNCIL_END.search(text[pos:q].rstrip()):
+                mj = _COUNCIL.match(text, r, timeout=RX_TIMEOUT)
+                if mj:
+                    # "Văn phòng HĐND và UBND huyện": one office serving both councils
+                    end = mj.end()
+                    words += 2
+                    continue
             break
         if not first and _STOP_RX.match(text, q, timeout=RX_TIMEOUT) and not _is_upper_start(word):
             break
@@ -901,11 +934,17 @@ _ABBREV_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9&]*(?:\s?[-–]
 _DISTRIBUTIVE = regex.compile(r"^(?:các|Các)\s+(?=(?:Phòng|Khoa|Ban|Trạm|Tổ|Sở)\s+[A-ZĐ])", regex.V1)
 
 
+# OCR drops the space after the one-letter syllable "Y" ("Sở Ytế"): no Vietnamese syllable has a
+# consonant right after its initial "y", so "Y" + consonant is two syllables glued
+_GLUED_Y = regex.compile(r"(?<![\p{L}\p{N}])Y(?=[bcdđghklmnpqrstvx]\p{Ll}*(?![\p{L}\p{N}]))", regex.V1)
+
+
 @lru_cache(maxsize=4096)
 def canonical_name(raw: str) -> str:
     """The canonical (full) name of a unit as written (see module doc)."""
     t = squash_spaces(raw.replace("\n", " "))
     t = _OLD_TONE_RX.sub(lambda m: _OLD_TONES[m.group(0)], t, timeout=RX_TIMEOUT)
+    t = _GLUED_Y.sub("Y ", t, timeout=RX_TIMEOUT)
     body = _HOB_PREFIX.sub("", t, count=1, timeout=RX_TIMEOUT)
     if body != t:
         # "Chủ tịch công đoàn các đơn vị" → "Công đoàn các đơn vị"; "Trưởng các khoa" → "Các khoa"

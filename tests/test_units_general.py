@@ -114,7 +114,8 @@ def test_a_category_then_its_members_without_a_colon():
 def test_one_body_after_the_category_or_kinds_abbreviated_are_no_members():
     assert _names("UBND các huyện Kim Bảng, Phòng Y tế thực hiện") == [
         "Ủy ban nhân dân các huyện Kim Bảng", "Phòng Y tế"]
-    assert _names("Các trường ĐH, CĐ ngoài công lập báo cáo") == ["Các trường ĐH"]
+    # the abbreviated kinds are modifiers of one plural name, with its qualifier, not members
+    assert _names("Các trường ĐH, CĐ ngoài công lập báo cáo") == ["Các trường ĐH, CĐ ngoài công lập"]
 
 
 def test_members_after_a_colon_keep_dashed_and_double_names():
@@ -240,3 +241,77 @@ def test_random_long_strings_parse_in_bounded_time():
     u = parse_unit(text, 0)
     assert u is not None and len(u.raw.split()) <= 16
     assert time.process_time() - t0 < 5
+
+
+# --------------------------------------------------------------------------
+# Shapes left over (third pass): adverbs after a name, joint offices, abbreviated modifiers, OCR glue,
+# sector subjects and school roles
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Các trung tâm y tế nhất thiết phải gửi số liệu trước ngày 5.", "Các trung tâm y tế"),
+    ("Các bệnh viện tuyến huyện nhất thiết không được từ chối người bệnh.", "Các bệnh viện tuyến huyện"),
+    ("Sở Nội vụ kính đề nghị các cơ quan cử cán bộ dự họp.", "Sở Nội vụ"),
+    ("Sở Tài chính xem xét, bố trí kinh phí cho các xã.", "Sở Tài chính"),
+    ("Bộ Xây dựng chỉ thị các đơn vị rà soát công trình.", "Bộ Xây dựng"),
+    ("Phòng Kinh tế luôn theo dõi giá cả thị trường.", "Phòng Kinh tế"),
+    ("Trung tâm Văn hóa huyện cũng đăng tải thông tin.", "Trung tâm Văn hóa huyện"),
+    ("Các trạm y tế đều lập danh sách người cao tuổi.", "Các trạm y tế"),
+])
+def test_an_adverb_or_a_modal_ends_a_name(text, name):
+    assert find_units(text)[0].raw == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Văn phòng HĐND và UBND huyện tổng hợp kết quả.", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"),
+    ("Giao Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã theo dõi.",
+     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã"),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh chuẩn bị tài liệu.", None),
+])
+def test_a_joint_office_of_two_councils_is_one_body(text, name):
+    units = find_units(text)
+    assert len(units) == 1
+    if name:
+        assert canonical_name(units[0].raw) == name
+    _spans_exact(text, units)
+
+
+def test_an_office_and_a_council_named_apart_stay_two():
+    assert [u.raw for u in find_units("Văn phòng Sở Y tế và UBND huyện phối hợp.")] == ["Văn phòng Sở Y tế", "UBND huyện"]
+
+
+@pytest.mark.parametrize("text, raw", [
+    ("Các trường ĐH, CĐ ngoài công lập báo cáo số liệu tuyển sinh.", "Các trường ĐH, CĐ ngoài công lập"),
+    ("Các trường THPT, THCS trên địa bàn tổ chức thi thử.", "Các trường THPT, THCS trên địa bàn"),
+    ("Các cơ sở giáo dục ngoài công lập niêm yết học phí.", "Các cơ sở giáo dục ngoài công lập"),
+])
+def test_an_abbreviated_second_modifier_and_a_qualifier_stay_in_a_plural_name(text, raw):
+    assert find_units(text)[0].raw == raw
+
+
+def test_an_abbreviated_body_after_a_comma_is_its_own_unit():
+    assert [u.raw for u in find_units("Các trường CĐ, UBND các xã báo cáo.")] == ["Các trường CĐ", "UBND các xã"]
+
+
+def test_ocr_glued_y_syllable_gives_the_canonical_name():
+    assert canonical_name("Sở Ytế") == canonical_name("Sở Y tế") == "Sở Y tế"
+    assert canonical_name("Trung tâm Ytế huyện") == "Trung tâm Y tế huyện"
+    assert canonical_name("UBND tỉnh Yên Bái") == "Ủy ban nhân dân tỉnh Yên Bái"  # "Yên" is one syllable
+    r = UnitRegistry()
+    assert r.resolve("Sở Ytế") == r.resolve("Sở Y tế")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Toàn ngành tập trung hoàn thành các chỉ tiêu.", "Toàn ngành"),
+    ("Toàn ngành Giáo dục đẩy mạnh chuyển đổi số.", "Toàn ngành Giáo dục"),
+    ("GVCN có trách nhiệm nhắc nhở học sinh.", "Giáo viên chủ nhiệm"),
+    ("CVHT hướng dẫn sinh viên đăng ký học phần.", "Cố vấn học tập"),
+    ("Đề nghị GVBM cập nhật điểm trước ngày 20.", "Giáo viên bộ môn"),
+])
+def test_a_sector_and_school_roles_are_units(text, name):
+    assert [canonical_name(u.raw) for u in find_units(text)] == [name]
+
+
+def test_toan_nganh_as_a_scope_is_no_unit():
+    assert find_units("Triển khai trong toàn ngành các giải pháp tiết kiệm.") == []
