@@ -87,6 +87,15 @@ _DAY_RANGE_BEFORE = regex.compile(r"(?<!\p{L})(?:từ[ ]+(?:ngày[ ]*)?|ngày[ ]
                                   regex.V1 | regex.IGNORECASE)
 # the start of a schedule line ("- Ngày 16/11/2017: …")
 _SCHEDULE_HEAD = regex.compile(r"[ ]*(?:[-–+•*][ ]*)?(?:ngày[ ]*)?", regex.V1 | regex.IGNORECASE)
+# a period placed first, before the task it times ("Quý IV/2025, Sở X hoàn thành …", "Năm 2026: …", "- Tháng 6/2026, …"):
+# only a list mark may stand before it, and a comma or colon right after it
+_FRONT_BEFORE = regex.compile(r"[ ]*(?:(?:[-–+•*]|\d{1,2}[.)]|[a-zđ]\))[ ]*)?", regex.V1 | regex.IGNORECASE)
+_FRONT_AFTER = regex.compile(r"[ ]*[,:]", regex.V1)
+# a year placed first before a comma times the task only when the task is one to finish ("Năm 2027, các xã hoàn
+# thành …"); "Năm 2009, các trường tiếp tục áp dụng …" is the year a rule applies in
+_FRONT_YEAR_DUE = regex.compile(
+    r"^,[^.;:!?\n]{0,150}?(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|kết[ ]thúc|đưa[ ]vào[ ](?:sử[ ]dụng|vận[ ]hành|khai[ ]thác))(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
 _RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+)?\d", regex.V1 | regex.IGNORECASE)
 # not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
@@ -177,8 +186,12 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
         if trig is None and not in_time_column and not (
                 _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
-                and regex.match(r"[ ]*:", text[ds.end:ds.end + 3], timeout=RX_TIMEOUT)):
-            continue  # no deadline word; but "Ngày 16/11/2017: Họp đoàn …" dates a line of a schedule
+                and regex.match(r"[ ]*:", text[ds.end:ds.end + 3], timeout=RX_TIMEOUT)) and not (
+                ds.day is None and ds.year is not None and _FRONT_BEFORE.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
+                and _FRONT_AFTER.match(text, ds.end, timeout=RX_TIMEOUT)):
+            # no deadline word; but "Ngày 16/11/2017: Họp đoàn …" dates a line of a schedule, and a month placed
+            # first times its task ("Tháng 6/2026, các trường …")
+            continue
         if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
@@ -224,8 +237,12 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         for m in rx.finditer(text, timeout=RX_TIMEOUT):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if not (m.group("trig") or in_time_column):
-                continue
+            if not (m.group("trig") or in_time_column or (
+                    m.group("y") and _FRONT_BEFORE.fullmatch(text[:m.start()], timeout=RX_TIMEOUT)
+                    and _FRONT_AFTER.match(text, m.end(), timeout=RX_TIMEOUT)
+                    and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
+                         or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
+                continue  # a period is a due date after a time word, or placed first with its year
             y = int(m.group("y")) if m.group("y") else ry
             if y is None:
                 continue

@@ -159,3 +159,47 @@ def test_skipping_patterns_by_their_word_changes_nothing(monkeypatch):
 
 def test_two_periods_side_by_side_stay_two():
     assert [r for _t, r in _r("Hằng tháng, hằng quý các xã gửi báo cáo")] == ["FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=3"]
+
+
+@pytest.mark.parametrize("text, date", [
+    # a period placed first times the task after it: due at the period's last day
+    ("Quý IV/2025, Sở Tài chính hoàn thành việc rà soát các quỹ ngoài ngân sách.", "2025-12-31"),
+    ("Quý 2/2026: Trung tâm Y tế tổ chức tiêm bổ sung cho trẻ.", "2026-06-30"),
+    ("- Quý I năm 2027, các trường nộp kế hoạch bồi dưỡng.", "2027-03-31"),
+    ("Năm 2026: Sở Y tế triển khai bệnh án điện tử tại các bệnh viện.", "2026-12-31"),
+    ("2. Năm 2027, các xã hoàn thành chuyển đổi số cấp xã.", "2027-12-31"),
+    ("Tháng 11/2025, UBND các xã rà soát danh sách hộ cận nghèo.", "2025-11-30"),
+    ("a) Tháng 3 năm 2026: Phòng Nội vụ tổng hợp kết quả thi đua.", "2026-03-31"),
+])
+def test_a_period_placed_first_is_the_due_date(text, date):
+    assert _d(text, "2025-09-10") == [date]
+
+
+@pytest.mark.parametrize("text", [
+    "Báo cáo năm 2025, Sở Kế hoạch đã tổng hợp đầy đủ.",   # the period qualifies a noun
+    "Ngày 16/11/2025, Sở Văn hóa tổ chức hội nghị.",       # a day placed first is an event, not a period
+    "Theo kế hoạch năm 2026, các xã triển khai.",          # not placed first
+])
+def test_a_period_not_placed_first_or_qualifying_a_noun_is_no_due_date(text):
+    assert _d(text, "2025-09-10") == []
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Sở Xây dựng rà soát quy hoạch, đảm bảo đến ngày 30/11/2025 hoàn thành.", "2025-11-30"),
+    ("Phòng Tư pháp hoàn thành xong trước ngày 15/12/2025.", "2025-12-15"),
+    ("Các trường rà soát hồ sơ, xong trước ngày 20/10/2025.", "2025-10-20"),
+    ("Các trường gửi báo cáo muộn nhất 25/11/2025.", "2025-11-25"),
+    ("Nộp hồ sơ về Văn phòng, muộn nhất là ngày 03/12/2025.", "2025-12-03"),
+    ("Sở Công Thương báo cáo UBND tỉnh, hạn chót là ngày 05/12/2025.", "2025-12-05"),
+    ("Hạn chót: 10/01/2026.", "2026-01-10"),
+])
+def test_other_limit_phrasings(text, date):
+    assert _d(text, "2025-09-10") == [date]
+
+
+def test_a_year_placed_first_before_a_comma_times_only_a_task_to_finish():
+    assert _d("Năm 2027, các huyện hoàn thành việc cấp giấy chứng nhận.", "2025-09-10") == ["2027-12-31"]
+    assert _d("Năm 2026, Sở Xây dựng đưa vào sử dụng phần mềm quản lý.", "2025-09-10") == ["2026-12-31"]
+    # the year a rule applies in, a year of continuing work: no due date
+    assert _d("Năm 2009, các cơ sở đào tạo tiếp tục áp dụng quy định cũ.", "2009-03-01") == []
+    assert _d("Năm 2026, các trường duy trì nề nếp dạy học.", "2025-09-10") == []
