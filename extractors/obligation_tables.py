@@ -15,7 +15,9 @@ from core.model import Cell, Loc, Obligation, Paragraph, Table
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # table column headers
-_COL_UNIT = regex.compile(r"don vi|co quan|bo phan|trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach")
+_COL_UNIT = regex.compile(r"don vi|co quan|bo phan|trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach"
+                          # the doers' column headed by the verb alone or by who they are ("Thực hiện", "Đối tượng thực hiện")
+                          r"|^(?:doi tuong|ca nhan|thanh phan|luc luong|ben)?[ ]?thuc hien$")
 _COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem")
 _COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
 _COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
@@ -111,10 +113,27 @@ _LETTER = regex.compile(r"\p{L}", regex.V1)
 _UNIT_START = regex.compile(r"[\s\-+•*(]*(?:\p{Lu}|các\b|chủ[ ]trì|phối[ ]hợp)", regex.V1)
 
 
+# people by their role, the doers of a schedule's rows ("Sinh viên", "Giảng viên hướng dẫn", "Học viên; cố vấn học tập")
+_PERSON = (r"(?:(?:các|toàn[ ]thể|tất[ ]cả)[ ]+)?(?:người(?=[ ]\p{L})|cá[ ]nhân|cán[ ]bộ|công[ ]chức|viên[ ]chức|nhân[ ]viên"
+           r"|sinh[ ]viên|học[ ]sinh|học[ ]viên|nghiên[ ]cứu[ ]sinh|giảng[ ]viên|giáo[ ]viên|giám[ ]thị|thí[ ]sinh"
+           r"|cố[ ]vấn[ ]học[ ]tập|trợ[ ]giảng|kỹ[ ]thuật[ ]viên|thư[ ]ký|tác[ ]giả|chủ[ ]nhiệm[ ](?:lớp|đề[ ]tài|khoa)"
+           r"|GVCN|GVHD|GVBM|CVHT|NCS)(?!\p{L})(?:[ ]+\p{Ll}+){0,3}")
+_PERSON_CELL = regex.compile(r"[\s\-+•*]*" + _PERSON + r"(?:[ ]*(?:[,;/]|[ ]và(?=[ ])|[ ]hoặc(?=[ ]))[ ]*" + _PERSON + r"){0,5}[ ]*[.;,]?[ ]*",
+                             regex.V1 | regex.IGNORECASE)
+
+
+def _is_person_cell(text: str) -> bool:
+    """A cell naming people by their role and nothing else ("Sinh viên; Giảng viên hướng dẫn")."""
+    t = squash_spaces(text.replace("\n", " "))
+    return 0 < len(t) <= 120 and bool(_PERSON_CELL.fullmatch(t, timeout=RX_TIMEOUT))
+
+
 def _is_unit_cell(text: str) -> bool:
     """A cell that names bodies and nothing else ("Phòng Tư pháp chủ trì; UBND các xã", "Lãnh đạo Sở
-    Nội vụ"): units with a head word cover nearly all its letters."""
+    Nội vụ"): units with a head word cover nearly all its letters; or people by their role."""
     t = squash_spaces(text.replace("\n", " "))
+    if _is_person_cell(t):
+        return True
     if not t or len(t) > 250 or not _UNIT_START.match(t, timeout=RX_TIMEOUT):
         return False
     pos, covered, joints, n = 0, 0, 0, 0

@@ -155,3 +155,34 @@ def test_a_table_flattened_into_paragraphs(unit_header):
             assert doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw
     dl = obs[1].deadline
     assert dl.date == "2024-09-30" and doc.blocks[dl.loc.block].text[dl.loc.start:dl.loc.end] == dl.text
+
+
+@pytest.mark.parametrize("rows", [
+    # a schedule whose doers are people by their role, under a header that names no body ...
+    [["STT", "Công việc", "Thời hạn", "Đối tượng thực hiện"],
+     ["1", "Nộp hồ sơ xét tốt nghiệp", "15/11/2025", "Học viên"],
+     ["2", "Nhận xét luận văn của học viên", "Tháng 12/2025", "Giảng viên hướng dẫn"]],
+    # ... under the verb alone, the time first
+    [["Thời gian", "Nội dung", "Thực hiện"],
+     ["Trước 15/11/2025", "Nộp hồ sơ xét tốt nghiệp", "Học viên"],
+     ["Tháng 12/2025", "Nhận xét luận văn của học viên", "Giảng viên hướng dẫn"]],
+    # ... or with no header naming the column at all
+    [["TT", "Hoạt động", "Mốc thời gian", "Ghi chú"],
+     ["1", "Nộp hồ sơ xét tốt nghiệp", "trước ngày 15/11/2025", "Học viên"],
+     ["2", "Nhận xét luận văn của học viên", "tháng 12/2025", "Giảng viên hướng dẫn"]],
+])
+def test_a_schedule_whose_doers_are_people(rows):
+    t, obs, units = _extract(rows, date="2025-09-10")
+    got = [(o.action, [u.name for u in o.units], o.deadline.date) for o in obs]
+    assert got == [("Nộp hồ sơ xét tốt nghiệp", ["Học viên"], "2025-11-15"),
+                   ("Nhận xét luận văn của học viên", ["Giảng viên hướng dẫn"], "2025-12-31")]
+    for o in obs:
+        assert _cell_text(t, o.units[0].loc) == o.units[0].raw
+
+
+def test_a_cell_of_roles_is_a_cell_of_doers_and_a_task_is_not():
+    from extractors.obligation_tables import _is_person_cell, _is_unit_cell
+    for cell in ("Học viên; cố vấn học tập", "Các giảng viên và sinh viên", "Giáo viên chủ nhiệm lớp", "Người học"):
+        assert _is_person_cell(cell) and _is_unit_cell(cell), cell
+    for cell in ("Sinh viên nộp hồ sơ tại Phòng Đào tạo", "Nhập học, sinh hoạt đầu khóa", "Nguyễn Văn A", "Đúng hạn"):
+        assert not _is_person_cell(cell), cell
