@@ -160,7 +160,11 @@ INTERNAL_ABBREVS: dict[str, str] = {
 # Abbreviations that can stand alone as (or open) a unit name.
 _ABBREV_HEADS = ("UBND", "HĐND", "TTYT", "TYT", "SYT", "BYT", "BGĐ", "UBMTTQ", "UBMTTQVN", "MTTQ",
                  "MTTQVN", "CĐCS", "ĐTN", "HLHPN", "HND", "HCCB", "HĐTĐKT", "BCĐ", "BVĐK", "CDC", "BHXH",
-                 "GVCN", "GVBM", "CVHT")
+                 *("GVCN", "GVBM", "CVHT"))
+# a role's acronym names the role alone: no tail ("CVHT trong …"), and with a number it is a form's code
+# ("mẫu GVCN-03"), no unit
+_ROLE_ABBREVS = frozenset({"GVCN", "GVBM", "CVHT"})
+_CODE_AFTER = regex.compile(r"[ ]?[-–][ ]?\d", regex.V1)
 
 _OLD_TONES = {
     "uỷ": "ủy", "Uỷ": "Ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oà": "òa", "oá": "óa",
@@ -561,6 +565,10 @@ def parse_unit(text: str, pos: int) -> UnitSpan | None:
             return UnitSpan(pos, b.end(), text[pos:b.end()], head_of_body=b.group("hob"), bare=True)
         return None
     plural = bool(m.group("pl")) or m.re is _HOB_NOUN_RX
+    if m.group("head") in _ROLE_ABBREVS:
+        if _CODE_AFTER.match(text, m.end(), timeout=RX_TIMEOUT):
+            return None
+        return UnitSpan(pos, m.end(), text[pos:m.end()], head_of_body=m.group("hob"), plural=plural)
     end = _read_tail(text, m.end(), plural, head=m.group("head"))
     raw = _clean_raw(text[pos:end])
     if not raw:

@@ -315,3 +315,12 @@ def test_a_sector_and_school_roles_are_units(text, name):
 
 def test_toan_nganh_as_a_scope_is_no_unit():
     assert find_units("Triển khai trong toàn ngành các giải pháp tiết kiệm.") == []
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("Nộp mẫu GVCN-03 cho phòng Đào tạo.", ["phòng Đào tạo"]),
+    ("Biểu CVHT - 02 do Phòng Công tác sinh viên ban hành.", ["Phòng Công tác sinh viên"]),
+    ("CVHT trong học kỳ gặp sinh viên hai lần.", ["CVHT"]),
+])
+def test_a_role_acronym_is_the_role_alone_and_with_a_number_a_form_code(text, raws):
+    assert [u.raw for u in find_units(text)] == raws
