@@ -160,9 +160,11 @@ def _resolve(ds: DateSpan, ref_date: str | None, context_year: int | None = None
     return d.isoformat(), "date", inferred
 
 
-def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bool = False) -> list[DeadlineSpan]:
+def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bool = False,
+                   context_year: int | None = None) -> list[DeadlineSpan]:
     """Due dates written in ``text`` (see module doc). ``ref_date`` is the
-    document's date (ISO, or "yyyy-mm"/"yyyy") for years left unwritten."""
+    document's date (ISO, or "yyyy-mm"/"yyyy") for years left unwritten; without it, the nearest year
+    written in ``text``, else ``context_year`` (the nearest dated context around ``text`` in its document)."""
     if not text:
         return []
     out: list[DeadlineSpan] = []
@@ -202,7 +204,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             # bare "đến ngày" / "trong ngày" read as a deadline only when nothing says "từ ngày … đến"
             if regex.search(r"(?i)từ\s+(?:ngày\s+)?[\d./-]+\s*$", before[: trig.start()], timeout=RX_TIMEOUT):
                 pass
-        ctx = _context_year(text, dates, ds.start) if ds.year is None and _ref_year(ref_date) is None else None
+        ctx = (_context_year(text, dates, ds.start) or context_year) if ds.year is None and _ref_year(ref_date) is None \
+            else None
         iso, kind, inferred = _resolve(ds, ref_date, ctx)
         if iso is None:
             continue
@@ -225,7 +228,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                 continue
             if regex.match(r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 12], timeout=RX_TIMEOUT):
                 continue  # a recurring day ("trước 20/11 hằng năm")
-            ctx = _context_year(text, dates, m.start()) if _ref_year(ref_date) is None else None
+            ctx = (_context_year(text, dates, m.start()) or context_year) if _ref_year(ref_date) is None else None
             iso, kind, inferred = _resolve(ds, ref_date, ctx)
             if iso is None:
                 continue

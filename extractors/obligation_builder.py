@@ -39,6 +39,9 @@ class ObligationBuilder:
     def __init__(self, header: DocumentHeader) -> None:
         self.header = header
         self.ref_date = header.date or header.date_partial
+        # without the document's date, the nearest dated context a year left unwritten is read from: the year
+        # last written above (set by the readers as they go), at first the year of the document's title
+        self.ctx_year: int | None = last_year(header.subject or "")
         self.registry = UnitRegistry(seeds=[body_of(r) for r in header.recipients])
         self.drafts: list[Draft] = []
 
@@ -81,6 +84,19 @@ class ObligationBuilder:
                           for k, raw, role, loc, imp in d.units]
             out.append(d.ob)
         return out, self.registry.units()
+
+
+# a year written: "năm 2024", or the year of a full date
+_YEAR_WRITTEN = regex.compile(r"(?:(?<!\p{L})năm[ ]+|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)",
+                              regex.V1 | regex.IGNORECASE)
+
+
+def last_year(text: str) -> int | None:
+    """The last year written in ``text`` ("Kế hoạch tuyển sinh năm 2025" → 2025), or None."""
+    if not text or not any(c.isdigit() for c in text):
+        return None
+    years = _YEAR_WRITTEN.findall(text, timeout=RX_TIMEOUT)
+    return int(years[-1]) if years else None
 
 
 def body_of(recipient: str) -> str:

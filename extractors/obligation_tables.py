@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from extractors.deadlines import find_deadlines
-from extractors.obligation_builder import CLOSING, Draft, ObligationBuilder, clean_action, report_to
+from extractors.obligation_builder import CLOSING, Draft, ObligationBuilder, clean_action, last_year, report_to
 from extractors.recurrence import find_recurrences
 from extractors.units import UnitSpan, parse_unit_list, split_unit_cell
 from core.model import Cell, Loc, Obligation, Paragraph, Table
@@ -352,6 +352,9 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
     others = [c for c in range(t.n_cols)
               if c not in {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}]
     last: Draft | None = None
+    # a document with no date: a year left unwritten in a cell comes from the table's own years, else the year
+    # last written above it
+    ctx_year = None if b.ref_date else (last_year(" ".join(c.text for row in t.rows for c in row)) or b.ctx_year)
     for r in range(hdr_rows, len(grid)):
         row = grid[r]
         if all(c is None or c.row != r for c in row):
@@ -403,7 +406,7 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
         deadlines: list = []
         dl_cell = None
         for pc, in_time in places:
-            deadlines = find_deadlines(_one_line(pc.text), b.ref_date, in_time_column=in_time)
+            deadlines = find_deadlines(_one_line(pc.text), b.ref_date, in_time_column=in_time, context_year=ctx_year)
             if deadlines:
                 dl_cell = pc
                 break
@@ -559,7 +562,7 @@ class FlatTableReader:
         ob = Obligation(action=clean_action(content), report_to=report_to(content), source_text=content, loc=loc)
         # a time is read in the row's paragraphs one by one, so that it points at its own words
         for q in paras:
-            dls = find_deadlines(q.text, self.b.ref_date)
+            dls = find_deadlines(q.text, self.b.ref_date, context_year=self.b.ctx_year)
             if dls:
                 ob.deadline = dls[0].deadline
                 ob.deadline.loc = q.loc.span(dls[0].start, dls[0].end)

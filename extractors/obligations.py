@@ -1131,7 +1131,9 @@ class _Prose:
         years = _YEAR_CONTEXT.findall(s, timeout=RX_TIMEOUT)
         if years:
             self.ctx_year = years[-1]
-        return self.ctx_year
+            self.b.ctx_year = int(years[-1])  # for the tables below
+        # none written yet: the year of the document's title
+        return self.ctx_year or (str(self.b.ctx_year) if self.b.ctx_year else None)
 
     def _addressees(self, sloc: Loc | None = None) -> list[tuple[UnitSpan, str]]:
         """The bodies of the Kính gửi list, each located at its own words when they are found."""

@@ -203,3 +203,15 @@ def test_a_year_placed_first_before_a_comma_times_only_a_task_to_finish():
     # the year a rule applies in, a year of continuing work: no due date
     assert _d("Năm 2009, các cơ sở đào tạo tiếp tục áp dụng quy định cũ.", "2009-03-01") == []
     assert _d("Năm 2026, các trường duy trì nề nếp dạy học.", "2025-09-10") == []
+
+
+def test_a_task_of_a_document_with_no_date_takes_the_year_of_its_title():
+    from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+    from extractors.obligations import extract_obligations
+
+    doc = Document(source=SourceInfo(path="t.txt", sha256="", format="txt"),
+                   blocks=[Paragraph("Các phòng chuyên môn gửi báo cáo về Văn phòng trước ngày 20/10.")]).reindex()
+    obs, _ = extract_obligations(doc, DocumentHeader(subject="Kế hoạch kiểm tra công vụ năm 2027"))
+    assert [(o.deadline.date, o.deadline.inferred_year) for o in obs] == [("2027-10-20", True)]
+    obs, _ = extract_obligations(doc, DocumentHeader())
+    assert [o.deadline for o in obs] == [None]

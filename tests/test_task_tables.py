@@ -186,3 +186,30 @@ def test_a_cell_of_roles_is_a_cell_of_doers_and_a_task_is_not():
         assert _is_person_cell(cell) and _is_unit_cell(cell), cell
     for cell in ("Sinh viên nộp hồ sơ tại Phòng Đào tạo", "Nhập học, sinh hoạt đầu khóa", "Nguyễn Văn A", "Đúng hạn"):
         assert not _is_person_cell(cell), cell
+
+
+def _extract_undated(rows, before=(), subject=None):
+    t = table_from_grid(rows)
+    doc = Document(source=SourceInfo(path="t.docx", sha256="", format="docx"),
+                   blocks=[Paragraph(p) for p in before] + [t]).reindex()
+    obs, _units = extract_obligations(doc, DocumentHeader(subject=subject))
+    return [(o.action, o.deadline and o.deadline.date, o.deadline and o.deadline.inferred_year) for o in obs]
+
+
+_UNDATED = [["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+            ["1", "Rà soát danh sách hộ nghèo", "UBND các xã", "Trước 15/11"],
+            ["2", "Tổng hợp báo cáo", "Phòng Lao động - Thương binh và Xã hội", "Trước ngày 30/11"]]
+
+
+def test_a_document_with_no_date_reads_a_cells_year_from_the_nearest_dated_context():
+    want = [("Rà soát danh sách hộ nghèo", "2026-11-15", True), ("Tổng hợp báo cáo", "2026-11-30", True)]
+    # the year of the document's title
+    assert _extract_undated(_UNDATED, subject="Kế hoạch giảm nghèo bền vững năm 2026") == want
+    # the year last written above the table
+    assert _extract_undated(_UNDATED, before=["Thực hiện Kế hoạch số 12/KH-UBND ngày 03/3/2026 của UBND huyện, "
+                                              "UBND huyện triển khai như sau:"]) == want
+    # the table's own year before the title's
+    rows = [r[:] for r in _UNDATED] + [["3", "Sơ kết năm 2026", "UBND các xã", "Tháng 12/2026"]]
+    assert _extract_undated(rows, subject="Kế hoạch năm 2025")[:2] == want
+    # nothing dated anywhere: no guess
+    assert [d for _a, d, _i in _extract_undated(_UNDATED)] == [None, None]
