@@ -42,6 +42,8 @@ _TRIGGER = regex.compile(
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
     r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+thời[ ]điểm)?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
     # months listed before the one that carries the year: "trong tháng 11, tháng 12 năm 2025" is due at the last
+    # "hạn chót là cuối tháng 11/2025": the month's end
+    r"(?:cuối[ ]+)?"
     r"(?:(?:các[ ]+)?tháng[ ]+\d{1,2}[ ]*(?:,|và|hoặc)[ ]*){0,11}(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
@@ -56,13 +58,16 @@ _NOUN_TRIGGER = regex.compile(
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # a time label before a period: "Thời gian thực hiện: quý III/2024", "Thời hạn hoàn thành: năm 2025"
 _LABEL = r"(?:thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai)[ ]*:[ ]*)"
+# a limit word before a period ("chậm nhất là năm 2026", "hạn chót quý II/2026")
+_LIMIT = r"(?:(?:chậm|muộn)[ ]nhất|hạn[ ](?:chót|cuối))(?:[ ]là)?(?:[ ]+(?:vào|đến[ ]hết|trong))?"
 _QUARTER = regex.compile(
-    r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối)[ ]+|" + _LABEL + r")?)"
+    r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối|" + _LIMIT + r")[ ]+|" + _LABEL + r")?)"
     r"quý[ ]+(?P<q>IV|III|II|I|[1-4])(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _YEAR = regex.compile(
-    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối)[ ]+|" + _LABEL + r")?năm[ ]+(?P<y>(?:19|20)\d{2})"
+    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối|" + _LIMIT + r")[ ]+|" + _LABEL + r")?"
+    r"năm[ ]+(?P<y>(?:19|20)\d{2})"
     r"(?![\d/-])",
     regex.V1 | regex.IGNORECASE,
 )

@@ -215,3 +215,16 @@ def test_a_task_of_a_document_with_no_date_takes_the_year_of_its_title():
     assert [(o.deadline.date, o.deadline.inferred_year) for o in obs] == [("2027-10-20", True)]
     obs, _ = extract_obligations(doc, DocumentHeader())
     assert [o.deadline for o in obs] == [None]
+
+
+@pytest.mark.parametrize("text, date", [
+    # a limit word before the end of a month or before a period
+    ("Hạn chót là cuối tháng 11/2025.", "2025-11-30"),
+    ("Các xã gửi kết quả chậm nhất cuối tháng 10/2025.", "2025-10-31"),
+    ("Hoàn thiện hồ sơ trước cuối tháng 9/2025.", "2025-09-30"),
+    ("Các sở hoàn thành muộn nhất là năm 2026.", "2026-12-31"),
+    ("Đưa phần mềm vào vận hành chậm nhất vào quý II/2026.", "2026-06-30"),
+    ("Hạn cuối quý III/2026 phải xong việc số hóa.", "2026-09-30"),
+])
+def test_a_limit_word_before_a_period(text, date):
+    assert _d(text, "2025-09-10") == [date]
