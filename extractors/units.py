@@ -68,7 +68,7 @@ _PLURAL_HEADS = (
     "huyện", "thành phố", "thị xã", "quận", "tỉnh", "bộ phận", "trung tâm", "công đoàn", "tập thể", "thành viên",
     "đặc khu", "bộ", "đảng bộ", "chi, đảng bộ",
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
-    "trường học", "ban quản lý dự án", "nhà trường",
+    "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
 )
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
@@ -232,7 +232,7 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "mass": ("hội", "đoàn thể", "công đoàn", "hiệp hội"),
     "school": ("trường", "trường học", "nhà trường", "cơ sở giáo dục"),
     "biz": ("doanh nghiệp", "công ty", "doanh nghiệp nhà nước"),
-    "coop": ("hợp tác xã",),
+    "coop": ("hợp tác xã", "tổ hợp tác"),
     # "cơ quan, tổ chức, cá nhân": the set phrase of the law for anyone concerned
     "people": ("tổ chức", "cá nhân"),
 }

@@ -324,3 +324,13 @@ def test_toan_nganh_as_a_scope_is_no_unit():
 ])
 def test_a_role_acronym_is_the_role_alone_and_with_a_number_a_form_code(text, raws):
     assert [u.raw for u in find_units(text)] == raws
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Các hợp tác xã, tổ hợp tác đăng ký lại hoạt động.", ["Các hợp tác xã, tổ hợp tác"]),
+    ("Các tổ hợp tác, hợp tác xã trên địa bàn báo cáo doanh thu.", ["Các tổ hợp tác, hợp tác xã trên địa bàn"]),
+    ("Các doanh nghiệp, tổ hợp tác rà soát lao động.", ["Các doanh nghiệp", "Tổ hợp tác"]),
+    ("Các khoa, tổ chuyên môn báo cáo.", ["Các khoa, tổ chuyên môn"]),
+])
+def test_to_hop_tac_is_a_kind_of_cooperative_not_the_unit_to(text, names):
+    assert _names(text) == names
