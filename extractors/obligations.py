@@ -72,7 +72,8 @@ from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 _LABEL = regex.compile(
     r"^\s*(?:(?P<art>Điều[ ]+\d{1,3}[a-zđ]?)[.:]|(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])[.)]"
-    r"|\((?P<paren>\d{1,2}|[a-zđ])\)|(?P<bullet>[-–+•*▪●]))\s*",
+    # bullets, with the glyphs of symbol fonts a PDF or Word file keeps in the private use area ("\uf0b7")
+    r"|\((?P<paren>\d{1,2}|[a-zđ])\)|(?P<bullet>[-–+•*▪●◦○■□➢►❖✓‣⁃\p{Co}]))\s*",
     regex.V1,
 )
 _TRIGGER = regex.compile(

@@ -447,3 +447,14 @@ def test_schedule_line_date_and_period_before_a_bracket():
     assert _with(obs, "tổ công tác").deadline.date == "2025-10-14"
     assert _with(obs, "sàng lọc").recurrence.rrule.startswith("FREQ=MONTHLY")
     assert all(_names(o) == ["Phòng Y tế"] for o in obs)
+
+
+def test_a_bullet_glyph_of_a_symbol_font_opens_an_item():
+    """Word and PDF files keep a Symbol-font bullet as a private-use character ('\uf0b7'): it is a bullet,
+    and the task after it is read as after '-' (invented sentences)."""
+    for bullet in ("\uf0b7", "\uf0a7", "\uf0d8", "◦", "➢"):
+        obs, _ = _run(f"{bullet} Học viên phải nộp luận văn về Phòng Sau đại học.\n"
+                      f"{bullet} Các tổ chuyên môn xây dựng kế hoạch dạy học học kỳ II.", date="2025-01-01")
+        assert [(o.action, _names(o)) for o in obs] == [
+            ("nộp luận văn về Phòng Sau đại học", ["Học viên"]),
+            ("xây dựng kế hoạch dạy học học kỳ II", ["Các tổ chuyên môn"])], bullet
