@@ -122,6 +122,14 @@ _PERSON_CELL = regex.compile(r"[\s\-+•*]*" + _PERSON + r"(?:[ ]*(?:[,;/]|[ ]v�
                              regex.V1 | regex.IGNORECASE)
 
 
+# a role as the subject of a task cell: the role and the few words that name a kind of it, never the verb after
+_PERSON_SUBJECT = regex.compile(
+    r"[\s\-+•*]*(?P<np>(?:(?:các|toàn[ ]thể)[ ]+)?(?:sinh[ ]viên|học[ ]sinh|học[ ]viên|nghiên[ ]cứu[ ]sinh|giảng[ ]viên|giáo[ ]viên"
+    r"|giám[ ]thị|thí[ ]sinh|cố[ ]vấn[ ]học[ ]tập|GVCN|GVHD|CVHT)(?:[ ](?:hướng[ ]dẫn|chủ[ ]nhiệm(?:[ ]lớp)?|bộ[ ]môn|coi[ ]thi"
+    r"|chấm[ ](?:thi|bài|báo[ ]cáo(?:[ ]thực[ ]tập)?|luận[ ]văn|khóa[ ]luận)|phản[ ]biện))?)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
+
+
 def _is_person_cell(text: str) -> bool:
     """A cell naming people by their role and nothing else ("Sinh viên; Giảng viên hướng dẫn")."""
     t = squash_spaces(text.replace("\n", " "))
@@ -216,7 +224,12 @@ def _cell_subject(text: str) -> tuple[list[UnitSpan], str]:
     flat, _where = _text_locs(text)
     ul = parse_unit_list(flat, 0)
     if ul is None or not ul.units or not _VERB_AFTER.match(flat, ul.end, timeout=RX_TIMEOUT):
-        return [], flat
+        # people by their role as the subject ("Sinh viên nộp đề cương …", "Giảng viên hướng dẫn chấm …")
+        m = _PERSON_SUBJECT.match(flat, timeout=RX_TIMEOUT)
+        if m is None or not _VERB_AFTER.match(flat, m.end(), timeout=RX_TIMEOUT):
+            return [], flat
+        name = m.group("np")
+        return [UnitSpan(m.start("np"), m.end("np"), name[0].upper() + name[1:], written=name)], flat[m.end():].strip()
     return [u for u in ul.units if not u.bare], flat[ul.end:].strip()
 
 

@@ -213,3 +213,18 @@ def test_a_document_with_no_date_reads_a_cells_year_from_the_nearest_dated_conte
     assert _extract_undated(rows, subject="Kế hoạch năm 2025")[:2] == want
     # nothing dated anywhere: no guess
     assert [d for _a, d, _i in _extract_undated(_UNDATED)] == [None, None]
+
+
+def test_a_schedule_whose_task_cells_open_with_a_role():
+    rows = [["TT", "Thời gian", "Nội dung"],
+            ["1", "Ngày 10/9/2025", "Phòng Đào tạo thông báo lịch bảo vệ đến các khoa"],
+            ["2", "Từ 15/9/2025 đến 30/9/2025", "Sinh viên nộp đề cương khóa luận lên hệ thống"],
+            ["3", "Ngày 05/10/2025", "Giảng viên hướng dẫn nhận xét đề cương và cho điểm"],
+            ["4", "Ngày 10/10/2025", "Các học viên hoàn thiện hồ sơ bảo vệ"]]
+    t, obs, _units = _extract(rows, date="2025-09-01")
+    assert [(o.action, [u.name for u in o.units], o.deadline.date) for o in obs] == [
+        ("thông báo lịch bảo vệ đến các khoa", ["Phòng Đào tạo"], "2025-09-10"),
+        ("nộp đề cương khóa luận lên hệ thống", ["Sinh viên"], "2025-09-30"),
+        ("nhận xét đề cương và cho điểm", ["Giảng viên hướng dẫn"], "2025-10-05"),
+        ("hoàn thiện hồ sơ bảo vệ", ["Các học viên"], "2025-10-10")]
+    assert [_cell_text(t, o.units[0].loc) for o in obs[1:]] == ["Sinh viên", "Giảng viên hướng dẫn", "Các học viên"]
