@@ -7,13 +7,11 @@ import argparse
 import json
 import sys
 
-import sqlalchemy as sa
-
+from cli.options import open_store
 from core.errors import printable
 from core.io import write_bytes_atomic
 from tracker import followup
 from tracker.gold_export import gold_of
-from tracker.store import Store, database_error, documents, missing_sqlite_file, reference_key
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -23,30 +21,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    missing = missing_sqlite_file(args.db)
-    if missing:
-        print(f"vanban: no index at {missing}: run 'vanban ingest' first", file=sys.stderr)
+    store = open_store(args.db)
+    if store is None:
         return 2
     try:
-        store = Store(args.db)
-    except Exception as exc:
-        print(f"vanban: {database_error(exc, args.db)}", file=sys.stderr)
-        return 2
-    try:
-        with store.engine.connect() as conn:
-            rows = conn.execute(sa.select(documents.c.path, documents.c.doc_id, documents.c.stem,
-                                          documents.c.format)).all()
-        key = reference_key(args.document)
-        found = [r for r in rows if r.path == args.document or r.stem == args.document
-                 or (r.doc_id and reference_key(r.doc_id) == key)]
-        if not found:
+        path = store.find_document(args.document)
+        if path is None:
             print(f"vanban: no ingested document {printable(args.document)}", file=sys.stderr)
             return 1
-        from tracker.store import preferred_copies, DocumentCopy
-
-        best = preferred_copies([DocumentCopy("x", r.stem, bool(r.doc_id), r.format, r.path) for r in found])[0]
-        doc = store.document_json(best.path)
-        gold = gold_of(doc, followup.load(store))
+        gold = gold_of(store.document_json(path), followup.load(store))
     finally:
         store.close()
     text = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"

@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 
-from tracker.store import Store, database_error
+from cli.options import open_store
 from tracker.web.accounts import ROLES, AccountError, add_user, list_users
 
 
@@ -43,10 +43,8 @@ def run(args: argparse.Namespace) -> int:
             if getpass.getpass("Nhập lại mật khẩu: ") != password:
                 print("vanban: the passwords differ", file=sys.stderr)
                 return 2
-    try:
-        store = Store(args.db)
-    except Exception as exc:
-        print(f"vanban: {database_error(exc, args.db)}", file=sys.stderr)
+    store = open_store(args.db, must_exist=False)
+    if store is None:
         return 2
     try:
         if args.user_command == "list":

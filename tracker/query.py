@@ -46,7 +46,7 @@ from core.textutil import RX_TIMEOUT, fold
 from tracker.unit_aliases import AliasGroup, group_of, load_aliases
 from tracker.unit_names import abbreviations, name_rank, squeeze
 from core.io import write_bytes_atomic
-from tracker.scoresheet import fit_row_heights, print_setup
+from tracker.scoresheet import fit_row_heights, lay_out_counts, print_setup
 
 ROLE_LABELS = {"lead": "chủ trì", "support": "phối hợp", "responsible": "chịu trách nhiệm", "monitor": "theo dõi"}
 GROUPINGS = ("unit", "document", "reference")
@@ -585,17 +585,7 @@ def write_xlsx(path: str | Path, rows: list[Row], *, by: str | None = None,
             c = get_column_letter(2 + j)
             cs.cell(n, 2 + j).value = f"=SUMPRODUCT({in_unit}*({stats}={c}$1))"
         cs.cell(n, len(heads)).value = f"=SUM(B{n}:{get_column_letter(1 + len(STATUSES))}{n})"
-    for i in range(1, len(heads) + 1):
-        h = cs.cell(1, i)
-        h.font = Font(bold=True)
-        h.fill = head_fill
-        h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cs.column_dimensions[get_column_letter(i)].width = 50 if i == 1 else 14
-    for (cell,) in cs.iter_rows(min_row=2, max_col=1):
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    fit_row_heights(cs, 1)
-    cs.freeze_panes = "B2"
-    print_setup(cs, title_rows="1:1")
+    lay_out_counts(cs, 1)
     buf = io.BytesIO()
     wb.save(buf)
     write_bytes_atomic(path, buf.getvalue())

@@ -277,6 +277,27 @@ def write_scoresheet(
     return out
 
 
+def lay_out_counts(ws: Any, head_row: int) -> None:
+    """A table of counts per unit (unit names in column A, one column per status) laid out for
+    reading and printing: a bold shaded header at ``head_row``, wide wrapped names, frozen panes,
+    rows as high as their text, the header repeated on every printed page."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    fill = PatternFill("solid", fgColor="D9E1F2")
+    for i in range(1, ws.max_column + 1):
+        h = ws.cell(head_row, i)
+        h.font = Font(bold=True)
+        h.fill = fill
+        h.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(i)].width = 50 if i == 1 else 14
+    for (cell,) in ws.iter_rows(min_row=head_row + 1, max_col=1):
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    fit_row_heights(ws, head_row)
+    ws.freeze_panes = f"B{head_row + 1}"
+    print_setup(ws, title_rows=f"{head_row}:{head_row}")
+
+
 def print_setup(ws: Any, *, title_rows: str, area: str | None = None) -> None:
     """A4 landscape, every column on the page width (as many pages down as
     needed), the header row repeated on each page, page numbers in the footer."""

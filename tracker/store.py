@@ -750,6 +750,18 @@ class Store:
             text = conn.execute(sa.select(documents.c.json).where(documents.c.path == str(path))).scalar()
         return json.loads(text) if text else None
 
+    def find_document(self, spec: str) -> str | None:
+        """The path of the ingested document ``spec`` names — its path, file stem or number/symbol
+        ("799/KH-SYT", spaces and hyphens ignored) — the preferred copy when several files hold it."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(documents.c.path, documents.c.doc_id, documents.c.stem,
+                                          documents.c.format)).all()
+        key = reference_key(spec)
+        found = [r for r in rows if r.path == spec or r.stem == spec or (r.doc_id and reference_key(r.doc_id) == key)]
+        if not found:
+            return None
+        return preferred_copies([DocumentCopy("", r.stem, bool(r.doc_id), r.format, r.path) for r in found])[0].path
+
     def units(self) -> list[StoredUnit]:
         """Every unit with its aliases and how many obligations name it."""
         with self._read() as conn:

@@ -175,11 +175,11 @@ def counts_workbook(table: list[dict[str, Any]], *, title: str) -> bytes:
     """The counts per unit and status as an .xlsx (the clerk's monthly or
     quarterly report), laid out and printed as ``vanban obligations`` does."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     from tracker.cell_safety import keep_text_row
-    from tracker.scoresheet import fit_row_heights, print_setup
+    from tracker.scoresheet import lay_out_counts
 
     wb = Workbook()
     ws = wb.active
@@ -193,19 +193,9 @@ def counts_workbook(table: list[dict[str, Any]], *, title: str) -> bytes:
         keep_text_row(ws, ws.max_row)
     n = ws.max_row
     ws.append(["Tổng cộng", *(f"=SUM({get_column_letter(i)}3:{get_column_letter(i)}{n})" for i in range(2, len(heads) + 1))])
-    fill = PatternFill("solid", fgColor="D9E1F2")
     for i in range(1, len(heads) + 1):
-        c = ws.cell(2, i)
-        c.font = Font(bold=True)
-        c.fill = fill
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(i)].width = 50 if i == 1 else 14
         ws.cell(ws.max_row, i).font = Font(bold=True)
-    for (cell,) in ws.iter_rows(min_row=3, max_col=1):
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    fit_row_heights(ws, 2)
-    ws.freeze_panes = "B3"
-    print_setup(ws, title_rows="2:2")
+    lay_out_counts(ws, 2)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
