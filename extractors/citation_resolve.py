@@ -32,7 +32,7 @@ import regex
 
 from extractors.citation_find import Found, is_type_code
 from extractors.dates import find_dates
-from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_by_code
+from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs, issuer_by_code
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # Type names that qualify a base type ("Chương trình hành động")
@@ -59,8 +59,8 @@ def _type_before() -> regex.Pattern:
 
 # "ngày 06/10/2022, cơ quan thường trực đã có văn bản số …": the day of the act that issued the document
 _ACT_DATE = regex.compile(
-    r"(?:^|[.;:,(]\s{0,3})(?:[Vv]ào\s{1,3})?(?:Ngày|ngày)\s{1,3}(?P<d>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}"
-    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2})\s{0,3},\s{0,3}"
+    r"(?:^|[.;:,(]\s{0,3}|\s(?:và|VÀ)\s{1,3})(?:[Vv]ào\s{1,3})?(?:Ngày|ngày)\s{1,3}(?P<d>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}"
+    r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2})(?:\s{0,3},\s{0,3}|\s{1,3}(?=\p{Lu}))"
     r"[^,;:.()]{2,80}?\s(?:đã\s{1,3}|vừa\s{1,3})?(?:có|ban\s{1,3}hành|ký|gửi|ra)\s{1,3}$"
 )
 
@@ -236,12 +236,24 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
             window = window[:nxt - pos]  # a name never runs on into the next paragraph, unless cut after its head
     parts: list[str] = []
     i = start
+    joined = 1  # bodies read so far
     while True:
         s = _ISSUER_STOP.search(window, i, timeout=RX_TIMEOUT)
         seg_end = s.start() if s else len(window)
         if s and seg_end > i:
             if _PHONG_CHONG_IN.match(window, seg_end - 5, timeout=RX_TIMEOUT):
                 parts.append(window[i:seg_end].strip() + ",")  # "Ban Chỉ đạo phòng, chống tham nhũng tỉnh"
+                i = seg_end + 1
+                continue
+            if window[seg_end] == "," and window[i:seg_end].strip() and not _at(breaks, pos + seg_end + 1) \
+                    and (_comma_in_name(window, seg_end) or (
+                        joined < _joint_bodies(found, "".join(parts) + window[i:seg_end])
+                        and _BODY_AFTER_COMMA.match(window, seg_end, timeout=RX_TIMEOUT))):
+                # a name written with a comma ("Bộ Văn hóa, Thể thao và Du lịch"), or the next body of a joint
+                # issuer ("liên Bộ Tài chính, Bộ Nội vụ" for a TTLT-BTC-BNV number)
+                if not _comma_in_name(window, seg_end):
+                    joined += 1
+                parts.append(window[i:seg_end].strip() + ",")
                 i = seg_end + 1
                 continue
             hy = _NAME_HYPHEN.match(window, seg_end, timeout=RX_TIMEOUT)
@@ -303,6 +315,44 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
     return issuer, pos + i
 
 
+@lru_cache(maxsize=1)
+def _comma_joints() -> frozenset[tuple[str, str]]:
+    """The words on either side of the comma in the names the issuer table writes
+    with one ("Bộ Văn hóa, Thể thao và Du lịch": ("hoa", "the thao"); "Cục Quản lý
+    Khám, chữa bệnh": ("kham", "chua benh"))."""
+    out = set()
+    for a in issuer_abbrevs().values():
+        name = regex.sub(r"\s*\([^()]*\)", "", a.expansion, timeout=RX_TIMEOUT)
+        for part in regex.split(r"\s*[/;]\s*", name, timeout=RX_TIMEOUT):
+            for m in regex.finditer(r"(\p{L}+),\s(\p{L}+\s\p{L}+)", part, timeout=RX_TIMEOUT):
+                out.add((fold(m.group(1)), fold(m.group(2))))
+    return frozenset(out)
+
+
+def _comma_in_name(window: str, comma: int) -> bool:
+    """Whether the comma at ``comma`` stands inside a name the issuer table writes with one."""
+    before = regex.search(r"(\p{L}+)\s{0,2}$", window[max(0, comma - 30):comma], timeout=RX_TIMEOUT)
+    after = regex.match(r",\s{1,3}(\p{L}+\s{1,3}\p{L}+)", window[comma:comma + 40], timeout=RX_TIMEOUT)
+    return bool(before and after) and (fold(before.group(1)), fold(squash_spaces(after.group(1)))) in _comma_joints()
+
+
+# the next body of a joint issuer after a comma: a ministry, a committee, a department
+_BODY_AFTER_COMMA = regex.compile(r",\s{1,3}(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Tổng\s+Liên\s+đoàn|Liên\s+đoàn|Hội|"
+                                  r"Trung\s+ương|Tỉnh\s+ủy|Mặt\s+trận|Đoàn|Ngân\s+hàng|Kiểm\s+toán|Tòa\s+án|Viện)\s\p{Lu}")
+_JOINT_LEAD = regex.compile(r"^\s{0,3}(?:liên|Liên|LIÊN)\s{1,3}(?:bộ|Bộ|BỘ|ngành|sở|Sở)(?![\p{L}])")
+
+
+def _joint_bodies(found: Found | None, read: str) -> int:
+    """How many bodies the issuer of ``found`` may name: one per issuer code of a
+    joint symbol ("TTLT-BTC-BNV": two), or several after "liên Bộ"."""
+    if found is None:
+        return 1
+    n = len(found.issuer_codes) if found.type_code else 1  # "SNV-TCBM": a body and its office, one body
+    if _JOINT_LEAD.match(read, timeout=RX_TIMEOUT):
+        n = max(n, 4)
+    return n
+
+
 def _at(sorted_positions: Sequence[int], p: int) -> bool:
     k = bisect_left(sorted_positions, p)
     return k < len(sorted_positions) and sorted_positions[k] == p
@@ -361,7 +411,8 @@ def _cut_at_predicate(phrase: str) -> str:
             three = " ".join(out[-3:]).lower()
             if after_level or two in _NAME_HEADS or three in _NAME_HEADS:
                 break
-            if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w):
+            if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w) \
+                    and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
                 break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
         if _LEVEL_WORD.match(w) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
             after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
@@ -629,10 +680,14 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         bm = regex.match(r"[\s,]{0,3}(?:ngày|Ngày)(?=\s{1,3}(?:của|Của))", text[pos:pos + 20], timeout=RX_TIMEOUT)
         if bm:
             pos2 = pos + bm.end()
-    if r.date is None:
-        r.date = _date_of_act(text, r.start)
     r.date_end = pos2 if r.date and pos2 > pos else None
     r.issuer, pos3 = read_issuer(text, pos2, breaks=breaks, found=found)
+    if r.issuer and r.date is None:
+        # the date after the issuer: "Công văn số 12/TTTH-VP của Văn phòng UBND tỉnh ngày 14/8/2012"
+        r.date, pos4 = read_date(text, pos3)
+        pos3 = max(pos3, pos4)
+    if r.date is None:
+        r.date = _date_of_act(text, r.start)
     if r.issuer:
         r.issuer_source = "explicit"
     elif named_before and named_before[:1].isupper():
@@ -761,7 +816,8 @@ _SUBJECT_HEADS = _BODY_HEADS + r"|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội
 # "<body> [đã] ban hành / có / gửi / ký / phê duyệt / quyết định …" at the start of a clause (or after "trình",
 # the body asked to issue: "trình Thủ tướng Chính phủ ban hành Quyết định …")
 _SUBJECT_ISSUES = regex.compile(
-    r"(?:^|(?<=[,;:(]\s{0,3})|(?<=(?:^|\s)[-+•]\s)|(?<=(?<![\p{L}])trình\s{1,3}))"
+    r"(?:^|(?<=[,;:(]\s{0,3})|(?<=(?:^|\s)[-+•]\s)|(?<=(?<![\p{L}])trình\s{1,3})"
+    r"|(?<=(?<![\p{L}])(?:ngày|Ngày)\s{1,3}[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}\s{1,3}))"
     r"(?P<subj>(?:" + _SUBJECT_HEADS + r")(?:\s{1,3}[^\s,;:.()“”\"]{1,20}){0,12}?)"
     r"\s{1,3}(?:(?:đã|vừa|cũng|đã\s{1,3}kịp\s{1,3}thời)\s{1,3})?"
     r"(?P<verb>ban\s{1,3}hành|có|gửi|ký|phê\s{1,3}duyệt|quyết\s{1,3}định|trình|ra)(?![\p{L}])"
@@ -773,7 +829,7 @@ _AGENT = regex.compile(
 )
 # a word that is a predicate, not part of a body's name
 _NOT_NAME = regex.compile(
-    r"(?<![\p{L}])(?:đã|sẽ|đang|với|các|những|được|cho|trong|tại|theo|để|về|của|phối\s+hợp|chỉ\s+đạo|tham\s+mưu|"
+    r"(?<![\p{L}])(?:đã|sẽ|đang|với|(?<!(?:Quản|quản)\s{1,3}lý\s{1,3})các|những|được|cho|trong|tại|theo|để|về|của|phối\s+hợp|chỉ\s+đạo|tham\s+mưu|"
     r"triển\s+khai|thực\s+hiện|tổ\s+chức|xây\s+dựng|báo\s+cáo|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|là|và\s+các)(?![\p{L}])"
 )
 # a clause that opens with a body (a new subject) — a document cited after it is not the earlier subject's
