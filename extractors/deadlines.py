@@ -73,6 +73,14 @@ _YEAR = regex.compile(
 )
 # a date right after a cited document's number/symbol ("… số 52/2015/NĐ-CP ngày ")
 _CITED_BEFORE = regex.compile(r"\d+[\w.]*/[\w/.\-–]+[ ]*,?[ ]*(?:ngày[ ]*)?$", regex.V1)
+# the same with a letter in the symbol ("12/2024/NĐ-CP"): in a time column, "Tháng 12/2024 Tháng 3/2025" is two due months
+_CITED_SYMBOL_BEFORE = regex.compile(r"\d+[\w.]*/(?=[\w/.\-–]*\p{L})[\w/.\-–]+[ ]*,?[ ]*(?:ngày[ ]*)?$", regex.V1)
+# in a time column: a span of years ("Năm 2022-2025", "Giai đoạn 2021 - 2025", "2023-2024"), due at the end of its last
+# year, and a month written bare with its year ("9/2025", "Tháng 10/2025 - 12/2025")
+_YEAR_SPAN = regex.compile(
+    r"(?<![\d/.])(?:(?:năm|giai[ ]đoạn)[ ]*:?[ ]*)?(?P<a>(?:19|20)\d{2})[ ]*[-–][ ]*(?P<y>(?:19|20)\d{2})(?![\d/])",
+    regex.V1 | regex.IGNORECASE)
+_MONTH_BARE = regex.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])[ ]*/[ ]*(?P<y>(?:19|20)\d{2})(?![\d/])", regex.V1)
 _HALF = regex.compile(
     r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước)[ ]+)0?6[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm(?:[ ]+(?P<y>(?:19|20)\d{2}))?",
     regex.V1 | regex.IGNORECASE,
@@ -102,9 +110,12 @@ _FRONT_YEAR_DUE = regex.compile(
     r"^,[^.;:!?\n]{0,150}?(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|kết[ ]thúc|đưa[ ]vào[ ](?:sử[ ]dụng|vận[ ]hành|khai[ ]thác))(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
-_RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+)?\d", regex.V1 | regex.IGNORECASE)
+_RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+|tháng[ ]+)?\d", regex.V1 | regex.IGNORECASE)
 # not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
 # year ("từ năm 2021 đến ngày 31/3/2025"), a planned event ("dự kiến khởi công trước ngày …")
+# in a time column only a cut-off of data is no due date: "Từ tháng 3 đến tháng 5/2025", "Dự kiến tháng 6/2025" time the task
+_NOT_DUE_IN_TIME_CELL = regex.compile(r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới))[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
+                                      regex.V1 | regex.IGNORECASE)
 _NOT_DUE_BEFORE = regex.compile(
     r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới)|từ[ ](?:năm|tháng)[ ][\d/ ]{1,9}(?:đến|tới)"
     r"|dự[ ]kiến[^.;:,]{0,40}?|giai[ ]đoạn[^.;:,]{0,25}?(?:đến|tới))[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
@@ -184,7 +195,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or _RANGE_TO.match(
                 text[ds.end:ds.end + 16], timeout=RX_TIMEOUT):
             continue  # the start of a range: the task runs until its end
-        if _NOT_DUE_BEFORE.search(before, timeout=RX_TIMEOUT):
+        if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # a cut-off of data, a covered period, a planned event
         days = _DAY_RANGE_BEFORE.search(before, timeout=RX_TIMEOUT) if trig is None else None
         if days is not None:
@@ -199,7 +210,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             # no deadline word; but "Ngày 16/11/2017: Họp đoàn …" dates a line of a schedule, and a month placed
             # first times its task ("Tháng 6/2026, các trường …")
             continue
-        if _CITED_BEFORE.search(before, timeout=RX_TIMEOUT):
+        if (_CITED_SYMBOL_BEFORE if in_time_column else _CITED_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
                        r"|(?:[ ]*(?:,|và)[ ]*(?:ngày[ ]*)?\d{1,2}[ ]*/[ ]*\d{1,2}){0,6}[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
@@ -240,6 +251,24 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0), kind=kind,
                                                                  inferred_year=inferred)))
             taken.append((m.start(), m.end()))
+    if in_time_column and any(c.isdigit() for c in text):
+        for rx, kind in ((_YEAR_SPAN, "year"), (_MONTH_BARE, "month")):
+            for m in rx.finditer(text, timeout=RX_TIMEOUT):
+                if any(s < m.end() and m.start() < e for s, e in taken) or kind == "month" and (
+                        _RANGE_AFTER.match(text[m.end():m.end() + 4], timeout=RX_TIMEOUT)
+                        or _RANGE_TO.match(text[m.end():m.end() + 16], timeout=RX_TIMEOUT)):
+                    continue  # the start of a range of months: due at its end
+                if _NOT_DUE_IN_TIME_CELL.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT):
+                    continue
+                y = int(m.group("y"))
+                if kind == "year":
+                    if y < int(m.group("a")):
+                        continue  # "2022-2015": a misprint, no guess
+                    iso = f"{y}-12-31"
+                else:
+                    iso = _month_end(y, int(m.group("m")))
+                out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0).strip(), kind=kind)))
+                taken.append((m.start(), m.end()))
     ry = _ref_year(ref_date)
     for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
         for m in rx.finditer(text, timeout=RX_TIMEOUT):

@@ -237,10 +237,50 @@ def _subject_columns(grid: list[list[Cell | None]], first: int, n_cols: int, hea
                      cols: _Columns | None) -> _Columns | None:
     """A table of tasks and times without a column of bodies, whose task cells name their doer: the
     task column (named, else the longest texts) and the time column (named, else found by its cells)."""
+    found = _task_time_columns(grid, first, n_cols, cols)
+    if found is None:
+        return None
+    cols, filled = found
+    with_subject = sum(1 for x in filled[cols.content] if _cell_subject(x)[0])  # type: ignore[index]
+    if with_subject < 2 or with_subject < 0.4 * len(filled[cols.content]):  # type: ignore[index]
+        return None
+    return cols
+
+
+# a clock time ("8 giờ 00", "14h30", "7:30"): a time cell holding one is an agenda's, not a due time
+# or a part of a day ("Sáng ngày 24/11", "chiều thứ Năm")
+_CLOCK = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L})|:[ ]?\d{2})|(?<!\p{L})(?:sáng|chiều|tối)[ ]+(?:ngày|thứ)(?!\p{L})",
+                       regex.V1 | regex.IGNORECASE)
+
+
+def _due_columns(grid: list[list[Cell | None]], first: int, n_cols: int, cols: _Columns | None) -> _Columns | None:
+    """A table of tasks and their due times that names no doer at all (the heading above it does: "1. Phòng Kế
+    hoạch (6 nhiệm vụ):", or nobody): the task column and the time column, where most time cells hold a due date,
+    a period or a rule, and none a clock time (an agenda's hours are no due dates)."""
+    found = _task_time_columns(grid, first, n_cols, cols)
+    if found is None:
+        return None
+    cols, filled = found
+    times = filled[cols.time]  # type: ignore[index]
+    if any(_CLOCK.search(x, timeout=RX_TIMEOUT) for x in times):
+        return None
+    tasks = filled[cols.content]  # type: ignore[index]
+    if sum(1 for x in tasks if _is_unit_cell(x)) >= 0.5 * len(tasks):
+        return None  # a schedule of visits: the bodies visited, each on its day, are no tasks
+    due = sum(1 for x in times if find_deadlines(_one_line(x), "2000", in_time_column=True) or find_recurrences(_one_line(x)))
+    if due < 2 or due < 0.6 * len(times):
+        return None
+    return cols
+
+
+def _task_time_columns(grid: list[list[Cell | None]], first: int, n_cols: int,
+                       cols: _Columns | None) -> tuple[_Columns, dict[int, list[str]]] | None:
+    """The task column (named, else the longest texts) and the time column (named, else found by its cells) of a
+    table with no column of bodies, and the filled cells of each column."""
     body = [row for row in grid[first:]]
     if len(body) < 2 or n_cols < 2:
         return None
-    cols = cols or _Columns()
+    cols = replace(cols) if cols is not None else _Columns()
     if cols.units:
         return None
     taken = {c for c in (cols.code,) if c is not None}
@@ -259,10 +299,7 @@ def _subject_columns(grid: list[list[Cell | None]], first: int, n_cols: int, hea
         if not rest:
             return None
         cols.content = max(rest, key=lambda c: sum(len(x) for x in filled[c]) / len(filled[c]))
-    with_subject = sum(1 for x in filled[cols.content] if _cell_subject(x)[0])
-    if with_subject < 2 or with_subject < 0.4 * len(filled[cols.content]):
-        return None
-    return cols
+    return cols, filled
 
 
 def _text_locs(text: str) -> tuple[str, list[int]]:
@@ -340,7 +377,10 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ")
 
 
-def read_table(b: ObligationBuilder, t: Table) -> None:
+def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | str, str]] | None = None) -> None:
+    """The tasks of ``t``, one per row.  ``context``: the units the document gives the rows that name none (the
+    subject of the heading or lead-in above the table), given them as implied; a table of tasks and due times with
+    no column of doers still gives its rows, with these units or none."""
     grid = t.grid()
     if not grid:
         return
@@ -348,7 +388,7 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
     headers = _headers(grid, hdr_rows, t.n_cols)
     cols = _columns(headers)
     by_content = cols is None
-    subjects = False
+    subjects = due_only = False
     if by_content:
         # the headers name no column of bodies ("Phân công", "Đầu mối"): read the columns by their cells
         first = t.header_rows
@@ -358,6 +398,10 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
             # no column of bodies at all: a schedule whose tasks name their doer ("Phòng Đào tạo tổng hợp …")
             cols = _subject_columns(grid, first, t.n_cols, named, _header_only_columns(headers) if first else None)
             subjects = cols is not None
+        if cols is None:
+            # no doer anywhere in the table: its rows' tasks and due times are still the document's
+            cols = _due_columns(grid, first, t.n_cols, _header_only_columns(headers) if first else None)
+            subjects = due_only = cols is not None
         if cols is None:
             return
         hdr_rows = first
@@ -400,7 +444,11 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
             units.extend((u, "lead") for u in found)
             if found:
                 task_text = task
-        if not units:
+        implied = False
+        if not units and due_only:
+            # a row of a table naming no doer: the units the document gives it, if any
+            units, implied = list(context or []), True
+        elif not units:
             if not code and last is not None and not merged:
                 last.ob.source_text = f"{last.ob.source_text} {content}"
             continue
@@ -432,6 +480,11 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
             if recs:
                 rc_cell = pc
                 break
+        if implied and not deadlines and not recs and (not code or not units):
+            # no time and no doer: a line of the task above it broken over two rows, or nothing to track
+            if not code and last is not None and not merged:
+                last.ob.source_text = f"{last.ob.source_text} {content}"
+            continue
         source = f"{code} {content}".strip() if code else content
         action = clean_action(task_text)
         if merged or row[cols.content].row_span > 1:
@@ -447,7 +500,7 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
         if deadlines and dl_cell is not None:
             ob.deadline = deadlines[0].deadline
             ob.deadline.loc = t.cell_loc(dl_cell).span(deadlines[0].start, deadlines[0].end)
-        last = b.add(ob, units, loc)
+        last = b.add(ob, units, loc, implied=implied)
         if dl_cell is time_cell and time_cell is not None:
             # a time cell with several due dates ("30/6/2024; 31/12/2024"): the task is due at each
             seen = {deadlines[0].deadline.date} if deadlines else set()
@@ -458,7 +511,7 @@ def read_table(b: ObligationBuilder, t: Table) -> None:
                 nxt.deadline.loc = t.cell_loc(time_cell).span(nxt.start, nxt.end)
                 extra = Obligation(action=action, deadline=nxt.deadline, report_to=ob.report_to, source_text=source,
                                    loc=loc)
-                b.add(extra, units, loc)
+                b.add(extra, units, loc, implied=implied)
 
 
 # --------------------------------------------------------------------------

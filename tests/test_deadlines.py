@@ -40,3 +40,19 @@ def test_adjacent_period_is_not_a_one_off_date_and_a_range_is_due_at_its_end():
     assert _d("Phê duyệt kế hoạch chậm nhất là ngày 15/11 năm trước liền kề", "2025-03-01") == []
     assert _d("05/3/2024 - 12/3/2024", in_time_column=True) == [("2024-03-12", "date", False)]
     assert _d("tổ chức tuần lễ (05/3/2024-12/3/2024)") == []
+
+
+def test_time_column_spans_of_years_bare_months_and_ranges_of_months():
+    # a span of years is due at the end of its last year; a misprinted span ("2027-2024") gives no guess
+    assert _d("Năm 2026-2027", in_time_column=True) == [("2027-12-31", "year", False)]
+    assert _d("Giai đoạn 2026 - 2030", in_time_column=True) == [("2030-12-31", "year", False)]
+    assert _d("Năm 2027-2024", in_time_column=True) == []
+    # a month written bare with its year, several in one cell, a range of months at its end
+    assert _d("8/2026", in_time_column=True) == [("2026-08-31", "month", False)]
+    assert _d("Tháng 3/2026 Tháng 11/2026", in_time_column=True) == [("2026-03-31", "month", False),
+                                                                    ("2026-11-30", "month", False)]
+    assert _d("Tháng 4/2026 - 6/2026", in_time_column=True) == [("2026-06-30", "month", False)]
+    assert _d("Từ tháng 2/2026 đến tháng 5/2026", in_time_column=True) == [("2026-05-31", "month", False)]
+    # a cut-off of data is no due time, even in a time column; in prose a bare month is no date
+    assert _d("Số liệu tính đến 6/2026", in_time_column=True) == []
+    assert _d("tăng 8/2026 so với cùng kỳ") == []

@@ -228,3 +228,69 @@ def test_a_schedule_whose_task_cells_open_with_a_role():
         ("nhận xét đề cương và cho điểm", ["Giảng viên hướng dẫn"], "2025-10-05"),
         ("hoàn thiện hồ sơ bảo vệ", ["Các học viên"], "2025-10-10")]
     assert [_cell_text(t, o.units[0].loc) for o in obs[1:]] == ["Sinh viên", "Giảng viên hướng dẫn", "Các học viên"]
+
+
+_NO_DOERS = [["TT", "Nhiệm vụ", "Chỉ tiêu", "Thời gian hoàn thành"],
+             ["1", "Số hóa hồ sơ lưu trữ của cơ quan giai đoạn 2019-2023", "100% hồ sơ", "Tháng 8/2025"],
+             ["2", "Rà soát, cập nhật danh mục thủ tục hành chính", "02 lần", "9/2025"],
+             ["3", "Tập huấn nghiệp vụ cho cán bộ cấp xã;\nkiểm tra việc áp dụng phần mềm", "", "- Tháng 10/2025\n- Tháng 12/2025"],
+             ["4", "Báo cáo kết quả thực hiện nhiệm vụ", "", "Trước ngày 05 hằng tháng"]]
+
+
+def test_a_table_of_tasks_and_due_times_naming_no_doer_still_gives_its_deadlines():
+    # no column of bodies and no body in the task cells: every row with a time is still a task, due then
+    t, obs, _units = _extract(_NO_DOERS, date="2025-06-02")
+    got = [(o.action.split(",")[0].split(";")[0], o.deadline and o.deadline.date, o.recurrence and o.recurrence.rrule)
+           for o in obs]
+    assert got == [("Số hóa hồ sơ lưu trữ của cơ quan giai đoạn 2019-2023", "2025-08-31", None),
+                   ("Rà soát", "2025-09-30", None),
+                   ("Tập huấn nghiệp vụ cho cán bộ cấp xã", "2025-10-31", None),
+                   ("Tập huấn nghiệp vụ cho cán bộ cấp xã", "2025-12-31", None),
+                   ("Báo cáo kết quả thực hiện nhiệm vụ", None, "FREQ=MONTHLY;BYMONTHDAY=5")]
+    assert all(o.units == [] for o in obs)
+    for o in obs:
+        if o.deadline is not None:
+            assert o.deadline.loc.col == 3 and _cell_text(t, o.deadline.loc) == o.deadline.text
+
+
+def test_a_table_naming_no_doer_takes_the_units_its_context_gives():
+    from extractors.obligation_builder import ObligationBuilder
+    from extractors.obligation_tables import read_table
+    b = ObligationBuilder(DocumentHeader(date="2025-06-02"))
+    t = table_from_grid(_NO_DOERS)
+    read_table(b, t, context=[("Phòng Hành chính - Tổng hợp", "lead")])
+    obs, units = b.finish()
+    assert len(obs) == 5 and [u.name for u in units] == ["Phòng Hành chính - Tổng hợp"]
+    assert all([(u.name, u.role, u.implied) for u in o.units] == [("Phòng Hành chính - Tổng hợp", "lead", True)]
+               for o in obs)
+
+
+@pytest.mark.parametrize("rows", [
+    # an agenda: its times are hours of one day, not due dates
+    [["Thời gian", "Nội dung", "Ghi chú"],
+     ["7 giờ 30 ngày 12/9/2025", "Đón tiếp đại biểu, ổn định tổ chức", ""],
+     ["8h00 ngày 12/9/2025", "Phát biểu khai mạc hội nghị", ""],
+     ["9h30 ngày 12/9/2025", "Thảo luận, tổng kết hội nghị", ""]],
+    # a schedule of visits: the bodies visited on their days
+    [["STT", "Đơn vị được kiểm tra", "Thời gian"],
+     ["1", "Trung tâm Y tế huyện Phú Lộc", "Ngày 03/3/2026"],
+     ["2", "Bệnh viện đa khoa khu vực Bình Sơn", "Ngày 05/3/2026"],
+     ["3", "Phòng khám đa khoa Tân Hòa", "Ngày 09/3/2026"]],
+    # a table of figures by year
+    [["Năm", "Chỉ tiêu", "Kết quả"],
+     ["2023", "Số doanh nghiệp thành lập mới", "1.204"],
+     ["2024", "Số doanh nghiệp thành lập mới", "1.377"]],
+])
+def test_an_agenda_or_a_table_of_figures_gives_no_task(rows):
+    _t, obs, _ = _extract(rows, date="2025-08-01")
+    assert obs == []
+
+
+def test_a_span_of_years_in_a_time_column_is_due_at_its_end():
+    rows = [["TT", "Nội dung", "Đơn vị chủ trì", "Thời gian thực hiện"],
+            ["1", "Xây dựng bộ tiêu chí trường học an toàn", "Phòng Giáo dục và Đào tạo", "Năm 2026-2027"],
+            ["2", "Nhân rộng mô hình trường học xanh", "Phòng Giáo dục và Đào tạo", "Giai đoạn 2026 - 2030"],
+            ["3", "Sơ kết việc thực hiện đề án", "Phòng Giáo dục và Đào tạo", "Năm 2028"],
+            ["4", "Đánh giá giữa kỳ", "Phòng Giáo dục và Đào tạo", "Năm 2029-2027"]]
+    _t, obs, _ = _extract(rows, date="2025-11-20")
+    assert [o.deadline and o.deadline.date for o in obs] == ["2027-12-31", "2030-12-31", "2028-12-31", None]
