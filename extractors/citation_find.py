@@ -41,7 +41,8 @@ _CITATION_BODY = (
     _NUM
     + r"(?:"
     # state / normative: 33/CT-TTg, 04/2015/NĐ-CP, 80/2015/QH13
-    + r"(?:[ \t]{0,3}/" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")?"
+    # (an OCR's doubled or fraction slash "123/⁄2016/…", the slash after the year lost: "123/2016NĐ-CP")
+    + r"(?:[ \t]{0,3}(?:/|/?[⁄∕])" + _WS + r"(?:(?P<year>(?:19|20)[0-9]{2})(?:[ \t]{0,2}[/⁄∕]" + _WS + r"|(?=\p{Lu})))?"
     # a hyphen for the first slash before a year: "19-2018/NQ-CP"
     + r"|[ \t]{0,2}" + _DASH + r"[ \t]{0,2}(?P<year>(?:19|20)[0-9]{2})[ \t]{0,2}/" + _WS + r")"
     + r"(?P<sym>" + _GROUP + r"(?:" + _WS + _DASH + _WS + _GROUP + r"){0,5})"
@@ -278,6 +279,8 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             groups.extend(_split_glued(g) if i == 0 else [g])
         year = m.group("year")
         type_code = groups[0] if is_type_code(groups[0]) and len(groups) > 1 else None
+        if year and type_code is None and m.start("sym") == m.end("year"):
+            return None  # "12/2016Đ": a year glued to a symbol only with its type code ("123/2016NĐ-CP")
         if len(groups) == 1 and is_type_code(groups[0]) and not is_issuer_code(groups[0]):
             # a slash for the hyphen: "180/KH/UBND" (kept as written), "57/NQ/TW" (a party number: 57-NQ/TW);
             # a joint circular "28/2003/TTLT/BTC-BGD&ĐT"

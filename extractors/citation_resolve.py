@@ -33,6 +33,7 @@ import regex
 from extractors.citation_find import Found, is_type_code
 from extractors.dates import find_dates
 from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs, issuer_by_code
+from core.syllables import is_valid_syllable
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 # Type names that qualify a base type ("Chương trình hành động")
@@ -95,7 +96,7 @@ _GAP_ISSUER = regex.compile(
 _ISSUER_STOP = regex.compile(
     r"\s(?:về|Về|VỀ|V/v|ban\s+hành|Ban\s+hành|BAN\s+HÀNH|sửa\s+đổi|Sửa\s+đổi|phê\s+duyệt|Phê\s+duyệt|quy\s+định|"
     r"hướng\s+dẫn|thực\s+hiện|triển\s+khai|trong|tại|theo|nhằm|để|đối\s+với|thì|đã|được|cho|với|giai\s+đoạn|"
-    r"năm\s+[0-9]{4}|ngày)(?![\p{L}])"
+    r"năm\s+[0-9]{4}|ngày|[vy]e\s+vi\p{L}{0,3}c)(?![\p{L}])"
     r"|[,;:.()“”\"«»]|\s[0-9]|[0-9]|\s[-+•*]\s",
     regex.IGNORECASE,
 )
@@ -224,7 +225,7 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
     for (a name whose initials the symbol's code spells runs on past "về":
     "Ủy ban Quốc gia về chuyển đổi số" for "UBQGCĐS")."""
     window = text[pos:pos + limit]
-    m = _GAP_ISSUER.match(window, timeout=RX_TIMEOUT)
+    m = _GAP_ISSUER.match(window, timeout=RX_TIMEOUT) or _ocr_cua(window)
     if not m:
         return None, pos
     start = m.end()
@@ -422,11 +423,41 @@ def _cut_at_predicate(phrase: str) -> str:
     return " ".join(out).removesuffix(" và").removesuffix(" VÀ")
 
 
+# "của" as an OCR misreads it: a word of c…a that Vietnamese does not write ("cüa", "cfia", "ciiia"), or its
+# letters without marks ("cua"), before a capitalised name
+_GAP_OCR_CUA = regex.compile(
+    r"^(?:[\s,]|\([0-9]{1,2}\))*(?P<kw>c\p{Ll}{1,4})\s{1,3}(?=\p{Lu})")
+# "ngày" as an OCR misreads it ("bày", "ngay"), right before a date written in figures
+_GAP_OCR_NGAY = regex.compile(r"^[\s,]{0,3}(?P<w>\p{Ll}{2,4})\s{1,2}$")
+# the word between a month and its year ("tháng 8 närn 2017", "tháng 8 nam 2017"): "năm" as an OCR read it
+_OCR_NAM = regex.compile(r"(?<=(?:tháng|thang)\s{1,3}[0-9]{1,2}\s{1,3})(?P<w>n\S{1,3})(?=\s{1,3}(?:19|20)[0-9]{2}(?![0-9]))")
+
+
+def _ocr_cua(window: str) -> regex.Match | None:
+    m = _GAP_OCR_CUA.match(window, timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    w = m.group("kw")
+    f = fold(w)
+    ok = w == "cua" or (f.endswith("a") and len(f) >= 3 and not is_valid_syllable(w))  # not "cửa" (a door)
+    return m if ok else None
+
+
 def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
-    """The date written right after ``pos`` (", ngày 14/01/2016"); (iso, end)."""
+    """The date written right after ``pos`` (", ngày 14/01/2016"); (iso, end).
+    A scan's misread "năm" and "ngày" are read as those words."""
     window = text[pos:pos + limit]
+    if "n" in window:
+        # same length, so the date's offsets stay those of the text
+        window = _OCR_NAM.sub(lambda m: m.group("w") if m.group("w") == "năm" or len(m.group("w")) < 3
+                              else "năm" + " " * (len(m.group("w")) - 3), window, timeout=RX_TIMEOUT)
     for d in find_dates(window):
-        if _GAP_DATE.match(window[:d.start], timeout=RX_TIMEOUT):
+        gap = window[:d.start]
+        if _GAP_DATE.match(gap, timeout=RX_TIMEOUT):
+            return d.iso, pos + d.end
+        g = _GAP_OCR_NGAY.match(gap, timeout=RX_TIMEOUT)
+        if g and fold(g.group("w")).endswith("ay") and regex.match(r"[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2}$",
+                                                                      window[d.start:d.end], timeout=RX_TIMEOUT):
             return d.iso, pos + d.end
         break
     return None, pos

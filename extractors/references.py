@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extractors.citation_find import Found, find_citations, is_issuer_code
+from extractors.citation_find import Found, find_citations, is_issuer_code, is_type_code
 from extractors.citation_resolve import (
     Resolved,
     code_of_type,
@@ -50,7 +50,11 @@ from core.model import (
 from core.textutil import RX_TIMEOUT, fold, squash_spaces, strip_diacritics
 
 _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
-_OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*$")
+# the header's "Số:" line, with what an OCR left of a handwritten number before the part it read ("Số:£5 4 /…")
+_OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*(?:[^\s\p{L}0-9/][^\s\p{L}/]{0,2}[ \t]{0,2})?$")
+# an annex's caption naming the document it goes with: "(Kèm theo Báo cáo số 72/BC-SCT ngày …)"
+_ENCLOSED_BY = regex.compile(r"(?:^|\n)[ \t]{0,3}\(?[ \t]{0,3}(?:[Kk]èm\s{1,3}theo|KÈM\s{1,3}THEO|[Bb]an\s{1,3}hành\s{1,3}kèm\s{1,3}theo)"
+                             r"[^.;:()\n]{0,40}$")
 _OWN_NUMBER_NOCOLON = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]{1,3}$")
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
 _ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "led": 2, "title": 2, "named": 3, "explicit": 3}
@@ -193,9 +197,13 @@ class _Acc:
 
 
 def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None,
-                   own_block: int | None = None, own_span: tuple[int, int] | None = None) -> bool:
+                   own_block: int | None = None, own_span: tuple[int, int] | None = None,
+                   own_symbol: str | None = None) -> bool:
     if own_key and ref_key(found.id) == own_key:
         return True
+    if own_symbol and ref_key(found.symbol) == own_symbol and found.year is None \
+            and _ENCLOSED_BY.search(stream.text[max(0, c.at(found.start) - 60):c.at(found.start)], timeout=RX_TIMEOUT):
+        return True  # the annex of this document, its number misread in one of the two places
     start = c.at(found.start)
     before = stream.text[max(0, start - 20):start]
     if _OWN_NUMBER.search(before, timeout=RX_TIMEOUT):
@@ -236,6 +244,8 @@ def _issuer_code_of(symbol: str | None) -> str | None:
 
 def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Reference], list[UnnumberedReference]]:
     own_key = ref_key(header.id) if header and header.id else None
+    # the symbol alone identifies this document only when its number is unread (a scan) or left blank (a draft)
+    own_symbol = ref_key(header.symbol) if header and header.symbol and not header.number else None
     number_loc = (header.locs.get("number_line") or header.locs.get("number")) if header else None
     own_block = number_loc.block if number_loc is not None and number_loc.table is None else None
     own_span = (number_loc.start, number_loc.end) if own_block is not None and number_loc.start is not None \
@@ -244,7 +254,8 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     order: list[str] = []
     prepared = [(st, clean(st.text)) for st in build_streams(doc)]
     for stream, c in prepared:
-        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block, own_span)
+        found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block, own_span,
+                                                                          own_symbol)
                  and not _FORM_BEFORE.search(c.text[max(0, f.start - 25):f.start], timeout=RX_TIMEOUT)
                  and not _is_project_name(c.text, f)]
         if not found:
@@ -259,7 +270,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
             r.title = _title_within_paragraph(stream, c, r)
         for r in items:
             _add(accs, order, stream, c, r)
-    refs = _merge_short_ids([accs[k].ref for k in order])
+    refs = _merge_ocr_variants(_merge_short_ids([accs[k].ref for k in order]))
     _fill_from_own_issuer(refs, header)
     return refs, extract_unnumbered(doc, prepared)
 
@@ -307,6 +318,34 @@ def _merge_short_ids(refs: list[Reference]) -> list[Reference]:
         f.title = f.title or r.title
         if _RELATION_RANK[r.relation] > _RELATION_RANK[f.relation]:
             f.relation = r.relation
+        drop.add(id(r))
+    return [r for r in refs if id(r) not in drop]
+
+
+def _codes_known(symbol: str) -> bool:
+    return all(is_issuer_code(g) or is_type_code(g) for g in regex.split(r"[-/]", symbol, timeout=RX_TIMEOUT) if g)
+
+
+def _merge_ocr_variants(refs: list[Reference]) -> list[Reference]:
+    """A number whose symbol holds a code no table knows, and that differs by a
+    letter or two from the symbol of one other reference with the same number
+    ("52-C1/IW" beside "52-CT/TW", "12/QĐ-UBNO" beside "12/QĐ-UBND"): the same
+    document, misread by an OCR in one place — merged into the readable one."""
+    drop: set[int] = set()
+    for r in refs:
+        if not r.symbol or _codes_known(r.symbol):
+            continue
+        sym = strip_diacritics(r.symbol).casefold()
+        cands = [f for f in refs if f is not r and id(f) not in drop and f.number == r.number and f.year == r.year
+                 and f.symbol and len(f.symbol) == len(r.symbol) and _codes_known(f.symbol)
+                 and sum(a != b for a, b in zip(sym, strip_diacritics(f.symbol).casefold())) <= 2]
+        if len(cands) != 1:
+            continue
+        f = cands[0]
+        f.mentions.extend(r.mentions)
+        f.date = f.date or r.date
+        f.issuer = f.issuer or r.issuer
+        f.title = f.title or r.title
         drop.add(id(r))
     return [r for r in refs if id(r) not in drop]
 

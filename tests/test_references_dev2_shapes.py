@@ -68,3 +68,47 @@ def test_a_one_member_limited_company_keeps_its_legal_form_and_name():
                    "việc giao hàng; Công văn số 19/TNHH-KT của Công ty TNHH Hòa Bình đã trả lời.")
     assert refs["18/CV-MN"].issuer == "Công ty TNHH một thành viên cơ khí Miền Nam"
     assert refs["19/TNHH-KT"].issuer == "Công ty TNHH Hòa Bình"
+
+
+# ---------------------------------------------------------------- text read by an OCR
+
+
+def test_an_ocr_misreading_of_cua_nam_and_ngay_still_gives_issuer_and_date():
+    refs = refs_of("Căn cứ Quyết định số 1675/QD-UBND ngày 09 tháng 8 närn 2017 cüaa Ủy ban nhân dân tỉnh Bình Định "
+                   "ye viêc quy dinh; văn bản số 1498/SNV-TCBM bày 22/12/2011 cfia Sở Nội vụ về đăng ký.",
+                   "Can cu Quyet dinh so 88/QD-UBND ngay 5/5/2019 cua Uy ban nhan dan tinh Long An ve viec giao.")
+    assert (refs["1675/QD-UBND"].date, refs["1675/QD-UBND"].issuer) == ("2017-08-09", "Ủy ban nhân dân tỉnh Bình Định")
+    assert (refs["1498/SNV-TCBM"].date, refs["1498/SNV-TCBM"].issuer) == ("2011-12-22", "Sở Nội vụ")
+    assert refs["88/QD-UBND"].issuer == "Uy ban nhan dan tinh Long An"
+
+
+def test_a_real_word_near_cua_is_no_issuer_lead():
+    refs = refs_of("Theo Công văn số 46/UBND-VX cửa Hàng Mã đã đóng; Quyết định số 47/QĐ-UBND cho Trường Tiểu học.")
+    assert refs["46/UBND-VX"].issuer is None
+    assert refs["47/QĐ-UBND"].issuer is None
+
+
+def test_an_ocr_variant_of_a_symbol_is_merged_into_the_readable_one():
+    refs = refs_of("Thực hiện Chỉ thị số 41-CT/TW ngày 1/1/2019 của Ban Bí thư; tiếp tục quán triệt Chỉ thị 41-C1/IW "
+                   "về lao động; Quyết định số 7/QĐ-UBNO và Quyết định số 7/QĐ-UBND ngày 3/3/2020; Chỉ thị số 42-CT/TU.")
+    assert set(refs) == {"41-CT/TW", "7/QĐ-UBND", "42-CT/TU"}
+    assert len(refs["41-CT/TW"].mentions) == 2
+
+
+def test_a_fraction_slash_and_a_lost_slash_after_the_year():
+    refs = refs_of("Căn cứ Nghị định số 123/⁄2016NĐ-CP ngày 01 tháng 9 năm 2016 của Chính phủ; Quyết định 9∕QĐ-UBND; "
+                   "mã hàng 12/2016Đ.")
+    assert set(refs) == {"123/2016/NĐ-CP", "9/QĐ-UBND"}
+    assert refs["123/2016/NĐ-CP"].issuer == "Chính phủ"
+
+
+def test_the_annex_caption_of_a_scan_whose_own_number_was_unread_is_no_reference():
+    from extractors.header import extract_header
+
+    doc = Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(p) for p in (
+        "UBND TỈNH HÒA BÌNH", "SỞ XÂY DỰNG", "Số: 4?0 /BC-SXD", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Hòa Bình, ngày   tháng 4 năm 2020", "BÁO CÁO", "Tình hình quý I",
+        "Báo cáo theo Quyết định số 11/QĐ-UBND ngày 1/1/2020 của UBND tỉnh và Báo cáo số 12/BC-SXD ngày 2/2/2020 "
+        "(kèm theo Báo cáo số 10/BC-SXD).", "PHỤ LỤC", "(Kèm theo Báo cáo số 46/BC-SXD của Sở Xây dựng)")]).reindex()
+    refs, _ = extract_references(doc, extract_header(doc))
+    assert {r.id for r in refs} == {"11/QĐ-UBND", "12/BC-SXD", "10/BC-SXD"}
