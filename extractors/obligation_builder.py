@@ -33,6 +33,7 @@ _TIME_TAIL = regex.compile(
 class Draft:
     ob: Obligation
     units: list[tuple[str, str, str, Loc | None, bool]] = field(default_factory=list)  # (key, raw, role, loc, implied)
+    scope_deadline: bool = False  # its deadline is the period of its heading or lead-in, not its own words
 
 
 class ObligationBuilder:

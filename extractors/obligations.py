@@ -56,6 +56,7 @@ from extractors.units import (
     parse_unit_list,
 )
 from core.model import (
+    Deadline,
     Document,
     DocumentHeader,
     Loc,
@@ -138,6 +139,13 @@ _RELATIVE_VERB = regex.compile(r"\b(?:duoc|co(?! quan)|nhan|lap|giu|ky|soan|giai
 # the issuer announcing ("… thông báo đến sinh viên …", "… công bố bổ sung danh mục …", "… trân trọng thông báo")
 _ANNOUNCE = regex.compile(r"^(?:trân[ ]trọng[ ]|xin[ ])?(?:thông[ ]báo|công[ ]bố)(?:[ ]+(?:đến|tới|cho|bổ[ ]sung|kết[ ]quả|như[ ]sau))?\b",
                           regex.V1 | regex.IGNORECASE)
+# the issuer's stance or its submission, no task ("cơ bản thống nhất với …", "xin lỗi …", "kính báo cáo Bộ X xem xét",
+# "trân trọng cảm ơn …")
+_STANCE = regex.compile(
+    r"^(?:(?:cơ[ ]bản|hoàn[ ]toàn|về[ ]cơ[ ]bản|xin|thành[ ]thật|chân[ ]thành|trân[ ]trọng|kính|rất)[ ]+)*"
+    r"(?:thống[ ]nhất|nhất[ ]trí|đồng[ ]tình|xin[ ]lỗi|cảm[ ]ơn|hoan[ ]nghênh|ghi[ ]nhận)\b"
+    r"|^(?:kính|xin|trân[ ]trọng)[ ]+(?:báo[ ]cáo|trình|gửi)\b",
+    regex.V1 | regex.IGNORECASE)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
     r"^(?:của|là|được|đã|đang|vừa|từng|không|chưa|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
@@ -166,12 +174,14 @@ _TASK_START = regex.compile(
     r"Di[ ]dời|Bồi[ ]thường|Thi[ ]công|Thẩm[ ]tra|Phúc[ ]tra|Truy[ ]cập|Ký|Trao|Họp)\b",
     regex.V1 | regex.IGNORECASE,
 )
-_PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau)[ ]*:?[ ]*$",
+_PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|các[ ]nội[ ]dung[ ]sau"
+                          # "… tập trung chỉ đạo thực hiện một số nhiệm vụ sau:", "… các công việc trọng tâm sau:"
+                          r"|(?:nội[ ]dung|nhiệm[ ]vụ|công[ ]việc|việc|giải[ ]pháp)(?:[ ]\p{L}+){0,2}?[ ]sau)[ ]*:?[ ]*$",
                           regex.V1 | regex.IGNORECASE)
 # "UBND huyện yêu cầu:", "… hướng dẫn các nội dung sau:" — but "hướng dẫn các xã lập quy hoạch" is a task
 _INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40}:)?\s*:?$")
 _GENERIC_UNIT = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan)$")
-_TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi|trong tam"
+_TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi|trong tam|chuong trinh cong tac"
                               r"|thoi gian toi|nam toi|sap toi")
 # words of a closing order that says nothing but "carry this out"
 _BOILERPLATE_WORDS = frozenset(
@@ -423,6 +433,12 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
 
+def _names_only(s: str) -> bool:
+    """``s`` gives no task: no subject with a predicate ("Báo Bình Minh; Đài Phát", "Sở Y tế;")."""
+    subj = _find_subject(s)
+    return subj is None or not s[subj.action_start:].strip(" ;,.:")
+
+
 def _subject_without_brackets(s: str) -> _Subject | None:
     """The subject of a lead-in read with its bracketed asides left out (short forms, abbreviations); each unit
     keeps the words it covers as written, brackets included."""
@@ -484,6 +500,16 @@ _COLLECTIVE = regex.compile(
 # ("Tổ chức" only before a comma: "Tổ chức tập huấn …" is the verb)
 _BARE_PLURAL_START = regex.compile(r"^(?:(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học)(?=,|[ ]\p{Ll})|Tổ[ ]chức(?=,))",
                                    regex.V1)
+# a heading's period after the words of a plan ("NHIỆM VỤ TRỌNG TÂM THÁNG 11", "Chương trình công tác tháng 11/2017",
+# "PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2025") or standing first ("Quý I năm 2020", "Tháng 3/2026")
+_HEADING_PERIOD = regex.compile(
+    r"(?:^|(?:nhiệm[ ]vụ|phương[ ]hướng|kế[ ]hoạch|chương[ ]trình|công[ ]tác|công[ ]việc|trọng[ ]tâm|triển[ ]khai)(?:[ ]\p{L}+){0,3}?[ ]+)"
+    r"(?P<p>(?P<u>tháng|quý)[ ]+(?P<n>\d{1,2}|[IV]{1,3})(?:[ ]*[-/.][ ]*(?P<y>(?:19|20)\d{2})|[ ]+năm[ ]+(?P<y>(?:19|20)\d{2}))?)"
+    r"(?![\p{L}\d])", regex.V1 | regex.IGNORECASE)
+# a report's part on the issuer's own tasks ahead (folded text)
+_OWN_TASKS = regex.compile(r"nhiem vu|phuong huong|trong tam|ke hoach|chuong trinh cong tac|thoi gian toi|sap toi|nam toi|thang toi")
+# "Trên đây là …, đề nghị …": the order after a summary
+_ORDER_AFTER_SUMMARY = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ])", regex.V1 | regex.IGNORECASE)
 _TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
 _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
 
@@ -649,6 +675,7 @@ class _Level:
     own: bool = False  # the subject is written in the item itself (not inherited)
     chain: bool = False  # the first item named the subject, and no item since named another: siblings share it
     items: bool = False  # labeled items have come under it
+    period: Deadline | None = None  # the month, quarter or date it sets for its items ("Quý I năm 2020:")
 
 
 _MID_PREAMBLE = regex.compile(r"(?:(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)"
@@ -697,6 +724,9 @@ _NOMINAL_START = regex.compile(
     r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú)\b",
     regex.V1 | regex.IGNORECASE)
 # a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
+# the national motto and the place-and-date line ("Hà Nội, ngày 05 tháng 3 năm 2025"), wherever a scan lays them out
+_MOTTO_OR_DATE = regex.compile(r"^(?:CỘNG[ ]H(?:ÒA|OÀ)[ ]XÃ[ ]HỘI|Độc[ ]lập[ ]*[-–][ ]*Tự[ ]do|[^,.;:]{2,40},[ ]*ngày[ ][^.;:]{0,12}tháng[ ]"
+                            r"[^.;:]{0,12}năm[ ]+[^.;:]{0,8}$)", regex.V1 | regex.IGNORECASE)
 _IF_START = regex.compile(r"^(?:Trong[ ])?(?:Trường[ ]hợp|Nếu|Khi)\b", regex.V1 | regex.IGNORECASE)
 _DONE = regex.compile(r"^(?:[^,.;:]{0,40},[ ]*)?(?:đã|đang|vừa)[ ]", regex.V1 | regex.IGNORECASE)
 _COURTESY = regex.compile(r"^(?:(?:Xin[ ])?Trân[ ]trọng|Rất[ ]mong|Xin[ ](?:chân[ ]thành[ ])?cảm[ ]ơn|Lưu[ ]ý)\b", regex.V1 | regex.IGNORECASE)
@@ -777,15 +807,35 @@ class _Prose:
         self.groups: dict[str, list[str]] = {}  # "(sau đây gọi chung là các đơn vị)": the bodies a short form stands for
         self.prev_draft: Draft | None = None  # the last task of the paragraph before
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
+        self.addr_open: bool | None = None  # inside the list of addressees after "Kính gửi:" (see _in_addressee_list)
+        self.section_period: Deadline | None = None  # the period a part heading sets ("NHIỆM VỤ TRỌNG TÂM THÁNG 11")
+        self.period: Deadline | None = None  # the period of the scope the paragraph being read stands in
+        self.issuer: UnitSpan | None = None  # the issuer where the header names it, for a report's own tasks
+        self.section_doers: list[tuple[UnitSpan, str]] | None = None  # a report's task part: the issuer
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text
         if not text.strip():
             return
         self.above, self.prev_draft = self.prev_draft, None
+        if self.addr_open is not None and self._in_addressee_list(text):
+            return
         if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
-            if fold(text.strip()).startswith(("noi nhan", "luu")):
+            f = fold(text.strip())
+            if f.startswith(("noi nhan", "luu")):
                 self.closing = True
+            elif f.startswith("tren day la"):
+                # "Trên đây là báo cáo …, đề nghị các phòng … xây dựng kế hoạch …": the order after the summary
+                mo = _ORDER_AFTER_SUMMARY.search(text, timeout=RX_TIMEOUT)
+                if mo is not None:
+                    self.period = None
+                    self.sentence(text[mo.end():], text.strip(), p.loc.span(mo.end(), len(text)) if p.loc.start is not None
+                                  else p.loc, None, None, False)
+            elif f.startswith("kinh gui"):
+                # "Kính gửi:" then the addressees one a line ("- Sở A;", "- Các cơ quan báo chí …" and its
+                # broken lines): the list is the letter's address, never a subject of the prose below it
+                rest = text.split(":", 1)[1].strip() if ":" in text else ""
+                self.addr_open = True if not rest or rest.endswith((";", ",")) else None
             return
         lm = _LABEL.match(text, timeout=RX_TIMEOUT)
         level = _label_level(lm)
@@ -809,6 +859,11 @@ class _Prose:
             # a part heading ("II. GIẢI PHÁP", "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026", "Điều 3. …")
             if level is None or level == 0 or not self.report:
                 self.section_ok = bool(_TASK_SECTION.search(fold(text), timeout=RX_TIMEOUT))
+                self.section_period = self._heading_period(text, p.loc, 0)
+                # a report's part on its own tasks ahead ("NHIỆM VỤ TRỌNG TÂM THÁNG 11", "PHƯƠNG HƯỚNG NĂM 2026"):
+                # items naming nobody are the issuer's
+                self.section_doers = ([(self.issuer, "lead")] if self.report and self.issuer is not None
+                                      and _OWN_TASKS.search(fold(text), timeout=RX_TIMEOUT) else None)
             if level is None:
                 self.stack = []
                 self.last_subject = None
@@ -844,6 +899,8 @@ class _Prose:
         # the nearest enclosing level that names a subject is a lead-in or a heading naming only its doer
         # ("Sở X có trách nhiệm:", "Điều 5. Trách nhiệm của Sở Y tế", "2. Phòng Tài chính - Kế toán"): every
         # item below it, at any depth, is a task of that doer whatever its first word
+        if parent is None and self.report and self.section_ok and self.section_doers:
+            parent = self.section_doers
         owner = next((lv for lv in reversed(self.stack) if lv.subject), None)
         parent_leadin = owner is not None and owner.leadin and (
             level is not None
@@ -856,6 +913,14 @@ class _Prose:
         last_draft: Draft | None = None
         pushed: list[tuple[UnitSpan, str]] | None = None
         body = text[body_off:]
+        # the month, quarter or date set for the items of the scope this paragraph stands in, and the one it sets
+        # for its own items when it is a heading or a lead-in ("1. Quý I năm 2020:", "Trong tháng 11/2017, Sở Y tế
+        # tập trung thực hiện các nhiệm vụ sau:")
+        self.period = next((lv.period for lv in reversed(self.stack) if lv.period is not None), None) or self.section_period
+        own_period = None
+        if body.rstrip().endswith(":") or level is not None and (_caps_heading(body) or len(body.split()) <= 16
+                                                                and not body.rstrip().endswith((".", ";"))):
+            own_period = self._heading_period(body, p.loc, body_off)
         if _caps_heading(body):
             # a heading in capitals is no task ("II. TỔ CHỨC THỰC HIỆN"); it may name the unit of its items
             named = None
@@ -869,7 +934,7 @@ class _Prose:
             if named:
                 _place([u for u, _r in named], p.loc.span(body_off, len(text)) if p.loc.start is not None else p.loc)
             if level is not None:
-                self.stack.append(_Level(level, named, bool(named), bool(named)))
+                self.stack.append(_Level(level, named, bool(named), bool(named), period=own_period))
             return
         for s0, e0 in _clauses(body):
             s_text = body[s0:e0]
@@ -903,12 +968,68 @@ class _Prose:
         self.prev_draft = last_draft
         if level is not None:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
-            self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain))
+            self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
+                                     period=own_period))
         elif leadin and cur is not None and (not self.bare_heading or explicit_leadin):
             # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
-            self.stack.append(_Level(None, cur, True, True))
+            self.stack.append(_Level(None, cur, True, True, period=own_period))
+        elif own_period is not None and last_draft is None:
+            # "Quý I năm 2020:" on its own line: a scope of time for the items below it
+            if self.stack and self.stack[-1].level is None:
+                self.stack.pop()
+            self.stack.append(_Level(None, None, period=own_period))
+
+    def _heading_period(self, body: str, base: Loc, off: int) -> Deadline | None:
+        """The month, quarter or date a heading or lead-in sets for its items: "Trong tháng 11/2017, … các nhiệm vụ
+        sau:", "1. Quý I năm 2020:", "NHIỆM VỤ TRỌNG TÂM THÁNG 11" (its year the document's); never a whole year."""
+        ref = self.b.ref_date or (str(self.b.ctx_year) if self.b.ctx_year else None)
+        t = body.rstrip()
+        if t.endswith(":"):
+            found = [d for d in find_deadlines(t, ref) if d.deadline.kind != "year"]
+            if len(found) == 1 and found[0].deadline.date:
+                dl = found[0]
+                return Deadline(dl.deadline.date, dl.deadline.text, dl.deadline.kind, dl.deadline.inferred_year,
+                                base.span(off + dl.start, off + dl.end) if base.start is not None else base)
+        m = _HEADING_PERIOD.search(t, timeout=RX_TIMEOUT)
+        if m is None:
+            return None
+        year = m.group("y") or (ref[:4] if ref and ref[:4].isdigit() else None)
+        if year is None:
+            return None
+        n = m.group("n")
+        norm = f"{'quý' if fold(m.group('u')).startswith('quy') else 'tháng'} {n}/{year}"
+        found = find_deadlines(norm, ref, in_time_column=True)
+        if len(found) != 1 or not found[0].deadline.date:
+            return None
+        d = found[0].deadline
+        return Deadline(d.date, m.group("p"), d.kind, m.group("y") is None,
+                        base.span(off + m.start("p"), off + m.end("p")) if base.start is not None else base)
+
+    def _in_addressee_list(self, text: str) -> bool:
+        """Whether ``text`` goes on the list of addressees opened by "Kính gửi:" (``addr_open``: the line before
+        left the list open, with no full stop).  A bullet is an addressee; an unlabeled line is one when it goes
+        on a line left open (a name broken over two lines, "khác đóng trên địa bàn …") or is a name alone; the
+        national motto and the place-and-date line, laid out between them in a scan, are passed over."""
+        t = text.strip()
+        if _MOTTO_OR_DATE.match(t, timeout=RX_TIMEOUT):
+            return True
+        lm = _LABEL.match(t, timeout=RX_TIMEOUT)
+        words = len(t.split())
+        part = False
+        if lm is not None and lm.group("bullet") and words <= 40:
+            part = _names_only(t[lm.end():]) or t.endswith((";", ","))
+        elif lm is None and self.addr_open and words <= 30:
+            u = parse_unit(t, 0)
+            part = t[:1].islower() or u is not None and u.start == 0 and _names_only(t)
+        if not part:
+            self.addr_open = None
+            return False
+        self.addr_open = not t.endswith(".")
+        if not self.addr_open:
+            self.addr_open = None  # the last addressee ends the list
+        return True
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: Draft | None, same_para: bool,
                  any_task: bool = False, heading: bool = False, labeled: bool = False):
@@ -964,8 +1085,11 @@ class _Prose:
             action = clean_action(s_clean[subj.action_start:])
             if subj.trigger in ("yeu cau", "de nghi") and action and _is_boilerplate(action):
                 return None
-            if subj.trigger is None and _ANNOUNCE.match(action, timeout=RX_TIMEOUT) and self._is_issuer(subj.units):
-                return None  # "Khoa … thông báo đến sinh viên …": the issuer tells, nobody is given a task
+            if subj.trigger is None and (_ANNOUNCE.match(action, timeout=RX_TIMEOUT) or _STANCE.match(action, timeout=RX_TIMEOUT)) \
+                    and self._is_issuer(subj.units):
+                # "Khoa … thông báo đến sinh viên …": the issuer tells, nobody is given a task; "Viện X cơ bản thống
+                # nhất với dự thảo", "Sở X xin lỗi …", "Sở X kính báo cáo Bộ Y xem xét": its stance or its submission
+                return None
             if _INTRO_ONLY.match(fold(action), timeout=RX_TIMEOUT):
                 # "UBND huyện yêu cầu:" introduces the items, it is nobody's task; they go to the addressees
                 addr = self._addressees(sloc) if s_clean.endswith(":") and self._is_issuer(subj.units) else []
@@ -1028,14 +1152,15 @@ class _Prose:
         if not same_para and last_draft is None and deadlines and self.above is not None \
                 and regex.match(r"(?i)\(?\s*(?:thời\s+(?:gian|hạn)|hạn\s+(?:chót|cuối)|hoàn\s+thành)\b", s_clean, timeout=RX_TIMEOUT):
             # "- Thời gian thực hiện: từ … đến ngày 30/11/2025." on its own line: the due date of the task above
-            last_draft = self.above if self.above.ob.deadline is None else None
+            last_draft = self.above if self.above.ob.deadline is None or self.above.scope_deadline else None
             same_para = last_draft is not None
-        if same_para and last_draft is not None and deadlines and last_draft.ob.deadline is None \
+        if same_para and last_draft is not None and deadlines and (last_draft.ob.deadline is None or last_draft.scope_deadline) \
                 and _deadline_only(s_clean, deadlines[0]):
             # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
             dl = deadlines[0]
             dl.deadline.loc = sloc.span(dl.start, dl.end) if sloc.start is not None else sloc
             last_draft.ob.deadline = dl.deadline
+            last_draft.scope_deadline = False
             last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
             return inherited, last_draft
         mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
@@ -1116,7 +1241,9 @@ class _Prose:
                                  or _DUTY_LEADIN.match(s[subj.action_start:], timeout=RX_TIMEOUT)):
             _place([u for u, _r in subj.units], sloc)
             units, _c = self._collective(subj.units)
-            if subj.trigger is not None or not self._is_issuer(units):
+            if subj.trigger is not None or not self._is_issuer(units) or self.report and self.section_ok:
+                # (in a report's part on its tasks ahead, the issuer introduces its own: "Sở Y tế tập trung chỉ
+                # đạo thực hiện một số nhiệm vụ sau:")
                 return units, None
             return None
         if subj is None and _ORDER_WORD.search(s, timeout=RX_TIMEOUT):
@@ -1206,6 +1333,11 @@ class _Prose:
               listed: bool = True) -> Draft:
         dl = deadlines[0] if deadlines else None
         rc = recs[0] if recs else None
+        inherited_dl = None
+        if dl is None and self.period is not None:
+            # the period its heading or lead-in sets ("1. Quý I năm 2020:" over "1.1. Ban hành …")
+            p = self.period
+            inherited_dl = Deadline(p.date, p.text, p.kind, p.inferred_year, p.loc)
         if self.groups:
             units = self._members(units)
         ob = Obligation(
@@ -1219,10 +1351,13 @@ class _Prose:
         if dl is not None:
             dl.deadline.loc = loc.span(dl.start, dl.end) if loc.start is not None else loc
             ob.deadline = dl.deadline
+        elif inherited_dl is not None:
+            ob.deadline = inherited_dl
         if rc is not None:
             rc.recurrence.loc = loc.span(rc.start, rc.end) if loc.start is not None else loc
             ob.recurrence = rc.recurrence
         d = self.b.add(ob, units, loc, implied=implied, listed=listed)
+        d.scope_deadline = inherited_dl is not None
         # "… hoàn thành dự thảo trước ngày 10/5 và trình UBND tỉnh trước ngày 20/5": one task per due date
         prev, seen = dl, {dl.deadline.date} if dl is not None else set()
         for nxt in deadlines[1:]:
@@ -1356,6 +1491,24 @@ def _recipient_locs(doc: Document, header: DocumentHeader) -> dict[str, Loc]:
     return out
 
 
+def _issuer_span(doc: Document, header: DocumentHeader) -> UnitSpan | None:
+    """The issuer as a unit, located at the words that name it in the header ("SỞ Y TẾ"), or None."""
+    at = header.locs.get("issuer")
+    name = header.issuer
+    if not name or at is None or at.block is None or at.table is not None or not 0 <= at.block < len(doc.blocks):
+        return None
+    blk = doc.blocks[at.block]
+    text = getattr(blk, "text", None)
+    if not isinstance(text, str):
+        return None
+    rx = regex.compile(r"\s+".join(regex.escape(w) for w in name.split()), regex.V1 | regex.IGNORECASE)
+    m = rx.search(text, timeout=RX_TIMEOUT)
+    if m is None:
+        return None
+    return UnitSpan(0, len(name), name, written=m.group(0) if m.group(0) != name else None,
+                    loc=blk.loc.span(m.start(), m.end()))
+
+
 def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:
     """Every task given to a unit in ``doc`` (see module doc), and the units."""
     b = ObligationBuilder(header)
@@ -1363,6 +1516,7 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
     prose = _Prose(b)
     prose.addr_locs = _recipient_locs(doc, header)
     prose.groups = _groups(doc)
+    prose.issuer = _issuer_span(doc, header) if prose.report else None
     flat = FlatTableReader(b)
     for blk in doc.blocks:
         if isinstance(blk, Table):

@@ -348,3 +348,122 @@ def test_a_body_checking_a_thing_itself_leads_and_one_following_up_others_monito
     assert roles["Phòng Vật tư"] == "lead"
     assert roles["Văn phòng Sở"] == "monitor"
     assert roles["Tổ Kiểm soát nội bộ"] == "monitor"
+
+
+# --------------------------------------------------------------------------
+# Short letters: the address list, the issuer's stance, the order after the summary
+# --------------------------------------------------------------------------
+
+
+def test_an_address_list_read_as_prose_names_no_doer():
+    # the header found no Kính gửi list (a scan): its lines, broken and between the motto and the date, are
+    # still the address, and the narration after them is nobody's task
+    obs, units = _run("""
+    Kính gửi:
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    Độc lập - Tự do - Hạnh phúc
+    Lâm Đồng, ngày 14 tháng 5 năm 2025
+    - Báo Cao Nguyên; Đài Phát
+    thanh - Truyền hình tỉnh;
+    - Các cơ quan báo chí Trung ương và địa phương
+    khác hoạt động trên địa bàn tỉnh.
+    Ngày 02 tháng 5 năm 2025, Sở Du lịch đã gửi văn bản số 41/SDL về lịch đón đoàn.
+    Sở Du lịch xin lỗi các cơ quan báo chí vì sự nhầm lẫn này.
+    """, date="2025-05-14", issuer="Sở Du lịch")
+    assert obs == [], [(o.source_text, [u.name for u in o.units]) for o in obs]
+    assert units == []
+
+
+def test_an_order_after_the_address_list_goes_on_being_read():
+    obs, _ = _run("""
+    Kính gửi:
+    - Phòng Giáo dục huyện Lạc Sơn;
+    - Phòng Giáo dục huyện Kim Bôi.
+    Phòng Giáo dục huyện Lạc Sơn rà soát số phòng học tạm, gửi về Sở trước ngày 06/6/2025.
+    """, date="2025-05-20", issuer="Sở Giáo dục")
+    o = _with(obs, "phòng học tạm")
+    assert _names(o) == ["Phòng Giáo dục huyện Lạc Sơn"] and o.deadline.date == "2025-06-06"
+
+
+def test_the_issuers_agreement_and_submission_are_no_tasks():
+    obs, _ = _run("""
+    Sau khi nghiên cứu, Trung tâm Quy hoạch nông thôn cơ bản thống nhất với nội dung dự thảo.
+    Trung tâm Quy hoạch nông thôn kính báo cáo Sở Xây dựng xem xét, tổng hợp./.
+    """, date="2025-05-20", issuer="Trung tâm Quy hoạch nông thôn")
+    assert obs == [], [o.source_text for o in obs]
+
+
+def test_an_order_after_the_closing_summary_is_a_task():
+    obs, _ = _run("""
+    Trên đây là kết quả kiểm tra công tác phòng cháy quý II/2025, đề nghị các trường mầm non khắc phục tồn tại, báo cáo về Phòng trước ngày 15/7/2025.
+    Trên đây là nội dung thông báo, đề nghị các đơn vị nghiêm túc thực hiện./.
+    """, date="2025-06-30", issuer="Phòng Giáo dục")
+    assert len(obs) == 1, [o.source_text for o in obs]
+    o = obs[0]
+    assert _names(o) == ["Các trường mầm non"] and o.deadline.date == "2025-07-15"
+
+
+# --------------------------------------------------------------------------
+# A period set once for the items below: a report's tasks ahead, a plan's quarters
+# --------------------------------------------------------------------------
+
+
+def _run_with_issuer_line(text: str, **hdr):
+    from core.model import Loc
+    blocks = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
+    obs, units = extract_obligations(doc, DocumentHeader(locs={"issuer": Loc(block=0)}, **hdr))
+    return doc, obs, units
+
+
+def test_a_reports_tasks_ahead_are_the_issuers_due_at_the_month_of_their_heading():
+    doc, obs, _ = _run_with_issuer_line("""
+    CHI CỤC THỦY LỢI
+    I. KẾT QUẢ THỰC HIỆN THÁNG 8
+    1. Chi cục đã kiểm tra 14 công trình đầu mối.
+    II. NHIỆM VỤ TRỌNG TÂM THÁNG 9
+    - Kiểm tra an toàn các hồ chứa trước mùa mưa lũ.
+    - Hướng dẫn các hợp tác xã nạo vét kênh nội đồng.
+    - Trình Sở phương án cấp nước vụ đông trước ngày 18/9/2025.
+    """, type="Báo cáo", type_code="BC", date="2025-08-29", issuer="Chi cục Thủy lợi")
+    assert not any("đã kiểm tra" in o.source_text for o in obs)
+    o = _with(obs, "hồ chứa")
+    assert _names(o) == ["Chi cục Thủy lợi"] and all(u.implied for u in o.units)
+    assert o.deadline.date == "2025-09-30" and o.deadline.text == "THÁNG 9"
+    # provenance: the issuer at its words in the header, the month at the heading's words
+    u = o.units[0]
+    assert doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw == "CHI CỤC THỦY LỢI"
+    dl = o.deadline.loc
+    assert doc.blocks[dl.block].text[dl.start:dl.end] == "THÁNG 9"
+    assert _with(obs, "nạo vét").deadline.date == "2025-09-30"
+    assert _with(obs, "cấp nước vụ đông").deadline.date == "2025-09-18"  # its own date first
+
+
+def test_a_reports_leadin_of_its_own_tasks_gives_them_its_month():
+    obs, _ = _run("""
+    II. CHƯƠNG TRÌNH CÔNG TÁC THÁNG 12
+    Trong tháng 12/2025, Ban Quản lý rừng phòng hộ tập trung thực hiện một số nhiệm vụ sau:
+    1. Chỉ đạo các trạm bảo vệ rừng tăng cường tuần tra.
+    2. Tổ chức nghiệm thu diện tích rừng trồng năm 2025.
+    """, type="Báo cáo", type_code="BC", date="2025-11-28", issuer="Ban Quản lý rừng phòng hộ")
+    o = _with(obs, "tuần tra")
+    assert _names(o)[:2] == ["Ban Quản lý rừng phòng hộ", "Các trạm bảo vệ rừng"] and o.deadline.date == "2025-12-31"
+    o2 = _with(obs, "nghiệm thu")
+    assert _names(o2) == ["Ban Quản lý rừng phòng hộ"] and o2.deadline.date == "2025-12-31"
+    assert not any(o.source_text.startswith("Trong tháng 12/2025") for o in obs)
+
+
+def test_a_quarter_heading_dates_its_items_and_an_own_date_line_replaces_it():
+    obs, _ = _run("""
+    Giao Văn phòng Sở chủ trì thực hiện các nội dung sau:
+    1. Quý I năm 2026:
+    1.1. Ban hành kế hoạch kiểm tra công vụ;
+    1.2. Tổ chức tập huấn nghiệp vụ văn thư. Hoàn thành trước ngày 20/02/2026.
+    2. Quý II năm 2026:
+    2.1. Sơ kết công tác cải cách hành chính 6 tháng đầu năm.
+    """, date="2025-12-20", issuer="Sở Nội vụ")
+    o = _with(obs, "kiểm tra công vụ")
+    assert _names(o) == ["Văn phòng Sở"] and o.deadline.date == "2026-03-31"
+    assert _with(obs, "văn thư").deadline.date == "2026-02-20"
+    assert _with(obs, "Sơ kết").deadline.date == "2026-06-30"
+    assert len(obs) == 3, [o.source_text for o in obs]
