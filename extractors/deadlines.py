@@ -295,3 +295,84 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
     return out
+
+
+# --------------------------------------------------------------------------
+# The period a heading or a lead-in gives the items below it
+# --------------------------------------------------------------------------
+
+# a list label before a heading ("1.", "II-", "a)", "Phần II")
+# (any short mark ending in a stop, a dash or a bracket: a scan reads "III-" as "HI-")
+_HEAD_LABEL = regex.compile(r"[ ]*(?:(?:phần|mục)[ ]+[IVX\d]+[ .:\-–]*|\d{1,2}(?:\.\d{1,2})*[ ]*[.\-–)][ ]*|[^\s]{1,6}?[.\-–)][ ]*"
+                            r"|[-–+•*][ ]*)?", regex.V1 | regex.IGNORECASE)
+# what the items of a timed heading are: tasks, work, a programme ("NHIỆM VỤ TRỌNG TÂM THÁNG 11", "MỘT SỐ CÔNG TÁC
+# TRỌNG TÂM THÁNG 11-2017", "Chương trình công tác quý II/2026", "Phương hướng, nhiệm vụ năm 2026")
+_HEAD_TASKS = regex.compile(
+    r"(?:(?:một[ ]số|các)[ ]+)?(?:nhiệm[ ]vụ|công[ ]tác|công[ ]việc|chương[ ]trình(?:[ ]công[ ]tác)?|kế[ ]hoạch(?:[ ]công[ ]tác)?"
+    r"|phương[ ]hướng(?:[ ]*,?[ ]*nhiệm[ ]vụ)?|lịch[ ]công[ ]tác)"
+    r"(?:[ ]+(?:trọng[ ]tâm|chủ[ ]yếu|chính|cụ[ ]thể|trọng[ ]điểm))?(?:[ ]+(?:của[ ]+)?(?:trong[ ]+)?)?[ ]*(?=tháng|quý|năm|0?6[ ]tháng)",
+    regex.V1 | regex.IGNORECASE)
+# the period itself: a month, a quarter, a half-year or a year, its year written or not
+_HEAD_PERIOD = regex.compile(
+    r"(?:tháng[ ]+(?P<m>0?[1-9]|1[0-2])|quý[ ]+(?P<q>IV|III|II|I|[1-4])|0?6[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm|(?P<yw>năm))"
+    r"(?:[ ]*(?:[/\-–]|năm)[ ]*(?P<y>(?:19|20)\d{2})|(?<=năm)[ ]+(?P<y2>(?:19|20)\d{2}))?"
+    r"[ ]*[.:]?[ ]*$", regex.V1 | regex.IGNORECASE)
+
+
+def scope_period(text: str, ref_date: str | None = None, context_year: int | None = None) -> DeadlineSpan | None:
+    """The due date a heading or a lead-in gives every item below it, or None.
+
+    * a heading that is a period alone ("1. Quý I năm 2020", "Tháng 11/2025:", "Năm 2026") or the tasks of a period
+      ("III- NHIỆM VỤ TRỌNG TÂM THÁNG 11", "Chương trình công tác quý II/2026"): due at the period's end, a year left
+      unwritten taken from ``ref_date`` (the document's date; the next year for a month before the document's own),
+      else ``context_year``;
+    * a lead-in (ending with a colon) whose time adjunct is a due date ("Trong tháng 11-2017, Sở Y tế tập trung chỉ
+      đạo thực hiện một số nhiệm vụ sau:", "Trước ngày 30/6/2026, các xã hoàn thành các việc sau:").
+
+    A heading of results ("Tình hình thực hiện tháng 10") or a period inside a sentence gives nothing.  ``start``
+    and ``end`` of the span are offsets in ``text``, for the deadline's loc."""
+    if not text or len(text) > 400 or not any(c.isdigit() for c in text) and not regex.search(
+            r"(?i)tháng|quý|năm", text, timeout=RX_TIMEOUT):
+        return None
+    body = text.rstrip()
+    lab = _HEAD_LABEL.match(body, timeout=RX_TIMEOUT)
+    at = lab.end() if lab else 0
+    if len(body) - at <= 120:
+        tasks = _HEAD_TASKS.match(body, at, timeout=RX_TIMEOUT)
+        pm = _HEAD_PERIOD.match(body, tasks.end() if tasks else at, timeout=RX_TIMEOUT)
+        if pm is not None:
+            dl = _period_deadline(pm, ref_date, context_year)
+            if dl is not None:
+                end = len(body.rstrip(" .:"))
+                return DeadlineSpan(pm.start(), end, replace_text(dl, body[pm.start():end]))
+    if body.endswith(":"):
+        # a lead-in: its own due date, placed first or after its subject and verb
+        found = find_deadlines(body, ref_date, context_year=context_year)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def replace_text(dl: Deadline, text: str) -> Deadline:
+    return Deadline(date=dl.date, text=text, kind=dl.kind, inferred_year=dl.inferred_year)
+
+
+def _period_deadline(pm: regex.Match, ref_date: str | None, context_year: int | None) -> Deadline | None:
+    written = pm.group("y") or pm.group("y2")
+    year = int(written) if written else (_ref_year(ref_date) or context_year)
+    if year is None:
+        return None
+    if pm.group("m"):
+        month = int(pm.group("m"))
+        if not written and ref_date and len(ref_date) >= 7 and ref_date[5:7].isdigit() and month < int(ref_date[5:7]):
+            year += 1  # "Nhiệm vụ tháng 1" in a programme written in December: the next year's January
+        return Deadline(date=_month_end(year, month), text="", kind="month", inferred_year=not written)
+    if pm.group("q"):
+        return Deadline(date=_month_end(year, 3 * _ROMAN[pm.group("q").upper()]), text="", kind="quarter",
+                        inferred_year=not written)
+    if pm.group("half"):
+        return Deadline(date=_month_end(year, 6 if pm.group("half").lower() == "đầu" else 12), text="", kind="half",
+                        inferred_year=not written)
+    if written:  # "Năm 2026": a year only where it is written
+        return Deadline(date=f"{year}-12-31", text="", kind="year")
+    return None
