@@ -69,6 +69,8 @@ _PLURAL_HEADS = (
     "đặc khu", "bộ", "đảng bộ", "chi, đảng bộ",
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
+    # the emulation blocks of a province or a city ("các khối, cụm thi đua")
+    "khối thi đua", "cụm thi đua", "khối, cụm thi đua",
 )
 # A head of a body ("Thủ trưởng các đơn vị"): the task goes to the body.
 _HEAD_OF_BODY = (
@@ -120,9 +122,20 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
+
+# The state's sectors whose names join two fields with "và" or a comma (a closed class: the ministries' and
+# departments' fields). Inside a body's name they are one complement in any case ("các sở giáo dục và đào
+# tạo", "Sở khoa học và công nghệ", "các sở lao động - thương binh và xã hội"); "và" there joins no units.
+_SECTOR = regex.compile(
+    r"(?:giáo[ ]dục[ ]và[ ]đào[ ]tạo|khoa[ ]học[ ]và[ ](?:công[ ]nghệ|kỹ[ ]thuật|kĩ[ ]thuật)|kế[ ]hoạch[ ]và[ ]đầu[ ]tư"
+    r"|tài[ ]nguyên[ ]và[ ]môi[ ]trường|nông[ ]nghiệp[ ]và[ ](?:phát[ ]triển[ ]nông[ ]thôn|môi[ ]trường)"
+    r"|thông[ ]tin[ ]và[ ]truyền[ ]thông|văn[ ]h(?:óa|oá)[ ]và[ ](?:thông[ ]tin|thể[ ]thao)|dân[ ]tộc[ ]và[ ]tôn[ ]giáo"
+    r"|văn[ ]h(?:óa|oá),[ ]*thể[ ]thao[ ]và[ ]du[ ]lịch|lao[ ]động[ ]*[-–][ ]*thương[ ]binh[ ]và[ ]xã[ ]hội"
+    r"|nội[ ]vụ[ ]và[ ]lao[ ]động|xây[ ]dựng[ ]và[ ]giao[ ]thông|tài[ ]chính[ ]và[ ]kế[ ]hoạch)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&/'-]*", regex.V1)
 _ABBREV = regex.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:[ ]?[-–][ ]?[A-ZĐ][A-ZĐ0-9&]*)*", regex.V1)
@@ -170,7 +183,8 @@ _OLD_TONES = {
     "uỷ": "ủy", "Uỷ": "Ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy", "oà": "òa", "oá": "óa",
     "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oè": "òe", "oé": "óe", "oẻ": "ỏe", "Hoà": "Hòa", "Hoá": "Hóa",
 }
-_OLD_TONE_RX = regex.compile(r"(?:" + "|".join(_OLD_TONES) + r")(?!\p{L})", regex.V1)
+# after "q" the "u" is part of the consonant ("quỹ", "quý"): the tone stands on the vowel after it already
+_OLD_TONE_RX = regex.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?!\p{L})", regex.V1)
 
 _HEAD_RX = regex.compile(
     r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")(?:[ ]+|(?=,)))?"
@@ -380,10 +394,24 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     # a committee keeps its first word even when it is a verb ("Tổ kiểm tra", "Ban chỉ đạo")
     first = head.lower() in _COMMITTEE_HEADS
     kinds = _kinds(head) if plural else None  # the kind of body a plural list names so far
+    # a complement that completes a name: a sector's double name or a proper name (two capitalised words in a
+    # row, "Miền Bắc", "Hải Dương") closes it; after it the name goes on only with what follows a complete
+    # name (a level and its place, an owner, "các …", a continuation, another capitalised word, "và …"),
+    # with ``slack`` lower-case syllables for a capitalised word written with one more syllable ("Khu Công
+    # nghệ …"). A lower-case word beyond them opens the predicate, whatever verb it is.
+    closed, caps, slack = False, 0, 0
     while words < max_words:
         p = end
         # inside-name continuations first ("thuộc, trực thuộc", "trong Ngành")
         q = _skip_spaces(text, p)
+        ms = _SECTOR.match(text, q, timeout=RX_TIMEOUT) if q > p else None
+        if ms:
+            # "các sở giáo dục và đào tạo": a sector's double name, one complement
+            end = ms.end()
+            words += 1
+            first = False
+            closed, caps, slack = True, 0, 0
+            continue
         if True:
             mc = _CONTINUATIONS.match(text, q, timeout=RX_TIMEOUT)
             if mc:
@@ -391,7 +419,13 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 words += 1
                 first = False
                 if mc.group(0).endswith("quan"):
-                    break  # "… có liên quan" closes the name
+                    # "… có liên quan" closes the name, but for the body that owns them ("các đơn vị có liên quan
+                    # thuộc Bộ X")
+                    own = _owner_after(text, mc.end())
+                    if own is None:
+                        break
+                    end = own
+                    continue
                 if plural and mc.group(0).startswith("ngang"):
                     kinds = _kinds("cơ quan ngang bộ")  # "các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"
                 continue
@@ -438,6 +472,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             if w and (_is_upper_start(w.group(0))) and not _starts_unit(text, r):
                 end = w.end()
                 words += 1
+                closed, caps = False, 1  # a new part of the name ("… - Kế hoạch hóa gia đình")
                 continue
             break
         if ch == "," and not plural:
@@ -454,6 +489,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                     and not _STOP_RX.match(text, r, timeout=RX_TIMEOUT)):
                 end = w.end()
                 words += 1
+                closed, caps = False, 1  # a new part of the name ("…, Thể thao và Du lịch")
                 continue
             break
         w = _WORD.match(text, q, timeout=RX_TIMEOUT)
@@ -468,6 +504,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and (not plural or prev_cap):
                 end = w2.end()
                 words += 2
+                closed, caps = False, 1  # a new part of the name ("… và Truyền thông")
                 continue
             if head.lower() == "văn phòng" and _COUNCIL_END.search(text[pos:q].rstrip()):
                 mj = _COUNCIL.match(text, r, timeout=RX_TIMEOUT)
@@ -477,8 +514,32 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                     words += 2
                     continue
             break
+        if word in ("của", "thuộc", "trực") and (words > 0 or " " in head.strip()):
+            own = _owner_after(text, end)
+            if own is None and word == "thuộc":
+                break  # "Phòng X thuộc diện …": no body owns it, the predicate starts
+            if own is not None:
+                # "Các phòng chức năng của Sở Y tế", "Hội đồng tuyển sinh của Trường", "các đơn vị thuộc khối
+                # Văn phòng": the body that owns them is part of the name
+                end = own
+                words += 1
+                continue
         if not first and _STOP_RX.match(text, q, timeout=RX_TIMEOUT) and not _is_upper_start(word):
             break
+        if closed and _match_head(text, q) is not None:
+            closed, caps = False, 0  # the head of a body inside the name ("… Ban Chỉ đạo …") opens a new complement
+        if closed and not _is_upper_start(word):
+            ac = _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)
+            if ac is None:
+                if slack <= 0 or not _name_ends_after(text, w.end()):
+                    break  # "Tổng Công ty Điện lực Miền Bắc | đẩy nhanh …", "Sở Giáo dục và Đào tạo | đăng cai …"
+                slack -= 1  # "Văn phòng Tổng Bí thư", "Hội Cựu Chiến binh": the capitalised word's second syllable
+            elif word == "các":
+                closed = False  # "UBND tỉnh Hòa Bình các …": a plural complement reads on
+            elif ac.end() > w.end() and not _ends_with_level(text[pos:q]):
+                end = ac.end()  # "… thành phố", "… nhân dân"
+                words += 1
+                continue
         if (words > 0 and not _is_upper_start(word) and word.lower() not in _AFTER_LEVEL_OK
                 and _ends_with_level(text[pos:q])):
             break  # "Ủy ban nhân dân tỉnh | tình hình …", "Văn phòng UBND tỉnh | tổ chức …"
@@ -501,7 +562,33 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         end = w.end()
         words += 1
         first = False
+        if _is_upper_start(word) and not _ABBREV.fullmatch(word) and not word[0].isdigit():
+            # the head of a body inside the name ("… Ban Chỉ đạo", "Trung ương Đoàn Thanh niên") opens no proper name
+            caps = 0 if _match_head(text, q) else caps + 1
+            if caps >= 2 and not closed:
+                closed, slack = True, _CLOSED_SLACK
+        elif not closed:
+            caps = 0
     return end
+
+
+_CLOSED_SLACK = 1
+_NAME_END_AFTER = regex.compile(r"[ ]*(?:[,;.:()\-–/]|$|\p{Lu}|\d|(?:và|cùng)(?!\p{L}))", regex.V1)
+
+
+def _name_ends_after(text: str, pos: int) -> bool:
+    """The name can end at ``pos``: a separator, the end, a capitalised word, "và", a predicate word, a level, a
+    continuation or an owner follows."""
+    if _NAME_END_AFTER.match(text, pos, timeout=RX_TIMEOUT):
+        return True
+    q = _skip_spaces(text, pos)
+    return bool(_STOP_RX.match(text, q, timeout=RX_TIMEOUT) or _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)
+                or _CONTINUATIONS.match(text, q, timeout=RX_TIMEOUT) or _OWNER_WORD.match(text, q, timeout=RX_TIMEOUT))
+# what may follow a complete name: a level (and its place), "các …", "cấp …", "cùng cấp", "nhân dân"
+_CLOSED_LEVEL = r"(?:tỉnh|huyện|xã|phường|quận|thị[ ]xã|thị[ ]trấn|thành[ ]phố|trung[ ]ương)"
+_AFTER_CLOSED = regex.compile(
+    r"(?:" + _CLOSED_LEVEL + r"(?:/" + _CLOSED_LEVEL + r")*|các|cấp|cùng[ ]cấp|nhân[ ]dân|khu[ ]vực|miền|vùng)(?![\p{L}\p{N}])",
+    regex.V1)
 
 
 _ELLIPSIS_AFTER = regex.compile(r"[ ]*(?:[,;:.)]|và[ ]|$)", regex.V1)
@@ -536,12 +623,36 @@ def _elliptic_modifier(text: str, pos: int) -> int | None:
 
 
 def _after_owner_word(text: str, q: int) -> bool:
-    """``text[:q]`` ends with "thuộc" or "của" (and white space): read backwards from ``q``; a
-    search for "…$" over ``text[:q]`` scanned the whole paragraph at every name word."""
+    """``text[:q]`` ends with "thuộc" or "của" (and white space), or "khối" after them: read backwards from
+    ``q``; a search for "…$" over ``text[:q]`` scanned the whole paragraph at every name word."""
     i = q
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    return text.endswith(("thuộc", "của"), 0, i)
+    return text.endswith(("thuộc", "của", "thuộc khối", "của khối", "thuộc các", "của các"), 0, i)
+
+
+# what an owner complement names after "của" / "thuộc": a body's head ("Sở Y tế", "các Bộ, ngành", "LĐLĐ
+# tỉnh"), a bare ruling body or level ("của Bộ", "của Trường", "của tỉnh", "thuộc Chính phủ"), a block of
+# bodies ("thuộc khối Văn phòng")
+_OWNER_WORD = regex.compile(r"(?:của|trực[ ]thuộc|thuộc)[ ]+", regex.V1)
+_OWNER_BARE = regex.compile(
+    r"(?:(?i:bộ|sở|trường|khoa|viện|học[ ]viện|đại[ ]học|cục|tổng[ ]cục|ban|chính[ ]phủ|trung[ ]ương|tỉnh|huyện"
+    r"|thành[ ]phố|thị[ ]xã|quận|xã|phường|cơ[ ]sở|cơ[ ]quan|đơn[ ]vị|doanh[ ]nghiệp|ngành|địa[ ]phương)(?![\p{L}\p{N}])"
+    r"|khối[ ]+(?=\p{Lu})|\p{Lu}{2,}[\p{Lu}\d&-]*(?![\p{L}\p{N}]))",
+    regex.V1)
+
+
+def _owner_after(text: str, pos: int) -> int | None:
+    """After a body's name at ``pos``: where an owner complement's body starts ("của Sở Y tế" → at "Sở"),
+    or None when "của" / "thuộc" introduces no body ("của mình", "thuộc diện …")."""
+    q = _skip_spaces(text, pos)
+    mo = _OWNER_WORD.match(text, q, timeout=RX_TIMEOUT)
+    if mo is None:
+        return None
+    r = mo.end()
+    if _OWNER_BARE.match(text, r, timeout=RX_TIMEOUT) or _starts_unit(text, r):
+        return mo.end() if text[mo.end() - 1] != " " else r
+    return None
 
 
 def _ends_with_level(segment: str) -> bool:
@@ -606,7 +717,7 @@ _VERB_LIST_AFTER = regex.compile(r"[ ]*,[ ]*\p{Ll}", regex.V1)
 def _clean_raw(raw: str) -> str:
     raw = squash_spaces(raw.replace("\n", " "))
     raw = regex.sub(r"[\s,;:.\-–]+$", "", raw, timeout=RX_TIMEOUT)
-    raw = regex.sub(r"\s+(?:của|và|các|với|cùng|tại|ở)$", "", raw, timeout=RX_TIMEOUT)
+    raw = regex.sub(r"(?:\s+(?:của|và|các|với|cùng|tại|ở))+$", "", raw, timeout=RX_TIMEOUT)
     return raw.strip()
 
 
@@ -759,8 +870,9 @@ def _colon_members(u: UnitSpan, text: str, pos: int) -> list[UnitSpan] | None:
     got = member_units(u, text, pos)
     if got is not None:
         members, end = got
-        if any(_STOP_RX.match(m.as_written[:1].lower() + m.as_written[1:], timeout=RX_TIMEOUT) for m in members):
-            return None  # "…: Rà soát, Báo cáo …": tasks listed, not names
+        verbs = sum(1 for m in members if _STOP_RX.match(m.as_written[:1].lower() + m.as_written[1:], timeout=RX_TIMEOUT))
+        if verbs >= max(2, (len(members) + 1) // 2):
+            return None  # "…: Rà soát, Báo cáo …": tasks listed, not names ("Xây dựng" alone names a department)
         return members if _list_goes_on(text, end) else None
     out: list[UnitSpan] = []
     p = _skip_spaces(text, pos)
@@ -947,6 +1059,9 @@ _DISTRIBUTIVE = regex.compile(r"^(?:các|Các)\s+(?=(?:Phòng|Khoa|Ban|Trạm|T�
 _GLUED_Y = regex.compile(r"(?<![\p{L}\p{N}])Y(?=[bcdđghklmnpqrstvx]\p{Ll}*(?![\p{L}\p{N}]))", regex.V1)
 
 
+_DOUBLED_HEAD = regex.compile(r"^(\p{L}+)\s+\1\s", regex.V1)
+
+
 @lru_cache(maxsize=4096)
 def canonical_name(raw: str) -> str:
     """The canonical (full) name of a unit as written (see module doc)."""
@@ -961,12 +1076,18 @@ def canonical_name(raw: str) -> str:
     # a minister named without his ministry ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") is each minister
     t = regex.sub(r"^(?:[Cc]ác\s+)?Bộ\s+trưởng$", "Các bộ", t, timeout=RX_TIMEOUT)
     t = _DISTRIBUTIVE.sub("", t, timeout=RX_TIMEOUT)
+    # "Khoa Khoa học máy tính" as written: the doubled word opens a word of the name ("Khoa học"); a doubled
+    # word before a capital is a slip ("Phòng Phòng Nội vụ")
+    dm = _DOUBLED_HEAD.match(t, timeout=RX_TIMEOUT)
+    doubled = dm is not None and t[dm.end():dm.end() + 1].islower()
     t = _ABBREV_TOKEN.sub(lambda m: _expand_abbrev(m.group(0)), t, timeout=RX_TIMEOUT)
     t = regex.sub(r"\s*[-–]\s*", " - ", t, timeout=RX_TIMEOUT)
     t = regex.sub(r"\s*,\s*", ", ", t, timeout=RX_TIMEOUT)
     t = squash_spaces(t)
-    # the head word doubled by an expansion that carries it ("Phòng Phòng …")
-    t = regex.sub(r"^(\p{L}+)\s+\1\s", r"\1 ", t, timeout=RX_TIMEOUT)
+    # the head word doubled by an expansion that carries it ("Phòng Phòng …"); a name whose first word is
+    # its head's word ("Khoa Khoa học máy tính", "Ban Ban hành …") keeps both
+    if not doubled:
+        t = _DOUBLED_HEAD.sub(r"\1 ", t, count=1, timeout=RX_TIMEOUT)
     return t[:1].upper() + t[1:] if t else t
 
 
