@@ -445,8 +445,8 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             if found:
                 task_text = task
         implied = False
-        if not units and due_only:
-            # a row of a table naming no doer: the units the document gives it, if any
+        if not units and (due_only or subjects and not merged):
+            # a row naming no doer in a table with no column of doers: the units the document gives it, if any
             units, implied = list(context or []), True
         elif not units:
             if not code and last is not None and not merged:

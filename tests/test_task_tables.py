@@ -294,3 +294,13 @@ def test_a_span_of_years_in_a_time_column_is_due_at_its_end():
             ["4", "Đánh giá giữa kỳ", "Phòng Giáo dục và Đào tạo", "Năm 2029-2027"]]
     _t, obs, _ = _extract(rows, date="2025-11-20")
     assert [o.deadline and o.deadline.date for o in obs] == ["2027-12-31", "2030-12-31", "2028-12-31", None]
+
+
+def test_a_row_whose_task_names_no_doer_in_a_schedule_of_doers_keeps_its_deadline():
+    rows = [["TT", "Thời gian", "Nội dung"],
+            ["1", "Ngày 02/6/2026", "Phòng Quản lý khoa học tổng hợp danh sách đề tài"],
+            ["2", "03/6/2026 – 10/6/2026", "Nhận hồ sơ đăng ký tại văn phòng"],
+            ["3", "Ngày 15/6/2026", "Hội đồng khoa học họp xét chọn"]]
+    _t, obs, _units = _extract(rows, date="2026-05-20")
+    assert [([u.name for u in o.units], o.deadline.date) for o in obs] == [
+        (["Phòng Quản lý khoa học"], "2026-06-02"), ([], "2026-06-10"), (["Hội đồng khoa học"], "2026-06-15")]
