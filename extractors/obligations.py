@@ -96,7 +96,10 @@ _CONNECTIVE = regex.compile(
     r"^(?:Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
     r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể|" + _TIME_OPEN + r")[ ]*,", regex.V1 | regex.IGNORECASE)
 # an agent of a passive ("được các cấp, …"), never the subject of a task
-_PASSIVE_BEFORE = regex.compile(r"(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# ("nhận được hồ sơ, …" is no passive: the verb "nhận được", to receive)
+_PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
+_WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
 _INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
                                r"|(?:kính[ ])?mời)\b[ ]*",
@@ -236,6 +239,9 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         commas = list(regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT))
         if _CONNECTIVE.match(s, timeout=RX_TIMEOUT):
             commas = commas[:1]  # "Đồng thời, …": the subject follows the first comma or there is none
+        wt = _WHEN_THEN.match(s, timeout=RX_TIMEOUT)
+        if wt is not None:
+            commas = [c for c in commas if c.end() < wt.end()] + [wt]
         for mc in commas:
             if _PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
@@ -495,7 +501,7 @@ _PERSON_AFTER_TRIGGER = regex.compile(r"(?:các[ ])?(?:đồng[ ]chí|ông|bà)[
 # a subject that stands for the addressees ("các cơ quan, đơn vị, địa phương", "quý cơ quan", "các đồng chí")
 _COLLECTIVE = regex.compile(
     r"^(?:quy (?:co quan|don vi|so|ban|uy ban|bo|hoi|truong|trung tam)(?:, (?:don vi|dia phuong))?|(?:cac )?dong chi"
-    r"|cac anh,? chi|cac (?:co quan|don vi|dia phuong)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc))*)$"
+    r"|cac anh,? chi|cac (?:co quan|don vi|dia phuong)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc))*(?: (?:co )?lien quan)?)$"
 )
 # ("Tổ chức" only before a comma: "Tổ chức tập huấn …" is the verb)
 _BARE_PLURAL_START = regex.compile(r"^(?:(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học)(?=,|[ ]\p{Ll})|Tổ[ ]chức(?=,))",
@@ -509,7 +515,7 @@ _HEADING_PERIOD = regex.compile(
 # a report's part on the issuer's own tasks ahead (folded text)
 _OWN_TASKS = regex.compile(r"nhiem vu|phuong huong|trong tam|ke hoach|chuong trinh cong tac|thoi gian toi|sap toi|nam toi|thang toi")
 # "Trên đây là …, đề nghị …": the order after a summary
-_ORDER_AFTER_SUMMARY = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ])", regex.V1 | regex.IGNORECASE)
+_ORDER_AFTER_SUMMARY = regex.compile(r"[,.;][ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ])", regex.V1 | regex.IGNORECASE)
 _TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
 _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
 
@@ -724,6 +730,7 @@ _NOMINAL_START = regex.compile(
     r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú)\b",
     regex.V1 | regex.IGNORECASE)
 # a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
+_MOTTO = regex.compile(r"Độc[ ]lập[ ]*[-–][ ]*Tự[ ]do[ ]*[-–][ ]*Hạnh[ ]phúc|CỘNG[ ]H(?:ÒA|OÀ)[ ]XÃ[ ]HỘI[ ]CHỦ[ ]NGHĨA", regex.V1)
 # the national motto and the place-and-date line ("Hà Nội, ngày 05 tháng 3 năm 2025"), wherever a scan lays them out
 _MOTTO_OR_DATE = regex.compile(r"^(?:CỘNG[ ]H(?:ÒA|OÀ)[ ]XÃ[ ]HỘI|Độc[ ]lập[ ]*[-–][ ]*Tự[ ]do|[^,.;:]{2,40},[ ]*ngày[ ][^.;:]{0,12}tháng[ ]"
                             r"[^.;:]{0,12}năm[ ]+[^.;:]{0,8}$)", regex.V1 | regex.IGNORECASE)
@@ -820,6 +827,8 @@ class _Prose:
         self.above, self.prev_draft = self.prev_draft, None
         if self.addr_open is not None and self._in_addressee_list(text):
             return
+        if _MOTTO.search(text, timeout=RX_TIMEOUT):
+            return  # a line of the header laid out beside the national motto ("TRƯỜNG ĐẠI HỌC X   Độc lập - Tự do …")
         if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
             f = fold(text.strip())
             if f.startswith(("noi nhan", "luu")):
@@ -1019,7 +1028,8 @@ class _Prose:
         words = len(t.split())
         part = False
         if lm is not None and lm.group("bullet") and words <= 40:
-            part = _names_only(t[lm.end():]) or t.endswith((";", ","))
+            # (a short line after one left open by its ";" is the next addressee, the last one closed by ".")
+            part = _names_only(t[lm.end():]) or t.endswith((";", ",")) or words <= 15
         elif lm is None and self.addr_open and words <= 30:
             u = parse_unit(t, 0)
             part = t[:1].islower() or u is not None and u.start == 0 and _names_only(t)

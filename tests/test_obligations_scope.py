@@ -467,3 +467,32 @@ def test_a_quarter_heading_dates_its_items_and_an_own_date_line_replaces_it():
     assert _with(obs, "văn thư").deadline.date == "2026-02-20"
     assert _with(obs, "Sơ kết").deadline.date == "2026-06-30"
     assert len(obs) == 3, [o.source_text for o in obs]
+
+
+def test_a_header_line_beside_the_motto_and_a_last_short_addressee_are_no_tasks():
+    obs, units = _run("""
+    TRƯỜNG CAO ĐẲNG NGHỀ MIỀN TÂY    Độc lập - Tự do - Hạnh phúc
+    Kính gửi: - Phòng Đào tạo;
+    - Các khoa chuyên môn và tổ bộ môn trực thuộc.
+    Tiếp tục thực hiện Kế hoạch năm học 2025-2026 của Trường.
+    """, date="2025-09-10", issuer="Trường Cao đẳng nghề Miền Tây")
+    assert obs == [], [(o.source_text, [u.name for u in o.units]) for o in obs]
+
+
+def test_a_time_clause_before_the_subject_closed_by_a_comma_or_by_thi():
+    obs, _ = _run("""
+    1. Khi nhận được hồ sơ, Phòng Quản trị thiết bị sẽ kiểm tra và bàn giao máy cho đơn vị.
+    2. Khi chấm xong thì Phòng Khảo thí gửi bảng điểm về Khoa trước ngày 30/6/2025.
+    """, date="2025-06-01")
+    assert _names(_with(obs, "bàn giao máy")) == ["Phòng Quản trị thiết bị"]
+    o = _with(obs, "bảng điểm")
+    assert _names(o) == ["Phòng Khảo thí"] and o.deadline.date == "2025-06-30"
+
+
+def test_an_order_in_the_sentence_after_the_closing_summary():
+    obs, _ = _run("""
+    Trên đây là quy trình xét học bổng học kỳ I. Kính đề nghị các đơn vị có liên quan phổ biến đến sinh viên và gửi danh sách về Phòng Công tác sinh viên trước ngày 12/12/2025.
+    """, date="2025-11-20", issuer="Trường Đại học Biển Đông", recipients=["Các khoa", "Phòng Kế hoạch - Tài chính"])
+    o = _with(obs, "phổ biến đến sinh viên")
+    assert _names(o) == ["Các khoa", "Phòng Kế hoạch - Tài chính"] and all(u.implied for u in o.units)
+    assert o.deadline.date == "2025-12-12"
