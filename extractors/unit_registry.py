@@ -28,6 +28,9 @@ from extractors.units import canonical_name
 from core.model import Unit
 from core.textutil import RX_TIMEOUT, fold
 
+# head nouns that, written bare, refer back to the body of that head the document names ("Khoa", "Đoàn")
+_BARE_HEADS = frozenset({"khoa", "phong", "ban", "doan", "to", "truong", "vien", "benh vien", "trung tam", "don vi",
+                         "hoi dong", "nha truong", "tram", "cuc", "vu", "so", "doi", "nhom", "bo phan"})
 _GENERIC = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan|don vi truc thuoc)$")
 _WORDS = regex.compile(r"\w+")
 
@@ -50,6 +53,7 @@ class UnitRegistry:
         self._alias_of: dict[str, str] = {}
         self._seeds: list[str] = []
         self._short: dict[str, str] = {}  # key of a short form defined in the text -> the full name
+        self._bare_cache: dict[str, str] | None = None  # bare head noun -> the body it refers to (see _bare_referents)
         for s in seeds or []:
             name = canonical_name(s)
             if len(_words(name)) >= 3:
@@ -71,6 +75,7 @@ class UnitRegistry:
 
     def resolve(self, raw: str, *, task: bool = True) -> str:
         """Register a mention; return the key of its unit."""
+        self._bare_cache = None
         name = canonical_name(raw)
         key = self._key(name)
         if key in self._short:
@@ -114,10 +119,47 @@ class UnitRegistry:
                     return k
         return None
 
+    def _bare_referents(self) -> dict[str, str]:
+        """A head noun written bare ("Khoa gửi danh sách …", "Đơn vị báo cáo …") names the one body of that
+        head the document gives tasks to: "các Khoa" named before or after, or "Khoa Khoa học cơ bản" when it
+        is the only one. With none, or several of either kind, it stays as written."""
+        if self._bare_cache is not None:
+            return self._bare_cache
+        out: dict[str, str] = {}
+        for k, e in self._entries.items():
+            if k not in _BARE_HEADS:
+                continue
+            head = k.split()
+            plural = [k2 for k2, e2 in self._entries.items()
+                      if e2.task and k2 != k and _words(e2.name)[:1] == ["cac"] and _words(e2.name)[1:1 + len(head)] == head]
+            named = [k2 for k2, e2 in self._entries.items()
+                     if e2.task and k2 != k and k2.split()[:len(head)] == head and len(k2.split()) > len(head)
+                     and _words(e2.name)[:1] != ["cac"]]
+            if len(plural) == 1 and not named:
+                out[k] = plural[0]
+            elif len(named) == 1 and not plural:
+                out[k] = named[0]
+        self._bare_cache = out
+        return out
+
     def name(self, key: str) -> str:
         key = self._alias_of.get(key, key)
+        key = self._bare_referents().get(key, key)
         return self._entries[key].name
 
     def units(self) -> list[Unit]:
-        return [Unit(name=e.name, aliases=list(e.aliases))
-                for e in sorted(self._entries.values(), key=lambda e: e.order) if e.task]
+        bare = self._bare_referents()
+        extra: dict[str, list[str]] = {}
+        for k, target in bare.items():
+            e = self._entries[k]
+            extra.setdefault(target, []).extend([e.name, *e.aliases])
+        out = []
+        for k, e in sorted(self._entries.items(), key=lambda kv: kv[1].order):
+            if k in bare or not (e.task or (k in extra and any(self._entries[b].task for b, t in bare.items() if t == k))):
+                continue
+            aliases = list(e.aliases)
+            for a in extra.get(k, []):
+                if a != e.name and a not in aliases:
+                    aliases.append(a)
+            out.append(Unit(name=e.name, aliases=aliases))
+        return out

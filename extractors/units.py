@@ -112,6 +112,9 @@ _STOP_WORDS = (
     "tuyệt đối", "nghiêm cấm", "có thể", "lại", "chịu", "xin", "trân trọng", "đồng thời", "còn", "liên tục",
     # opening verbs of a ruling body's request ("Sở Tài chính xem xét …", "Bộ Y tế chỉ thị …")
     "xem xét", "chỉ thị", "lưu ý", "khuyến khích", "khuyến cáo", "nhấn mạnh", "đồng ý", "thống nhất",
+    # "chỉ" (only) before a verb, "tùy" (depending on) before its condition ("Phòng X chỉ tiếp nhận …", "Các đơn
+    # vị tùy theo …")
+    "chỉ", "tùy", "tuỳ",
 )
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
@@ -122,7 +125,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
     regex.V1,
 )
 
@@ -501,7 +504,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             r = _skip_spaces(text, w.end())
             w2 = _WORD.match(text, r, timeout=RX_TIMEOUT)
             prev_cap = any(_is_upper_start(x) for x in text[pos:q].split())  # a proper name ("các Sở Thông tin và …")
-            if w2 and _is_upper_start(w2.group(0)) and not _starts_unit(text, r) and (not plural or prev_cap):
+            if (w2 and w2.group(0)[0].isupper() and not _starts_unit(text, r) and (not plural or prev_cap)):
                 end = w2.end()
                 words += 2
                 closed, caps = False, 1  # a new part of the name ("… và Truyền thông")

@@ -128,3 +128,32 @@ def test_canonical_names_keep_qu_and_a_name_that_repeats_its_head_word():
     assert canonical_name("Phòng Phòng Nội vụ") == "Phòng Nội vụ"  # a slip before a capital
     assert canonical_name("Uỷ ban nhân dân xã Hoà An") == "Ủy ban nhân dân xã Hòa An"
     assert [u.name for u in find_units("Khoa Khoa học cơ bản phân công giảng viên")] == ["Khoa Khoa học cơ bản"]
+
+
+def test_adverbs_end_a_name_and_a_head_keeps_its_own_second_word():
+    assert _names("Phòng Quản trị - Thiết bị chỉ nhận hồ sơ đủ chữ ký") == ["Phòng Quản trị - Thiết bị"]
+    assert _names("Các đơn vị tuỳ theo điều kiện bố trí thời gian") == ["Các đơn vị"]
+    assert _names("Tổ Thư ký giúp việc rà soát hồ sơ") == ["Tổ Thư ký"]
+    assert _names("Các viện nghiên cứu, các trường cao đẳng gửi đề xuất") == [
+        "Các viện nghiên cứu", "Các trường cao đẳng"]
+    assert _names("Ban chỉ đạo xã họp định kỳ") == ["Ban chỉ đạo xã"]
+
+
+def test_a_bare_head_noun_refers_to_the_one_body_of_that_head():
+    from extractors.unit_registry import UnitRegistry
+
+    r = UnitRegistry()
+    bare = r.resolve("Khoa")
+    r.resolve("Khoa Kỹ thuật nông nghiệp")
+    r.resolve("Phòng Quản lý đào tạo")
+    assert r.name(bare) == "Khoa Kỹ thuật nông nghiệp"
+    units = {u.name: u.aliases for u in r.units()}
+    assert set(units) == {"Khoa Kỹ thuật nông nghiệp", "Phòng Quản lý đào tạo"}
+    assert "Khoa" in units["Khoa Kỹ thuật nông nghiệp"]
+    # two bodies of that head: the bare noun names neither
+    r2 = UnitRegistry()
+    bare2 = r2.resolve("Khoa")
+    r2.resolve("Khoa Chăn nuôi")
+    r2.resolve("Khoa Thú y")
+    assert r2.name(bare2) == "Khoa"
+    assert len(r2.units()) == 3
