@@ -86,7 +86,7 @@ _HALF = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline
-_RANGE_AFTER = regex.compile(r"^[ ]*[-–][ ]*\d", regex.V1)
+_RANGE_AFTER = regex.compile(r"^[ ]*[-–—]{1,2}[ ]*\d", regex.V1)
 # a day and month written bare after a limit word ("trước 30/11", "chậm nhất 05/12"): a date only there
 _BARE_DAY_MONTH = regex.compile(
     r"(?<!\p{L})(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|không[ ]quá|đến[ ]hết)[ ]+"

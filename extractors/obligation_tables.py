@@ -267,8 +267,9 @@ def _due_columns(grid: list[list[Cell | None]], first: int, n_cols: int, cols: _
     tasks = filled[cols.content]  # type: ignore[index]
     if sum(1 for x in tasks if _is_unit_cell(x)) >= 0.5 * len(tasks):
         return None  # a schedule of visits: the bodies visited, each on its day, are no tasks
+    # (of the cells that hold a time: a header row left in the body, "Ngày", holds none)
     due = sum(1 for x in times if find_deadlines(_one_line(x), "2000", in_time_column=True) or find_recurrences(_one_line(x)))
-    if due < 2 or due < 0.6 * len(times):
+    if due < 2 or due < 0.6 * sum(1 for x in times if _is_time_cell(x)):
         return None
     return cols
 
@@ -370,6 +371,12 @@ def _find_words(text: str, raw: str, near: int) -> tuple[int, int] | None:
 
 # a cell outside the time and task columns is read for a time only when it has a digit or a period word
 _MAY_HOLD_TIME = regex.compile(r"\d|hằng|hàng|mỗi|định[ ]kỳ|cuối|quý|lần", regex.V1 | regex.IGNORECASE)
+
+
+# a row naming an event rather than a task ("Bảo vệ khóa luận", "Lễ trao bằng", "Hội nghị sơ kết", "Thi học kỳ", "Công
+# tác phản biện"): in a table that names no doer, its date is the event's, not a due date
+_EVENT = regex.compile(r"[\s\-+•*]*(?:lễ|hội[ ](?:nghị|thảo|thi|diễn)|buổi|khai[ ](?:mạc|giảng)|bế[ ]mạc|bảo[ ]vệ|kỳ[ ]thi|thi|ngày[ ]hội"
+                       r"|công[ ]tác|giai[ ]đoạn|đợt|phiên)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
 
 def _one_line(text: str) -> str:
@@ -480,6 +487,8 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             if recs:
                 rc_cell = pc
                 break
+        if implied and _EVENT.match(content, timeout=RX_TIMEOUT):
+            continue  # "Bảo vệ khóa luận", "Lễ khai giảng", "Hội nghị tổng kết" on their day: events, nobody's task
         if implied and not deadlines and not recs and (not code or not units):
             # no time and no doer: a line of the task above it broken over two rows, or nothing to track
             if not code and last is not None and not merged:

@@ -304,3 +304,24 @@ def test_a_row_whose_task_names_no_doer_in_a_schedule_of_doers_keeps_its_deadlin
     _t, obs, _units = _extract(rows, date="2026-05-20")
     assert [([u.name for u in o.units], o.deadline.date) for o in obs] == [
         (["Phòng Quản lý khoa học"], "2026-06-02"), ([], "2026-06-10"), (["Hội đồng khoa học"], "2026-06-15")]
+
+
+def test_a_scanned_schedule_whose_header_row_is_read_as_a_body_row():
+    # the header row of a scan left in the body ("Ngày | Công việc") holds no time: the rows are still read, a
+    # range written with a doubled or long dash is due at its end
+    t = table_from_grid([["STT", "Ngày", "Công việc"],
+                         ["1", "04/5/2026-— 08/5/2026", "Nộp bản thảo báo cáo tổng kết về văn phòng Khoa"],
+                         ["2", "1l/5/2026", "Nộp phiếu đánh giá của người hướng dẫn"],
+                         ["3", "15/5/2026 — 20/5/2026", "Chỉnh sửa và nộp bản hoàn chỉnh"]], header_rows=0)
+    doc = Document(source=SourceInfo(path="t.pdf", sha256="", format="pdf"), blocks=[t]).reindex()
+    obs, _units = extract_obligations(doc, DocumentHeader(date="2026-04-20"))
+    assert [(o.action.split()[0], o.deadline.date) for o in obs] == [("Nộp", "2026-05-08"), ("Chỉnh", "2026-05-20")]
+
+
+def test_in_a_table_naming_no_doer_an_event_on_its_day_is_no_deadline():
+    _t, obs, _ = _extract([["TT", "Thời gian", "Công việc"],
+                           ["1", "Trước ngày 10/6/2026", "Nộp đơn đăng ký dự thi về Phòng Đào tạo"],
+                           ["2", "18/6/2026", "Thi học phần bổ sung"],
+                           ["3", "25/6/2026", "Lễ trao chứng chỉ"],
+                           ["4", "30/6/2026", "Hoàn thành nhập điểm lên phần mềm"]], date="2026-05-20")
+    assert [o.deadline.date for o in obs] == ["2026-06-10", "2026-06-30"]
