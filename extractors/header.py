@@ -569,6 +569,20 @@ def _clean_symbol(sym: str) -> str:
 
 
 _BARE_SO = regex.compile(r"^(?:Số|SỐ)\s{0,3}:?\s*$")
+# "… VIỆT - HÀN số: BÉÉ /TB-ĐHVH": the issuer's last line and the "Số:" line run together by an OCR, the number
+# unread and "Số" read in lower case — the number line of _NUMBER_LINE_OCR after a run of capitals
+_GLUED_SO = regex.compile(r"(?<=\p{Lu}[\s.,]{1,3})(?:số|Số|SỐ|Sô|sô)\s{0,2}:")
+
+
+_GLUED_NUMBER_LINE = regex.compile(
+    _NUMBER_LINE_OCR.pattern.replace(r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|", r"(?:số|sô|Số|SỐ|", 1))
+
+
+def _glued_number_line(text: str) -> regex.Match | None:
+    g = _GLUED_SO.search(text, timeout=RX_TIMEOUT)
+    if not g or not _is_title_caps(text[:g.start()].strip()) or len(text[:g.start()].split()) < 2:
+        return None
+    return _GLUED_NUMBER_LINE.match(text, g.start(), timeout=RX_TIMEOUT)
 
 
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
@@ -579,6 +593,8 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         m = _NUMBER_LINE.search(text, timeout=RX_TIMEOUT)
         if not m or m.start() > 60:
             m = _NUMBER_LINE_OCR.match(text, timeout=RX_TIMEOUT)
+            if not m:
+                m = _glued_number_line(text)
             if not m or "-" not in m.group("sym"):
                 continue
         if regex.search(r"\.{3,}", text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
@@ -742,7 +758,12 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
         text = _drop_debris_tokens(squash_spaces(text)).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
-            continue
+            g = _glued_number_line(ln.text) if not _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT) else None
+            if g is None:
+                continue
+            text = squash_spaces(ln.text[:g.start()]).strip(" *|.,'`’‘_·•-–—")  # the issuer's last line, glued
+            if not text:
+                continue
         if not text or _DECOR.match(text, timeout=RX_TIMEOUT) or _has_place_date(text) or _is_debris(text):
             continue
         if set(regex.findall(r"\p{L}+", fold(text), timeout=RX_TIMEOUT)) <= _MOTTO_WORDS:
@@ -995,6 +1016,14 @@ def _type_of_line(text: str) -> str | None:
     dt = doc_type_by_name(t)
     if dt is not None:
         return dt.name
+    words = t.split()
+    if t.isupper() and words[0] == "BẢN" and 2 <= len(words) <= 5:
+        return _case(t)  # "BẢN TỰ KHAI", "BẢN GIẢI TRÌNH": the paper itself, a kind the tables do not list
+    for k in (3, 2):
+        # "BIÊN BẢN LÀM VIỆC": a type of two words or more and a few words of what it records
+        dt = doc_type_by_name(" ".join(words[:k])) if len(words) > k else None
+        if dt is not None and len(dt.name.split()) >= 2 and len(words) - k <= 4:
+            return dt.name
     return None
 
 
@@ -1089,8 +1118,11 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=RX_TIMEOUT)
                           or _MOTTO.search(text, timeout=RX_TIMEOUT)):
                 break
-            if j == i and (_KINH_GUI.match(text) or text.startswith("(")):
-                break
+            if j == i and (_KINH_GUI.match(text) or text.startswith("(")
+                           or regex.match(r"^(?:Căn\s+cứ|CĂN\s+CỨ|Hôm\s+nay)\s", text, timeout=RX_TIMEOUT)):
+                break  # no subject line: the body starts ("Căn cứ …")
+            if j > i and regex.match(r"^\p{Lu}\p{Ll}{0,6}(?:\s\p{Ll}{1,7}){1,3}\s{0,2}:\s{0,2}\S", text, timeout=RX_TIMEOUT):
+                break  # a form's first field ("Họ và tên: …", "Đơn vị: …")
             if j > i and _DIEN.match(text):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", the addressees of a Công điện
             if j > i and (regex.match(r"^(?:Ngày|Hôm\s+nay|Vào\s+ngày)\s+[0-9]", text, timeout=RX_TIMEOUT)
@@ -1249,6 +1281,8 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
                 break
     zone = _signature_zone(lines[lo:hi])
     _signer_by_name(zone, 0, len(zone), h)
+    if h.signer is None and nn_i is not None:
+        _signer_among_items(lines, nn_i, h)
     if h.signer is None:
         # an e-signature's appearance text standing apart from the signature block ("Người ký: Nguyễn Văn A")
         for ln in lines:
@@ -1320,6 +1354,7 @@ def _bare_name(name: str) -> str:
     return _BARE.sub("", name, timeout=RX_TIMEOUT).rstrip(" .")
 
 
+_GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _SIGNED_BY = regex.compile(r"^\(?\s{0,2}(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Người\s+ký|Ký\s+bởi)\s{0,2}[:.)]\s{0,3}(?P<n>\S.*)$")
 
 
@@ -1331,6 +1366,9 @@ def _name_of(text: str) -> str | None:
     t = (m.group("n").strip() if m else text).rstrip(" ,'`’~_|-")
     if not t[:1].isupper() or len(t) > 60:
         return None
+    spaced = _GLUED_WORDS.sub(" ", t, timeout=RX_TIMEOUT)
+    if spaced != t and fold(spaced.split()[0]) in _SURNAMES:
+        t = spaced  # "NguyễnXuân Bình": a space an OCR lost between the names
     if not _is_title_caps(t):
         return _bare_name(t) if _NAME.match(t, timeout=RX_TIMEOUT) else None
     bare = _bare_name(t)
@@ -1351,12 +1389,31 @@ def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> N
             continue
         above = [x.text for x in lines[max(lo, j - 6):j]]
         caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a)
-                and not _NOI_NHAN.match(a) and len(regex.sub(r"[^\p{L}]", "", a)) >= 4]
+                and not _NOI_NHAN.match(a) and len(regex.sub(r"[^\p{L}]", "", a)) >= 4
+                and not regex.match(r"^(?:[IVXL]{1,5}|[0-9]{1,2})[.)]\s", a, timeout=RX_TIMEOUT)]  # no section heading
         if not caps:
             continue
         h.signer = Signer(name=_name_of(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
         h.locs["signer"] = lines[j].loc
         return
+
+
+def _signer_among_items(lines: list[Line], nn_i: int, h: DocumentHeader) -> None:
+    """A scan whose title lines the stamp hid, its signer's name read in among the
+    "Nơi nhận" items (two columns interleaved by the OCR): the one line of the zone,
+    not an item, that is a person's full name (a family name and two to four more
+    words) — none when there are several."""
+    found: list[Line] = []
+    for ln in lines[max(0, nn_i - 6):min(len(lines), nn_i + 30)]:
+        t = ln.text.strip()
+        if t.startswith(("-", "+", "•", "~")) or len(t) > 40:
+            continue
+        name = _name_of(t)
+        if name and 3 <= len(name.split()) <= 5 and fold(name.split()[0]) in _SURNAMES:
+            found.append(ln)
+    if len(found) == 1:
+        h.signer = Signer(name=_name_of(found[0].text), title=None, authority=None, loc=found[0].loc)
+        h.locs["signer"] = found[0].loc
 
 
 def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:

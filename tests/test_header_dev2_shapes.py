@@ -1,0 +1,68 @@
+"""Header: shapes of misses found on the scans of the second development split
+(issue 11), each tested with a header written for this file (no text copied
+from a gold file or a corpus document): the "Số:" line glued by an OCR to the
+issuer's last line, a type line followed by what it records, a paper named
+"Bản …", a form's first field after the subject, a signer's name glued or read
+in among the "Nơi nhận" items."""
+
+from __future__ import annotations
+
+from extractors.header import extract_header
+from core.model import Document, Paragraph, SourceInfo
+
+
+def header_of(*lines: str):
+    return extract_header(Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(x) for x in lines]).reindex())
+
+
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+BODY = ("I. MỤC ĐÍCH", "Chọn người có năng lực.", "II. NỘI DUNG", "1. Thời gian thi trong tháng 5.", "2. Địa điểm tại Sở.",
+        "III. TỔ CHỨC THỰC HIỆN", "Các phòng thực hiện nghiêm túc Kế hoạch này./.")
+
+
+def test_a_number_line_glued_to_the_issuer_by_an_ocr_gives_symbol_and_the_issuer_s_last_words():
+    h = header_of("ĐẠI HỌC THÁI NGUYÊN", "TRƯỜNG ĐẠI HỌC KỸ THUẬT CÔNG NGHIỆP", "VÀ CÔNG NGHỆ THÔNG TIN số: BÉÉ /TB-ĐHKT",
+                  *MOTTO, "Thái Nguyên, ngày 3 tháng 4 năm 2020", "THÔNG BÁO", "Về việc nghỉ lễ", "Nội dung.")
+    assert h.symbol == "TB-ĐHKT" and h.number is None
+    assert h.issuer.casefold() == "trường đại học kỹ thuật công nghiệp và công nghệ thông tin"
+
+
+def test_a_lower_case_so_in_a_sentence_is_no_number_line():
+    h = header_of("Kính gửi các phòng ban", "Thực hiện văn bản số: 12/KH-SYT của Sở Y tế, đề nghị các phòng báo cáo.")
+    assert h.symbol is None
+
+
+def test_a_type_line_with_what_it_records_is_the_type_and_no_issuer():
+    h = header_of(*MOTTO, "Nghệ An, ngày 3 tháng 4 năm 2020", "BIÊN BẢN HỌP HỘI ĐỒNG",
+                  "Căn cứ Kế hoạch số 9/KH-UBND ngày 1/2/2020 của UBND tỉnh.", "Hôm nay, tại phòng họp …")
+    assert h.type == "Biên bản"
+    assert h.issuer is None
+    assert h.subject is None  # the body's "Căn cứ …" is no subject
+
+
+def test_a_paper_named_ban_is_its_type_and_a_form_field_ends_the_subject():
+    h = header_of(*MOTTO, "Nghệ An, ngày 3 tháng 4 năm 2020", "BẢN GIẢI TRÌNH", "Về việc chậm nộp hồ sơ",
+                  "Họ và tên: Trần Văn Bảy", "Đơn vị: Phòng Kế toán")
+    assert h.type == "Bản giải trình"
+    assert h.issuer is None
+    assert h.subject == "Về việc chậm nộp hồ sơ"
+
+
+def test_a_signer_name_glued_by_an_ocr_is_spaced():
+    h = header_of("UBND TỈNH PHÚ YÊN", "SỞ NỘI VỤ", "Số: 12/KH-SNV", *MOTTO, "Phú Yên, ngày 3 tháng 4 năm 2020",
+                  "KẾ HOẠCH", "Tổ chức thi", "Nội dung kế hoạch.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.",
+                  "GIÁM ĐỐC", "LêThị Thu Hà")
+    assert h.signer is not None and h.signer.name == "Lê Thị Thu Hà"
+
+
+def test_a_signer_read_among_the_distribution_items_when_no_title_was_read():
+    lines = ("UBND TỈNH PHÚ YÊN", "SỞ NỘI VỤ", "Số: 12/KH-SNV", *MOTTO, "Phú Yên, ngày 3 tháng 4 năm 2020",
+             "KẾ HOẠCH", "Tổ chức thi", *BODY, "Nơi nhận:", "- Như trên;", "- UBND tỉnh;",
+             "Võ Thành Đạt", "- Các phòng;", "- Lưu: VT.")
+    assert header_of(*lines).signer.name == "Võ Thành Đạt"
+    # two names and no title: which one signed is not said
+    two = lines[:-2] + ("Đỗ Minh Khoa", "- Lưu: VT.")
+    assert header_of(*two).signer is None
+    # a place in the list is no person
+    place = lines[:-3] + ("Bình Định Mới", "- Lưu: VT.")
+    assert header_of(*place).signer is None
