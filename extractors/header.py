@@ -85,9 +85,10 @@ _NUMBER_LINE = regex.compile(
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
 # and a number it could not read (kept null) before a state symbol with a hyphen
 _NUMBER_LINE_OCR = regex.compile(
-    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ)(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ|S(?=\s{0,2}:))(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
-    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){1,5})\s*$"
+    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}(?:,\p{Lu}[\p{L}0-9&]{0,15}){0,3}){1,5})"
+    r"[\s|]*$"  # a joint body's code written with commas ("-SVH,TT,DL"); a scanned table border after it
 )
 # "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Bà Rịa - Vũng Tàu, ngày …", "HÀ NỘI, NGÀY …"
 _PLACE_DATE = regex.compile(
@@ -160,6 +161,8 @@ def _lines(doc: Document) -> list[Line]:
             # ``_EMPH`` needs a "*", "_" or "<": most lines have none and skip the regex call
             text = squash_spaces(_EMPH.sub("", raw, timeout=RX_TIMEOUT) if ("*" in raw or "_" in raw or "<" in raw)
                                  else raw)
+            if "(cid:" in text:  # a glyph the PDF's font does not map ("SO Y TE(cid:9)"): a tab or a mark, no letter
+                text = squash_spaces(regex.sub(r"\(cid:[0-9]{1,5}\)", " ", text, timeout=RX_TIMEOUT))
             if text:
                 loc = unit.loc.span(offset, offset + len(raw)) if unit.loc.start is not None else unit.loc
                 pieces = _split_landmarks(text, header=len(out) < 400, early=len(out) < 3)
@@ -752,10 +755,12 @@ def _read_caption_header(top: list[Line], num_i: int, h: DocumentHeader) -> None
 def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: list[Line] | None = None) -> None:
     segs: list[str] = []
     locs: list[Loc] = []
+    dashed: list[bool] = []  # the segment's line ended with a dash: the next line goes on with the name
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
         text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
         text = _MOTTO_PIECE.sub(" ", text, timeout=RX_TIMEOUT)
         text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
+        dash = bool(regex.search(r"\s[-–]\s{0,2}$", text, timeout=RX_TIMEOUT))  # "LIÊN ĐOÀN LAO ĐỘNG -" ⏎ "SỞ …"
         text = _drop_debris_tokens(squash_spaces(text)).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
             g = _glued_number_line(ln.text) if not _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT) else None
@@ -773,13 +778,20 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         for part in reversed(_split_bodies(_respace(text, h.place))):
             segs.insert(0, part)
             locs.insert(0, ln.loc)
+            dashed.insert(0, dash)
+            dash = False
         if len(segs) >= 4:
             break
     if not segs:
         return
     joined: list[str] = []
     joined_locs: list[Loc] = []
-    for s, loc in zip(segs, locs):
+    joint: set[int] = set()
+    for k, (s, loc) in enumerate(zip(segs, locs)):
+        if k and dashed[k - 1]:
+            joined[-1] = joined[-1] + " - " + s  # a joint issuer written over two lines ("… LAO ĐỘNG -" ⏎ "SỞ …")
+            joint.add(len(joined) - 1)
+            continue
         level = _level_line(s)
         # a line opening a body of its own ("HUYỆN ỦY CẨM XUYÊN" under "ĐẢNG BỘ TỈNH …") continues nothing;
         # a place level ("HUYỆN VĂN GIANG") continues the body above, and so does a name under a bare kind
@@ -795,7 +807,8 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
             joined.append(s)
             joined_locs.append(loc)
     locs = joined_locs
-    h.issuer = _known_spelling(_place_case(_expand(_org_case(joined[-1], body)), h.place))
+    last = joined[-1].split(" - ") if len(joined) - 1 in joint else [joined[-1]]
+    h.issuer = _known_spelling(_place_case(" - ".join(_expand(_org_case(p, body)) for p in last), h.place))
     h.locs["issuer"] = locs[-1]
     if len(joined) >= 2:
         h.parent_issuer = _known_spelling(_place_case(_expand(_org_case(joined[-2], body)), h.place))

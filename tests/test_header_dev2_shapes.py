@@ -66,3 +66,17 @@ def test_a_signer_read_among_the_distribution_items_when_no_title_was_read():
     # a place in the list is no person
     place = lines[:-3] + ("Bình Định Mới", "- Lưu: VT.")
     assert header_of(*place).signer is None
+
+
+def test_a_joint_issuer_over_two_lines_and_a_joint_code_with_commas():
+    h = header_of("LIÊN ĐOÀN LAO ĐỘNG -", "SỞ Y TẾ TỈNH NAM ĐỊNH", "Số:£5 4 /CTPH-LĐLĐ-SYT,DS |", *MOTTO,
+                  "Nam Định, ngày 3 tháng 4 năm 2020", "CHƯƠNG TRÌNH PHỐI HỢP", "Về chăm sóc sức khỏe", "Nội dung.")
+    assert h.symbol == "CTPH-LĐLĐ-SYT,DS" and h.number is None
+    assert h.issuer.casefold() == "liên đoàn lao động - sở y tế tỉnh nam định"
+
+
+def test_unmapped_glyphs_and_a_number_line_read_as_s_colon():
+    h = header_of("UBND TINH HAU GIANG(cid:9)", "SO TAI CHINH(cid:9)", "S:2I/KH-STC(cid:9)", "CQNG HOA XA HO! CHU NGHIA",
+                  "KE HOACH", "Noi dung.")
+    assert h.symbol == "KH-STC" and h.number is None
+    assert h.issuer.casefold() == "sở tài chính" or h.issuer.casefold() == "so tai chinh"
