@@ -42,7 +42,7 @@ _NUM = r"(?P<n>\d{1,2}|một|hai|ba|bốn|sáu|mười[ ]hai)"
 _PATTERNS = [
     # định kỳ 6 tháng, một năm / định kỳ 06 tháng và hằng năm
     ("six_year", regex.compile(
-        r"(?:định[ ]kỳ[ ]+)?0?6[ ]+tháng[ ]*(?:,|và|/)[ ]*(?:một|01|1|hằng|hàng|cả)[ ]+năm(?!\p{L})",
+        r"(?:định[ ]kỳ[ ]+)?0?6[ ]+tháng[ ]*(?:,|và|/)[ ]*(?:một|01|1|hằng|hàng|cả|cuối)[ ]+năm(?!\p{L})(?![ ]*(?:19|20)\d\d)",
         regex.V1 | regex.IGNORECASE)),
     # mỗi năm (tổ chức) (ít nhất|từ) 02 (đến 03) đợt/lần
     ("times", regex.compile(
@@ -73,8 +73,9 @@ _PATTERNS = [
         regex.V1 | regex.IGNORECASE)),
     # "6 tháng một lần", "03 tháng/lần", "(ít nhất) 2 tuần/1 lần": one time per N periods
     ("per", regex.compile(
+        # ("hai năm tổ chức một lần": the verb of what is done may stand between)
         r"(?:định[ ]kỳ[ ]+)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?" + _NUM + r"[ ]+" + _PERIOD
-        + r"(?:[ ]*/[ ]*(?:(?:1|01|một)[ ]+)?|[ ]+(?:1|01|một)[ ]+)lần(?!\p{L})",
+        + r"(?:[ ]*/[ ]*(?:(?:1|01|một)[ ]+)?|(?P<verb>(?:[ ]+\p{Ll}+){1,2}?)?[ ]+(?:1|01|một)[ ]+)lần(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     # "2 lần/tháng", "1 buổi/1 tuần", "một lần mỗi năm", "02 đợt trong một năm": a count per period
     ("count", regex.compile(
@@ -86,6 +87,9 @@ _PATTERNS = [
         r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     ("every_n", regex.compile(r"định[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
+    # "sau mỗi đợt", "đối với từng đợt", "mỗi học kỳ": every round of an event that comes back, with no calendar rule
+    ("round", regex.compile(r"(?<!\p{L})(?:sau[ ]+|trước[ ]+|trong[ ]+|cho[ ]+|vào[ ]+|đối[ ]với[ ]+)?(?:mỗi|từng)[ ]+"
+                            r"(?:đợt|học[ ]kỳ|năm[ ]học|khóa[ ]học)(?!\p{L})(?![ ]*\d)", regex.V1 | regex.IGNORECASE)),
     # định kỳ (no period)
     ("plain", regex.compile(r"định[ ]kỳ(?![ ]+(?:\d|một|hai|ba|bốn|sáu|hằng|hàng|mỗi))(?!\p{L})",
                             regex.V1 | regex.IGNORECASE)),
@@ -95,7 +99,7 @@ _PATTERNS = [
 _NEEDS = {
     "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền",), "monthday": ("tháng",), "qmonth": ("quý",),
     "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
-    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "plain": ("định",),
+    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "round": ("mỗi", "từng"), "plain": ("định",),
 }
 
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)
@@ -219,6 +223,8 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 taken.append((m.start(), m.end()))
                 continue
             elif kind == "per":
+                if m.group("verb") and periodic:
+                    continue  # "định kỳ 2 tháng kiểm tra một lần": "định kỳ 2 tháng" is read as such below
                 unit = m.group("unit").lower()
                 n = _n(m.group("n"))
                 if not n:
@@ -252,6 +258,10 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                         and not _DAY_BEFORE.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT) \
                         and not _task_clause_end(text, m):
                     continue
+            elif kind == "round":
+                if not _clause_initial(text, m.start()) and not _near_verb(text, m) and not _task_clause_end(text, m):
+                    continue  # "mỗi đợt có 50 học viên": a description, no task that comes round
+                rrule, key = None, None
             else:
                 rrule, key = None, None
             if is_report and key in ND09_NOTES:
@@ -453,10 +463,17 @@ _TIME_LEAD = regex.compile(r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nh�
 _TASK_AFTER = regex.compile(
     r"^[ ,]*(?:tổ[ ]chức|báo[ ]cáo|kiểm[ ]tra|tổng[ ]hợp|đánh[ ]giá|rà[ ]soát|gửi|họp|sơ[ ]kết|tổng[ ]kết|"
     r"cập[ ]nhật|thực[ ]hiện|xây[ ]dựng|đăng[ ]ký|có)\b", regex.V1 | regex.IGNORECASE)
-_TASK_BEFORE = regex.compile(r"(?:báo[ ]cáo|kiểm[ ]tra|sơ[ ]kết|tổng[ ]kết|họp|giao[ ]ban|tiếp[ ]dân)[ ]*$",
+_TASK_BEFORE = regex.compile(r"(?:báo[ ]cáo|(?<!\p{L})BC|kiểm[ ]tra|sơ[ ]kết|tổng[ ]kết|họp|giao[ ]ban|tiếp[ ]dân)[ ]*$",
                              regex.V1 | regex.IGNORECASE)
+
+
+# "… thực hiện hằng năm.", "Hội thi được tổ chức hằng năm;": the period closing the clause of a doing verb
+_DONE_BEFORE = regex.compile(r"(?<!\p{L})(?:thực[ ]hiện|tổ[ ]chức)[ ]*$", regex.V1 | regex.IGNORECASE)
+_CLAUSE_CLOSED = regex.compile(r"[ ]*(?:[.;:)]|$)", regex.V1)
 
 
 def _near_verb(text: str, m: regex.Match) -> bool:
     return bool(_TASK_AFTER.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT)
-                or _TASK_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT))
+                or _TASK_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT)
+                or _DONE_BEFORE.search(text[max(0, m.start() - 12):m.start()], timeout=RX_TIMEOUT)
+                and _CLAUSE_CLOSED.match(text, m.end(), timeout=RX_TIMEOUT))

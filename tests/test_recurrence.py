@@ -35,3 +35,23 @@ def test_a_time_in_the_adjacent_period_recurs():
     assert _r("Phê duyệt kế hoạch đào tạo chậm nhất là ngày 15/11 năm trước liền kề") == [
         ("chậm nhất là ngày 15/11 năm trước liền kề", "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=15")]
     assert _r("Gửi số liệu trước ngày 08 của tháng liền kề") == [("trước ngày 08 của tháng liền kề", "FREQ=MONTHLY;BYMONTHDAY=8")]
+
+
+def test_more_shapes_of_a_recurring_task():
+    from extractors.recurrence import find_recurrences
+
+    def r(text):
+        return [(x.recurrence.text, x.recurrence.rrule) for x in find_recurrences(text)]
+
+    # a report abbreviated "BC" then its periods; a verb between the period and "một lần"
+    assert r("Gửi kèm BC hàng quý của đơn vị") == [("hàng quý", "FREQ=MONTHLY;INTERVAL=3")]
+    assert r("Liên hoan văn nghệ (ba năm tổ chức một lần)") == [("ba năm tổ chức một lần", "FREQ=YEARLY;INTERVAL=3")]
+    # a mid-year and a year-end report; a named year is one period, not a rule
+    assert r("6 tháng và cuối năm gửi báo cáo về Văn phòng") == [("6 tháng và cuối năm", "FREQ=MONTHLY;INTERVAL=6")]
+    assert r("số liệu 6 tháng và cuối năm 2026 của các xã") == []
+    # the period closing the clause of a doing verb, not a noun phrase going on
+    assert r("Việc rà soát danh mục được thực hiện hằng năm.") == [("hằng năm", "FREQ=YEARLY")]
+    assert r("Kế hoạch thực hiện hằng năm của huyện đã ban hành") == []
+    # every round of an event that comes back: a recurrence with no calendar rule
+    assert r("Phòng Nội vụ tổng hợp kết quả sau mỗi đợt.") == [("sau mỗi đợt", None)]
+    assert r("Kết quả của từng đợt được công bố công khai") == []
