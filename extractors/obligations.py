@@ -85,6 +85,7 @@ _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ 
               r"|Đến[ ]năm[ ]+\d{4}|Hằng[ ](?:năm|tháng|quý|tuần)|Hàng[ ](?:năm|tháng|quý|tuần)|Định[ ]kỳ[ ][^,]{2,30})(?=,)")
 _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
+    r"|Ngay[ ](?:sau[ ])?khi|Nhận[ ]được"
     # connectives and time adverbials that open a sentence before its subject
     r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
     r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể"
@@ -98,6 +99,8 @@ _CONNECTIVE = regex.compile(
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 # ("nhận được hồ sơ, …" is no passive: the verb "nhận được", to receive)
 _PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# an order after the comma of an opening clause ("Nhận được công văn này, đề nghị …")
+_COMMA_ORDER = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu|giao)[ ]+\S)", regex.V1 | regex.IGNORECASE)
 # "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
@@ -1174,8 +1177,14 @@ class _Prose:
             last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
             return inherited, last_draft
         mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
+        trig_end = mt.end() if mt else 0
+        if mt is None and _ADVERBIAL.match(s_clean, timeout=RX_TIMEOUT):
+            # "Nhận được công văn này, đề nghị triển khai ngay …": the order after an opening adverbial
+            mo = _COMMA_ORDER.search(s_clean, 0, 200, timeout=RX_TIMEOUT)
+            mt = _TRIGGER.match(s_clean[mo.end():], timeout=RX_TIMEOUT) if mo is not None else None
+            trig_end = mo.end() + mt.end() if mt else 0
         if mt and fold(mt.group("t")) in ("de nghi", "yeu cau"):
-            action = clean_action(s_clean[mt.end():])
+            action = clean_action(s_clean[trig_end:])
             if s_clean.endswith(":") and not deadlines:
                 # "Đề nghị thực hiện tốt các việc sau:" — the items below go to the addressees
                 addr = list(inherited or []) or self._addressees(sloc)

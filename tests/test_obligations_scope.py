@@ -496,3 +496,22 @@ def test_an_order_in_the_sentence_after_the_closing_summary():
     o = _with(obs, "phổ biến đến sinh viên")
     assert _names(o) == ["Các khoa", "Phòng Kế hoạch - Tài chính"] and all(u.implied for u in o.units)
     assert o.deadline.date == "2025-12-12"
+
+
+def test_an_order_after_an_opening_clause_on_receiving_the_letter():
+    obs, _ = _run("""
+    Nhận được công văn này, đề nghị các trung tâm y tế huyện triển khai ngay, báo cáo kết quả trước ngày 14/11/2025.
+    Ngay sau khi kết thúc đợt kiểm tra, các trạm y tế xã khắc phục tồn tại được chỉ ra.
+    Nếu đơn vị có nhu cầu điều chỉnh số liệu, đề nghị liên hệ bà Lê Thị Hoa để được hướng dẫn.
+    """, date="2025-11-01", issuer="Sở Y tế")
+    o = _with(obs, "triển khai ngay")
+    assert _names(o) == ["Các trung tâm y tế huyện"] and o.deadline.date == "2025-11-14"
+    assert _names(_with(obs, "khắc phục tồn tại")) == ["Các trạm y tế xã"]
+    assert not any("liên hệ" in o.source_text for o in obs)
+
+
+def test_a_heading_naming_principles_and_requirements_is_no_order():
+    obs, _ = _run("""
+    Điều 3. Nguyên tắc, yêu cầu quản lý kho lưu trữ chuyên dụng
+    """, date="2025-11-01")
+    assert obs == []
