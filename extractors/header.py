@@ -33,6 +33,7 @@ from extractors.citation_resolve import normalize_issuer, normalize_type
 from extractors.dates import find_dates
 from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs
 from core.model import Document, DocumentHeader, Loc, Signer
+from core.syllables import is_valid_syllable
 from core.textutil import RX_TIMEOUT, fold, squash_spaces
 
 TOP_LINES = 40  # the header zone: at most this many lines before the body starts
@@ -121,6 +122,10 @@ _NAME = regex.compile(r"^" + _RANK + r"?" + _DEGREE + r"\p{Lu}\p{Ll}{0,8}(?:\s\p
 _SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh truong luong doan lam mai trinh dao"
     " ha chau thai luu phung quach kieu trieu thach nong dam khuc lai vuong tang mac hua ton nghiem".split())
+# the same family names with their marks: "TRƯỜNG ĐẠI HỌC …" folds to a family name's letters but is none
+_SURNAMES_MARKED = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương lương đoàn lâm mai trịnh đào"
+    " hà châu thái lưu phùng quách kiều triệu thạch nông đàm khúc lại vương tăng mạc hứa tôn nghiêm".split())
 # a title typed in mixed case ("Hiệu trưởng", "Phó Giám đốc"): a short line of words without punctuation
 _MIXED_TITLE = regex.compile(
     r"^(?:Phó\s+|Chánh\s+)?(?:Hiệu\s+trưởng|Giám\s+đốc|Chủ\s+tịch|Trưởng\s+\p{L}+|Bộ\s+trưởng|Thủ\s+trưởng|"
@@ -933,10 +938,33 @@ def _known_names() -> dict[str, str]:
     return out
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def _undouble(word: str) -> str:
+    """A word an OCR wrote with one vowel twice, once per mark it saw
+    ("Truyềèn"): the one letter of the two that leaves a Vietnamese syllable."""
+    low = word.lower()
+    if len(word) < 3 or not word.isalpha() or is_valid_syllable(low):
+        return word
+    f = fold(low)
+    if len(f) != len(low):
+        return word
+    for k in range(1, len(low)):
+        if f[k] == f[k - 1] and f[k] in _VOWELS:
+            for drop in (k, k - 1):
+                cand = word[:drop] + word[drop + 1:]
+                if is_valid_syllable(cand.lower()):
+                    return cand
+    return word
+
+
 def _known_spelling(name: str) -> str:
     """An agency name whose marks the OCR got wrong ("Sở Thông tin và Truyên
     thông") takes the spelling of the issuer table's name it equals without
-    diacritics; a place after the name is kept ("… Truyên thông tỉnh Phú Thọ")."""
+    diacritics; a place after the name is kept ("… Truyên thông tỉnh Phú Thọ").
+    A vowel written twice by the OCR ("Truyềèn") is written once."""
+    name = " ".join(_undouble(w) for w in name.split())
     words = name.split()
     known = _known_names()
     for n in range(len(words), 1, -1):
@@ -1344,6 +1372,9 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
             if _SIGN_NOISE.match(t) or _DECOR.match(t):
                 continue
             found = _name_of(t)
+            if not found and "ký" in t:
+                sm = _SIGNED_AT_END.search(t, timeout=RX_TIMEOUT)  # "- Như trên; (đã ký) Nguyễn Văn A": the columns run together
+                found = _name_of(sm.group("n")) if sm else None
             if found:
                 name, name_loc = found, lines[j].loc
                 break
@@ -1367,6 +1398,7 @@ def _bare_name(name: str) -> str:
     return _BARE.sub("", name, timeout=RX_TIMEOUT).rstrip(" .")
 
 
+_SIGNED_AT_END = regex.compile(r"\(\s{0,2}(?:đã\s{1,2}ký|Đã\s{1,2}ký|ký)\s{0,2}\)\s{0,3}(?P<n>\p{Lu}[^()\n]{3,50})$")
 _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _SIGNED_BY = regex.compile(r"^\(?\s{0,2}(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Người\s+ký|Ký\s+bởi)\s{0,2}[:.)]\s{0,3}(?P<n>\S.*)$")
 
@@ -1386,7 +1418,9 @@ def _name_of(text: str) -> str | None:
         return _bare_name(t) if _NAME.match(t, timeout=RX_TIMEOUT) else None
     bare = _bare_name(t)
     words = bare.split()
+    first = words[0].lower() if words else ""
     if _is_title_caps(bare) and 3 <= len(words) <= 5 and fold(words[0]) in _SURNAMES and fold(bare) != "ho chi minh" \
+            and (first in _SURNAMES_MARKED or first == fold(first)) \
             and all(w.isalpha() and len(w) <= 7 for w in words) and not _TITLE_WORDS.search(bare, timeout=RX_TIMEOUT):
         return " ".join(w[:1] + w[1:].lower() for w in words)
     return None

@@ -80,3 +80,20 @@ def test_unmapped_glyphs_and_a_number_line_read_as_s_colon():
                   "KE HOACH", "Noi dung.")
     assert h.symbol == "KH-STC" and h.number is None
     assert h.issuer.casefold() == "sở tài chính" or h.issuer.casefold() == "so tai chinh"
+
+
+def test_a_school_s_caps_name_is_no_signer_and_a_name_after_da_ky_in_the_other_column_is():
+    lines = ("TRƯỜNG ĐẠI HỌC VINH", "Số: 88/ĐHV-ĐT", *MOTTO, "Nghệ An, ngày 3 tháng 4 năm 2020",
+             "V/v đăng ký đề tài", *BODY, "TL. HIỆU TRƯỞNG", "TRƯỞNG PHÒNG ĐÀO TẠO", "Nơi nhận:",
+             "- Như trên; (đã ký) Hồ Minh Tâm", "- Lưu: VT.", "TRƯỜNG ĐẠI HỌC VINH", "PHIẾU ĐĂNG KÝ")
+    h = header_of(*lines)
+    assert h.signer.name == "Hồ Minh Tâm"
+    assert h.signer.title.casefold() == "trưởng phòng đào tạo"
+    no_name = lines[:-5] + ("- Như trên;", "- Lưu: VT.", "TRƯỜNG ĐẠI HỌC VINH", "PHIẾU ĐĂNG KÝ")
+    assert header_of(*no_name).signer is None
+
+
+def test_a_vowel_the_ocr_wrote_twice_in_the_issuer_s_name():
+    h = header_of("UBND TỈNH QUẢNG TRỊ", "SỞ THÔNG TIN VÀ TRUYỀÈN THÔNG", "Số: 5/STTTT-VP", *MOTTO,
+                  "Quảng Trị, ngày 3 tháng 4 năm 2020", "V/v họp giao ban", "Nội dung.")
+    assert h.issuer == "Sở Thông tin và Truyền thông"
