@@ -66,7 +66,9 @@ _QUARTER = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 _YEAR = regex.compile(
-    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối|" + _LIMIT + r")[ ]+|" + _LABEL + r")?"
+    # ("Từ nay đến năm 2027, …": by that year; "đến năm 2030" alone is a horizon, no due date)
+    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối|từ[ ]nay[ ]đến(?:[ ]hết)?|" + _LIMIT
+    + r")[ ]+|" + _LABEL + r")?"
     r"năm[ ]+(?P<y>(?:19|20)\d{2})"
     r"(?![\d/-])",
     regex.V1 | regex.IGNORECASE,

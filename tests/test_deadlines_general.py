@@ -37,6 +37,8 @@ def _r(text):
     ("Thời gian nộp hồ sơ: ngày 14/02/2025.", "2025-02-14"),
     ("Hạn đăng ký dự thi: 22/3/2025.", "2025-03-22"),
     ("Các đơn vị gửi báo cáo trước thời điểm 31/8/2025.", "2025-08-31"),
+    # "from now until" a year: by that year
+    ("Từ nay đến năm 2027, các huyện phấn đấu hoàn thành các chỉ tiêu sau:", "2027-12-31"),
 ])
 def test_limit_words_and_deadline_nouns(text, date):
     assert _d(text) == [date]
@@ -58,6 +60,7 @@ def test_a_bare_day_and_month_after_a_limit_word():
     "Hội nghị được tổ chức ngày 14/3/2024 tại hội trường UBND huyện.",
     "Nộp hồ sơ trong thời hạn 15 ngày kể từ ngày nhận được thông báo.",
     "Thời gian: 14 giờ 00 ngày 21/5/2024 tại hội trường tầng 3.",  # a meeting's time
+    "Quy hoạch phát triển mạng lưới trường học định hướng đến năm 2030.",  # a horizon
 ])
 def test_cut_off_covered_planned_and_event_dates_are_not_deadlines(text):
     assert _d(text) == []
