@@ -956,7 +956,7 @@ class _Prose:
             if s0:
                 self.above = None
             res = self.sentence(s_text, src.strip(), loc, inherited, last_draft, cur is not None,
-                                any_task=parent_leadin and s0 == 0,
+                                any_task=parent_leadin and s0 == 0, scope=parent,
                                 heading=level is not None and s0 == 0 and e0 == len(body.rstrip())
                                 and (len(body.split()) <= 16 or body.rstrip().endswith(":") and len(body.split()) <= 60)
                                 and not body.rstrip().endswith((".", ";")),
@@ -1045,9 +1045,9 @@ class _Prose:
         return True
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: Draft | None, same_para: bool,
-                 any_task: bool = False, heading: bool = False, labeled: bool = False):
+                 any_task: bool = False, heading: bool = False, labeled: bool = False, scope=None):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
-        whatever its first word."""
+        whatever its first word.  ``scope``: the doers of the heading or lead-in the sentence stands under."""
         self.bare_heading = False
         s_clean = s.strip()
         sub = _SUBLABEL.match(s_clean, timeout=RX_TIMEOUT)
@@ -1066,6 +1066,17 @@ class _Prose:
         if subj is None and "(" in s_clean and s_clean.endswith(":"):
             # "1. Các đơn vị chuyên trách về CNTT (sau đây gọi là …) và các Sở … (Sở TT&TT) của các tỉnh …:"
             subj = _subject_without_brackets(s_clean)
+        restated = False
+        if (subj is not None and subj.trigger is None and scope and subj.units
+                and all(isinstance(u, UnitSpan) and (u.loc is not None or loc.start is None) for u, _r in scope)
+                # (the predicate right after it: "các đơn vị dự thi thành lập …" names a group of its own)
+                and (_TASK_START.match(s_clean[subj.action_start:][:1].upper() + s_clean[subj.action_start + 1:],
+                                       timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(s_clean[subj.action_start:], timeout=RX_TIMEOUT))
+                and all(_GENERIC_RESTATED.match(fold(canonical_name(u.raw)), timeout=RX_TIMEOUT) for u, _r in subj.units)):
+            # "Các sở GDĐT … thực hiện các nội dung sau: … 2. … Trong quá trình triển khai, các đơn vị cần …": a generic
+            # subject under a heading or lead-in that names the doers restates them
+            subj = _Subject([(u, subj.units[0][1]) for u, _r in scope], subj.action_start, None)
+            restated = True
         if subj is None and heading:
             # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
             u0 = parse_unit(s_clean, 0)
@@ -1147,7 +1158,7 @@ class _Prose:
             if s_clean.endswith(":") and not deadlines:
                 # "Giao Sở X chủ trì, phối hợp với …:" — a lead-in: the items below are the tasks
                 return units, None
-            d = self._emit(action, units, s_clean, source, sloc, deadlines, recs, implied=collective)
+            d = self._emit(action, units, s_clean, source, sloc, deadlines, recs, implied=collective or restated)
             mo = _DIRECT_OBJ.match(action, timeout=RX_TIMEOUT)
             if mo and fold(mo.group(0)).startswith(("giao", "chi dao")):
                 # "Đề nghị UBND tỉnh giao Sở Tài chính bố trí …": the body given the task does it too

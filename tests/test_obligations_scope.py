@@ -515,3 +515,17 @@ def test_a_heading_naming_principles_and_requirements_is_no_order():
     Điều 3. Nguyên tắc, yêu cầu quản lý kho lưu trữ chuyên dụng
     """, date="2025-11-01")
     assert obs == []
+
+
+def test_a_generic_subject_under_a_leadin_restates_its_doers():
+    obs, _ = _run("""
+    Các trung tâm văn hóa huyện, các trung tâm thể thao huyện thực hiện tốt các nội dung sau:
+    1. Tổ chức các lớp năng khiếu mùa hè cho thiếu nhi.
+    2. Rà soát trang thiết bị biểu diễn. Trong quá trình thực hiện, các đơn vị cần chú ý một số việc sau:
+    a) Lập danh mục thiết bị hư hỏng.
+    3. Căn cứ hướng dẫn này, các đơn vị dự thi đăng ký tiết mục trước ngày 30/6/2025.
+    """, date="2025-05-10")
+    names = ["Các trung tâm văn hóa huyện", "Các trung tâm thể thao huyện"]
+    o = _with(obs, "thiết bị hư hỏng")
+    assert _names(o) == names and all(u.implied for u in o.units)
+    assert _names(_with(obs, "đăng ký tiết mục")) != names  # a group of its own ("các đơn vị dự thi")
