@@ -506,6 +506,9 @@ def extract_header(doc: Document) -> DocumentHeader:
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
         _own_number_from_body(lines, base + num_i, h, None if nn_i is None else base + nn_i)
+    if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
+        # unread on a scan, or stamped by an e-signature on a dated letter (a draft, undated, keeps it null)
+        h.number = _number_from_file_name(doc.source.path if doc.source else "", h.symbol)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -695,6 +698,21 @@ def _number_unread(text: str, symbol: str) -> bool:
     head = text[:at] if at > 0 else text
     rest = regex.sub(r"^[^\p{L}0-9]{0,3}\p{L}{1,3}|[\s:./\-]", "", head, timeout=RX_TIMEOUT)
     return bool(rest)
+
+
+_FILE_NUMBER = regex.compile(r"^(?P<num>[0-9]{1,5}[a-zA-Z]?)[ _.-]{1,3}(?P<code>[A-ZĐ][A-Za-zĐđ0-9]{0,11})(?![\p{L}0-9])")
+
+
+def _number_from_file_name(path: str, symbol: str) -> str | None:
+    """The number a scan's "Số:" line holds but the OCR could not read, from a
+    file named by it the way offices save their letters: "493 TB.pdf",
+    "298 PC04.pdf" — a number, then a code of the symbol written as in it."""
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _FILE_NUMBER.match(stem, timeout=RX_TIMEOUT)
+    if not m:
+        return None
+    groups = [g for g in regex.split(r"[-/]", symbol, timeout=RX_TIMEOUT) if g]
+    return m.group("num") if m.group("code") in groups else None
 
 
 def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i: int | None = None) -> None:

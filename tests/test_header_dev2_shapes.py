@@ -97,3 +97,18 @@ def test_a_vowel_the_ocr_wrote_twice_in_the_issuer_s_name():
     h = header_of("UBND TỈNH QUẢNG TRỊ", "SỞ THÔNG TIN VÀ TRUYỀÈN THÔNG", "Số: 5/STTTT-VP", *MOTTO,
                   "Quảng Trị, ngày 3 tháng 4 năm 2020", "V/v họp giao ban", "Nội dung.")
     assert h.issuer == "Sở Thông tin và Truyền thông"
+
+
+def test_an_unread_or_stamped_number_from_a_file_named_by_it():
+    lines = ("ỦY BAN NHÂN DÂN", "HUYỆN ĐÔNG ANH", "Số: ¿8 /KH-UBND", *MOTTO, "Đông Anh, ngày 3 tháng 4 năm 2020",
+             "KẾ HOẠCH", "Trồng cây", "Nội dung.")
+
+    def named(path: str, *ls: str):
+        return extract_header(Document(SourceInfo(path, "", "pdf"), blocks=[Paragraph(x) for x in ls]).reindex())
+
+    assert named("/tmp/in/148 KH.pdf", *lines).number == "148"
+    assert named("/tmp/in/148_KH-UBND.pdf", *lines).number == "148"
+    assert named("/tmp/in/148 TB.pdf", *lines).number is None  # a code the symbol does not hold
+    assert named("/tmp/in/036_kh-trong-cay.pdf", *lines).number is None  # a collection's running number
+    blank_draft = lines[:2] + ("Số:    /KH-UBND",) + lines[3:5] + ("Đông Anh, ngày    tháng 4 năm 2020",) + lines[6:]
+    assert named("/tmp/in/148 KH.pdf", *blank_draft).number is None  # a draft keeps its blank
