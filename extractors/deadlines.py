@@ -41,6 +41,8 @@ _TRIGGER = regex.compile(
     r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
     r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+thời[ ]điểm)?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
+    # the day of the week before the date: "trước 16 giờ 00, thứ Năm, ngày 20/11/2025", "trước 10h ngày thứ Sáu (12/12/2025)"
+    r"(?:(?:ngày[ ]+)?(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]nhật)[ ]*[,(]?[ ]*)?"
     # months listed before the one that carries the year: "trong tháng 11, tháng 12 năm 2025" is due at the last
     # "hạn chót là cuối tháng 11/2025": the month's end
     r"(?:cuối[ ]+)?"
@@ -119,7 +121,9 @@ _RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+|
 _NOT_DUE_IN_TIME_CELL = regex.compile(r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới))[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
                                       regex.V1 | regex.IGNORECASE)
 _NOT_DUE_BEFORE = regex.compile(
-    r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới)|từ[ ](?:năm|tháng)[ ][\d/ ]{1,9}(?:đến|tới)"
+    # ("Thời gian thực hiện: từ tháng 10 đến tháng 12/2025" is the task's own run, due at its end)
+    r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới)"
+    r"|(?<!thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|triển[ ]khai|hoàn[ ]thành)[ ]*:?[ ]*)từ[ ](?:năm|tháng)[ ][\d/ ]{1,9}(?:đến|tới)"
     r"|dự[ ]kiến[^.;:,]{0,40}?|giai[ ]đoạn[^.;:,]{0,25}?(?:đến|tới))[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )

@@ -37,6 +37,11 @@ def _r(text):
     ("Thời gian nộp hồ sơ: ngày 14/02/2025.", "2025-02-14"),
     ("Hạn đăng ký dự thi: 22/3/2025.", "2025-03-22"),
     ("Các đơn vị gửi báo cáo trước thời điểm 31/8/2025.", "2025-08-31"),
+    # the day of the week between the hour and the date
+    ("Các trường gửi danh sách trước 15 giờ 30, thứ Tư, ngày 03/12/2025.", "2025-12-03"),
+    ("Nộp bài dự thi trước 9h ngày thứ Hai (08/12/2025) tại Phòng Đào tạo.", "2025-12-08"),
+    # a task's own run given after its time label, due at its end
+    ("Thời gian thực hiện: từ tháng 9/2025 đến tháng 11/2025.", "2025-11-30"),
     # "from now until" a year: by that year
     ("Từ nay đến năm 2027, các huyện phấn đấu hoàn thành các chỉ tiêu sau:", "2027-12-31"),
 ])
@@ -61,6 +66,8 @@ def test_a_bare_day_and_month_after_a_limit_word():
     "Nộp hồ sơ trong thời hạn 15 ngày kể từ ngày nhận được thông báo.",
     "Thời gian: 14 giờ 00 ngày 21/5/2024 tại hội trường tầng 3.",  # a meeting's time
     "Quy hoạch phát triển mạng lưới trường học định hướng đến năm 2030.",  # a horizon
+    "Hội thảo diễn ra vào 8 giờ, thứ Sáu, ngày 14/11/2025 tại Hà Nội.",  # an event's day
+    "Đánh giá kết quả thực hiện từ tháng 01/2025 đến tháng 6/2025.",  # a covered period
 ])
 def test_cut_off_covered_planned_and_event_dates_are_not_deadlines(text):
     assert _d(text) == []
