@@ -184,7 +184,10 @@ def normalize_issuer(raw: str) -> str | None:
     'uỷ' → 'ủy', the party term dropped, spaces collapsed."""
     t = squash_spaces(raw)
     t = regex.sub(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{1,6})(?=\p{Lu})", " ", t, timeout=RX_TIMEOUT)  # "BộY tế": glued by an OCR
+    balanced = t.count("(") == t.count(")")
     t = _KHOA.sub("", t, timeout=RX_TIMEOUT)
+    if balanced and t.count("(") == t.count(")") + 1 and t.rstrip().endswith(tuple("0123456789IVXLCivxlc")):
+        t = t.rstrip() + ")"  # "(Hội nghị lần thứ 4 khóa XII)": the term went, the meeting's bracket stays closed
     for rx, rep in _ABBREV_EXPAND:
         t = rx.sub(rep, t, timeout=RX_TIMEOUT)
     t = t.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY").replace("hoá", "hóa")
@@ -545,6 +548,15 @@ _ISSUER_BEFORE = regex.compile(
 )
 
 
+# the second of two proposals: "theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …, và Giám đốc Sở Tài chính
+# tại Tờ trình số …" — a head named after "và" or a comma, then "tại"
+_HEAD_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}])và|,)\s{1,3}(?P<iss>(?:Giám\s+đốc|Chủ\s+tịch|Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|"
+    r"Hiệu\s+trưởng|Viện\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|Tổng\s+cục\s+trưởng|Bộ\s+trưởng|Trưởng\s+phòng)"
+    r"\s[^,;:()\n.0-9/]{2,100}?)\s{1,3}tại\s{1,3}$"
+)
+
+
 # the agent of a passive: "các nhiệm vụ đã được UBND tỉnh, Chủ tịch UBND tỉnh chỉ đạo tại Chỉ thị số …"
 _AGENT_BEFORE = regex.compile(
     r"(?<![\p{L}])được\s{1,3}(?P<iss>\p{Lu}[^;:()\n.0-9/]{2,120}?)\s{1,3}"
@@ -562,7 +574,8 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     if not found.issuer_codes:
         return None
     seg = text[max(0, pos - 160):pos]
-    m = _ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT) or _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT)
+    m = _ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT) or _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT) \
+        or _HEAD_BEFORE.search(seg, timeout=RX_TIMEOUT)
     if not m:
         return None
     whole = m.group("iss")
@@ -736,6 +749,13 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
     r.title = read_title(text, r.tail)
     if r.issuer is None and r.title:
         after = _issuer_after_title(r.title, found)
+        if after:
+            r.issuer, r.issuer_source = after, "title"
+    elif r.issuer is None and not r.title:
+        # a title without "về" ("… quy định chuẩn nghề nghiệp giáo viên của Bộ trưởng Bộ Giáo dục và Đào tạo;"):
+        # the clause up to its end, closed by "của <body>" fitting the symbol's code
+        clause = regex.match(r"[^;.\n()“”\"]{3,250}?(?=\s{0,3}(?:[;.\n]|$))", text[r.tail:r.tail + 260], timeout=RX_TIMEOUT)
+        after = _issuer_after_title(clause.group(0).strip(" ,"), found) if clause else None
         if after:
             r.issuer, r.issuer_source = after, "title"
     r.relation = relation_at(text, r.start)

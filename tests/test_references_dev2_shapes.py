@@ -112,3 +112,27 @@ def test_the_annex_caption_of_a_scan_whose_own_number_was_unread_is_no_reference
         "(kèm theo Báo cáo số 10/BC-SXD).", "PHỤ LỤC", "(Kèm theo Báo cáo số 46/BC-SXD của Sở Xây dựng)")]).reindex()
     refs, _ = extract_references(doc, extract_header(doc))
     assert {r.id for r in refs} == {"11/QĐ-UBND", "12/BC-SXD", "10/BC-SXD"}
+
+
+# ---------------------------------------------------------------- issuers named elsewhere in the clause
+
+
+def test_the_issuer_closing_a_title_written_without_ve():
+    refs = refs_of("Căn cứ Thông tư số 20/2018/TT-BGDĐT ngày 22/8/2018 quy định chuẩn nghề nghiệp giáo viên của "
+                   "Bộ trưởng Bộ Giáo dục và Đào tạo; Quyết định số 12/QĐ-UBND ngày 1/1/2020 phê duyệt đề án của "
+                   "Sở Y tế.")
+    assert refs["20/2018/TT-BGDĐT"].issuer == "Bộ trưởng Bộ Giáo dục và Đào tạo"
+    assert refs["12/QĐ-UBND"].issuer is None  # the project's body, not the decision's (the code says UBND)
+
+
+def test_a_meeting_in_brackets_keeps_its_bracket_when_the_term_goes():
+    refs = refs_of("Thực hiện Nghị quyết số 05-NQ/TW ngày 1/11/2016 của Ban Chấp hành Trung ương (Hội nghị lần thứ 4 "
+                   "khóa XII) về đổi mới.")
+    assert refs["05-NQ/TW"].issuer == "Ban Chấp hành Trung ương (Hội nghị lần thứ 4)"
+
+
+def test_the_second_of_two_proposals_names_its_own_head():
+    refs = refs_of("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 45/TTr-SNV ngày 3/3/2025 và Giám đốc Sở "
+                   "Tài chính tại Tờ trình số 46/TTr-STC ngày 4/3/2025.")
+    assert refs["45/TTr-SNV"].issuer == "Giám đốc Sở Nội vụ"
+    assert refs["46/TTr-STC"].issuer == "Giám đốc Sở Tài chính"
