@@ -87,6 +87,15 @@ _PATTERNS = [
         r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     ("every_n", regex.compile(r"định[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
+    # "báo cáo kết quả theo quý": by the period, as "hằng quý" (same reading rules)
+    ("by", regex.compile(r"(?<!\p{L})theo[ ]+" + _PERIOD + r"(?!\p{L})(?![ ]*(?:\d|[IVX]+(?!\p{L})))"
+                         r"(?![ ]+(?:học|tài[ ]chính|dương[ ]lịch|âm[ ]lịch|này|nay|trước|sau|tới|đó|đầu|cuối))",
+                         regex.V1 | regex.IGNORECASE)),
+    # a periodic report named by its period ("báo cáo tháng gửi trước ngày 22", "báo cáo 6 tháng, báo cáo năm"), never
+    # the report of one period ("báo cáo tháng 11", "báo cáo năm 2025", "báo cáo quý này")
+    ("report", regex.compile(r"(?<!\p{L})(?:báo[ ]cáo|BC)[ ]+(?:(?:sơ|tổng)[ ]kết[ ]+)?(?:(?P<six>0?6[ ]tháng)|" + _PERIOD + r")(?!\p{L})"
+                             r"(?![ ]*(?:\d|[IVX]+(?!\p{L})|/))(?![ ]+(?:học|tài[ ]chính|này|nay|trước|sau|tới|đó|qua|đầu|cuối|năm))",
+                             regex.V1 | regex.IGNORECASE)),
     # "sau mỗi đợt", "đối với từng đợt", "mỗi học kỳ": every round of an event that comes back, with no calendar rule
     ("round", regex.compile(r"(?<!\p{L})(?:sau[ ]+|trước[ ]+|trong[ ]+|cho[ ]+|vào[ ]+|đối[ ]với[ ]+)?(?:mỗi|từng)[ ]+"
                             r"(?:đợt|học[ ]kỳ|năm[ ]học|khóa[ ]học)(?!\p{L})(?![ ]*\d)", regex.V1 | regex.IGNORECASE)),
@@ -99,7 +108,7 @@ _PATTERNS = [
 _NEEDS = {
     "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền",), "monthday": ("tháng",), "qmonth": ("quý",),
     "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
-    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "round": ("mỗi", "từng"), "plain": ("định",),
+    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "by": ("theo",), "report": ("báo", "bc"), "round": ("mỗi", "từng"), "plain": ("định",),
 }
 
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)
@@ -258,6 +267,24 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                         and not _DAY_BEFORE.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT) \
                         and not _task_clause_end(text, m):
                     continue
+            elif kind == "by":
+                unit = m.group("unit").lower()
+                if not _near_verb(text, m) and not _task_clause_end(text, m):
+                    continue  # "theo năm" qualifying a figure, no task
+                freq, base = _UNIT_FREQ[unit]
+                rrule, key = _rrule(freq, base), f"{freq}{base}"
+            elif kind == "report":
+                if _DATED_AFTER.match(text, m.end(), timeout=RX_TIMEOUT):
+                    continue  # "báo cáo năm gửi trước ngày 15/12/2025": this year's report, one due date
+                if _RULE_AFTER.match(text, m.end(), timeout=RX_TIMEOUT):
+                    continue  # "Báo cáo tháng gửi trước ngày 18 của tháng": the rule written after it is read
+                if m.group("six"):
+                    rrule, key = _rrule("MONTHLY", 6), "MONTHLY6"
+                else:
+                    freq, base = _UNIT_FREQ[m.group("unit").lower()]
+                    if freq == "DAILY":
+                        continue
+                    rrule, key = _rrule(freq, base), f"{freq}{base}"
             elif kind == "round":
                 if not _clause_initial(text, m.start()) and not _near_verb(text, m) and not _task_clause_end(text, m):
                     continue  # "mỗi đợt có 50 học viên": a description, no task that comes round
@@ -275,6 +302,12 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     return _merge_adjacent(text, found)
 
 
+# a date with its year later in the same clause
+_DATED_AFTER = regex.compile(r"[^.;\n]{0,80}?(?:\d{1,2}[ ]*[/.\-][ ]*\d{1,2}[ ]*[/.\-][ ]*(?:19|20)?\d{2}(?!\d)|năm[ ]+(?:19|20)\d{2})",
+                             regex.V1 | regex.IGNORECASE)
+# a recurring rule later in the same clause
+_RULE_AFTER = regex.compile(r"[^.;\n]{0,60}?(?<!\p{L})(?:hằng|hàng|mỗi|định[ ]kỳ|liền[ ]kề|của[ ]tháng|tháng[ ](?:cuối|đầu))(?!\p{L})",
+                            regex.V1 | regex.IGNORECASE)
 _JOINT = regex.compile(r"[ ]*[(:][ ]*", regex.V1)  # an elaboration in brackets or after a colon
 
 
@@ -320,6 +353,8 @@ _TASK_WORDS = regex.compile(r"\b(?:" + _TASK_WORD_ALT + r")\b", regex.V1 | regex
 # the adjuncts of the task (its purpose, beneficiary, place, manner: "… hằng năm cho giáo viên", "… để phòng dịch")
 _CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|gởi|báo[ ]cáo|trình|nộp)\b|$"
                             r"|(?:để|nhằm|cho|trên|tại|theo|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo|của)(?!\p{L})"
+                            # where the report goes ("… hằng tháng về UBND huyện", "… hằng quý lên Sở Y tế")
+                            r"|(?:về|lên|đến|tới)[ ]+(?:\p{Lu}|các[ ]|cơ[ ]quan|đơn[ ]vị|phòng[ ]|sở[ ]|ban[ ]|phần[ ]mềm|hệ[ ]thống)"
                             # "và" joining another task ("… hằng năm và công bố kết quả"), not another noun
                             # ("chỉ tiêu hằng năm và giai đoạn")
                             r"|(?:và|hoặc)[ ]+(?:" + _TASK_WORD_ALT + r")(?!\p{L}))", regex.V1)

@@ -55,3 +55,25 @@ def test_more_shapes_of_a_recurring_task():
     # every round of an event that comes back: a recurrence with no calendar rule
     assert r("Phòng Nội vụ tổng hợp kết quả sau mỗi đợt.") == [("sau mỗi đợt", None)]
     assert r("Kết quả của từng đợt được công bố công khai") == []
+
+
+def test_a_period_before_where_the_report_goes_by_the_period_and_periodic_reports():
+    from extractors.recurrence import find_recurrences
+
+    def r(text):
+        return [(x.recurrence.text, x.recurrence.rrule) for x in find_recurrences(text)]
+
+    # the period closing the task's object before where it goes
+    assert r("Các phường báo cáo tiến độ hằng tháng về Phòng Kinh tế.") == [("hằng tháng", "FREQ=MONTHLY")]
+    assert r("Trạm y tế gửi số liệu tiêm chủng hằng quý lên Trung tâm Y tế") == [("hằng quý", "FREQ=MONTHLY;INTERVAL=3")]
+    assert r("mức tăng hằng năm về doanh thu") == []
+    # "theo quý": by the period, only for a task
+    assert r("Các trường báo cáo số liệu theo quý về Sở.") == [("theo quý", "FREQ=MONTHLY;INTERVAL=3")]
+    assert r("Số liệu được thống kê theo năm tài chính") == []
+    # a report named by its period is a periodic report; the report of one period is not
+    assert r("Báo cáo tuần gửi Văn phòng trước 16 giờ thứ Sáu.") == [("Báo cáo tuần", "FREQ=WEEKLY")]
+    assert r("Báo cáo 6 tháng gửi trước ngày 10/6, báo cáo năm gửi trước ngày 10/12.") == [
+        ("Báo cáo 6 tháng", "FREQ=MONTHLY;INTERVAL=6"), ("báo cáo năm", "FREQ=YEARLY")]
+    for one in ("Báo cáo tháng 10 của Sở", "báo cáo năm 2026", "Báo cáo quý IV/2026", "báo cáo 6 tháng đầu năm 2026",
+                "báo cáo năm học 2026-2027", "Sở gửi báo cáo năm trước ngày 10/12/2026."):
+        assert r(one) == [], one
