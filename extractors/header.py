@@ -715,6 +715,9 @@ def _number_from_file_name(path: str, symbol: str) -> str | None:
     return m.group("num") if m.group("code") in groups else None
 
 
+_SOURCE_LINE = regex.compile(r"^\W{0,3}(?:Nguồn|NGUỒN|Nguồn\s+tin|Theo)\s{0,3}:")
+
+
 def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i: int | None = None) -> None:
     """The document's own number, unread on its "Số:" line, as the text cites it
     elsewhere (a news introduction, an enclosure's "Căn cứ Văn bản số 4532/UBND-
@@ -746,6 +749,9 @@ def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i
             d = resolve(ln.text, f).date  # after the number, or the day of the act before it
             if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):
                 found.add((f.number, d))
+                loc = loc or ln.loc
+            elif d is None and h.date and _SOURCE_LINE.match(ln.text, timeout=RX_TIMEOUT):
+                found.add((f.number, h.date))  # "Nguồn: Công văn số 22/UBND-TH …": the page names what it reproduces
                 loc = loc or ln.loc
     if len({n for n, _ in found}) == 1 and len(found) == 1:
         h.number, day = found.pop()

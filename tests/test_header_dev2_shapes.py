@@ -112,3 +112,17 @@ def test_an_unread_or_stamped_number_from_a_file_named_by_it():
     assert named("/tmp/in/036_kh-trong-cay.pdf", *lines).number is None  # a collection's running number
     blank_draft = lines[:2] + ("Số:    /KH-UBND",) + lines[3:5] + ("Đông Anh, ngày    tháng 4 năm 2020",) + lines[6:]
     assert named("/tmp/in/148 KH.pdf", *blank_draft).number is None  # a draft keeps its blank
+
+
+def test_a_source_line_gives_the_number_the_scan_lost_and_is_no_reference():
+    from extractors.references import extract_references
+
+    lines = ("ỦY BAN NHÂN DÂN", "TỈNH HÀ GIANG", "Số: ¿2 /UBND-TH", *MOTTO, "Hà Giang, ngày 04 tháng 12 năm 2024",
+             "V/v phòng chống rét", "Căn cứ tình hình thời tiết, UBND tỉnh yêu cầu các sở chuẩn bị.",
+             "Nguồn: Công văn số 22/UBND-TH của UBND tỉnh Hà Giang")
+    doc = Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(x) for x in lines]).reindex()
+    h = extract_header(doc)
+    assert h.number == "22"
+    assert extract_references(doc, h)[0] == []
+    two = lines[:-1] + ("Nguồn: Công văn số 22/UBND-TH và Công văn số 23/UBND-TH",)
+    assert header_of(*two).number is None  # which one is this letter is not said
