@@ -1109,7 +1109,10 @@ class _Prose:
             action = clean_action(s_clean[subj.action_start:])
             if subj.trigger in ("yeu cau", "de nghi") and action and _is_boilerplate(action):
                 return None
-            if subj.trigger is None and (_ANNOUNCE.match(action, timeout=RX_TIMEOUT) or _STANCE.match(action, timeout=RX_TIMEOUT)) \
+            own_doc = fold(self.b.header.type or "")
+            if subj.trigger is None and (_ANNOUNCE.match(action, timeout=RX_TIMEOUT) or _STANCE.match(action, timeout=RX_TIMEOUT)
+                                         # "UBND thành phố ban hành Kế hoạch triển khai …" in that Kế hoạch: its preamble
+                                         or own_doc and fold(action).startswith(("ban hanh " + own_doc, "xay dung " + own_doc))) \
                     and self._is_issuer(subj.units):
                 # "Khoa … thông báo đến sinh viên …": the issuer tells, nobody is given a task; "Viện X cơ bản thống
                 # nhất với dự thảo", "Sở X xin lỗi …", "Sở X kính báo cáo Bộ Y xem xét": its stance or its submission
@@ -1262,6 +1265,12 @@ class _Prose:
                 d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True,
                                listed=bool(inherited or last))
                 return None, d
+        if (when is None and self.period is not None and labeled and not _IF_START.match(s_clean, timeout=RX_TIMEOUT)
+                and not _NARRATION.search(s_clean[:60], timeout=RX_TIMEOUT) and _TASK_START.match(s_clean, timeout=RX_TIMEOUT)):
+            # "1. Quý I năm 2026:" over "1.1. Ban hành kế hoạch …": a dated task of a plan's schedule; its doer
+            # unnamed here, it is kept with the period and no unit rather than lost
+            d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
+            return None, d
         return None
 
     def _introduction(self, s: str, subj: _Subject | None, sloc: Loc):

@@ -529,3 +529,23 @@ def test_a_generic_subject_under_a_leadin_restates_its_doers():
     o = _with(obs, "thiết bị hư hỏng")
     assert _names(o) == names and all(u.implied for u in o.units)
     assert _names(_with(obs, "đăng ký tiết mục")) != names  # a group of its own ("các đơn vị dự thi")
+
+
+def test_a_dated_schedule_item_naming_no_doer_is_kept_with_its_period():
+    obs, _ = _run("""
+    II. NHIỆM VỤ CỤ THỂ
+    1. Quý III năm 2026
+    1.1. Tổ chức hội nghị sơ kết phong trào thi đua;
+    1.2. Đã hoàn thành việc khen thưởng đợt 1.
+    """, date="2026-03-02", issuer="Ủy ban nhân dân huyện")
+    o = _with(obs, "sơ kết phong trào")
+    assert o.units == [] and o.deadline.date == "2026-09-30"
+    assert not any("Đã hoàn thành" in o.source_text for o in obs)
+
+
+def test_the_issuer_issuing_the_plan_itself_is_its_preamble():
+    obs, _ = _run("""
+    Ủy ban nhân dân huyện ban hành kế hoạch triển khai công tác phòng chống thiên tai năm 2026/:;
+    Ủy ban nhân dân huyện ban hành quy chế phối hợp với Công an huyện trước ngày 30/4/2026.
+    """, date="2026-03-02", issuer="Ủy ban nhân dân huyện", type="Kế hoạch")
+    assert len(obs) == 1 and "quy chế" in obs[0].source_text
