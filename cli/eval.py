@@ -16,6 +16,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", dest="formats", default=None,
                    help="comma-separated formats to score, e.g. txt,docx,pdf (default: all found)")
     p.add_argument("--json", action="store_true", help="machine-readable JSON instead of tables")
+    p.add_argument("--by-size", action="store_true",
+                   help="also score short documents (letters, excerpts) and full documents apart")
     p.add_argument("-v", "--verbose", action="store_true", help="also list missed and spurious items per file")
 
 
@@ -29,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        print(format_report(report, verbose=args.verbose))
+        print(format_report(report, verbose=args.verbose, by_size=args.by_size))
     return 0

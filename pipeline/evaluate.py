@@ -183,10 +183,19 @@ class FileResult:
     scores: dict[str, FieldScore] = field(default_factory=dict)
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)  # misses and spurious items, for a reader
+    chars: int | None = None  # characters of the document's text (blocks, cells, footnotes), when known
+
+    @property
+    def size(self) -> str | None:
+        """``"short"`` (a letter or an excerpt: under SHORT_CHARS characters) or ``"full"``."""
+        if self.chars is None:
+            return None
+        return "short" if self.chars < SHORT_CHARS else "full"
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "stem": self.stem, "format": self.format, "path": self.path, "error": self.error,
+            "chars": self.chars, "size": self.size,
             "scores": {k: v.as_dict() for k, v in self.scores.items()}, "details": self.details,
         }
 
@@ -199,11 +208,17 @@ class EvalReport:
     def formats(self) -> list[str]:
         return sorted({f.format for f in self.files})
 
-    def overall(self, fmt: str | None = None) -> dict[str, FieldScore]:
-        """Micro-averaged counts over every file (of one format when given)."""
+    @property
+    def sizes(self) -> list[str]:
+        return sorted({f.size for f in self.files if f.size is not None})
+
+    def overall(self, fmt: str | None = None, size: str | None = None) -> dict[str, FieldScore]:
+        """Micro-averaged counts over every file (of one format, of one size, when given)."""
         out: dict[str, FieldScore] = {k: FieldScore() for k in FIELDS}
         for f in self.files:
             if fmt is not None and f.format != fmt:
+                continue
+            if size is not None and f.size != size:
                 continue
             for k, v in f.scores.items():
                 out.setdefault(k, FieldScore()).add(v)
@@ -216,6 +231,7 @@ class EvalReport:
         return {
             "files": [f.as_dict() for f in self.files],
             "by_format": {fm: {k: v.as_dict() for k, v in self.overall(fm).items()} for fm in self.formats},
+            "by_size": {sz: {k: v.as_dict() for k, v in self.overall(size=sz).items()} for sz in self.sizes},
             "overall": {k: v.as_dict() for k, v in self.overall().items()},
         }
 
@@ -661,6 +677,21 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict]:
     return out
 
 
+SHORT_CHARS = 9000  # about three pages: letters and excerpts below, full documents above
+
+
+def text_chars(content: dict | None) -> int | None:
+    """Characters of a serialized document model's text: paragraphs, table cells, footnotes."""
+    if not content:
+        return None
+    n = 0
+    for b in content.get("blocks") or []:
+        n += len(b.get("text") or "")
+        n += sum(len(c.get("text") or "") for c in b.get("cells") or [])
+    n += sum(len(f.get("text") or "") for f in content.get("footnotes") or [])
+    return n
+
+
 def evaluate(
     gold_dir: str | Path,
     doc_dirs: Iterable[str | Path],
@@ -676,7 +707,7 @@ def evaluate(
     if extract is None:
 
         def extract(p: Path) -> dict:
-            return assemble.extract_file(p, content=False)
+            return assemble.extract_file(p, content=True)
 
     exts = _extensions()
     doc_dirs = list(doc_dirs)
@@ -690,8 +721,9 @@ def evaluate(
                 pred, error = {}, str(exc)
             except Exception as exc:  # an extraction bug must not hide the other files' scores
                 pred, error = {}, f"{path}: {type(exc).__name__}: {exc}"
+            chars = text_chars(pred.pop("content", None))
             scores, details = score_document(gold, pred)
-            report.files.append(FileResult(stem, exts[path.suffix.lower()], str(path), scores, error, details))
+            report.files.append(FileResult(stem, exts[path.suffix.lower()], str(path), scores, error, details, chars))
     return report
 
 
@@ -735,7 +767,13 @@ def _header_acc(scores: dict[str, FieldScore]) -> float | None:
     return s.accuracy
 
 
-def format_report(report: EvalReport, *, verbose: bool = False) -> str:
+_SIZE_TITLES = {
+    "short": f"Micro-average, short documents (letters and excerpts, under {SHORT_CHARS:,} characters):",
+    "full": f"Micro-average, full documents ({SHORT_CHARS:,} characters or more):",
+}
+
+
+def format_report(report: EvalReport, *, verbose: bool = False, by_size: bool = False) -> str:
     if not report.files:
         return "no documents matched a gold file"
     out = []
@@ -751,6 +789,10 @@ def format_report(report: EvalReport, *, verbose: bool = False) -> str:
         out.append(row)
     for fm in report.formats:
         out += ["", format_table(report.overall(fm), f"Micro-average, format {fm}:")]
+    if by_size:
+        for sz in report.sizes:
+            n = sum(1 for f in report.files if f.size == sz)
+            out += ["", format_table(report.overall(size=sz), f"{_SIZE_TITLES[sz]} {n} files")]
     out += ["", format_table(report.overall(), "Micro-average, all formats:")]
     if verbose:
         for f in report.files:

@@ -268,3 +268,28 @@ def test_cli_missing_gold_dir_is_one_line_error(tmp_path: Path, capsys):
     assert eval_cli.run(parser.parse_args([str(tmp_path / "nope"), str(tmp_path)])) == 2
     err = capsys.readouterr().err
     assert err.startswith("vanban:") and err.count("\n") == 1
+
+
+def test_by_size_scores_letters_and_full_documents_apart(tmp_path: Path):
+    """The issue's figures split short letters and excerpts from full documents: `--by-size`
+    gives each its own micro-average, by the characters of the document's own text."""
+    gold_dir, docs = _tmp_corpus(tmp_path)
+    g = json.loads((gold_dir / "x.json").read_text(encoding="utf-8"))
+    perfect = gold_as_prediction(g)
+
+    def extract(p: Path) -> dict:
+        n = ev.SHORT_CHARS + 1 if p.suffix == ".md" else 500
+        body = {"blocks": [{"kind": "paragraph", "text": "a" * (n - 10)},
+                           {"kind": "table", "cells": [{"text": "b" * 10}]}]}
+        return {**(perfect if p.suffix == ".txt" else {}), "content": body}
+
+    report = ev.evaluate(gold_dir, [docs], extract=extract)
+    by_file = {f.format: (f.chars, f.size) for f in report.files}
+    assert by_file == {"txt": (500, "short"), "md": (ev.SHORT_CHARS + 1, "full")}
+    assert report.metric("references") < 1.0
+    assert report.overall(size="short")["references"].f1 == 1.0
+    assert report.overall(size="full")["references"].recall == 0.0
+    text = ev.format_report(report, by_size=True)
+    assert "short documents" in text and "full documents" in text
+    assert "short documents" not in ev.format_report(report)
+    assert set(report.as_dict()["by_size"]) == {"short", "full"}
