@@ -97,8 +97,9 @@ _PATTERNS = [
                              r"(?![ ]*(?:\d|[IVX]+(?!\p{L})|/))(?![ ]+(?:học|tài[ ]chính|này|nay|trước|sau|tới|đó|qua|đầu|cuối|năm))",
                              regex.V1 | regex.IGNORECASE)),
     # "sau mỗi đợt", "đối với từng đợt", "mỗi học kỳ": every round of an event that comes back, with no calendar rule
-    ("round", regex.compile(r"(?<!\p{L})(?:sau[ ]+|trước[ ]+|trong[ ]+|cho[ ]+|vào[ ]+|đối[ ]với[ ]+)?(?:mỗi|từng)[ ]+"
-                            r"(?:đợt|học[ ]kỳ|năm[ ]học|khóa[ ]học)(?!\p{L})(?![ ]*\d)", regex.V1 | regex.IGNORECASE)),
+    # (the preposition before it, "sau", "đối với", is taken into its words below)
+    ("round", regex.compile(r"(?<!\p{L})(?:mỗi|từng)[ ]+(?:đợt|học[ ]kỳ|năm[ ]học|khóa[ ]học)(?!\p{L})(?![ ]*\d)",
+                            regex.V1 | regex.IGNORECASE)),
     # định kỳ (no period)
     ("plain", regex.compile(r"định[ ]kỳ(?![ ]+(?:\d|một|hai|ba|bốn|sáu|hằng|hàng|mỗi))(?!\p{L})",
                             regex.V1 | regex.IGNORECASE)),
@@ -286,9 +287,13 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                         continue
                     rrule, key = _rrule(freq, base), f"{freq}{base}"
             elif kind == "round":
-                if not _clause_initial(text, m.start()) and not _near_verb(text, m) and not _task_clause_end(text, m):
+                prep = _ROUND_PREP.search(text, max(0, m.start() - 12), m.start(), timeout=RX_TIMEOUT)
+                at = prep.start() if prep else m.start()
+                if not _clause_initial(text, at) and not _near_verb(text, m) and not _task_clause_end(text, m):
                     continue  # "mỗi đợt có 50 học viên": a description, no task that comes round
-                rrule, key = None, None
+                found.append(RecurrenceSpan(at, m.end(), Recurrence(text=text[at:m.end()].strip(), rrule=None)))
+                taken.append((at, m.end()))
+                continue
             else:
                 rrule, key = None, None
             if is_report and key in ND09_NOTES:
@@ -305,6 +310,8 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
 # a date with its year later in the same clause
 _DATED_AFTER = regex.compile(r"[^.;\n]{0,80}?(?:\d{1,2}[ ]*[/.\-][ ]*\d{1,2}[ ]*[/.\-][ ]*(?:19|20)?\d{2}(?!\d)|năm[ ]+(?:19|20)\d{2})",
                              regex.V1 | regex.IGNORECASE)
+# the preposition of a round ("sau mỗi đợt", "đối với từng đợt")
+_ROUND_PREP = regex.compile(r"(?<!\p{L})(?:sau|trước|trong|cho|vào|đối[ ]với)[ ]+$", regex.V1 | regex.IGNORECASE)
 # a recurring rule later in the same clause
 _RULE_AFTER = regex.compile(r"[^.;\n]{0,60}?(?<!\p{L})(?:hằng|hàng|mỗi|định[ ]kỳ|liền[ ]kề|của[ ]tháng|tháng[ ](?:cuối|đầu))(?!\p{L})",
                             regex.V1 | regex.IGNORECASE)
