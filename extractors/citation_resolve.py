@@ -352,8 +352,8 @@ def _joint_bodies(found: Found | None, read: str) -> int:
     if found is None:
         return 1
     n = len(found.issuer_codes) if found.type_code else 1  # "SNV-TCBM": a body and its office, one body
-    if _JOINT_LEAD.match(read, timeout=RX_TIMEOUT):
-        n = max(n, 4)
+    if n < 2 and _JOINT_LEAD.match(read, timeout=RX_TIMEOUT):
+        n = 4  # "liên Bộ …" with a symbol that does not list the bodies
     return n
 
 
@@ -778,6 +778,8 @@ def _spelling_of_code(issuer: str, found: Found) -> str:
     ương") takes the spelling of the name its symbol's code stands for when the
     two differ by a letter or two only."""
     f = fold(issuer)
+    if "," in issuer:
+        return issuer  # several bodies, or a name written with a comma: no one table name to spell it by
     for code in found.issuer_codes:
         for name, fn in _code_names(code):
             if f[:3] != fn[:3] or f == fn or f.startswith(fn + " ") or len(f) != len(issuer):

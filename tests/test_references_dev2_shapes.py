@@ -25,6 +25,15 @@ def test_a_joint_circular_names_every_ministry_that_issued_it():
         "Bộ Nội vụ, Bộ Tài chính và Bộ Lao động - Thương binh và Xã hội"
 
 
+def test_a_joint_issuer_stops_at_its_bodies():
+    refs = refs_of("Căn cứ Thông tư liên tịch số 12/2019/TTLT-BYT-BNV ngày 3/4/2019 của liên Bộ Y tế, Bộ Nội vụ, Sở Y tế "
+                   "đã hướng dẫn các huyện.",
+                   "Căn cứ Thông tư liên tịch số 13/2019/TTLT-BYT-BNV ngày 4/4/2019 của Bộ Y tế, Bộ Nội vụ; Sở Y tế "
+                   "hướng dẫn.")
+    assert refs["12/2019/TTLT-BYT-BNV"].issuer.casefold() == "liên bộ y tế, bộ nội vụ"  # two codes, two bodies
+    assert refs["13/2019/TTLT-BYT-BNV"].issuer == "Bộ Y tế, Bộ Nội vụ"
+
+
 def test_a_name_written_with_a_comma_is_not_cut_there():
     refs = refs_of("Thực hiện Kế hoạch số 55/KH-SVHTTDL ngày 2/2/2024 của Sở Văn hóa, Thể thao và Du lịch về "
                    "ngày hội đọc sách; Chương trình số 7/CTPH-BVHTTDL-TWĐTN ngày 5/1/2023 giữa Bộ Văn hóa, Thể "
