@@ -87,6 +87,12 @@ _PATTERNS = [
         r"(?<![\p{L}])ngày[ \t]{1,4}" + _DAY + r"[ \t]{0,2}(?P<sep>[/.\-])[ \t]{0,2}" + _MONTH + r"(?![0-9]|[ \t]{0,2}[/.\-][ \t]{0,2}[0-9])",
         regex.IGNORECASE,
     ),
+    # the last of months listed once with their year: "tháng 3, 4/2026", "tháng 10 - 12/2025", "tháng 5 và 6/2026"
+    regex.compile(
+        r"(?<=(?<![\p{L}])tháng[ \t]{1,4}(?:0?[1-9]|1[0-2])(?:[ \t]{0,2}(?:,|và|hoặc|-|–)[ \t]{0,2}(?:0?[1-9]|1[0-2])){0,10}"
+        r"[ \t]{0,2}(?:,|và|hoặc|-|–)[ \t]{0,2})" + _MONTH + r"[ \t]{0,2}/[ \t]{0,2}" + _YEAR4 + r"(?![0-9])",
+        regex.IGNORECASE,
+    ),
     # tháng 10 năm 2022 / tháng 10/2023 / tháng 10-2023
     regex.compile(
         r"(?<![\p{L}])tháng[ \t]{1,4}" + _MONTH + r"(?:[ \t]{1,4}năm[ \t]{1,4}|[ \t]{0,2}[/\-][ \t]{0,2})" + _YEAR4 + r"(?![0-9])",

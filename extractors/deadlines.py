@@ -46,7 +46,7 @@ _TRIGGER = regex.compile(
     # months listed before the one that carries the year: "trong tháng 11, tháng 12 năm 2025" is due at the last
     # "hạn chót là cuối tháng 11/2025": the month's end
     r"(?:cuối[ ]+)?"
-    r"(?:(?:các[ ]+)?tháng[ ]+\d{1,2}[ ]*(?:,|và|hoặc)[ ]*){0,11}(?:ngày[ ]*)?$",
+    r"(?:(?:các[ ]+)?tháng[ ]+\d{1,2}[ ]*(?:,|và|hoặc|-|–)[ ]*){0,11}(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
@@ -206,7 +206,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         days = _DAY_RANGE_BEFORE.search(before, timeout=RX_TIMEOUT) if trig is None else None
         if days is not None:
             trig = days  # "từ ngày 06 - 15/11/2017": a range of days, due at its end
-        elif ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column:
+        elif ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column and not (
+                trig is not None and "tháng" in trig.group(0).lower()):  # "trong tháng 10 - 12/2025": months to the last
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
         if trig is None and not in_time_column and not (
                 _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)

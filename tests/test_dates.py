@@ -44,3 +44,16 @@ def test_both_ends_of_a_range():
     from extractors.dates import find_dates as _fd
     assert [d.iso for d in _fd("05/3/2024-12/3/2024")] == ["2024-03-05", "2024-03-12"]
     assert [d.iso for d in _fd("số 12-3/2024")] == []
+
+
+def test_the_last_of_months_listed_once_with_their_year():
+    from extractors.dates import find_dates
+    from extractors.deadlines import find_deadlines
+    got = [(d.text, d.month, d.year) for d in find_dates("Ra quân trong tháng 7, 8/2026 tại các xã")]
+    assert got == [("8/2026", 8, 2026)]
+    assert [(d.month, d.year) for d in find_dates("tháng 9 - 11/2026")] == [(11, 2026)]
+    # a day and month are no month list ("ngày 15/11/2026"), a bare month-year alone is no date here
+    assert [(d.day, d.month) for d in find_dates("ngày 15/11/2026")] == [(15, 11)]
+    assert find_dates("tăng 8/2026 so với cùng kỳ") == []
+    assert [d.deadline.date for d in find_deadlines("Hoàn thành kiểm kê trong tháng 9 - 11/2026.")] == ["2026-11-30"]
+    assert [d.deadline.date for d in find_deadlines("Tổ chức tuyên truyền trong tháng 5 và 6/2026.")] == ["2026-06-30"]
