@@ -732,6 +732,8 @@ _NOMINAL_START = regex.compile(
     r"|Thành[ ]phần|Mục[ ]tiêu|Mục[ ]đích|Chỉ[ ]tiêu|Tồn[ ]tại|Hạn[ ]chế|Nguyên[ ]nhân|Phương[ ]hướng|Khó[ ]khăn"
     r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú)\b",
     regex.V1 | regex.IGNORECASE)
+# an item that describes what a name covers ("+ Đợt 19/5: Gồm các đảng viên …", "- Đối tượng A: là …"), no task
+_DESCRIBED = regex.compile(r"^[^:;.]{1,40}:[ ]*(?:gồm|bao[ ]gồm|là)\b", regex.V1 | regex.IGNORECASE)
 # a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
 _MOTTO = regex.compile(r"Độc[ ]lập[ ]*[-–][ ]*Tự[ ]do[ ]*[-–][ ]*Hạnh[ ]phúc|CỘNG[ ]H(?:ÒA|OÀ)[ ]XÃ[ ]HỘI[ ]CHỦ[ ]NGHĨA", regex.V1)
 # the national motto and the place-and-date line ("Hà Nội, ngày 05 tháng 3 năm 2025"), wherever a scan lays them out
@@ -818,6 +820,7 @@ class _Prose:
         self.prev_draft: Draft | None = None  # the last task of the paragraph before
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
         self.addr_open: bool | None = None  # inside the list of addressees after "Kính gửi:" (see _in_addressee_list)
+        self.list_addr: list[UnitSpan] = []  # its bodies, when the header found none
         self.section_period: Deadline | None = None  # the period a part heading sets ("NHIỆM VỤ TRỌNG TÂM THÁNG 11")
         self.period: Deadline | None = None  # the period of the scope the paragraph being read stands in
         self.issuer: UnitSpan | None = None  # the issuer where the header names it, for a report's own tasks
@@ -828,7 +831,7 @@ class _Prose:
         if not text.strip():
             return
         self.above, self.prev_draft = self.prev_draft, None
-        if self.addr_open is not None and self._in_addressee_list(text):
+        if self.addr_open is not None and self._in_addressee_list(text, p.loc):
             return
         if _MOTTO.search(text, timeout=RX_TIMEOUT):
             return  # a line of the header laid out beside the national motto ("TRƯỜNG ĐẠI HỌC X   Độc lập - Tự do …")
@@ -1019,7 +1022,7 @@ class _Prose:
         return Deadline(d.date, m.group("p"), d.kind, m.group("y") is None,
                         base.span(off + m.start("p"), off + m.end("p")) if base.start is not None else base)
 
-    def _in_addressee_list(self, text: str) -> bool:
+    def _in_addressee_list(self, text: str, base: Loc | None = None) -> bool:
         """Whether ``text`` goes on the list of addressees opened by "Kính gửi:" (``addr_open``: the line before
         left the list open, with no full stop).  A bullet is an addressee; an unlabeled line is one when it goes
         on a line left open (a name broken over two lines, "khác đóng trên địa bàn …") or is a name alone; the
@@ -1039,6 +1042,19 @@ class _Prose:
         if not part:
             self.addr_open = None
             return False
+        if not self.b.header.recipients and base is not None and not t[:1].islower():
+            # the header found no Kính gửi list: its bodies, named one a line, are the addressees
+            off = len(text) - len(text.lstrip()) + (lm.end() if lm is not None else 0)
+            body = t[lm.end():] if lm is not None else t
+            ul = parse_unit_list(body, 0)
+            if ul is not None and ul.units and ul.units[0].start == 0:
+                closed = body.rstrip().endswith((";", ",", "."))
+                for u in ul.units:
+                    if u.bare or not closed and u is ul.units[-1]:
+                        continue  # (a name broken at the end of its line is not whole)
+                    self.list_addr.append(UnitSpan(u.start, u.end, u.raw, plural=u.plural or fold(u.raw).startswith("cac "),
+                                                   written=u.as_written if u.as_written != u.raw else None,
+                                                   loc=base.span(off + u.start, off + u.end)))
         self.addr_open = not t.endswith(".")
         if not self.addr_open:
             self.addr_open = None  # the last addressee ends the list
@@ -1214,6 +1230,7 @@ class _Prose:
                           or (any_task and not heading or same_para and last_draft is not None)
                           and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=RX_TIMEOUT)
                           and not _NOMINAL_START.match(s_clean, timeout=RX_TIMEOUT)
+                          and not _DESCRIBED.match(s_clean, timeout=RX_TIMEOUT)
                           and not _IF_START.match(s_clean, timeout=RX_TIMEOUT)
                           # narration of what was done ("Đã tổ chức 12 hội nghị", "Năm 2025, đã tham mưu …")
                           and not _DONE.match(s_clean, timeout=RX_TIMEOUT)
@@ -1304,6 +1321,8 @@ class _Prose:
 
     def _addressees(self, sloc: Loc | None = None) -> list[tuple[UnitSpan, str]]:
         """The bodies of the Kính gửi list, each located at its own words when they are found."""
+        if not self.b.header.recipients:
+            return [(u, "lead") for u in self.list_addr]
         loc = self.b.header.locs.get("recipients") or sloc
         out = []
         for r in self.b.header.recipients:
@@ -1316,13 +1335,13 @@ class _Prose:
     def _no_collective(self, units: list[tuple[UnitSpan, str]]) -> list[tuple[UnitSpan, str]]:
         """Partners named collectively ("phối hợp với các cơ quan, đơn vị") are the addressees, given the task
         already: no units of their own."""
-        if not self.b.header.recipients:
+        if not self.b.header.recipients and not self.list_addr:
             return units
         return [(u, r) for u, r in units if not _COLLECTIVE.match(fold(canonical_name(u.raw)), timeout=RX_TIMEOUT)]
 
     def _collective(self, units: list[tuple[UnitSpan, str]]) -> tuple[list[tuple[UnitSpan, str]], bool]:
         """A collective subject ("các cơ quan, đơn vị, địa phương", "quý cơ quan") stands for the addressees."""
-        if not self.b.header.recipients:
+        if not self.b.header.recipients and not self.list_addr:
             return units, False
         out: list[tuple[UnitSpan, str]] = []
         replaced = False
@@ -1348,7 +1367,7 @@ class _Prose:
         return True
 
     def _implied(self) -> list[tuple[UnitSpan | str, str]]:
-        if self.b.header.recipients:
+        if self.b.header.recipients or self.list_addr:
             return self._addressees()
         return [(u, "lead") for u in (self.collective or [])]
 

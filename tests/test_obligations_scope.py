@@ -549,3 +549,22 @@ def test_the_issuer_issuing_the_plan_itself_is_its_preamble():
     Ủy ban nhân dân huyện ban hành quy chế phối hợp với Công an huyện trước ngày 30/4/2026.
     """, date="2026-03-02", issuer="Ủy ban nhân dân huyện", type="Kế hoạch")
     assert len(obs) == 1 and "quy chế" in obs[0].source_text
+
+
+def test_collective_subject_goes_to_the_address_lines_the_header_missed():
+    doc_text = """
+    Kính gửi:
+    - Trung tâm Y tế huyện Đại Lộc;
+    - Trung tâm Y tế huyện Quế Sơn.
+    Đề nghị Quý đơn vị rà soát số ca bệnh tay chân miệng, báo cáo trước ngày 18/8/2025.
+    Các đơn vị lập danh sách trường học có ca bệnh, cụ thể:
+    + Đợt 1: Gồm các trường mầm non trên địa bàn.
+    """
+    blocks = [Paragraph(line.strip()) for line in doc_text.strip().splitlines() if line.strip()]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
+    obs, units = extract_obligations(doc, DocumentHeader(date="2025-08-05", issuer="Sở Y tế"))
+    o = _with(obs, "tay chân miệng")
+    assert _names(o) == ["Trung tâm Y tế huyện Đại Lộc", "Trung tâm Y tế huyện Quế Sơn"] and o.deadline.date == "2025-08-18"
+    for u in o.units:
+        assert u.implied and doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw
+    assert not any("Gồm các trường" in o.source_text for o in obs)
