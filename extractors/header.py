@@ -1423,6 +1423,7 @@ def _bare_name(name: str) -> str:
 
 
 _SIGNED_AT_END = regex.compile(r"\(\s{0,2}(?:đã\s{1,2}ký|Đã\s{1,2}ký|ký)\s{0,2}\)\s{0,3}(?P<n>\p{Lu}[^()\n]{3,50})$")
+_NAME_THEN_CAPS = regex.compile(r"^(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){2,4})\s(?P<caps>\p{Lu}{2,}(?:\s[\p{Lu}&,.\-]{1,12}){1,12})$")
 _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 _SIGNED_BY = regex.compile(r"^\(?\s{0,2}(?:Đã\s+ký|đã\s+ký|ĐÃ\s+KÝ|Người\s+ký|Ký\s+bởi)\s{0,2}[:.)]\s{0,3}(?P<n>\S.*)$")
 
@@ -1435,6 +1436,9 @@ def _name_of(text: str) -> str | None:
     t = (m.group("n").strip() if m else text).rstrip(" ,'`’~_|-")
     if not t[:1].isupper() or len(t) > 60:
         return None
+    nc = _NAME_THEN_CAPS.match(t, timeout=RX_TIMEOUT)
+    if nc and fold(nc.group("name").split()[0]) in _SURNAMES and nc.group("name").split()[0].lower() in _SURNAMES_MARKED:
+        t = nc.group("name")  # "Ngô Thị Minh BỘ GIÁO DỤC …": the next page's header read onto the name's line
     spaced = _GLUED_WORDS.sub(" ", t, timeout=RX_TIMEOUT)
     if spaced != t and fold(spaced.split()[0]) in _SURNAMES:
         t = spaced  # "NguyễnXuân Bình": a space an OCR lost between the names

@@ -126,3 +126,12 @@ def test_a_source_line_gives_the_number_the_scan_lost_and_is_no_reference():
     assert extract_references(doc, h)[0] == []
     two = lines[:-1] + ("Nguồn: Công văn số 22/UBND-TH và Công văn số 23/UBND-TH",)
     assert header_of(*two).number is None  # which one is this letter is not said
+
+
+def test_a_signer_name_with_the_next_page_s_header_on_its_line():
+    lines = ("BỘ Y TẾ", "Số: 301/QĐ-BYT", *MOTTO, "Hà Nội, ngày 3 tháng 4 năm 2021", "QUYẾT ĐỊNH",
+             "Ban hành Kế hoạch tiêm chủng", *BODY, "Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "KT. BỘ TRƯỞNG",
+             "THƯ TRƯƠNG", "Lương Văn Tâm BỘ Y TẾ", "KẾ HOẠCH", "Tiêm chủng mở rộng")
+    assert header_of(*lines).signer.name == "Lương Văn Tâm"
+    place = lines[:-3] + ("Lâm Đồng BỘ Y TẾ", "KẾ HOẠCH", "Tiêm chủng mở rộng")
+    assert header_of(*place).signer is None
