@@ -69,6 +69,7 @@ _PLURAL_HEADS = (
     "đặc khu", "bộ", "đảng bộ", "chi, đảng bộ",
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
+    "viện", "viện nghiên cứu",
     # the emulation blocks of a province or a city ("các khối, cụm thi đua")
     "khối thi đua", "cụm thi đua", "khối, cụm thi đua",
 )
@@ -519,7 +520,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             break
         if word in ("của", "thuộc", "trực") and (words > 0 or " " in head.strip()):
             own = _owner_after(text, end)
-            if own is None and word == "thuộc":
+            if own is None and word == "thuộc" and text[_skip_spaces(text, w.end()):][:1].islower():
                 break  # "Phòng X thuộc diện …": no body owns it, the predicate starts
             if own is not None:
                 # "Các phòng chức năng của Sở Y tế", "Hội đồng tuyển sinh của Trường", "các đơn vị thuộc khối
@@ -531,6 +532,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             break
         if closed and _match_head(text, q) is not None:
             closed, caps = False, 0  # the head of a body inside the name ("… Ban Chỉ đạo …") opens a new complement
+        elif (closed and _is_upper_start(word) and not _ABBREV.fullmatch(word) and not _name_ends_after(text, w.end())
+              and not _is_upper_start(text[max(pos, q - 40):q].split()[-1:][0] if text[max(pos, q - 40):q].split() else "")):
+            break  # "Bộ Giáo dục và Đào tạo | Hướng dẫn …": a capitalised word going on in lower case is no place name
         if closed and not _is_upper_start(word):
             ac = _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)
             if ac is None:

@@ -157,3 +157,14 @@ def test_a_bare_head_noun_refers_to_the_one_body_of_that_head():
     r2.resolve("Khoa Thú y")
     assert r2.name(bare2) == "Khoa"
     assert len(r2.units()) == 3
+
+
+def test_a_capitalised_word_after_a_complete_name_is_a_place_only_when_it_reads_as_one():
+    # "Hướng dẫn" (a title's verb) after a sector name is no place name; "Hòa Bình", "Huế" are
+    assert _names("Bộ Giáo dục và đào tạo Hướng dẫn tạm thời về nội dung chi") == ["Bộ Giáo dục và đào tạo"]
+    assert _names("Sở Giáo dục và Đào tạo Huế tổ chức thi") == ["Sở Giáo dục và Đào tạo Huế"]
+    # a kind of body after a plural's comma is a unit of its own
+    assert _names("Các cơ sở giáo dục đại học, viện nghiên cứu hỗ trợ học sinh") == [
+        "Các cơ sở giáo dục đại học", "Viện nghiên cứu"]
+    # "thuộc" before garbled text is read on as before (a table cell's verdict rests on it)
+    assert _names("Các đơn vị thuộc T3 sở liên quan phối hợp") == ["Các đơn vị thuộc T3 sở liên quan"]
