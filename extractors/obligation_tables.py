@@ -451,9 +451,12 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             units.extend((u, "lead") for u in found)
             if found:
                 task_text = task
-        implied = False
-        if not units and (due_only or subjects and not merged):
-            # a row naming no doer in a table with no column of doers: the units the document gives it, if any
+        implied = numbered_only = False
+        if not units and not due_only and not subjects and code and not merged:
+            numbered_only = True  # a numbered row of a table of doers: kept only for a due date of its own
+        if not units and (due_only or (subjects or code) and not merged):
+            # a row naming no doer in a table with no column of doers, or a numbered row whose doer cell is empty or
+            # unreadable: the units the document gives it, if any (kept below only with a due time or those units)
             units, implied = list(context or []), True
         elif not units:
             if not code and last is not None and not merged:
@@ -489,6 +492,8 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
                 break
         if implied and _EVENT.match(content, timeout=RX_TIMEOUT):
             continue  # "Bảo vệ khóa luận", "Lễ khai giảng", "Hội nghị tổng kết" on their day: events, nobody's task
+        if numbered_only and not deadlines:
+            continue
         if implied and not deadlines and not recs and (not code or not units):
             # no time and no doer: a line of the task above it broken over two rows, or nothing to track
             if not code and last is not None and not merged:

@@ -325,3 +325,12 @@ def test_in_a_table_naming_no_doer_an_event_on_its_day_is_no_deadline():
                            ["3", "25/6/2026", "Lễ trao chứng chỉ"],
                            ["4", "30/6/2026", "Hoàn thành nhập điểm lên phần mềm"]], date="2026-05-20")
     assert [o.deadline.date for o in obs] == ["2026-06-10", "2026-06-30"]
+
+
+def test_a_numbered_row_whose_doer_cell_is_empty_or_unreadable_keeps_its_deadline():
+    _t, obs, _ = _extract([["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+                           ["1", "Rà soát hồ sơ đất đai tồn đọng", "Phòng Tài nguyên và Môi trường", "Quý I/2026"],
+                           ["2", "Công khai kết quả rà soát trên cổng thông tin", "", "Tháng 4/2026"],
+                           ["3", "Tổng kết, đánh giá kết quả", "~;.%", ""]], date="2025-12-15")
+    assert [(o.action.split()[0], [u.name for u in o.units], o.deadline and o.deadline.date) for o in obs] == [
+        ("Rà", ["Phòng Tài nguyên và Môi trường"], "2026-03-31"), ("Công", [], "2026-04-30")]
