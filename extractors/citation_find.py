@@ -155,6 +155,10 @@ def ocr_code(group: str) -> str:
         for k in range(1, len(g)):
             if g[k] == g[k - 1] and (is_type_code(g[:k] + g[k + 1:]) or is_issuer_code(g[:k] + g[k + 1:])):
                 return g[:k] + g[k + 1:]
+    if "D" in g and not is_type_code(g) and not is_issuer_code(g):
+        d = g.replace("D", "Đ")  # "QD", "ND": a type code read without its stroke (an OCR, a keyboard without Đ)
+        if is_type_code(d) and not is_issuer_code(d):
+            return d
     return g
 
 

@@ -699,6 +699,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         r.start = found.start - (len(before) - m.start())
         if fold(name) in ("van ban",):
             name = code_type or "Công văn"
+        elif code_type and fold(code_type).startswith(fold(name) + " "):
+            name = code_type  # "Thông tư số 36/2014/TTLT-…": the joint kind its code says
         r.type = name
         r.type_from_word = True
     elif _SO_BEFORE.search(before, timeout=RX_TIMEOUT):

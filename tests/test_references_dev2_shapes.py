@@ -86,9 +86,9 @@ def test_an_ocr_misreading_of_cua_nam_and_ngay_still_gives_issuer_and_date():
     refs = refs_of("Căn cứ Quyết định số 1675/QD-UBND ngày 09 tháng 8 närn 2017 cüaa Ủy ban nhân dân tỉnh Bình Định "
                    "ye viêc quy dinh; văn bản số 1498/SNV-TCBM bày 22/12/2011 cfia Sở Nội vụ về đăng ký.",
                    "Can cu Quyet dinh so 88/QD-UBND ngay 5/5/2019 cua Uy ban nhan dan tinh Long An ve viec giao.")
-    assert (refs["1675/QD-UBND"].date, refs["1675/QD-UBND"].issuer) == ("2017-08-09", "Ủy ban nhân dân tỉnh Bình Định")
+    assert (refs["1675/QĐ-UBND"].date, refs["1675/QĐ-UBND"].issuer) == ("2017-08-09", "Ủy ban nhân dân tỉnh Bình Định")
     assert (refs["1498/SNV-TCBM"].date, refs["1498/SNV-TCBM"].issuer) == ("2011-12-22", "Sở Nội vụ")
-    assert refs["88/QD-UBND"].issuer == "Uy ban nhan dan tinh Long An"
+    assert refs["88/QĐ-UBND"].issuer == "Uy ban nhan dan tinh Long An"
 
 
 def test_a_real_word_near_cua_is_no_issuer_lead():
@@ -145,3 +145,12 @@ def test_the_second_of_two_proposals_names_its_own_head():
                    "Tài chính tại Tờ trình số 46/TTr-STC ngày 4/3/2025.")
     assert refs["45/TTr-SNV"].issuer == "Giám đốc Sở Nội vụ"
     assert refs["46/TTr-STC"].issuer == "Giám đốc Sở Tài chính"
+
+
+def test_a_type_code_without_its_stroke_and_a_joint_kind_the_code_says():
+    refs = refs_of("Căn cứ Quyết định số 1675/QD-UBND ngày 2/2/2017 của UBND tỉnh; Nghị định số 12/2020/ND-CP; "
+                   "Thông tư số 36/2014/TTLT-BGDĐT-BNV ngày 28/11/2014 của Bộ Giáo dục và Đào tạo, Bộ Nội vụ; "
+                   "Công văn số 7/UBND-VX; Kế hoạch số 4/KH-UBND.")
+    assert (refs["1675/QĐ-UBND"].type, refs["12/2020/NĐ-CP"].type) == ("Quyết định", "Nghị định")
+    assert refs["36/2014/TTLT-BGDĐT-BNV"].type == "Thông tư liên tịch"
+    assert (refs["7/UBND-VX"].type, refs["4/KH-UBND"].type) == ("Công văn", "Kế hoạch")
