@@ -90,7 +90,9 @@ _GAP_DATE = regex.compile(
     r"^(?:[\s,:]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*(?:(?:được\s{1,3})?(?:ban\s{1,3}hành|ký)\s{1,3})?(?:vào\s{1,3})?(?:ngày|Ngày|NGÀY)?\s{0,3}$"
 )
 _GAP_ISSUER = regex.compile(
-    r"^(?:[\s,]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*(?P<kw>của|Của|CỦA|giữa|Giữa|GIỮA)\s{1,3}"
+    r"^(?:[\s,]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*"
+    r"(?:năm\s{1,3}(?:19|20)[0-9]{2}\s{1,3})?"  # a legal database's "Quyết định 1234/QĐ-BYT năm 2024 của Bộ Y tế"
+    r"(?P<kw>của|Của|CỦA|giữa|Giữa|GIỮA)\s{1,3}"
 )
 # where an issuer phrase stops
 _ISSUER_STOP = regex.compile(

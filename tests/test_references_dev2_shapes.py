@@ -154,3 +154,10 @@ def test_a_type_code_without_its_stroke_and_a_joint_kind_the_code_says():
     assert (refs["1675/QĐ-UBND"].type, refs["12/2020/NĐ-CP"].type) == ("Quyết định", "Nghị định")
     assert refs["36/2014/TTLT-BGDĐT-BNV"].type == "Thông tư liên tịch"
     assert (refs["7/UBND-VX"].type, refs["4/KH-UBND"].type) == ("Công văn", "Kế hoạch")
+
+
+def test_a_legal_database_s_year_between_number_and_issuer():
+    refs = refs_of("Căn cứ Quyết định 1234/QĐ-BYT năm 2024 của Bộ Y tế về hướng dẫn; Nghị định 10/2020/NĐ-CP năm 2020 "
+                   "của Chính phủ.")
+    assert (refs["1234/QĐ-BYT"].issuer, refs["1234/QĐ-BYT"].date) == ("Bộ Y tế", None)
+    assert refs["10/2020/NĐ-CP"].issuer == "Chính phủ"
