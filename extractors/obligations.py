@@ -99,6 +99,8 @@ _CONNECTIVE = regex.compile(
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 # ("nhận được hồ sơ, …" is no passive: the verb "nhận được", to receive)
 _PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# the courtesy before the heads' titles of an execution clause ("Các Ông, Bà Trưởng phòng …", "Các Ông (Bà) Chánh …")
+_HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # an order after the comma of an opening clause ("Nhận được công văn này, đề nghị …")
 _COMMA_ORDER = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu|giao)[ ]+\S)", regex.V1 | regex.IGNORECASE)
 # "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
@@ -109,7 +111,7 @@ _INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]
                                regex.V1)
 # people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"
 _PERSONS_TOO = regex.compile(
-    r"^và[ ]+(?:các[ ]+)?(?:ông,?[ ]*bà|cá[ ]+nhân|tổ[ ]+chức,?[ ]*cá[ ]+nhân)\b[^.;:]{0,60}?[ ](?=(?:chịu|có)[ ]+trách[ ]+nhiệm\b)",
+    r"^và[ ]+(?:các[ ]+)?(?:ông[ ]*[,/]?[ ]*bà|cá[ ]+nhân|tổ[ ]+chức,?[ ]*cá[ ]+nhân)\b[^.;:]{0,60}?[ ](?=(?:chịu|có)[ ]+trách[ ]+nhiệm\b)",
     regex.V1 | regex.IGNORECASE,
 )
 # a phrase between the subject and its predicate ("Bộ X, cơ quan Y, trong phạm vi nhiệm vụ, quyền hạn của mình,
@@ -221,6 +223,9 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     mt = _TRIGGER.match(s, timeout=RX_TIMEOUT)
     if mt:
         pos, trig = mt.end(), fold(mt.group("t"))
+    mh = _HONORIFIC.match(s, pos, timeout=RX_TIMEOUT) if trig is None else None
+    if mh is not None:
+        pos = mh.end()  # "Các Ông (Bà) Chánh Văn phòng, Trưởng phòng …": the titles name the bodies
     ul = parse_unit_list(s, pos)
     if ul is None and trig is None and _BARE_PLURAL_START.match(s, timeout=RX_TIMEOUT):
         # "Cơ quan, đơn vị trường học rà soát …": a plural subject written without "các"
@@ -381,11 +386,18 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         return _Subject(units, inner.action_start + shift, fold(mt2.group("t")))
     if stripped.startswith(":"):
         after = stripped[1:].lstrip()
-        if after[:1].isupper() and not _TASK_START.match(after, timeout=RX_TIMEOUT):
+        last = ul.units[-1]
+        # "Trưởng phòng: Tổ chức - Chính trị, …" (a head's title over its bodies: their names may read as verbs)
+        titled = bool(last.head_of_body) and last.raw.startswith(last.head_of_body) and 0 < len(
+            last.raw[len(last.head_of_body):].split()) <= 2
+        if after[:1].isupper() and (not _TASK_START.match(after, timeout=RX_TIMEOUT) or titled):
             # "Các sở: Tư pháp, Tài chính, Xây dựng rà soát …": a category, then its members, one unit each
-            last = ul.units[-1]
             colon_at = len(s) - len(stripped)
             mem = member_units(last, s, colon_at + 1) if last.plural or "các" in last.raw.lower() else None
+            kind = last.raw[len(last.head_of_body):].strip() if last.head_of_body else ""
+            if mem is None and kind and len(kind.split()) <= 2 and last.raw.startswith(last.head_of_body):
+                # "Trưởng phòng: Tổ chức - Chính trị, Đào tạo, …": a head's title then the bodies it heads, one each
+                mem = member_units(UnitSpan(last.start, last.end, "các " + kind.lower()), s, colon_at + 1)
             if mem is not None:
                 members, end = mem
                 units = [u for u in ul.units[:-1]] + members
@@ -1553,18 +1565,25 @@ def _issuer_span(doc: Document, header: DocumentHeader) -> UnitSpan | None:
     """The issuer as a unit, located at the words that name it in the header ("SỞ Y TẾ"), or None."""
     at = header.locs.get("issuer")
     name = header.issuer
-    if not name or at is None or at.block is None or at.table is not None or not 0 <= at.block < len(doc.blocks):
+    if not name or at is None or at.block is None or not 0 <= at.block < len(doc.blocks):
         return None
     blk = doc.blocks[at.block]
-    text = getattr(blk, "text", None)
-    if not isinstance(text, str):
+    if at.table is None:
+        text = getattr(blk, "text", None)
+        base = blk.loc if isinstance(text, str) else None
+    else:
+        # the header laid out in a table: the cell the issuer was read from
+        cell = next((c for t, c in _cells(doc) if t.table_index == at.table and (c.row, c.col) == (at.row, at.col)), None)
+        text = cell.text if cell is not None else None
+        base = Loc(page=at.page, block=at.block, table=at.table, row=at.row, col=at.col, start=0,
+                   end=len(text)) if text is not None else None
+    if not isinstance(text, str) or base is None:
         return None
     rx = regex.compile(r"\s+".join(regex.escape(w) for w in name.split()), regex.V1 | regex.IGNORECASE)
     m = rx.search(text, timeout=RX_TIMEOUT)
     if m is None:
         return None
-    return UnitSpan(0, len(name), name, written=m.group(0) if m.group(0) != name else None,
-                    loc=blk.loc.span(m.start(), m.end()))
+    return UnitSpan(0, len(name), name, written=m.group(0) if m.group(0) != name else None, loc=base.span(m.start(), m.end()))
 
 
 def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:

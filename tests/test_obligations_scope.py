@@ -568,3 +568,14 @@ def test_collective_subject_goes_to_the_address_lines_the_header_missed():
     for u in o.units:
         assert u.implied and doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw
     assert not any("Gồm các trường" in o.source_text for o in obs)
+
+
+def test_execution_clause_with_a_courtesy_title_and_a_heads_title_over_its_bodies():
+    obs, _ = _run("""
+    Điều 4. Các Ông, Bà Trưởng phòng: Tổ chức - Chính trị, Quản trị - Thiết bị, Đào tạo và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.
+    Điều 5. Trưởng phòng Nghiệp vụ Y, Thủ trưởng đơn vị có liên quan và các ông/bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+    """, date="2025-10-01")
+    names = _names(_with(obs, "Điều 4."))
+    for n in ("Phòng Tổ chức - Chính trị", "Phòng Quản trị - Thiết bị", "Phòng Đào tạo"):
+        assert n in names, names
+    assert "Phòng Nghiệp vụ Y" in _names(_with(obs, "Điều 5."))
