@@ -530,6 +530,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 continue
         if not first and _STOP_RX.match(text, q, timeout=RX_TIMEOUT) and not _is_upper_start(word):
             break
+        if (words == 0 and head.lower() in _SCHOOL_NOUNS and not _is_upper_start(word)
+                and not _SCHOOL_KIND.match(text, q, timeout=RX_TIMEOUT) and not _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)):
+            break  # "Các trường | xét tuyển …": no kind of school, the predicate starts
         if closed and _match_head(text, q) is not None:
             closed, caps = False, 0  # the head of a body inside the name ("… Ban Chỉ đạo …") opens a new complement
         elif (closed and _is_upper_start(word) and not _ABBREV.fullmatch(word) and not _name_ends_after(text, w.end())
@@ -580,6 +583,15 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
 
 
 _CLOSED_SLACK = 1
+# the kinds of school (a closed class: the levels and types of the school system): a school noun written in
+# lower case ("các trường …") takes one of them, a place, an owner or a continuation as its first complement;
+# another lower-case word is its predicate ("Các trường xét tuyển …", "Các trường tuyển sinh …")
+_SCHOOL_NOUNS = frozenset({"trường", "trường học", "nhà trường"})
+_SCHOOL_KIND = regex.compile(
+    r"(?:đại[ ]học|cao[ ]đẳng|trung[ ]cấp|trung[ ]học|tiểu[ ]học|mầm[ ]non|mẫu[ ]giáo|phổ[ ]thông|dân[ ]tộc|chuyên|nghề"
+    r"|sư[ ]phạm|tư[ ]thục|công[ ]lập|ngoài[ ]công[ ]lập|liên[ ]cấp|quân[ ]đội|công[ ]an|học|nhà[ ]trẻ|trực[ ]thuộc|thuộc"
+    r"|có|trên|trong|ở|tại|đã|được|thực[ ]hành|đào[ ]tạo|năng[ ]khiếu|thể[ ]thao|văn[ ]hóa|nghệ[ ]thuật|quốc[ ]tế)(?!\p{L})",
+    regex.V1)
 _NAME_END_AFTER = regex.compile(r"[ ]*(?:[,;.:()\-–/]|$|\p{Lu}|\d|(?:và|cùng)(?!\p{L}))", regex.V1)
 
 

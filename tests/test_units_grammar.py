@@ -168,3 +168,14 @@ def test_a_capitalised_word_after_a_complete_name_is_a_place_only_when_it_reads_
         "Các cơ sở giáo dục đại học", "Viện nghiên cứu"]
     # "thuộc" before garbled text is read on as before (a table cell's verdict rests on it)
     assert _names("Các đơn vị thuộc T3 sở liên quan phối hợp") == ["Các đơn vị thuộc T3 sở liên quan"]
+
+
+def test_a_school_noun_takes_a_kind_of_school_or_ends_before_its_predicate():
+    # "xét tuyển", "tuyển sinh", "tiếp nhận" are in no list of verbs: no kind of school, so the predicate
+    assert _names("Các trường xét tuyển theo chỉ tiêu được giao") == ["Các trường"]
+    assert _names("Các trường tuyển sinh bổ sung đợt 2") == ["Các trường"]
+    assert _names("Các trường trung học cơ sở trên địa bàn huyện tổ chức ngoại khóa") == [
+        "Các trường trung học cơ sở trên địa bàn huyện"]
+    assert _names("Các trường dân tộc nội trú bố trí chỗ ở") == ["Các trường dân tộc nội trú"]
+    assert _names("Các trường học thuộc Phòng Giáo dục và Đào tạo rà soát") == [
+        "Các trường học thuộc Phòng Giáo dục và Đào tạo"]
