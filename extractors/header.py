@@ -133,7 +133,7 @@ _MIXED_TITLE = regex.compile(
     regex.IGNORECASE)
 _SIGN_NOISE = regex.compile(r"^\(?\s*(?:đã\s+ký|ký|Đã\s+ký|ký\s+tên|ký,\s+đóng\s+dấu).*$", regex.IGNORECASE)
 _CAPTION = regex.compile(
-    r"\(?\s*(?:ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[\p{L} ]{2,30}?)\s+số\s{0,3}(?P<num>[0-9]{1,5})?\s{0,6}(?P<sep>[/\-])\s{0,2}"
+    r"\(?\s*(?:ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[\p{L} ]{2,30}?)\s+số\s{0,3}:?\s{0,3}(?P<num>[0-9]{1,5})?\s{0,6}(?P<sep>[/\-])\s{0,2}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})",
     regex.IGNORECASE,
 )

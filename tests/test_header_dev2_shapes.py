@@ -135,3 +135,9 @@ def test_a_signer_name_with_the_next_page_s_header_on_its_line():
     assert header_of(*lines).signer.name == "Lương Văn Tâm"
     place = lines[:-3] + ("Lâm Đồng BỘ Y TẾ", "KẾ HOẠCH", "Tiêm chủng mở rộng")
     assert header_of(*place).signer is None
+
+
+def test_an_annex_caption_with_a_colon_after_so_gives_the_symbol():
+    h = header_of("DANH MỤC HỒ SƠ LƯU TRỮ NĂM 2026",
+                  "(Ban hành kèm theo Quyết định số: /QĐ-UBND ngày tháng 5 năm 2026 của UBND huyện)", "TT", "Tên hồ sơ")
+    assert h.symbol == "QĐ-UBND" and h.number is None
