@@ -486,6 +486,41 @@ def _subject_without_brackets(s: str) -> _Subject | None:
     return _Subject(units, at, subj.trigger)
 
 
+# the agent of a passive or of "do" ("Việc bố trí cán bộ do UBND huyện cùng UBND xã bố trí …", "Một số vấn đề sẽ được
+# Hội đồng thi tiếp tục nghiên cứu …", "Lịch làm việc … do GVCN tự sắp xếp"): the one who acts
+_AGENT = regex.compile(r"(?<=[ ])(?:sẽ[ ]+)?(?:do|được)[ ]+(?=\p{Lu}|các[ ]+\p{L})", regex.V1)
+_AGENT_PARTNER = regex.compile(r"[ ]+(?:cùng(?:[ ]với)?|và|với)[ ]+", regex.V1)
+_AGENT_NOT_TASK = regex.compile(r"^(?:tự[ ]+)?(?:ban[ ]hành|phát[ ]hành|cấp|ký|quy[ ]định|công[ ]bố|phê[ ]duyệt|giao|chủ[ ]quản|quản[ ]lý"
+                                r"|tổ[ ]chức[ ]kết[ ]thúc|thông[ ]qua|khen[ ]thưởng|tặng|phân[ ]công|cử|chỉ[ ]định|ủy[ ]quyền|uỷ[ ]quyền|mời)\b", regex.V1 | regex.IGNORECASE)
+
+
+def _agent_subject(s: str) -> _Subject | None:
+    """A sentence with no subject whose doer is the agent of "do" or of a passive "được", in its main clause."""
+    m = _AGENT.search(s, 0, 160, timeout=RX_TIMEOUT)
+    if m is None or "," in s[:m.start()] or len(s[:m.start()].split()) > 15 or not s[:1].isupper():
+        return None
+    if regex.search(r"(?i)\b(?:theo|tại|của|kèm|lý|là)[ ]*$|\b(?:theo|tại|kèm[ ]theo|nguyên[ ]nhân)\b", s[:m.start()], timeout=RX_TIMEOUT):
+        return None  # "… theo mẫu do Bộ X ban hành": a document's provenance
+    ul = parse_unit_list(s, m.end())
+    if ul is None:
+        return None
+    units = [u for u in ul.units if not u.bare]
+    end = ul.end
+    mp = _AGENT_PARTNER.match(s, end, timeout=RX_TIMEOUT)
+    more = parse_unit_list(s, mp.end()) if mp is not None else None
+    if more is not None:
+        units += [u for u in more.units if not u.bare]
+        end = more.end
+    rest = s[end:].lstrip()
+    if not units or not rest[:1].islower() or _AGENT_NOT_TASK.match(rest, timeout=RX_TIMEOUT):
+        return None
+    verb = regex.sub(r"^(?:tự|tiếp[ ]tục|trực[ ]tiếp)[ ]+", "", rest, timeout=RX_TIMEOUT)
+    if not (_TASK_START.match(verb[:1].upper() + verb[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(verb, timeout=RX_TIMEOUT)
+            or regex.match(r"(?:sắp[ ]xếp|bố[ ]trí|nghiên[ ]cứu|xử[ ]lý|xem[ ]xét|báo[ ]cáo)\b", verb, timeout=RX_TIMEOUT)):
+        return None
+    return _Subject([(u, "lead") for u in units], 0, None)
+
+
 def _predicate_after(s: str, start: int, most: int) -> int | None:
     """Where the first lower-case word of ``s[start:start + most]`` that opens a predicate ("chủ trì", "có trách
     nhiệm", "tổ chức …") stands, at least two words after ``start``, with no clause mark before it."""
@@ -1094,6 +1129,8 @@ class _Prose:
         if subj is None and "(" in s_clean and s_clean.endswith(":"):
             # "1. Các đơn vị chuyên trách về CNTT (sau đây gọi là …) và các Sở … (Sở TT&TT) của các tỉnh …:"
             subj = _subject_without_brackets(s_clean)
+        if subj is None and not _IF_START.match(s_clean, timeout=RX_TIMEOUT):
+            subj = _agent_subject(s_clean)
         restated = False
         if (subj is not None and subj.trigger is None and scope and subj.units
                 and all(isinstance(u, UnitSpan) and (u.loc is not None or loc.start is None) for u, _r in scope)

@@ -579,3 +579,15 @@ def test_execution_clause_with_a_courtesy_title_and_a_heads_title_over_its_bodie
     for n in ("Phòng Tổ chức - Chính trị", "Phòng Quản trị - Thiết bị", "Phòng Đào tạo"):
         assert n in names, names
     assert "Phòng Nghiệp vụ Y" in _names(_with(obs, "Điều 5."))
+
+
+def test_the_agent_of_do_or_of_a_passive_is_the_doer():
+    obs, _ = _run("""
+    Việc bố trí phòng học do Ủy ban nhân dân huyện cùng Ủy ban nhân dân xã bố trí, bảo đảm đủ 30 học viên mỗi lớp.
+    Một số nội dung kỹ thuật sẽ được Hội đồng thi của Sở tiếp tục nghiên cứu, hướng dẫn các trường.
+    Các biểu mẫu thực hiện theo mẫu do Bộ Tài chính ban hành.
+    Giảng viên được Ban Giám hiệu phân công hướng dẫn khóa luận cho sinh viên.
+    """, date="2025-10-01")
+    assert _names(_with(obs, "phòng học")) == ["Ủy ban nhân dân huyện", "Ủy ban nhân dân xã"]
+    assert _names(_with(obs, "nội dung kỹ thuật")) == ["Hội đồng thi của Sở"]
+    assert not any("biểu mẫu" in o.source_text or "Ban Giám hiệu" in _names(o) for o in obs)
