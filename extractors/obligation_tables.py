@@ -386,8 +386,9 @@ def _one_line(text: str) -> str:
 
 def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | str, str]] | None = None) -> None:
     """The tasks of ``t``, one per row.  ``context``: the units the document gives the rows that name none (the
-    subject of the heading or lead-in above the table), given them as implied; a table of tasks and due times with
-    no column of doers still gives its rows, with these units or none."""
+    subject of the heading or lead-in above the table: "1. Phòng Kế hoạch (6 nhiệm vụ):", "Sinh viên lưu ý:"), given
+    them as implied; with them, a table of tasks and due times with no column of doers, a row of a schedule naming no
+    doer and a numbered row with an empty or unreadable doer cell give their tasks and due dates."""
     grid = t.grid()
     if not grid:
         return
@@ -405,8 +406,8 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             # no column of bodies at all: a schedule whose tasks name their doer ("Phòng Đào tạo tổng hợp …")
             cols = _subject_columns(grid, first, t.n_cols, named, _header_only_columns(headers) if first else None)
             subjects = cols is not None
-        if cols is None:
-            # no doer anywhere in the table: its rows' tasks and due times are still the document's
+        if cols is None and context:
+            # no doer anywhere in the table: its rows' tasks and due times are those of the units the document gives
             cols = _due_columns(grid, first, t.n_cols, _header_only_columns(headers) if first else None)
             subjects = due_only = cols is not None
         if cols is None:
@@ -454,10 +455,11 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
         implied = numbered_only = False
         if not units and not due_only and not subjects and code and not merged:
             numbered_only = True  # a numbered row of a table of doers: kept only for a due date of its own
-        if not units and (due_only or (subjects or code) and not merged):
+        if not units and context and (due_only or (subjects or code) and not merged):
             # a row naming no doer in a table with no column of doers, or a numbered row whose doer cell is empty or
-            # unreadable: the units the document gives it, if any (kept below only with a due time or those units)
-            units, implied = list(context or []), True
+            # unreadable: the units the document gives it (kept below only with a due time); with none given, no task
+            # (a deadline nobody is given counts wrong for every unit)
+            units, implied = list(context), True
         elif not units:
             if not code and last is not None and not merged:
                 last.ob.source_text = f"{last.ob.source_text} {content}"

@@ -235,11 +235,23 @@ _NO_DOERS = [["TT", "Nhiệm vụ", "Chỉ tiêu", "Thời gian hoàn thành"],
              ["2", "Rà soát, cập nhật danh mục thủ tục hành chính", "02 lần", "9/2025"],
              ["3", "Tập huấn nghiệp vụ cho cán bộ cấp xã;\nkiểm tra việc áp dụng phần mềm", "", "- Tháng 10/2025\n- Tháng 12/2025"],
              ["4", "Báo cáo kết quả thực hiện nhiệm vụ", "", "Trước ngày 05 hằng tháng"]]
+_CONTEXT = [("Phòng Hành chính - Tổng hợp", "lead")]
 
 
-def test_a_table_of_tasks_and_due_times_naming_no_doer_still_gives_its_deadlines():
-    # no column of bodies and no body in the task cells: every row with a time is still a task, due then
-    t, obs, _units = _extract(_NO_DOERS, date="2025-06-02")
+def _read(rows, date="2025-06-02", context=None, header_rows=None):
+    """``read_table`` given the units the document gives the table (the heading or lead-in above it)."""
+    from extractors.obligation_builder import ObligationBuilder
+    from extractors.obligation_tables import read_table
+    b = ObligationBuilder(DocumentHeader(date=date))
+    t = table_from_grid(rows, header_rows=header_rows)
+    read_table(b, t, context=context)
+    obs, units = b.finish()
+    return t, obs, units
+
+
+def test_a_table_of_tasks_and_due_times_naming_no_doer_gives_its_rows_to_the_units_of_its_context():
+    # no column of bodies and no body in the task cells: every row with a time is a task of the context's units
+    t, obs, units = _read(_NO_DOERS, context=_CONTEXT)
     got = [(o.action.split(",")[0].split(";")[0], o.deadline and o.deadline.date, o.recurrence and o.recurrence.rrule)
            for o in obs]
     assert got == [("Số hóa hồ sơ lưu trữ của cơ quan giai đoạn 2019-2023", "2025-08-31", None),
@@ -247,22 +259,14 @@ def test_a_table_of_tasks_and_due_times_naming_no_doer_still_gives_its_deadlines
                    ("Tập huấn nghiệp vụ cho cán bộ cấp xã", "2025-10-31", None),
                    ("Tập huấn nghiệp vụ cho cán bộ cấp xã", "2025-12-31", None),
                    ("Báo cáo kết quả thực hiện nhiệm vụ", None, "FREQ=MONTHLY;BYMONTHDAY=5")]
-    assert all(o.units == [] for o in obs)
+    assert [u.name for u in units] == ["Phòng Hành chính - Tổng hợp"]
+    assert all([(u.name, u.role, u.implied) for u in o.units] == [("Phòng Hành chính - Tổng hợp", "lead", True)]
+               for o in obs)
     for o in obs:
         if o.deadline is not None:
             assert o.deadline.loc.col == 3 and _cell_text(t, o.deadline.loc) == o.deadline.text
-
-
-def test_a_table_naming_no_doer_takes_the_units_its_context_gives():
-    from extractors.obligation_builder import ObligationBuilder
-    from extractors.obligation_tables import read_table
-    b = ObligationBuilder(DocumentHeader(date="2025-06-02"))
-    t = table_from_grid(_NO_DOERS)
-    read_table(b, t, context=[("Phòng Hành chính - Tổng hợp", "lead")])
-    obs, units = b.finish()
-    assert len(obs) == 5 and [u.name for u in units] == ["Phòng Hành chính - Tổng hợp"]
-    assert all([(u.name, u.role, u.implied) for u in o.units] == [("Phòng Hành chính - Tổng hợp", "lead", True)]
-               for o in obs)
+    # with no unit given, no task: a deadline nobody is given counts wrong for every unit
+    assert _read(_NO_DOERS)[1] == []
 
 
 @pytest.mark.parametrize("rows", [
@@ -282,6 +286,9 @@ def test_a_table_naming_no_doer_takes_the_units_its_context_gives():
      ["2024", "Số doanh nghiệp thành lập mới", "1.377"]],
 ])
 def test_an_agenda_or_a_table_of_figures_gives_no_task(rows):
+    # even where the document gives the table a unit
+    _t, obs, _ = _read(rows, date="2025-08-01", context=[("Văn phòng Sở", "lead")])
+    assert obs == []
     _t, obs, _ = _extract(rows, date="2025-08-01")
     assert obs == []
 
@@ -296,41 +303,45 @@ def test_a_span_of_years_in_a_time_column_is_due_at_its_end():
     assert [o.deadline and o.deadline.date for o in obs] == ["2027-12-31", "2030-12-31", "2028-12-31", None]
 
 
-def test_a_row_whose_task_names_no_doer_in_a_schedule_of_doers_keeps_its_deadline():
+def test_a_row_whose_task_names_no_doer_in_a_schedule_of_doers_takes_the_context_and_keeps_its_deadline():
     rows = [["TT", "Thời gian", "Nội dung"],
             ["1", "Ngày 02/6/2026", "Phòng Quản lý khoa học tổng hợp danh sách đề tài"],
             ["2", "03/6/2026 – 10/6/2026", "Nhận hồ sơ đăng ký tại văn phòng"],
             ["3", "Ngày 15/6/2026", "Hội đồng khoa học họp xét chọn"]]
-    _t, obs, _units = _extract(rows, date="2026-05-20")
+    _t, obs, _units = _read(rows, date="2026-05-20", context=[("Văn phòng Viện", "lead")])
     assert [([u.name for u in o.units], o.deadline.date) for o in obs] == [
-        (["Phòng Quản lý khoa học"], "2026-06-02"), ([], "2026-06-10"), (["Hội đồng khoa học"], "2026-06-15")]
+        (["Phòng Quản lý khoa học"], "2026-06-02"), (["Văn phòng Viện"], "2026-06-10"), (["Hội đồng khoa học"], "2026-06-15")]
+    assert obs[1].units[0].implied and not obs[0].units[0].implied
 
 
 def test_a_scanned_schedule_whose_header_row_is_read_as_a_body_row():
     # the header row of a scan left in the body ("Ngày | Công việc") holds no time: the rows are still read, a
     # range written with a doubled or long dash is due at its end
-    t = table_from_grid([["STT", "Ngày", "Công việc"],
-                         ["1", "04/5/2026-— 08/5/2026", "Nộp bản thảo báo cáo tổng kết về văn phòng Khoa"],
-                         ["2", "1l/5/2026", "Nộp phiếu đánh giá của người hướng dẫn"],
-                         ["3", "15/5/2026 — 20/5/2026", "Chỉnh sửa và nộp bản hoàn chỉnh"]], header_rows=0)
-    doc = Document(source=SourceInfo(path="t.pdf", sha256="", format="pdf"), blocks=[t]).reindex()
-    obs, _units = extract_obligations(doc, DocumentHeader(date="2026-04-20"))
+    rows = [["STT", "Ngày", "Công việc"],
+            ["1", "04/5/2026-— 08/5/2026", "Nộp bản thảo báo cáo tổng kết về văn phòng Khoa"],
+            ["2", "1l/5/2026", "Nộp phiếu đánh giá của người hướng dẫn"],
+            ["3", "15/5/2026 — 20/5/2026", "Chỉnh sửa và nộp bản hoàn chỉnh"]]
+    _t, obs, _units = _read(rows, date="2026-04-20", context=[("Học viên", "lead")], header_rows=0)
     assert [(o.action.split()[0], o.deadline.date) for o in obs] == [("Nộp", "2026-05-08"), ("Chỉnh", "2026-05-20")]
 
 
 def test_in_a_table_naming_no_doer_an_event_on_its_day_is_no_deadline():
-    _t, obs, _ = _extract([["TT", "Thời gian", "Công việc"],
-                           ["1", "Trước ngày 10/6/2026", "Nộp đơn đăng ký dự thi về Phòng Đào tạo"],
-                           ["2", "18/6/2026", "Thi học phần bổ sung"],
-                           ["3", "25/6/2026", "Lễ trao chứng chỉ"],
-                           ["4", "30/6/2026", "Hoàn thành nhập điểm lên phần mềm"]], date="2026-05-20")
+    _t, obs, _ = _read([["TT", "Thời gian", "Công việc"],
+                        ["1", "Trước ngày 10/6/2026", "Nộp đơn đăng ký dự thi về Phòng Đào tạo"],
+                        ["2", "18/6/2026", "Thi học phần bổ sung"],
+                        ["3", "25/6/2026", "Lễ trao chứng chỉ"],
+                        ["4", "30/6/2026", "Hoàn thành nhập điểm lên phần mềm"]],
+                       date="2026-05-20", context=[("Sinh viên", "lead")])
     assert [o.deadline.date for o in obs] == ["2026-06-10", "2026-06-30"]
 
 
-def test_a_numbered_row_whose_doer_cell_is_empty_or_unreadable_keeps_its_deadline():
-    _t, obs, _ = _extract([["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
-                           ["1", "Rà soát hồ sơ đất đai tồn đọng", "Phòng Tài nguyên và Môi trường", "Quý I/2026"],
-                           ["2", "Công khai kết quả rà soát trên cổng thông tin", "", "Tháng 4/2026"],
-                           ["3", "Tổng kết, đánh giá kết quả", "~;.%", ""]], date="2025-12-15")
+def test_a_numbered_row_whose_doer_cell_is_empty_or_unreadable_keeps_its_deadline_with_the_context():
+    rows = [["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"],
+            ["1", "Rà soát hồ sơ đất đai tồn đọng", "Phòng Tài nguyên và Môi trường", "Quý I/2026"],
+            ["2", "Công khai kết quả rà soát trên cổng thông tin", "", "Tháng 4/2026"],
+            ["3", "Tổng kết, đánh giá kết quả", "~;.%", ""]]
+    _t, obs, _ = _read(rows, date="2025-12-15", context=[("UBND xã Tân Lập", "lead")])
     assert [(o.action.split()[0], [u.name for u in o.units], o.deadline and o.deadline.date) for o in obs] == [
-        ("Rà", ["Phòng Tài nguyên và Môi trường"], "2026-03-31"), ("Công", [], "2026-04-30")]
+        ("Rà", ["Phòng Tài nguyên và Môi trường"], "2026-03-31"), ("Công", ["Ủy ban nhân dân xã Tân Lập"], "2026-04-30")]
+    # without units given, the row is left out as before
+    assert len(_read(rows, date="2025-12-15")[1]) == 1
