@@ -99,6 +99,9 @@ _CONNECTIVE = regex.compile(
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 # ("nhận được hồ sơ, …" is no passive: the verb "nhận được", to receive)
 _PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# a role's label before the bodies that hold it ("Đơn vị phối hợp triển khai: …", "Cơ quan chủ trì: …")
+_ROLE_LABEL = regex.compile(r"^(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|chịu[ ]trách[ ]nhiệm)"
+                            r"(?:[ ][^:;.]{1,60})?[ ]*:[ ]*(?=\S)", regex.V1 | regex.IGNORECASE)
 # the courtesy before the heads' titles of an execution clause ("Các Ông, Bà Trưởng phòng …", "Các Ông (Bà) Chánh …")
 _HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # an order after the comma of an opening clause ("Nhận được công văn này, đề nghị …")
@@ -1125,6 +1128,18 @@ class _Prose:
         lead = len(s) - len(s.lstrip())
         sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
         ref = self._ref_date(s_clean)
+        rl = _ROLE_LABEL.match(s_clean, timeout=RX_TIMEOUT)
+        if rl is not None:
+            # "Đơn vị phối hợp triển khai: Các phòng chức năng thuộc Công an thành phố.", "Cơ quan chủ trì: Sở Y tế": a
+            # role's label, then the bodies that hold it
+            ul = parse_unit_list(s_clean, rl.end())
+            units = [u for u in ul.units if not u.bare] if ul is not None else []
+            if units:
+                _place(units, sloc)
+                role = "support" if fold(rl.group("r")).startswith("phoi") else "lead"
+                d = self._emit(clean_action(s_clean), [(u, role) for u in units], s_clean, source, sloc,
+                               find_deadlines(s_clean, ref), find_recurrences(s_clean))
+                return None, d
         subj = _find_subject(s_clean)
         if subj is None and "(" in s_clean and s_clean.endswith(":"):
             # "1. Các đơn vị chuyên trách về CNTT (sau đây gọi là …) và các Sở … (Sở TT&TT) của các tỉnh …:"

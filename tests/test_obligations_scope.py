@@ -591,3 +591,14 @@ def test_the_agent_of_do_or_of_a_passive_is_the_doer():
     assert _names(_with(obs, "phòng học")) == ["Ủy ban nhân dân huyện", "Ủy ban nhân dân xã"]
     assert _names(_with(obs, "nội dung kỹ thuật")) == ["Hội đồng thi của Sở"]
     assert not any("biểu mẫu" in o.source_text or "Ban Giám hiệu" in _names(o) for o in obs)
+
+
+def test_a_roles_label_then_the_bodies_that_hold_it():
+    obs, _ = _run("""
+    3. Đơn vị phối hợp tổ chức hội thao: Các phòng chức năng thuộc Công an tỉnh.
+    4. Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+    """, date="2025-10-01")
+    o = _with(obs, "hội thao")
+    assert [(u.name, u.role) for u in o.units] == [("Các phòng chức năng thuộc Công an tỉnh", "support")]
+    o2 = _with(obs, "chủ trì")
+    assert [(u.name, u.role) for u in o2.units] == [("Sở Văn hóa, Thể thao và Du lịch", "lead")]
