@@ -32,7 +32,7 @@ from typing import Any
 
 import regex
 
-from core.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 
 # --------------------------------------------------------------------------
 # Vocabulary
@@ -329,9 +329,10 @@ def _is_upper_start(word: str) -> bool:
 
 
 def _match_head(text: str, pos: int) -> regex.Match | None:
-    m = _PLURAL_RX.match(text, pos, timeout=RX_TIMEOUT)
-    m2 = _HEAD_RX.match(text, pos, timeout=RX_TIMEOUT)
-    m3 = _HOB_NOUN_RX.match(text, pos, timeout=RX_TIMEOUT)
+    _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
+    m = _PLURAL_RX.match(text, pos, timeout=_tm)
+    m2 = _HEAD_RX.match(text, pos, timeout=_tm)
+    m3 = _HOB_NOUN_RX.match(text, pos, timeout=_tm)
     best = None
     for cand in (m, m2, m3):
         if cand and (best is None or cand.end() > best.end()):
@@ -339,18 +340,18 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
     if best is None:
         return None
     head = best.group("head")
-    if _FALSE_HEAD.match(text, best.start("head"), timeout=RX_TIMEOUT) and not (
+    if _FALSE_HEAD.match(text, best.start("head"), timeout=_tm) and not (
             best.group("pl") and fold(head) == "to chuc" and _org_after(text, best.end())):
         return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
-        nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=RX_TIMEOUT)
+        nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
         if not nxt or not _is_upper_start(nxt.group(0)):
             return None
     if not best.group("pl") and not best.group("hob") and head not in _ABBREV_HEADS:
         # a singular head in lower case ("phòng, chống", "ban hành", "tổ chức") is a unit only
         # when a capitalised word or an abbreviation names it ("qua phòng Nội vụ")
         if not head[0].isupper():
-            nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=RX_TIMEOUT)
+            nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
             if not nxt or not _is_upper_start(nxt.group(0)):
                 return None
     return best
@@ -393,6 +394,7 @@ _COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm",
 
 def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str = "") -> int:
     """End of the name whose head ends at ``pos``."""
+    _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     end = pos
     words = 0
     # a committee keeps its first word even when it is a verb ("Tổ kiểm tra", "Ban chỉ đạo")
@@ -408,7 +410,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         p = end
         # inside-name continuations first ("thuộc, trực thuộc", "trong Ngành")
         q = _skip_spaces(text, p)
-        ms = _SECTOR.match(text, q, timeout=RX_TIMEOUT) if q > p else None
+        ms = _SECTOR.match(text, q, timeout=_tm) if q > p else None
         if ms:
             # "các sở giáo dục và đào tạo": a sector's double name, one complement
             end = ms.end()
@@ -417,7 +419,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             closed, caps, slack = True, 0, 0
             continue
         if True:
-            mc = _CONTINUATIONS.match(text, q, timeout=RX_TIMEOUT)
+            mc = _CONTINUATIONS.match(text, q, timeout=_tm)
             if mc:
                 end = mc.end()
                 words += 1
@@ -434,9 +436,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                     kinds = _kinds("cơ quan ngang bộ")  # "các cơ quan ngang Bộ, cơ quan thuộc Chính phủ"
                 continue
         if plural:
-            mp = _PLURAL_CONT_RX.match(text, p, timeout=RX_TIMEOUT)
+            mp = _PLURAL_CONT_RX.match(text, p, timeout=_tm)
             if mp:
-                after = _WORD.match(text, _skip_spaces(text, mp.end()), timeout=RX_TIMEOUT)
+                after = _WORD.match(text, _skip_spaces(text, mp.end()), timeout=_tm)
                 head_txt = mp.group(0).lstrip(" ,")
                 bare = not after or after.group(0) in ("và", "cùng") or text[mp.end():mp.end() + 1] in (",", ";", ".", ":")
                 if (head_txt[:1].islower() or bare) and not (after and _ABBREV.fullmatch(after.group(0))):
@@ -463,7 +465,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             # "các trường ĐH, CĐ …", "các trường THPT, THCS": an abbreviated modifier after an abbreviated one
             prev = text[pos:q].split()
             r = _skip_spaces(text, q + 1)
-            wa = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            wa = _WORD.match(text, r, timeout=_tm)
             if (prev and _ABBREV.fullmatch(prev[-1]) and wa and _ABBREV.fullmatch(wa.group(0))
                     and wa.group(0) not in _ABBREV_HEADS and not _starts_unit(text, r)):
                 end = wa.end()
@@ -472,7 +474,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if ch in "-–" and q + 1 < len(text):
             # "Tổ chức - Hành chính": a dash between two name parts
             r = _skip_spaces(text, q + 1)
-            w = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            w = _WORD.match(text, r, timeout=_tm)
             if w and (_is_upper_start(w.group(0))) and not _starts_unit(text, r):
                 end = w.end()
                 words += 1
@@ -482,28 +484,28 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if ch == "," and not plural:
             # "Sở Văn hóa, Thể thao và Du lịch": a capitalised non-head after a comma
             r = _skip_spaces(text, q + 1)
-            lv = _LEVEL_AFTER_COMMA.match(text, r, timeout=RX_TIMEOUT)
+            lv = _LEVEL_AFTER_COMMA.match(text, r, timeout=_tm)
             if lv and _ends_with_level(text[pos:q]):
                 # "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương": one body of either level
                 end = lv.end()
                 words += 1
                 continue
-            w = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            w = _WORD.match(text, r, timeout=_tm)
             if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0)) and not _starts_unit(text, r)
-                    and not _STOP_RX.match(text, r, timeout=RX_TIMEOUT)):
+                    and not _STOP_RX.match(text, r, timeout=_tm)):
                 end = w.end()
                 words += 1
                 closed, caps = False, 1  # a new part of the name ("…, Thể thao và Du lịch")
                 continue
             break
-        w = _WORD.match(text, q, timeout=RX_TIMEOUT)
+        w = _WORD.match(text, q, timeout=_tm)
         if not w:
             break
         word = w.group(0)
         if word in ("và", "cùng"):
             # "Phòng Dân số - Truyền thông và GDSK": "và" joins name parts, not units
             r = _skip_spaces(text, w.end())
-            w2 = _WORD.match(text, r, timeout=RX_TIMEOUT)
+            w2 = _WORD.match(text, r, timeout=_tm)
             prev_cap = any(_is_upper_start(x) for x in text[pos:q].split())  # a proper name ("các Sở Thông tin và …")
             if (w2 and w2.group(0)[0].isupper() and not _starts_unit(text, r) and (not plural or prev_cap)):
                 end = w2.end()
@@ -511,7 +513,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 closed, caps = False, 1  # a new part of the name ("… và Truyền thông")
                 continue
             if head.lower() == "văn phòng" and _COUNCIL_END.search(text[pos:q].rstrip()):
-                mj = _COUNCIL.match(text, r, timeout=RX_TIMEOUT)
+                mj = _COUNCIL.match(text, r, timeout=_tm)
                 if mj:
                     # "Văn phòng HĐND và UBND huyện": one office serving both councils
                     end = mj.end()
@@ -528,10 +530,10 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = own
                 words += 1
                 continue
-        if not first and _STOP_RX.match(text, q, timeout=RX_TIMEOUT) and not _is_upper_start(word):
+        if not first and _STOP_RX.match(text, q, timeout=_tm) and not _is_upper_start(word):
             break
         if (words == 0 and head.lower() in _SCHOOL_NOUNS and not _is_upper_start(word)
-                and not _SCHOOL_KIND.match(text, q, timeout=RX_TIMEOUT) and not _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)):
+                and not _SCHOOL_KIND.match(text, q, timeout=_tm) and not _AFTER_CLOSED.match(text, q, timeout=_tm)):
             break  # "Các trường | xét tuyển …": no kind of school, the predicate starts
         if closed and _match_head(text, q) is not None:
             closed, caps = False, 0  # the head of a body inside the name ("… Ban Chỉ đạo …") opens a new complement
@@ -539,7 +541,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
               and not _is_upper_start(text[max(pos, q - 40):q].split()[-1:][0] if text[max(pos, q - 40):q].split() else "")):
             break  # "Bộ Giáo dục và Đào tạo | Hướng dẫn …": a capitalised word going on in lower case is no place name
         if closed and not _is_upper_start(word):
-            ac = _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)
+            ac = _AFTER_CLOSED.match(text, q, timeout=_tm)
             if ac is None:
                 if slack <= 0 or not _name_ends_after(text, w.end()):
                     break  # "Tổng Công ty Điện lực Miền Bắc | đẩy nhanh …", "Sở Giáo dục và Đào tạo | đăng cai …"
@@ -555,7 +557,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             break  # "Ủy ban nhân dân tỉnh | tình hình …", "Văn phòng UBND tỉnh | tổ chức …"
         if word.lower() == "các":
             plural = True  # "UBND các xã, thị trấn"
-            mk = _PLURAL_RX.match(text, q, timeout=RX_TIMEOUT)
+            mk = _PLURAL_RX.match(text, q, timeout=_tm)
             kinds = _kinds(mk.group("head")) if mk else _kinds("cấp") if text.startswith("cấp", _skip_spaces(
                 text, w.end())) else None
         if word.lower() == "các" and _starts_unit(text, q) and words > 0:
