@@ -91,7 +91,8 @@ _DASH_CHARS = "‐‑‒–—―"  # and "-": the class of ``_DASHES``
 
 
 def _plain_spaces(text: str) -> bool:
-    return not any(c in text for c in _ISSPACE_NOT_RX)
+    # a printable text holds none of the four (each is a control character)
+    return text.isprintable() or not any(c in text for c in _ISSPACE_NOT_RX)
 
 
 def _fold(text: str) -> str:
