@@ -28,7 +28,7 @@ import regex
 
 from core.domain import doc_type_by_code, doc_types, issuer_abbrevs
 from core.syllables import is_valid_syllable
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 # Symbol group: an upper-case letter then letters or '&' ("CT", "TTg", "QĐi", "BDVTU", "HĐND&UBND"),
 # optionally a term number ("QH13", "UBTVQH14") or a glued footnote mark, split off later.
@@ -185,20 +185,21 @@ def find_citations(text: str) -> list[Found]:
     """Every document number in ``text``, left to right."""
     if not text:
         return []
+    tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     out: list[Found] = []
-    for m in _CITATION.finditer(text, timeout=RX_TIMEOUT, overlapped=False):
+    for m in _CITATION.finditer(text, timeout=tm, overlapped=False):
         f = _read(text, m)
         if f is not None:
             out.append(f)
-    glued_so = [g.end() for g in _GLUED_SO.finditer(text, timeout=RX_TIMEOUT)]
+    glued_so = [g.end() for g in _GLUED_SO.finditer(text, timeout=tm)]
     for pos in glued_so:
-        m = _CITATION_AT.match(text, pos, timeout=RX_TIMEOUT)
+        m = _CITATION_AT.match(text, pos, timeout=tm)
         f = _read(text, m, _CITATION_AT) if m else None
         if f is not None:
             out.append(f)
     if glued_so:
         out.sort(key=lambda f: f.start)
-    glued = [g for g in _GLUED_NUMBER.finditer(text, timeout=RX_TIMEOUT)
+    glued = [g for g in _GLUED_NUMBER.finditer(text, timeout=tm)
              if is_type_code(g.group("t")) and not is_issuer_code(g.group("t")) and is_issuer_code(g.group("b"))
              and _type_named_before(text, g.start(), g.group("t"))]
     if glued:
