@@ -47,7 +47,7 @@ from core.model import (
     Reference,
     UnnumberedReference,
 )
-from core.textutil import RX_TIMEOUT, fold, squash_spaces, strip_diacritics
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces, strip_diacritics
 
 _ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 # the header's "Số:" line, with what an OCR left of a handwritten number before the part it read ("Số:£5 4 /…")
@@ -136,7 +136,7 @@ def clean(text: str) -> Cleaned:
     last = 0
     removed = 0
     n = 0
-    for m in _WS_RUN.finditer(text, timeout=RX_TIMEOUT):  # only runs that are not one plain space
+    for m in _WS_RUN.finditer(text, timeout=rx_timeout(text)):  # only runs that are not one plain space
         piece = text[last:m.start()]
         out.append(piece)
         out.append(" ")
@@ -505,12 +505,13 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
 
     for stream, c in prepared:
         text = c.text
+        tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
         # "Luật sửa đổi, bổ sung một số điều của Luật X": one law, the amending one (X is cited by its name too)
-        for m in _AMENDING.finditer(text, timeout=RX_TIMEOUT):
-            inner = _UNNUMBERED.match(text, m.end(), timeout=RX_TIMEOUT)
+        for m in _AMENDING.finditer(text, timeout=tm):
+            inner = _UNNUMBERED.match(text, m.end(), timeout=tm)
             if inner:
                 add(stream, c, m.start(), _name_end(text, inner.start("first")), squash_spaces(m.group("type")))
-        for m in _UNNUMBERED.finditer(text, timeout=RX_TIMEOUT):
+        for m in _UNNUMBERED.finditer(text, timeout=tm):
             typ = squash_spaces(m.group("type"))
             rest_start = m.start("first")
             if fold(typ) == "nghi quyet" and not _NQ_QUALIFIER.match(text[rest_start:rest_start + 20], timeout=RX_TIMEOUT):
