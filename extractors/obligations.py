@@ -65,7 +65,7 @@ from core.model import (
     Table,
     Unit,
 )
-from core.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 
 # --------------------------------------------------------------------------
 # Phrases
@@ -222,15 +222,16 @@ class _Subject:
 def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     """The unit list a sentence gives its task to, with where the action starts.  ``asked``: the sentence is
     what an order asks of the bodies it names ("… đề nghị <s>")."""
+    _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
     pos, trig = 0, None
-    mt = _TRIGGER.match(s, timeout=RX_TIMEOUT)
+    mt = _TRIGGER.match(s, timeout=_tm)
     if mt:
         pos, trig = mt.end(), fold(mt.group("t"))
-    mh = _HONORIFIC.match(s, pos, timeout=RX_TIMEOUT) if trig is None else None
+    mh = _HONORIFIC.match(s, pos, timeout=_tm) if trig is None else None
     if mh is not None:
         pos = mh.end()  # "Các Ông (Bà) Chánh Văn phòng, Trưởng phòng …": the titles name the bodies
     ul = parse_unit_list(s, pos)
-    if ul is None and trig is None and _BARE_PLURAL_START.match(s, timeout=RX_TIMEOUT):
+    if ul is None and trig is None and _BARE_PLURAL_START.match(s, timeout=_tm):
         # "Cơ quan, đơn vị trường học rà soát …": a plural subject written without "các"
         t2 = "các " + s[:1].lower() + s[1:]
         ul2 = parse_unit_list(t2, 0)
@@ -245,12 +246,12 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         topic = _topic_subject(s)
         if topic is not None:
             return topic
-    if ul is None and trig is None and _ADVERBIAL.match(s, timeout=RX_TIMEOUT):
+    if ul is None and trig is None and _ADVERBIAL.match(s, timeout=_tm):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
         commas = list(regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT))
-        if _CONNECTIVE.match(s, timeout=RX_TIMEOUT):
+        if _CONNECTIVE.match(s, timeout=_tm):
             commas = commas[:1]  # "Đồng thời, …": the subject follows the first comma or there is none
-        wt = _WHEN_THEN.match(s, timeout=RX_TIMEOUT)
+        wt = _WHEN_THEN.match(s, timeout=_tm)
         if wt is not None:
             commas = [c for c in commas if c.end() < wt.end()] + [wt]
         for mc in commas:
@@ -280,7 +281,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             if rest0[:1].islower() and not _NOT_TASK_AFTER.match(rest0, timeout=RX_TIMEOUT):
                 return _Subject([(u, "lead")], pos + mcol.end(), trig)
     if ul is None and trig is not None:
-        mp = _PERSON_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
+        mp = _PERSON_AFTER_TRIGGER.match(s, pos, timeout=_tm)
         w = _predicate_after(s, mp.end(), 160) if mp else None
         if mp and w is not None:
             # the person's title runs to the first lower-case word that starts a task; each person of a list is
@@ -295,7 +296,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             if people:
                 return _Subject(people, w, trig)
         # "Yêu cầu giám thị giám sát …", "Đề nghị sinh viên nộp …": the people ordered are the doers
-        mr = _ROLE_AFTER_TRIGGER.match(s, pos, timeout=RX_TIMEOUT)
+        mr = _ROLE_AFTER_TRIGGER.match(s, pos, timeout=_tm)
         if mr:
             np = mr.group("np")
             u = UnitSpan(mr.start("np"), mr.end("np"), np[:1].upper() + np[1:], written=np)
@@ -365,7 +366,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if mt2 and trig is None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
         at = len(s) - len(stripped) + mt2.end()
-        named = parse_unit_list(s, at) is not None or _COLLECTIVE_NP.match(s, at, timeout=RX_TIMEOUT) is not None
+        named = parse_unit_list(s, at) is not None or _COLLECTIVE_NP.match(s, at, timeout=_tm) is not None
         inner = _find_subject(s[:pos] + s[at:], asked=True) if named else None
         if inner is None:
             after = s[at:]
@@ -576,7 +577,8 @@ _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|
 def _topic_subject(s: str) -> _Subject | None:
     """"Đối với các cơ quan Trung ương đóng trên địa bàn tỉnh, thủ trưởng cơ quan, đơn vị bám sát …": a fronted
     topic naming the bodies, then a generic subject ("thủ trưởng cơ quan, đơn vị") that restates them."""
-    m = _TOPIC.match(s, timeout=RX_TIMEOUT)
+    _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
+    m = _TOPIC.match(s, timeout=_tm)
     if m is None:
         return None
     topic = parse_unit_list(s, m.end())
@@ -617,7 +619,8 @@ _DUTY_HEADING = regex.compile(r"^(?:Trách[ ]nhiệm|Nhiệm[ ]vụ)(?:[ ](?:và
 
 def _duty_heading(s: str) -> _Subject | None:
     """"2. Trách nhiệm của người đứng đầu bộ phận hành chính": a heading naming the doer of the items below."""
-    m = _DUTY_HEADING.match(s, timeout=RX_TIMEOUT)
+    _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
+    m = _DUTY_HEADING.match(s, timeout=_tm)
     if m is None:
         return None
     np = s[m.end():].rstrip(" .:;")
@@ -634,11 +637,12 @@ def _duty_heading(s: str) -> _Subject | None:
 def _actor_subject(s: str) -> _Subject | None:
     """A generic actor as the subject of "có trách nhiệm / có nhiệm vụ / phải", at the start of the sentence
     or after a fronted adverbial ("Khi nhận được văn bản đến, đơn vị hoặc cá nhân có trách nhiệm …")."""
+    _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
     starts = [0]
     if _ADVERBIAL.match(s, timeout=RX_TIMEOUT) or regex.match(r"(?i)trường[ ]hợp\b", s, timeout=RX_TIMEOUT):
         starts += [mc.end() for mc in regex.finditer(r",[ ]+", s[:200], timeout=RX_TIMEOUT)]
     for st in starts:
-        m = _ACTOR.match(s, st, timeout=RX_TIMEOUT)
+        m = _ACTOR.match(s, st, timeout=_tm)
         if m is None or (st == 0 and not s[:1].isupper()):
             continue
         np = m.group("np").rstrip(" ,")
