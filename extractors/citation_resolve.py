@@ -660,6 +660,11 @@ def share_in_plural_list(text: str, items: list[Resolved]) -> None:
             break
 
 
+def issuer_fits_code(issuer: str, found: Found) -> bool:
+    """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
+    return _issuer_fits_code(issuer, found)
+
+
 def _issuer_fits_code(issuer: str, found: Found) -> bool:
     """Whether an issuer name agrees with the symbol's issuer code (by initials)."""
     words = [w for w in regex.findall(r"\w+", fold(issuer), timeout=RX_TIMEOUT) if w != "va"]

@@ -30,6 +30,7 @@ from extractors.citation_find import Found, find_citations, is_issuer_code, is_t
 from extractors.citation_resolve import (
     Resolved,
     code_of_type,
+    issuer_fits_code,
     issuers_from_context,
     normalize_type,
     resolve,
@@ -266,6 +267,9 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
         share_leading(c.text, items)
         share_in_plural_list(c.text, items)
         issuers_from_context(c.text, items, starts)
+        if header and header.issuer:
+            for r in items:
+                _own_body_by_its_head(c.text, r, header.issuer)
         for r in items:
             r.title = _title_within_paragraph(stream, c, r)
         for r in items:
@@ -273,6 +277,24 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     refs = _merge_ocr_variants(_merge_short_ids([accs[k].ref for k in order]))
     _fill_from_own_issuer(refs, header)
     return refs, extract_unnumbered(doc, prepared)
+
+
+# "Sở đã ban hành Kế hoạch số …", "Ngày 3/5, Ban đã có công văn số …": the writing body named by its head word alone
+_BARE_HEAD_ISSUES = regex.compile(
+    r"(?:^|[.;:,]\s{0,3}|\n)\s{0,3}(?P<h>Sở|Ban|Bộ|Trường|Phòng|Trung\s+tâm|Viện|Cục|Chi\s+cục|Khoa|Văn\s+phòng|Hội\s+đồng)"
+    r"\s{1,3}(?:(?:đã|vừa|cũng)\s{1,3})?(?:ban\s{1,3}hành|có|ký|gửi|ra)\s{1,3}(?:các\s{1,3})?$")
+
+
+def _own_body_by_its_head(text: str, r: Resolved, own_issuer: str) -> None:
+    """A document its writer issued, named by the head word of the writer's own
+    name ("Sở" in a Sở Y tế letter): that body, when the symbol's code fits it."""
+    if r.issuer:
+        return
+    m = _BARE_HEAD_ISSUES.search(text[max(0, r.start - 60):r.start], timeout=RX_TIMEOUT)
+    if not m or not fold(own_issuer).startswith(fold(m.group("h")) + " "):
+        return
+    if r.found.issuer_codes and issuer_fits_code(own_issuer, r.found):
+        r.issuer, r.issuer_source = own_issuer, "context"
 
 
 def _short_key(ref: Reference) -> tuple[str, str, str] | None:

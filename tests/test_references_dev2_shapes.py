@@ -161,3 +161,17 @@ def test_a_legal_database_s_year_between_number_and_issuer():
                    "của Chính phủ.")
     assert (refs["1234/QĐ-BYT"].issuer, refs["1234/QĐ-BYT"].date) == ("Bộ Y tế", None)
     assert refs["10/2020/NĐ-CP"].issuer == "Chính phủ"
+
+
+def test_the_writer_named_by_its_head_word_issued_its_own_documents():
+    from extractors.header import extract_header
+
+    doc = Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(p) for p in (
+        "UBND TỈNH NINH BÌNH", "SỞ Y TẾ", "Số: 45/BC-SYT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Ninh Bình, ngày 3 tháng 4 năm 2020", "BÁO CÁO", "Kết quả quý I",
+        "Trong quý, Sở đã ban hành Kế hoạch số 12/KH-SYT ngày 1/2/2020 về phòng dịch; Sở đã có Công văn số "
+        "13/UBND-VX gửi các huyện.", "Ngày 5/3/2020, Ban đã có công văn số 14/SYT-NV.")]).reindex()
+    refs = {r.id: r for r in extract_references(doc, extract_header(doc))[0]}
+    assert refs["12/KH-SYT"].issuer == "Sở Y tế"
+    assert refs["13/UBND-VX"].issuer is None  # the code names another body
+    assert refs["14/SYT-NV"].issuer is None  # "Ban" is not the head of this writer's name
