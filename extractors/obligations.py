@@ -739,6 +739,7 @@ class _Level:
     chain: bool = False  # the first item named the subject, and no item since named another: siblings share it
     items: bool = False  # labeled items have come under it
     period: Deadline | None = None  # the month, quarter or date it sets for its items ("Quý I năm 2020:")
+    tables: int = 0  # how many tables the document had shown when it opened
 
 
 _MID_PREAMBLE = regex.compile(r"(?:(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)"
@@ -879,6 +880,8 @@ class _Prose:
         self.period: Deadline | None = None  # the period of the scope the paragraph being read stands in
         self.issuer: UnitSpan | None = None  # the issuer where the header names it, for a report's own tasks
         self.section_doers: list[tuple[UnitSpan, str]] | None = None  # a report's task part: the issuer
+        self.tables = 0  # tables read so far
+        self.section_tables = 0  # tables read when the part heading was
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text
@@ -933,6 +936,7 @@ class _Prose:
                 # items naming nobody are the issuer's
                 self.section_doers = ([(self.issuer, "lead")] if self.report and self.issuer is not None
                                       and _OWN_TASKS.search(fold(text), timeout=RX_TIMEOUT) else None)
+                self.section_tables = self.tables
             if level is None:
                 self.stack = []
                 self.last_subject = None
@@ -1003,7 +1007,7 @@ class _Prose:
             if named:
                 _place([u for u, _r in named], p.loc.span(body_off, len(text)) if p.loc.start is not None else p.loc)
             if level is not None:
-                self.stack.append(_Level(level, named, bool(named), bool(named), period=own_period))
+                self.stack.append(_Level(level, named, bool(named), bool(named), period=own_period, tables=self.tables))
             return
         for s0, e0 in _clauses(body):
             s_text = body[s0:e0]
@@ -1038,17 +1042,32 @@ class _Prose:
         if level is not None:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
-                                     period=own_period))
+                                     period=own_period, tables=self.tables))
         elif leadin and cur is not None and (not self.bare_heading or explicit_leadin):
             # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
-            self.stack.append(_Level(None, cur, True, True, period=own_period))
+            self.stack.append(_Level(None, cur, True, True, period=own_period, tables=self.tables))
         elif own_period is not None and last_draft is None:
             # "Quý I năm 2020:" on its own line: a scope of time for the items below it
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
             self.stack.append(_Level(None, None, period=own_period))
+
+    def table_context(self) -> list[tuple[UnitSpan, str]] | None:
+        """The doers the document gives a table standing here: the subject of the heading or lead-in above it ("1.
+        Phòng Kế hoạch (6 nhiệm vụ):", "Sinh viên lưu ý:"), else, in a report's part on its tasks ahead, the issuer;
+        each located at its words."""
+        # (a heading gives its doers to the first table under it: the tables after that one, with no heading of
+        # their own between them, may well be other doers' — a scan whose headings were lost)
+        seen, self.tables = self.tables, self.tables + 1
+        for lv in reversed(self.stack):
+            if lv.subject:
+                units = [(u, "lead") for u, _r in lv.subject if isinstance(u, UnitSpan) and u.loc is not None]
+                return units if units and lv.tables == seen else None
+        if self.report and self.section_ok and self.section_doers and self.section_tables == seen:
+            return list(self.section_doers)
+        return None
 
     def _heading_period(self, body: str, base: Loc, off: int) -> Deadline | None:
         """The month, quarter or date a heading or lead-in sets for its items: "Trong tháng 11/2017, … các nhiệm vụ
@@ -1655,7 +1674,7 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
         if isinstance(blk, Table):
             flat.flush()
             prose.closing = False
-            read_table(b, blk)
+            read_table(b, blk, context=prose.table_context())
             continue
         if blk.role != "body":
             continue

@@ -602,3 +602,19 @@ def test_a_roles_label_then_the_bodies_that_hold_it():
     assert [(u.name, u.role) for u in o.units] == [("Các phòng chức năng thuộc Công an tỉnh", "support")]
     o2 = _with(obs, "chủ trì")
     assert [(u.name, u.role) for u in o2.units] == [("Sở Văn hóa, Thể thao và Du lịch", "lead")]
+
+
+def test_a_heading_gives_its_doer_to_the_table_of_tasks_right_under_it_and_no_further():
+    from core.tables import table_from_grid
+    rows = [["TT", "Nhiệm vụ", "Thời gian hoàn thành"],
+            ["1", "Số hóa hồ sơ lưu trữ giai đoạn 2020-2024", "Tháng 8/2025"],
+            ["2", "Rà soát danh mục thủ tục hành chính", "Tháng 9/2025"]]
+    blocks = [Paragraph("II. NHIỆM VỤ CỤ THỂ"), Paragraph("1. Phòng Hành chính - Tổng hợp:"), table_from_grid(rows),
+              table_from_grid([r[:] for r in rows])]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
+    obs, _ = extract_obligations(doc, DocumentHeader(date="2025-06-02"))
+    first = [o for o in obs if o.loc.table == blocks[2].table_index]
+    assert [(_names(o), o.deadline.date) for o in first] == [(["Phòng Hành chính - Tổng hợp"], "2025-08-31"),
+                                                              (["Phòng Hành chính - Tổng hợp"], "2025-09-30")]
+    assert all(u.implied and doc.blocks[u.loc.block].text[u.loc.start:u.loc.end] == u.raw for o in first for u in o.units)
+    assert not [o for o in obs if o.loc.table == blocks[3].table_index and o.units]
