@@ -890,7 +890,8 @@ class _Prose:
         self.above, self.prev_draft = self.prev_draft, None
         if self.addr_open is not None and self._in_addressee_list(text, p.loc):
             return
-        if _MOTTO.search(text, timeout=RX_TIMEOUT):
+        _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
+        if _MOTTO.search(text, timeout=_tm):
             return  # a line of the header laid out beside the national motto ("TRƯỜNG ĐẠI HỌC X   Độc lập - Tự do …")
         if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
             f = fold(text.strip())
@@ -898,7 +899,7 @@ class _Prose:
                 self.closing = True
             elif f.startswith("tren day la"):
                 # "Trên đây là báo cáo …, đề nghị các phòng … xây dựng kế hoạch …": the order after the summary
-                mo = _ORDER_AFTER_SUMMARY.search(text, timeout=RX_TIMEOUT)
+                mo = _ORDER_AFTER_SUMMARY.search(text, timeout=_tm)
                 if mo is not None:
                     self.period = None
                     self.sentence(text[mo.end():], text.strip(), p.loc.span(mo.end(), len(text)) if p.loc.start is not None
@@ -909,7 +910,7 @@ class _Prose:
                 rest = text.split(":", 1)[1].strip() if ":" in text else ""
                 self.addr_open = True if not rest or rest.endswith((";", ",")) else None
             return
-        lm = _LABEL.match(text, timeout=RX_TIMEOUT)
+        lm = _LABEL.match(text, timeout=_tm)
         level = _label_level(lm)
         if lm is not None and lm.group("bullet"):
             # bullets nest in the order their marks first appear under a labeled item ("-" then "+")
@@ -1144,14 +1145,15 @@ class _Prose:
             # "(2) Sở Y tế …": a bracketed sub-label opens the sentence
             s = s.replace(sub.group(0), " " * len(sub.group(0)), 1)
             s_clean = s.strip()
-        if not s_clean or CLOSING.match(s_clean, timeout=RX_TIMEOUT):
+        _tm = rx_timeout(s_clean)  # no limit on a short text (core.textutil.RX_SHORT)
+        if not s_clean or CLOSING.match(s_clean, timeout=_tm):
             return None
-        if _CONDITIONAL.match(s_clean, timeout=RX_TIMEOUT):
+        if _CONDITIONAL.match(s_clean, timeout=_tm):
             return None  # "Trường hợp có vướng mắc, đề nghị … phản ánh về …": conditional, no task
         lead = len(s) - len(s.lstrip())
         sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
         ref = self._ref_date(s_clean)
-        rl = _ROLE_LABEL.match(s_clean, timeout=RX_TIMEOUT)
+        rl = _ROLE_LABEL.match(s_clean, timeout=_tm)
         if rl is not None:
             # "Đơn vị phối hợp triển khai: Các phòng chức năng thuộc Công an thành phố.", "Cơ quan chủ trì: Sở Y tế": a
             # role's label, then the bodies that hold it
@@ -1167,7 +1169,7 @@ class _Prose:
         if subj is None and "(" in s_clean and s_clean.endswith(":"):
             # "1. Các đơn vị chuyên trách về CNTT (sau đây gọi là …) và các Sở … (Sở TT&TT) của các tỉnh …:"
             subj = _subject_without_brackets(s_clean)
-        if subj is None and not _IF_START.match(s_clean, timeout=RX_TIMEOUT):
+        if subj is None and not _IF_START.match(s_clean, timeout=_tm):
             subj = _agent_subject(s_clean)
         restated = False
         if (subj is not None and subj.trigger is None and scope and subj.units
@@ -1204,7 +1206,7 @@ class _Prose:
                 _place(units, sloc)
                 self.bare_heading = True
                 return [(u, "lead") for u in units], None
-        if _PREAMBLE.search(s_clean, timeout=RX_TIMEOUT) or subj is None and s_clean.endswith(":"):
+        if _PREAMBLE.search(s_clean, timeout=_tm) or subj is None and s_clean.endswith(":"):
             return self._introduction(s_clean, subj, sloc)
         deadlines = find_deadlines(s_clean, ref)
         recs = find_recurrences(s_clean)
@@ -1293,11 +1295,11 @@ class _Prose:
             last_draft.scope_deadline = False
             last_draft.ob.source_text = f"{last_draft.ob.source_text} {s_clean}"
             return inherited, last_draft
-        mt = _TRIGGER.match(s_clean, timeout=RX_TIMEOUT)
+        mt = _TRIGGER.match(s_clean, timeout=_tm)
         trig_end = mt.end() if mt else 0
-        if mt is None and _ADVERBIAL.match(s_clean, timeout=RX_TIMEOUT):
+        if mt is None and _ADVERBIAL.match(s_clean, timeout=_tm):
             # "Nhận được công văn này, đề nghị triển khai ngay …": the order after an opening adverbial
-            mo = _COMMA_ORDER.search(s_clean, 0, 200, timeout=RX_TIMEOUT)
+            mo = _COMMA_ORDER.search(s_clean, 0, 200, timeout=_tm)
             mt = _TRIGGER.match(s_clean[mo.end():], timeout=RX_TIMEOUT) if mo is not None else None
             trig_end = mo.end() + mt.end() if mt else 0
         if mt and fold(mt.group("t")) in ("de nghi", "yeu cau"):
@@ -1312,15 +1314,15 @@ class _Prose:
                                listed=bool(inherited))
                 return None if not implied else (implied, d)
             return None
-        if inherited and (_TASK_START.match(s_clean, timeout=RX_TIMEOUT)
+        if inherited and (_TASK_START.match(s_clean, timeout=_tm)
                           # a further sentence of the paragraph whose task was just given
                           or (any_task and not heading or same_para and last_draft is not None)
-                          and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=RX_TIMEOUT)
-                          and not _NOMINAL_START.match(s_clean, timeout=RX_TIMEOUT)
-                          and not _DESCRIBED.match(s_clean, timeout=RX_TIMEOUT)
-                          and not _IF_START.match(s_clean, timeout=RX_TIMEOUT)
+                          and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=_tm)
+                          and not _NOMINAL_START.match(s_clean, timeout=_tm)
+                          and not _DESCRIBED.match(s_clean, timeout=_tm)
+                          and not _IF_START.match(s_clean, timeout=_tm)
                           # narration of what was done ("Đã tổ chức 12 hội nghị", "Năm 2025, đã tham mưu …")
-                          and not _DONE.match(s_clean, timeout=RX_TIMEOUT)
+                          and not _DONE.match(s_clean, timeout=_tm)
                           and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
             action = clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:
@@ -1334,7 +1336,7 @@ class _Prose:
             d = self._emit(action, list(inherited), s_clean, source, sloc, deadlines, recs, implied=True)
             if support:
                 self.b.extend(d, support)
-            mo = _DIRECT_OBJ.match(s_clean, timeout=RX_TIMEOUT)
+            mo = _DIRECT_OBJ.match(s_clean, timeout=_tm)
             if mo:
                 # "- Chỉ đạo UBND các xã … tổ chức …": the body directed does the task too
                 ul = parse_unit_list(s_clean, mo.end())
@@ -1346,13 +1348,13 @@ class _Prose:
         when = deadlines[0].start if deadlines else recs[0].start if recs and regex.match(
             r"(?i)(?:báo[ ]cáo|gửi|nộp)\b", s_clean, timeout=RX_TIMEOUT) else None
         if when is not None and not _NARRATION.search(s_clean[:when], timeout=RX_TIMEOUT) \
-                and not _IF_START.match(s_clean, timeout=RX_TIMEOUT) and (
-                REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT) or _TASK_START.match(s_clean, timeout=RX_TIMEOUT)
+                and not _IF_START.match(s_clean, timeout=_tm) and (
+                REPORT_VERB.search(s_clean, timeout=_tm) or _TASK_START.match(s_clean, timeout=_tm)
                 or deadlines and _DUE_WORD.search(s_clean[:when], timeout=RX_TIMEOUT)):
             # a dated or recurring task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo
             # cáo tháng gửi trước ngày …", "Báo cáo định kỳ hằng tháng gửi về Sở …"): the owners named after
             # "của", else the unit the context gives
-            verb = REPORT_VERB.search(s_clean, timeout=RX_TIMEOUT)
+            verb = REPORT_VERB.search(s_clean, timeout=_tm)
             owners = _owners(s_clean[:min(verb.start(), when)]) if verb else []
             generic = all(_GENERIC_UNIT.match(fold(u.raw), timeout=RX_TIMEOUT) for u, _r in owners)
             action = clean_action(s_clean.strip("()"))
@@ -1369,7 +1371,7 @@ class _Prose:
                 d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True,
                                listed=bool(inherited or last))
                 return None, d
-        if (when is None and self.period is not None and labeled and not _IF_START.match(s_clean, timeout=RX_TIMEOUT)
+        if (when is None and self.period is not None and labeled and not _IF_START.match(s_clean, timeout=_tm)
                 and not _NARRATION.search(s_clean[:60], timeout=RX_TIMEOUT) and _TASK_START.match(s_clean, timeout=RX_TIMEOUT)):
             # "1. Quý I năm 2026:" over "1.1. Ban hành kế hoạch …": a dated task of a plan's schedule; its doer
             # unnamed here, it is kept with the period and no unit rather than lost
