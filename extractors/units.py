@@ -380,7 +380,8 @@ def _skip_spaces(text: str, pos: int) -> int:
 
 
 def _starts_unit(text: str, pos: int) -> bool:
-    return _match_head(text, pos) is not None or bool(_BARE_HOB_RX.match(text, pos, timeout=RX_TIMEOUT))
+    _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
+    return _match_head(text, pos) is not None or bool(_BARE_HOB_RX.match(text, pos, timeout=_tm))
 
 
 # the elected and executive councils and the delegation that share a joint office
@@ -689,23 +690,24 @@ def _looks_name_part(text: str, pos: int) -> bool:
 
 def parse_unit(text: str, pos: int) -> UnitSpan | None:
     """One unit name starting exactly at ``pos`` (after spaces)."""
+    _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     pos = _skip_spaces(text, pos)
     m = _match_head(text, pos)
     if m is None:
-        b = _BARE_HOB_RX.match(text, pos, timeout=RX_TIMEOUT)
+        b = _BARE_HOB_RX.match(text, pos, timeout=_tm)
         if b:
             return UnitSpan(pos, b.end(), text[pos:b.end()], head_of_body=b.group("hob"), bare=True)
         return None
     plural = bool(m.group("pl")) or m.re is _HOB_NOUN_RX
     if m.group("head") in _ROLE_ABBREVS:
-        if _CODE_AFTER.match(text, m.end(), timeout=RX_TIMEOUT):
+        if _CODE_AFTER.match(text, m.end(), timeout=_tm):
             return None
         return UnitSpan(pos, m.end(), text[pos:m.end()], head_of_body=m.group("hob"), plural=plural)
     end = _read_tail(text, m.end(), plural, head=m.group("head"))
     raw = _clean_raw(text[pos:end])
     if not raw:
         return None
-    if fold(raw) in _VERB_HEADS and _VERB_LIST_AFTER.match(text, end, timeout=RX_TIMEOUT):
+    if fold(raw) in _VERB_HEADS and _VERB_LIST_AFTER.match(text, end, timeout=_tm):
         return None  # "Thanh tra, kiểm tra, giải quyết …": the verb opening a list of tasks, not the body
     end = _span_end(text, pos, raw)
     return UnitSpan(pos, end, raw, head_of_body=m.group("hob"), plural=plural)
