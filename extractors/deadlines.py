@@ -32,7 +32,7 @@ import regex
 
 from extractors.dates import DateSpan, find_dates
 from core.model import Deadline
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 # phrase that makes the date right after it a due date (ends where the date starts)
 _TRIGGER = regex.compile(
@@ -187,6 +187,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
     """Due dates written in ``text`` (see module doc). ``ref_date`` is the
     document's date (ISO, or "yyyy-mm"/"yyyy") for years left unwritten; without it, the nearest year
     written in ``text``, else ``context_year`` (the nearest dated context around ``text`` in its document)."""
+    _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     if not text:
         return []
     out: list[DeadlineSpan] = []
@@ -213,7 +214,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                 _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
                 and regex.match(r"[ ]*:", text[ds.end:ds.end + 3], timeout=RX_TIMEOUT)) and not (
                 ds.day is None and ds.year is not None and _FRONT_BEFORE.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
-                and _FRONT_AFTER.match(text, ds.end, timeout=RX_TIMEOUT)):
+                and _FRONT_AFTER.match(text, ds.end, timeout=_tm)):
             # no deadline word; but "Ngày 16/11/2017: Họp đoàn …" dates a line of a schedule, and a month placed
             # first times its task ("Tháng 6/2026, các trường …")
             continue
@@ -243,7 +244,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         out.append(DeadlineSpan(start, ds.end, Deadline(date=iso, text=phrase, kind=kind, inferred_year=inferred)))
         taken.append((start, ds.end))
     if "/" in text:
-        for m in _BARE_DAY_MONTH.finditer(text, timeout=RX_TIMEOUT):
+        for m in _BARE_DAY_MONTH.finditer(text, timeout=_tm):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             ds = DateSpan(m.start("d"), m.end(), m.group(0), int(m.group("d")), int(m.group("m")), None)
@@ -260,7 +261,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             taken.append((m.start(), m.end()))
     if in_time_column and any(c.isdigit() for c in text):
         for rx, kind in ((_YEAR_SPAN, "year"), (_MONTH_BARE, "month")):
-            for m in rx.finditer(text, timeout=RX_TIMEOUT):
+            for m in rx.finditer(text, timeout=_tm):
                 if any(s < m.end() and m.start() < e for s, e in taken) or kind == "month" and (
                         _RANGE_AFTER.match(text[m.end():m.end() + 4], timeout=RX_TIMEOUT)
                         or _RANGE_TO.match(text[m.end():m.end() + 16], timeout=RX_TIMEOUT)):
@@ -278,12 +279,12 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                 taken.append((m.start(), m.end()))
     ry = _ref_year(ref_date)
     for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
-        for m in rx.finditer(text, timeout=RX_TIMEOUT):
+        for m in rx.finditer(text, timeout=_tm):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if not (m.group("trig") or in_time_column or (
                     m.group("y") and _FRONT_BEFORE.fullmatch(text[:m.start()], timeout=RX_TIMEOUT)
-                    and _FRONT_AFTER.match(text, m.end(), timeout=RX_TIMEOUT)
+                    and _FRONT_AFTER.match(text, m.end(), timeout=_tm)
                     and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
                 continue  # a period is a due date after a time word, or placed first with its year
