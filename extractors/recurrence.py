@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import regex
 
 from core.model import Recurrence
-from core.textutil import RX_TIMEOUT, fold
+from core.textutil import RX_TIMEOUT, fold, rx_timeout
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "mười hai": 12}
 _UNIT_FREQ = {"ngày": ("DAILY", 1), "tuần": ("WEEKLY", 1), "tháng": ("MONTHLY", 1), "quý": ("MONTHLY", 3),
@@ -167,11 +167,12 @@ class _Taken:
 
 def find_recurrences(text: str) -> list[RecurrenceSpan]:
     """Recurring periods in ``text`` that qualify a task (see module doc)."""
+    _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     if not text:
         return []
     found: list[RecurrenceSpan] = []
     taken = _Taken(len(text))
-    is_report = bool(_REPORT.search(text, timeout=RX_TIMEOUT))
+    is_report = bool(_REPORT.search(text, timeout=_tm))
     low = text.lower()
     for kind, rx in _PATTERNS:
         if not any(w in low for w in _NEEDS[kind]):
@@ -257,7 +258,7 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 n = _n(m.groupdict().get("n")) or 1
                 interval = base * n
                 rrule, key = _rrule(freq, interval), f"{freq}{interval}"
-                count = _COUNT_AFTER.match(text, m.end(), timeout=RX_TIMEOUT) if kind == "every" else None
+                count = _COUNT_AFTER.match(text, m.end(), timeout=_tm) if kind == "every" else None
                 if count is not None:
                     phrase = text[m.start():count.end()]
                     found.append(RecurrenceSpan(m.start(), count.end(), Recurrence(text=phrase.strip(), rrule=rrule,
@@ -275,9 +276,9 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 freq, base = _UNIT_FREQ[unit]
                 rrule, key = _rrule(freq, base), f"{freq}{base}"
             elif kind == "report":
-                if _DATED_AFTER.match(text, m.end(), timeout=RX_TIMEOUT):
+                if _DATED_AFTER.match(text, m.end(), timeout=_tm):
                     continue  # "báo cáo năm gửi trước ngày 15/12/2025": this year's report, one due date
-                if _RULE_AFTER.match(text, m.end(), timeout=RX_TIMEOUT):
+                if _RULE_AFTER.match(text, m.end(), timeout=_tm):
                     continue  # "Báo cáo tháng gửi trước ngày 18 của tháng": the rule written after it is read
                 if m.group("six"):
                     rrule, key = _rrule("MONTHLY", 6), "MONTHLY6"
@@ -287,7 +288,7 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                         continue
                     rrule, key = _rrule(freq, base), f"{freq}{base}"
             elif kind == "round":
-                prep = _ROUND_PREP.search(text, max(0, m.start() - 12), m.start(), timeout=RX_TIMEOUT)
+                prep = _ROUND_PREP.search(text, max(0, m.start() - 12), m.start(), timeout=_tm)
                 at = prep.start() if prep else m.start()
                 if not _clause_initial(text, at) and not _near_verb(text, m) and not _task_clause_end(text, m):
                     continue  # "mỗi đợt có 50 học viên": a description, no task that comes round
