@@ -47,7 +47,7 @@ from core.model import (
 )
 from core.normalize import normalize_document_text
 from core.tables import detect_header_rows, make_cell, stitch_tables
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 # --------------------------------------------------------------------------
 # 1. bytes -> text
@@ -90,7 +90,7 @@ _BINARY_CONTROLS = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 def _check_text(path: Path, text: str) -> None:
     sample = text[:20000]
-    if sample and len(_BINARY_CONTROLS.findall(sample, timeout=RX_TIMEOUT)) > max(8, len(sample) // 100):
+    if sample and len(_BINARY_CONTROLS.findall(sample, timeout=rx_timeout(sample))) > max(8, len(sample) // 100):
         raise DocumentError(str(path), "binary content, not a text file")
 
 
@@ -230,16 +230,16 @@ def _lines(text: str) -> list[Line]:
                         page_break=pending_break)
             pending_break = False
             gap = 0
-            if _MD_ROW.match(p, timeout=RX_TIMEOUT) and p.count("|") >= 2:
+            if _MD_ROW.match(p, timeout=rx_timeout(p)) and p.count("|") >= 2:
                 line.kind = "md_row"
             elif "\t" in p.strip(" ") and len([c for c in p.split("\t") if c.strip()]) >= 1 and p.count("\t") >= 1 \
                     and _tab_fields(p) >= 2:
                 line.kind = "tab_row"
-            elif _RULE.match(line.plain, timeout=RX_TIMEOUT):
+            elif _RULE.match(line.plain, timeout=rx_timeout(line.plain)):
                 line.kind = "rule"
-            elif _URL_LINE.match(line.plain, timeout=RX_TIMEOUT):
+            elif _URL_LINE.match(line.plain, timeout=rx_timeout(line.plain)):
                 line.kind = "url"
-            m = _HEADING.match(line.text, timeout=RX_TIMEOUT)
+            m = _HEADING.match(line.text, timeout=rx_timeout(line.text))
             if m and line.kind == "prose":
                 line.heading = len(m.group(1))
                 line.text = line.text[m.end():]
@@ -298,7 +298,7 @@ def mark_page_breaks(lines: list[Line], usual_gap: int, wrapped: bool = True) ->
         prev = lines[i - 1] if i else None
         if ln.page_break:
             page += 1
-        m = _PAGE_NUMBER.match(ln.plain, timeout=RX_TIMEOUT) if ln.kind == "prose" else None
+        m = _PAGE_NUMBER.match(ln.plain, timeout=rx_timeout(ln.plain)) if ln.kind == "prose" else None
         if m is not None:
             n = int(m.group(1))
             nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -383,7 +383,7 @@ def footnotes_of(lines: list[Line], doc: Document, pages_known: bool) -> None:
         nonlocal cur, cur_mark
         if cur and cur_mark is not None:
             text = join_texts([ln.plain for ln in cur])
-            m = _FOOTNOTE_START.match(text, timeout=RX_TIMEOUT)
+            m = _FOOTNOTE_START.match(text, timeout=rx_timeout(text))
             body = text[m.end():] if m else text
             doc.footnotes.append(Footnote(id=cur_mark, text=body.strip(),
                                           page=cur[0].page if pages_known else None))
@@ -402,7 +402,7 @@ def footnotes_of(lines: list[Line], doc: Document, pages_known: bool) -> None:
             flush()
             doc.furniture.append(Paragraph(ln.plain, page=ln.page if pages_known else None, role="page_footer"))
             continue
-        m = _FOOTNOTE_START.match(ln.plain, timeout=RX_TIMEOUT)
+        m = _FOOTNOTE_START.match(ln.plain, timeout=rx_timeout(ln.plain))
         if m:
             flush()
             cur_mark = m.group(0).strip()  # the mark as written: "1", "(1)", "*"
@@ -439,7 +439,7 @@ _LONE_NUMBER = regex.compile(r"^\d{1,3}$")
 
 
 def label_of(text: str) -> str | None:
-    m = LABEL.match(text, timeout=RX_TIMEOUT)
+    m = LABEL.match(text, timeout=rx_timeout(text))
     if not m:
         return None
     return next(g for g in m.groups() if g)
@@ -486,7 +486,7 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     if _URL_LINE.match(cur, timeout=RX_TIMEOUT) or _URL_LINE.match(prev, timeout=RX_TIMEOUT):
         return False
     full = width is not None and len(prev) >= 0.75 * width
-    ends_clause = _END_PUNCT.search(prev, timeout=RX_TIMEOUT) is not None
+    ends_clause = _END_PUNCT.search(prev, timeout=rx_timeout(prev)) is not None
     label = label_of(cur)
     if label is not None:
         rest = cur[len(label):].lstrip()
@@ -500,7 +500,7 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     if len(prev) >= 2 and prev[-1] in "-/" and not prev[-2].isspace():
         return True
     last_word = prev.rsplit(None, 1)[-1].casefold() if prev.split() else ""
-    if _LONE_NUMBER.match(cur, timeout=RX_TIMEOUT):
+    if _LONE_NUMBER.match(cur, timeout=rx_timeout(cur)):
         return last_word in _OPEN_WORDS  # a row or page number standing alone, unless "số" / "năm" asks for it
     first = cur[0]
     if first.islower() or (first.isdigit() and not ends_clause):
