@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import regex
 
-from core.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 
 # --------------------------------------------------------------------------
 # numbers and points
@@ -38,7 +38,7 @@ def to_number(text: str) -> float | None:
     t = text.strip()
     if not t:
         return None
-    m = _NUM_RX.fullmatch(t, timeout=RX_TIMEOUT)
+    m = _NUM_RX.fullmatch(t, timeout=rx_timeout(t))
     if not m:
         return None
     return float(t.replace(",", "."))
@@ -50,7 +50,7 @@ def parse_points_cell(text: str) -> float | None:
     t = squash_spaces(t)
     if not t:
         return None
-    m = _CELL_RX.match(t, timeout=RX_TIMEOUT)
+    m = _CELL_RX.match(t, timeout=rx_timeout(t))
     if not m:
         return None
     a = float(m.group(1).replace(",", "."))
@@ -82,17 +82,17 @@ def points_in_text(text: str) -> float | None:
     if not t:
         return None
     found: list[tuple[int, float]] = []  # (rank, value); lower rank wins
-    for m in _POINTS_RX.finditer(t, timeout=RX_TIMEOUT):
+    for m in _POINTS_RX.finditer(t, timeout=rx_timeout(t)):
         value = float(m.group("num").replace(",", "."))
         before = t[max(0, m.start() - 40): m.start()]
         after = t[m.end(): m.end() + 3]
         if m.group("slash"):
             found.append((0, value))
             continue
-        if _MAX_BEFORE.search(before, timeout=RX_TIMEOUT):
+        if _MAX_BEFORE.search(before, timeout=rx_timeout(before)):
             found.append((1, value))
             continue
-        if _NOT_MAX_BEFORE.search(before, timeout=RX_TIMEOUT):
+        if _NOT_MAX_BEFORE.search(before, timeout=rx_timeout(before)):
             continue
         tail = t[m.end():].strip(" .;,)*")
         stripped_before = before.rstrip()
@@ -188,7 +188,7 @@ def clean_code(code: str) -> str:
 
 def is_roman(code: str) -> bool:
     c = code.strip().rstrip(".)")
-    return bool(c) and c.isupper() and _ROMAN_RX.match(c, timeout=RX_TIMEOUT) is not None
+    return bool(c) and c.isupper() and _ROMAN_RX.match(c, timeout=rx_timeout(c)) is not None
 
 
 def code_style(code: str) -> tuple[str, int]:
@@ -222,10 +222,10 @@ def leading_code(text: str) -> tuple[str | None, str]:
     """A code written at the start of a text ("1.2. Nội dung", "a) …",
     "Tiêu chí số 3: …") → (code, rest); (None, text) when none."""
     t = text.lstrip()
-    m = _GROUP_WORD_RX.match(t, timeout=RX_TIMEOUT)
+    m = _GROUP_WORD_RX.match(t, timeout=rx_timeout(t))
     if m:
         return m.group("num"), t
-    m = _LEAD_CODE_RX.match(t, timeout=RX_TIMEOUT)
+    m = _LEAD_CODE_RX.match(t, timeout=rx_timeout(t))
     if m:
         code = m.group("code")
         delim = m.group("delim").strip()
@@ -269,7 +269,7 @@ _BULLET_RX = regex.compile(r"^\s*(?:[-–—+•*●▪]\s*)")
 
 
 def is_bullet(text: str) -> bool:
-    return _BULLET_RX.match(text, timeout=RX_TIMEOUT) is not None
+    return _BULLET_RX.match(text, timeout=rx_timeout(text)) is not None
 
 
 def strip_bullet(text: str) -> str:
