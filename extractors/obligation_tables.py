@@ -12,7 +12,7 @@ from extractors.obligation_builder import CLOSING, Draft, ObligationBuilder, cle
 from extractors.recurrence import find_recurrences
 from extractors.units import UnitSpan, parse_unit_list, split_unit_cell
 from core.model import Cell, Loc, Obligation, Paragraph, Table
-from core.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 
 # table column headers
 _COL_UNIT = regex.compile(r"don vi|co quan|bo phan|trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach"
@@ -59,13 +59,13 @@ def _columns(headers: list[str]) -> _Columns | None:
             continue
         if _COL_CODE.match(h.replace(".", "").strip(), timeout=RX_TIMEOUT) and cols.code is None:
             cols.code = i
-        elif _COL_TIME.search(h, timeout=RX_TIMEOUT) and "don vi" not in h:
+        elif _COL_TIME.search(h, timeout=rx_timeout(h)) and "don vi" not in h:
             cols.time = i
         elif _COL_MONITOR.match(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT):
             cols.units.append((i, "monitor"))
         elif _COL_UNIT.search(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and "kiem chung" not in h:
             cols.units.append((i, _unit_col_role(h)))
-        elif _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and cols.content is None:
+        elif _COL_CONTENT.search(h, timeout=rx_timeout(h)) and cols.content is None:
             cols.content = i
     if cols.content is None or all(role == "monitor" for _c, role in cols.units):
         return None  # no column of bodies doing the task
@@ -82,11 +82,11 @@ def _header_only_columns(headers: list[str]) -> _Columns:
             continue
         if _COL_CODE.match(h.replace(".", "").strip(), timeout=RX_TIMEOUT) and cols.code is None:
             cols.code = i
-        elif _COL_TIME.search(h, timeout=RX_TIMEOUT) and "don vi" not in h and cols.time is None:
+        elif _COL_TIME.search(h, timeout=rx_timeout(h)) and "don vi" not in h and cols.time is None:
             cols.time = i
         elif _COL_MONITOR.match(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT):
             cols.units.append((i, "monitor"))
-        elif _COL_CONTENT.search(h, timeout=RX_TIMEOUT) and cols.content is None:
+        elif _COL_CONTENT.search(h, timeout=rx_timeout(h)) and cols.content is None:
             cols.content = i
     return cols
 
@@ -133,7 +133,7 @@ _PERSON_SUBJECT = regex.compile(
 def _is_person_cell(text: str) -> bool:
     """A cell naming people by their role and nothing else ("Sinh viên; Giảng viên hướng dẫn")."""
     t = squash_spaces(text.replace("\n", " "))
-    return 0 < len(t) <= 120 and bool(_PERSON_CELL.fullmatch(t, timeout=RX_TIMEOUT))
+    return 0 < len(t) <= 120 and bool(_PERSON_CELL.fullmatch(t, timeout=rx_timeout(t)))
 
 
 def _is_unit_cell(text: str) -> bool:
@@ -142,11 +142,11 @@ def _is_unit_cell(text: str) -> bool:
     t = squash_spaces(text.replace("\n", " "))
     if _is_person_cell(t):
         return True
-    if not t or len(t) > 250 or not _UNIT_START.match(t, timeout=RX_TIMEOUT):
+    if not t or len(t) > 250 or not _UNIT_START.match(t, timeout=rx_timeout(t)):
         return False
     pos, covered, joints, n = 0, 0, 0, 0
     while pos < len(t):
-        j = _CELL_JOINT.match(t, pos, timeout=RX_TIMEOUT)
+        j = _CELL_JOINT.match(t, pos, timeout=rx_timeout(t))
         if j:
             joints += len(_LETTER.findall(j.group(0), timeout=RX_TIMEOUT))
             pos = j.end()
@@ -158,7 +158,7 @@ def _is_unit_cell(text: str) -> bool:
         covered += len(_LETTER.findall(t[pos:ul.end], timeout=RX_TIMEOUT))
         n += sum(1 for u in ul.units if not u.bare)
         pos = ul.end
-    letters = len(_LETTER.findall(t, timeout=RX_TIMEOUT))
+    letters = len(_LETTER.findall(t, timeout=rx_timeout(t)))
     return n > 0 and letters > joints and covered >= 0.8 * (letters - joints)
 
 
@@ -172,7 +172,7 @@ _TIME_WORDS = regex.compile(
 def _is_time_cell(text: str) -> bool:
     """A short cell that holds a time: a date, a period, a recurrence, "Thường xuyên"."""
     t = squash_spaces(text.replace("\n", " "))
-    return 0 < len(t) <= 80 and bool(_TIME_WORDS.search(t, timeout=RX_TIMEOUT))
+    return 0 < len(t) <= 80 and bool(_TIME_WORDS.search(t, timeout=rx_timeout(t)))
 
 
 def _columns_by_content(grid: list[list[Cell | None]], first: int, n_cols: int, headers: list[str],
@@ -223,10 +223,10 @@ def _cell_subject(text: str) -> tuple[list[UnitSpan], str]:
     and the task after them."""
     flat, _where = _text_locs(text)
     ul = parse_unit_list(flat, 0)
-    if ul is None or not ul.units or not _VERB_AFTER.match(flat, ul.end, timeout=RX_TIMEOUT):
+    if ul is None or not ul.units or not _VERB_AFTER.match(flat, ul.end, timeout=rx_timeout(flat)):
         # people by their role as the subject ("Sinh viên nộp đề cương …", "Giảng viên hướng dẫn chấm …")
-        m = _PERSON_SUBJECT.match(flat, timeout=RX_TIMEOUT)
-        if m is None or not _VERB_AFTER.match(flat, m.end(), timeout=RX_TIMEOUT):
+        m = _PERSON_SUBJECT.match(flat, timeout=rx_timeout(flat))
+        if m is None or not _VERB_AFTER.match(flat, m.end(), timeout=rx_timeout(flat)):
             return [], flat
         name = m.group("np")
         return [UnitSpan(m.start("np"), m.end("np"), name[0].upper() + name[1:], written=name)], flat[m.end():].strip()
@@ -262,7 +262,7 @@ def _due_columns(grid: list[list[Cell | None]], first: int, n_cols: int, cols: _
         return None
     cols, filled = found
     times = filled[cols.time]  # type: ignore[index]
-    if any(_CLOCK.search(x, timeout=RX_TIMEOUT) for x in times):
+    if any(_CLOCK.search(x, timeout=rx_timeout(x)) for x in times):
         return None
     tasks = filled[cols.content]  # type: ignore[index]
     if sum(1 for x in tasks if _is_unit_cell(x)) >= 0.5 * len(tasks):
@@ -333,7 +333,7 @@ def _trim_labels(units: list[tuple[UnitSpan, str]]) -> list[tuple[UnitSpan, str]
     part of it."""
     out = []
     for u, role in units:
-        m = _LABEL_REST.match(u.raw, timeout=RX_TIMEOUT)
+        m = _LABEL_REST.match(u.raw, timeout=rx_timeout(u.raw))
         if m and m.end() < len(u.raw):
             u = replace(u, start=u.start + m.end(), raw=u.raw[m.end():])
         out.append((u, role))
@@ -492,7 +492,7 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             if recs:
                 rc_cell = pc
                 break
-        if implied and _EVENT.match(content, timeout=RX_TIMEOUT):
+        if implied and _EVENT.match(content, timeout=rx_timeout(content)):
             continue  # "Bảo vệ khóa luận", "Lễ khai giảng", "Hội nghị tổng kết" on their day: events, nobody's task
         if numbered_only and not deadlines:
             continue
@@ -552,7 +552,7 @@ class FlatTableReader:
         self.last: Draft | None = None
 
     def _is_code_header(self, f: str) -> bool:
-        return len(f) < 60 and bool(_COL_CONTENT.search(f, timeout=RX_TIMEOUT)) and bool(
+        return len(f) < 60 and bool(_COL_CONTENT.search(f, timeout=rx_timeout(f))) and bool(
             regex.match(r"(?:s ?t ?t|tt)\b", f, timeout=RX_TIMEOUT))
 
     def _is_unit_header(self, f: str) -> bool:
