@@ -34,7 +34,7 @@ from extractors.dates import find_dates
 from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs
 from core.model import Document, DocumentHeader, Loc, Signer
 from core.syllables import is_valid_syllable
-from core.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 
 TOP_LINES = 40  # the header zone: at most this many lines before the body starts
 
@@ -206,7 +206,7 @@ _CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>
 def _has_place_date(text: str) -> bool:
     """Whether a (short) line holds a place-date ("Hà Nội, ngày …")."""
     return len(text) <= 400 and ("ngày" in text or "Ngày" in text or "NGÀY" in text) \
-        and bool(_PLACE_DATE.search(text, timeout=RX_TIMEOUT))
+        and bool(_PLACE_DATE.search(text, timeout=rx_timeout(text)))
 
 
 _AGENCY_WORD = regex.compile(r"(?<![\p{L}])(?:UBND|Sở|Phòng|Ban|Văn|VT|Lưu)(?![\p{L}])")
@@ -235,16 +235,16 @@ def _split_header_piece(text: str) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         cuts: list[int] = []
-        for m in _CUT_MOTTO.finditer(piece, timeout=RX_TIMEOUT):
+        for m in _CUT_MOTTO.finditer(piece, timeout=rx_timeout(piece)):
             if m.start() > 0:
                 cuts.append(m.start())  # the motto in capitals is never inside a sentence
-        for m in _CUT_MOTTO_END.finditer(piece, timeout=RX_TIMEOUT):
+        for m in _CUT_MOTTO_END.finditer(piece, timeout=rx_timeout(piece)):
             if m.end() < len(piece):
                 cuts.append(m.end())
         out.extend(_cut(piece, cuts))
     pieces, out = out, []
     for piece in pieces:
-        m = _CUT_NUMBER.search(piece, timeout=RX_TIMEOUT)
+        m = _CUT_NUMBER.search(piece, timeout=rx_timeout(piece))
         head = piece[:m.start()].strip(" *-–|") if m else ""
         if m and (_caps_segment(head) or _CUT_MOTTO_END.fullmatch(head + " ", timeout=RX_TIMEOUT)):
             out.extend(_cut(piece, [m.start()]))
@@ -257,11 +257,11 @@ def _split_header_piece(text: str) -> list[str]:
             out.append(piece)
             continue
         cuts = []
-        vv = _CUT_VV.search(piece, timeout=RX_TIMEOUT)
-        if vv and _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) and not _has_place_date(piece[:vv.start()]):
+        vv = _CUT_VV.search(piece, timeout=rx_timeout(piece))
+        if vv and _NUMBER_LINE.match(piece, timeout=rx_timeout(piece)) and not _has_place_date(piece[:vv.start()]):
             cuts.append(vv.start())
-        nm = _NUMBER_LINE.match(piece, timeout=RX_TIMEOUT)
-        pd = _PLACE_DATE.search(piece, nm.end() if nm else 0, timeout=RX_TIMEOUT) \
+        nm = _NUMBER_LINE.match(piece, timeout=rx_timeout(piece))
+        pd = _PLACE_DATE.search(piece, nm.end() if nm else 0, timeout=rx_timeout(piece)) \
             if "ngày" in piece or "Ngày" in piece or "NGÀY" in piece else None
         if pd and regex.match(r"\s{0,3}[0-9.…_ ]{0,12}\s{0,3}tháng", piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT):
             start = pd.start("place")
@@ -283,39 +283,39 @@ def _split_signature_piece(text: str) -> list[str]:
     CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH", "- Lưu: VT. Trần Văn Bình" — the
     distribution items, the authority, a title in capitals and the name apart."""
     cuts: list[int] = []
-    m = _CUT_NOI_NHAN.search(text, timeout=RX_TIMEOUT)
+    m = _CUT_NOI_NHAN.search(text, timeout=rx_timeout(text))
     if m:
         cuts.append(m.start())
-    for m in _CUT_AUTH.finditer(text, timeout=RX_TIMEOUT):
+    for m in _CUT_AUTH.finditer(text, timeout=rx_timeout(text)):
         rest = text[m.start():]
-        caps = _CAPS_RUN_THEN_NAME.match(rest, timeout=RX_TIMEOUT)
+        caps = _CAPS_RUN_THEN_NAME.match(rest, timeout=rx_timeout(rest))
         if m.start() > 0 and (_is_title_caps(rest) or (caps and _is_title_caps(caps.group("caps")))):
             cuts.append(m.start())  # "KT. CHỦ TỊCH" (and the rest of the block) after the other column's text
     pieces = _cut(text, cuts)
     out: list[str] = []
     for piece in pieces:
-        if not (_NOI_NHAN.match(piece, timeout=RX_TIMEOUT) or piece.startswith(("- ", "+ ", "• "))):
+        if not (_NOI_NHAN.match(piece, timeout=rx_timeout(piece)) or piece.startswith(("- ", "+ ", "• "))):
             out.append(piece)
             continue
-        cuts = [m.start() for m in _CUT_ITEM.finditer(piece, timeout=RX_TIMEOUT)]
+        cuts = [m.start() for m in _CUT_ITEM.finditer(piece, timeout=rx_timeout(piece))]
         for sub in _cut(piece, cuts):
             # a title in capitals (or a name) after the item's closing punctuation is the other column's
             tail_at = None
-            for pm in _CUT_AFTER_PUNCT.finditer(sub, timeout=RX_TIMEOUT):
+            for pm in _CUT_AFTER_PUNCT.finditer(sub, timeout=rx_timeout(sub)):
                 tail = sub[pm.end():]
-                caps = _CAPS_RUN_THEN_NAME.match(tail, timeout=RX_TIMEOUT)
+                caps = _CAPS_RUN_THEN_NAME.match(tail, timeout=rx_timeout(tail))
                 after_nn = bool(_NOI_NHAN.match(sub, timeout=RX_TIMEOUT)) and pm.start() == sub.find(":") + 1 and len(tail.split()) <= 6
-                if ((_is_title_caps(tail) and (_TITLE_WORDS.search(tail, timeout=RX_TIMEOUT) or after_nn)
+                if ((_is_title_caps(tail) and (_TITLE_WORDS.search(tail, timeout=rx_timeout(tail)) or after_nn)
                      and sum(ch.isalpha() for ch in tail) >= 4)
                         or (caps and _TITLE_WORDS.search(caps.group("caps"), timeout=RX_TIMEOUT))
                         or (_NAME.match(tail, timeout=RX_TIMEOUT) and not _is_title_caps(tail) and len(tail.split()) >= 2
-                            and not _AGENCY_WORD.search(tail, timeout=RX_TIMEOUT))):
+                            and not _AGENCY_WORD.search(tail, timeout=rx_timeout(tail)))):
                     tail_at = pm.end()
                     break
             out.extend(_cut(sub, [tail_at]) if tail_at else [sub])
     final: list[str] = []
     for piece in out:
-        m = _CAPS_RUN_THEN_NAME.match(piece, timeout=RX_TIMEOUT)
+        m = _CAPS_RUN_THEN_NAME.match(piece, timeout=rx_timeout(piece))
         if m and _is_title_caps(m.group("caps")) and (_TITLE_WORDS.search(m.group("caps"), timeout=RX_TIMEOUT)
                                                      or _AUTHORITY.match(m.group("caps"), timeout=RX_TIMEOUT)):
             final.extend([m.group("caps").strip(), m.group("name")])  # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa"
@@ -346,8 +346,8 @@ def _signature_zone(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         t = ln.text
-        if 12 < len(t) <= 120 and ((t[0] in "-+•" and _CUT_AFTER_PUNCT.search(t, 2, timeout=RX_TIMEOUT))
-                                   or (t[:2].isupper() and _CAPS_RUN_THEN_NAME.match(t, timeout=RX_TIMEOUT))):
+        if 12 < len(t) <= 120 and ((t[0] in "-+•" and _CUT_AFTER_PUNCT.search(t, 2, timeout=rx_timeout(t)))
+                                   or (t[:2].isupper() and _CAPS_RUN_THEN_NAME.match(t, timeout=rx_timeout(t)))):
             pieces = _split_signature_piece(t)
             if len(pieces) > 1:
                 out.extend(Line(p, ln.loc) for p in pieces)
@@ -490,11 +490,11 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_place_date(top, h)
     if num_i is not None:
         _read_issuer_block(top, num_i, h, lines)
-        if h.issuer is None or _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
+        if h.issuer is None or _MOTTO_PIECE.search(h.issuer, timeout=rx_timeout(h.issuer)):
             _read_caption_header(top, num_i, h)
     else:
         _issuer_by_motto(top, h, lines)
-    if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=RX_TIMEOUT):
+    if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=rx_timeout(h.issuer)):
         h.issuer, h.parent_issuer = None, None  # never the national motto
     type_i = _read_type_and_subject(top, h)
     _read_recipients(lines_from, h)
@@ -544,8 +544,8 @@ def _header_start(lines: list[Line]) -> int:
 
 def _header_sign(text: str) -> bool:
     """A scrap of a header block as an OCR may leave it: a piece of the motto, a "Số" line."""
-    return len(text) <= 160 and bool(_MOTTO_PIECE.search(text, timeout=RX_TIMEOUT)
-                                     or _NUMBER_LINE_OCR.match(text, timeout=RX_TIMEOUT))
+    return len(text) <= 160 and bool(_MOTTO_PIECE.search(text, timeout=rx_timeout(text))
+                                     or _NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text)))
 
 
 def _issuer_by_motto(top: list[Line], h: DocumentHeader, lines: list[Line]) -> None:
@@ -553,7 +553,7 @@ def _issuer_by_motto(top: list[Line], h: DocumentHeader, lines: list[Line]) -> N
     issuer block is the capitals beside the motto — above its line, or, when a
     layout read the motto's column first, right after the motto and the
     place-date line."""
-    mi = next((k for k, ln in enumerate(top[:15]) if _ANCHOR_MOTTO.search(ln.text, timeout=RX_TIMEOUT)), None)
+    mi = next((k for k, ln in enumerate(top[:15]) if _ANCHOR_MOTTO.search(ln.text, timeout=rx_timeout(ln.text))), None)
     if mi is None:
         return
     _read_issuer_block(top, mi, h, lines)
@@ -590,10 +590,10 @@ _GLUED_NUMBER_LINE = regex.compile(
 
 
 def _glued_number_line(text: str) -> regex.Match | None:
-    g = _GLUED_SO.search(text, timeout=RX_TIMEOUT)
+    g = _GLUED_SO.search(text, timeout=rx_timeout(text))
     if not g or not _is_title_caps(text[:g.start()].strip()) or len(text[:g.start()].split()) < 2:
         return None
-    return _GLUED_NUMBER_LINE.match(text, g.start(), timeout=RX_TIMEOUT)
+    return _GLUED_NUMBER_LINE.match(text, g.start(), timeout=rx_timeout(text))
 
 
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
@@ -601,9 +601,9 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         text, joined = ln.text, False
         if _BARE_SO.match(text) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text):
             text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
-        m = _NUMBER_LINE.search(text, timeout=RX_TIMEOUT)
+        m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
-            m = _NUMBER_LINE_OCR.match(text, timeout=RX_TIMEOUT)
+            m = _NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text))
             if not m:
                 m = _glued_number_line(text)
             if not m or "-" not in m.group("sym"):
@@ -632,8 +632,8 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
     for ln in top:
         if len(ln.text) > 160 or ("ngày" not in ln.text and "Ngày" not in ln.text and "NGÀY" not in ln.text):
             continue  # a place-date line is short and names the day
-        nm = _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT)
-        m = _PLACE_DATE.search(ln.text, nm.end() if nm else 0, timeout=RX_TIMEOUT)
+        nm = _NUMBER_LINE.search(ln.text, timeout=rx_timeout(ln.text))
+        m = _PLACE_DATE.search(ln.text, nm.end() if nm else 0, timeout=rx_timeout(ln.text))
         if not m:
             continue
         lead = _MOTTO.sub("", ln.text[nm.end() if nm else 0:m.start()], timeout=RX_TIMEOUT)
@@ -654,7 +654,7 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
             h.date_partial = None if d.iso else d.partial
         else:
             # a draft's "Hà Nội, ngày   tháng   năm 2025": only the year is written
-            ym = _YEAR_ONLY.match(ln.text, m.end(), timeout=RX_TIMEOUT)
+            ym = _YEAR_ONLY.match(ln.text, m.end(), timeout=rx_timeout(ln.text))
             if ym:
                 h.date_partial = ym.group("y")
         h.place = place
@@ -708,7 +708,7 @@ def _number_from_file_name(path: str, symbol: str) -> str | None:
     file named by it the way offices save their letters: "493 TB.pdf",
     "298 PC04.pdf" — a number, then a code of the symbol written as in it."""
     stem = path.replace("\\", "/").rsplit("/", 1)[-1]
-    m = _FILE_NUMBER.match(stem, timeout=RX_TIMEOUT)
+    m = _FILE_NUMBER.match(stem, timeout=rx_timeout(stem))
     if not m:
         return None
     groups = [g for g in regex.split(r"[-/]", symbol, timeout=RX_TIMEOUT) if g]
@@ -750,7 +750,7 @@ def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i
             if d and (d == h.date if h.date else d.startswith(h.date_partial + "-")):
                 found.add((f.number, d))
                 loc = loc or ln.loc
-            elif d is None and h.date and _SOURCE_LINE.match(ln.text, timeout=RX_TIMEOUT):
+            elif d is None and h.date and _SOURCE_LINE.match(ln.text, timeout=rx_timeout(ln.text)):
                 found.add((f.number, h.date))  # "Nguồn: Công văn số 22/UBND-TH …": the page names what it reproduces
                 loc = loc or ln.loc
     if len({n for n, _ in found}) == 1 and len(found) == 1:
@@ -765,7 +765,7 @@ def _read_caption_header(top: list[Line], num_i: int, h: DocumentHeader) -> None
     THÔNG TIN VÀ TRUYỀN THÔNG SỐ 07/2008/CT-BTTTT" / "NGÀY 30 THÁNG 12 NĂM
     2008" — the issuer after "của" on the number's line, the date on the next."""
     ln = top[num_i]
-    m = _CAPTION_OF.match(ln.text, timeout=RX_TIMEOUT)
+    m = _CAPTION_OF.match(ln.text, timeout=rx_timeout(ln.text))
     if not m:
         return
     h.issuer = _known_spelling(_expand(_org_case(squash_spaces(m.group("iss")))))
@@ -788,17 +788,17 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
     for ln in reversed(top[max(0, num_i - 6):num_i + 1]):
         text = _MOTTO.sub(" ", ln.text, timeout=RX_TIMEOUT)
         text = _MOTTO_PIECE.sub(" ", text, timeout=RX_TIMEOUT)
-        text = _NUMBER_LINE.split(text, maxsplit=1, timeout=RX_TIMEOUT)[0] if ln is top[num_i] else text
+        text = _NUMBER_LINE.split(text, maxsplit=1, timeout=rx_timeout(text))[0] if ln is top[num_i] else text
         dash = bool(regex.search(r"\s[-–]\s{0,2}$", text, timeout=RX_TIMEOUT))  # "LIÊN ĐOÀN LAO ĐỘNG -" ⏎ "SỞ …"
         text = _drop_debris_tokens(squash_spaces(text)).strip(" *|.,'`’‘_·•-–—")
         if ln is top[num_i]:
-            g = _glued_number_line(ln.text) if not _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT) else None
+            g = _glued_number_line(ln.text) if not _NUMBER_LINE.search(ln.text, timeout=rx_timeout(ln.text)) else None
             if g is None:
                 continue
             text = squash_spaces(ln.text[:g.start()]).strip(" *|.,'`’‘_·•-–—")  # the issuer's last line, glued
             if not text:
                 continue
-        if not text or _DECOR.match(text, timeout=RX_TIMEOUT) or _has_place_date(text) or _is_debris(text):
+        if not text or _DECOR.match(text, timeout=rx_timeout(text)) or _has_place_date(text) or _is_debris(text):
             continue
         if set(regex.findall(r"\p{L}+", fold(text), timeout=RX_TIMEOUT)) <= _MOTTO_WORDS:
             continue  # what an OCR left of the motto ("CHÚ NGHÍA")
@@ -1107,7 +1107,7 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
             return i
         t = _type_of_line(ln.text)
         if t is None:
-            pm = _TYPE_THEN_SUBJECT.match(ln.text, timeout=RX_TIMEOUT)
+            pm = _TYPE_THEN_SUBJECT.match(ln.text, timeout=rx_timeout(ln.text))
             pt = _type_of_line(pm.group("type")) if pm else None
             if pt is not None:
                 h.type = pt
@@ -1120,7 +1120,7 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
                 and i + 1 < len(top) and not _MOTTO.search(ln.text) and not _ISSUER_WORDS.match(ln.text):
             # an untyped title ("BẢNG TỔNG HỢP") heading the text
             nxt = top[i + 1].text
-            if _is_title_caps(nxt) or _CAPTION.search(nxt, timeout=RX_TIMEOUT):
+            if _is_title_caps(nxt) or _CAPTION.search(nxt, timeout=rx_timeout(nxt)):
                 t = _case(ln.text)
         if t is not None:
             h.type = t
@@ -1131,7 +1131,7 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
                 if h.subject:
                     h.locs["subject"] = top[j].loc
             return i
-        if _BODY_START.match(ln.text, timeout=RX_TIMEOUT) and i > 3:
+        if _BODY_START.match(ln.text, timeout=rx_timeout(ln.text)) and i > 3:
             break
     return None
 
@@ -1146,9 +1146,9 @@ def _past_header_matter(top: list[Line], j: int) -> int:
     while j < len(top):
         t = top[j].text
         words = regex.findall(r"\p{L}+", fold(t), timeout=RX_TIMEOUT)
-        if _DECOR.match(t, timeout=RX_TIMEOUT) or (words and set(words) <= _MOTTO_WORDS
-                                                   and (t.isupper() or _MOTTO_PIECE.search(t, timeout=RX_TIMEOUT)))\
-                or (_PLACE_DATE.match(t, timeout=RX_TIMEOUT) and len(t) < 80):
+        if _DECOR.match(t, timeout=rx_timeout(t)) or (words and set(words) <= _MOTTO_WORDS
+                                                   and (t.isupper() or _MOTTO_PIECE.search(t, timeout=rx_timeout(t))))\
+                or (_PLACE_DATE.match(t, timeout=rx_timeout(t)) and len(t) < 80):
             j += 1
             continue
         return j
@@ -1180,8 +1180,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
                                                   or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
                 break
-            if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=RX_TIMEOUT)
-                          or _MOTTO.search(text, timeout=RX_TIMEOUT)):
+            if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=rx_timeout(text))
+                          or _MOTTO.search(text, timeout=rx_timeout(text))):
                 break
             if j == i and (_KINH_GUI.match(text) or text.startswith("(")
                            or regex.match(r"^(?:Căn\s+cứ|CĂN\s+CỨ|Hôm\s+nay)\s", text, timeout=RX_TIMEOUT)):
@@ -1191,7 +1191,7 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             if j > i and _DIEN.match(text):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", the addressees of a Công điện
             if j > i and (regex.match(r"^(?:Ngày|Hôm\s+nay|Vào\s+ngày)\s+[0-9]", text, timeout=RX_TIMEOUT)
-                          or _AGENCY_ACTS.match(text, timeout=RX_TIMEOUT)):
+                          or _AGENCY_ACTS.match(text, timeout=rx_timeout(text))):
                 break  # the body's first sentence: "Ngày 01/4/2025, …", "Ủy ban nhân dân xã thông báo …"
         if j > i and parts and parts[-1].endswith((".", ":", ";")):
             break
@@ -1351,7 +1351,7 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
     if h.signer is None:
         # an e-signature's appearance text standing apart from the signature block ("Người ký: Nguyễn Văn A")
         for ln in lines:
-            if ("ký" in ln.text or "KÝ" in ln.text) and _SIGNED_BY.match(ln.text, timeout=RX_TIMEOUT):
+            if ("ký" in ln.text or "KÝ" in ln.text) and _SIGNED_BY.match(ln.text, timeout=rx_timeout(ln.text)):
                 name = _name_of(ln.text)
                 if name:
                     h.signer = Signer(name=name, title=None, authority=None, loc=ln.loc)
@@ -1377,7 +1377,7 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
             nxt = lines[n1].text if n1 < len(lines) else ""
             if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
                 title, k = nxt, n1 + 1
-            elif not _is_title_caps(m.group("rest")) and _MIXED_TITLE.match(nxt, timeout=RX_TIMEOUT) \
+            elif not _is_title_caps(m.group("rest")) and _MIXED_TITLE.match(nxt, timeout=rx_timeout(nxt)) \
                     and not _NAME.match(nxt):
                 title, k = nxt, n1 + 1  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
             else:
@@ -1397,7 +1397,7 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
                 continue
             found = _name_of(t)
             if not found and "ký" in t:
-                sm = _SIGNED_AT_END.search(t, timeout=RX_TIMEOUT)  # "- Như trên; (đã ký) Nguyễn Văn A": the columns run together
+                sm = _SIGNED_AT_END.search(t, timeout=rx_timeout(t))  # "- Như trên; (đã ký) Nguyễn Văn A": the columns run together
                 found = _name_of(sm.group("n")) if sm else None
             if found:
                 name, name_loc = found, lines[j].loc
@@ -1432,24 +1432,24 @@ def _name_of(text: str) -> str | None:
     """The signer's name a line holds: "Nguyễn Văn Bình", "PGS.TS. Nguyễn Văn
     Bình", "Đã ký: Nguyễn Văn Bình", or a name printed in capitals that starts
     with a family name ("NGUYỄN VĂN BÌNH"); None for any other line."""
-    m = _SIGNED_BY.match(text, timeout=RX_TIMEOUT) if ("ký" in text or "KÝ" in text) else None
+    m = _SIGNED_BY.match(text, timeout=rx_timeout(text)) if ("ký" in text or "KÝ" in text) else None
     t = (m.group("n").strip() if m else text).rstrip(" ,'`’~_|-")
     if not t[:1].isupper() or len(t) > 60:
         return None
-    nc = _NAME_THEN_CAPS.match(t, timeout=RX_TIMEOUT)
+    nc = _NAME_THEN_CAPS.match(t, timeout=rx_timeout(t))
     if nc and fold(nc.group("name").split()[0]) in _SURNAMES and nc.group("name").split()[0].lower() in _SURNAMES_MARKED:
         t = nc.group("name")  # "Ngô Thị Minh BỘ GIÁO DỤC …": the next page's header read onto the name's line
     spaced = _GLUED_WORDS.sub(" ", t, timeout=RX_TIMEOUT)
     if spaced != t and fold(spaced.split()[0]) in _SURNAMES:
         t = spaced  # "NguyễnXuân Bình": a space an OCR lost between the names
     if not _is_title_caps(t):
-        return _bare_name(t) if _NAME.match(t, timeout=RX_TIMEOUT) else None
+        return _bare_name(t) if _NAME.match(t, timeout=rx_timeout(t)) else None
     bare = _bare_name(t)
     words = bare.split()
     first = words[0].lower() if words else ""
     if _is_title_caps(bare) and 3 <= len(words) <= 5 and fold(words[0]) in _SURNAMES and fold(bare) != "ho chi minh" \
             and (first in _SURNAMES_MARKED or first == fold(first)) \
-            and all(w.isalpha() and len(w) <= 7 for w in words) and not _TITLE_WORDS.search(bare, timeout=RX_TIMEOUT):
+            and all(w.isalpha() and len(w) <= 7 for w in words) and not _TITLE_WORDS.search(bare, timeout=rx_timeout(bare)):
         return " ".join(w[:1] + w[1:].lower() for w in words)
     return None
 
@@ -1508,14 +1508,14 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
     """No header block: the annex caption, then a sentence naming the issuer."""
     if h.symbol is None or h.issuer is None or (h.date is None and h.date_partial is None):
         for ln in lines:
-            m = _CAPTION.search(ln.text, timeout=RX_TIMEOUT)
+            m = _CAPTION.search(ln.text, timeout=rx_timeout(ln.text))
             if not m:
                 continue
             ctype = normalize_type(m.group("type"))
             if h.type is not None and doc_type_by_name(h.type) is not None and fold(ctype) != fold(h.type):
                 continue
             ctx = " ".join(x.text for x in lines[lines.index(ln):lines.index(ln) + 3])
-            cm = _CAPTION.search(ctx, timeout=RX_TIMEOUT)
+            cm = _CAPTION.search(ctx, timeout=rx_timeout(ctx))
             if h.symbol is None:
                 h.symbol = _clean_symbol(cm.group("sym"))
                 h.number = h.number or cm.group("num")
@@ -1534,7 +1534,7 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
             break
     if h.issuer is None:
         text = " ".join(x.text for x in lines[:TOP_LINES + 20])
-        for m in _OWN_ACTION.finditer(text, timeout=RX_TIMEOUT):
+        for m in _OWN_ACTION.finditer(text, timeout=rx_timeout(text)):
             iss = m.group("iss")
             clause = regex.split(r"[,;.:]", text[max(0, m.start() - 80):m.start()] + iss, timeout=RX_TIMEOUT)[-1]
             if regex.search(r"(?<![\p{L}])(?:của|Của|giữa|Giữa)(?![\p{L}])", clause, timeout=RX_TIMEOUT):
@@ -1550,7 +1550,7 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
                 break
     if h.issuer is None:
         for ln in lines[:TOP_LINES + 20]:
-            m = _AGENCY_ACTS.match(ln.text, timeout=RX_TIMEOUT)
+            m = _AGENCY_ACTS.match(ln.text, timeout=rx_timeout(ln.text))
             if m:
                 h.issuer = normalize_issuer(squash_spaces(m.group("iss")))
                 h.locs.setdefault("issuer", ln.loc)
