@@ -34,7 +34,7 @@ from extractors.citation_find import Found, is_type_code
 from extractors.dates import find_dates
 from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs, issuer_by_code
 from core.syllables import is_valid_syllable
-from core.textutil import RX_TIMEOUT, fold, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 
 # Type names that qualify a base type ("Chương trình hành động")
 _QUALIFIED = ("Chương trình hành động", "Chương trình phối hợp", "Kế hoạch liên tịch", "Hướng dẫn liên tịch",
@@ -230,7 +230,7 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
     for (a name whose initials the symbol's code spells runs on past "về":
     "Ủy ban Quốc gia về chuyển đổi số" for "UBQGCĐS")."""
     window = text[pos:pos + limit]
-    m = _GAP_ISSUER.match(window, timeout=RX_TIMEOUT) or _ocr_cua(window)
+    m = _GAP_ISSUER.match(window, timeout=rx_timeout(window)) or _ocr_cua(window)
     if not m:
         return None, pos
     start = m.end()
@@ -244,17 +244,17 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
     i = start
     joined = 1  # bodies read so far
     while True:
-        s = _ISSUER_STOP.search(window, i, timeout=RX_TIMEOUT)
+        s = _ISSUER_STOP.search(window, i, timeout=rx_timeout(window))
         seg_end = s.start() if s else len(window)
         if s and seg_end > i:
-            if _PHONG_CHONG_IN.match(window, seg_end - 5, timeout=RX_TIMEOUT):
+            if _PHONG_CHONG_IN.match(window, seg_end - 5, timeout=rx_timeout(window)):
                 parts.append(window[i:seg_end].strip() + ",")  # "Ban Chỉ đạo phòng, chống tham nhũng tỉnh"
                 i = seg_end + 1
                 continue
             if window[seg_end] == "," and window[i:seg_end].strip() and not _at(breaks, pos + seg_end + 1) \
                     and (_comma_in_name(window, seg_end) or (
                         joined < _joint_bodies(found, "".join(parts) + window[i:seg_end])
-                        and _BODY_AFTER_COMMA.match(window, seg_end, timeout=RX_TIMEOUT))):
+                        and _BODY_AFTER_COMMA.match(window, seg_end, timeout=rx_timeout(window)))):
                 # a name written with a comma ("Bộ Văn hóa, Thể thao và Du lịch"), or the next body of a joint
                 # issuer ("liên Bộ Tài chính, Bộ Nội vụ" for a TTLT-BTC-BNV number)
                 if not _comma_in_name(window, seg_end):
@@ -262,13 +262,13 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                 parts.append(window[i:seg_end].strip() + ",")
                 i = seg_end + 1
                 continue
-            hy = _NAME_HYPHEN.match(window, seg_end, timeout=RX_TIMEOUT)
+            hy = _NAME_HYPHEN.match(window, seg_end, timeout=rx_timeout(window))
             if hy and not _at(breaks, pos + seg_end + 1) and window[i:seg_end].strip():
                 parts.append(window[i:seg_end].strip() + " -")
                 i = hy.end()
                 continue
-            if _MEETING_END.search(window, i, seg_end, timeout=RX_TIMEOUT):
-                no = _MEETING_NO.match(window, seg_end, timeout=RX_TIMEOUT)
+            if _MEETING_END.search(window, i, seg_end, timeout=rx_timeout(window)):
+                no = _MEETING_NO.match(window, seg_end, timeout=rx_timeout(window))
                 if no and no.end() > seg_end:
                     parts.append(window[i:no.end()].strip())
                     i = no.end()
@@ -282,7 +282,7 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
         # "khóa XI" inside the name: keep reading after it
         piece = window[i:seg_end]
         va = None
-        for vm in _VA_NEXT.finditer(piece, timeout=RX_TIMEOUT):
+        for vm in _VA_NEXT.finditer(piece, timeout=rx_timeout(piece)):
             w = vm.group("w")
             if not w[:1].isupper() or _type_at(window, i + vm.start("w")) or (w.isupper() and is_type_code(w)):
                 # "… của Chính phủ và NQ số 19-2018/NQ-CP": a type's code after "và" opens the next citation
@@ -305,15 +305,15 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
         if ext is not None:
             parts, i = [ext[0]], ext[1]
     issuer = normalize_issuer(_cut_at_predicate(" ".join(parts)))
-    if issuer and _TITLE_ONLY.match(issuer, timeout=RX_TIMEOUT):
+    if issuer and _TITLE_ONLY.match(issuer, timeout=rx_timeout(issuer)):
         # "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ": one person's titles, the body after the last
-        more = _NEXT_TITLE.match(window, i, timeout=RX_TIMEOUT)
+        more = _NEXT_TITLE.match(window, i, timeout=rx_timeout(window))
         if more:
             rest, end = read_issuer("của " + window[more.end("sep"):], 0, limit)
-            if rest and not _TITLE_ONLY.match(rest, timeout=RX_TIMEOUT):
+            if rest and not _TITLE_ONLY.match(rest, timeout=rx_timeout(rest)):
                 return f"{issuer}, {rest}", pos + more.end("sep") + end - len("của ")
     if issuer and not issuer[:1].isupper():
-        low = _LOWER_HEAD.match(issuer, timeout=RX_TIMEOUT)
+        low = _LOWER_HEAD.match(issuer, timeout=rx_timeout(issuer))
         if not low:
             return None, pos
         # OCR / careless case: "của sở Thông tin và Truyền thông"
@@ -354,7 +354,7 @@ def _joint_bodies(found: Found | None, read: str) -> int:
     if found is None:
         return 1
     n = len(found.issuer_codes) if found.type_code else 1  # "SNV-TCBM": a body and its office, one body
-    if n < 2 and _JOINT_LEAD.match(read, timeout=RX_TIMEOUT):
+    if n < 2 and _JOINT_LEAD.match(read, timeout=rx_timeout(read)):
         n = 4  # "liên Bộ …" with a symbol that does not list the bodies
     return n
 
@@ -439,7 +439,7 @@ _OCR_NAM = regex.compile(r"(?<=(?:tháng|thang)\s{1,3}[0-9]{1,2}\s{1,3})(?P<w>n\
 
 
 def _ocr_cua(window: str) -> regex.Match | None:
-    m = _GAP_OCR_CUA.match(window, timeout=RX_TIMEOUT)
+    m = _GAP_OCR_CUA.match(window, timeout=rx_timeout(window))
     if not m:
         return None
     w = m.group("kw")
@@ -458,9 +458,9 @@ def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
                               else "năm" + " " * (len(m.group("w")) - 3), window, timeout=RX_TIMEOUT)
     for d in find_dates(window):
         gap = window[:d.start]
-        if _GAP_DATE.match(gap, timeout=RX_TIMEOUT):
+        if _GAP_DATE.match(gap, timeout=rx_timeout(gap)):
             return d.iso, pos + d.end
-        g = _GAP_OCR_NGAY.match(gap, timeout=RX_TIMEOUT)
+        g = _GAP_OCR_NGAY.match(gap, timeout=rx_timeout(gap))
         if g and fold(g.group("w")).endswith("ay") and regex.match(r"[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2}$",
                                                                       window[d.start:d.end], timeout=RX_TIMEOUT):
             return d.iso, pos + d.end
@@ -470,7 +470,7 @@ def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
 
 def read_title(text: str, pos: int, limit: int = 400) -> str | None:
     window = text[pos:pos + limit]
-    m = _TITLE_START.match(window, timeout=RX_TIMEOUT)
+    m = _TITLE_START.match(window, timeout=rx_timeout(window))
     if not m:
         return None
     start = m.start("t")
@@ -503,7 +503,7 @@ def relation_at(text: str, pos: int) -> str:
     """based_on / implements / cites from the clause the mention stands in."""
     lo = max(0, pos - 400)
     seg = text[lo:pos]
-    starts = [m.end() for m in _CLAUSE_START.finditer(seg, timeout=RX_TIMEOUT)]
+    starts = [m.end() for m in _CLAUSE_START.finditer(seg, timeout=rx_timeout(seg))]
     clause = seg[starts[-1]:] if starts else seg
     # the sentence start decides "Căn cứ" (a "Căn cứ" line may list several documents after ";")
     sent_starts = [m.end() for m in regex.finditer(r"(?:^|[.!?]\s|\n\s*\n)", seg, timeout=RX_TIMEOUT)]
@@ -520,7 +520,7 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
     "các Chỉ thị của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh: Số …")."""
     lo = max(0, pos - 700)
     seg = text[lo:pos]
-    heads = list(_LIST_HEAD.finditer(seg, timeout=RX_TIMEOUT))
+    heads = list(_LIST_HEAD.finditer(seg, timeout=rx_timeout(seg)))
     if not heads:
         return None
     h = heads[-1]
@@ -577,7 +577,7 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
         return None
     seg = text[max(0, pos - 160):pos]
     m = _ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT) or _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT) \
-        or _HEAD_BEFORE.search(seg, timeout=RX_TIMEOUT)
+        or _HEAD_BEFORE.search(seg, timeout=rx_timeout(seg))
     if not m:
         return None
     whole = m.group("iss")
@@ -605,7 +605,7 @@ def share_leading(text: str, items: list[Resolved]) -> None:
         if a.found.issuer_codes != b.found.issuer_codes and not _issuer_fits_code(a.issuer, b.found):
             continue
         gap = text[max(a.tail, a.found.end):b.start]
-        if len(gap) > 300 or _LED_GAP_STOP.search(gap, timeout=RX_TIMEOUT):
+        if len(gap) > 300 or _LED_GAP_STOP.search(gap, timeout=rx_timeout(gap)):
             continue
         b.issuer, b.issuer_source = a.issuer, "led"
 
@@ -710,13 +710,13 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
             name = code_type  # "Thông tư số 36/2014/TTLT-…": the joint kind its code says
         r.type = name
         r.type_from_word = True
-    elif _SO_BEFORE.search(before, timeout=RX_TIMEOUT):
+    elif _SO_BEFORE.search(before, timeout=rx_timeout(before)):
         # "…: Số 06-CT/TU …; số 32-CT/TU" → the type named at the head of the list
         heads = list(_list_type().finditer(text[max(0, found.start - 600):found.start], timeout=RX_TIMEOUT))
         if heads:
             r.type = normalize_type(heads[-1].group("type"))
             r.type_from_word = True
-        so = _SO_BEFORE.search(before, timeout=RX_TIMEOUT)
+        so = _SO_BEFORE.search(before, timeout=rx_timeout(before))
         r.start = found.start - (len(before) - so.start())
     if r.type is None and found.year and not found.type_code and found.symbol.startswith(("QH", "UBTVQH")):
         r.type = _law_named_before(text, r.start)  # "Luật Tổ chức chính quyền địa phương số 77/2015/QH13"
@@ -812,7 +812,7 @@ def _law_named_before(text: str, pos: int) -> str | None:
     seg = text[max(0, pos - 160):pos]
     cut = max(seg.rfind(";"), seg.rfind(". "), seg.rfind(":"))
     seg = seg[cut + 1:]
-    ms = list(_LAW_NAMED.finditer(seg, timeout=RX_TIMEOUT))
+    ms = list(_LAW_NAMED.finditer(seg, timeout=rx_timeout(seg)))
     if not ms or regex.search(r"[0-9]", seg[ms[-1].end():], timeout=RX_TIMEOUT):
         return None
     return normalize_type(ms[-1].group("t"))
@@ -826,7 +826,7 @@ def _issuer_after_title(title: str, found: Found) -> str | None:
     định chuẩn nghề nghiệp giáo viên của Bộ trưởng Bộ Giáo dục và Đào tạo" —
     the last "của <Body>" reaching the title's end, when the name fits the
     symbol's issuer code."""
-    for m in reversed(list(_OF_BODY.finditer(title, timeout=RX_TIMEOUT))):
+    for m in reversed(list(_OF_BODY.finditer(title, timeout=rx_timeout(title)))):
         name = title[m.end():].strip(" ,;.")
         if regex.search(r"[,;:()“”\"]|(?<![\p{L}])(?:về|để|nhằm|trong|tại)(?![\p{L}])", name, timeout=RX_TIMEOUT):
             return None
@@ -915,14 +915,14 @@ class _Anchor:
 
 def _anchors(seg: str) -> list[_Anchor]:
     out: list[_Anchor] = []
-    for m in _SUBJECT_ISSUES.finditer(seg, timeout=RX_TIMEOUT):
+    for m in _SUBJECT_ISSUES.finditer(seg, timeout=rx_timeout(seg)):
         subj = squash_spaces(m.group("subj"))
-        if _NOT_NAME.search(subj, timeout=RX_TIMEOUT):
+        if _NOT_NAME.search(subj, timeout=rx_timeout(subj)):
             continue
         iss = normalize_issuer(subj)
         if iss:
             out.append(_Anchor(iss, m.start("subj"), m.end(), True))
-    for m in _AGENT.finditer(seg, timeout=RX_TIMEOUT):
+    for m in _AGENT.finditer(seg, timeout=rx_timeout(seg)):
         iss, end = read_issuer(seg, m.end())
         if iss:
             out.append(_Anchor(iss, m.start(), end, False))
@@ -932,7 +932,7 @@ def _anchors(seg: str) -> list[_Anchor]:
 
 def _sentence_start(text: str, pos: int, para_starts: list[int]) -> int:
     lo = max(0, pos - 4000)
-    ends = [m.end() for m in _SENT_END.finditer(text, lo, pos, timeout=RX_TIMEOUT)]
+    ends = [m.end() for m in _SENT_END.finditer(text, lo, pos, timeout=rx_timeout(text))]
     start = ends[-1] if ends else lo
     k = bisect_right(para_starts, pos)
     if k:
@@ -966,20 +966,20 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
                 i0, i1 = intro
                 lead_in = anchors_in = _anchors(text[i0:i1])
                 if anchors_in and not _FOREIGN_LEAD.search(text[i0 + anchors_in[-1].end:i1], timeout=RX_TIMEOUT) \
-                        and anchors_in[-1].subject and not _FOREIGN_LEAD.search(seg, timeout=RX_TIMEOUT) \
+                        and anchors_in[-1].subject and not _FOREIGN_LEAD.search(seg, timeout=rx_timeout(seg)) \
                         and not _NEW_SUBJECT.search(" " + seg, timeout=RX_TIMEOUT) \
                         and not r.issuer and r.found.issuer_codes and _issuer_fits_code(lead_in[-1].issuer, r.found):
                     r.issuer, r.issuer_source = lead_in[-1].issuer, "context"
             continue
         a = anchors[-1]
-        if _NEW_SUBJECT.search(seg, a.end, timeout=RX_TIMEOUT):
+        if _NEW_SUBJECT.search(seg, a.end, timeout=rx_timeout(seg)):
             continue
         prev_end = max((p.found.end for p in items[:i] if s0 + a.end <= p.found.start), default=None)
         lead = seg[a.end if prev_end is None else prev_end - s0:]
-        cuts = [m.end() for m in _LEAD_SEP.finditer(lead, timeout=RX_TIMEOUT)]
+        cuts = [m.end() for m in _LEAD_SEP.finditer(lead, timeout=rx_timeout(lead))]
         if cuts:
             lead = lead[cuts[-1]:]
-        if _FOREIGN_LEAD.search(lead, timeout=RX_TIMEOUT):
+        if _FOREIGN_LEAD.search(lead, timeout=rx_timeout(lead)):
             continue
         if generic:
             # "của UBND tỉnh" in a list headed "UBND tỉnh Bình Thuận đã ban hành:": that province's
@@ -989,7 +989,7 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
         if not r.issuer and r.found.issuer_codes and _issuer_fits_code(a.issuer, r.found):
             r.issuer, r.issuer_source = a.issuer, "context"
         if not r.date and a.subject and prev_end is None and r.issuer_source == "context":
-            dm = _DATE_LEAD.search(seg, max(0, a.start - 60), a.start, timeout=RX_TIMEOUT)
+            dm = _DATE_LEAD.search(seg, max(0, a.start - 60), a.start, timeout=rx_timeout(seg))
             if dm:
                 ds = find_dates(dm.group("d"))
                 if ds and ds[0].iso:
@@ -1012,7 +1012,7 @@ def _list_intro(text: str, pos: int, para_starts: list[int]) -> tuple[int, int] 
     if k <= 0:
         return None
     for j in range(k, max(0, k - 30), -1):
-        if not _ITEM_START.match(text, start_of(j), timeout=RX_TIMEOUT):
+        if not _ITEM_START.match(text, start_of(j), timeout=rx_timeout(text)):
             return None
         prev = text[start_of(j - 1):start_of(j) - 1].rstrip()
         if prev.endswith(":"):
