@@ -278,7 +278,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             np = mcol.group("np")
             u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True, written=np)
             rest0 = s[pos + mcol.end():]
-            if rest0[:1].islower() and not _NOT_TASK_AFTER.match(rest0, timeout=RX_TIMEOUT):
+            if rest0[:1].islower() and not _NOT_TASK_AFTER.match(rest0, timeout=rx_timeout(rest0)):
                 return _Subject([(u, "lead")], pos + mcol.end(), trig)
     if ul is None and trig is not None:
         mp = _PERSON_AFTER_TRIGGER.match(s, pos, timeout=_tm)
@@ -310,15 +310,15 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             rest = rest[ins.end():]
             break
     stripped = rest.lstrip()
-    mq = _QUALIFIER_COLON.match(stripped, timeout=RX_TIMEOUT) if rest[:1] == " " else None
+    mq = _QUALIFIER_COLON.match(stripped, timeout=rx_timeout(stripped)) if rest[:1] == " " else None
     if mq and all(u.plural or fold(u.raw).startswith("cac ") for u in ul.units):
         # "Các doanh nghiệp cung cấp máy tính: Cài đặt …", "Các cơ sở, doanh nghiệp kinh doanh xăng dầu: Chấp hành …":
         # a plural subject with its qualifier, then the task in its own words after the colon; the qualifier is
         # every body's of the list
         after_q = stripped[mq.end():]
         q = mq.group("q")
-        if (after_q[:1].isupper() and _TASK_START.match(after_q, timeout=RX_TIMEOUT)
-                and not _HEADING_VERB.search(q, timeout=RX_TIMEOUT)):
+        if (after_q[:1].isupper() and _TASK_START.match(after_q, timeout=rx_timeout(after_q))
+                and not _HEADING_VERB.search(q, timeout=rx_timeout(q))):
             q_end = ul.end + (len(rest) - len(stripped)) + len(q)
             units = []
             # "Các cơ sở, doanh nghiệp …:" share the determiner and so the qualifier; "Các A, các B …:" do not
@@ -334,7 +334,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 else:
                     units.append(UnitSpan(u.start, u.end, raw, u.head_of_body, True, u.bare, u.person, written=u.as_written))
             return _Subject(_roles([u for u in units if not u.bare], after_q), len(s) - len(after_q), trig)
-    if _ASIDE_OPEN.match(stripped, timeout=RX_TIMEOUT):
+    if _ASIDE_OPEN.match(stripped, timeout=rx_timeout(stripped)):
         # "Bộ GDĐT căn cứ tình hình cụ thể, bố trí …": an aside with no comma before it, closed by the comma
         # after which the predicate starts
         for mc in regex.finditer(r",[ ]*(?=\p{Ll})", stripped[:160], timeout=RX_TIMEOUT):
@@ -357,12 +357,12 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         # tells which part of the unit does it; the sentence goes on after the brackets
         rest = stripped[paren.end():]
         stripped = rest
-    persons = _PERSONS_TOO.match(stripped, timeout=RX_TIMEOUT)
+    persons = _PERSONS_TOO.match(stripped, timeout=rx_timeout(stripped))
     if persons:
         # "…, Thủ trưởng các cơ quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành …":
         # the named people share the task; the bodies before them are its units
         rest = stripped = stripped[persons.end():]
-    mt2 = _INNER_TRIGGER.match(stripped, timeout=RX_TIMEOUT)
+    mt2 = _INNER_TRIGGER.match(stripped, timeout=rx_timeout(stripped))
     if mt2 and trig is None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
         at = len(s) - len(stripped) + mt2.end()
@@ -371,7 +371,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         if inner is None:
             after = s[at:]
             if (fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi") and after[:1].isalpha() and after[:1].islower()
-                    and not _PREAMBLE.search(after, timeout=RX_TIMEOUT)):
+                    and not _PREAMBLE.search(after, timeout=rx_timeout(after))):
                 # "Giám đốc các bệnh viện chỉ đạo rà soát nhân lực …": nobody named after the verb,
                 # so the subject itself is to see the task done
                 return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
@@ -394,7 +394,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         # "Trưởng phòng: Tổ chức - Chính trị, …" (a head's title over its bodies: their names may read as verbs)
         titled = bool(last.head_of_body) and last.raw.startswith(last.head_of_body) and 0 < len(
             last.raw[len(last.head_of_body):].split()) <= 2
-        if after[:1].isupper() and (not _TASK_START.match(after, timeout=RX_TIMEOUT) or titled):
+        if after[:1].isupper() and (not _TASK_START.match(after, timeout=rx_timeout(after)) or titled):
             # "Các sở: Tư pháp, Tài chính, Xây dựng rà soát …": a category, then its members, one unit each
             colon_at = len(s) - len(stripped)
             mem = member_units(last, s, colon_at + 1) if last.plural or "các" in last.raw.lower() else None
@@ -424,11 +424,11 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                     units.append(last2)
                 rest2 = s[end:]
                 body = rest2.lstrip(" :")
-                persons2 = _PERSONS_TOO.match(body, timeout=RX_TIMEOUT)
+                persons2 = _PERSONS_TOO.match(body, timeout=rx_timeout(body))
                 if persons2:
                     body = body[persons2.end():]
                 if body[:1].islower() and (_TASK_START.match(body[:1].upper() + body[1:], timeout=RX_TIMEOUT)
-                                           or _DUTY_LEADIN.match(body, timeout=RX_TIMEOUT)):
+                                           or _DUTY_LEADIN.match(body, timeout=rx_timeout(body))):
                     return _Subject(_roles([u for u in units if not u.bare], body), len(s) - len(body), trig)
             if not after:
                 # "Đề nghị Sở Y tế:" / "Sở Y tế:" — a lead-in naming the doer of the items below
@@ -445,15 +445,15 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         if not _TASK_START.match(stripped2[:1].upper() + stripped2[1:], timeout=RX_TIMEOUT):
             # "Sở Tài chính, cơ quan thường trực của Hội đồng, chủ trì …", "UBND các xã, căn cứ tình hình thực
             # tế, chủ động …": a phrase set off by commas between the subject and its predicate
-            ins = _COMMA_INSERT.match(stripped2, timeout=RX_TIMEOUT)
+            ins = _COMMA_INSERT.match(stripped2, timeout=rx_timeout(stripped2))
             after = stripped2[ins.end():] if ins else ""
             if not ins or not (_TASK_START.match(after[:1].upper() + after[1:], timeout=RX_TIMEOUT)
-                               or _DUTY_LEADIN.match(after, timeout=RX_TIMEOUT)):
+                               or _DUTY_LEADIN.match(after, timeout=rx_timeout(after))):
                 return None
             stripped2 = after
         stripped = stripped2
     first = stripped[:1]
-    if not first.isalpha() or not first.islower() or _NOT_TASK_AFTER.match(stripped, timeout=RX_TIMEOUT):
+    if not first.isalpha() or not first.islower() or _NOT_TASK_AFTER.match(stripped, timeout=rx_timeout(stripped)):
         return None
     return _Subject(_roles(ul.units, stripped), len(s) - len(stripped), trig)
 
@@ -500,7 +500,7 @@ _AGENT_NOT_TASK = regex.compile(r"^(?:tự[ ]+)?(?:ban[ ]hành|phát[ ]hành|c�
 
 def _agent_subject(s: str) -> _Subject | None:
     """A sentence with no subject whose doer is the agent of "do" or of a passive "được", in its main clause."""
-    m = _AGENT.search(s, 0, 160, timeout=RX_TIMEOUT)
+    m = _AGENT.search(s, 0, 160, timeout=rx_timeout(s))
     if m is None or "," in s[:m.start()] or len(s[:m.start()].split()) > 15 or not s[:1].isupper():
         return None
     if regex.search(r"(?i)\b(?:theo|tại|của|kèm|lý|là)[ ]*$|\b(?:theo|tại|kèm[ ]theo|nguyên[ ]nhân)\b", s[:m.start()], timeout=RX_TIMEOUT):
@@ -510,13 +510,13 @@ def _agent_subject(s: str) -> _Subject | None:
         return None
     units = [u for u in ul.units if not u.bare]
     end = ul.end
-    mp = _AGENT_PARTNER.match(s, end, timeout=RX_TIMEOUT)
+    mp = _AGENT_PARTNER.match(s, end, timeout=rx_timeout(s))
     more = parse_unit_list(s, mp.end()) if mp is not None else None
     if more is not None:
         units += [u for u in more.units if not u.bare]
         end = more.end
     rest = s[end:].lstrip()
-    if not units or not rest[:1].islower() or _AGENT_NOT_TASK.match(rest, timeout=RX_TIMEOUT):
+    if not units or not rest[:1].islower() or _AGENT_NOT_TASK.match(rest, timeout=rx_timeout(rest)):
         return None
     verb = regex.sub(r"^(?:tự|tiếp[ ]tục|trực[ ]tiếp)[ ]+", "", rest, timeout=RX_TIMEOUT)
     if not (_TASK_START.match(verb[:1].upper() + verb[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(verb, timeout=RX_TIMEOUT)
@@ -608,7 +608,7 @@ def _actor_span(np: str, start: int) -> UnitSpan:
     sơ", "Cơ quan, tổ chức nhận văn bản") is a doer only (``person``)."""
     f = fold(regex.sub(r"(?i)^(?:người[ ]đứng[ ]đầu|thủ[ ]trưởng)[ ]+", "", np, timeout=RX_TIMEOUT))
     person = not _BODY_ACTOR.match(f, timeout=RX_TIMEOUT) or len(f.split()) > 7 or bool(
-        _RELATIVE_VERB.search(f, timeout=RX_TIMEOUT))
+        _RELATIVE_VERB.search(f, timeout=rx_timeout(f)))
     return UnitSpan(start, start + len(np), np[:1].upper() + np[1:], person=person, written=np,
                     plural=fold(np).startswith("cac "))
 
@@ -675,7 +675,7 @@ _MONITORED = regex.compile(
 def _roles(units: list[UnitSpan], action: str) -> list[tuple[UnitSpan, str]]:
     role = "lead"
     if (_MONITOR_START.match(action, timeout=RX_TIMEOUT) and not _LEAD_START.match(action, timeout=RX_TIMEOUT)
-            and _MONITORED.match(action, timeout=RX_TIMEOUT)):
+            and _MONITORED.match(action, timeout=rx_timeout(action))):
         role = "monitor"
     return [(u, role) for u in units if not u.bare]
 
@@ -683,7 +683,7 @@ def _roles(units: list[UnitSpan], action: str) -> list[tuple[UnitSpan, str]]:
 def _support_units(action: str, base: Loc | None = None) -> list[tuple[UnitSpan, str]]:
     """Units after "phối hợp (với)" in ``action``; ``base`` locates ``action`` in its block."""
     out = []
-    for m in _SUPPORT.finditer(action, timeout=RX_TIMEOUT):
+    for m in _SUPPORT.finditer(action, timeout=rx_timeout(action)):
         ul = parse_unit_list(action, m.end())
         if ul:
             _place(ul.units, base)
@@ -754,7 +754,7 @@ def _clauses(body: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s0, e0 in split_sentences(body):
         start = s0
-        for m in _MID_PREAMBLE.finditer(body, s0, e0, timeout=RX_TIMEOUT):
+        for m in _MID_PREAMBLE.finditer(body, s0, e0, timeout=rx_timeout(body)):
             out.append((start, start + len(body[start:m.end()].rstrip())))
             start = m.end()
         if start < e0:
@@ -817,7 +817,7 @@ _HEADING_JOIN = regex.compile(r",?[ ]+và[ ]+(?=các[ ]+\p{L})", regex.V1 | rege
 def _heading_parts(name: str) -> list[tuple[int, int]]:
     """Spans of the bodies a heading names, cut at "và các" outside brackets, each part opening with a unit."""
     cuts, depth = [], 0
-    spans = [(m.start(), m.end()) for m in _HEADING_JOIN.finditer(name, timeout=RX_TIMEOUT)]
+    spans = [(m.start(), m.end()) for m in _HEADING_JOIN.finditer(name, timeout=rx_timeout(name))]
     opened = [i for i, c in enumerate(name) if c == "("]
     closed = [i for i, c in enumerate(name) if c == ")"]
     for a, b in spans:
@@ -1081,7 +1081,7 @@ class _Prose:
                 dl = found[0]
                 return Deadline(dl.deadline.date, dl.deadline.text, dl.deadline.kind, dl.deadline.inferred_year,
                                 base.span(off + dl.start, off + dl.end) if base.start is not None else base)
-        m = _HEADING_PERIOD.search(t, timeout=RX_TIMEOUT)
+        m = _HEADING_PERIOD.search(t, timeout=rx_timeout(t))
         if m is None:
             return None
         year = m.group("y") or (ref[:4] if ref and ref[:4].isdigit() else None)
@@ -1102,9 +1102,9 @@ class _Prose:
         on a line left open (a name broken over two lines, "khác đóng trên địa bàn …") or is a name alone; the
         national motto and the place-and-date line, laid out between them in a scan, are passed over."""
         t = text.strip()
-        if _MOTTO_OR_DATE.match(t, timeout=RX_TIMEOUT):
+        if _MOTTO_OR_DATE.match(t, timeout=rx_timeout(t)):
             return True
-        lm = _LABEL.match(t, timeout=RX_TIMEOUT)
+        lm = _LABEL.match(t, timeout=rx_timeout(t))
         words = len(t.split())
         part = False
         if lm is not None and lm.group("bullet") and words <= 40:
@@ -1140,7 +1140,7 @@ class _Prose:
         whatever its first word.  ``scope``: the doers of the heading or lead-in the sentence stands under."""
         self.bare_heading = False
         s_clean = s.strip()
-        sub = _SUBLABEL.match(s_clean, timeout=RX_TIMEOUT)
+        sub = _SUBLABEL.match(s_clean, timeout=rx_timeout(s_clean))
         if sub:
             # "(2) Sở Y tế …": a bracketed sub-label opens the sentence
             s = s.replace(sub.group(0), " " * len(sub.group(0)), 1)
@@ -1228,7 +1228,7 @@ class _Prose:
                 return (addr, None) if addr else None
             if (subj.trigger is None and s_clean.endswith(":") and not labeled and self.b.header.issuer
                     and self._is_issuer(subj.units) and len(fold(action).split()) <= 2
-                    and not _DUTY_LEADIN.match(action, timeout=RX_TIMEOUT)):
+                    and not _DUTY_LEADIN.match(action, timeout=rx_timeout(action))):
                 # "Nhằm …, Bộ trưởng Bộ X chỉ thị:", "VĂN PHÒNG CHÍNH PHỦ điện:" — the issuer introducing its orders
                 # or its addressees, no doer of the items
                 return None
@@ -1267,7 +1267,7 @@ class _Prose:
                 # "Giao Sở X chủ trì, phối hợp với …:" — a lead-in: the items below are the tasks
                 return units, None
             d = self._emit(action, units, s_clean, source, sloc, deadlines, recs, implied=collective or restated)
-            mo = _DIRECT_OBJ.match(action, timeout=RX_TIMEOUT)
+            mo = _DIRECT_OBJ.match(action, timeout=rx_timeout(action))
             if mo and fold(mo.group(0)).startswith(("giao", "chi dao")):
                 # "Đề nghị UBND tỉnh giao Sở Tài chính bố trí …": the body given the task does it too
                 at = s_clean.find(action)
@@ -1391,7 +1391,7 @@ class _Prose:
                 # đạo thực hiện một số nhiệm vụ sau:")
                 return units, None
             return None
-        if subj is None and _ORDER_WORD.search(s, timeout=RX_TIMEOUT):
+        if subj is None and _ORDER_WORD.search(s, timeout=rx_timeout(s)):
             addr = self._addressees(sloc)
             return (addr, None) if addr else None
         return None
@@ -1401,7 +1401,7 @@ class _Prose:
         (in this sentence or the ones above)."""
         if self.b.ref_date:
             return self.b.ref_date
-        years = _YEAR_CONTEXT.findall(s, timeout=RX_TIMEOUT)
+        years = _YEAR_CONTEXT.findall(s, timeout=rx_timeout(s))
         if years:
             self.ctx_year = years[-1]
             self.b.ctx_year = int(years[-1])  # for the tables below
@@ -1557,7 +1557,7 @@ def _groups(doc: Document) -> dict[str, list[str]]:
         text = getattr(blk, "text", None)
         if not isinstance(text, str) or "(" not in text:
             continue
-        for m in _GROUP_FORM.finditer(text, timeout=RX_TIMEOUT):
+        for m in _GROUP_FORM.finditer(text, timeout=rx_timeout(text)):
             before = text[:m.start()]
             cut = max(before.rfind(". "), before.rfind(": "))
             seg = before[cut + 2:] if cut >= 0 else before
@@ -1582,7 +1582,7 @@ def _short_forms(doc: Document, registry: UnitRegistry) -> None:
         text = getattr(blk, "text", None)
         if not isinstance(text, str) or "(" not in text:
             continue
-        for m in _SHORT_FORM.finditer(text, timeout=RX_TIMEOUT):
+        for m in _SHORT_FORM.finditer(text, timeout=rx_timeout(text)):
             before = text[max(0, m.start() - 200):m.start()]
             cands = [u for u in find_units(before) if len(before.rstrip()) - u.end <= 1]
             if cands:
