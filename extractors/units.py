@@ -367,10 +367,10 @@ _ORG_AFTER = regex.compile(
 def _org_after(text: str, pos: int) -> bool:
     """"các tổ chức" names bodies: a kind of organisation follows, or a comma and another plural noun
     ("các tổ chức, cá nhân"), not a verb ("Tổ chức, chỉ đạo …")."""
-    if _ORG_AFTER.match(text, pos, timeout=RX_TIMEOUT):
+    if _ORG_AFTER.match(text, pos, timeout=rx_timeout(text)):
         return True
     q = _skip_spaces(text, pos)
-    return text.startswith(",", q) and _BARE_PLURAL.match(text, _skip_spaces(text, q + 1), timeout=RX_TIMEOUT) is not None
+    return text.startswith(",", q) and _BARE_PLURAL.match(text, _skip_spaces(text, q + 1), timeout=rx_timeout(text)) is not None
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -601,7 +601,7 @@ _NAME_END_AFTER = regex.compile(r"[ ]*(?:[,;.:()\-–/]|$|\p{Lu}|\d|(?:và|cùng
 def _name_ends_after(text: str, pos: int) -> bool:
     """The name can end at ``pos``: a separator, the end, a capitalised word, "và", a predicate word, a level, a
     continuation or an owner follows."""
-    if _NAME_END_AFTER.match(text, pos, timeout=RX_TIMEOUT):
+    if _NAME_END_AFTER.match(text, pos, timeout=rx_timeout(text)):
         return True
     q = _skip_spaces(text, pos)
     return bool(_STOP_RX.match(text, q, timeout=RX_TIMEOUT) or _AFTER_CLOSED.match(text, q, timeout=RX_TIMEOUT)
@@ -624,22 +624,22 @@ def _elliptic_modifier(text: str, pos: int) -> int | None:
     start = end
     while n < 3:
         q = _skip_spaces(text, end)
-        w = _WORD.match(text, q, timeout=RX_TIMEOUT)
+        w = _WORD.match(text, q, timeout=rx_timeout(text))
         if not w or not w.group(0).islower() or (n and q == end):
             break
         word = w.group(0)
         if (word in ("và", "các", "những", "cùng", "với") or word in _MEMBER_END_WORDS or word in _LEVEL_WORDS
-                or _STOP_RX.match(text, q, timeout=RX_TIMEOUT)):
+                or _STOP_RX.match(text, q, timeout=rx_timeout(text))):
             break
-        if n == 0 and (_starts_unit(text, q) or _BARE_PLURAL.match(text, q, timeout=RX_TIMEOUT)
-                       or _CONTINUATIONS.match(text, q, timeout=RX_TIMEOUT)):
+        if n == 0 and (_starts_unit(text, q) or _BARE_PLURAL.match(text, q, timeout=rx_timeout(text))
+                       or _CONTINUATIONS.match(text, q, timeout=rx_timeout(text))):
             return None
         end, n = w.end(), n + 1
     if n == 0 or end == start:
         return None
     q = _skip_spaces(text, end)
-    if _ELLIPSIS_AFTER.match(text, end, timeout=RX_TIMEOUT) or (
-            q < len(text) and _STOP_RX.match(text, q, timeout=RX_TIMEOUT)):
+    if _ELLIPSIS_AFTER.match(text, end, timeout=rx_timeout(text)) or (
+            q < len(text) and _STOP_RX.match(text, q, timeout=rx_timeout(text))):
         return end
     return None
 
@@ -668,11 +668,11 @@ def _owner_after(text: str, pos: int) -> int | None:
     """After a body's name at ``pos``: where an owner complement's body starts ("của Sở Y tế" → at "Sở"),
     or None when "của" / "thuộc" introduces no body ("của mình", "thuộc diện …")."""
     q = _skip_spaces(text, pos)
-    mo = _OWNER_WORD.match(text, q, timeout=RX_TIMEOUT)
+    mo = _OWNER_WORD.match(text, q, timeout=rx_timeout(text))
     if mo is None:
         return None
     r = mo.end()
-    if _OWNER_BARE.match(text, r, timeout=RX_TIMEOUT) or _starts_unit(text, r):
+    if _OWNER_BARE.match(text, r, timeout=rx_timeout(text)) or _starts_unit(text, r):
         return mo.end() if text[mo.end() - 1] != " " else r
     return None
 
@@ -684,7 +684,7 @@ def _ends_with_level(segment: str) -> bool:
 
 def _looks_name_part(text: str, pos: int) -> bool:
     """After "…, Thể": the part continues like a name (capitalised words, "và")."""
-    w = _WORD.match(text, _skip_spaces(text, pos), timeout=RX_TIMEOUT)
+    w = _WORD.match(text, _skip_spaces(text, pos), timeout=rx_timeout(text))
     return bool(w) and (w.group(0) == "và" or _is_upper_start(w.group(0)) or w.group(0).islower() and False)
 
 
@@ -758,7 +758,7 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
     while u is not None:
         mem = _named_members(u, text) if not cell else None
         if mem is None and not cell:
-            colon = _COLON_AFTER.match(text, u.end, timeout=RX_TIMEOUT)
+            colon = _COLON_AFTER.match(text, u.end, timeout=rx_timeout(text))
             if colon is not None and not _LEADIN_WORDS.search(text[u.end:colon.end()], timeout=RX_TIMEOUT):
                 mem = _colon_members(u, text, colon.end())
         if mem is not None:
@@ -767,11 +767,11 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
             u = mem[-1]
         else:
             units.append(u)
-        sep = _SEP_RX.match(text, u.end, timeout=RX_TIMEOUT)
+        sep = _SEP_RX.match(text, u.end, timeout=rx_timeout(text))
         if not sep:
             break
         nxt = sep.end()
-        lv = _ELLIPTIC_LEVEL.match(text, nxt, timeout=RX_TIMEOUT)
+        lv = _ELLIPTIC_LEVEL.match(text, nxt, timeout=rx_timeout(text))
         pm = _PREFIX_OF_LEVEL.match(units[-1].raw, timeout=RX_TIMEOUT) if lv else None
         if pm is not None:
             # "UBND cấp huyện, cấp xã": the body of another level, its head left out
@@ -789,7 +789,7 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
             raw = _clean_raw(text[nxt:end])
             u = UnitSpan(nxt, _span_end(text, nxt, raw), raw, plural=True)
             q = bp
-            while (mp := _PLURAL_CONT_RX.match(text, q, timeout=RX_TIMEOUT)) is not None and mp.end() <= u.end:
+            while (mp := _PLURAL_CONT_RX.match(text, q, timeout=rx_timeout(text))) is not None and mp.end() <= u.end:
                 q = mp.end()  # "tổ chức, cá nhân": its nouns end after the last of its kind
             nouns[len(units)] = q
             continue
@@ -814,15 +814,15 @@ _PREFIX_OF_LEVEL = regex.compile(r"^(.*\S)\s+cấp\s+" + _LEVEL_NAMES + r"$", re
 
 def _bare_plural(text: str, pos: int) -> int | None:
     """End of a plural noun written without its "các" after a plural unit ("…, cơ quan ngang bộ"), or None."""
-    m = _BARE_PLURAL.match(text, pos, timeout=RX_TIMEOUT)
+    m = _BARE_PLURAL.match(text, pos, timeout=rx_timeout(text))
     if m is None:
         return None
     if fold(m.group(0)) == "to chuc":
-        if not _AFTER_TO_CHUC.match(text, m.end(), timeout=RX_TIMEOUT):
+        if not _AFTER_TO_CHUC.match(text, m.end(), timeout=rx_timeout(text)):
             return None
-    elif _FALSE_HEAD.match(text, pos, timeout=RX_TIMEOUT):
+    elif _FALSE_HEAD.match(text, pos, timeout=rx_timeout(text)):
         return None
-    nxt = _WORD.match(text, _skip_spaces(text, m.end()), timeout=RX_TIMEOUT)
+    nxt = _WORD.match(text, _skip_spaces(text, m.end()), timeout=rx_timeout(text))
     if nxt and nxt.group(0)[:1].isupper() and not fold(m.group(0)).startswith("co quan"):
         return None  # "…, doanh nghiệp Viettel": a named body, not a kind
     return m.end()
@@ -855,7 +855,7 @@ def _named_members(u: UnitSpan, text: str) -> list[UnitSpan] | None:
         return None
     seg = text[u.start:u.end]
     m = None
-    for m in _CATEGORY_BEFORE_NAME.finditer(seg, timeout=RX_TIMEOUT):
+    for m in _CATEGORY_BEFORE_NAME.finditer(seg, timeout=rx_timeout(seg)):
         pass
     if m is None:
         return None
@@ -865,7 +865,7 @@ def _named_members(u: UnitSpan, text: str) -> list[UnitSpan] | None:
     items, _end = got
     if any(_ABBREV.fullmatch(text[s:e]) for s, e in items):
         return None  # "các trường ĐH, CĐ ngoài công lập": kinds abbreviated, not named members
-    if items[0][1] != u.end and not _COMMA_NAME.match(text, u.start + m.end(), timeout=RX_TIMEOUT):
+    if items[0][1] != u.end and not _COMMA_NAME.match(text, u.start + m.end(), timeout=rx_timeout(text)):
         return None  # the unit's name goes on beyond the first member
     before = squash_spaces(seg[:m.start()].replace("\n", " "))
     single = f"{before} {m.group('noun')}".strip()
@@ -902,12 +902,12 @@ def _colon_members(u: UnitSpan, text: str, pos: int) -> list[UnitSpan] | None:
     while p < len(text):
         v = parse_unit(text, p)
         if v is None or v.bare:
-            f = _FREE_MEMBER.match(text, p, timeout=RX_TIMEOUT)
+            f = _FREE_MEMBER.match(text, p, timeout=rx_timeout(text))
             if f is None or _STOP_RX.search(f.group(0), timeout=RX_TIMEOUT):
                 break
             v = UnitSpan(p, f.end(), f.group(0))
         out.append(v)
-        sep = _MEMBER_SEP.match(text, v.end, timeout=RX_TIMEOUT)
+        sep = _MEMBER_SEP.match(text, v.end, timeout=rx_timeout(text))
         if not sep or not text[sep.end():sep.end() + 1].isupper():
             break
         p = sep.end()
@@ -926,9 +926,9 @@ _COLON_AFTER = regex.compile(r"(?:[ ]+\p{Ll}+){0,4}[ ]*:[ ]*(?=\p{Lu})", regex.V
 
 def _list_goes_on(text: str, pos: int) -> bool:
     """After members listed at ``pos``: the sentence goes on, or so does the list with a unit of its own."""
-    if _CLAUSE_GOES_ON.match(text, pos, timeout=RX_TIMEOUT):
+    if _CLAUSE_GOES_ON.match(text, pos, timeout=rx_timeout(text)):
         return True
-    sep = _SEP_RX.match(text, pos, timeout=RX_TIMEOUT)
+    sep = _SEP_RX.match(text, pos, timeout=rx_timeout(text))
     return sep is not None and _starts_unit(text, sep.end())
 
 
@@ -948,10 +948,10 @@ def _share_complement(units: list[UnitSpan], nouns: dict[int, int], text: str) -
             j += 1
         if j > i:
             comp = _clean_raw(text[nouns[j]:units[j].end])
-            if comp and not _OWN_COMPLEMENT.match(comp, timeout=RX_TIMEOUT):
+            if comp and not _OWN_COMPLEMENT.match(comp, timeout=rx_timeout(comp)):
                 for k in range(i, j):
                     u = units[k]
-                    if (u.end == nouns[k]) if k in nouns else bool(_ENDS_PLURAL.search(u.raw, timeout=RX_TIMEOUT)):
+                    if (u.end == nouns[k]) if k in nouns else bool(_ENDS_PLURAL.search(u.raw, timeout=rx_timeout(u.raw))):
                         u.spell_out(f"{u.raw} {comp}")
         i = j + 1
 
@@ -978,7 +978,7 @@ def find_units(text: str) -> list[UnitSpan]:
     pos = 0
     n = len(text)
     while pos < n:
-        m = _WORD_START.search(text, pos, timeout=RX_TIMEOUT)
+        m = _WORD_START.search(text, pos, timeout=rx_timeout(text))
         if not m:
             break
         s = m.start()
@@ -987,7 +987,7 @@ def find_units(text: str) -> list[UnitSpan]:
             out.append(u)
             pos = max(u.end, s + 1)
         else:
-            w = _WORD.match(text, s, timeout=RX_TIMEOUT)
+            w = _WORD.match(text, s, timeout=rx_timeout(text))
             pos = w.end() if w else s + 1
     return out
 
@@ -1007,7 +1007,7 @@ def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[
     """Units of a responsibility cell with their roles (see module doc)."""
     t = squash_spaces(text.replace("<br>", " ").replace("\n", " "))
     t = regex.sub(r"^[\s\-+•*]+", "", t, timeout=RX_TIMEOUT)
-    verbs = list(_CELL_VERB.finditer(t, timeout=RX_TIMEOUT))
+    verbs = list(_CELL_VERB.finditer(t, timeout=rx_timeout(t)))
     segments: list[tuple[int, int, str]] = []
     pos, after = 0, default_role
     for m in verbs:
@@ -1045,7 +1045,7 @@ def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[
                 if _meaningful(u.raw):
                     out.append((UnitSpan(s + u.start, s + u.end, u.raw, u.head_of_body, u.plural, u.bare,
                                          written=u.written), role))
-            nxt = _CELL_SEP.match(seg, ul.end, timeout=RX_TIMEOUT)
+            nxt = _CELL_SEP.match(seg, ul.end, timeout=rx_timeout(seg))
             comma = bool(nxt) and nxt.group(0).strip() == ","
             if not nxt or nxt.end() <= p:
                 break
@@ -1101,7 +1101,7 @@ def canonical_name(raw: str) -> str:
     t = _DISTRIBUTIVE.sub("", t, timeout=RX_TIMEOUT)
     # "Khoa Khoa học máy tính" as written: the doubled word opens a word of the name ("Khoa học"); a doubled
     # word before a capital is a slip ("Phòng Phòng Nội vụ")
-    dm = _DOUBLED_HEAD.match(t, timeout=RX_TIMEOUT)
+    dm = _DOUBLED_HEAD.match(t, timeout=rx_timeout(t))
     doubled = dm is not None and t[dm.end():dm.end() + 1].islower()
     t = _ABBREV_TOKEN.sub(lambda m: _expand_abbrev(m.group(0)), t, timeout=RX_TIMEOUT)
     t = regex.sub(r"\s*[-–]\s*", " - ", t, timeout=RX_TIMEOUT)
@@ -1174,15 +1174,15 @@ def _lower_run(text: str, pos: int, most: int = 3) -> int | None:
     end, n = pos, 0
     while n < most:
         q = _skip_spaces(text, end)
-        w = _WORD.match(text, q, timeout=RX_TIMEOUT)
+        w = _WORD.match(text, q, timeout=rx_timeout(text))
         if not w or _is_upper_start(w.group(0)) or (n and q == end):
             break
         if w.group(0) == "và":
             break
-        if w.group(0) in _MEMBER_END_WORDS or _STOP_RX.match(text, q, timeout=RX_TIMEOUT):
+        if w.group(0) in _MEMBER_END_WORDS or _STOP_RX.match(text, q, timeout=rx_timeout(text)):
             return None
         end, n = w.end(), n + 1
-    if n == 0 or not _RUN_AFTER.match(text, end, timeout=RX_TIMEOUT):
+    if n == 0 or not _RUN_AFTER.match(text, end, timeout=rx_timeout(text)):
         return None
     return end
 
@@ -1195,11 +1195,11 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
     items: list[tuple[int, int]] = []
     p = _skip_spaces(text, pos)
     while p < len(text):
-        w = _WORD.match(text, p, timeout=RX_TIMEOUT)
+        w = _WORD.match(text, p, timeout=rx_timeout(text))
         if not w or not _is_upper_start(w.group(0)):
             break
         start, end = p, w.end()
-        cn = _COMMA_NAME.match(text, p, timeout=RX_TIMEOUT)
+        cn = _COMMA_NAME.match(text, p, timeout=rx_timeout(text))
         if cn:
             end = cn.end()  # "Văn hóa, Thể thao và Du lịch": one name with a comma of its own
         while True:
@@ -1207,21 +1207,21 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
             if q < len(text) and text[q] in "-–":
                 # "Lao động - Thương binh và Xã hội": a dash joins the parts of one name
                 r = _skip_spaces(text, q + 1)
-                w3 = _WORD.match(text, r, timeout=RX_TIMEOUT)
+                w3 = _WORD.match(text, r, timeout=rx_timeout(text))
                 if not w3 or not _is_upper_start(w3.group(0)):
                     break
                 end = w3.end()
                 continue
-            w2 = _WORD.match(text, q, timeout=RX_TIMEOUT)
+            w2 = _WORD.match(text, q, timeout=rx_timeout(text))
             if not w2 or q == end:
                 break
             word = w2.group(0)
             if word == "và":
                 r = _skip_spaces(text, w2.end())
-                w3 = _WORD.match(text, r, timeout=RX_TIMEOUT)
+                w3 = _WORD.match(text, r, timeout=rx_timeout(text))
                 if not w3 or not _is_upper_start(w3.group(0)):
                     break
-                if items and not _FIELD_PAIR.match(text, r, timeout=RX_TIMEOUT) and "-" not in text[start:end]:
+                if items and not _FIELD_PAIR.match(text, r, timeout=rx_timeout(text)) and "-" not in text[start:end]:
                     break  # after the first member "và" joins the last one ("Tư pháp, Tài chính và Xây dựng")
                 end = w3.end()
                 continue
@@ -1232,8 +1232,8 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
                 prev = text[start:end].split()
                 if (prev and _is_upper_start(prev[-1]) and (len(prev) == 1 or not _is_upper_start(prev[-2]))
                         and word not in _MEMBER_END_WORDS and word != "và"
-                        and (not _STOP_RX.match(text, q, timeout=RX_TIMEOUT)
-                             or _MEMBER_CLOSE.match(text, w2.end(), timeout=RX_TIMEOUT))):
+                        and (not _STOP_RX.match(text, q, timeout=rx_timeout(text))
+                             or _MEMBER_CLOSE.match(text, w2.end(), timeout=rx_timeout(text)))):
                     end = w2.end()
                     continue
                 run_end = _lower_run(text, q)
@@ -1243,10 +1243,10 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
                 continue
             end = w2.end()
         items.append((start, end))
-        sep = _MEMBER_SEP.match(text, end, timeout=RX_TIMEOUT)
+        sep = _MEMBER_SEP.match(text, end, timeout=rx_timeout(text))
         if not sep:
             break
-        nxt = _WORD.match(text, sep.end(), timeout=RX_TIMEOUT)
+        nxt = _WORD.match(text, sep.end(), timeout=rx_timeout(text))
         if not nxt or not _is_upper_start(nxt.group(0)) or _starts_unit(text, sep.end()):
             break
         p = sep.end()
@@ -1258,7 +1258,7 @@ def read_members(text: str, pos: int) -> tuple[list[tuple[int, int]], int] | Non
 def member_units(category: UnitSpan, text: str, pos: int) -> tuple[list[UnitSpan], int] | None:
     """"Các sở: Tư pháp, Tài chính" → "Sở Tư pháp", "Sở Tài chính"; "UBND các xã: A, B" → "UBND xã A", …"""
     raw = category.raw
-    m = _LAST_CAC.search(raw, timeout=RX_TIMEOUT)
+    m = _LAST_CAC.search(raw, timeout=rx_timeout(raw))
     if m is None:
         return None
     single = (raw[:m.start()] + (" " if m.start() else "") + raw[m.end():]).strip()
