@@ -156,7 +156,7 @@ def _context_year(text: str, dates: list[DateSpan], at: int) -> int | None:
     written without its year in a document that has no date of its own."""
     cands = [(abs(d.start - at), d.year) for d in dates if d.year is not None]
     if "năm" in text or "Năm" in text or "NĂM" in text:
-        cands += [(abs(m.start() - at), int(m.group("y"))) for m in _YEAR_WORD.finditer(text, timeout=RX_TIMEOUT)]
+        cands += [(abs(m.start() - at), int(m.group("y"))) for m in _YEAR_WORD.finditer(text, timeout=rx_timeout(text))]
     return min(cands)[1] if cands else None
 
 
@@ -204,7 +204,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue  # the start of a range: the task runs until its end
         if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # a cut-off of data, a covered period, a planned event
-        days = _DAY_RANGE_BEFORE.search(before, timeout=RX_TIMEOUT) if trig is None else None
+        days = _DAY_RANGE_BEFORE.search(before, timeout=rx_timeout(before)) if trig is None else None
         if days is not None:
             trig = days  # "từ ngày 06 - 15/11/2017": a range of days, due at its end
         elif ds.start > 0 and regex.search(r"\d[ ]*[-–][ ]*$", before, timeout=RX_TIMEOUT) and not in_time_column and not (
