@@ -326,7 +326,7 @@ def _merge_adjacent(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSp
     for r in found:
         prev = out[-1] if out else None
         if prev is not None and prev.recurrence.rrule and r.recurrence.rrule \
-                and _JOINT.fullmatch(text, prev.end, r.start, timeout=RX_TIMEOUT):
+                and _JOINT.fullmatch(text, prev.end, r.start, timeout=rx_timeout(text)):
             end = r.end
             if "(" in text[prev.end:r.start] and text[end:end + 1] == ")":
                 end += 1
@@ -374,11 +374,11 @@ def _task_clause_end(text: str, m: regex.Match) -> bool:
         return False
     start = max(0, m.start() - 120)
     clause = regex.split(r"[.;:]", text[start:m.start()], timeout=RX_TIMEOUT)[-1]
-    verb = _TASK_WORDS.search(clause, timeout=RX_TIMEOUT)
+    verb = _TASK_WORDS.search(clause, timeout=rx_timeout(clause))
     if verb is None:
         return False
     # the task verb heads the clause, not a purpose or a description ("… là tiêu chí để đánh giá, xếp loại … hằng năm")
-    sub = _SUBORDINATE.search(clause, timeout=RX_TIMEOUT)
+    sub = _SUBORDINATE.search(clause, timeout=rx_timeout(clause))
     return sub is None or verb.start() < sub.start()
 
 
@@ -457,7 +457,7 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
     before = text[offset:end]
     m = None
     if rule == "FREQ=WEEKLY":
-        m = _BYDAY.search(before, timeout=RX_TIMEOUT)
+        m = _BYDAY.search(before, timeout=rx_timeout(before))
         if m:
             r.recurrence.rrule = f"{rule};BYDAY={_WEEKDAYS[m.group('d').lower()]}"
     elif rule == "FREQ=MONTHLY":
@@ -472,7 +472,7 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
     elif rule == "FREQ=YEARLY":
         offset = max(0, end - 80)
         before = text[offset:end]
-        m = _BYDATE.search(before, timeout=RX_TIMEOUT)
+        m = _BYDATE.search(before, timeout=rx_timeout(before))
         if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
             d, mo = int(m.group("d")), int(m.group("m"))
             listed = [(int(a), int(b)) for a, b in _DAY_MONTH.findall(m.group("list"), timeout=RX_TIMEOUT)]
@@ -483,7 +483,7 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
             else:
                 r.recurrence.rrule = f"{rule};BYMONTH={mo};BYMONTHDAY={d}"
         else:
-            m = _BYMONTH.search(before, timeout=RX_TIMEOUT)
+            m = _BYMONTH.search(before, timeout=rx_timeout(before))
             if m and 1 <= int(m.group("m")) <= 12:
                 r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"
             else:
@@ -519,4 +519,4 @@ def _near_verb(text: str, m: regex.Match) -> bool:
     return bool(_TASK_AFTER.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT)
                 or _TASK_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT)
                 or _DONE_BEFORE.search(text[max(0, m.start() - 12):m.start()], timeout=RX_TIMEOUT)
-                and _CLAUSE_CLOSED.match(text, m.end(), timeout=RX_TIMEOUT))
+                and _CLAUSE_CLOSED.match(text, m.end(), timeout=rx_timeout(text)))
