@@ -207,7 +207,7 @@ def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None
         return True  # the annex of this document, its number misread in one of the two places
     start = c.at(found.start)
     before = stream.text[max(0, start - 20):start]
-    if _OWN_NUMBER.search(before, timeout=RX_TIMEOUT):
+    if _OWN_NUMBER.search(before, timeout=rx_timeout(before)):
         return True
     block = stream.block_at(start)
     if own_block is not None and block == own_block and stream.pieces and stream.pieces[0].loc.table is None:
@@ -216,7 +216,7 @@ def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None
         at = stream.loc(start, start + 1).start
         if own_span is None or at is None or own_span[0] - 8 <= at <= own_span[1] + 8:
             return True
-    return bool(block is not None and block < 12 and _OWN_NUMBER_NOCOLON.search(before, timeout=RX_TIMEOUT))
+    return bool(block is not None and block < 12 and _OWN_NUMBER_NOCOLON.search(before, timeout=rx_timeout(before)))
 
 
 # a form's or an annex's own number ("Mẫu số 01/BC-TK", "Biểu mẫu 02/KH"): no document cited
@@ -448,7 +448,7 @@ def _agency_specific(code: str) -> bool:
     if not is_issuer_code(code):
         return True
     exp = issuer_by_code(code) or ""
-    return bool(_PLACE_NAMED.search(exp, timeout=RX_TIMEOUT))
+    return bool(_PLACE_NAMED.search(exp, timeout=rx_timeout(exp)))
 
 
 def _fill_from_own_issuer(refs: list[Reference], header: DocumentHeader | None) -> None:
@@ -495,9 +495,9 @@ _PHONG_CHONG = regex.compile(r"(?<=(?:[Pp]hòng|PHÒNG)),\s{0,3}(?:chống|CHỐ
 def _name_end(text: str, rest_start: int) -> int:
     """Where a document's name that starts at ``rest_start`` ends."""
     window = text[rest_start:rest_start + 160]
-    s = _UNNUM_STOP.search(window, timeout=RX_TIMEOUT)
-    while s and _PHONG_CHONG.match(window, s.start(), timeout=RX_TIMEOUT):  # "Luật Phòng, chống tham nhũng"
-        s = _UNNUM_STOP.search(window, s.end(), timeout=RX_TIMEOUT)
+    s = _UNNUM_STOP.search(window, timeout=rx_timeout(window))
+    while s and _PHONG_CHONG.match(window, s.start(), timeout=rx_timeout(window)):  # "Luật Phòng, chống tham nhũng"
+        s = _UNNUM_STOP.search(window, s.end(), timeout=rx_timeout(window))
     end = rest_start + (s.start() if s else len(window))
     # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
     for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):
