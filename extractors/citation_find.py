@@ -220,12 +220,12 @@ def _cut_spaced(text: str, start: int, end: int) -> int:
     space beside it continues the symbol only with a code ("799/KH- SYT",
     "1573-KH/BDVTW - BCSĐCP"), never with a word ("01/2024/QĐ-UBND - Xã …")."""
     sym = text[start:end]
-    for sep in _SPACED_SEP.finditer(sym, timeout=RX_TIMEOUT):
+    for sep in _SPACED_SEP.finditer(sym, timeout=rx_timeout(sym)):
         if not any(ch.isspace() for ch in sep.group(0)):
             continue
         nxt = regex.match(r"[\p{L}0-9&]+", sym[sep.end():], timeout=RX_TIMEOUT)
         word = nxt.group(0) if nxt else ""
-        if word and (_CODE_LIKE.fullmatch(word, timeout=RX_TIMEOUT) or is_issuer_code(word)):
+        if word and (_CODE_LIKE.fullmatch(word, timeout=rx_timeout(word)) or is_issuer_code(word)):
             continue
         return start + sep.start()
     return end
@@ -289,10 +289,10 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
         if len(groups) == 1 and is_type_code(groups[0]) and not is_issuer_code(groups[0]):
             # a slash for the hyphen: "180/KH/UBND" (kept as written), "57/NQ/TW" (a party number: 57-NQ/TW);
             # a joint circular "28/2003/TTLT/BTC-BGD&ĐT"
-            tail = _SLASH_BODY.match(text, end, timeout=RX_TIMEOUT)
+            tail = _SLASH_BODY.match(text, end, timeout=rx_timeout(text))
             if tail and year is not None:
                 body = _SEP_SPLIT.split(tail.group("b").strip())
-                if all(is_issuer_code(b) or _CODE_LIKE.fullmatch(b, timeout=RX_TIMEOUT) for b in body):
+                if all(is_issuer_code(b) or _CODE_LIKE.fullmatch(b, timeout=rx_timeout(b)) for b in body):
                     end = tail.end()
                     sym = f"{groups[0]}/" + "-".join(body)
                     return Found(m.start(), end, text[m.start():end], num, year, sym, groups[0], tuple(body), "normative")
@@ -326,7 +326,7 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
         end -= dropped
         body = [ocr_code(b) for b in body]
         ptype = ocr_code(ptype)
-        tail = _SPACED_TAIL.match(text, end, timeout=RX_TIMEOUT)
+        tail = _SPACED_TAIL.match(text, end, timeout=rx_timeout(text))
         if tail and is_issuer_code(tail.group("g")):
             body[-1] = body[-1] + tail.group("g")
             end = tail.end()
