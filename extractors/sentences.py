@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 # abbreviations that end in a dot without ending the sentence
 _NO_BREAK_BEFORE = regex.compile(
@@ -42,9 +42,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not text:
         return []
     cuts = [0]
-    for m in _BOUNDARY.finditer(text, timeout=RX_TIMEOUT):
+    for m in _BOUNDARY.finditer(text, timeout=rx_timeout(text)):
         before = text[max(0, m.start() - 12):m.start()]
-        if _NO_BREAK_BEFORE.search(before, timeout=RX_TIMEOUT):
+        if _NO_BREAK_BEFORE.search(before, timeout=rx_timeout(before)):
             continue
         if _LABEL_ONLY.search(text[max(0, m.start() - 12):m.start()], timeout=RX_TIMEOUT) and _only_label(text, cuts[-1], m.start()):
             continue
@@ -69,7 +69,7 @@ _ONLY_LABEL = regex.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\
 def _only_label(text: str, start: int, dot_end: int) -> bool:
     """The text of the would-be sentence is nothing but a list label ("1.", "II.").  Matched in
     place: a slice of everything since the last cut, at every boundary skipped, was quadratic."""
-    return bool(_ONLY_LABEL.fullmatch(text, start, dot_end, timeout=RX_TIMEOUT))
+    return bool(_ONLY_LABEL.fullmatch(text, start, dot_end, timeout=rx_timeout(text)))
 
 
 # --------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class _RunCappedTokenizer:
         self.vocab = tokenizer.vocab
 
     def __call__(self, text: str):  # noqa: ANN204 - returns a spacy Doc
-        if not _LONG_RUN.search(text, timeout=RX_TIMEOUT):
+        if not _LONG_RUN.search(text, timeout=rx_timeout(text)):
             return self.tokenizer(text)
         from spacy.tokens import Doc
 
