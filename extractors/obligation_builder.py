@@ -12,7 +12,7 @@ import regex
 from extractors.unit_registry import UnitRegistry
 from extractors.units import UnitSpan, parse_unit
 from core.model import DocumentHeader, Loc, Obligation, Unit, UnitMention
-from core.textutil import RX_TIMEOUT, squash_spaces
+from core.textutil import RX_TIMEOUT, rx_timeout, squash_spaces
 
 CLOSING = regex.compile(r"^(?:Trên[ ]đây[ ]là|Nơi[ ]nhận|Kính[ ]gửi|Lưu[ ]*:)", regex.V1 | regex.IGNORECASE)
 REPORT_VERB = regex.compile(r"\b(?:báo[ ]cáo|gửi|gởi|nộp|trình)\b", regex.V1 | regex.IGNORECASE)
@@ -96,7 +96,7 @@ def last_year(text: str) -> int | None:
     """The last year written in ``text`` ("Kế hoạch tuyển sinh năm 2025" → 2025), or None."""
     if not text or not any(c.isdigit() for c in text):
         return None
-    years = _YEAR_WRITTEN.findall(text, timeout=RX_TIMEOUT)
+    years = _YEAR_WRITTEN.findall(text, timeout=rx_timeout(text))
     return int(years[-1]) if years else None
 
 
@@ -107,14 +107,14 @@ def body_of(recipient: str) -> str:
 
 
 def report_to(action: str) -> str | None:
-    for m in REPORT_VERB.finditer(action, timeout=RX_TIMEOUT):
+    for m in REPORT_VERB.finditer(action, timeout=rx_timeout(action)):
         window_end = min(len(action), m.end() + 90)
         # directly after the verb ("báo cáo Trung tâm Y tế"), or after về/lên/cho/đến
-        cands = [m.end()] + [p.end() for p in _REPORT_PREP.finditer(action, m.end(), window_end, timeout=RX_TIMEOUT)]
+        cands = [m.end()] + [p.end() for p in _REPORT_PREP.finditer(action, m.end(), window_end, timeout=rx_timeout(action))]
         for c in cands:
             u = parse_unit(action, c)
             if u is not None and not u.bare:
-                via = _VIA.match(action, u.end, timeout=RX_TIMEOUT)
+                via = _VIA.match(action, u.end, timeout=rx_timeout(action))
                 name = _TIME_TAIL.sub("", u.raw, timeout=RX_TIMEOUT)
                 return name + (" " + squash_spaces(via.group(0)) if via else "")
     return None
