@@ -26,7 +26,7 @@ import regex
 
 from extractors.units import canonical_name
 from core.model import Unit
-from core.textutil import RX_TIMEOUT, fold
+from core.textutil import RX_TIMEOUT, fold, rx_timeout
 
 # head nouns that, written bare, refer back to the body of that head the document names ("Khoa", "Đoàn")
 _BARE_HEADS = frozenset({"khoa", "phong", "ban", "doan", "to", "truong", "vien", "benh vien", "trung tam", "don vi",
@@ -111,7 +111,7 @@ class UnitRegistry:
 
     def _merge_target(self, name: str) -> str | None:
         f = fold(name)
-        if _GENERIC.match(f, timeout=RX_TIMEOUT):
+        if _GENERIC.match(f, timeout=rx_timeout(f)):
             nouns = set(_words(f)) - {"cac"}
             for k, e in sorted(self._entries.items(), key=lambda kv: kv[1].order):
                 ew = _words(e.name)
