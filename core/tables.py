@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 import regex
 
 from core.model import Block, Cell, Paragraph, ParagraphStyle, Table, TableContinuation
-from core.textutil import RX_TIMEOUT, fold
+from core.textutil import RX_TIMEOUT, fold, rx_timeout
 
 # inline markup a text grid may carry (markdown emphasis, the HTML tags
 # PDF-to-text tools write into cells)
@@ -116,7 +116,7 @@ def _looks_like_header_row(t: Table, r: int) -> bool:
     filled = [x for x in texts if x]
     if len(filled) < min(2, t.n_cols):
         return False
-    if any(_DATA_CODE.match(x, timeout=RX_TIMEOUT) for x in filled):
+    if any(_DATA_CODE.match(x, timeout=rx_timeout(x)) for x in filled):
         return False  # a row numbered "1", "1.1", "I" is data
     if any(len(x) > 90 for x in filled):
         return False  # column titles are short
