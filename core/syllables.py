@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
@@ -54,7 +54,7 @@ def is_valid_syllable(word: str) -> bool:
     base, tones = _strip_tones(word)
     if tones > 1:
         return False
-    return _SYLLABLE.match(base, timeout=RX_TIMEOUT) is not None
+    return _SYLLABLE.match(base, timeout=rx_timeout(base)) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def text_quality(text: str) -> TextQuality:
     ("nu6c") or carrying letters Vietnamese does not use ("BØC") count as
     invalid."""
     n = valid = marked = 0
-    for m in _TOKEN.finditer(text, timeout=RX_TIMEOUT):
+    for m in _TOKEN.finditer(text, timeout=rx_timeout(text)):
         dn, dv, dm = _judge_token(m.group())
         n += dn
         valid += dv
@@ -108,7 +108,7 @@ def _judge_token(tok: str) -> tuple[int, int, int]:
     foreign = any(ch.isalpha() and ch not in _VIET_LETTERS for ch in base)
     upper = sum(1 for ch in tok if ch.isupper())
     if has_digit:
-        if not _CODE.match(tok, timeout=RX_TIMEOUT):
+        if not _CODE.match(tok, timeout=rx_timeout(tok)):
             return 1, 0, 0  # garbage like "nu6c", "f60tCNa"
         return 0, 0, 0
     ok = is_valid_syllable(tok)
