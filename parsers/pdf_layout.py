@@ -29,7 +29,7 @@ from statistics import median
 import regex
 
 from core.syllables import is_valid_syllable
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 # --------------------------------------------------------------------------
 # Geometry types
@@ -151,7 +151,7 @@ def _close(a: Word, b: Word) -> bool:
 def _piece_score(text: str) -> int:
     """+1 a syllable, -1 a run of letters that is none, 0 anything else
     (numbers, punctuation, an abbreviation like "UBND")."""
-    if not _LETTERS.match(text, timeout=RX_TIMEOUT):
+    if not _LETTERS.match(text, timeout=rx_timeout(text)):
         return 0
     t = unicodedata.normalize("NFC", text)
     if is_valid_syllable(t):
@@ -576,7 +576,7 @@ _WORD_LABEL = regex.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục)\s")
 
 
 def has_list_label(text: str) -> bool:
-    return LIST_LABEL.match(text, timeout=RX_TIMEOUT) is not None
+    return LIST_LABEL.match(text, timeout=rx_timeout(text)) is not None
 
 
 @dataclass(slots=True)
@@ -747,14 +747,14 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
         # inside a header/signature column each capitalised line is its own
         # item (issuer, "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", signer's name)
         return True
-    if prev.text[-1:] in ".:;" and _GLUED_DASH.match(ln.text, timeout=RX_TIMEOUT):
+    if prev.text[-1:] in ".:;" and _GLUED_DASH.match(ln.text, timeout=rx_timeout(ln.text)):
         # "-UBND các huyện" after "…của tỉnh;": a dash item whose space the
         # typist (or the OCR) left out
         return True
     if (has_list_label(ln.text) or _ocr_bullet(ln)) and not _closes_bracket(prev, ln):
         # "Phần I", "Mục IV" at the start of a wrapped line are words of the
         # sentence, not headings, when the previous line is full
-        if not (_WORD_LABEL.match(ln.text, timeout=RX_TIMEOUT) and prev.text[-1:] not in ".:;!?"
+        if not (_WORD_LABEL.match(ln.text, timeout=rx_timeout(ln.text)) and prev.text[-1:] not in ".:;!?"
                 and _room(prev, cur, flow) < 3 * size):
             return True
     # the next line's first word would have fitted on the previous line
@@ -880,7 +880,7 @@ def lift_marks(line: Line) -> Line:
     marks: list[tuple[Word, int]] = []
     for k, w in enumerate(line.words):
         if (w.size <= 0.8 * size and w.bottom < base_bottom - 0.12 * size and k > 0
-                and _MARK.match(w.text, timeout=RX_TIMEOUT)):
+                and _MARK.match(w.text, timeout=rx_timeout(w.text))):
             marks.append((w, len(keep)))
         else:
             keep.append(w)
