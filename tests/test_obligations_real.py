@@ -31,7 +31,7 @@ def test_overall_deadlines_and_units(report):
     assert report.metric("deadlines") >= 0.92
     assert report.metric("deadline_unit", "accuracy") >= 0.95
     assert report.metric("units") >= 0.85
-    assert report.metric("assignments", "recall") >= 0.79
+    assert report.metric("assignments", "recall") >= 0.85  # 0.871 with the report's tasks ahead (was 0.837)
 
 
 def test_fully_annotated_letters(report):
