@@ -89,3 +89,64 @@ def test_the_limit_is_a_cost_per_call():
         return time.process_time() - c
 
     assert cpu(RX_TIMEOUT) > 1.5 * cpu(None)
+
+
+def _unbounded_short_calls() -> tuple[list[str], int]:
+    """Regex calls that leave out the limit on short texts (``timeout=rx_timeout(...)``,
+    or a local set from it) on a pattern the test above does not run: the gate
+    is safe only for module-level patterns (or a loop over a literal tuple of them)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    bad: list[str] = []
+    seen = 0
+    for pkg in PACKAGES:
+        for path in sorted((root / pkg).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            name = ".".join(path.relative_to(root).with_suffix("").parts)
+            if name.endswith(".__init__"):
+                name = name[: -len(".__init__")]
+            try:
+                mod = importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - as in _patterns
+                continue
+
+            def is_pattern(node: ast.AST) -> bool:
+                return isinstance(node, ast.Name) and isinstance(getattr(mod, node.id, None), PATTERN)
+
+            gated: set[str] = set()  # locals set from rx_timeout(...)
+            loops: dict[str, bool] = {}  # loop variable -> every value is a module pattern
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                        and getattr(node.value.func, "id", None) == "rx_timeout"):
+                    gated.update(t.id for t in node.targets if isinstance(t, ast.Name))
+                if isinstance(node, ast.For) and isinstance(node.iter, (ast.Tuple, ast.List)):
+                    targets = node.target.elts if isinstance(node.target, ast.Tuple) else [node.target]
+                    for i, t in enumerate(targets):
+                        if isinstance(t, ast.Name):
+                            vals = [e.elts[i] if isinstance(e, ast.Tuple) and isinstance(node.target, ast.Tuple) else e
+                                    for e in node.iter.elts]
+                            loops[t.id] = loops.get(t.id, True) and all(is_pattern(v) for v in vals)
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                    continue
+                kw = next((k.value for k in node.keywords if k.arg == "timeout"), None)
+                if kw is None:
+                    continue
+                short_gate = (isinstance(kw, ast.Call) and getattr(kw.func, "id", None) == "rx_timeout") or (
+                    isinstance(kw, ast.Name) and kw.id in gated)
+                if not short_gate:
+                    continue
+                seen += 1
+                recv = node.func.value
+                if is_pattern(recv) or (isinstance(recv, ast.Name) and loops.get(recv.id)):
+                    continue
+                bad.append(f"{path.relative_to(root)}:{node.lineno}")
+    return bad, seen
+
+
+def test_the_short_text_gate_is_used_only_on_patterns_run_above():
+    bad, seen = _unbounded_short_calls()
+    assert seen > 300  # the gated call sites of the extractors and parsers are all looked at
+    assert bad == []
