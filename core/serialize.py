@@ -8,18 +8,31 @@ from typing import Any
 from core.model import Loc
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a dataclass's field names, in order, read once per class
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def loc_dict(loc: Loc | None) -> dict | None:
     if loc is None:
         return None
-    return {f.name: getattr(loc, f.name) for f in dataclasses.fields(loc)}
+    return {n: getattr(loc, n) for n in _field_names(type(loc))}
 
 
 def to_jsonable(obj: Any) -> Any:
     """Dataclasses become dicts (field order kept), recursively."""
+    t = type(obj)
+    if t is str or t is int or t is bool or obj is None:  # the leaves, most calls
+        return obj
     if isinstance(obj, Loc):
         return loc_dict(obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {n: to_jsonable(getattr(obj, n)) for n in _field_names(t)}
     if isinstance(obj, dict):
         return {str(k): to_jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
