@@ -91,25 +91,18 @@ def ruling_lines(image, scale: float) -> list[dict]:
         padded = np.zeros((grid.shape[0], grid.shape[1] + 2), dtype=np.int8)
         padded[:, 1:-1] = grid
         diff = np.diff(padded, axis=1)
-        for i in np.nonzero(grid.sum(axis=1) >= min_len)[0]:
+        # a tilted rule is a staircase of runs on neighbouring pixel lines,
+        # each shorter than the rule: pieces of half its least length count
+        piece = min_len // 2
+        for i in np.nonzero(grid.sum(axis=1) >= piece)[0]:
             starts = np.nonzero(diff[i] == 1)[0]
             ends = np.nonzero(diff[i] == -1)[0]
             for a, b in zip(starts, ends):
-                if b - a >= min_len:
+                if b - a >= piece:
                     runs.append((int(i), int(a), int(b)))
-        # a rule is a few pixels thick: adjacent runs over the same span merge
-        merged: list[list[int]] = []
-        for i, a, b in sorted(runs):
-            m = next((m for m in merged[-12:] if i - m[1] <= 2 and a < m[3] and b > m[2]), None)
-            if m is None:
-                merged.append([i, i, a, b])
-            else:
-                m[1], m[2], m[3] = i, min(a, m[2]), max(b, m[3])
-        for i0, i1, a, b in merged:
-            if i1 - i0 > max_thick:  # a black bar, a picture or a text block, not a rule
-                continue
-            pos = (i0 + i1) / 2 / scale
+        for a, b, pos in chain_runs(runs, min_len, max_thick):
             lo, hi = a / scale, b / scale
+            pos = pos / scale
             if orient == "h":
                 out.append({"orientation": "h", "x0": lo, "x1": hi, "top": pos, "bottom": pos,
                             "width": hi - lo, "height": 0.0, "object_type": "line"})
@@ -119,8 +112,64 @@ def ruling_lines(image, scale: float) -> list[dict]:
     return out
 
 
+RULE_MAX_TILT = 0.05  # a rule drifts at most this many pixels across per pixel along (about 3 degrees)
+
+
+def chain_runs(runs: list[tuple[int, int, int]], min_len: int, max_thick: float) -> list[tuple[int, int, float]]:
+    """Dark runs ``(line index, start, end)`` → rules ``(start, end, mean
+    line index)``. Runs on pixel lines at most 2 apart that overlap (or
+    nearly touch: a faint rule drops a pixel or two) are one rule: a thick
+    rule is several runs side by side, a rule on a slightly turned scan a
+    staircase of runs, each on the next line. A rule is at least
+    ``min_len`` long, on average at most ``max_thick`` thick (a black bar, a
+    picture is thicker) and drifts across by at most ``RULE_MAX_TILT`` of its
+    length (an arc of a round seal drifts more)."""
+    parent = list(range(len(runs)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    gap = 3
+    by_line: dict[int, list[int]] = {}
+    for k, (i, a, b) in enumerate(runs):
+        for j in (i - 2, i - 1, i):
+            for m in by_line.get(j, ()):
+                _, a2, b2 = runs[m]
+                if a < b2 + gap and a2 < b + gap:
+                    ra, rb = find(k), find(m)
+                    if ra != rb:
+                        parent[ra] = rb
+        by_line.setdefault(i, []).append(k)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(runs)):
+        groups.setdefault(find(k), []).append(k)
+    out: list[tuple[int, int, float]] = []
+    for ks in groups.values():
+        a = min(runs[k][1] for k in ks)
+        b = max(runs[k][2] for k in ks)
+        length = b - a
+        if length < min_len:
+            continue
+        area = sum(runs[k][2] - runs[k][1] for k in ks)
+        thick = area / length
+        if thick > max_thick:  # a black bar, a picture or a text block, not a rule
+            continue
+        i0 = min(runs[k][0] for k in ks)
+        i1 = max(runs[k][0] for k in ks)
+        if i1 - i0 + 1 - thick > RULE_MAX_TILT * length:
+            continue
+        pos = sum(runs[k][0] * (runs[k][2] - runs[k][1]) for k in ks) / area
+        out.append((a, b, pos))
+    out.sort(key=lambda r: (r[2], r[0]))
+    return out
+
+
 def ocr_image(image_path: Path, scale: float, *, timeout: float = OCR_TIMEOUT_S) -> tuple[list[Word], float | None]:
-    """OCR one image; word boxes are divided by ``scale`` (pixels per point)."""
+    """OCR one image; word boxes are divided by ``scale`` (pixels per point),
+    as the image has them (not straightened: see ``deskew``)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     proc = subprocess.Popen(
         ["tesseract", str(image_path), "stdout", "-l", OCR_LANG, "--psm", "3", "tsv"],
@@ -144,7 +193,7 @@ def ocr_image(image_path: Path, scale: float, *, timeout: float = OCR_TIMEOUT_S)
     if proc.returncode != 0:
         err = err_b.decode("utf-8", "replace").strip().splitlines()
         raise RuntimeError(f"tesseract failed: {err[-1] if err else proc.returncode}")
-    return parse_tsv(out.decode("utf-8", "replace"), scale)
+    return read_tsv(out.decode("utf-8", "replace"), scale)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -157,7 +206,13 @@ def _cpu_seconds(pid: int) -> float:
 
 
 def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
-    """Tesseract TSV → words (in points) and mean confidence (0..1)."""
+    """Tesseract TSV → straightened words (in points) and mean confidence (0..1)."""
+    words, conf = read_tsv(tsv, scale)
+    return deskew(words), conf
+
+
+def read_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
+    """Tesseract TSV → words (in points, as in the image) and mean confidence (0..1)."""
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
     line_h: dict[tuple[str, str, str, str], float] = {}
     par_hs: dict[tuple[str, str, str], list[float]] = {}
@@ -193,7 +248,7 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
             par_id=par_ids.setdefault(key[:3], len(par_ids)),
         ))
         confs.append(conf / 100.0)
-    return deskew(words), (sum(confs) / len(confs) if confs else None)
+    return words, (sum(confs) / len(confs) if confs else None)
 
 
 def skew_slope(words: list[Word]) -> float:
@@ -223,14 +278,21 @@ def skew_slope(words: list[Word]) -> float:
     return slopes[len(slopes) // 2]
 
 
-def deskew(words: list[Word]) -> list[Word]:
+def page_slope(words: list[Word]) -> float:
+    """The slope ``deskew`` turns a page back by: 0 for a level page (under
+    0.002) or a measure too steep to be a tilt (over 0.1)."""
+    slope = skew_slope(words)
+    return 0.0 if abs(slope) < 0.002 or abs(slope) > 0.1 else slope
+
+
+def deskew(words: list[Word], slope: float | None = None) -> list[Word]:
     """Straighten a skewed scan: turn the words back by the page's
     baseline slope, so that rows of text are level again (each word shifted
     up by slope × x) and the lines of a paragraph start at one left edge
     again (shifted sideways by slope × y: a tilted page drifts the margin
     by as much as it tilts the rows)."""
-    slope = skew_slope(words)
-    if abs(slope) < 0.002 or abs(slope) > 0.1:
+    slope = page_slope(words) if slope is None else slope
+    if not slope:
         return words
     for w in words:
         dy = slope * ((w.x0 + w.x1) / 2)
@@ -240,6 +302,60 @@ def deskew(words: list[Word]) -> list[Word]:
         w.x0 += dx
         w.x1 += dx
     return words
+
+
+def deskew_rules(rules: list[dict], slope: float) -> list[dict]:
+    """Turn ruling lines back by the slope ``deskew`` turns the words by,
+    so that a table's rules and its words stay in one frame: each rule
+    moves as its middle point does (a rule on a turned page is itself
+    turned by the slope, so the move makes it level or upright)."""
+    if not slope:
+        return rules
+    out = []
+    for r in rules:
+        r = dict(r)
+        cx, cy = (r["x0"] + r["x1"]) / 2, (r["top"] + r["bottom"]) / 2
+        dx, dy = slope * cy, slope * cx
+        r["x0"] += dx
+        r["x1"] += dx
+        r["top"] -= dy
+        r["bottom"] -= dy
+        out.append(r)
+    return out
+
+
+STREAK_WORDS = 3  # a "rule" through the middle of this many words is a streak of the scanner
+
+
+STREAK_SHARE = 0.92  # a "rule" along this share of the sheet runs through its margins
+
+
+def is_streak(rule: dict, words: list[Word], width: float, height: float) -> bool:
+    """Whether a ruling line seen in a scan is a scanner's streak (a dark
+    line down the whole sheet, margins included) or runs through the middle
+    of words (a streak, a struck-out passage): a table's rules stay inside
+    the margins and pass between the words of its cells."""
+    if rule["orientation"] == "v":
+        if rule["bottom"] - rule["top"] >= STREAK_SHARE * height:
+            return True
+    elif rule["x1"] - rule["x0"] >= STREAK_SHARE * width:
+        return True
+    n = 0
+    for w in words:
+        if sum(ch.isalnum() for ch in w.text) < 2:  # the OCR reads a rule itself as "|" or "l"
+            continue
+        if rule["orientation"] == "v":
+            x, m = rule["x0"], 0.15 * (w.x1 - w.x0)
+            if not (w.x0 + m < x < w.x1 - m and rule["top"] < (w.top + w.bottom) / 2 < rule["bottom"]):
+                continue
+        else:
+            y, m = rule["top"], 0.3 * (w.bottom - w.top)
+            if not (w.top + m < y < w.bottom - m and rule["x0"] < (w.x0 + w.x1) / 2 < rule["x1"]):
+                continue
+        n += 1
+        if n >= STREAK_WORDS:
+            return True
+    return False
 
 
 def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout: float = OCR_TIMEOUT_S) -> OcrPage:
@@ -264,5 +380,8 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout
         img_path = Path(tmp) / f"page{page_index + 1}.png"
         image.save(img_path)
         words, conf = ocr_image(img_path, scale, timeout=timeout)
-    rules = ruling_lines(image, scale)
+    slope = page_slope(words)
+    deskew(words, slope)
+    rules = [r for r in deskew_rules(ruling_lines(image, scale), slope)
+             if not is_streak(r, words, width, height)]
     return OcrPage(words, conf, width, height, rules)
