@@ -119,7 +119,7 @@ def is_issuer_code(code: str) -> bool:
 def _strip_mark(group: str, last: bool) -> tuple[str, int]:
     """Drop trailing digits that are not a term number (a glued footnote mark);
     returns the group and how many characters were dropped."""
-    m = _TRAIL_DIGITS.match(group)
+    m = _TRAIL_DIGITS.match(group, timeout=RX_TIMEOUT)
     if not m:
         return group, 0
     g, d = m.group("g"), m.group("d")
@@ -242,7 +242,7 @@ def _cut_glued_word(text: str, start: int, end: int) -> int:
     if not last or last.group(0).isupper():
         return end
     group = last.group(0)
-    caps = len(regex.match(r"[\p{Lu}&]*", group).group(0))
+    caps = len(regex.match(r"[\p{Lu}&]*", group, timeout=RX_TIMEOUT).group(0))
     for k in (caps, caps + 1):
         code, tail = group[:k], group[k:]
         if len(tail) < 2 or not tail.islower() or not is_valid_syllable(tail):
@@ -274,7 +274,7 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             return None
         end = m.end()
     if m.group("sym") is not None:
-        raw_groups = _SEP_SPLIT.split(m.group("sym").strip())
+        raw_groups = _SEP_SPLIT.split(m.group("sym").strip(), timeout=RX_TIMEOUT)
         last, dropped = _strip_mark(raw_groups[-1], True)
         raw_groups[-1] = last
         end -= dropped
@@ -291,13 +291,13 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             # a joint circular "28/2003/TTLT/BTC-BGD&ĐT"
             tail = _SLASH_BODY.match(text, end, timeout=rx_timeout(text))
             if tail and year is not None:
-                body = _SEP_SPLIT.split(tail.group("b").strip())
+                body = _SEP_SPLIT.split(tail.group("b").strip(), timeout=RX_TIMEOUT)
                 if all(is_issuer_code(b) or _CODE_LIKE.fullmatch(b, timeout=rx_timeout(b)) for b in body):
                     end = tail.end()
                     sym = f"{groups[0]}/" + "-".join(body)
                     return Found(m.start(), end, text[m.start():end], num, year, sym, groups[0], tuple(body), "normative")
             elif tail:
-                body = _SEP_SPLIT.split(tail.group("b").strip())
+                body = _SEP_SPLIT.split(tail.group("b").strip(), timeout=RX_TIMEOUT)
                 last, dropped = _strip_mark(body[-1], True)
                 body[-1] = last
                 end = tail.end() - dropped
@@ -320,7 +320,7 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             # hyphen missing after the number: only a known party type code makes it a number
             if doc_type_by_code(ptype, party=True) is None:
                 return None
-        body = _SEP_SPLIT.split(m.group("pbody").strip())
+        body = _SEP_SPLIT.split(m.group("pbody").strip(), timeout=RX_TIMEOUT)
         last, dropped = _strip_mark(body[-1], True)
         body[-1] = last
         end -= dropped

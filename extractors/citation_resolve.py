@@ -273,7 +273,7 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                     parts.append(window[i:no.end()].strip())
                     i = no.end()
                     continue
-            br = _MEETING_BRACKET.match(window, regex.match(r"\s*", window[seg_end:]).end() + seg_end,
+            br = _MEETING_BRACKET.match(window, regex.match(r"\s*", window[seg_end:], timeout=RX_TIMEOUT).end() + seg_end,
                                         timeout=RX_TIMEOUT) if window[seg_end:seg_end + 3].strip().startswith("(") else None
             if br:
                 parts.append(window[i:seg_end].strip() + " " + squash_spaces(br.group(0)))
@@ -381,7 +381,7 @@ def _spelled_by_code(window: str, i: int, name: str, found: Found) -> tuple[str,
     if not ini or not codes:
         return None
     for w in regex.finditer(r"\s(\p{L}+)", window, pos=i, timeout=RX_TIMEOUT):
-        if w.start() > i and window[i:w.start()].strip() and regex.search(r"[,;:.()]", window[i:w.start()]):
+        if w.start() > i and window[i:w.start()].strip() and regex.search(r"[,;:.()]", window[i:w.start()], timeout=RX_TIMEOUT):
             return None
         cand = name + window[i:w.end()]
         c_ini = _initials(cand)
@@ -412,15 +412,15 @@ def _cut_at_predicate(phrase: str) -> str:
     out: list[str] = []
     after_level = False
     for k, w in enumerate(words):
-        if out and w[:1].islower() and w != "và" and not (w.lower() in ("ủy", "uỷ") and _LEVEL_WORD.match(out[-1])):
+        if out and w[:1].islower() and w != "và" and not (w.lower() in ("ủy", "uỷ") and _LEVEL_WORD.match(out[-1], timeout=RX_TIMEOUT)):
             two = " ".join(out[-2:]).lower()
             three = " ".join(out[-3:]).lower()
             if after_level or two in _NAME_HEADS or three in _NAME_HEADS:
                 break
-            if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w) \
+            if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) \
                     and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
                 break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
-        if _LEVEL_WORD.match(w) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
+        if _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
             after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
         elif w in ("và", "VÀ"):
             after_level = False  # a second body of a joint issuer follows ("… Tỉnh ủy và Ban Cán sự Đảng …")
@@ -1023,4 +1023,4 @@ def _list_intro(text: str, pos: int, para_starts: list[int]) -> tuple[int, int] 
 def _ends_at_level(issuer: str) -> bool:
     """"Ủy ban nhân dân tỉnh", "Hội đồng nhân dân huyện": a body named by its level only."""
     last = issuer.split()[-1] if issuer.split() else ""
-    return bool(_LEVEL_WORD.match(last))
+    return bool(_LEVEL_WORD.match(last, timeout=RX_TIMEOUT))

@@ -371,7 +371,7 @@ def _case(text: str) -> str:
         if (i == 0 or cap_rest) and not keep_lower:
             w = w[:1].upper() + w[1:]
         keep_lower = False
-        if _LEVEL.match(w):
+        if _LEVEL.match(w, timeout=RX_TIMEOUT):
             cap_rest = True  # the place name follows ("huyện Văn Giang", "Huyện ủy Đăk Hà")
             keep_lower = words[i + 1:i + 2] in (["ủy"], ["uỷ"])
         out.append(w)
@@ -407,7 +407,7 @@ def _org_rule_case(text: str) -> str:
     i = 0
     cap_next = False
     while i < len(words):
-        if cap_next and low[i] not in _GENERIC_AFTER_HEAD and not _LEVEL.match(low[i]):
+        if cap_next and low[i] not in _GENERIC_AFTER_HEAD and not _LEVEL.match(low[i], timeout=RX_TIMEOUT):
             out[i] = _cap(out[i])
         cap_next = False
         for head in _ORG_HEADS:
@@ -427,7 +427,7 @@ def _org_rule_case(text: str) -> str:
                 a, b = _PROPER[pair].split()
                 out[i], out[i + 1] = a, b
                 i += 1
-            elif i + 1 < len(words) and low[i + 1] in ("ủy", "uỷ") and _PARTY_COMMITTEE.match(low[i]):
+            elif i + 1 < len(words) and low[i + 1] in ("ủy", "uỷ") and _PARTY_COMMITTEE.match(low[i], timeout=RX_TIMEOUT):
                 out[i] = _cap(out[i])  # "Tỉnh ủy", "Huyện ủy", "Đảng ủy"
                 i += 1
         i += 1
@@ -599,7 +599,7 @@ def _glued_number_line(text: str) -> regex.Match | None:
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
         text, joined = ln.text, False
-        if _BARE_SO.match(text) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text):
+        if _BARE_SO.match(text, timeout=RX_TIMEOUT) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text, timeout=RX_TIMEOUT):
             text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
         m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
@@ -645,7 +645,7 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
                 and words[0].rstrip(".") not in ("TP", "TX", "TT"):
             words.pop(0)  # "…-VP Tân Hòa, ngày": the symbol's last group is not the place
         place = " ".join(words)
-        if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place):
+        if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place, timeout=RX_TIMEOUT):
             continue
         dates = find_dates(_ocr_date_text(ln.text[m.start("place"):]))
         if dates:
@@ -734,7 +734,7 @@ def _own_number_from_body(lines: list[Line], num_i: int, h: DocumentHeader, nn_i
     found: set[tuple[str, str]] = set()
     loc = None
     top_end = next((k for k in range(num_i + 1, min(len(lines), TOP_LINES))
-                    if _BODY_START.match(lines[k].text, timeout=RX_TIMEOUT) or _KINH_GUI.match(lines[k].text)),
+                    if _BODY_START.match(lines[k].text, timeout=RX_TIMEOUT) or _KINH_GUI.match(lines[k].text, timeout=RX_TIMEOUT)),
                    min(len(lines), TOP_LINES))  # the header's own lines end where the body or "Kính gửi" starts
     for k, ln in enumerate(lines):
         if k == num_i:
@@ -1021,7 +1021,7 @@ _FOLDED_LEVELS = {"tinh": "TỈNH", "huyen": "HUYỆN", "phuong": "PHƯỜNG", "
 
 
 def _level_line(text: str) -> bool:
-    if _LEVEL.match(text):
+    if _LEVEL.match(text, timeout=RX_TIMEOUT):
         return True
     f = fold(text)
     return any(f.startswith(k + " ") for k in _FOLDED_LEVELS)
@@ -1029,7 +1029,7 @@ def _level_line(text: str) -> bool:
 
 def _canonical_level(text: str) -> str:
     """ "TÍNH LÂM ĐỒNG" → "TỈNH LÂM ĐỒNG": an OCR slip in the level word, in a caps line."""
-    if _LEVEL.match(text) or not text.isupper():
+    if _LEVEL.match(text, timeout=RX_TIMEOUT) or not text.isupper():
         return text
     words = text.split()
     for k, canon in _FOLDED_LEVELS.items():
@@ -1117,7 +1117,7 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
                     h.locs["subject"] = ln.loc
                 return i
         if t is None and untyped_ok and _is_title_caps(ln.text) and 2 <= len(ln.text.split()) <= 6 \
-                and i + 1 < len(top) and not _MOTTO.search(ln.text) and not _ISSUER_WORDS.match(ln.text):
+                and i + 1 < len(top) and not _MOTTO.search(ln.text, timeout=RX_TIMEOUT) and not _ISSUER_WORDS.match(ln.text, timeout=RX_TIMEOUT):
             # an untyped title ("BẢNG TỔNG HỢP") heading the text
             nxt = top[i + 1].text
             if _is_title_caps(nxt) or _CAPTION.search(nxt, timeout=rx_timeout(nxt)):
@@ -1177,18 +1177,18 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
         else:
             text = top[j].text
         if j > i or first is None:
-            if _DECOR.match(text) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
-                                                  or _KINH_GUI.match(text) or _SUBJECT_VV.match(text))):
+            if _DECOR.match(text, timeout=RX_TIMEOUT) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
+                                                  or _KINH_GUI.match(text, timeout=RX_TIMEOUT) or _SUBJECT_VV.match(text, timeout=RX_TIMEOUT))):
                 break
             if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=rx_timeout(text))
                           or _MOTTO.search(text, timeout=rx_timeout(text))):
                 break
-            if j == i and (_KINH_GUI.match(text) or text.startswith("(")
+            if j == i and (_KINH_GUI.match(text, timeout=RX_TIMEOUT) or text.startswith("(")
                            or regex.match(r"^(?:Căn\s+cứ|CĂN\s+CỨ|Hôm\s+nay)\s", text, timeout=RX_TIMEOUT)):
                 break  # no subject line: the body starts ("Căn cứ …")
             if j > i and regex.match(r"^\p{Lu}\p{Ll}{0,6}(?:\s\p{Ll}{1,7}){1,3}\s{0,2}:\s{0,2}\S", text, timeout=RX_TIMEOUT):
                 break  # a form's first field ("Họ và tên: …", "Đơn vị: …")
-            if j > i and _DIEN.match(text):
+            if j > i and _DIEN.match(text, timeout=RX_TIMEOUT):
                 break  # "THỦ TƯỚNG CHÍNH PHỦ điện:", the addressees of a Công điện
             if j > i and (regex.match(r"^(?:Ngày|Hôm\s+nay|Vào\s+ngày)\s+[0-9]", text, timeout=RX_TIMEOUT)
                           or _AGENCY_ACTS.match(text, timeout=rx_timeout(text))):
@@ -1197,7 +1197,7 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             break
         if j > i and bracketed:
             break
-        if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text)):
+        if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text, timeout=RX_TIMEOUT)):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
         if j > i and len(text) > 120 and not (
                 len(text) <= 220 and parts and not parts[-1].endswith((".", ":", ";", ","))
@@ -1225,7 +1225,7 @@ def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str
     prev_raw = ""
     while j < len(lines) and j < start + limit:
         text = lines[j].text
-        if not regex.match(r"^[-+•]", text):
+        if not regex.match(r"^[-+•]", text, timeout=RX_TIMEOUT):
             if items and _is_noise_line(text) and _list_resumes(lines, j + 1):
                 j += 1  # OCR debris of a seal or a signature between two items
                 continue
@@ -1264,7 +1264,7 @@ def _list_resumes(lines: list[Line], j: int) -> bool:
     """A dashed item follows within the next two lines (after more scraps)."""
     for k in range(j, min(j + 3, len(lines))):
         t = lines[k].text
-        if regex.match(r"^[-+•]", t):
+        if regex.match(r"^[-+•]", t, timeout=RX_TIMEOUT):
             return True
         if not _is_noise_line(t):
             return False
@@ -1285,8 +1285,8 @@ def _continues_item(item: str, prev_raw: str, text: str) -> bool:
     when the item was cut mid-phrase ("- Văn phòng UBND các tỉnh, thành phố trực
     thuộc" / "Trung ương (để phối hợp);") or the line is itself one more
     ';'-ended part of it; never a heading, a signature line or body text."""
-    if len(text) > 120 or _is_title_caps(text) or _AUTHORITY.match(text) or _NOI_NHAN.match(text) \
-            or _KINH_GUI.match(text) or _BODY_START.match(text, timeout=RX_TIMEOUT) or _NAME.match(text):
+    if len(text) > 120 or _is_title_caps(text) or _AUTHORITY.match(text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text, timeout=RX_TIMEOUT) \
+            or _KINH_GUI.match(text, timeout=RX_TIMEOUT) or _BODY_START.match(text, timeout=RX_TIMEOUT) or _NAME.match(text, timeout=RX_TIMEOUT):
         return False
     prev = prev_raw.rstrip()
     if prev.endswith("."):
@@ -1296,7 +1296,7 @@ def _continues_item(item: str, prev_raw: str, text: str) -> bool:
 
 def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
     for i, ln in enumerate(lines[:TOP_LINES + 20]):
-        m = _KINH_GUI.match(ln.text) or _DIEN.match(ln.text)
+        m = _KINH_GUI.match(ln.text, timeout=RX_TIMEOUT) or _DIEN.match(ln.text, timeout=RX_TIMEOUT)
         if not m:
             continue
         rest = m.group("rest").strip()
@@ -1313,7 +1313,7 @@ def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
 
 def _read_distribution(lines: list[Line], h: DocumentHeader) -> int | None:
     for i, ln in enumerate(lines):
-        m = _NOI_NHAN.match(ln.text)
+        m = _NOI_NHAN.match(ln.text, timeout=RX_TIMEOUT)
         if not m:
             continue
         items, _ = _read_list(lines, i + 1)
@@ -1363,11 +1363,11 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
     """The signer from its authority or title line and the name under it; whether one was found."""
     for i in range(lo, hi):
         text = lines[i].text
-        if regex.match(r"^[-+•]", text) or _NOI_NHAN.match(text):
+        if regex.match(r"^[-+•]", text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text, timeout=RX_TIMEOUT):
             continue
         authority = None
         title = None
-        m = _AUTHORITY.match(text)
+        m = _AUTHORITY.match(text, timeout=RX_TIMEOUT)
         if m and (_is_title_caps(m.group("rest")) or _MIXED_TITLE.match(m.group("rest"), timeout=RX_TIMEOUT)):
             authority = m.group("a").replace("/", "")
             n1 = i + 1
@@ -1375,15 +1375,15 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
                                                    or _NOI_NHAN.match(lines[n1].text, timeout=RX_TIMEOUT)):
                 n1 += 1  # the other column's items, read between the authority and the title
             nxt = lines[n1].text if n1 < len(lines) else ""
-            if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt):
+            if _is_title_caps(nxt) and len(nxt.split()) <= 6 and not _NAME.match(nxt, timeout=RX_TIMEOUT):
                 title, k = nxt, n1 + 1
             elif not _is_title_caps(m.group("rest")) and _MIXED_TITLE.match(nxt, timeout=rx_timeout(nxt)) \
-                    and not _NAME.match(nxt):
+                    and not _NAME.match(nxt, timeout=RX_TIMEOUT):
                 title, k = nxt, n1 + 1  # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in mixed case
             else:
                 title, k = m.group("rest"), i + 1
         elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \
-                and not _MOTTO.search(text):
+                and not _MOTTO.search(text, timeout=RX_TIMEOUT):
             title, k = text, i + 1
         elif len(text.split()) <= 5 and _MIXED_TITLE.match(text, timeout=RX_TIMEOUT) and not _name_of(text):
             title, k = text, i + 1  # "Giám đốc" typed in mixed case, alone on its line
@@ -1393,7 +1393,7 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
         name_loc = None
         for j in range(k, min(k + 12, len(lines))):
             t = lines[j].text
-            if _SIGN_NOISE.match(t) or _DECOR.match(t):
+            if _SIGN_NOISE.match(t, timeout=RX_TIMEOUT) or _DECOR.match(t, timeout=RX_TIMEOUT):
                 continue
             found = _name_of(t)
             if not found and "ký" in t:
@@ -1402,7 +1402,7 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
             if found:
                 name, name_loc = found, lines[j].loc
                 break
-            if regex.match(r"^[-+•]", t) or _NOI_NHAN.match(t):
+            if regex.match(r"^[-+•]", t, timeout=RX_TIMEOUT) or _NOI_NHAN.match(t, timeout=RX_TIMEOUT):
                 continue
             if len(t) > 60:
                 break
@@ -1463,8 +1463,8 @@ def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> N
         if not _name_of(t) or t.startswith(("-", "+", "•")):
             continue
         above = [x.text for x in lines[max(lo, j - 6):j]]
-        caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a)
-                and not _NOI_NHAN.match(a) and len(regex.sub(r"[^\p{L}]", "", a)) >= 4
+        caps = [a for a in above if _is_title_caps(a) and 1 <= len(a.split()) <= 8 and not _MOTTO_PIECE.search(a, timeout=RX_TIMEOUT)
+                and not _NOI_NHAN.match(a, timeout=RX_TIMEOUT) and len(regex.sub(r"[^\p{L}]", "", a, timeout=RX_TIMEOUT)) >= 4
                 and not regex.match(r"^(?:[IVXL]{1,5}|[0-9]{1,2})[.)]\s", a, timeout=RX_TIMEOUT)]  # no section heading
         if not caps:
             continue
@@ -1493,7 +1493,7 @@ def _signer_among_items(lines: list[Line], nn_i: int, h: DocumentHeader) -> None
 
 def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
     for i, ln in enumerate(lines):
-        m = _ATTACH.match(ln.text)
+        m = _ATTACH.match(ln.text, timeout=RX_TIMEOUT)
         if not m:
             continue
         rest = m.group("rest").strip()

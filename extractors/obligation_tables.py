@@ -475,7 +475,7 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
         places = [(time_cell, True)] if time_cell is not None and time_text else []
         places.append((cell, False))
         places.extend((row[c], False) for c in others if row[c] is not None and row[c].text.strip()
-                      and _MAY_HOLD_TIME.search(row[c].text))
+                      and _MAY_HOLD_TIME.search(row[c].text, timeout=RX_TIMEOUT))
         deadlines: list = []
         dl_cell = None
         for pc, in_time in places:
