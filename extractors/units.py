@@ -442,7 +442,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 after = _WORD.match(text, _skip_spaces(text, mp.end()), timeout=_tm)
                 head_txt = mp.group(0).lstrip(" ,")
                 bare = not after or after.group(0) in ("và", "cùng") or text[mp.end():mp.end() + 1] in (",", ";", ".", ":")
-                if (head_txt[:1].islower() or bare) and not (after and _ABBREV.fullmatch(after.group(0))):
+                if (head_txt[:1].islower() or bare) and not (after and _ABBREV.fullmatch(after.group(0), timeout=RX_TIMEOUT)):
                     if not head_txt.lower().startswith("trực"):
                         nk = _same_kind(kinds, _kinds(head_txt))
                         if nk is None:
@@ -467,7 +467,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             prev = text[pos:q].split()
             r = _skip_spaces(text, q + 1)
             wa = _WORD.match(text, r, timeout=_tm)
-            if (prev and _ABBREV.fullmatch(prev[-1]) and wa and _ABBREV.fullmatch(wa.group(0))
+            if (prev and _ABBREV.fullmatch(prev[-1], timeout=RX_TIMEOUT) and wa and _ABBREV.fullmatch(wa.group(0), timeout=RX_TIMEOUT)
                     and wa.group(0) not in _ABBREV_HEADS and not _starts_unit(text, r)):
                 end = wa.end()
                 words += 1
@@ -492,7 +492,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 words += 1
                 continue
             w = _WORD.match(text, r, timeout=_tm)
-            if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0)) and not _starts_unit(text, r)
+            if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0), timeout=RX_TIMEOUT) and not _starts_unit(text, r)
                     and not _STOP_RX.match(text, r, timeout=_tm)):
                 end = w.end()
                 words += 1
@@ -513,7 +513,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 words += 2
                 closed, caps = False, 1  # a new part of the name ("… và Truyền thông")
                 continue
-            if head.lower() == "văn phòng" and _COUNCIL_END.search(text[pos:q].rstrip()):
+            if head.lower() == "văn phòng" and _COUNCIL_END.search(text[pos:q].rstrip(), timeout=RX_TIMEOUT):
                 mj = _COUNCIL.match(text, r, timeout=_tm)
                 if mj:
                     # "Văn phòng HĐND và UBND huyện": one office serving both councils
@@ -538,7 +538,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             break  # "Các trường | xét tuyển …": no kind of school, the predicate starts
         if closed and _match_head(text, q) is not None:
             closed, caps = False, 0  # the head of a body inside the name ("… Ban Chỉ đạo …") opens a new complement
-        elif (closed and _is_upper_start(word) and not _ABBREV.fullmatch(word) and not _name_ends_after(text, w.end())
+        elif (closed and _is_upper_start(word) and not _ABBREV.fullmatch(word, timeout=RX_TIMEOUT) and not _name_ends_after(text, w.end())
               and not _is_upper_start(text[max(pos, q - 40):q].split()[-1:][0] if text[max(pos, q - 40):q].split() else "")):
             break  # "Bộ Giáo dục và Đào tạo | Hướng dẫn …": a capitalised word going on in lower case is no place name
         if closed and not _is_upper_start(word):
@@ -575,7 +575,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         end = w.end()
         words += 1
         first = False
-        if _is_upper_start(word) and not _ABBREV.fullmatch(word) and not word[0].isdigit():
+        if _is_upper_start(word) and not _ABBREV.fullmatch(word, timeout=RX_TIMEOUT) and not word[0].isdigit():
             # the head of a body inside the name ("… Ban Chỉ đạo", "Trung ương Đoàn Thanh niên") opens no proper name
             caps = 0 if _match_head(text, q) else caps + 1
             if caps >= 2 and not closed:
@@ -863,7 +863,7 @@ def _named_members(u: UnitSpan, text: str) -> list[UnitSpan] | None:
     if got is None:
         return None
     items, _end = got
-    if any(_ABBREV.fullmatch(text[s:e]) for s, e in items):
+    if any(_ABBREV.fullmatch(text[s:e], timeout=RX_TIMEOUT) for s, e in items):
         return None  # "các trường ĐH, CĐ ngoài công lập": kinds abbreviated, not named members
     if items[0][1] != u.end and not _COMMA_NAME.match(text, u.start + m.end(), timeout=rx_timeout(text)):
         return None  # the unit's name goes on beyond the first member
