@@ -68,12 +68,14 @@ class OcrPage:
 RULE_MIN_IN = 0.3  # a ruling line is a straight dark run at least this long (inches)
 
 
-def ruling_lines(image, scale: float) -> list[dict]:
+def ruling_lines(image, scale: float, found: list[tuple[int, tuple[int, int, int, int]]] | None = None) -> list[dict]:
     """Straight horizontal and vertical runs darker than the paper in a
     page image (the rules of a table on a scanned page), as pdfplumber edge
     dicts in points (``scale`` pixels per point). A scan draws rules light
     grey, wavering by a pixel: a pixel counts as dark when it or its
-    neighbour across the line is. Empty when numpy is missing."""
+    neighbour across the line is. Empty when numpy is missing. ``found``,
+    when given, receives ``(index of the rule, pixel box (x0, y0, x1, y1))``
+    for the pixels each rule covers (see ``without_rules``)."""
     try:
         import numpy as np
     except ImportError:  # pragma: no cover - optional: tables on scans stay text
@@ -100,30 +102,70 @@ def ruling_lines(image, scale: float) -> list[dict]:
             for a, b in zip(starts, ends):
                 if b - a >= piece:
                     runs.append((int(i), int(a), int(b)))
-        for a, b, pos in chain_runs(runs, min_len, max_thick):
+        kept: list[list[tuple[int, int, int]]] = []
+        chained = chain_runs(runs, min_len, max_thick, kept)
+        for (a, b, pos, tilt), rule_runs in zip(chained, kept):
+            # its shade: the darker of the two pixel lines at each run's middle (median)
+            img = gray if orient == "h" else gray.T
+            shade = int(median(min(int(img[i, (ra + rb) // 2]), int(img[max(i - 1, 0), (ra + rb) // 2]))
+                               for i, ra, rb in rule_runs))
             lo, hi = a / scale, b / scale
             pos = pos / scale
+            # "slope": the page's turn as a text line's dy/dx (an upright rule leans by -slope)
             if orient == "h":
                 out.append({"orientation": "h", "x0": lo, "x1": hi, "top": pos, "bottom": pos,
-                            "width": hi - lo, "height": 0.0, "object_type": "line"})
+                            "width": hi - lo, "height": 0.0, "object_type": "line", "slope": tilt, "shade": shade})
             else:
                 out.append({"orientation": "v", "x0": pos, "x1": pos, "top": lo, "bottom": hi,
-                            "width": 0.0, "height": hi - lo, "object_type": "line"})
+                            "width": 0.0, "height": hi - lo, "object_type": "line", "slope": -tilt, "shade": shade})
+            if found is not None:
+                # a run on line i is dark on line i or i - 1 (the slack): a pixel more each side
+                for i, ra, rb in rule_runs:
+                    found.append((len(out) - 1, (ra, i - 3, rb, i + 2) if orient == "h" else (i - 3, ra, i + 2, rb)))
     return out
+
+
+RULE_DARK = 0.7  # a rule darker than this share of the paper's shade survives binarisation
+
+
+def _paper_shade(image) -> float:
+    import numpy as np
+
+    return float(np.percentile(np.asarray(image.convert("L")), 50))
+
+
+def without_rules(image, boxes: list[tuple[int, int, int, int]]):
+    """A copy of a page image with its ruling lines painted over in the
+    paper's shade: Tesseract reads the grid of a table as letters ("|",
+    "l", "_") or as a picture, losing the header row of a ruled table or a
+    lone number in its first column; the words alone read better."""
+    if not boxes:
+        return image
+    import numpy as np
+    from PIL import Image
+
+    gray = np.array(image.convert("L"))
+    paper = int(np.percentile(gray, 50))
+    h, w = gray.shape
+    for x0, y0, x1, y1 in boxes:
+        gray[max(0, y0):min(h, y1 + 1), max(0, x0):min(w, x1 + 1)] = paper
+    return Image.fromarray(gray)
 
 
 RULE_MAX_TILT = 0.05  # a rule drifts at most this many pixels across per pixel along (about 3 degrees)
 
 
-def chain_runs(runs: list[tuple[int, int, int]], min_len: int, max_thick: float) -> list[tuple[int, int, float]]:
+def chain_runs(runs: list[tuple[int, int, int]], min_len: int, max_thick: float,
+               kept: list[list[tuple[int, int, int]]] | None = None) -> list[tuple[int, int, float, float]]:
     """Dark runs ``(line index, start, end)`` → rules ``(start, end, mean
-    line index)``. Runs on pixel lines at most 2 apart that overlap (or
+    line index, tilt: lines across per pixel along)``. Runs on pixel lines at most 2 apart that overlap (or
     nearly touch: a faint rule drops a pixel or two) are one rule: a thick
     rule is several runs side by side, a rule on a slightly turned scan a
     staircase of runs, each on the next line. A rule is at least
     ``min_len`` long, on average at most ``max_thick`` thick (a black bar, a
     picture is thicker) and drifts across by at most ``RULE_MAX_TILT`` of its
-    length (an arc of a round seal drifts more)."""
+    length (an arc of a round seal drifts more). ``kept``, when given,
+    receives the runs of each rule, in the order of the rules."""
     parent = list(range(len(runs)))
 
     def find(k: int) -> int:
@@ -146,7 +188,8 @@ def chain_runs(runs: list[tuple[int, int, int]], min_len: int, max_thick: float)
     groups: dict[int, list[int]] = {}
     for k in range(len(runs)):
         groups.setdefault(find(k), []).append(k)
-    out: list[tuple[int, int, float]] = []
+    out: list[tuple[int, int, float, float]] = []
+    members: list[list[tuple[int, int, int]]] = []
     for ks in groups.values():
         a = min(runs[k][1] for k in ks)
         b = max(runs[k][2] for k in ks)
@@ -162,9 +205,18 @@ def chain_runs(runs: list[tuple[int, int, int]], min_len: int, max_thick: float)
         if i1 - i0 + 1 - thick > RULE_MAX_TILT * length:
             continue
         pos = sum(runs[k][0] * (runs[k][2] - runs[k][1]) for k in ks) / area
-        out.append((a, b, pos))
-    out.sort(key=lambda r: (r[2], r[0]))
-    return out
+        # its tilt: the lines it covers a tenth of its length from each end
+        # (a staircase's end steps are cut short: their middles would mislead)
+        p1, p2 = a + length // 10, b - length // 10
+        at1 = [runs[k][0] for k in ks if runs[k][1] <= p1 < runs[k][2]]
+        at2 = [runs[k][0] for k in ks if runs[k][1] <= p2 < runs[k][2]]
+        tilt = (sum(at2) / len(at2) - sum(at1) / len(at1)) / (p2 - p1) if at1 and at2 and p2 > p1 else 0.0
+        out.append((a, b, pos, tilt))
+        members.append([runs[k] for k in ks])
+    order = sorted(range(len(out)), key=lambda k: (out[k][2], out[k][0]))
+    if kept is not None:
+        kept.extend(members[k] for k in order)
+    return [out[k] for k in order]
 
 
 def ocr_image(image_path: Path, scale: float, *, timeout: float = OCR_TIMEOUT_S) -> tuple[list[Word], float | None]:
@@ -304,6 +356,34 @@ def deskew(words: list[Word], slope: float | None = None) -> list[Word]:
     return words
 
 
+def rules_slope(rules: list[dict], min_len: float = 144.0) -> float | None:
+    """The page's turn measured on its long rules (at least ``min_len``
+    points): the median of their slopes, 0 for a level page, None when
+    fewer than two. Rules are straight and long: on a table page the OCR's
+    lines run across cells at several heights and measure the turn badly."""
+    slopes = sorted(r.get("slope", 0.0) for r in rules if max(r["width"], r["height"]) >= min_len)
+    if len(slopes) < 2:
+        return None
+    slope = slopes[len(slopes) // 2]
+    return 0.0 if abs(slope) < 0.002 or abs(slope) > 0.1 else slope
+
+
+def in_grids(rules: list[dict], tol: float = 6.0, min_row: float = 72.0) -> list[bool]:
+    """Which rules belong to a table's grid: a rule crossing (or meeting,
+    within ``tol`` points) at least two rules of the other direction, the
+    horizontal ones at least ``min_row`` points long (a table's row rules
+    run across all its columns). An underline, the short rule under a
+    letterhead, a streak, the strokes of a seal or a signature stand alone."""
+    hs = [r for r in rules if r["orientation"] == "h" and r["width"] >= min_row]
+    vs = [r for r in rules if r["orientation"] == "v"]
+
+    def meets(h: dict, v: dict) -> bool:
+        return (h["x0"] - tol <= v["x0"] <= h["x1"] + tol) and (v["top"] - tol <= h["top"] <= v["bottom"] + tol)
+
+    return [(r["width"] >= min_row and sum(meets(r, v) for v in vs) >= 2) if r["orientation"] == "h"
+            else sum(meets(h, r) for h in hs) >= 2 for r in rules]
+
+
 def deskew_rules(rules: list[dict], slope: float) -> list[dict]:
     """Turn ruling lines back by the slope ``deskew`` turns the words by,
     so that a table's rules and its words stay in one frame: each rule
@@ -376,12 +456,21 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout
             page.close()
         finally:
             pdf.close()
+    boxes: list[tuple[int, tuple[int, int, int, int]]] = []
+    found = ruling_lines(image, scale, boxes)
+    # a table's grid drawn dark is painted over before the OCR reads the
+    # page, and measures the page's turn; other rules (underlines) are left
+    # alone, and so is a grid lighter than RULE_DARK of the paper's shade:
+    # Tesseract's binarisation drops it by itself
+    paper = _paper_shade(image) if found else 0.0
+    grid = [g and r["shade"] < RULE_DARK * paper for g, r in zip(in_grids(found), found)]
     with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
         img_path = Path(tmp) / f"page{page_index + 1}.png"
-        image.save(img_path)
+        without_rules(image, [box for k, box in boxes if grid[k]]).save(img_path)
         words, conf = ocr_image(img_path, scale, timeout=timeout)
-    slope = page_slope(words)
+    slope = rules_slope([r for r, g in zip(found, grid) if g])
+    if slope is None:
+        slope = page_slope(words)
     deskew(words, slope)
-    rules = [r for r in deskew_rules(ruling_lines(image, scale), slope)
-             if not is_streak(r, words, width, height)]
+    rules = [r for r in deskew_rules(found, slope) if not is_streak(r, words, width, height)]
     return OcrPage(words, conf, width, height, rules)
