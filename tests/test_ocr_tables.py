@@ -150,3 +150,23 @@ def _near(got: str, want: str) -> bool:
     from difflib import SequenceMatcher
 
     return SequenceMatcher(None, got, want).ratio() >= 0.85
+
+
+def test_only_a_tables_grid_is_painted_over_and_measures_the_turn():
+    from parsers.ocr import in_grids, rules_slope
+
+    def h(y, x0, x1, slope=0.0):
+        return {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                "slope": slope}
+
+    def v(x, t, b, slope=0.0):
+        return {"orientation": "v", "x0": x, "x1": x, "top": t, "bottom": b, "width": 0.0, "height": b - t,
+                "slope": slope}
+
+    table = [h(100, 50, 500, 0.008), h(200, 50, 500, 0.008), v(50, 100, 200, 0.008), v(500, 100, 200, 0.008)]
+    underline = h(50, 300, 420)  # under a motto: meets nothing
+    seal = [h(663, 394, 434), v(417, 646, 710), v(400, 650, 700)]  # a seal's short strokes cross
+    flags = in_grids(table + [underline] + seal)
+    assert flags == [True] * 4 + [False] * 4
+    assert rules_slope(table) == pytest.approx(0.008)
+    assert rules_slope([underline]) is None
