@@ -124,7 +124,11 @@ _NOT_DUE_BEFORE = regex.compile(
     # ("Thời gian thực hiện: từ tháng 10 đến tháng 12/2025" is the task's own run, due at its end)
     r"(?:tính[ ](?:đến|tới|từ)|số[ ]liệu[^.;:]{0,40}?(?:đến|tới)"
     r"|(?<!thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|triển[ ]khai|hoàn[ ]thành)[ ]*:?[ ]*)từ[ ](?:năm|tháng)[ ][\d/ ]{1,9}(?:đến|tới)"
-    r"|dự[ ]kiến[^.;:,]{0,40}?|giai[ ]đoạn[^.;:,]{0,25}?(?:đến|tới))[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
+    r"|dự[ ]kiến[^.;:,]{0,40}?|giai[ ]đoạn[^.;:,]{0,25}?(?:đến|tới)"
+    # the period a report or a summary covers ("tổng hợp tình hình thực hiện từ ngày 01/01/2025 đến ngày 28/02/2026,
+    # gửi … trước ngày …"; "kết quả … từ 01/10 đến 31/12"): its end is no due date (GUIDELINES)
+    r"|(?:tình[ ]hình|kết[ ]quả|số[ ]liệu)[^.;:,]{0,40}?từ[ ](?:ngày[ ])?[\d/.\- ]{3,12}(?:đến|tới))"
+    r"[ ]*(?:hết[ ]*)?(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
 

@@ -68,6 +68,10 @@ def test_a_bare_day_and_month_after_a_limit_word():
     "Quy hoạch phát triển mạng lưới trường học định hướng đến năm 2030.",  # a horizon
     "Hội thảo diễn ra vào 8 giờ, thứ Sáu, ngày 14/11/2025 tại Hà Nội.",  # an event's day
     "Đánh giá kết quả thực hiện từ tháng 01/2025 đến tháng 6/2025.",  # a covered period
+    # a covered period written with days: what a summary or a report is about, not when it is due
+    "Rà soát tình hình giải ngân vốn từ ngày 01/10/2023 đến ngày 31/3/2024 của các dự án.",
+    "Thống kê số liệu tuyển sinh từ 15/8/2024 tới 15/11/2024 theo từng ngành.",
+    "Đánh giá kết quả công tác phòng dịch từ ngày 1.1.2022 đến ngày 30.6.2022.",
 ])
 def test_cut_off_covered_planned_and_event_dates_are_not_deadlines(text):
     assert _d(text) == []
@@ -75,6 +79,14 @@ def test_cut_off_covered_planned_and_event_dates_are_not_deadlines(text):
 
 def test_the_due_date_after_a_cut_off_in_the_same_sentence():
     assert _d("Báo cáo số liệu (tính từ 01/01/2024 đến 30/9/2024) gửi về Sở trước ngày 05/10/2024.") == ["2024-10-05"]
+
+
+def test_a_summary_over_a_covered_period_is_due_at_its_own_date():
+    text = ("Các huyện tổng hợp tình hình thực hiện từ ngày 01/01/2025 đến ngày 28/02/2026, gửi về Sở Nội vụ "
+            "trước ngày 15/4/2026.")
+    assert _d(text) == ["2026-04-15"]
+    # a task's own run stays due at its end
+    assert _d("Tổ chức tập huấn cho cán bộ cấp xã từ ngày 10/5/2026 đến ngày 20/5/2026.") == ["2026-05-20"]
 
 
 def test_a_year_left_unwritten_comes_from_the_nearest_dated_context():
