@@ -141,6 +141,13 @@ _SECTOR = regex.compile(
     r"|nội[ ]vụ[ ]và[ ]lao[ ]động|xây[ ]dựng[ ]và[ ]giao[ ]thông|tài[ ]chính[ ]và[ ]kế[ ]hoạch)(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 
+# a ministry's or a department's one-sector name, written with its capital ("Bộ Tài chính", "Sở Y tế"): a complete
+# name, so a lower-case word after it opens the predicate whatever the verb ("Bộ Xây dựng | đẩy nhanh …")
+_ONE_SECTOR_HEADS = ("Bộ", "Sở")
+_ONE_SECTOR = regex.compile(
+    r"(?:Tài[ ]chính|Xây[ ]dựng|Y[ ]tế|Tư[ ]pháp|Nội[ ]vụ|Ngoại[ ]giao|Ngoại[ ]vụ|Quốc[ ]phòng|Công[ ]an|Du[ ]lịch"
+    r"|Giao[ ]thông[ ](?:[-–][ ])?[Vv]ận[ ]tải)(?![\p{L}\p{N}])",
+    regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&/'-]*", regex.V1)
 _ABBREV = regex.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:[ ]?[-–][ ]?[A-ZĐ][A-ZĐ0-9&]*)*", regex.V1)
 
@@ -415,6 +422,13 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if ms:
             # "các sở giáo dục và đào tạo": a sector's double name, one complement
             end = ms.end()
+            words += 1
+            first = False
+            closed, caps, slack = True, 0, 0
+            continue
+        mo = _ONE_SECTOR.match(text, q, timeout=_tm) if (q > p and words == 0 and head in _ONE_SECTOR_HEADS) else None
+        if mo:
+            end = mo.end()
             words += 1
             first = False
             closed, caps, slack = True, 0, 0

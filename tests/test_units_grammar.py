@@ -179,3 +179,16 @@ def test_a_school_noun_takes_a_kind_of_school_or_ends_before_its_predicate():
     assert _names("Các trường dân tộc nội trú bố trí chỗ ở") == ["Các trường dân tộc nội trú"]
     assert _names("Các trường học thuộc Phòng Giáo dục và Đào tạo rà soát") == [
         "Các trường học thuộc Phòng Giáo dục và Đào tạo"]
+
+
+def test_a_one_sector_ministry_or_department_is_a_complete_name():
+    # "Bộ/Sở" + one sector written with its capital closes the name: an unlisted verb after it is the predicate
+    assert _names("Bộ Xây dựng đẩy nhanh tiến độ thẩm định thiết kế.") == ["Bộ Xây dựng"]
+    assert _names("Sở Tư pháp sớm thẩm định dự thảo quy chế.") == ["Sở Tư pháp"]
+    assert _names("Bộ Giao thông vận tải gấp rút hoàn thiện đề án.") == ["Bộ Giao thông vận tải"]
+    # what may follow a complete name still belongs to it
+    assert _names("Sở Y tế tỉnh Quảng Trị xây dựng kế hoạch.") == ["Sở Y tế tỉnh Quảng Trị"]
+    assert _names("Sở Tài chính - Kế hoạch huyện rà soát nguồn vốn.") == ["Sở Tài chính - Kế hoạch huyện"]
+    assert _names("Bộ Tài chính và Kế hoạch đề xuất phương án.") == ["Bộ Tài chính và Kế hoạch"]
+    # the rule is for the sector right after Bộ/Sở: a school named after it keeps its whole name
+    assert _names("Trường Cao đẳng Y tế Hà Nội tổ chức tuyển sinh.") == ["Trường Cao đẳng Y tế Hà Nội"]
