@@ -333,15 +333,19 @@ def _merge_short_ids(refs: list[Reference]) -> list[Reference]:
         cands = [f for f in full.get(k, []) if f is not r] if k else []
         if len(cands) != 1:
             continue
-        f = cands[0]
-        f.mentions.extend(r.mentions)
-        f.date = f.date or r.date
-        f.issuer = f.issuer or r.issuer
-        f.title = f.title or r.title
-        if _RELATION_RANK[r.relation] > _RELATION_RANK[f.relation]:
-            f.relation = r.relation
+        _absorb(cands[0], r)
         drop.add(id(r))
     return [r for r in refs if id(r) not in drop]
+
+
+def _absorb(into: Reference, r: Reference) -> None:
+    """``r`` is another writing of ``into``: its mentions, and what ``into`` lacks, go over."""
+    into.mentions.extend(r.mentions)
+    into.date = into.date or r.date
+    into.issuer = into.issuer or r.issuer
+    into.title = into.title or r.title
+    if _RELATION_RANK[r.relation] > _RELATION_RANK[into.relation]:
+        into.relation = r.relation
 
 
 def _codes_known(symbol: str) -> bool:
@@ -363,11 +367,7 @@ def _merge_ocr_variants(refs: list[Reference]) -> list[Reference]:
                  and sum(a != b for a, b in zip(sym, strip_diacritics(f.symbol).casefold())) <= 2]
         if len(cands) != 1:
             continue
-        f = cands[0]
-        f.mentions.extend(r.mentions)
-        f.date = f.date or r.date
-        f.issuer = f.issuer or r.issuer
-        f.title = f.title or r.title
+        _absorb(cands[0], r)
         drop.add(id(r))
     return [r for r in refs if id(r) not in drop]
 

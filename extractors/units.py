@@ -418,17 +418,12 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         p = end
         # inside-name continuations first ("thuộc, trực thuộc", "trong Ngành")
         q = _skip_spaces(text, p)
-        ms = _SECTOR.match(text, q, timeout=_tm) if q > p else None
+        # "các sở giáo dục và đào tạo": a sector's double name, one complement; "Bộ Tài chính": one sector
+        ms = (_SECTOR.match(text, q, timeout=_tm)
+              or (_ONE_SECTOR.match(text, q, timeout=_tm) if words == 0 and head in _ONE_SECTOR_HEADS else None)
+              ) if q > p else None
         if ms:
-            # "các sở giáo dục và đào tạo": a sector's double name, one complement
             end = ms.end()
-            words += 1
-            first = False
-            closed, caps, slack = True, 0, 0
-            continue
-        mo = _ONE_SECTOR.match(text, q, timeout=_tm) if (q > p and words == 0 and head in _ONE_SECTOR_HEADS) else None
-        if mo:
-            end = mo.end()
             words += 1
             first = False
             closed, caps, slack = True, 0, 0
