@@ -113,6 +113,22 @@ def test_unit_matching(loaded, query, expected, how):
     assert [u.name for u in m.units] == expected and m.how == how
 
 
+def test_written_abbreviations_in_a_query_name_the_written_out_unit():
+    from tracker.store import StoredUnit
+    from tracker.unit_names import expanded
+    names = ["Ủy ban nhân dân các tỉnh", "Hội đồng nhân dân tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ"]
+    units_ = [StoredUnit(i, n, fold(n)) for i, n in enumerate(names)]
+    assert expanded("UBND các tỉnh") == "uy ban nhan dan cac tinh"
+    assert expanded("vp hđnd") == "van phong hoi dong nhan dan"
+    assert expanded("sở nội vụ") == "so noi vu"  # no abbreviation: only folded
+    m = match_units(units_, "ubnd cac tinh")
+    assert [u.name for u in m.units] == ["Ủy ban nhân dân các tỉnh"] and m.how == "name"
+    m = match_units(units_, "VP UBND tỉnh")
+    assert [u.name for u in m.units] == ["Văn phòng Ủy ban nhân dân tỉnh"] and m.how == "name"
+    m = match_units(units_, "HĐND")  # a part of names: every unit that holds it
+    assert [u.name for u in m.units] == ["Hội đồng nhân dân tỉnh"] and m.how == "substring"
+
+
 def test_name_rank_covers_whole_leading_parts_only():
     assert name_rank("Phòng Tổ chức, Hành chính", TCHC) == 0
     assert name_rank("phong to chuc hanh chinh", TCHC_TCKT) == 1

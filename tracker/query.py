@@ -44,7 +44,7 @@ from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
 from core.textutil import RX_TIMEOUT, fold
 from tracker.unit_aliases import AliasGroup, group_of, load_aliases
-from tracker.unit_names import abbreviations, name_rank, squeeze
+from tracker.unit_names import abbreviations, expanded, name_rank, squeeze
 from core.io import write_bytes_atomic
 from tracker.scoresheet import fit_row_heights, lay_out_counts, print_setup
 
@@ -104,7 +104,9 @@ def _match_units(units_: list[StoredUnit], query: str, *, max_suggestions: int,
         g = group_of(u, groups)
         if g is not None:
             names[u.id].extend(n for n in g.names if n not in names[u.id])
-    ranks = {u.id: min((r for n in names[u.id] if (r := name_rank(query, n)) is not None), default=None)
+    # "ubnd cac tinh" names "Ủy ban nhân dân các tỉnh" as its written-out form does
+    queries = [query] if expanded(query) == key else [query, expanded(query)]
+    ranks = {u.id: min((r for n in names[u.id] for q in queries if (r := name_rank(q, n)) is not None), default=None)
              for u in units_}
     named = sorted((u for u in units_ if ranks[u.id] is not None), key=lambda u: (ranks[u.id], u.folded))
     if named:
@@ -114,7 +116,7 @@ def _match_units(units_: list[StoredUnit], query: str, *, max_suggestions: int,
                                        for n in names[u.id])]
     if abbrev:
         return UnitMatch(abbrev, "abbreviation")
-    pattern = regex.compile(r"(?<![^\W_])" + regex.escape(key) + r"(?![^\W_])")
+    pattern = regex.compile(r"(?<![^\W_])(?:" + "|".join(regex.escape(fold(q)) for q in queries) + r")(?![^\W_])")
     sub = [u for u in units_ if any(pattern.search(fold(n), timeout=RX_TIMEOUT) for n in names[u.id])]
     if sub:
         return UnitMatch(sub, "substring")

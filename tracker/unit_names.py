@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from core.textutil import RX_TIMEOUT, fold
+from extractors.units import INTERNAL_ABBREVS
 
 _WORD = regex.compile(r"[^\W_]+")
 
@@ -42,6 +43,18 @@ def abbreviations(name: str) -> set[str]:
         if len(initials) >= 2:
             out.update({initials, head + initials, head[0] + initials})
     return out
+
+
+# a written abbreviation's folded letters → the folded words it stands for ("ubnd" → "uy ban nhan dan")
+_EXPANSIONS: dict[str, str] = {squeeze(fold(k)): fold(v) for k, v in INTERNAL_ABBREVS.items()}
+
+
+def expanded(query: str) -> str:
+    """The query with every word that is a unit abbreviation written out, folded:
+    "UBND các tỉnh" → "uy ban nhan dan cac tinh", "vp hđnd" → "van phong hoi dong nhan dan".
+    Words that are no abbreviation stay as they are; a query without any comes back folded."""
+    words = regex.split(r"(\s+)", fold(query), timeout=RX_TIMEOUT)
+    return "".join(_EXPANSIONS.get(squeeze(w), w) if w.strip() else w for w in words)
 
 
 def name_rank(query: str, name: str) -> int | None:
