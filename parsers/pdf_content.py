@@ -1,0 +1,231 @@
+"""pdfminer's content-stream parser, by a short path.
+
+pdfminer reads a page's content stream one token at a time through a state
+machine (``PSBaseParser``): two or three Python method calls, a buffer check
+and a ``log.debug`` call per token, and more per object in ``PSStackParser``.
+On a text page that is most of pdfminer's interpretation, itself 60% of a PDF's
+parse.  ``FastContentParser`` reads a token that lies wholly inside the current
+buffer in one step, with pdfminer's own patterns and the same conversions, and
+hands every other case (a token cut by the buffer's end or a stream change, a
+``#`` in a name, a string with an escape or nested parentheses, the end of the
+data, inline images) to pdfminer's own code, from the same state.  The tokens,
+their positions and the objects are pdfminer's (``tests/test_pdf_content.py``
+compares both over every content stream of the sample PDFs).
+
+``fast_content()`` puts it in place of ``pdfminer.pdfinterp.PDFContentParser``
+while a page is interpreted (form XObjects included), and only when pdfminer's
+debug log is off (the short path writes none).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+
+from pdfminer import pdfinterp, psparser
+from pdfminer.psparser import (
+    END_HEX_STRING,
+    END_KEYWORD,
+    END_LITERAL,
+    END_NUMBER,
+    END_STRING,
+    HEX_PAIR,
+    KEYWORD_ARRAY_BEGIN,
+    KEYWORD_ARRAY_END,
+    KEYWORD_DICT_BEGIN,
+    KEYWORD_DICT_END,
+    KEYWORD_PROC_BEGIN,
+    KEYWORD_PROC_END,
+    KWD,
+    LIT,
+    NONSPC,
+    SPC,
+    PSException,
+    PSKeyword,
+    PSLiteral,
+    PSTypeError,
+    PSSyntaxError,
+    literal_name,
+)
+from pdfminer.utils import choplist
+
+_ORIGINAL = pdfinterp.PDFContentParser
+_NORMAL = (int, float, bool, str, bytes, PSLiteral)
+_DIGITS = frozenset(b"0123456789")
+_SIGNS = frozenset(b"-+")
+_ALPHA = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LT, _GT, _SLASH, _PAREN, _DOT, _PCT, _NUL = (ord(c) for c in "<>/(.%\x00")
+_TRUE, _FALSE = b"true", b"false"
+_SINGLE = {c: KWD(bytes((c,))) for c in range(256)}
+
+
+def _hex_token(raw: bytes) -> bytes:
+    """pdfminer's reading of the digits of a hex string."""
+    s = SPC.sub(b"", raw)
+    if len(s) % 2 == 0:
+        return bytes.fromhex(s.decode("ascii"))
+    return HEX_PAIR.sub(lambda m: bytes((int(m.group(0), 16),)), s)
+
+
+class FastContentParser(_ORIGINAL):  # type: ignore[misc, valid-type]
+    """``PDFContentParser`` with a short path for whole tokens in the buffer."""
+
+    def nexttoken(self):  # noqa: C901 - one dispatch on the first byte, as pdfminer's _parse_main
+        if self._tokens or self.eof or self._parse1 != self._parse_main:
+            return super().nexttoken()
+        buf = self.buf
+        n = len(buf)
+        while True:
+            i = self.charpos
+            if i >= n:
+                return super().nexttoken()
+            m = NONSPC.search(buf, i)
+            if m is None:
+                return super().nexttoken()  # only blanks left: pdfminer reads on
+            j = m.start()
+            c = buf[j]
+            pos = self.bufpos + j
+            if c in _DIGITS or c in _SIGNS or c == _DOT:
+                e = END_NUMBER.search(buf, j + 1)
+                if e is None:
+                    return super().nexttoken()
+                k = e.start()
+                dot = c == _DOT
+                if not dot and buf[k] == _DOT:
+                    e = END_NUMBER.search(buf, k + 1)
+                    if e is None:
+                        return super().nexttoken()
+                    k = e.start()
+                    dot = True
+                self.charpos = k
+                try:
+                    return (pos, float(buf[j:k]) if dot else int(buf[j:k]))
+                except ValueError:
+                    continue  # pdfminer drops a sign alone, "-." and the like
+            if c in _ALPHA:
+                e = END_KEYWORD.search(buf, j + 1)
+                if e is None:
+                    return super().nexttoken()
+                k = e.start()
+                self.charpos = k
+                word = buf[j:k]
+                if word == _TRUE:
+                    return (pos, True)
+                if word == _FALSE:
+                    return (pos, False)
+                return (pos, KWD(word))
+            if c == _SLASH:
+                e = END_LITERAL.search(buf, j + 1)
+                if e is None or buf[e.start()] == 0x23:  # "#": pdfminer's escape reading
+                    return super().nexttoken()
+                k = e.start()
+                self.charpos = k
+                raw = buf[j + 1:k]
+                try:
+                    name: str | bytes = str(raw, "utf-8")
+                except Exception:  # noqa: BLE001 - as pdfminer: the bytes stand
+                    name = raw
+                return (pos, LIT(name))
+            if c == _PAREN:
+                e = END_STRING.search(buf, j + 1)
+                if e is None or buf[e.start()] != 0x29:  # only ")" ends a plain string here
+                    return super().nexttoken()
+                k = e.start()
+                self.charpos = k + 1
+                return (pos, buf[j + 1:k])
+            if c == _LT:
+                if j + 1 >= n:
+                    return super().nexttoken()
+                if buf[j + 1] == _LT:
+                    self.charpos = j + 2
+                    return (pos, KEYWORD_DICT_BEGIN)
+                e = END_HEX_STRING.search(buf, j + 1)
+                if e is None:
+                    return super().nexttoken()
+                k = e.start()
+                self.charpos = k
+                return (pos, _hex_token(buf[j + 1:k]))
+            if c == _GT:
+                if j + 1 >= n:
+                    return super().nexttoken()
+                if buf[j + 1] == _GT:
+                    self.charpos = j + 2
+                    return (pos, KEYWORD_DICT_END)
+                self.charpos = j + 1
+                continue
+            if c == _PCT:
+                return super().nexttoken()  # a comment: pdfminer skips it
+            if c == _NUL:
+                self.charpos = j + 1
+                continue
+            self.charpos = j + 1
+            return (pos, _SINGLE[c])
+
+    def nextobject(self):  # noqa: C901 - PSStackParser.nextobject without its debug log
+        while not self.results:  # not kept in a local: an inline image's seek() makes a new list
+            (pos, token) = self.nexttoken()
+            if isinstance(token, _NORMAL):
+                self.curstack.append((pos, token))
+            elif token is KEYWORD_ARRAY_BEGIN or token is KEYWORD_DICT_BEGIN or token is KEYWORD_PROC_BEGIN:
+                self.context.append((pos, self.curtype, self.curstack))
+                self.curtype = "a" if token is KEYWORD_ARRAY_BEGIN else "d" if token is KEYWORD_DICT_BEGIN else "p"
+                self.curstack = []
+            elif token is KEYWORD_ARRAY_END or token is KEYWORD_PROC_END:
+                try:
+                    done = self.end_type("a" if token is KEYWORD_ARRAY_END else "p")  # restores the outer stack
+                    self.curstack.append(done)
+                except PSTypeError:
+                    if psparser.settings.STRICT:
+                        raise
+            elif token is KEYWORD_DICT_END:
+                try:
+                    (pos, objs) = self.end_type("d")
+                    if len(objs) % 2 != 0:
+                        raise PSSyntaxError(f"Invalid dictionary construct: {objs!r}")
+                    d = {literal_name(k): v for (k, v) in choplist(2, objs) if v is not None}
+                    self.curstack.append((pos, d))
+                except PSTypeError:
+                    if psparser.settings.STRICT:
+                        raise
+            elif isinstance(token, PSKeyword):
+                self.do_keyword(pos, token)
+            else:  # as pdfminer (no token is of another type)
+                self.do_keyword(pos, token)
+                raise PSException
+            if self.context:
+                continue
+            self.results.extend(self.curstack)
+            self.curstack = []
+        return self.results.pop(0)
+
+    def end_type(self, type: str):  # noqa: A002 - pdfminer's signature
+        if self.curtype != type:
+            raise PSTypeError(f"Type mismatch: {self.curtype!r} != {type!r}")
+        objs = [obj for (_, obj) in self.curstack]
+        (pos, self.curtype, self.curstack) = self.context.pop()
+        return (pos, objs)
+
+
+_LOCK = threading.Lock()
+_DEPTH = [0]
+
+
+@contextlib.contextmanager
+def fast_content() -> Iterator[None]:
+    """Interpret pages with ``FastContentParser`` inside the block (nested and
+    concurrent blocks are fine: both parsers give the same objects)."""
+    if logging.getLogger("pdfminer").isEnabledFor(logging.DEBUG):
+        yield
+        return
+    with _LOCK:
+        _DEPTH[0] += 1
+        pdfinterp.PDFContentParser = FastContentParser
+    try:
+        yield
+    finally:
+        with _LOCK:
+            _DEPTH[0] -= 1
+            if not _DEPTH[0]:
+                pdfinterp.PDFContentParser = _ORIGINAL
