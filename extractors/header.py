@@ -580,6 +580,9 @@ def _clean_symbol(sym: str) -> str:
 
 
 _BARE_SO = regex.compile(r"^(?:Số|SỐ)\s{0,3}:?\s*$")
+# a symbol is a code of capitals ("QĐ-TTg", "UBND", "TTr-BYT"); one capitalised word with no other capital and no
+# digit ("Ngày", "Trang", "Năm") is prose after a running number — a gazette's page header, a page counter
+_WORD_NOT_CODE = regex.compile(r"^\p{Lu}\p{Ll}{2,}$")
 # "… VIỆT - HÀN số: BÉÉ /TB-ĐHVH": the issuer's last line and the "Số:" line run together by an OCR, the number
 # unread and "Số" read in lower case — the number line of _NUMBER_LINE_OCR after a run of capitals
 _GLUED_SO = regex.compile(r"(?<=\p{Lu}[\s.,]{1,3})(?:số|Số|SỐ|Sô|sô)\s{0,2}:")
@@ -611,6 +614,8 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         if regex.search(r"\.{3,}", text[m.end():m.end() + 3], timeout=RX_TIMEOUT):
             continue  # a template's "Số: /BC-....."
         sym = _clean_symbol(m.group("sym"))
+        if _WORD_NOT_CODE.match(sym, timeout=RX_TIMEOUT):
+            continue  # "CÔNG BÁO/Số 271/Ngày 12-05-2026": a gazette's running header — a symbol is a code, never a word
         if m.group("sep") == "-":  # party "Số 324-QĐ/TU"
             if "/" not in sym:
                 continue

@@ -1,0 +1,48 @@
+"""Header and references on documents nobody here has read (issue 11): shapes of the misses found on the
+third development split, each tested with text written for this file (no text copied from a gold file
+or a corpus document) and in varied wording: a gazette's running header taken for the number line, the
+enacting authority of a council's resolution (and its session line) under the title, …"""
+
+from __future__ import annotations
+
+from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+from extractors.header import extract_header
+from extractors.references import extract_references
+
+
+def doc_of(*lines: str) -> Document:
+    return Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(x) for x in lines]).reindex()
+
+
+def header_of(*lines: str):
+    return extract_header(doc_of(*lines))
+
+
+def refs_of(*lines: str, header: DocumentHeader | None = None):
+    doc = doc_of(*lines)
+    refs, _ = extract_references(doc, header if header is not None else extract_header(doc))
+    return {r.id: r for r in refs}
+
+
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+# --- a gazette's running header is not the document's number line ---------------------------------------
+
+def test_a_gazette_page_header_is_no_number_line_and_the_own_number_is_no_reference():
+    for running in ("CÔNG BÁO/Số 512/Ngày 03-11-2031", "CÔNG BÁO/Số 77 + 78/Ngày 9-2-2030",
+                    "Công báo - Số 9/Trang 4"):
+        lines = (running, "45", "", "BỘ XÂY DỰNG", "Số: 31/QĐ-BXD", *MOTTO, "Hà Nội, ngày 2 tháng 10 năm 2031",
+                 "QUYẾT ĐỊNH", "Về việc giao chỉ tiêu kiểm định nhà ở", "BỘ TRƯỞNG BỘ XÂY DỰNG",
+                 "Căn cứ Nghị định số 52/2030/NĐ-CP ngày 4 tháng 3 năm 2030 của Chính phủ;",
+                 "Điều 1. Giao chỉ tiêu tại Phụ lục kèm theo Quyết định số 31/QĐ-BXD.", running, "46")
+        h = header_of(*lines)
+        assert (h.number, h.symbol, h.id) == ("31", "QĐ-BXD", "31/QĐ-BXD"), running
+        assert h.issuer == "Bộ Xây dựng"
+        assert set(refs_of(*lines)) == {"52/2030/NĐ-CP"}
+
+
+def test_a_symbol_that_is_a_code_still_reads():
+    assert header_of("SỞ NỘI VỤ", "Số: 7/SNV", *MOTTO, "Vinh, ngày 1 tháng 2 năm 2030", "V/v nghỉ lễ").symbol == "SNV"
+    assert header_of("THỦ TƯỚNG CHÍNH PHỦ", "Số: 7/CT-TTg", *MOTTO, "Hà Nội, ngày 1 tháng 2 năm 2030",
+                     "CHỈ THỊ", "Về việc phòng cháy").symbol == "CT-TTg"
