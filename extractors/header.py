@@ -497,6 +497,8 @@ def extract_header(doc: Document) -> DocumentHeader:
     if h.issuer and _MOTTO_PIECE.search(h.issuer, timeout=rx_timeout(h.issuer)):
         h.issuer, h.parent_issuer = None, None  # never the national motto
     type_i = _read_type_and_subject(top, h)
+    if h.issuer is None and type_i is not None:
+        _issuer_by_authority(top, type_i, h, lines)
     _read_recipients(lines_from, h)
     nn_i = _read_distribution(lines_from, h)
     _read_signer(lines_from, nn_i, h)
@@ -1143,6 +1145,54 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
 
 _MOTTO_WORDS = frozenset("cong hoa xa hoi chu nghia viet nam doc lap tu do hanh phuc dang san".split())
 
+# the enacting authority of a Nghị quyết / Quyết định, printed in capitals between the title and the preamble:
+# "HỘI ĐỒNG NHÂN DÂN TỈNH …" ⏎ "KHÓA XV, KỲ HỌP THỨ BA" ⏎ "Căn cứ …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …" ⏎ "Căn cứ …"
+_SESSION = regex.compile(r"^(?:KHÓA|KHOÁ|Khóa|Khoá)\s{1,3}[IVXLC0-9]{1,6}(?![\p{L}0-9])|^(?:KỲ|Kỳ)\s{1,3}(?:HỌP|họp)(?![\p{L}])")
+_PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|CĂN\s+CỨ|Xét\s|Sau\s+khi\s+xem\s+xét|Theo\s+đề\s+nghị|Trên\s+cơ\s+sở)")
+# the heads an enacting line opens with when no session line follows (a subject's wrapped caps line may open
+# with a place level, "TỈNH …", so those do not count here)
+_AUTHORITY_HEAD = regex.compile(
+    r"^(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG"
+    r"|HIỆU\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN)|ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ"
+    r"|QUỐC\s+HỘI|BAN\s+CHẤP\s+HÀNH|BAN\s+THƯỜNG\s+VỤ|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ)(?![\p{L}])")
+_TITLE_BEFORE_BODY = regex.compile(
+    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG"
+    r"|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN)\s{1,3}(?=\p{Lu})")
+
+
+def _authority_at(top: list[Line], j: int) -> bool:
+    """``top[j]`` is the enacting authority's line: capitals, then the preamble ("Căn cứ …", "Xét …"), or
+    a session line ("KHÓA …, KỲ HỌP …") and then the preamble."""
+    t = top[j].text.strip()
+    if not t or not _is_title_caps(t) or len(t) > 90 or _SESSION.match(t, timeout=RX_TIMEOUT):
+        return False
+    k = j + 1
+    session = k < len(top) and bool(_SESSION.match(top[k].text, timeout=RX_TIMEOUT))
+    if session:
+        k += 1
+    if k >= len(top) or not _PREAMBLE.match(top[k].text, timeout=RX_TIMEOUT):
+        return False
+    return session or bool(_AUTHORITY_HEAD.match(t, timeout=RX_TIMEOUT))
+
+
+def _issuer_by_authority(top: list[Line], type_i: int, h: DocumentHeader, lines: list[Line]) -> None:
+    """No issuer block (a text copied without its header): the enacting authority line under the title names
+    the issuer — the body itself, not its head's title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" → the committee);
+    the Prime Minister issues in his own name."""
+    for j in range(type_i + 1, min(len(top), type_i + 9)):
+        if _PREAMBLE.match(top[j].text, timeout=RX_TIMEOUT):
+            return
+        if not _authority_at(top, j):
+            continue
+        t = squash_spaces(top[j].text.strip())
+        if not regex.match(r"^THỦ\s+TƯỚNG", t, timeout=RX_TIMEOUT):
+            t = _TITLE_BEFORE_BODY.sub("", t, count=1, timeout=RX_TIMEOUT)
+        if _TITLE_WORDS.match(t, timeout=RX_TIMEOUT) and not regex.match(r"^THỦ\s+TƯỚNG", t, timeout=RX_TIMEOUT):
+            return  # a bare title ("GIÁM ĐỐC"): no body named
+        h.issuer = _known_spelling(_place_case(_expand(_org_case(t, lines)), h.place))
+        h.locs["issuer"] = top[j].loc
+        return
+
 
 def _past_header_matter(top: list[Line], j: int) -> int:
     """The first line from ``j`` that is not the other column of the header: a
@@ -1202,6 +1252,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             break
         if j > i and bracketed:
             break
+        if j > i and _authority_at(top, j):
+            break  # the enacting authority ("HỘI ĐỒNG NHÂN DÂN TỈNH …" ⏎ "KHÓA …, KỲ HỌP …" ⏎ "Căn cứ …")
         if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text, timeout=RX_TIMEOUT)):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
         if j > i and len(text) > 120 and not (

@@ -46,3 +46,35 @@ def test_a_symbol_that_is_a_code_still_reads():
     assert header_of("SỞ NỘI VỤ", "Số: 7/SNV", *MOTTO, "Vinh, ngày 1 tháng 2 năm 2030", "V/v nghỉ lễ").symbol == "SNV"
     assert header_of("THỦ TƯỚNG CHÍNH PHỦ", "Số: 7/CT-TTg", *MOTTO, "Hà Nội, ngày 1 tháng 2 năm 2030",
                      "CHỈ THỊ", "Về việc phòng cháy").symbol == "CT-TTg"
+
+
+# --- the enacting authority under the title, with or without a session line --------------------------------
+
+def test_a_council_resolution_without_its_header_block_takes_the_enacting_council_as_issuer():
+    h = header_of("NGHỊ QUYẾT", "VỀ KẾ HOẠCH ĐẦU TƯ CÔNG TRUNG HẠN CỦA", "TỈNH LAI CHÂU GIAI ĐOẠN 2031 - 2035",
+                  "HỘI ĐỒNG NHÂN DÂN TỈNH LAI CHÂU", "KHÓA XIX, KỲ HỌP THỨ MƯỜI HAI",
+                  "Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2029;", "Xét Tờ trình số 40/TTr-UBND;",
+                  "QUYẾT NGHỊ:", "Điều 1. Thông qua kế hoạch.")
+    assert h.type == "Nghị quyết"
+    assert h.issuer == "Hội đồng nhân dân tỉnh Lai Châu"
+    assert h.subject.casefold() == "về kế hoạch đầu tư công trung hạn của tỉnh lai châu giai đoạn 2031 - 2035"
+
+
+def test_a_session_line_in_mixed_case_and_a_committee_chair_before_the_preamble():
+    h = header_of("NGHỊ QUYẾT", "Về giá dịch vụ thoát nước", "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+                  "Khóa XI - Kỳ họp thứ 8", "Sau khi xem xét Tờ trình số 5/TTr-UBND;",
+                  "Hội đồng nhân dân thành phố Cần Thơ đã thảo luận và nhất trí,", "QUYẾT NGHỊ:")
+    assert h.issuer == "Hội đồng nhân dân thành phố Cần Thơ"
+    assert h.subject == "Về giá dịch vụ thoát nước"
+    q = header_of("QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU",
+                  "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT ĐỊNH:", "Điều 1. Ban hành quy chế.")
+    assert q.issuer == "Ủy ban nhân dân huyện Mộc Châu"
+    assert q.subject.casefold() == "về việc ban hành quy chế làm việc"
+
+
+def test_a_subject_wrapped_in_capitals_before_the_preamble_is_kept_whole():
+    # a wrapped line opening with a place level, then the preamble: part of the subject, no authority
+    h = header_of("QUYẾT ĐỊNH", "VỀ VIỆC PHÊ DUYỆT DANH MỤC DỰ ÁN CỦA", "TỈNH ĐIỆN BIÊN NĂM 2032",
+                  "Căn cứ Luật Đầu tư;", "QUYẾT ĐỊNH:")
+    assert h.subject.casefold() == "về việc phê duyệt danh mục dự án của tỉnh điện biên năm 2032"
+    assert h.issuer is None
