@@ -12,17 +12,16 @@ data, inline images) to pdfminer's own code, from the same state.  The tokens,
 their positions and the objects are pdfminer's (``tests/test_pdf_content.py``
 compares both over every content stream of the sample PDFs).
 
-``fast_content()`` puts it in place of ``pdfminer.pdfinterp.PDFContentParser``
-while a page is interpreted (form XObjects included), and only when pdfminer's
-debug log is off (the short path writes none).
+``page_layout(page)`` is pdfplumber's ``page.layout`` interpreted by
+``FastInterpreter``: pdfminer's interpreter with this parser and with each
+operator's method looked up once per keyword instead of once per operator.
+Both are used only when pdfminer's debug log is off (the short paths write
+none).
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
-from collections.abc import Iterator
 
 from pdfminer import pdfinterp, psparser
 from pdfminer.psparser import (
@@ -42,11 +41,13 @@ from pdfminer.psparser import (
     LIT,
     NONSPC,
     SPC,
+    PSEOF,
     PSException,
     PSKeyword,
     PSLiteral,
     PSTypeError,
     PSSyntaxError,
+    keyword_name,
     literal_name,
 )
 from pdfminer.utils import choplist
@@ -208,24 +209,77 @@ class FastContentParser(_ORIGINAL):  # type: ignore[misc, valid-type]
         return (pos, objs)
 
 
-_LOCK = threading.Lock()
-_DEPTH = [0]
+class FastInterpreter(pdfinterp.PDFPageInterpreter):
+    """``PDFPageInterpreter`` reading its content with ``FastContentParser``
+    and finding each operator's method once per keyword (pdfminer builds the
+    method's name and looks it up at every operator); form XObjects get the
+    same class (pdfminer's ``dup``)."""
+
+    _ops: dict = {}  # PSKeyword -> (method name, argument count) or None; shared by the class
+
+    def execute(self, streams) -> None:  # noqa: C901 - pdfminer's execute, same checks and order
+        valid_streams = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = pdfinterp.stream_value(obj)
+            if stream.objid is None:
+                pdfinterp.log.warning("Execute called on non-indirect object (inline image?) %r", stream)
+                continue
+            if stream.objid in self.parent_stream_ids:
+                pdfinterp.log.warning("Refusing to execute circular reference to content stream %d", stream.objid)
+            else:
+                valid_streams.append(stream)
+                self.stream_ids.add(stream.objid)
+        try:
+            parser = FastContentParser(valid_streams)
+        except PSEOF:
+            return  # empty page
+        ops = self._ops
+        cls = type(self)
+        while True:
+            try:
+                (_, obj) = parser.nextobject()
+            except PSEOF:
+                break
+            if not isinstance(obj, PSKeyword):
+                self.argstack.append(obj)
+                continue
+            try:
+                op = ops[obj]
+            except KeyError:
+                name = keyword_name(obj)
+                method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+                func = getattr(cls, method, None)
+                op = ops[obj] = (method, func.__code__.co_argcount - 1) if callable(func) else None
+            if op is None:
+                if psparser.settings.STRICT:
+                    raise pdfinterp.PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            method, nargs = op
+            if nargs:
+                args = self.pop(nargs)
+                if len(args) == nargs:
+                    getattr(self, method)(*args)
+            else:
+                getattr(self, method)()
 
 
-@contextlib.contextmanager
-def fast_content() -> Iterator[None]:
-    """Interpret pages with ``FastContentParser`` inside the block (nested and
-    concurrent blocks are fine: both parsers give the same objects)."""
+def page_layout(page):
+    """pdfplumber's ``page.layout``, interpreted by ``FastInterpreter`` (the
+    same ``LTPage``); pdfminer's own interpreter when its debug log is on."""
+    if hasattr(page, "_layout"):
+        return page._layout
     if logging.getLogger("pdfminer").isEnabledFor(logging.DEBUG):
-        yield
-        return
-    with _LOCK:
-        _DEPTH[0] += 1
-        pdfinterp.PDFContentParser = FastContentParser
+        return page.layout  # the short path writes no debug log
+    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
+                                                laparams=page.pdf.laparams)
+    interpreter = FastInterpreter(page.pdf.rsrcmgr, device)
     try:
-        yield
-    finally:
-        with _LOCK:
-            _DEPTH[0] -= 1
-            if not _DEPTH[0]:
-                pdfinterp.PDFContentParser = _ORIGINAL
+        interpreter.process_page(page.page_obj)
+    except Exception as e:  # noqa: BLE001 - as pdfplumber
+        raise PdfminerException(e)  # noqa: B904 - pdfplumber's exception, chained as pdfplumber chains it
+    page._layout = device.get_result()
+    return page._layout

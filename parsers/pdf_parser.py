@@ -20,7 +20,7 @@ from pathlib import Path
 
 from parsers import ocr as ocr_mod
 from parsers.pdf_annotations import annotation_words
-from parsers.pdf_content import fast_content
+from parsers.pdf_content import page_layout
 from parsers.pdf_layout import (
     Flow,
     Line,
@@ -268,9 +268,7 @@ def _parse_objects(page) -> dict[str, list[dict]]:
         if kind != "anno":
             objects.setdefault(kind, []).append(attr)
 
-    with fast_content():  # pdfminer's content-stream reading by a short path (same objects)
-        layout = page.layout
-    walk(layout._objs)
+    walk(page_layout(page)._objs)  # pdfminer's interpretation by a short path (the same LTPage)
     return objects
 
 

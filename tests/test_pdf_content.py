@@ -18,7 +18,7 @@ from pdfminer import pdfinterp, psparser
 from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSEOF
 
-from parsers.pdf_content import FastContentParser, fast_content
+from parsers.pdf_content import FastContentParser, FastInterpreter, page_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "shared" / "corpus" / "real"
@@ -117,19 +117,44 @@ def test_sample_pdfs_content_streams_give_pdfminers_objects(monkeypatch):
     assert calls["slow"] < 0.05 * total  # the short path reads nearly every token itself
 
 
-def test_fast_content_is_scoped_and_off_under_pdfminers_debug_log():
-    with fast_content():
-        assert pdfinterp.PDFContentParser is FastContentParser
-        with fast_content():
-            assert pdfinterp.PDFContentParser is FastContentParser
-        assert pdfinterp.PDFContentParser is FastContentParser  # the outer block still runs
-    assert pdfinterp.PDFContentParser is ORIGINAL
+def _ltpage(item) -> list:
+    """An LTPage as nested plain values: every item's class and attributes."""
+    out = [type(item).__name__]
+    for k, v in sorted(vars(item).items()):
+        if k == "_objs":
+            out.append([_ltpage(x) for x in v])
+        elif k in ("ncs", "graphicstate", "stream", "colorspace"):
+            out.append((k, repr(v)))
+        else:
+            out.append((k, v))
+    return out
+
+
+def test_page_layout_equals_pdfplumbers(monkeypatch):
+    """The whole LTPage of every page of the sample PDFs, and the short path
+    really taken (no pdfminer interpreter, no pdfminer content parser)."""
+    for path in PDFS:
+        with pdfplumber.open(str(path)) as a, pdfplumber.open(str(path)) as b:
+            for pa, pb in zip(a.pages, b.pages):
+                theirs = _ltpage(pb.layout)
+                with monkeypatch.context() as m:
+                    m.setattr(pdfinterp.PDFPageInterpreter, "execute", None)
+                    m.setattr(ORIGINAL, "nextobject", None)
+                    ours = _ltpage(page_layout(pa))
+                assert ours == theirs
+                assert page_layout(pa) is pa.layout  # pdfplumber's later calls see the same page
+
+
+def test_pdfminers_own_path_under_its_debug_log(monkeypatch):
+    monkeypatch.setattr(FastInterpreter, "execute", None)  # the short path would fail here
     log = logging.getLogger("pdfminer")
     level = log.level
     log.setLevel(logging.DEBUG)
     try:
-        with fast_content():
-            assert pdfinterp.PDFContentParser is ORIGINAL  # pdfminer's debug log stays whole
+        with pdfplumber.open(str(PDFS[0])) as pdf:
+            page = pdf.pages[0]
+            lt = page_layout(page)
+            assert lt is page.layout and len(lt._objs) > 10
     finally:
         log.setLevel(level)
     assert psparser.KWD(b"[") is psparser.KEYWORD_ARRAY_BEGIN
