@@ -132,6 +132,20 @@ _NOT_DUE_BEFORE = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 
+# a period joined to the time after it ("trong tháng 5 và thời gian tới", "quý III và những tháng tiếp theo", "năm 2026
+# và các năm tiếp theo", "từ tháng 7/2026 trở đi"): the span runs on past the period, which bounds nothing
+_OPEN_AFTER = regex.compile(
+    r"[ ]*,?[ ]*(?:(?:và|cùng)[ ]+(?:(?:các|những)[ ]+)?(?:thời[ ]gian|thời[ ]kỳ|giai[ ]đoạn|tháng|quý|năm)"
+    r"[ ]+(?:tới|sắp[ ]tới|tiếp[ ]theo|kế[ ]tiếp|sau[ ]đó|về[ ]sau|sau)|trở[ ]đi|trở[ ]về[ ]sau)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def open_ended_at(text: str, end: int) -> bool:
+    """Whether the period ending at ``end`` in ``text`` is left open towards the time after it ("tháng 5 và thời
+    gian tới"): a start, not a due date, for a sentence or for the items under a heading."""
+    return _OPEN_AFTER.match(text, end, timeout=RX_TIMEOUT) is not None
+
 
 @dataclass(slots=True)
 class DeadlineSpan:
@@ -244,6 +258,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             iso = (first - _dt.timedelta(days=1)).isoformat()
         start = ds.start - (len(before) - trig.start()) if trig is not None else ds.start
         start = max(0, start)
+        if open_ended_at(text, ds.end):
+            taken.append((start, ds.end))
+            continue  # "trong tháng 5 năm 2026 và thời gian tới": a start, not a due date
         phrase = text[start:ds.end].strip()
         out.append(DeadlineSpan(start, ds.end, Deadline(date=iso, text=phrase, kind=kind, inferred_year=inferred)))
         taken.append((start, ds.end))
@@ -272,6 +289,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     continue  # the start of a range of months: due at its end
                 if _NOT_DUE_IN_TIME_CELL.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT):
                     continue
+                if open_ended_at(text, m.end()):
+                    taken.append((m.start(), m.end()))
+                    continue
                 y = int(m.group("y"))
                 if kind == "year":
                     if y < int(m.group("a")):
@@ -292,6 +312,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
                 continue  # a period is a due date after a time word, or placed first with its year
+            if open_ended_at(text, m.end()):
+                taken.append((m.start(), m.end()))
+                continue  # "quý III/2026 và những tháng tiếp theo"
             y = int(m.group("y")) if m.group("y") else ry
             if y is None:
                 continue

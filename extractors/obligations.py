@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractors.deadlines import find_deadlines
+from extractors.deadlines import find_deadlines, open_ended_at
 from extractors.obligation_builder import CLOSING, REPORT_VERB, Draft, ObligationBuilder, body_of, clean_action, report_to
 from extractors.obligation_tables import FlatTableReader, read_table
 from extractors.recurrence import find_recurrences
@@ -1082,8 +1082,8 @@ class _Prose:
                 return Deadline(dl.deadline.date, dl.deadline.text, dl.deadline.kind, dl.deadline.inferred_year,
                                 base.span(off + dl.start, off + dl.end) if base.start is not None else base)
         m = _HEADING_PERIOD.search(t, timeout=rx_timeout(t))
-        if m is None:
-            return None
+        if m is None or open_ended_at(t, m.end("p")):
+            return None  # ("TRỌNG TÂM THÁNG 5 VÀ THỜI GIAN TỚI": a start, no bound for the items below)
         year = m.group("y") or (ref[:4] if ref and ref[:4].isdigit() else None)
         if year is None:
             return None
