@@ -200,7 +200,10 @@ _CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s
 _CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?=\p{Lu}{2,}(?:\s|$))")
 _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
 _CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
-_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})$")
+# "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa", and the capitals of what follows the block read onto its line ("… Nguyễn Văn Hòa
+# PHỤ LỤC …", an annex's form after a signature that ends a page)
+_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})"
+                                    r"(?:\s(?P<tail>\p{Lu}{2,}(?!\p{Ll})[^\n]{0,120}))?$")
 
 
 def _has_place_date(text: str) -> bool:
@@ -319,6 +322,8 @@ def _split_signature_piece(text: str) -> list[str]:
         if m and _is_title_caps(m.group("caps")) and (_TITLE_WORDS.search(m.group("caps"), timeout=RX_TIMEOUT)
                                                      or _AUTHORITY.match(m.group("caps"), timeout=RX_TIMEOUT)):
             final.extend([m.group("caps").strip(), m.group("name")])  # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa"
+            if m.group("tail"):
+                final.append(m.group("tail"))
         else:
             final.append(piece)
     return final
@@ -334,7 +339,10 @@ def _split_landmarks(text: str, header: bool, early: bool = False) -> list[str]:
         # first lines of a web page's copy may hold the whole header run together with the preamble)
     # plain substring tests first: most lines hold no landmark and skip the regex calls
     pieces = _split_header_piece(text) if header and any(k in text for k in _HEADER_MARKS) else [text]
-    if len(text) <= 200 and any(k in text for k in _SIGN_MARKS):
+    if (len(text) <= 200 or (text.startswith(("Nơi", "NƠI")) and _NOI_NHAN.match(text, timeout=rx_timeout(text)))) \
+            and any(k in text for k in _SIGN_MARKS):
+        # a long "Nơi nhận: - …; - Lưu: VT. KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A": a table's two cells (the
+        # distribution list and the signature block) flattened onto one line
         pieces = [s for p in pieces for s in _split_signature_piece(p)]
     return pieces
 

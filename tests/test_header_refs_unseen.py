@@ -78,3 +78,25 @@ def test_a_subject_wrapped_in_capitals_before_the_preamble_is_kept_whole():
                   "Căn cứ Luật Đầu tư;", "QUYẾT ĐỊNH:")
     assert h.subject.casefold() == "về việc phê duyệt danh mục dự án của tỉnh điện biên năm 2032"
     assert h.issuer is None
+
+
+# --- the signature block flattened into the distribution list's line, or followed by an annex's capitals ------
+
+BODY = ("Kính gửi: Sở Giao thông vận tải các tỉnh", "Bộ đề nghị các Sở rà soát và báo cáo trước ngày 10/5/2031./.")
+
+
+def test_a_signature_cell_flattened_after_a_long_distribution_list():
+    items = "; ".join(f"- Sở Giao thông vận tải tỉnh {p}" for p in ("Lạng Sơn", "Cao Bằng", "Bắc Kạn", "Hà Giang",
+                                                                      "Tuyên Quang", "Lào Cai", "Yên Bái"))
+    for block, name in ((" TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ VẬN TẢI Đặng Quốc Khánh", "Đặng Quốc Khánh"),
+                        ("\tKT. CHỦ TỊCH PHÓ CHỦ TỊCH Lưu Thị Mai", "Lưu Thị Mai")):
+        h = header_of("BỘ GIAO THÔNG VẬN TẢI", "Số: 88/BGTVT-VT", *MOTTO, "Hà Nội, ngày 2 tháng 4 năm 2031",
+                      "V/v rà soát bến xe", *BODY, f"Nơi nhận: {items}; - Lưu: VT, Vụ VT.{block}")
+        assert h.signer is not None and h.signer.name == name, block
+
+
+def test_a_name_between_its_title_and_the_capitals_of_an_annex_that_follows():
+    h = header_of("CỤC QUẢN LÝ THỊ TRƯỜNG", "Số: 9/QLTT-KT", *MOTTO, "Hà Nội, ngày 2 tháng 4 năm 2031",
+                  "V/v kiểm tra hàng giả", *BODY, "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT.",
+                  "CỤC TRƯỞNG PHÓ CỤC TRƯỞNG Trịnh Văn Hải MẪU BÁO CÁO KẾT QUẢ:.......", "ĐƠN VỊ:....")
+    assert h.signer is not None and h.signer.name == "Trịnh Văn Hải"
