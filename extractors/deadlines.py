@@ -140,6 +140,34 @@ _OPEN_AFTER = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 
+# "đến hết ngày …" / "đến ngày …" with no start, limit or completion word before it in its clause: how long something
+# lasts ("áp dụng song song hai mẫu đến hết ngày 30/9"), a validity, a cut-off ("Đến hết ngày 20/8, toàn tỉnh đã …")
+# — a due date only after a start ("từ ngày …", "từ nay"), a time label ("Thời gian nhận hồ sơ: …") or a word that
+# finishes or limits a task ("hoàn thành", "nộp", "chậm nhất" …)
+_UNTIL_START = regex.compile(r"(?<!\p{L})từ[ ]+(?:nay|ngày|tháng|quý|năm|\d)", regex.V1 | regex.IGNORECASE)
+_UNTIL_DUE_WORD = regex.compile(
+    r"(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|nộp|gửi|gởi|báo[ ]cáo|đăng[ ]ký|(?:chậm|muộn)[ ]nhất|thời[ ]hạn"
+    r"|hạn[ ](?:chót|cuối|nộp|gửi)|bảo[ ]đảm|đảm[ ]bảo|phấn[ ]đấu)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+_UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)[^.;:\n]{0,40}:[ ]*$", regex.V1 | regex.IGNORECASE)
+# what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
+_STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
+    """Whether the bare "đến (hết)" at ``tstart`` before the date or period ending at ``end`` marks how long
+    something lasts or a state reached by then, rather than a due date."""
+    t = trig.strip().lower()
+    if not (t.startswith("đến") or t.startswith("hết")):
+        return False
+    cut = max(text.rfind(c, 0, tstart) for c in ".;!?\n(") + 1
+    clause = text[cut:tstart]
+    if (_UNTIL_START.search(clause, timeout=RX_TIMEOUT) or _UNTIL_DUE_WORD.search(clause, timeout=RX_TIMEOUT)
+            or _UNTIL_LABEL.search(clause, timeout=RX_TIMEOUT)):
+        return False
+    if "hết" in t:
+        return True  # "đến hết ngày 30/9": through the end of a span
+    return _STATE_AFTER.match(text[end:end + 120], timeout=RX_TIMEOUT) is not None
+
 
 def open_ended_at(text: str, end: int) -> bool:
     """Whether the period ending at ``end`` in ``text`` is left open towards the time after it ("tháng 5 và thời
@@ -258,6 +286,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             iso = (first - _dt.timedelta(days=1)).isoformat()
         start = ds.start - (len(before) - trig.start()) if trig is not None else ds.start
         start = max(0, start)
+        if trig is not None and not in_time_column and _until_not_due(text, start, trig.group(0), ds.end):
+            continue  # "áp dụng … đến hết ngày 30/9", "Đến ngày 30/6, các xã đã …": a span's end, a cut-off
         if open_ended_at(text, ds.end):
             taken.append((start, ds.end))
             continue  # "trong tháng 5 năm 2026 và thời gian tới": a start, not a due date
@@ -312,9 +342,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
                 continue  # a period is a due date after a time word, or placed first with its year
-            if open_ended_at(text, m.end()):
+            if open_ended_at(text, m.end()) or m.group("trig") and not in_time_column and _until_not_due(
+                    text, m.start(), m.group("trig"), m.end()):
                 taken.append((m.start(), m.end()))
-                continue  # "quý III/2026 và những tháng tiếp theo"
+                continue  # "quý III/2026 và những tháng tiếp theo", "miễn phí đến hết năm 2027"
             y = int(m.group("y")) if m.group("y") else ry
             if y is None:
                 continue

@@ -67,3 +67,34 @@ def test_heading_period_alone_still_dates_its_items():
     """, date="2027-08-20")
     assert _with(obs, "hồ sơ đất đai").deadline.date == "2027-09-30"
     assert _with(obs, "an toàn thực phẩm").deadline.date == "2027-09-30"
+
+
+# --------------------------------------------------------------------------
+# 2. "đến hết …" and "đến ngày …, … đã / chưa": how long something lasts, or the state reached by a date
+# --------------------------------------------------------------------------
+
+
+def test_through_the_end_of_a_day_is_how_long_something_lasts():
+    # a transitional arrangement, a validity, a cut-off of figures: no task is due then
+    assert _d("Các chi cục tiếp tục áp dụng song song hai mẫu tờ khai đến hết ngày 30/9/2027.") == []
+    assert _d("Giấy phép tạm thời có giá trị đến hết ngày 15/01/2028.") == []
+    assert _d("Đến hết ngày 20/8/2027, toàn tỉnh đã cấp 12.400 thẻ bảo hiểm y tế cho người cao tuổi.") == []
+    assert _d("(Số liệu được tổng hợp từ phần mềm quản lý hồ sơ một cửa của tỉnh đến hết ngày 20/8/2027).") == []
+    assert _d("Miễn phí vé tham quan bảo tàng cho học sinh đến hết tháng 12/2027.") == []
+
+
+def test_through_the_end_of_a_day_after_a_start_or_a_completion_word_is_due():
+    # a range is due at its end (GUIDELINES), and so is a limit written with "đến hết"
+    assert _d("Thời gian nhận hồ sơ: từ ngày 02/10/2027 đến hết ngày 16/10/2027.") == [("2027-10-16", "date")]
+    assert _d("Các trường nộp danh sách từ nay đến hết ngày 16/10/2027.") == [("2027-10-16", "date")]
+    assert _d("Các đơn vị hoàn thành việc kiểm kê chậm nhất đến hết ngày 16/10/2027.") == [("2027-10-16", "date")]
+    assert _d("Hoàn thành việc cấp đổi giấy phép đến hết ngày 16/10/2027.") == [("2027-10-16", "date")]
+
+
+def test_a_state_reached_by_a_date_is_a_cut_off():
+    # "đến ngày D [bodies] đã / chưa …": what stands at that date, not a task due then
+    assert _d("Đề xuất phương án xử lý số vốn đến ngày 30 tháng 6 năm 2027 các huyện chưa giải ngân.") == []
+    assert _d("Đến ngày 30/6/2027, các xã đã hoàn thành việc cắm mốc giới.") == []
+    # the same words where a task is due
+    assert _d("Các xã hoàn thành việc cắm mốc giới đến ngày 30/6/2027.") == [("2027-06-30", "date")]
+    assert _d("Bảo đảm đến ngày 30/6/2027 mọi hồ sơ được số hóa.") == [("2027-06-30", "date")]
