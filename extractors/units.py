@@ -70,6 +70,10 @@ _PLURAL_HEADS = (
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
     "viện", "viện nghiên cứu",
+    # the political system's bodies listed with the state's ("các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ
+    # quốc và các tổ chức chính trị - xã hội"): "tổ chức" with its kind is a noun, never the verb
+    "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội", "tổ chức xã hội",
+    "tổ chức tín dụng", "tổ chức đoàn thể", "chính quyền",
     # the emulation blocks of a province or a city ("các khối, cụm thi đua")
     "khối thi đua", "cụm thi đua", "khối, cụm thi đua",
 )
@@ -242,6 +246,9 @@ _SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ 
 _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     # a province's or the centre's departments and sectors
     "dept": ("sở", "ban", "ngành", "ban ngành", "sở ngành", "bộ"),
+    # the centre's set phrase for every body of the state apparatus: "các bộ, ngành, địa phương" is one unit (a
+    # province's "các sở, ban, ngành, địa phương" is two: its departments, then the localities)
+    "central": ("bộ", "ngành", "địa phương"),
     "peer": ("cơ quan ngang bộ",),
     "gov": ("cơ quan thuộc chính phủ", "cơ quan trực thuộc chính phủ"),
     # the parts of one institution
@@ -253,8 +260,9 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     # administrative levels
     "level": ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "thành",
               "thị", "thôn", "khu phố", "tổ dân phố", "ấp", "cấp"),
-    "party": ("chi bộ", "đảng bộ", "chi, đảng bộ", "cấp ủy", "cấp uỷ", "chi đoàn"),
-    "mass": ("hội", "đoàn thể", "công đoàn", "hiệp hội"),
+    "party": ("chi bộ", "đảng bộ", "chi, đảng bộ", "cấp ủy", "cấp uỷ", "chi đoàn", "tổ chức đảng", "tổ chức cơ sở đảng"),
+    "mass": ("hội", "đoàn thể", "công đoàn", "hiệp hội", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội",
+             "tổ chức xã hội", "tổ chức đoàn thể"),
     "school": ("trường", "trường học", "nhà trường", "cơ sở giáo dục"),
     "biz": ("doanh nghiệp", "công ty", "doanh nghiệp nhà nước"),
     "coop": ("hợp tác xã", "tổ hợp tác"),
@@ -348,7 +356,8 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
         return None
     head = best.group("head")
     if _FALSE_HEAD.match(text, best.start("head"), timeout=_tm) and not (
-            best.group("pl") and fold(head) == "to chuc" and _org_after(text, best.end())):
+            best.group("pl") and (fold(head) == "to chuc" and _org_after(text, best.end())
+                                  or fold(head).startswith("to chuc "))):
         return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
@@ -829,6 +838,8 @@ def _bare_plural(text: str, pos: int) -> int | None:
     if fold(m.group(0)) == "to chuc":
         if not _AFTER_TO_CHUC.match(text, m.end(), timeout=rx_timeout(text)):
             return None
+    elif fold(m.group(0)).startswith("to chuc "):
+        pass  # "tổ chức đảng", "tổ chức chính trị - xã hội": the noun with its kind
     elif _FALSE_HEAD.match(text, pos, timeout=rx_timeout(text)):
         return None
     nxt = _WORD.match(text, _skip_spaces(text, m.end()), timeout=rx_timeout(text))
