@@ -49,7 +49,8 @@ _SINGULAR_HEADS = (
     "Thường trực", "Ban Thường vụ", "Bảo hiểm xã hội", "Phòng", "Ban", "Sở", "Khoa", "Trạm", "Tổ",
     "Hội", "Bộ", "Cục", "Viện", "Trường", "Đội", "Đài", "Nhóm", "Bộ phận",
     # enterprises, associations, the press, investors and delegations
-    "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Liên minh", "Hợp tác xã", "Ngân hàng",
+    "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Tổng Liên đoàn", "Kiểm toán Nhà nước", "Liên minh",
+    "Hợp tác xã", "Ngân hàng",
     "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn", "Vụ",
     # a council's or a board's secretary is given tasks of its own ("Thư ký Hội đồng tổng hợp …"); a
     # portal is run as a body ("Cổng thông tin điện tử tỉnh đăng tải …")
@@ -104,6 +105,9 @@ _STOP_WORDS = (
     "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
     "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
     "gởi", "ngoài", "trực tiếp",
+    # task verbs that open an order's predicate after a plural subject ("các địa phương ưu tiên bố trí …")
+    "ưu tiên", "huy động", "lồng ghép", "phấn đấu", "sơ kết", "nhân rộng", "phát động", "cân đối", "đẩy nhanh",
+    "ngăn chặn", "tạo điều kiện", "kiểm toán",
     # more task verbs that open a predicate and never stand inside a name in lower case
     "tiếp", "mở", "niêm yết", "giải ngân", "ký quỹ", "nạo vét", "đưa tin", "phê duyệt",
     "khảo sát", "điều tra", "tập huấn", "bồi dưỡng", "lựa chọn", "lấy ý kiến", "góp ý", "tiếp thu",
@@ -130,7 +134,9 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,]))\b",
+    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,])"
+    # nouns that open with the verb "giao" (to assign): "Ban Quản lý dự án giao thông", "Sở Giao dịch"
+    r"|giao[ ](?:thông|dịch|lưu|thương))\b",
     regex.V1,
 )
 
@@ -223,7 +229,9 @@ _HOB_NOUN_RX = regex.compile(
 _FALSE_HEAD = regex.compile(
     r"(?:tổ[ ]chức|ban[ ](?:hành|đầu)|bộ[ ](?:máy|luật|mặt|tiêu[ ]chí|chỉ[ ]số|quy[ ]tắc)|hội[ ](?:nghị|thảo|viên|thi|họp|nhập)"
     r"|sở[ ](?:hữu|dĩ|thích|trường)|đội[ ]ngũ|trường[ ]hợp|khoa[ ]học|cục[ ]bộ|phòng[ ]?,?[ ]?(?:chống|ngừa|tránh|bệnh|dịch)"
-    r"|đài[ ]thọ|viện[ ]dẫn|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh)(?!\p{L})",
+    r"|đài[ ]thọ|viện[ ]dẫn|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh"
+    # a group of measures, tasks or targets heads a part of a plan, it is no body ("1. Nhóm giải pháp về …")
+    r"|nhóm[ ](?:giải[ ]pháp|nhiệm[ ]vụ|chỉ[ ]tiêu|tiêu[ ]chí|vấn[ ]đề|hoạt[ ]động|đối[ ]tượng|ngành[ ]hàng|hàng|sản[ ]phẩm))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
