@@ -106,6 +106,11 @@ _ROLE_LABEL = regex.compile(r"^(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<
 _HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # an order after the comma of an opening clause ("Nhận được công văn này, đề nghị …")
 _COMMA_ORDER = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu|giao)[ ]+\S)", regex.V1 | regex.IGNORECASE)
+# a lead-in over the members of a board, a council or a delegation ("…, gồm các thành viên sau đây:", "Thành phần Tổ
+# công tác gồm:", "… gồm các ông, bà có tên sau:")
+_ROSTER = regex.compile(r"(?:\bthành[ ]phần\b[^:;.]{0,80}?\bgồm(?:[ ]có)?|\bgồm(?:[ ]có)?[ ]+(?:các[ ]+)?(?:thành[ ]viên|ông|đồng[ ]chí|"
+                        r"những[ ]người|người|cá[ ]nhân[ ]có[ ]tên))[^:;.]{0,50}:[ ]*$|^Thành[ ]phần[^:;.]{0,60}:[ ]*$",
+                        regex.V1 | regex.IGNORECASE)
 # "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
@@ -435,6 +440,10 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 return _Subject(_roles(ul.units, ""), len(s), trig)
             if _NAMES_LIST.match(after, timeout=RX_TIMEOUT) or len(after.split()) < 4:
                 return None  # "Các Bộ: Công an, Quốc phòng, …" lists names, it gives no task
+            items = [x.strip() for x in regex.split(r"[,;]", after.rstrip(" .;"), timeout=RX_TIMEOUT)]
+            if len(items) >= 2 and all(x[:1].isupper() and len(x.split()) <= 10
+                                       and not _TASK_START.match(x, timeout=RX_TIMEOUT) for x in items):
+                return None  # "Các tổ chức chính trị - xã hội: Hội A, Trung ương Hội B." names the invited
             # "Cục Ứng dụng CNTT: Chủ động lồng ghép …": the colon form with a task in its own words
         return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
@@ -740,6 +749,7 @@ class _Level:
     items: bool = False  # labeled items have come under it
     period: Deadline | None = None  # the month, quarter or date it sets for its items ("Quý I năm 2020:")
     tables: int = 0  # how many tables the document had shown when it opened
+    roster: bool = False  # "…, gồm các thành viên sau đây:": the items below list members, no tasks
 
 
 _MID_PREAMBLE = regex.compile(r"(?:(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)"
@@ -962,6 +972,16 @@ class _Prose:
                 self.last_subject = None
             if self.stack:
                 self.stack[-1].items = True
+        if any(lv.roster for lv in self.stack):
+            # the members of a board or a delegation ("1. Trưởng ban: …", "- Bộ trưởng Bộ X;"), no tasks; an
+            # unlabeled paragraph that gives a task ends the list
+            if level is not None or _names_only(text.strip()):
+                return
+            self.stack = [lv for lv in self.stack if not lv.roster]
+        if _ROSTER.search(text[body_off:], timeout=_tm):
+            # "Điều 1. Thành lập Ban Chỉ đạo … (gọi tắt là Ban Chỉ đạo), gồm các thành viên sau đây:"
+            self.stack.append(_Level(level, None, roster=True, tables=self.tables))
+            return
         # the subject of the nearest enclosing heading or lead-in that names one ("Chủ tịch UBND tỉnh yêu cầu:"
         # over "II. NHIỆM VỤ …" / "1. Nhiệm vụ chung" / "a) …")
         parent = next((lv.subject for lv in reversed(self.stack) if lv.subject), None)
@@ -1587,6 +1607,18 @@ def _short_forms(doc: Document, registry: UnitRegistry) -> None:
             cands = [u for u in find_units(before) if len(before.rstrip()) - u.end <= 1]
             if cands:
                 registry.define(m.group("short").strip(), cands[-1].raw)
+                continue
+            # "Ban Chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội (gọi tắt là Ban Chỉ đạo)":
+            # a long name with its complements and commas; the short form repeats its first words, and the name
+            # runs from there to the bracket within one clause
+            short_words = fold(m.group("short")).split()
+            for u in reversed(find_units(before)):
+                words = fold(canonical_name(u.raw)).split()
+                full = squash_spaces(before[u.start:].rstrip(" ,"))
+                if (len(short_words) >= 2 and words[:len(short_words)] == short_words
+                        and not regex.search(r"[.;:()]", full, timeout=RX_TIMEOUT) and len(full.split()) <= 40):
+                    registry.define(m.group("short").strip(), full)
+                    break
 
 
 def _cells(doc: Document):
