@@ -106,15 +106,19 @@ _ROLE_LABEL = regex.compile(r"^(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<
 _HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # an order after the comma of an opening clause ("Nhận được công văn này, đề nghị …")
 _COMMA_ORDER = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu|giao)[ ]+\S)", regex.V1 | regex.IGNORECASE)
+# "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
 # a lead-in over the members of a board, a council or a delegation ("…, gồm các thành viên sau đây:", "Thành phần Tổ
 # công tác gồm:", "… gồm các ông, bà có tên sau:")
 _ROSTER = regex.compile(r"(?:\bthành[ ]phần\b[^:;.]{0,80}?\bgồm(?:[ ]có)?|\bgồm(?:[ ]có)?[ ]+(?:các[ ]+)?(?:thành[ ]viên|ông|đồng[ ]chí|"
                         r"những[ ]người|người|cá[ ]nhân[ ]có[ ]tên))[^:;.]{0,50}:[ ]*$|^Thành[ ]phần[^:;.]{0,60}:[ ]*$",
                         regex.V1 | regex.IGNORECASE)
-# "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
+# a short capitalised name that is no unit (the Government, the Prime Minister) asking others ("Chính phủ yêu cầu các …")
+_ASKER = regex.compile(r"^\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}[ ]+(?=(?:trân[ ]trọng[ ]|kính[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ]+(?:các[ ]|\p{Lu}))",
+                       regex.V1)
+_THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
-_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
+_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
 # people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"
@@ -159,7 +163,7 @@ _ANNOUNCE = regex.compile(r"^(?:trân[ ]trọng[ ]|xin[ ])?(?:thông[ ]báo|côn
 # "trân trọng cảm ơn …")
 _STANCE = regex.compile(
     r"^(?:(?:cơ[ ]bản|hoàn[ ]toàn|về[ ]cơ[ ]bản|xin|thành[ ]thật|chân[ ]thành|trân[ ]trọng|kính|rất)[ ]+)*"
-    r"(?:thống[ ]nhất|nhất[ ]trí|đồng[ ]tình|xin[ ]lỗi|cảm[ ]ơn|hoan[ ]nghênh|ghi[ ]nhận)\b"
+    r"(?:thống[ ]nhất|nhất[ ]trí|đồng[ ]tình|đồng[ ]ý|chấp[ ]thuận|xin[ ]lỗi|cảm[ ]ơn|hoan[ ]nghênh|ghi[ ]nhận)\b"
     r"|^(?:kính|xin|trân[ ]trọng)[ ]+(?:báo[ ]cáo|trình|gửi)\b",
     regex.V1 | regex.IGNORECASE)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
@@ -236,6 +240,17 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if mh is not None:
         pos = mh.end()  # "Các Ông (Bà) Chánh Văn phòng, Trưởng phòng …": the titles name the bodies
     ul = parse_unit_list(s, pos)
+    if ul is None and trig is None:
+        ma = _ASKER.match(s, timeout=_tm)
+        if ma is not None:
+            # "Chính phủ yêu cầu các Bộ trưởng …", "Thủ tướng Chính phủ trân trọng đề nghị Ban X …": one who is no unit
+            # of the task asks; the bodies after the order do it
+            inner = _find_subject(s[ma.end():], asked=asked)
+            if inner is not None and inner.trigger is not None:
+                for u, _r in inner.units:
+                    u.start += ma.end()
+                    u.end += ma.end()
+                return _Subject(inner.units, inner.action_start + ma.end(), inner.trigger)
     if ul is None and trig is None and _BARE_PLURAL_START.match(s, timeout=_tm):
         # "Cơ quan, đơn vị trường học rà soát …": a plural subject written without "các"
         t2 = "các " + s[:1].lower() + s[1:]
@@ -253,17 +268,25 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             return topic
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=_tm):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
-        commas = list(regex.finditer(r",[ ]+", s[:300], timeout=RX_TIMEOUT))
+        # (a semicolon closes the opening clause too: "Để …, phấn đấu …; Chính phủ yêu cầu các …")
+        commas = list(regex.finditer(r"[,;][ ]+", s[:300], timeout=RX_TIMEOUT))
         if _CONNECTIVE.match(s, timeout=_tm):
             commas = commas[:1]  # "Đồng thời, …": the subject follows the first comma or there is none
         wt = _WHEN_THEN.match(s, timeout=_tm)
         if wt is not None:
             commas = [c for c in commas if c.end() < wt.end()] + [wt]
+        else:
+            # "Đối với các huyện chưa lập phương án thì khẩn trương …, gửi về Sở A, Sở B …": "thì" closes the
+            # opening clause and the predicate follows it; a comma after it separates an object's list, never
+            # the opening clause from a subject
+            th = _THEN.search(s, 0, 300, timeout=_tm)
+            if th is not None:
+                commas = [c for c in commas if c.end() <= th.start()]
         for mc in commas:
             if _PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
             at = mc.end()
-            mt_in = _TRIGGER.match(s[at:], timeout=RX_TIMEOUT)
+            mt_in = _TRIGGER.match(s[at:], timeout=RX_TIMEOUT) or _ASKER.match(s[at:], timeout=RX_TIMEOUT)
             if mt_in and s[at:at + 1].isalpha():
                 # "Do đó, đề nghị UBND các huyện …": the order after the adverbial
                 inner = _find_subject(s[at:])
@@ -514,6 +537,8 @@ def _agent_subject(s: str) -> _Subject | None:
         return None
     if regex.search(r"(?i)\b(?:theo|tại|của|kèm|lý|là)[ ]*$|\b(?:theo|tại|kèm[ ]theo|nguyên[ ]nhân)\b", s[:m.start()], timeout=RX_TIMEOUT):
         return None  # "… theo mẫu do Bộ X ban hành": a document's provenance
+    if regex.search(r"(?i)\b(?:đã|vừa|từng)[ ]*$", s[:m.start()], timeout=RX_TIMEOUT):
+        return None  # "Nghị quyết này đã được Hội đồng nhân dân tỉnh … thông qua": a past act, narration
     ul = parse_unit_list(s, m.end())
     if ul is None:
         return None
