@@ -128,6 +128,9 @@ def _strip_mark(group: str, last: bool) -> tuple[str, int]:
     if len(d) == 3 or (len(d) == 2 and d[0] == "0") or (len(g) <= 2 and not is_issuer_code(g)):
         # a unit's numbered code, not a mark: "BCĐ389", police and army units "PV01", "C04", "Đ3"
         return group, 0
+    if not is_issuer_code(g) and any(g.endswith(c) and len(g) > len(c) >= 2 for c in ("NQ", "KL", "CT", "QĐ")):
+        # a body named after the document it carries out: "BCĐTKNQ18" (Ban Chỉ đạo tổng kết Nghị quyết 18)
+        return group, 0
     return (g, len(d)) if last else (group, 0)
 
 
@@ -171,6 +174,22 @@ def _not_internal(code: str) -> bool:
 _GLUED_NUMBER = regex.compile(
     r"(?<![\p{L}0-9/.,\-‐‑–—])(?P<num>[0-9]{1,5})(?P<t>\p{Lu}[\p{L}]{0,5})-(?P<b>\p{Lu}[\p{L}&]{0,14})(?![\p{L}0-9/])"
 )
+
+
+def _kind_coded(text: str, pos: int, group: str) -> str | None:
+    """ "Hợp đồng số 100/HĐKT": one code that opens with the code of the type named in words before the number
+    (within the phrase: "Hợp đồng số 12/2023 và số 100/HĐKT") — the type and its kind ("HĐ" + "KT", economic)."""
+    for k in range(len(group) - 1, 1, -1):
+        dt = doc_type_by_code(group[:k])
+        if dt is not None:
+            from core.textutil import fold
+
+            before = fold(text[max(0, pos - 60):pos])  # folding keeps the length: offsets agree
+            at = before.rfind(fold(dt.name))
+            if at >= 0 and not regex.search(r"[.;:]", before[at:], timeout=RX_TIMEOUT):
+                return dt.code
+            return None
+    return None
 
 
 def _type_named_before(text: str, pos: int, code: str) -> bool:
@@ -308,7 +327,10 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
         if year is None and len(groups) == 1 and not groups[0].startswith("QH"):
             # "12/KH" alone is not a document number (e.g. "7/TW" page refs); a QH number needs a year
             if not is_issuer_code(groups[0]):
-                return None
+                kind = _kind_coded(text, m.start(), groups[0])
+                if kind is None:
+                    return None
+                type_code = kind  # "Hợp đồng số 100/HĐKT": a contract
         if year is None and groups[0].startswith(("QH", "UBTVQH")) and len(groups) == 1:
             return None
         family = "normative" if year else "state"
