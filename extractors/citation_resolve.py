@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -60,14 +60,21 @@ def _type_before() -> regex.Pattern:
 
 # "ngày 06/10/2022, cơ quan thường trực đã có văn bản số …": the day of the act that issued the document
 _ACT_DATE = regex.compile(
-    r"(?:^|[.;:,(]\s{0,3}|\s(?:và|VÀ)\s{1,3})(?:[Vv]ào\s{1,3})?(?:Ngày|ngày)\s{1,3}(?P<d>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}"
+    r"(?:^|\n\s{0,3}|[.;:,(]\s{0,3}|\s(?:và|VÀ)\s{1,3})(?:[Vv]ào\s{1,3})?(?:Ngày|ngày)\s{1,3}(?P<d>[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}"
     r"|[0-9]{1,2}\s{1,3}tháng\s{1,3}[0-9]{1,2}\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2})(?:\s{0,3},\s{0,3}|\s{1,3}(?=\p{Lu}))"
     r"[^,;:.()]{2,80}?\s(?:đã\s{1,3}|vừa\s{1,3})?(?:có|ban\s{1,3}hành|ký|gửi|ra)\s{1,3}$"
 )
 
 
-def _date_of_act(text: str, pos: int) -> str | None:
-    m = _ACT_DATE.search(text[max(0, pos - 160):pos], timeout=RX_TIMEOUT)
+def _para_lo(pos: int, span: int, breaks: Sequence[int]) -> int:
+    """Where the text ``span`` characters before ``pos`` starts, not before the paragraph ``pos`` is in."""
+    lo = max(0, pos - span)
+    k = bisect_right(breaks, pos) - 1
+    return max(lo, breaks[k]) if k >= 0 else lo
+
+
+def _date_of_act(text: str, pos: int, breaks: Sequence[int] = ()) -> str | None:
+    m = _ACT_DATE.search(text[_para_lo(pos, 160, breaks):pos], timeout=RX_TIMEOUT)
     if not m:
         return None
     ds = find_dates(m.group("d"))
@@ -99,6 +106,8 @@ _ISSUER_STOP = regex.compile(
     r"\s(?:về|Về|VỀ|V/v|ban\s+hành|Ban\s+hành|BAN\s+HÀNH|sửa\s+đổi|Sửa\s+đổi|phê\s+duyệt|Phê\s+duyệt|quy\s+định|"
     r"hướng\s+dẫn|thực\s+hiện|triển\s+khai|trong|tại|theo|nhằm|để|đối\s+với|thì|đã|được|cho|với|giai\s+đoạn|"
     r"năm\s+[0-9]{4}|ngày|[vy]e\s+vi\p{L}{0,3}c)(?![\p{L}])"
+    # a preamble's next clause run on without its line break ("… của Bộ Tài chính Xét đề nghị của …")
+    r"|\s(?-i:Xét|Căn\s+cứ|Sau\s+khi)(?![\p{L}])"
     r"|[,;:.()“”\"«»]|\s[0-9]|[0-9]|\s[-+•*]\s",
     regex.IGNORECASE,
 )
@@ -253,6 +262,9 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                 continue
             if window[seg_end] == "," and window[i:seg_end].strip() and not _at(breaks, pos + seg_end + 1) \
                     and (_comma_in_name(window, seg_end) or (
+                        found is not None and found.family == "party"
+                        and _PARTY_ORGAN_END.search(window[i:seg_end].strip(), timeout=RX_TIMEOUT)
+                        and _PARTY_ORGAN_NEXT.match(window, seg_end, timeout=RX_TIMEOUT)) or (
                         joined < _joint_bodies(found, "".join(parts) + window[i:seg_end])
                         and _BODY_AFTER_COMMA.match(window, seg_end, timeout=rx_timeout(window)))):
                 # a name written with a comma ("Bộ Văn hóa, Thể thao và Du lịch"), or the next body of a joint
@@ -300,6 +312,9 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                 i = close + 1
                 continue
         break
+    purpose = _purpose_name(window, i, squash_spaces(" ".join(parts)).strip()) if parts else None
+    if purpose is not None:
+        return normalize_issuer(purpose[0]), pos + purpose[1]
     if found is not None and parts:
         ext = _spelled_by_code(window, i, " ".join(parts), found)
         if ext is not None:
@@ -345,6 +360,10 @@ def _comma_in_name(window: str, comma: int) -> bool:
 # the next body of a joint issuer after a comma: a ministry, a committee, a department
 _BODY_AFTER_COMMA = regex.compile(r",\s{1,3}(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Tổng\s+Liên\s+đoàn|Liên\s+đoàn|Hội|"
                                   r"Trung\s+ương|Tỉnh\s+ủy|Mặt\s+trận|Đoàn|Ngân\s+hàng|Kiểm\s+toán|Tòa\s+án|Viện)\s\p{Lu}")
+# the Party's central organs, which issue jointly ("Kết luận số …-KL/TW … của Bộ Chính trị, Ban Bí thư")
+_PARTY_ORGAN = r"(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)"
+_PARTY_ORGAN_END = regex.compile(r"(?<![\p{L}])" + _PARTY_ORGAN + r"$")
+_PARTY_ORGAN_NEXT = regex.compile(r",\s{1,3}" + _PARTY_ORGAN + r"(?![\p{L}])")
 _JOINT_LEAD = regex.compile(r"^\s{0,3}(?:liên|Liên|LIÊN)\s{1,3}(?:bộ|Bộ|BỘ|ngành|sở|Sở)(?![\p{L}])")
 
 
@@ -390,6 +409,37 @@ def _spelled_by_code(window: str, i: int, name: str, found: Found) -> tuple[str,
         if not any(c.startswith(c_ini) for c in codes) or w.end() - i > 60:
             return None
     return None
+
+
+# a body named by its purpose: a steering committee, a task force, a national council ("Ban Chỉ đạo Trung ương về
+# phòng, chống tham nhũng", "Ban Chỉ đạo thực hiện sắp xếp …", "Tổ công tác về …"): its name runs on through the
+# purpose clause ("về …", "thực hiện …") to the next "về" (the cited document's own title), a clause's end, or
+# a comma before another body
+_PURPOSE_BODY = regex.compile(
+    r"^(?:Ban\s+Chỉ\s+đạo|Tổ\s+công\s+tác|Tổ\s+Công\s+tác|Ban\s+Điều\s+hành|(?:Ủy|Uỷ)\s+ban\s+Quốc\s+gia|"
+    r"Hội\s+đồng\s+Quốc\s+gia|Hội\s+đồng\s+Điều\s+phối)"
+    r"(?:\s+(?:Trung\s+ương|Quốc\s+gia|quốc\s+gia|của\s+Chính\s+phủ|của\s+Thủ\s+tướng\s+Chính\s+phủ|"
+    r"(?:tỉnh|thành\s+phố|huyện)(?:\s+\p{Lu}\p{Ll}*){0,3}))?$")
+_PURPOSE_LEAD = regex.compile(r"\s{1,3}(?:về(?!\s+việc)|thực\s+hiện|triển\s+khai)\s")  # "về việc …": the title
+_PURPOSE_STOP = regex.compile(
+    r"\s(?:về|Về)\s|[;:()“”\"«»]|\.(?:\s|$)|\n\s*\n|,\s{1,3}(?=(?-i:" + _BODY_HEADS + r")\s)"
+    r"|\s(?:ngày|tại|theo|ban\s+hành|sửa\s+đổi|phê\s+duyệt|quy\s+định|hướng\s+dẫn|nhằm|để|đối\s+với|thì|đã|được|"
+    r"đề\s+nghị|yêu\s+cầu|giao)(?![\p{L}])")  # the predicate after the name
+
+
+def _purpose_name(window: str, i: int, name: str) -> tuple[str, int] | None:
+    """``name`` a purpose body's head cut where its purpose starts: the whole name and where it ends."""
+    if not _PURPOSE_BODY.match(name, timeout=RX_TIMEOUT):
+        return None
+    lead = _PURPOSE_LEAD.match(window, i, timeout=RX_TIMEOUT)
+    if not lead:
+        return None
+    stop = _PURPOSE_STOP.search(window, lead.end(), timeout=rx_timeout(window))
+    end = stop.start() if stop else len(window)
+    purpose = window[lead.end():end].strip(" ,")
+    if not purpose or end - lead.end() > 180 or not purpose[:1].islower():
+        return None
+    return squash_spaces(name + window[i:lead.end()] + purpose), end
 
 
 _TITLES = (r"Bộ\s+trưởng|Thứ\s+trưởng|Chủ\s+nhiệm|Phó\s+Chủ\s+nhiệm|Chủ\s+tịch|Phó\s+Chủ\s+tịch|Tổng\s+Thư\s+ký|"
@@ -545,8 +595,11 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
     return None
 
 
+# "… tại các văn bản số …": a plural before the type word the mention starts with
+_PLURAL_OPT = r"(?:(?:các|những)\s{1,3})?"
 _ISSUER_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}[^,;:()\n.0-9/]{2,100}?)\s{1,3}(?:tại|theo)\s{1,3}$"
+    r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}(?:(?!\s(?:của|Của|CỦA)\s)[^,;:()\n.0-9/]){2,100}?)\s{1,3}(?:tại|theo)\s{1,3}"
+    + _PLURAL_OPT + "$"
 )
 
 
@@ -555,7 +608,7 @@ _ISSUER_BEFORE = regex.compile(
 _HEAD_BEFORE = regex.compile(
     r"(?:(?<![\p{L}])và|,)\s{1,3}(?P<iss>(?:Giám\s+đốc|Chủ\s+tịch|Trưởng\s+ban|Chánh\s+Văn\s+phòng|Thủ\s+trưởng|"
     r"Hiệu\s+trưởng|Viện\s+trưởng|Cục\s+trưởng|Vụ\s+trưởng|Tổng\s+cục\s+trưởng|Bộ\s+trưởng|Trưởng\s+phòng)"
-    r"\s[^,;:()\n.0-9/]{2,100}?)\s{1,3}tại\s{1,3}$"
+    r"\s[^,;:()\n.0-9/]{2,100}?)\s{1,3}tại\s{1,3}" + _PLURAL_OPT + "$"
 )
 
 
@@ -563,8 +616,38 @@ _HEAD_BEFORE = regex.compile(
 _AGENT_BEFORE = regex.compile(
     r"(?<![\p{L}])được\s{1,3}(?P<iss>\p{Lu}[^;:()\n.0-9/]{2,120}?)\s{1,3}"
     r"(?:chỉ\s+đạo|giao|hướng\s+dẫn|yêu\s+cầu|đề\s+ra|ban\s+hành|phê\s+duyệt|quy\s+định|nêu|phân\s+công|"
-    r"thống\s+nhất|kết\s+luận|triển\s+khai)\s{1,3}(?:tại|theo)\s{1,3}$"
+    r"thống\s+nhất|kết\s+luận|triển\s+khai)\s{1,3}(?:tại|theo)\s{1,3}" + _PLURAL_OPT + "$"
 )
+
+
+def _codes_of_letter(r: Resolved) -> Found:
+    """A letter's number read with its first code as the writer's: "Công văn số 1752/CT-THNVDT" — a Công văn's
+    symbol opens with the body that wrote it (CT, Cục Thuế), never with a type code, though "CT" is one."""
+    f = r.found
+    if r.type == "Công văn" and r.type_from_word and f.type_code and f.type_code != "CV" and f.family == "state":
+        return replace(f, issuer_codes=(f.type_code, *f.issuer_codes))
+    return f
+
+
+_OF_BEFORE = regex.compile(r"(?<![\p{L}])(?:của|Của)\s{1,3}(?=\p{Lu})")
+
+
+def _bracketed_paper(text: str, pos: int, found: Found) -> str | None:
+    """A number in brackets naming the paper the sentence has just spoken of: "… báo cáo của Tổng công ty X về
+    việc … (Công văn số 12/TCT-KD ngày …)" — the body that paper is "của", when its name fits the code."""
+    k = pos - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k < 0 or text[k] != "(":
+        return None
+    seg_lo = max(0, k - 260)
+    seg = text[seg_lo:k]
+    stop = max((m.end() for m in regex.finditer(r"[.;:()]\s", seg, timeout=RX_TIMEOUT)), default=0)
+    for m in reversed(list(_OF_BEFORE.finditer(seg, stop, timeout=rx_timeout(seg)))):
+        iss, _end = read_issuer(text, seg_lo + m.start(), found=found)
+        if iss and _issuer_fits_code(iss, found):
+            return iss
+    return None
 
 
 def _issuer_before(text: str, pos: int, found: Found) -> str | None:
@@ -579,7 +662,7 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     m = _ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT) or _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT) \
         or _HEAD_BEFORE.search(seg, timeout=rx_timeout(seg))
     if not m:
-        return None
+        return _bracketed_paper(text, pos, found)
     whole = m.group("iss")
     for cand in regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT):  # of several bodies, the first
         iss = normalize_issuer(cand)
@@ -602,7 +685,7 @@ def share_leading(text: str, items: list[Resolved]) -> None:
         a, b = items[i - 1], items[i]
         if b.issuer or a.issuer_source not in ("before", "led", "named") or not a.issuer:
             continue
-        if a.found.issuer_codes != b.found.issuer_codes and not _issuer_fits_code(a.issuer, b.found):
+        if a.found.issuer_codes != b.found.issuer_codes and not _issuer_fits_code(a.issuer, _codes_of_letter(b)):
             continue
         gap = text[max(a.tail, a.found.end):b.start]
         if len(gap) > 300 or _LED_GAP_STOP.search(gap, timeout=rx_timeout(gap)):
@@ -676,6 +759,9 @@ def _issuer_fits_code(issuer: str, found: Found) -> bool:
             return True
         if c and (c in initials or _spelled_by_prefixes(c, [w.replace("đ", "d") for w in words])):
             return True
+        term = regex.match(r"^(?P<c>\p{L}*qh)[0-9]{1,2}$", c, timeout=RX_TIMEOUT)
+        if term and term.group("c") in "".join(w[0] for w in words if not w.isdigit() and w not in ("khoa",)):
+            return True  # "UBTVQH14" for "Ủy ban Thường vụ Quốc hội (khóa 14)": the term's number is no initial
         exp = issuer_by_code(code)  # "TTg" → "Thủ tướng Chính phủ"
         if exp and fold(issuer).endswith(fold(exp)):
             return True
@@ -712,7 +798,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         r.type_from_word = True
     elif _SO_BEFORE.search(before, timeout=rx_timeout(before)):
         # "…: Số 06-CT/TU …; số 32-CT/TU" → the type named at the head of the list
-        heads = list(_list_type().finditer(text[max(0, found.start - 600):found.start], timeout=RX_TIMEOUT))
+        # (within the paragraph: a list head of an earlier paragraph types nothing here)
+        heads = list(_list_type().finditer(text[_para_lo(found.start, 600, breaks):found.start], timeout=RX_TIMEOUT))
         if heads:
             r.type = normalize_type(heads[-1].group("type"))
             r.type_from_word = True
@@ -740,13 +827,13 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         r.date, pos4 = read_date(text, pos3)
         pos3 = max(pos3, pos4)
     if r.date is None:
-        r.date = _date_of_act(text, r.start)
+        r.date = _date_of_act(text, r.start, breaks)
     if r.issuer:
         r.issuer_source = "explicit"
     elif named_before and named_before[:1].isupper():
         r.issuer, r.issuer_source = named_before, "named"
     else:
-        before_iss = _issuer_before(text, r.start, found)
+        before_iss = _issuer_before(text, r.start, _codes_of_letter(r))
         head = None if before_iss else _list_head_issuer(text, found.start, found)
         if before_iss:
             r.issuer, r.issuer_source = before_iss, "before"
@@ -879,6 +966,7 @@ _SUBJECT_HEADS = _BODY_HEADS + r"|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội
 # the body asked to issue: "trình Thủ tướng Chính phủ ban hành Quyết định …")
 _SUBJECT_ISSUES = regex.compile(
     r"(?:^|(?<=[,;:(]\s{0,3})|(?<=(?:^|\s)[-+•]\s)|(?<=(?<![\p{L}])trình\s{1,3})"
+    r"|(?<=(?<![\p{L}])(?:[Ss]au\s{1,3}khi|[Kk]hi|[Tt]rước\s{1,3}khi)\s{1,3})"  # "Sau khi Bộ Tài chính ban hành …"
     r"|(?<=(?<![\p{L}])(?:ngày|Ngày)\s{1,3}[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}\s{1,3}))"
     r"(?P<subj>(?:" + _SUBJECT_HEADS + r")(?:\s{1,3}[^\s,;:.()“”\"]{1,20}){0,12}?)"
     r"\s{1,3}(?:(?:đã|vừa|cũng|đã\s{1,3}kịp\s{1,3}thời)\s{1,3})?"
