@@ -194,8 +194,8 @@ _CUT_MOTTO = regex.compile(
     r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM")
 _CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3}[-–]\s{0,3}(?:Tự\s{1,3}do|TỰ\s{1,3}DO)\s{0,3}[-–]\s{0,3}"
                                r"(?:Hạnh\s{1,3}phúc|HẠNH\s{1,3}PHÚC)[\s.]{0,3}")
-_CUT_NUMBER = regex.compile(r"(?<=\s)(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
-_CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s")
+_CUT_NUMBER = regex.compile(r"(?<=\s|[-_=]{3})(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
+_CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s{0,2}:?\s")
 _CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s{0,3}:")
 _CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?=\p{Lu}{2,}(?:\s|$))")
 _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
@@ -270,8 +270,10 @@ def _split_header_piece(text: str) -> list[str]:
             start = pd.start("place")
             words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
             k = 0
-            while k < len(words) - 1 and len(words[k].group(0)) >= 2 and words[k].group(0).isupper():
-                k += 1  # "…-QLĐĐ Kon Tum, ngày": the symbol's last group is not the place
+            while k < len(words) - 1 and len(words[k].group(0)) >= 2 and (words[k].group(0).isupper() or (
+                    regex.search(r"[-/]", words[k].group(0), timeout=RX_TIMEOUT)
+                    and sum(ch.isupper() for ch in words[k].group(0)) >= 3)):
+                k += 1  # "…-QLĐĐ Kon Tum, ngày", "… số 22/2013/QĐ-TTg Hà Nội, ngày": a symbol is not the place
             if start + words[k].start() > 0:
                 cuts.append(start + words[k].start())
             ye = regex.compile(r"năm\s{1,3}(?:19|20)[0-9]{2}\b").search(piece, pd.end(), pd.end() + 40, timeout=RX_TIMEOUT)
@@ -512,6 +514,7 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_signer(lines_from, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines_from, h, type_i)
+    _date_passed(lines_from, h)
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
@@ -1567,6 +1570,28 @@ def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
         rest = _case(rest).strip(" .:")
         if rest and rest not in h.attachments and len(rest) < 200:
             h.attachments.append(rest)
+
+
+# the enacting formula closing a resolution or a law: "Nghị quyết này đã được Hội đồng nhân dân tỉnh …, Kỳ họp thứ …
+# thông qua ngày 13 tháng 7 năm 2017" — the day it was passed, which is the document's date
+_PASSED_ON = regex.compile(
+    r"(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{3,200}?\s+thông\s+qua\s+"
+    r"(?:vào\s+)?ngày\s+(?P<d>[0-9]{1,2}(?:\s+tháng\s+[0-9]{1,2}\s+năm\s+|[/.\-][0-9]{1,2}[/.\-])(?:19|20)[0-9]{2})")
+
+
+def _date_passed(lines: list[Line], h: DocumentHeader) -> None:
+    if h.date is not None or h.date_partial is not None or h.type not in ("Nghị quyết", "Luật", "Bộ luật", "Pháp lệnh"):
+        return
+    tail = lines[-80:]
+    text = " ".join(ln.text for ln in tail)
+    if "thông qua" not in text:
+        return
+    ms = list(_PASSED_ON.finditer(text, timeout=rx_timeout(text)))
+    if not ms:
+        return
+    ds = find_dates("ngày " + ms[-1].group("d"))
+    if ds and ds[0].iso:
+        h.date = ds[0].iso
 
 
 def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None:

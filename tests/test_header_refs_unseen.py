@@ -100,3 +100,127 @@ def test_a_name_between_its_title_and_the_capitals_of_an_annex_that_follows():
                   "V/v kiểm tra hàng giả", *BODY, "Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT.",
                   "CỤC TRƯỞNG PHÓ CỤC TRƯỞNG Trịnh Văn Hải MẪU BÁO CÁO KẾT QUẢ:.......", "ĐƠN VỊ:....")
     assert h.signer is not None and h.signer.name == "Trịnh Văn Hải"
+
+
+# --- reference issuers written before the number -------------------------------------------------------------
+
+def test_one_proposer_shared_by_a_plural_list_of_papers():
+    refs = refs_of("Theo đề nghị của Bộ trưởng Bộ Công Thương tại các văn bản số 364/TTr-BCT-KH ngày 19 tháng 01 "
+                   "năm 2031, số 1518/BCT-KH ngày 10 tháng 03 năm 2031 và số 2265/BC-BCT ngày 02 tháng 04 năm 2031;",
+                   header=DocumentHeader())
+    assert {k: r.issuer for k, r in refs.items()} == {k: "Bộ trưởng Bộ Công Thương" for k in
+                                                       ("364/TTr-BCT-KH", "1518/BCT-KH", "2265/BC-BCT")}
+    two = refs_of("Xét đề nghị của Giám đốc Sở Y tế tại các Tờ trình số 36/TTr-SYT ngày 1/2/2031 và số 40/TTr-SYT "
+                  "ngày 3/3/2031.", header=DocumentHeader())
+    assert two["36/TTr-SYT"].issuer == two["40/TTr-SYT"].issuer == "Giám đốc Sở Y tế"
+
+
+def test_a_preamble_clause_run_on_without_its_line_break_ends_the_issuer():
+    refs = refs_of("Căn cứ Thông tư số 17/2029/TT-BXD ngày 07/12/2029 của Bộ Xây dựng Xét đề nghị của Sở Xây dựng "
+                   "tỉnh Kon Tum tại Tờ trình số 52/TTr-SXD ngày 12/10/2030,", header=DocumentHeader())
+    assert refs["17/2029/TT-BXD"].issuer == "Bộ Xây dựng"
+    assert refs["52/TTr-SXD"].issuer == "Sở Xây dựng tỉnh Kon Tum"
+    more = refs_of("Căn cứ Quyết định số 5/2030/QĐ-UBND ngày 1/2/2030 của Ủy ban nhân dân tỉnh Căn cứ Nghị quyết số "
+                   "12/NQ-HĐND ngày 3/3/2030 của Hội đồng nhân dân tỉnh Sau khi xem xét Báo cáo số 7/BC-STC;",
+                   header=DocumentHeader())
+    assert more["5/2030/QĐ-UBND"].issuer == "Ủy ban nhân dân tỉnh"
+    assert more["12/NQ-HĐND"].issuer == "Hội đồng nhân dân tỉnh"
+
+
+def test_a_steering_committee_is_named_with_its_purpose():
+    refs = refs_of("Thực hiện Chương trình số 7-CTr/BCĐ ngày 3 tháng 1 năm 2031 của Ban Chỉ đạo Trung ương về cải "
+                   "cách hành chính, chuyển đổi số.", "Các bộ thực hiện nghiêm.",
+                   "Theo Công văn số 17/CV-BCĐ ngày 02 tháng 12 năm 2030 của Ban Chỉ đạo thực hiện sắp xếp, tổ chức "
+                   "lại mạng lưới trường học các cấp về việc tháo gỡ vướng mắc;",
+                   "Kế hoạch số 10/KH-BCĐ ngày 2/2/2030 của Ban Chỉ đạo về việc tổ chức Tết.", header=DocumentHeader())
+    assert refs["7-CTr/BCĐ"].issuer == "Ban Chỉ đạo Trung ương về cải cách hành chính, chuyển đổi số"
+    assert refs["17/CV-BCĐ"].issuer == "Ban Chỉ đạo thực hiện sắp xếp, tổ chức lại mạng lưới trường học các cấp"
+    assert refs["10/KH-BCĐ"].issuer == "Ban Chỉ đạo"  # "về việc …" is the plan's own title
+
+
+def test_the_body_acting_in_the_clause_before_the_number_issued_it():
+    refs = refs_of("Kính gửi: Sở Y tế các tỉnh",
+                   "Ngày 16/7/2030, Ủy ban Thường vụ Quốc hội khóa 16 đã ban hành Pháp lệnh số 04/2030/UBTVQH16 "
+                   "sửa đổi Pháp lệnh ưu đãi.",
+                   "Sau khi Bộ Lao động - Thương binh và Xã hội ban hành Thông tư số 08/2029/TT-BLĐTBXH ngày "
+                   "07/4/2029 hướng dẫn áp dụng, Văn phòng Ủy ban nhân dân tỉnh đã có Công văn số 12/VP-TH ngày "
+                   "2/3/2029 đôn đốc.", "Sở Nội vụ đã có các Công văn số 40/SNV-CCVC ngày 1/2/2030 và số "
+                   "41/SNV-CCVC ngày 2/2/2030 gửi các huyện.", header=DocumentHeader())
+    assert (refs["04/2030/UBTVQH16"].date, refs["04/2030/UBTVQH16"].issuer) == \
+        ("2030-07-16", "Ủy ban Thường vụ Quốc hội khóa 16")
+    assert refs["08/2029/TT-BLĐTBXH"].issuer == "Bộ Lao động - Thương binh và Xã hội"
+    assert refs["12/VP-TH"].issuer == "Văn phòng Ủy ban nhân dân tỉnh"
+    assert refs["40/SNV-CCVC"].issuer == refs["41/SNV-CCVC"].issuer == "Sở Nội vụ"
+
+
+def test_an_acting_body_whose_name_does_not_fit_the_code_is_not_taken():
+    refs = refs_of("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 9/KH-SYT ngày 1/1/2030 về phòng dịch.",
+                   header=DocumentHeader())
+    assert refs["9/KH-SYT"].issuer is None
+
+
+def test_a_letter_s_symbol_opens_with_its_writer_even_when_that_code_is_a_type_s():
+    refs = refs_of("Tổng cục Thuế đồng ý với ý kiến xử lý của Cục Thuế tỉnh Lào Cai tại Công văn số 1752/CT-THDT ngày "
+                   "07/12/2030 về việc miễn tiền thuê đất và Công văn số 262/CT-KTNB ngày 27/2/2030 trả lời đơn thư.",
+                   "Thực hiện Chỉ thị số 5/CT-UBND ngày 1/1/2030 của Ủy ban nhân dân tỉnh.", header=DocumentHeader())
+    assert refs["1752/CT-THDT"].issuer == refs["262/CT-KTNB"].issuer == "Cục Thuế tỉnh Lào Cai"
+    assert refs["5/CT-UBND"].type == "Chỉ thị"
+
+
+def test_the_party_s_central_organs_issue_jointly():
+    refs = refs_of("Thực hiện Kết luận số 301-KL/TW ngày 28 tháng 11 năm 2030 của Bộ Chính trị, Ban Bí thư về tình hình "
+                   "hoạt động; Quyết định số 5-QĐ/TW ngày 3/3/2030 của Bộ Chính trị, Ủy ban nhân dân tỉnh triển khai.",
+                   header=DocumentHeader())
+    assert refs["301-KL/TW"].issuer == "Bộ Chính trị, Ban Bí thư"
+    assert refs["5-QĐ/TW"].issuer == "Bộ Chính trị"
+
+
+def test_a_contract_coded_with_its_kind():
+    refs = refs_of("Thanh toán theo Hợp đồng số 28/2031 ngày 13/9/2031 và số 71/HĐKT ngày 15/9/2031 với nhà thầu; "
+                   "Biên bản số 3/BBNT ngày 2/10/2031 nghiệm thu.", "Xem trang 12/KH của tài liệu.",
+                   header=DocumentHeader())
+    assert (refs["71/HĐKT"].type, refs["71/HĐKT"].date) == ("Hợp đồng", "2031-09-15")
+    assert refs["3/BBNT"].type == "Biên bản"
+    assert "12/KH" not in refs  # one bare type code is still no number
+
+
+def test_a_body_named_after_a_resolution_keeps_its_number_in_the_code_and_a_footnote_mark_goes():
+    refs = refs_of("Thực hiện Kế hoạch số 77/KH-BCĐTKNQ26 ngày 2 tháng 3 năm 2031 của Ban Chỉ đạo tổng kết Nghị quyết "
+                   "số 26-NQ/TW và Quyết định số 12/QĐ-UBND3 ngày 2/2/2031 của Ủy ban nhân dân tỉnh.",
+                   header=DocumentHeader())
+    assert "77/KH-BCĐTKNQ26" in refs and "12/QĐ-UBND" in refs
+
+
+def test_a_number_in_brackets_names_the_paper_just_spoken_of():
+    refs = refs_of("Căn cứ đề xuất của các địa phương và báo cáo của Tổng công ty Điện lực miền Trung về việc khắc phục "
+                   "tồn tại trong công tác thu tiền (Công văn số 4736/ĐLMT-KD ngày 20/10/2030), Bộ đồng ý mở rộng.",
+                   "Theo ý kiến của Sở Tài chính (Công văn số 12/SYT-KH ngày 1/1/2030) về dự toán.",
+                   header=DocumentHeader())
+    assert refs["4736/ĐLMT-KD"].issuer == "Tổng công ty Điện lực miền Trung"
+    assert refs["12/SYT-KH"].issuer is None  # the code names someone else
+
+
+# --- a header flattened onto two lines; a council resolution dated by its closing formula --------------------
+
+def test_a_flattened_header_with_the_rule_glued_to_the_number_and_a_subject_ending_with_a_symbol():
+    h = header_of("BỘ TÀI CHÍNH -------Số: 77/BTC-TCHQ V/v: Hướng dẫn thủ tục theo TT số 12/2031/TT-BTC Hà Nội, ngày "
+                  "3 tháng 5 năm 2031", "Kính gửi: Cục Hải quan các tỉnh", "Bộ hướng dẫn như sau./.")
+    assert (h.id, h.date, h.place) == ("77/BTC-TCHQ", "2031-05-03", "Hà Nội")
+    assert h.subject == "V/v: Hướng dẫn thủ tục theo TT số 12/2031/TT-BTC"
+    assert h.issuer == "Bộ Tài chính"
+
+
+def test_a_resolution_without_its_header_block_is_dated_by_the_day_it_was_passed():
+    lines = ("NGHỊ QUYẾT", "Về giá đất", "HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA", "KHÓA XV, KỲ HỌP THỨ TƯ",
+             "Căn cứ Luật Đất đai;", "QUYẾT NGHỊ:", "Điều 1. Thông qua bảng giá đất.",
+             "Nghị quyết này đã được Hội đồng nhân dân tỉnh Sơn La khóa XV, Kỳ họp thứ tư thông qua ngày 9 tháng 12 "
+             "năm 2031 và có hiệu lực từ ngày 1 tháng 1 năm 2032./.")
+    assert header_of(*lines).date == "2031-12-09"
+    assert header_of(*lines[:-1], "Điều 2. Nghị quyết này có hiệu lực từ ngày 1/1/2032.").date is None
+
+
+def test_a_list_head_of_an_earlier_paragraph_types_nothing_in_the_next():
+    refs = refs_of("Thực hiện các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg; 1522/QĐ-TTg về quy hoạch.",
+                   "Căn cứ NQ số 19-2031/NQ-CP ngày 1/1/2031 của Chính phủ.", header=DocumentHeader())
+    assert refs["1521/QĐ-TTg"].type == refs["1522/QĐ-TTg"].type == "Quyết định"
+    assert refs["19/2031/NQ-CP"].type == "Nghị quyết"
