@@ -1171,6 +1171,10 @@ _TITLE_BEFORE_BODY = regex.compile(
     r"|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN)\s{1,3}(?=\p{Lu})")
 
 
+# a line ending on a word that needs what follows ("… NHIỆM VỤ CỦA", "… VÀ"): the next line goes on with it
+_DANGLING = regex.compile(r"(?<![\p{L}])(?:của|về|và|cho|với|tại|các|đối\s+với|CỦA|VỀ|VÀ|CHO|VỚI|TẠI|CÁC|ĐỐI\s+VỚI)[\s,]*$")
+
+
 def _authority_at(top: list[Line], j: int) -> bool:
     """``top[j]`` is the enacting authority's line: capitals, then the preamble ("Căn cứ …", "Xét …"), or
     a session line ("KHÓA …, KỲ HỌP …") and then the preamble."""
@@ -1193,7 +1197,7 @@ def _issuer_by_authority(top: list[Line], type_i: int, h: DocumentHeader, lines:
     for j in range(type_i + 1, min(len(top), type_i + 9)):
         if _PREAMBLE.match(top[j].text, timeout=RX_TIMEOUT):
             return
-        if not _authority_at(top, j):
+        if not _authority_at(top, j) or _DANGLING.search(top[j - 1].text, timeout=RX_TIMEOUT):
             continue
         t = squash_spaces(top[j].text.strip())
         if not regex.match(r"^THỦ\s+TƯỚNG", t, timeout=RX_TIMEOUT):
@@ -1263,7 +1267,7 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             break
         if j > i and bracketed:
             break
-        if j > i and _authority_at(top, j):
+        if j > i and _authority_at(top, j) and not _DANGLING.search(parts[-1], timeout=RX_TIMEOUT):
             break  # the enacting authority ("HỘI ĐỒNG NHÂN DÂN TỈNH …" ⏎ "KHÓA …, KỲ HỌP …" ⏎ "Căn cứ …")
         if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text, timeout=RX_TIMEOUT)):
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject

@@ -78,6 +78,11 @@ def test_a_subject_wrapped_in_capitals_before_the_preamble_is_kept_whole():
                   "Căn cứ Luật Đầu tư;", "QUYẾT ĐỊNH:")
     assert h.subject.casefold() == "về việc phê duyệt danh mục dự án của tỉnh điện biên năm 2032"
     assert h.issuer is None
+    # a line ending on "CỦA" goes on with the body it names: no enacting line
+    d = header_of("NGHỊ QUYẾT", "QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ CỦA", "HỘI ĐỒNG NHÂN DÂN TỈNH LẠNG SƠN",
+                  "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT NGHỊ:")
+    assert d.subject.casefold() == "quy định chức năng, nhiệm vụ của hội đồng nhân dân tỉnh lạng sơn"
+    assert d.issuer is None
 
 
 # --- the signature block flattened into the distribution list's line, or followed by an annex's capitals ------
