@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import logging
 
-from pdfminer import pdfinterp, psparser
+from pdfminer import pdfdevice, pdfinterp, psparser
+from pdfminer.layout import LTChar
+from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.psparser import (
     END_HEX_STRING,
     END_KEYWORD,
@@ -51,6 +53,7 @@ from pdfminer.psparser import (
     literal_name,
 )
 from pdfminer.utils import choplist
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 _ORIGINAL = pdfinterp.PDFContentParser
 _NORMAL = (int, float, bool, str, bytes, PSLiteral)
@@ -264,6 +267,75 @@ class FastInterpreter(pdfinterp.PDFPageInterpreter):
                 getattr(self, method)()
 
 
+class FastDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's page device with pdfminer's horizontal text drawing by a
+    short path: each glyph's ``LTChar`` is made in one step, with the same
+    arithmetic in the same order as ``LTChar.__init__`` (and its attributes
+    set in the same order, which pdfplumber's character dicts keep), and
+    tagged with the marked-content id as pdfplumber tags it.  Vertical fonts
+    keep pdfminer's own path."""
+
+    def render_string_horizontal(self, seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise,
+                                 dxscale, ncs, graphicstate):
+        if font.is_vertical():
+            return super().render_string_horizontal(seq, matrix, pos, font, fontsize, scaling, charspace,
+                                                    wordspace, rise, dxscale, ncs, graphicstate)
+        (x, y) = pos
+        needcharspace = False
+        (a, b, c, d, e, f) = matrix
+        upright = a * d * scaling > 0 and b * c <= 0
+        cur = self.cur_item
+        fontname = font.fontname
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    # pdfminer: utils.translate_matrix(matrix, (x, y)), then LayoutAnalyzer.render_char
+                    m = (a, b, c, d, x * a + y * c + e, x * b + y * d + f)
+                    try:
+                        text = font.to_unichr(cid)
+                        assert isinstance(text, str), str(type(text))
+                    except PDFUnicodeNotDefined:
+                        text = self.handle_undefined_char(font, cid)
+                    adv = font.char_width(cid) * fontsize * scaling
+                    descent = font.get_descent() * fontsize
+                    # LTChar: bbox (0, descent + rise, adv, descent + rise + fontsize) through apply_matrix_rect(m, …)
+                    bx0, by0, bx1, by1 = 0, descent + rise, adv, descent + rise + fontsize
+                    me, mf = m[4], m[5]
+                    left1, bottom1 = a * bx0 + c * by0 + me, b * bx0 + d * by0 + mf
+                    right1, bottom2 = a * bx1 + c * by0 + me, b * bx1 + d * by0 + mf
+                    right2, top1 = a * bx1 + c * by1 + me, b * bx1 + d * by1 + mf
+                    left2, top2 = a * bx0 + c * by1 + me, b * bx0 + d * by1 + mf
+                    x0, y0 = min(left1, left2, right1, right2), min(bottom1, bottom2, top1, top2)
+                    x1, y1 = max(left1, left2, right1, right2), max(bottom1, bottom2, top1, top2)
+                    if x1 < x0:
+                        (x0, x1) = (x1, x0)
+                    if y1 < y0:
+                        (y0, y1) = (y1, y0)
+                    item = LTChar.__new__(LTChar)
+                    item.__dict__.update(_text=text, matrix=m, fontname=fontname, ncs=ncs, graphicstate=graphicstate,
+                                         adv=adv, upright=upright, x0=x0, y0=y0, x1=x1, y1=y1, width=x1 - x0,
+                                         height=y1 - y0, bbox=(x0, y0, x1, y1), size=y1 - y0)
+                    cur.add(item)
+                    objs = cur._objs  # pdfplumber's tag_cur_item
+                    if objs:
+                        last = objs[-1]
+                        last.mcid = self.cur_mcid
+                        last.tag = self.cur_tag
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+            else:
+                pdfdevice.logger.warning(
+                    "Cannot render horizontal string because %r is not a valid int, float or bytes.", obj)
+        return (x, y)
+
+
 def page_layout(page):
     """pdfplumber's ``page.layout``, interpreted by ``FastInterpreter`` (the
     same ``LTPage``); pdfminer's own interpreter when its debug log is on."""
@@ -271,10 +343,9 @@ def page_layout(page):
         return page._layout
     if logging.getLogger("pdfminer").isEnabledFor(logging.DEBUG):
         return page.layout  # the short path writes no debug log
-    from pdfplumber.page import PDFPageAggregatorWithMarkedContent
     from pdfplumber.utils.exceptions import PdfminerException
 
-    device = PDFPageAggregatorWithMarkedContent(page.pdf.rsrcmgr, pageno=page.page_number,
+    device = FastDevice(page.pdf.rsrcmgr, pageno=page.page_number,
                                                 laparams=page.pdf.laparams)
     interpreter = FastInterpreter(page.pdf.rsrcmgr, device)
     try:

@@ -283,15 +283,22 @@ SEGMENT_GAP_EM = 1.5  # a horizontal gap wider than this many ems separates segm
 def split_segments(words: list[Word]) -> list[list[Word]]:
     ws = sorted(words, key=lambda w: w.x0)
     segs: list[list[Word]] = []
+    # the last segment's right edge and its characters per size, kept as words join it
+    # (the same values as ``max(x1)`` and ``main_size`` over it, without a pass per word)
+    right = 0.0
+    chars: dict[float, int] = {}
     for w in ws:
         if segs:
-            prev = segs[-1]
-            right = max(p.x1 for p in prev)
-            size = max(main_size(prev), w.size)
+            size = max(max(chars, key=lambda k: (chars[k], k)), w.size)
             if w.x0 - right <= SEGMENT_GAP_EM * size:
-                prev.append(w)
+                segs[-1].append(w)
+                right = max(right, w.x1)
+                k = round(w.size, 1)
+                chars[k] = chars.get(k, 0) + len(w.text)
                 continue
         segs.append([w])
+        right = w.x1
+        chars = {round(w.size, 1): len(w.text)}
     return segs
 
 

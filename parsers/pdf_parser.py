@@ -216,12 +216,22 @@ def _parse_objects(page) -> dict[str, list[dict]]:
     laparams = page.pdf.laparams
 
     def value(v):
-        if type(v) is tuple and all(type(x) in _PLAIN for x in v):
+        if type(v) is tuple and _PLAIN.issuperset(map(type, v)):
             return v
         return resolve_all(v)
 
+    plans: dict[tuple[str, ...], tuple[str, ...]] = {}  # a character's attribute names -> those pdfplumber keeps
+
     def char(obj) -> dict:
-        attr = {k: v if type(v) in _PLAIN else value(v) for k, v in obj.__dict__.items() if k in ALL_ATTRS}
+        d = obj.__dict__
+        names = tuple(d)
+        keep = plans.get(names)
+        if keep is None:
+            keep = plans[names] = tuple(k for k in names if k in ALL_ATTRS)
+        attr = {}
+        for k in keep:
+            v = d[k]
+            attr[k] = v if type(v) in _PLAIN else value(v)
         attr["object_type"] = "char"
         attr["page_number"] = page_number
         for cs in ("ncs", "scs"):

@@ -120,7 +120,7 @@ def test_sample_pdfs_content_streams_give_pdfminers_objects(monkeypatch):
 def _ltpage(item) -> list:
     """An LTPage as nested plain values: every item's class and attributes."""
     out = [type(item).__name__]
-    for k, v in sorted(vars(item).items()):
+    for k, v in vars(item).items():  # in order: pdfplumber's character dicts keep it
         if k == "_objs":
             out.append([_ltpage(x) for x in v])
         elif k in ("ncs", "graphicstate", "stream", "colorspace"):
