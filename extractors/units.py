@@ -75,6 +75,8 @@ _PLURAL_HEADS = (
     # quốc và các tổ chức chính trị - xã hội"): "tổ chức" with its kind is a noun, never the verb
     "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội", "tổ chức xã hội",
     "tổ chức tín dụng", "tổ chức đoàn thể", "chính quyền",
+    # state enterprises listed together ("các tập đoàn, tổng công ty nhà nước")
+    "tập đoàn", "tập đoàn kinh tế", "tổng công ty",
     # the emulation blocks of a province or a city ("các khối, cụm thi đua")
     "khối thi đua", "cụm thi đua", "khối, cụm thi đua",
 )
@@ -272,7 +274,7 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "mass": ("hội", "đoàn thể", "công đoàn", "hiệp hội", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội",
              "tổ chức xã hội", "tổ chức đoàn thể"),
     "school": ("trường", "trường học", "nhà trường", "cơ sở giáo dục"),
-    "biz": ("doanh nghiệp", "công ty", "doanh nghiệp nhà nước"),
+    "biz": ("doanh nghiệp", "công ty", "doanh nghiệp nhà nước", "tập đoàn", "tập đoàn kinh tế", "tổng công ty"),
     "coop": ("hợp tác xã", "tổ hợp tác"),
     # "cơ quan, tổ chức, cá nhân": the set phrase of the law for anyone concerned
     "people": ("tổ chức", "cá nhân"),
