@@ -115,6 +115,13 @@ _ROSTER = regex.compile(r"(?:\bthành[ ]phần\b[^:;.]{0,80}?\bgồm(?:[ ]có)?|
 # a short capitalised name that is no unit (the Government, the Prime Minister) asking others ("Chính phủ yêu cầu các …")
 _ASKER = regex.compile(r"^\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}[ ]+(?=(?:trân[ ]trọng[ ]|kính[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ]+(?:các[ ]|\p{Lu}))",
                        regex.V1)
+# a gazette's running head ("CÔNG BÁO/Số 302/Ngày 02-06-2026") and the lines of an e-signature stamp ("Ký bởi: …",
+# "Ngày ký: 2026-06-02 08:06:33 +07:00", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ") printed between the pages
+_STAMP = regex.compile(r"^[ ]*(?:CÔNG[ ]BÁO[ ]*/[ ]*Số[ ]*\d|Ký[ ]bởi[ ]*:|Ngày[ ]ký[ ]*:[ ]*\d|Cơ[ ]quan[ ]*:[ ]*\p{Lu}{2,}[ ]+\p{Lu}{2,})",
+                       regex.V1)
+# "… thông báo để Cục Thuế (được) biết, thực hiện …": the issuer tells a body so that it acts
+_NOTIFY_SO = regex.compile(r"^(?:trân[ ]trọng[ ])?thông[ ]báo[ ]+để[ ]+", regex.V1 | regex.IGNORECASE)
+_KNOWN = regex.compile(r"[ ]*(?:được[ ]+)?biết(?:[ ]*,[ ]*(?:và[ ]+)?|[ ]+và[ ]+)", regex.V1)
 _THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
@@ -282,9 +289,12 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             th = _THEN.search(s, 0, 300, timeout=_tm)
             if th is not None:
                 commas = [c for c in commas if c.end() <= th.start()]
+        begun = False  # a predicate with no subject has begun: only a semicolon opens a clause with one
         for mc in commas:
             if _PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
+            if begun and not mc.group(0).startswith(";"):
+                continue
             at = mc.end()
             mt_in = _TRIGGER.match(s[at:], timeout=RX_TIMEOUT) or _ASKER.match(s[at:], timeout=RX_TIMEOUT)
             if mt_in and s[at:at + 1].isalpha():
@@ -296,6 +306,13 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                         u.end += at
                     return _Subject(inner.units, inner.action_start + at, inner.trigger)
                 break
+            if s[at:at + 1].islower() and _TASK_START.match(s[at:at + 1].upper() + s[at + 1:], timeout=RX_TIMEOUT):
+                # "Trên cơ sở …, tiến hành rà soát …, các tập đoàn, tổng công ty; …": the predicate has begun, the
+                # bodies after its commas are its objects (an order after a semicolon still names its doers)
+                begun = True
+                continue
+            if begun:
+                continue
             ul = parse_unit_list(s, at)
             if ul is not None:
                 break
@@ -390,6 +407,19 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         # "…, Thủ trưởng các cơ quan và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành …":
         # the named people share the task; the bodies before them are its units
         rest = stripped = stripped[persons.end():]
+    mn = _NOTIFY_SO.match(stripped, timeout=rx_timeout(stripped)) if trig is None else None
+    if mn is not None:
+        # "Tổng cục Thuế thông báo để Cục Thuế được biết, báo cáo UBND tỉnh …": told so that it acts, the body
+        # after "để" does the task
+        at = len(s) - len(stripped) + mn.end()
+        told = parse_unit_list(s, at)
+        if told is not None:
+            known = _KNOWN.match(s, told.end, timeout=_tm)
+            rest2 = s[known.end():] if known is not None else ""
+            if known is not None and rest2[:1].isalpha() and rest2[:1].islower():
+                if _is_boilerplate(clean_action(rest2)):
+                    return None  # "… thông báo để các đơn vị biết và thực hiện.": the closing formula
+                return _Subject(_roles([u for u in told.units if not u.bare], rest2), known.end(), "thong bao")
     mt2 = _INNER_TRIGGER.match(stripped, timeout=rx_timeout(stripped))
     if mt2 and trig is None:
         # "Bộ Nội vụ đề nghị các bộ, … nghiên cứu …": the issuer asks, the units after the verb do
@@ -928,6 +958,8 @@ class _Prose:
         _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
         if _MOTTO.search(text, timeout=_tm):
             return  # a line of the header laid out beside the national motto ("TRƯỜNG ĐẠI HỌC X   Độc lập - Tự do …")
+        if _STAMP.match(text, timeout=_tm):
+            return  # a gazette's running head or an e-signature stamp inside the flow of the text, no task
         if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
             f = fold(text.strip())
             if f.startswith(("noi nhan", "luu")):

@@ -107,6 +107,11 @@ class UnitRegistry:
             sw = _words(s)
             if len(w) >= 3 and len(sw) > len(w) and sw[:len(w)] == w:
                 return s
+        if len(w) == 2 and w[0] != "cac":
+            # "Cục Thuế" in a letter to "Cục Thuế tỉnh Hà Tĩnh": a two-word name is the one addressee it begins
+            longer = [s for s in self._seeds if len(_words(s)) > 2 and _words(s)[:2] == w]
+            if len(longer) == 1:
+                return longer[0]
         return None
 
     def _merge_target(self, name: str) -> str | None:

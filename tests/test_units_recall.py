@@ -168,3 +168,72 @@ def test_a_group_of_measures_heading_a_part_is_no_body():
     assert _list("Nhóm giải pháp về truyền thông, nâng cao nhận thức cộng đồng") == []
     assert _list("Nhóm nhiệm vụ về hạ tầng số") == []
     assert _list("Nhóm công tác liên ngành kiểm tra các bến thủy nội địa") == ["Nhóm công tác liên ngành"]
+
+
+def test_a_gazette_running_head_between_items_is_no_task():
+    obs, _ = _run("""
+    1. Sở Du lịch có trách nhiệm:
+    a) Chủ trì xây dựng bộ tiêu chí điểm đến an toàn.
+    CÔNG BÁO/Số 118/Ngày 14-03-2026
+    Ký bởi: CÔNG BÁO TỈNH HẢI ĐÔNG
+    b) Tổ chức lớp tập huấn cho hướng dẫn viên.
+    """, date="2026-03-02")
+    assert not [o for o in obs if "CÔNG BÁO" in o.source_text or "Ký bởi" in o.source_text]
+    assert _names(_with(obs, "hướng dẫn viên")) == ["Sở Du lịch"]
+    # a role's label is no stamp
+    obs, _ = _run("Cơ quan chủ trì: Sở Du lịch.", date="2026-03-02")
+    assert [n for o in obs for n in _names(o)] == ["Sở Du lịch"]
+
+
+def test_state_corporations_listed_together_are_one_set():
+    assert _list("Các sở, ngành, các tập đoàn, tổng công ty nhà nước trên địa bàn rà soát") == [
+        "Các sở, ngành", "Các tập đoàn, tổng công ty nhà nước trên địa bàn"]
+    assert _list("Các tập đoàn kinh tế, tổng công ty nhà nước chủ động") == ["Các tập đoàn kinh tế, tổng công ty nhà nước"]
+
+
+def test_after_an_opening_clause_a_subjectless_predicate_keeps_its_objects():
+    obs, units = _run("""
+    Cục Thuế tỉnh có trách nhiệm:
+    - Trên cơ sở danh sách đã được phê duyệt, tiến hành rà soát, kiểm tra ngay đối với các tập đoàn, tổng công ty; các doanh nghiệp có rủi ro cao về hoàn thuế.
+    """, date="2026-03-02")
+    assert _names(_with(obs, "rủi ro cao về hoàn thuế")) == ["Cục Thuế tỉnh"]
+    assert [u.name for u in units] == ["Cục Thuế tỉnh"]
+
+
+def test_told_so_that_it_acts_the_body_after_de_does_the_task():
+    obs, units = _run("""
+    Kính gửi: Cục Hải quan tỉnh Hải Đông
+    Tổng cục Hải quan thông báo để Cục Hải quan tỉnh Hải Đông được biết, hướng dẫn doanh nghiệp khai bổ sung hồ sơ trước ngày 20/4/2025.
+    """, date="2025-04-03", issuer="Tổng cục Hải quan", recipients=["Cục Hải quan tỉnh Hải Đông"])
+    o = _with(obs, "khai bổ sung hồ sơ")
+    assert _names(o) == ["Cục Hải quan tỉnh Hải Đông"]
+    assert o.deadline is not None and o.deadline.date == "2025-04-20"
+    assert "Tổng cục Hải quan" not in [u.name for u in units]
+
+
+def test_a_capitalised_word_inside_a_name_is_no_predicate_of_the_opening_clause():
+    obs, _ = _run("""
+    2. Trên cơ sở báo cáo của Công ty TNHH Đầu tư, Xây dựng và Thương mại Hải Đông, giao Sở Xây dựng chủ trì rà soát hồ sơ dự án.
+    """, date="2025-02-03")
+    assert _names(_with(obs, "rà soát hồ sơ dự án"))[:1] == ["Sở Xây dựng"]
+
+
+def test_told_so_that_they_carry_it_out_is_a_closing_formula():
+    obs, units = _run("""
+    Sở Nội vụ trân trọng thông báo để các cơ quan, đơn vị có liên quan biết và tổ chức thực hiện./.
+    """, date="2025-04-03", issuer="Sở Nội vụ tỉnh Hải Đông")
+    assert obs == [] and units == []
+
+
+def test_a_two_word_name_is_the_one_addressee_it_begins():
+    obs, units = _run("""
+    Kính gửi: Cục Thuế tỉnh Hải Đông
+    Tổng cục Thuế thông báo để Cục Thuế được biết, hướng dẫn người nộp thuế hoàn thiện hồ sơ trước ngày 20/4/2025.
+    """, date="2025-04-03", issuer="Tổng cục Thuế", recipients=["Cục Thuế tỉnh Hải Đông"])
+    assert _names(_with(obs, "hoàn thiện hồ sơ")) == ["Cục Thuế tỉnh Hải Đông"]
+    # two addressees that both begin with it: the name stays as written
+    obs, units = _run("""
+    Kính gửi: Cục Thuế tỉnh Hải Đông; Cục Thuế tỉnh Hải Tây
+    Tổng cục Thuế thông báo để Cục Thuế được biết, hướng dẫn người nộp thuế hoàn thiện hồ sơ trước ngày 20/4/2025.
+    """, date="2025-04-03", issuer="Tổng cục Thuế", recipients=["Cục Thuế tỉnh Hải Đông", "Cục Thuế tỉnh Hải Tây"])
+    assert _names(_with(obs, "hoàn thiện hồ sơ")) == ["Cục Thuế"]
