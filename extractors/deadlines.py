@@ -84,6 +84,7 @@ _CITED_SYMBOL_BEFORE = regex.compile(r"\d+[\w.]*/(?=[\w/.\-–]*\p{L})[\w/.\-–
 _YEAR_SPAN = regex.compile(
     r"(?<![\d/.])(?:(?:năm|giai[ ]đoạn)[ ]*:?[ ]*)?(?P<a>(?:19|20)\d{2})[ ]*[-–][ ]*(?P<y>(?:19|20)\d{2})(?![\d/])",
     regex.V1 | regex.IGNORECASE)
+_YEAR_ALONE = regex.compile(r"(?<![\d/.\-–])(?<!số[ ])(?:19|20)\d{2}(?![\d/.\-–%]|[ ]*[-–])", regex.V1 | regex.IGNORECASE)
 _MONTH_BARE = regex.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])[ ]*/[ ]*(?P<y>(?:19|20)\d{2})(?![\d/])", regex.V1)
 _HALF = regex.compile(
     r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước)[ ]+)0?6[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm(?:[ ]+(?P<y>(?:19|20)\d{2}))?",
@@ -331,6 +332,13 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     iso = _month_end(y, int(m.group("m")))
                 out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0).strip(), kind=kind)))
                 taken.append((m.start(), m.end()))
+    if in_time_column and not out and not taken and any(c.isdigit() for c in text):
+        # a year standing alone in a time column ("2026", "2026 và hằng năm", "… ban hành 2026"): by its end
+        m = _YEAR_ALONE.search(text, timeout=_tm)
+        if m is not None and not _QUARTER.search(text, timeout=_tm) and not _HALF.search(text, timeout=_tm) \
+                and not _YEAR.search(text, timeout=_tm) and not open_ended_at(text, m.end()):
+            out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=f"{m.group(0)}-12-31", text=m.group(0), kind="year")))
+            taken.append((m.start(), m.end()))
     ry = _ref_year(ref_date)
     for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
         for m in rx.finditer(text, timeout=_tm):

@@ -550,6 +550,7 @@ class FlatTableReader:
         self.content: list[Paragraph] = []
         self.units: list[UnitSpan] = []
         self.last: Draft | None = None
+        self.cells = CellTableReader(b)  # a table laid out one cell a paragraph
 
     def _is_code_header(self, f: str) -> bool:
         return len(f) < 60 and bool(_COL_CONTENT.search(f, timeout=rx_timeout(f))) and bool(
@@ -562,6 +563,8 @@ class FlatTableReader:
 
     def feed(self, p: Paragraph) -> bool:
         """True when the paragraph belonged to a flattened table."""
+        if self.cells.feed(p):
+            return True
         f = fold(p.text)
         if self._is_code_header(f):
             self.header_seen = True
@@ -628,6 +631,7 @@ class FlatTableReader:
         return units
 
     def flush(self) -> None:
+        self.cells.finish()
         if not self.content or not self.units:
             if self.units and self.last is not None and not self.content:
                 pass
@@ -658,3 +662,272 @@ class FlatTableReader:
         self.last = self.b.add(ob, units, loc)
 
 
+
+
+# --------------------------------------------------------------------------
+# Tables whose cells a text extraction laid out one paragraph each
+# --------------------------------------------------------------------------
+
+# a row's number standing alone ("7"), a group's Roman numeral ("II"), a sub-row's dash
+_LONE_NUMBER = regex.compile(r"\d{1,3}[.]?", regex.V1)
+_LONE_ROMAN = regex.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})[.]?", regex.V1)
+# the next row's number glued to the end of a cell ("Năm 2026 và các năm tiếp theo 7")
+# (or with the next row's first cell after it: "Chương trình số 12-CTr/BCĐ 7 Đề án về …")
+_TRAILING_NUMBER = regex.compile(r"^(?P<cell>.*?\S)[ ]+(?P<n>\d{1,3})(?:[ ]+(?P<rest>\p{Lu}.*))?$", regex.V1)
+# a number then a capital at the start: the next row's number with its first cell, or a footnote of the page
+_LEADING_NUMBER = regex.compile(r"^(?P<n>\d{1,3})[ ]+(?P<rest>\p{Lu}.*)$", regex.V1)
+# prose that a table does not hold: a numbered or lettered item, an article, a part heading
+_PROSE_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)][ ]|[a-zđ]\)[ ]|Điều[ ]+\d|[IVX]{1,4}\.[ ])", regex.V1)
+# a cell of the time column: it opens with a time ("2026", "Năm 2026 – 2030", "Quý II/2026", "Tháng 3/2026",
+# "Trước ngày 01/3/2027", "Thường xuyên, hằng năm"), whatever note follows ("Năm 2026 (sau khi … ban hành …)")
+_TIME_START = regex.compile(
+    r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|trong|từ|đến|hoàn[ ]thành(?:[ ]trong)?)[ ]+)?"
+    r"(?:(?:năm|giai[ ]đoạn)[ ]*(?:19|20)\d{2}|(?:19|20)\d{2}(?![\d/])|quý[ ]+(?:IV|I{1,3}|[1-4])(?!\p{L})"
+    r"|tháng[ ]+\d{1,2}|ngày[ ]+\d{1,2}|\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|(?:6|06|sáu)[ ]tháng"
+    r"|thường[ ]xuyên|hằng[ ]|hàng[ ]|mỗi[ ]|định[ ]kỳ|hằng$|hàng$)",
+    regex.V1 | regex.IGNORECASE)
+
+
+def _roman(t: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10}
+    n = 0
+    for i, ch in enumerate(t):
+        v = vals.get(ch, 0)
+        n += -v if i + 1 < len(t) and vals.get(t[i + 1], 0) > v else v
+    return n
+
+
+_YEAR_END = regex.compile(r"(?<![\d/.\-])(?:19|20)\d{2}[ ]*$", regex.V1)
+
+
+class CellTableReader:
+    """A task table that a text extraction laid out one cell a paragraph (a PDF's text layer): the header cells
+    one a line ("TT", "Nội dung, nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"), then each row
+    as its number standing alone and its cells in column order.  The header tells the roles of the columns of
+    bodies and that a column holds times; each cell is then known by its grammar (a cell naming only bodies, a
+    cell holding only a time), since a cell may be broken over two paragraphs or a column left empty."""
+
+    def __init__(self, b: ObligationBuilder) -> None:
+        self.b = b
+        self.before: set[str] = set()  # paragraphs seen before the table: running heads repeated on its pages
+        self.header: list[str] | None = None  # header cells being read
+        self.known: list[str] = []  # the header cells as first written
+        self.kinds: list[str] = []  # what each column after the row number holds: content, unit, time, other
+        self.active = False
+        self.roles: list[str] = []
+        self.has_time = False
+        self.row: list[Paragraph] = []
+        self.row_no: Paragraph | None = None
+        self.last_no = 0
+        self.group = 0  # the Roman numeral of the group of rows read
+        self.group_title = False
+
+    # -- the header ------------------------------------------------------------------------------------------
+    def _end_header(self) -> None:
+        cells, self.header = self.header or [], None
+        if not self.known:
+            self.known = cells
+        folded = [fold(h) for h in cells]
+        roles = [_unit_col_role(h) for h in folded
+                 if _COL_UNIT.search(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(h, timeout=RX_TIMEOUT)
+                 and not _COL_TIME.search(h, timeout=RX_TIMEOUT)]
+        content = any(_COL_CONTENT.search(h, timeout=RX_TIMEOUT) for h in folded)
+        timed = any(_COL_TIME.search(h, timeout=RX_TIMEOUT) for h in folded)
+        if content and roles and (not self.active or len(cells) == len(self.known)):
+            # what each column holds, the row number's left out
+            self.kinds = ["code" if _COL_CODE.match(h.replace(".", "").strip(), timeout=RX_TIMEOUT)
+                          else "time" if _COL_TIME.search(h, timeout=RX_TIMEOUT)
+                          else "unit" if _COL_UNIT.search(h, timeout=RX_TIMEOUT) and not _COL_CONTENT.search(
+                              h, timeout=RX_TIMEOUT)
+                          else "content" if _COL_CONTENT.search(h, timeout=RX_TIMEOUT) else "other" for h in folded]
+            self.kinds = [k for k in self.kinds if k != "code"]
+        if content and roles:
+            if not self.active:
+                self.last_no = 0
+            self.has_time = timed or self.active and self.has_time
+            self.active, self.roles = True, roles
+        elif self.active:
+            # the header repeated on a new page, its last cell run together with the row going on below it
+            self.has_time = self.has_time or timed
+
+    def feed(self, p: Paragraph) -> bool:
+        """True when the paragraph belonged to such a table."""
+        t = p.text.strip()
+        f = fold(t)
+        if len(t) <= 8 and _COL_CODE.match(f.replace(".", "").strip(), timeout=RX_TIMEOUT):
+            if not self.active:
+                self._flush()
+            self.header = []  # (the header repeated on a new page: the row before it may go on below it)
+            return True
+        if self.header is not None:
+            nxt = self.known[len(self.header)] if len(self.header) < len(self.known) else None
+            if nxt is not None and t.startswith(nxt + " ") and self.active:
+                # the header repeated on a new page, its last cell run together with the row going on below it
+                self.header.append(nxt)
+                self._end_header()
+                p = Paragraph(t[len(nxt):].strip(), p.index, p.page)
+                t = p.text
+            elif 0 < len(t) <= 60 and not any(c.isdigit() for c in t) and len(t.split()) <= 8:
+                self.header.append(t)
+                return True
+            else:
+                self._end_header()
+        if not self.active:
+            self.before.add(t)
+            return False
+        if CLOSING.match(t, timeout=RX_TIMEOUT):
+            self._flush()
+            self.active = False
+            return False
+        if _LONE_NUMBER.fullmatch(t, timeout=RX_TIMEOUT):
+            n = int(t.rstrip("."))
+            if n == self.last_no + 1 or n == 1:
+                self._flush()
+                self.row_no, self.last_no, self.group_title = p, n, False
+            return True  # else a page number
+        if t and _LONE_ROMAN.fullmatch(t, timeout=RX_TIMEOUT) and _roman(t.rstrip(".")) in (1, self.group + 1):
+            self._flush()
+            self.last_no, self.group_title, self.group = 0, True, _roman(t.rstrip("."))
+            return True
+        if self.group_title:
+            self.group_title = False
+            return True  # the title of a group of rows ("II", "Phân công, phân cấp …")
+        if t in self.before:
+            return True  # a running head repeated on the table's pages
+        lead = _LEADING_NUMBER.match(t, timeout=RX_TIMEOUT)
+        if lead is not None:
+            if int(lead.group("n")) != self.last_no + 1:
+                return True  # a footnote at the foot of the page ("1 Nghị quyết số … của Bộ Chính trị …")
+            self._flush()
+            self.last_no = int(lead.group("n"))
+            self.row_no = Paragraph(lead.group("n"), p.index, p.page)
+            self.row.append(Paragraph(lead.group("rest"), p.index, p.page))
+            return True
+        if self.row_no is None:
+            if _PROSE_LABEL.match(t, timeout=RX_TIMEOUT):
+                self.active = False
+                return False
+            return True
+        if self._complete() and not _is_unit_cell(t) and not _is_time_cell(t) and (
+                _PROSE_LABEL.match(t, timeout=RX_TIMEOUT) or len(t) > 200 and t.endswith(".") and self._timed()):
+            self._flush()
+            self.active = False
+            return False  # the table has ended: prose again
+        m = _TRAILING_NUMBER.match(t, timeout=RX_TIMEOUT)
+        if m is not None and int(m.group("n")) == self.last_no + 1 and self.row:
+            self.row.append(Paragraph(m.group("cell"), p.index, p.page))
+            self._flush()
+            self.row_no, self.last_no = Paragraph(m.group("n"), p.index, p.page), int(m.group("n"))
+            if m.group("rest"):
+                self.row.append(Paragraph(m.group("rest"), p.index, p.page))
+            return True
+        self.row.append(p)
+        return True
+
+    def _timed(self) -> bool:
+        return not self.has_time or any(_is_time_cell(q.text) for q in self.row[1:])
+
+    def _complete(self) -> bool:
+        return len(self.row) >= 2 and any(_is_unit_cell(q.text) for q in self.row[1:])
+
+    # -- a row -----------------------------------------------------------------------------------------------
+    def _cells(self) -> tuple[list[Paragraph], list[list[Paragraph]], Paragraph | None]:
+        """(content paragraphs, unit cells in column order, the time cell) of the row read: by the header's
+        columns where the row has one paragraph a column, else by what each cell holds."""
+        row = self.row
+        kinds = self.kinds
+        if len(row) == len(kinds) and kinds.count("content") == 1 and "content" == kinds[0]:
+            units_at = [[q] for q, k in zip(row, kinds) if k == "unit"]
+            time_at = next((q for q, k in zip(row, kinds) if k == "time"), None)
+            if time_at is not None and (_TIME_START.match(time_at.text.strip(), timeout=RX_TIMEOUT)
+                                        or _is_time_cell(time_at.text)):
+                return [row[0]], units_at, time_at
+        first_unit = next((i for i in range(1, len(row)) if _is_unit_cell(row[i].text)
+                           or i + 1 < len(row) and _is_unit_cell(row[i].text + " " + row[i + 1].text)
+                           and not _is_time_cell(row[i + 1].text)), None)
+        if first_unit is None:
+            return row, [], None
+        content, rest = row[:first_unit], row[first_unit:]
+        units: list[list[Paragraph]] = []
+        time: Paragraph | None = None
+        i = 0
+        while i < len(rest):
+            q = rest[i]
+            if time is None and self.has_time and _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT):
+                time = q
+            elif time is None and _is_unit_cell(q.text):
+                units.append([q])
+            elif time is None and i + 1 < len(rest) and _is_unit_cell(q.text + " " + rest[i + 1].text):
+                units.append([q, rest[i + 1]])  # a name broken over two paragraphs ("Bộ Công" / "Thương")
+                i += 1
+            i += 1
+        if time is None and self.has_time:
+            # a time cell run together with the cell before it ("Báo cáo hằng năm 2026 và hằng năm", "… ban hành 2026")
+            time = next((q for q in rest if _is_time_cell(q.text) and not _is_unit_cell(q.text)
+                         or _YEAR_END.search(q.text, timeout=RX_TIMEOUT)), None)
+        return content, units, time
+
+    def _flush(self) -> None:
+        if self.row_no is None or not self.row:
+            self.row, self.row_no = [], None
+            return
+        content, unit_cells, time = self._cells()
+        no, row = self.row_no, self.row
+        self.row, self.row_no = [], None
+        if not unit_cells:
+            return
+        units: list[tuple[UnitSpan, str]] = []
+        for k, cell in enumerate(unit_cells):
+            role = self.roles[min(k, len(self.roles) - 1)]
+            for q in cell:
+                t = q.text
+                pos = 0
+                while pos < len(t):
+                    ul = parse_unit_list(t, pos)
+                    if ul is None or ul.end <= pos:
+                        nxt = t.find(" ", pos + 1)
+                        if nxt < 0:
+                            break
+                        pos = nxt
+                        continue
+                    for u in ul.units:
+                        if not u.bare:
+                            u.loc = q.loc.span(u.start, u.end)
+                            units.append((u, role))
+                    pos = ul.end
+            if len(cell) == 2 and not any(u.loc is not None and u.loc.block == cell[0].index for u, _r in units):
+                # the name broken over two paragraphs: read whole, pointed at its first part
+                joined = cell[0].text + " " + cell[1].text
+                ul = parse_unit_list(joined, 0)
+                if ul is not None:
+                    for u in ul.units:
+                        if not u.bare:
+                            u.loc = cell[0].loc
+                            units.append((u, role))
+        if not units:
+            return
+        text = squash_spaces(" ".join(q.text for q in content))
+        source = squash_spaces(" ".join([no.text] + [q.text for q in row]))
+        ob = Obligation(action=clean_action(text), report_to=report_to(text), source_text=source, loc=content[0].loc)
+        if time is not None:
+            dls = find_deadlines(time.text, self.b.ref_date, in_time_column=True, context_year=self.b.ctx_year)
+            if dls:
+                ob.deadline = dls[0].deadline
+                ob.deadline.loc = time.loc.span(dls[0].start, dls[0].end)
+            recs = find_recurrences(time.text)
+            if recs:
+                ob.recurrence = recs[0].recurrence
+                ob.recurrence.loc = time.loc.span(recs[0].start, recs[0].end)
+        if ob.recurrence is None:
+            for q in content:
+                recs = find_recurrences(q.text)
+                if recs:
+                    ob.recurrence = recs[0].recurrence
+                    ob.recurrence.loc = q.loc.span(recs[0].start, recs[0].end)
+                    break
+        self.b.add(ob, units, content[0].loc)
+
+    def finish(self) -> None:
+        if self.header is not None:
+            self._end_header()
+        self._flush()

@@ -98,3 +98,86 @@ def test_a_state_reached_by_a_date_is_a_cut_off():
     # the same words where a task is due
     assert _d("Các xã hoàn thành việc cắm mốc giới đến ngày 30/6/2027.") == [("2027-06-30", "date")]
     assert _d("Bảo đảm đến ngày 30/6/2027 mọi hồ sơ được số hóa.") == [("2027-06-30", "date")]
+
+
+# --------------------------------------------------------------------------
+# 3. A task table laid out one cell a paragraph (a PDF's text layer): its time column is read
+# --------------------------------------------------------------------------
+
+
+def _cells_doc(paras: list[str], **hdr):
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"),
+                   blocks=[Paragraph(p) for p in paras]).reindex()
+    obs, _ = extract_obligations(doc, DocumentHeader(**hdr))
+    return doc, obs
+
+
+_HEAD = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời hạn"]
+
+
+def test_time_cells_of_a_table_laid_out_one_cell_a_paragraph():
+    doc, obs = _cells_doc([
+        "BÁO ĐIỆN TỬ TỈNH/Số 14", "PHỤ LỤC", "DANH MỤC NHIỆM VỤ", *_HEAD,
+        "I", "Hoàn thiện thể chế về quản lý chợ",
+        "1", "Xây dựng quy chế quản lý chợ đầu mối nông sản", "Sở Công Thương", "Sở Tài chính",
+        "Quyết định của UBND tỉnh", "Quý III/2027",
+        "2", "Rà soát quy hoạch mạng lưới chợ nông thôn", "Sở Xây dựng", "UBND các huyện", "Báo cáo",
+        "Tháng 10/2027",
+        # the page ends: its running head and number, then the header again
+        "BÁO ĐIỆN TỬ TỈNH/Số 14", "37", *_HEAD,
+        "3", "Tập huấn an toàn thực phẩm cho tiểu thương", "Sở Y tế", "Hội Liên hiệp Phụ nữ tỉnh",
+        "Lớp tập huấn", "Thường xuyên, hằng năm",
+        "4", "Đánh giá kết quả thí điểm chợ văn minh", "Sở Công Thương", "Các sở, ngành liên quan",
+        "Báo cáo tổng kết", "2028",
+        "Nơi nhận:",
+    ], date="2027-05-04")
+    got = {o.action: ([u.name for u in o.units], [u.role for u in o.units],
+                      o.deadline.date if o.deadline else None, o.recurrence.rrule if o.recurrence else None)
+           for o in obs}
+    assert got["Xây dựng quy chế quản lý chợ đầu mối nông sản"] == (
+        ["Sở Công Thương", "Sở Tài chính"], ["lead", "support"], "2027-09-30", None)
+    assert got["Rà soát quy hoạch mạng lưới chợ nông thôn"][2] == "2027-10-31"
+    assert got["Tập huấn an toàn thực phẩm cho tiểu thương"][2:] == (None, "FREQ=YEARLY")
+    assert got["Đánh giá kết quả thí điểm chợ văn minh"][2] == "2028-12-31"
+    # the group title, the running head and the page number are no tasks
+    assert len(obs) == 4
+    # each due time points at its own cell's words
+    for o in obs:
+        if o.deadline is not None:
+            assert doc.blocks[o.deadline.loc.block].text[o.deadline.loc.start:o.deadline.loc.end] == o.deadline.text
+
+
+def test_a_row_broken_by_the_page_goes_on_after_the_repeated_header():
+    _doc, obs = _cells_doc([
+        "PHỤ LỤC", *_HEAD,
+        "1", "Số hóa hồ sơ địa chính", "Văn phòng Đăng ký đất đai", "UBND các xã",
+        "Cơ sở dữ liệu", "Quý I/2028",
+        "2", "Cập nhật bản đồ giá đất", "Sở Tài chính", "Sở Nông nghiệp và Môi trường",
+        # the header again, its last cell run together with the rest of the row before the break
+        "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời hạn Bản đồ số",
+        "Tháng 6/2028",
+        "3", "Công khai bảng giá đất trên cổng thông tin", "Sở Tài chính", "Các sở, ngành liên quan",
+        "Trang tin", "Tháng 7/2028",
+    ], date="2027-11-20")
+    due = {o.action: o.deadline.date if o.deadline else None for o in obs}
+    assert due == {"Số hóa hồ sơ địa chính": "2028-03-31", "Cập nhật bản đồ giá đất": "2028-06-30",
+                   "Công khai bảng giá đất trên cổng thông tin": "2028-07-31"}
+
+
+def test_prose_after_a_table_laid_out_one_cell_a_paragraph_is_prose_again():
+    _doc, obs = _cells_doc([
+        "PHỤ LỤC", *_HEAD,
+        "1", "Số hóa hồ sơ địa chính", "Văn phòng Đăng ký đất đai", "UBND các xã", "Cơ sở dữ liệu", "Quý I/2028",
+        "2. Sở Nội vụ tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12/2028.",
+    ], date="2027-11-20")
+    o = next(o for o in obs if "tổng hợp kết quả" in o.source_text)
+    assert [u.name for u in o.units] == ["Sở Nội vụ"] and o.deadline.date == "2028-12-15"
+
+
+def test_a_year_alone_in_a_time_cell_is_due_at_its_end():
+    assert _d("2028", in_time_column=True) == [("2028-12-31", "year")]
+    assert _d("2028 và hằng năm", in_time_column=True) == [("2028-12-31", "year")]
+    # a year inside a cited document's number is none
+    assert _d("Nghị định số 15/2028/NĐ-CP", in_time_column=True) == []
+    # outside a time column a year alone is no due date
+    assert _d("Báo cáo năm tài chính 2028 của đơn vị") == []
