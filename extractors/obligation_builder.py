@@ -104,6 +104,18 @@ def body_of(recipient: str) -> str:
     return regex.sub(r"^[\s\-+•]+|[;.,\s]+$", "", recipient, timeout=RX_TIMEOUT)
 
 
+def split_recipients(recipients: list[str]) -> list[str]:
+    """Addressees one each: a Kính gửi list laid out on one line ("Sở A; - Sở B; - Sở C") is split at its
+    semicolons."""
+    out: list[str] = []
+    for r in recipients:
+        for part in regex.split(r"[ ]*;[ ]*", r, timeout=RX_TIMEOUT):
+            name = body_of(part)
+            if name:
+                out.append(name)
+    return out
+
+
 
 
 def report_to(action: str) -> str | None:

@@ -36,12 +36,21 @@ canonicalised and merged per document (``extractors.unit_registry``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from extractors.deadlines import find_deadlines, open_ended_at
-from extractors.obligation_builder import CLOSING, REPORT_VERB, Draft, ObligationBuilder, body_of, clean_action, report_to
+from extractors.obligation_builder import (
+    CLOSING,
+    REPORT_VERB,
+    Draft,
+    ObligationBuilder,
+    body_of,
+    clean_action,
+    report_to,
+    split_recipients,
+)
 from extractors.obligation_tables import FlatTableReader, read_table
 from extractors.recurrence import find_recurrences
 from extractors.sentences import split_sentences
@@ -1754,6 +1763,9 @@ def _issuer_span(doc: Document, header: DocumentHeader) -> UnitSpan | None:
 
 def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obligation], list[Unit]]:
     """Every task given to a unit in ``doc`` (see module doc), and the units."""
+    one_each = split_recipients(header.recipients)
+    if one_each != list(header.recipients):
+        header = replace(header, recipients=one_each)  # (a copy: the header itself is the caller's)
     b = ObligationBuilder(header)
     _short_forms(doc, b.registry)
     prose = _Prose(b)

@@ -103,10 +103,11 @@ class UnitRegistry:
 
     def _seed_name(self, name: str) -> str | None:
         w = _words(name)
-        for s in self._seeds:
-            sw = _words(s)
-            if len(w) >= 3 and len(sw) > len(w) and sw[:len(w)] == w:
-                return s
+        if len(w) >= 3:
+            # the addressee the name begins; none when it begins several ("Sở Lao động - Thương binh và Xã hội" in
+            # a letter to that department of seven provinces)
+            longer = list(dict.fromkeys(s for s in self._seeds if len(_words(s)) > len(w) and _words(s)[:len(w)] == w))
+            return longer[0] if len(longer) == 1 else None
         if len(w) == 2 and w[0] != "cac":
             # "Cục Thuế" in a letter to "Cục Thuế tỉnh Hà Tĩnh": a two-word name is the one addressee it begins
             longer = [s for s in self._seeds if len(_words(s)) > 2 and _words(s)[:2] == w]

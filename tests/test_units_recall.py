@@ -237,3 +237,20 @@ def test_a_two_word_name_is_the_one_addressee_it_begins():
     Tổng cục Thuế thông báo để Cục Thuế được biết, hướng dẫn người nộp thuế hoàn thiện hồ sơ trước ngày 20/4/2025.
     """, date="2025-04-03", issuer="Tổng cục Thuế", recipients=["Cục Thuế tỉnh Hải Đông", "Cục Thuế tỉnh Hải Tây"])
     assert _names(_with(obs, "hoàn thiện hồ sơ")) == ["Cục Thuế"]
+
+
+def test_a_one_line_list_of_addressees_and_a_name_that_begins_several_of_them():
+    obs, units = _run("""
+    Giám đốc Sở Nông nghiệp và Môi trường có trách nhiệm:
+    - Rà soát diện tích rừng bị cháy trước ngày 30/6/2025.
+    """, date="2025-04-03", issuer="Bộ Nông nghiệp và Môi trường",
+        recipients=["- Sở Nông nghiệp và Môi trường tỉnh Hải Đông; - Sở Nông nghiệp và Môi trường tỉnh Hải Tây; "
+                    "- Sở Nông nghiệp và Môi trường tỉnh Hải Nam."])
+    # the name begins three addressees: it stays as written, never the first of them nor the joined list
+    assert _names(_with(obs, "diện tích rừng")) == ["Sở Nông nghiệp và Môi trường"]
+    obs, units = _run("""
+    Đề nghị quý cơ quan rà soát diện tích rừng bị cháy trước ngày 30/6/2025.
+    """, date="2025-04-03", issuer="Bộ Nông nghiệp và Môi trường",
+        recipients=["- Sở Nông nghiệp và Môi trường tỉnh Hải Đông; - Sở Nông nghiệp và Môi trường tỉnh Hải Tây."])
+    assert _names(_with(obs, "diện tích rừng")) == ["Sở Nông nghiệp và Môi trường tỉnh Hải Đông",
+                                                    "Sở Nông nghiệp và Môi trường tỉnh Hải Tây"]
