@@ -270,7 +270,7 @@ def _split_header_piece(text: str) -> list[str]:
             start = pd.start("place")
             words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
             k = 0
-            while k < len(words) - 1 and len(words[k].group(0)) >= 2 and (words[k].group(0).isupper() or (
+            while start > 0 and k < len(words) - 1 and len(words[k].group(0)) >= 2 and (words[k].group(0).isupper() or (
                     regex.search(r"[-/]", words[k].group(0), timeout=RX_TIMEOUT)
                     and sum(ch.isupper() for ch in words[k].group(0)) >= 3)):
                 k += 1  # "…-QLĐĐ Kon Tum, ngày", "… số 22/2013/QĐ-TTg Hà Nội, ngày": a symbol is not the place
@@ -331,7 +331,7 @@ def _split_signature_piece(text: str) -> list[str]:
     return final
 
 
-_HEADER_MARKS = ("NAM", "Số:", "SỐ:", "Số ", "phúc", "PHÚC")
+_HEADER_MARKS = ("NAM", "Số:", "SỐ:", "Số ", "phúc", "PHÚC", ", ngày", ", NGÀY")  # ", ngày": "V/v … ⏎ Hà Nội, ngày …" run together
 _SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/L", "KT ", "TM ", "TL ")
 
 
