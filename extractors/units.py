@@ -192,6 +192,16 @@ INTERNAL_ABBREVS: dict[str, str] = {
     "TN": "thanh niên",
     # roles of schools given tasks in their own documents ("GVCN có trách nhiệm …")
     "GVCN": "Giáo viên chủ nhiệm", "GVBM": "Giáo viên bộ môn", "CVHT": "Cố vấn học tập",
+    # the state's sectors as ministries and departments write them after "Bộ" / "Sở" ("Bộ GDĐT", "Sở KH&ĐT",
+    # "Sở TTTT", "Bộ NN&MT"): a closed class, the same name as written out
+    "GDĐT": "Giáo dục và Đào tạo", "GD&ĐT": "Giáo dục và Đào tạo", "KHĐT": "Kế hoạch và Đầu tư",
+    "KH&ĐT": "Kế hoạch và Đầu tư", "TTTT": "Thông tin và Truyền thông", "TT&TT": "Thông tin và Truyền thông",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội", "LĐTB&XH": "Lao động - Thương binh và Xã hội",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NN&MT": "Nông nghiệp và Môi trường", "NNMT": "Nông nghiệp và Môi trường", "TN&MT": "Tài nguyên và Môi trường",
+    "TNMT": "Tài nguyên và Môi trường", "KH&CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ",
+    "GTVT": "Giao thông vận tải", "VHTTDL": "Văn hóa, Thể thao và Du lịch", "VH&TT": "Văn hóa và Thể thao",
 }
 # Abbreviations that can stand alone as (or open) a unit name.
 _ABBREV_HEADS = ("UBND", "HĐND", "TTYT", "TYT", "SYT", "BYT", "BGĐ", "UBMTTQ", "UBMTTQVN", "MTTQ",

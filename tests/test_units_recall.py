@@ -254,3 +254,15 @@ def test_a_one_line_list_of_addressees_and_a_name_that_begins_several_of_them():
         recipients=["- Sở Nông nghiệp và Môi trường tỉnh Hải Đông; - Sở Nông nghiệp và Môi trường tỉnh Hải Tây."])
     assert _names(_with(obs, "diện tích rừng")) == ["Sở Nông nghiệp và Môi trường tỉnh Hải Đông",
                                                     "Sở Nông nghiệp và Môi trường tỉnh Hải Tây"]
+
+
+def test_a_sector_written_short_after_bo_or_so_is_the_same_body():
+    for short, full in (("Bộ GDĐT", "Bộ Giáo dục và Đào tạo"), ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+                        ("Sở TTTT", "Sở Thông tin và Truyền thông"), ("Bộ NN&MT", "Bộ Nông nghiệp và Môi trường"),
+                        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội")):
+        assert canonical_name(short) == full
+    obs, units = _run("""
+    Sở GD&ĐT chủ trì tổ chức hội thi giáo viên dạy giỏi trước ngày 15/5/2025.
+    Sở Giáo dục và Đào tạo phối hợp với Sở TT&TT đăng tải kết quả hội thi.
+    """, date="2025-04-03")
+    assert [u.name for u in units] == ["Sở Giáo dục và Đào tạo", "Sở Thông tin và Truyền thông"]
