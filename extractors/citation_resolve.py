@@ -262,6 +262,8 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                 continue
             if window[seg_end] == "," and window[i:seg_end].strip() and not _at(breaks, pos + seg_end + 1) \
                     and (_comma_in_name(window, seg_end) or (
+                        regex.match(r"Ban\s", " ".join(parts + [window[i:seg_end]]).strip(), timeout=RX_TIMEOUT)
+                        and _COUNCIL_AFTER.match(window, seg_end, timeout=RX_TIMEOUT)) or (
                         found is not None and found.family == "party"
                         and _PARTY_ORGAN_END.search(window[i:seg_end].strip(), timeout=RX_TIMEOUT)
                         and _PARTY_ORGAN_NEXT.match(window, seg_end, timeout=RX_TIMEOUT)) or (
@@ -363,6 +365,10 @@ _BODY_AFTER_COMMA = regex.compile(r",\s{1,3}(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|S
 # the Party's central organs, which issue jointly ("Kết luận số …-KL/TW … của Bộ Chính trị, Ban Bí thư")
 _PARTY_ORGAN = r"(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)"
 _PARTY_ORGAN_END = regex.compile(r"(?<![\p{L}])" + _PARTY_ORGAN + r"$")
+# a council's committee named with its council after a comma: "Ban Pháp chế, HĐND tỉnh;"
+_COUNCIL_AFTER = regex.compile(
+    r",\s{1,3}(?:HĐND|Hội\s+đồng\s+nhân\s+dân)\s{1,3}(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)"
+    r"(?:\s{1,3}\p{Lu}\p{Ll}*){0,3}\s{0,3}(?=[;.)]|$)")
 _PARTY_ORGAN_NEXT = regex.compile(r",\s{1,3}" + _PARTY_ORGAN + r"(?![\p{L}])")
 _JOINT_LEAD = regex.compile(r"^\s{0,3}(?:liên|Liên|LIÊN)\s{1,3}(?:bộ|Bộ|BỘ|ngành|sở|Sở)(?![\p{L}])")
 

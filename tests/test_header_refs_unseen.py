@@ -229,3 +229,20 @@ def test_a_list_head_of_an_earlier_paragraph_types_nothing_in_the_next():
                    "Căn cứ NQ số 19-2031/NQ-CP ngày 1/1/2031 của Chính phủ.", header=DocumentHeader())
     assert refs["1521/QĐ-TTg"].type == refs["1522/QĐ-TTg"].type == "Quyết định"
     assert refs["19/2031/NQ-CP"].type == "Nghị quyết"
+
+
+def test_a_subject_and_the_place_date_of_the_other_column_run_together():
+    h = header_of("SỞ Y TẾ TỈNH NAM ĐỊNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 33/SYT-NVY\tĐộc lập - Tự do - Hạnh phúc",
+                  "V/v tiêm chủng mở rộng\tNam Định, ngày 2 tháng 3 năm 2031", "Kính gửi: Các bệnh viện",
+                  "Đề nghị các đơn vị thực hiện./.")
+    assert (h.subject, h.place, h.date) == ("V/v tiêm chủng mở rộng", "Nam Định", "2031-03-02")
+
+
+def test_a_council_committee_named_with_its_council_after_a_comma():
+    refs = refs_of("Xét Tờ trình số 8/TTr-UBND; Báo cáo thẩm tra số 12/BC-BPC ngày 3 tháng 7 năm 2031 của Ban Pháp chế, "
+                   "HĐND tỉnh; ý kiến thảo luận.", "Báo cáo số 13/BC-KTNS ngày 4/7/2031 của Ban Kinh tế - Ngân sách, "
+                   "Hội đồng nhân dân huyện Yên Thế.", "Tờ trình số 16/TTr-SYT của Sở Y tế, Sở Tài chính và các huyện.",
+                   header=DocumentHeader())
+    assert refs["12/BC-BPC"].issuer == "Ban Pháp chế, Hội đồng nhân dân tỉnh"
+    assert refs["13/BC-KTNS"].issuer == "Ban Kinh tế - Ngân sách, Hội đồng nhân dân huyện Yên Thế"
+    assert refs["16/TTr-SYT"].issuer == "Sở Y tế"
