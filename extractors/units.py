@@ -75,6 +75,8 @@ _PLURAL_HEADS = (
     # quốc và các tổ chức chính trị - xã hội"): "tổ chức" with its kind is a noun, never the verb
     "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội", "tổ chức xã hội",
     "tổ chức tín dụng", "tổ chức đoàn thể", "chính quyền",
+    # an elected council's deputies, with its groups of deputies ("các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh")
+    "đại biểu",
     # state enterprises listed together ("các tập đoàn, tổng công ty nhà nước")
     "tập đoàn", "tập đoàn kinh tế", "tổng công ty",
     # the emulation blocks of a province or a city ("các khối, cụm thi đua")
@@ -138,7 +140,9 @@ _CONTINUATIONS = regex.compile(
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
     r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,])"
     # nouns that open with the verb "giao" (to assign): "Ban Quản lý dự án giao thông", "Sở Giao dịch"
-    r"|giao[ ](?:thông|dịch|lưu|thương))\b",
+    r"|giao[ ](?:thông|dịch|lưu|thương)"
+    # a qualifier of the bodies a duty concerns ("các cơ quan chịu sự giám sát có trách nhiệm …")
+    r"|chịu[ ]sự[ ](?:giám[ ]sát|quản[ ]lý|kiểm[ ]tra|thanh[ ]tra|điều[ ]chỉnh|chỉ[ ]đạo|kiểm[ ]toán))\b",
     regex.V1,
 )
 
@@ -863,8 +867,8 @@ def _bare_plural(text: str, pos: int) -> int | None:
     elif _FALSE_HEAD.match(text, pos, timeout=rx_timeout(text)):
         return None
     nxt = _WORD.match(text, _skip_spaces(text, m.end()), timeout=rx_timeout(text))
-    if nxt and nxt.group(0)[:1].isupper() and not fold(m.group(0)).startswith("co quan"):
-        return None  # "…, doanh nghiệp Viettel": a named body, not a kind
+    if nxt and nxt.group(0)[:1].isupper() and not fold(m.group(0)).startswith(("co quan", "dai bieu")):
+        return None  # "…, doanh nghiệp Viettel": a named body, not a kind ("đại biểu Hội đồng nhân dân": its council)
     return m.end()
 
 

@@ -266,3 +266,12 @@ def test_a_sector_written_short_after_bo_or_so_is_the_same_body():
     Sở Giáo dục và Đào tạo phối hợp với Sở TT&TT đăng tải kết quả hội thi.
     """, date="2025-04-03")
     assert [u.name for u in units] == ["Sở Giáo dục và Đào tạo", "Sở Thông tin và Truyền thông"]
+
+
+def test_a_councils_deputies_and_the_bodies_subject_to_monitoring():
+    assert _list("Các Tổ đại biểu và đại biểu Hội đồng nhân dân huyện căn cứ tình hình thực tế chủ động giám sát") == [
+        "Các Tổ đại biểu Hội đồng nhân dân huyện", "Đại biểu Hội đồng nhân dân huyện"]
+    obs, units = _run("""
+    Các cơ quan chịu sự giám sát có trách nhiệm báo cáo đầy đủ nội dung theo yêu cầu của Đoàn giám sát.
+    """, date="2025-04-03")
+    assert [u.name for u in units] == ["Các cơ quan chịu sự giám sát"]
