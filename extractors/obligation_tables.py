@@ -673,7 +673,7 @@ _LONE_NUMBER = regex.compile(r"\d{1,3}[.]?", regex.V1)
 _LONE_ROMAN = regex.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})[.]?", regex.V1)
 # the next row's number glued to the end of a cell ("Năm 2026 và các năm tiếp theo 7")
 # (or with the next row's first cell after it: "Chương trình số 12-CTr/BCĐ 7 Đề án về …")
-_TRAILING_NUMBER = regex.compile(r"^(?P<cell>.*?\S)[ ]+(?P<n>\d{1,3})(?:[ ]+(?P<rest>\p{Lu}.*))?$", regex.V1)
+_TRAILING_NUMBER = regex.compile(r"^(?P<cell>.*?\S)[ ]+(?P<n>\d{1,3})[.]?(?:[ ]+(?P<rest>\p{Lu}.*))?$", regex.V1)
 # a number then a capital at the start: the next row's number with its first cell, or a footnote of the page
 _LEADING_NUMBER = regex.compile(r"^(?P<n>\d{1,3})[ ]+(?P<rest>\p{Lu}.*)$", regex.V1)
 # prose that a table does not hold: a numbered or lettered item, an article, a part heading
@@ -697,7 +697,19 @@ def _roman(t: str) -> int:
     return n
 
 
+# a cell ending with the head word of a name the next paragraph goes on with ("Bộ", "Nội vụ, Bộ", "Ủy ban")
+_HEAD_AT_END = regex.compile(r"(?:^|[ ,;])(?:Bộ|Sở|Ban|Cục|Tổng[ ]cục|Ủy[ ]ban|UBND|Văn[ ]phòng|Viện|Đài|Hội|Ngân[ ]hàng|Bộ[ ]Công)$",
+                             regex.V1)
 _YEAR_END = regex.compile(r"(?<![\d/.\-])(?:19|20)\d{2}[ ]*$", regex.V1)
+
+
+def _opens_with_unit(text: str) -> bool:
+    """A short cell whose first words name a body (its grammar may stop before the cell's end)."""
+    t = squash_spaces(text)
+    if not 0 < len(t) <= 120 or _is_time_cell(t) or not _UNIT_START.match(t, timeout=RX_TIMEOUT):
+        return False
+    ul = parse_unit_list(t, 0)
+    return ul is not None and ul.start == 0 and any(not u.bare for u in ul.units)
 
 
 class CellTableReader:
@@ -767,7 +779,8 @@ class CellTableReader:
                 self._end_header()
                 p = Paragraph(t[len(nxt):].strip(), p.index, p.page)
                 t = p.text
-            elif 0 < len(t) <= 60 and not any(c.isdigit() for c in t) and len(t.split()) <= 8:
+            elif 0 < len(t) <= 60 and not any(c.isdigit() for c in t) and len(t.split()) <= 8 \
+                    and not _LONE_ROMAN.fullmatch(t, timeout=RX_TIMEOUT):
                 self.header.append(t)
                 return True
             else:
@@ -824,6 +837,18 @@ class CellTableReader:
         self.row.append(p)
         return True
 
+    @staticmethod
+    def _joined(row: list[Paragraph]) -> list[Paragraph]:
+        """The row with a name broken at its head word joined again ("Bộ" / "Nội vụ, Bộ" / "Ngoại giao")."""
+        out: list[Paragraph] = []
+        for q in row:
+            if out and _HEAD_AT_END.search(out[-1].text, timeout=RX_TIMEOUT):
+                prev = out.pop()
+                out.append(Paragraph(f"{prev.text.rstrip()} {q.text.strip()}", prev.index, prev.page))
+                continue
+            out.append(q)
+        return out
+
     def _timed(self) -> bool:
         return not self.has_time or any(_is_time_cell(q.text) for q in self.row[1:])
 
@@ -834,7 +859,7 @@ class CellTableReader:
     def _cells(self) -> tuple[list[Paragraph], list[list[Paragraph]], Paragraph | None]:
         """(content paragraphs, unit cells in column order, the time cell) of the row read: by the header's
         columns where the row has one paragraph a column, else by what each cell holds."""
-        row = self.row
+        row = self._joined(self.row)
         kinds = self.kinds
         if len(row) == len(kinds) and kinds.count("content") == 1 and "content" == kinds[0]:
             units_at = [[q] for q, k in zip(row, kinds) if k == "unit"]
@@ -845,9 +870,15 @@ class CellTableReader:
         first_unit = next((i for i in range(1, len(row)) if _is_unit_cell(row[i].text)
                            or i + 1 < len(row) and _is_unit_cell(row[i].text + " " + row[i + 1].text)
                            and not _is_time_cell(row[i + 1].text)), None)
+        strict = first_unit is not None
         if first_unit is None:
-            return row, [], None
+            # no cell names bodies only: a short cell opening with a body's name ("Các Bộ, ngành, địa phương, các
+            # tổ chức nhân dân" where the names' grammar stops early)
+            first_unit = next((i for i in range(1, len(row)) if _opens_with_unit(row[i].text)), None)
+            if first_unit is None:
+                return row, [], None
         content, rest = row[:first_unit], row[first_unit:]
+        is_unit = _is_unit_cell if strict else _opens_with_unit
         units: list[list[Paragraph]] = []
         time: Paragraph | None = None
         i = 0
@@ -855,9 +886,9 @@ class CellTableReader:
             q = rest[i]
             if time is None and self.has_time and _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT):
                 time = q
-            elif time is None and _is_unit_cell(q.text):
+            elif time is None and is_unit(q.text):
                 units.append([q])
-            elif time is None and i + 1 < len(rest) and _is_unit_cell(q.text + " " + rest[i + 1].text):
+            elif time is None and i + 1 < len(rest) and is_unit(q.text + " " + rest[i + 1].text):
                 units.append([q, rest[i + 1]])  # a name broken over two paragraphs ("Bộ Công" / "Thương")
                 i += 1
             i += 1
@@ -920,7 +951,7 @@ class CellTableReader:
                 ob.recurrence.loc = time.loc.span(recs[0].start, recs[0].end)
         if ob.recurrence is None:
             for q in content:
-                recs = find_recurrences(q.text)
+                recs = [r for r in find_recurrences(q.text) if r.recurrence.rrule]  # ("định kỳ" alone: no rule)
                 if recs:
                     ob.recurrence = recs[0].recurrence
                     ob.recurrence.loc = q.loc.span(recs[0].start, recs[0].end)

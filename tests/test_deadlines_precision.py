@@ -181,3 +181,24 @@ def test_a_year_alone_in_a_time_cell_is_due_at_its_end():
     assert _d("Nghị định số 15/2028/NĐ-CP", in_time_column=True) == []
     # outside a time column a year alone is no due date
     assert _d("Báo cáo năm tài chính 2028 của đơn vị") == []
+
+
+def test_cells_broken_or_run_together_in_a_table_laid_out_one_cell_a_paragraph():
+    _doc, obs = _cells_doc([
+        "PHỤ LỤC", "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời hạn",
+        "I.", "Nhóm nhiệm vụ về đào tạo nghề",
+        "1.", "Rà soát danh mục nghề đào tạo cho lao động nông thôn",
+        # a name broken at its head word, and a list of bodies the names' grammar reads only in part
+        "Bộ", "Giáo dục và Đào tạo, Bộ", "Nội vụ", "Các bộ, ngành, địa phương, các hiệp hội nghề nghiệp",
+        # the result and the time run together, the next row's number glued to them
+        "Danh mục nghề được ban hành 2028 - 2030 2.",
+        "Tổ chức hội thi tay nghề cấp quốc gia", "Bộ Giáo dục và Đào tạo", "Các tỉnh, thành phố",
+        "Hội thi", "Hằng năm",
+        "Nơi nhận:",
+    ], date="2027-12-01")
+    got = {o.action: ([u.name for u in o.units if u.role == "lead"], o.deadline.date if o.deadline else None,
+                      o.recurrence.rrule if o.recurrence else None) for o in obs}
+    assert got["Rà soát danh mục nghề đào tạo cho lao động nông thôn"] == (
+        ["Bộ Giáo dục và Đào tạo", "Bộ Nội vụ"], "2030-12-31", None)
+    assert got["Tổ chức hội thi tay nghề cấp quốc gia"] == (["Bộ Giáo dục và Đào tạo"], None, "FREQ=YEARLY")
+    assert len(obs) == 2
