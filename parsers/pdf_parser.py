@@ -283,16 +283,22 @@ def _parse_objects(page) -> dict[str, list[dict]]:
 
 
 def _text_words(page) -> list[Word]:
+    return _text_words_judged(page)[0]
+
+
+def _text_words_judged(page):
+    """The page's words and ``text_quality`` of their text (judged once)."""
     _fill_objects(page)
     words = _words_of(page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False,
                                          use_text_flow=False, extra_attrs=["size", "fontname"]))
     quality = ocr_mod.text_quality(" ".join(w.text for w in words))
     if quality.words < 8 or quality.usable:
-        return words
+        return words, quality
     # "B ộ", "k ế t qu ả": a layer cut at precomposed letters reads as garbled; join the pieces from their
     # positions and keep the reading that makes more syllables (a broken glyph map stays garbled and goes to OCR)
     joined = join_split_letters(words)
-    return joined if ocr_mod.text_quality(" ".join(w.text for w in joined)).score > quality.score else words
+    q_joined = ocr_mod.text_quality(" ".join(w.text for w in joined))
+    return (joined, q_joined) if q_joined.score > quality.score else (words, quality)
 
 
 def _words_of(raw: list[dict]) -> list[Word]:
@@ -351,8 +357,7 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
     height = float(page.height)
     width = float(page.width)
     res = _PageResult(number, height)
-    words = _text_words(page)
-    quality = ocr_mod.text_quality(" ".join(w.text for w in words))
+    words, quality = _text_words_judged(page)
     needs_ocr = (quality.words >= 8 and not quality.usable) or (quality.words < 8 and _image_share(page) > 0.3)
     if needs_ocr:
         reason = (f"text layer garbled ({quality.score:.0%} valid syllables)" if quality.words >= 8
