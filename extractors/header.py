@@ -98,6 +98,13 @@ _PLACE_DATE = regex.compile(
     r"[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày|NGÀY)"
 )
 _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3})[ \t]{1,3}(?P<rest>\p{Ll}.{5,})$")
+# "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH … BỘ TRƯỞNG BỘ Y TẾ": the type, its subject and (before the preamble) the
+# enacting authority run together in capitals on one line
+_CAPS_TYPE_VE = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3}?)[ \t]{1,3}(?P<rest>(?:VỀ|V/V)[ \t][^\p{Ll}]{5,})$")
+_AUTHORITY_TAIL = regex.compile(
+    r"(?<=\s)(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|"
+    r"TỔNG\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TRƯỞNG\s+BAN)|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|"
+    r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ)(?![\p{L}])")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
 _SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
@@ -249,7 +256,8 @@ def _split_header_piece(text: str) -> list[str]:
     for piece in pieces:
         m = _CUT_NUMBER.search(piece, timeout=rx_timeout(piece))
         head = piece[:m.start()].strip(" *-–|") if m else ""
-        if m and (_caps_segment(head) or _CUT_MOTTO_END.fullmatch(head + " ", timeout=RX_TIMEOUT)):
+        if m and (_caps_segment(head) or _CUT_MOTTO_END.fullmatch(head + " ", timeout=RX_TIMEOUT)
+                  or (m.start() > 0 and _DECOR.match(piece[:m.start()], timeout=RX_TIMEOUT))):  # "-------Số: …"
             out.extend(_cut(piece, [m.start()]))
         else:
             out.append(piece)
@@ -551,8 +559,28 @@ def _header_start(lines: list[Line]) -> int:
         if _ANCHOR_MOTTO.search(t, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(t, timeout=RX_TIMEOUT):
             if k < TOP_LINES - 15 or any(_header_sign(x.text) for x in lines[:TOP_LINES - 15]):
                 return 0  # a header at the top, however garbled: not the one of an enclosed document
+            if any(_titled(lines, i) for i in range(min(5, k))) and any(
+                    _PREAMBLE.match(x.text, timeout=RX_TIMEOUT) for x in lines[1:k]):
+                # a copy without its header block that opens with its own title and its preamble: the header
+                # further down is an annex's (a news page's headline has no preamble under it)
+                return 0
             return k - 8
     return 0
+
+
+def _titled(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` is a document's title: a type and what it is about ("QUYẾT ĐỊNH về việc …", "NGHỊ QUYẾT" ⏎
+    "Về …") — not a site's menu item."""
+    t = lines[i].text
+    pm = _TYPE_THEN_SUBJECT.match(t, timeout=rx_timeout(t)) if len(t) <= 400 else None
+    if pm and _type_of_line(pm.group("type")) and regex.match(r"^(?:về|v/v)\s", pm.group("rest").lower(),
+                                                               timeout=RX_TIMEOUT):
+        return True
+    cm = _CAPS_TYPE_VE.match(t, timeout=rx_timeout(t)) if len(t) <= 400 else None
+    if cm and _type_of_line(cm.group("type")):
+        return True
+    return bool(_type_of_line(t)) and i + 1 < len(lines) and bool(
+        regex.match(r"^(?:V/v|V/V|Về|VỀ)\s", lines[i + 1].text, timeout=RX_TIMEOUT))
 
 
 def _header_sign(text: str) -> bool:
@@ -1124,6 +1152,21 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
             h.locs["subject"] = ln.loc
             return i
         t = _type_of_line(ln.text)
+        cm = _CAPS_TYPE_VE.match(ln.text, timeout=rx_timeout(ln.text)) if t is None and len(ln.text) <= 400 else None
+        ct = _type_of_line(cm.group("type")) if cm else None
+        if ct is not None:
+            rest = cm.group("rest")
+            if i + 1 < len(top) and _PREAMBLE.match(top[i + 1].text, timeout=RX_TIMEOUT):
+                tails = [a for a in _AUTHORITY_TAIL.finditer(rest, timeout=rx_timeout(rest))
+                         if not regex.search(r"(?:CỦA|VÀ|VỚI|CHO)\s{1,3}$", rest[:a.start()], timeout=RX_TIMEOUT)]
+                if tails:
+                    rest = rest[:tails[-1].start()].strip()  # "… (ĐỢT 1) BỘ TRƯỞNG BỘ Y TẾ" ⏎ "Căn cứ …"
+            h.type = ct
+            h.locs["type"] = ln.loc
+            h.subject = _case(rest).strip(" .") or None
+            if h.subject:
+                h.locs["subject"] = ln.loc
+            return i
         if t is None:
             pm = _TYPE_THEN_SUBJECT.match(ln.text, timeout=rx_timeout(ln.text))
             pt = _type_of_line(pm.group("type")) if pm else None

@@ -246,3 +246,44 @@ def test_a_council_committee_named_with_its_council_after_a_comma():
     assert refs["12/BC-BPC"].issuer == "Ban Pháp chế, Hội đồng nhân dân tỉnh"
     assert refs["13/BC-KTNS"].issuer == "Ban Kinh tế - Ngân sách, Hội đồng nhân dân huyện Yên Thế"
     assert refs["16/TTr-SYT"].issuer == "Sở Y tế"
+
+
+# --- a legal database's text layout: the rule glued to "Số:", the title run together with its authority -----
+
+def test_a_number_line_glued_to_the_rule_above_it_and_its_subject():
+    h = header_of("BỘ NỘI VỤ CỤC VĂN THƯ VÀ LƯU TRỮ NHÀ NƯỚC -------",
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                  "---------------Số: 412/VTLTNN-NVĐP V/v chỉnh lý tài liệu tồn đọng năm 2031",
+                  "Hà Nội, ngày 9 tháng 6 năm 2031", "Kính gửi: Sở Nội vụ các tỉnh", "Cục đề nghị các Sở thực hiện./.")
+    assert (h.id, h.date) == ("412/VTLTNN-NVĐP", "2031-06-09")
+    assert h.subject == "V/v chỉnh lý tài liệu tồn đọng năm 2031"
+
+
+def test_type_subject_and_authority_run_together_in_capitals():
+    h = header_of("BỘ GIAO THÔNG VẬN TẢI -------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                  "---------------Số: 88/QĐ-BGTVT", "Hà Nội, ngày 2 tháng 8 năm 2031",
+                  "QUYẾT ĐỊNH VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC BAN QUẢN LÝ DỰ ÁN 6 (ĐỢT 2) BỘ TRƯỞNG BỘ GIAO THÔNG VẬN TẢI",
+                  "Căn cứ Luật Cán bộ, công chức;", "QUYẾT ĐỊNH:")
+    assert h.type == "Quyết định"
+    assert h.subject.casefold() == "về việc bổ nhiệm giám đốc ban quản lý dự án 6 (đợt 2)"
+    council = header_of("NGHỊ QUYẾT VỀ VIỆC ĐẶT TÊN ĐƯỜNG CỦA THỊ XÃ SA PA HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI",
+                        "Căn cứ Luật Tổ chức chính quyền địa phương;", "QUYẾT NGHỊ:")
+    assert council.subject.casefold() == "về việc đặt tên đường của thị xã sa pa"
+
+
+def test_a_copy_opening_with_its_own_title_is_not_read_from_an_annex_s_header_below():
+    body = [f"Căn cứ Nghị định số {k}/2030/NĐ-CP ngày 1/1/2030 của Chính phủ;" for k in range(1, 40)]
+    h = header_of("QUYẾT ĐỊNH về việc phê duyệt kế hoạch bảo trì đường huyện năm 2032", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN",
+                  *body, "QUYẾT ĐỊNH:", "Điều 1. Phê duyệt kế hoạch.", "PHỤ LỤC", "ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN",
+                  "Số: 9/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH", "Bảo trì đường huyện")
+    assert h.type == "Quyết định"
+    assert h.subject.casefold() == "về việc phê duyệt kế hoạch bảo trì đường huyện năm 2032"
+
+
+def test_a_news_page_s_headline_does_not_hide_the_header_of_the_letter_it_reproduces():
+    news = [f"Tin {k}: hoạt động của các sở, ngành trong tuần qua được tổng hợp tại đây." for k in range(30)]
+    h = header_of("QUYẾT ĐỊNH về việc khen thưởng tập thể có thành tích", *news, "ỦY BAN NHÂN DÂN",
+                  "TỈNH CÀ MAU", "Số: 45/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                  "Cà Mau, ngày 3 tháng 3 năm 2031", "QUYẾT ĐỊNH", "Về việc khen thưởng tập thể có thành tích",
+                  "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "Căn cứ Luật Thi đua, khen thưởng;")
+    assert h.id == "45/QĐ-UBND" and h.date == "2031-03-03"
