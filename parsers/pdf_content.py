@@ -14,9 +14,11 @@ compares both over every content stream of the sample PDFs).
 
 ``page_layout(page)`` is pdfplumber's ``page.layout`` interpreted by
 ``FastInterpreter``: pdfminer's interpreter with this parser and with each
-operator's method looked up once per keyword instead of once per operator.
-Both are used only when pdfminer's debug log is off (the short paths write
-none).
+operator's method looked up once per keyword instead of once per operator,
+drawing onto ``FastDevice`` (each glyph's ``LTChar`` made in one step).
+They are used only when pdfminer's debug log is off (the short paths write
+none).  ``tests/test_pdf_content.py`` also compares the whole ``LTPage`` of
+every page of the sample PDFs, attribute order included.
 """
 
 from __future__ import annotations
