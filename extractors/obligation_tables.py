@@ -700,6 +700,9 @@ def _roman(t: str) -> int:
 # a cell ending with the head word of a name the next paragraph goes on with ("Bộ", "Nội vụ, Bộ", "Ủy ban")
 _HEAD_AT_END = regex.compile(r"(?:^|[ ,;])(?:Bộ|Sở|Ban|Cục|Tổng[ ]cục|Ủy[ ]ban|UBND|Văn[ ]phòng|Viện|Đài|Hội|Ngân[ ]hàng|Bộ[ ]Công)$",
                              regex.V1)
+# a time broken after its first word ("Quý" / "II/2026", "Trước" / "ngày 30/6/2026")
+_TIME_HEAD_AT_END = regex.compile(r"(?:^|[ ])(?:quý|tháng|trước(?:[ ]ngày)?|chậm[ ]nhất|giai[ ]đoạn)$",
+                                  regex.V1 | regex.IGNORECASE)
 _YEAR_END = regex.compile(r"(?<![\d/.\-])(?:19|20)\d{2}[ ]*$", regex.V1)
 
 
@@ -842,7 +845,8 @@ class CellTableReader:
         """The row with a name broken at its head word joined again ("Bộ" / "Nội vụ, Bộ" / "Ngoại giao")."""
         out: list[Paragraph] = []
         for q in row:
-            if out and _HEAD_AT_END.search(out[-1].text, timeout=RX_TIMEOUT):
+            if out and (_HEAD_AT_END.search(out[-1].text, timeout=RX_TIMEOUT)
+                        or _TIME_HEAD_AT_END.search(out[-1].text, timeout=RX_TIMEOUT)):
                 prev = out.pop()
                 out.append(Paragraph(f"{prev.text.rstrip()} {q.text.strip()}", prev.index, prev.page))
                 continue
@@ -861,6 +865,7 @@ class CellTableReader:
         columns where the row has one paragraph a column, else by what each cell holds."""
         row = self._joined(self.row)
         kinds = self.kinds
+        self.subrows: list[tuple[list[Paragraph], list[list[Paragraph]], Paragraph]] = []
         if len(row) == len(kinds) and kinds.count("content") == 1 and "content" == kinds[0]:
             units_at = [[q] for q, k in zip(row, kinds) if k == "unit"]
             time_at = next((q for q, k in zip(row, kinds) if k == "time"), None)
@@ -896,6 +901,22 @@ class CellTableReader:
             # a time cell run together with the cell before it ("Báo cáo hằng năm 2026 và hằng năm", "… ban hành 2026")
             time = next((q for q in rest if _is_time_cell(q.text) and not _is_unit_cell(q.text)
                          or _YEAR_END.search(q.text, timeout=RX_TIMEOUT)), None)
+        if time is not None and units and strict:
+            # a task split in the columns after its content: more doers with a result and a time of their own
+            # after the time cell ("Bộ X | Các bộ | Báo cáo chuyên đề | Tháng 5/2026", then "Bộ X | Các bộ | Báo cáo
+            # kết quả | Tháng 11/2026")
+            tail = rest[rest.index(time) + 1:]
+            seg_units: list[list[Paragraph]] = []
+            seg: list[Paragraph] = []
+            for q in tail:
+                if _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT) and seg_units:
+                    self.subrows.append((seg + [q], seg_units, q))
+                    seg, seg_units = [], []
+                elif _is_unit_cell(q.text):
+                    seg_units.append([q])
+                    seg.append(q)
+                else:
+                    seg.append(q)
         return content, units, time
 
     def _flush(self) -> None:
@@ -907,6 +928,20 @@ class CellTableReader:
         self.row, self.row_no = [], None
         if not unit_cells:
             return
+        units = self._units(unit_cells)
+        if not units:
+            return
+        text = squash_spaces(" ".join(q.text for q in content))
+        source = squash_spaces(" ".join([no.text] + [q.text for q in row]))
+        self._add(text, source, content, units, time)
+        for cells, sub_units, sub_time in self.subrows:
+            found = self._units(sub_units)
+            words = [q for q in cells if q is not sub_time and not any(q is c[0] for c in sub_units)]
+            if found:
+                self._add(squash_spaces(" ".join(q.text for q in words)) or text,
+                          squash_spaces(" ".join(q.text for q in cells)), words or content, found, sub_time)
+
+    def _units(self, unit_cells: list[list[Paragraph]]) -> list[tuple[UnitSpan, str]]:
         units: list[tuple[UnitSpan, str]] = []
         for k, cell in enumerate(unit_cells):
             role = self.roles[min(k, len(self.roles) - 1)]
@@ -935,10 +970,10 @@ class CellTableReader:
                         if not u.bare:
                             u.loc = cell[0].loc
                             units.append((u, role))
-        if not units:
-            return
-        text = squash_spaces(" ".join(q.text for q in content))
-        source = squash_spaces(" ".join([no.text] + [q.text for q in row]))
+        return units
+
+    def _add(self, text: str, source: str, content: list[Paragraph], units: list[tuple[UnitSpan, str]],
+             time: Paragraph | None) -> None:
         ob = Obligation(action=clean_action(text), report_to=report_to(text), source_text=source, loc=content[0].loc)
         if time is not None:
             dls = find_deadlines(time.text, self.b.ref_date, in_time_column=True, context_year=self.b.ctx_year)

@@ -202,3 +202,18 @@ def test_cells_broken_or_run_together_in_a_table_laid_out_one_cell_a_paragraph()
         ["Bộ Giáo dục và Đào tạo", "Bộ Nội vụ"], "2030-12-31", None)
     assert got["Tổ chức hội thi tay nghề cấp quốc gia"] == (["Bộ Giáo dục và Đào tạo"], None, "FREQ=YEARLY")
     assert len(obs) == 2
+
+
+def test_a_row_with_a_second_doer_and_time_after_its_time_cell():
+    _doc, obs = _cells_doc([
+        "PHỤ LỤC", "TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Kết quả", "Thời hạn",
+        "1", "Hoàn thiện quy định về quản lý cụm công nghiệp", "Sở Công Thương", "Sở Tài chính",
+        "Báo cáo đánh giá thực trạng", "Tháng 5/2028",
+        # the same task's next step: its doers, result and time, in the same row
+        "Sở Xây dựng", "Sở Công Thương", "Dự thảo quy định", "Quý", "III/2028",
+        "2", "Tổ chức đối thoại doanh nghiệp", "Sở Công Thương", "Hiệp hội doanh nghiệp tỉnh", "Hội nghị",
+        "Tháng 9/2028",
+    ], date="2027-12-01")
+    dated = sorted((o.deadline.date, [u.name for u in o.units if u.role == "lead"]) for o in obs if o.deadline)
+    assert dated == [("2028-05-31", ["Sở Công Thương"]), ("2028-09-30", ["Sở Công Thương"]),
+                     ("2028-09-30", ["Sở Xây dựng"])]
