@@ -131,6 +131,9 @@ _STAMP = regex.compile(r"^[ ]*(?:CÔNG[ ]BÁO[ ]*/[ ]*Số[ ]*\d|Ký[ ]bởi[ ]*
 # "… thông báo để Cục Thuế (được) biết, thực hiện …": the issuer tells a body so that it acts
 _NOTIFY_SO = regex.compile(r"^(?:trân[ ]trọng[ ])?thông[ ]báo[ ]+để[ ]+", regex.V1 | regex.IGNORECASE)
 _KNOWN = regex.compile(r"[ ]*(?:được[ ]+)?biết(?:[ ]*,[ ]*(?:và[ ]+)?|[ ]+và[ ]+)", regex.V1)
+# the fields of a plural body's name after a comma, closed by the colon of its duty (", tuyên truyền và báo chí của
+# thành phố:"): lower-case words, commas and "và" only
+_FIELDS_COLON = regex.compile(r"^(?P<sep>[ ]*,[ ]*|[ ]+và[ ]+)(?P<q>\p{Ll}[^:;.()\n\d]{2,80}?)[ ]*:[ ]*", regex.V1)
 _THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
@@ -364,6 +367,20 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             rest = rest[ins.end():]
             break
     stripped = rest.lstrip()
+    mq2 = _FIELDS_COLON.match(rest, timeout=rx_timeout(rest)) if len(ul.units) == 1 else None
+    if mq2 is not None and (ul.units[0].plural or fold(ul.units[0].raw).startswith("cac ")):
+        # "3. Các cơ quan thông tin, tuyên truyền và báo chí của thành phố: có trách nhiệm …": the fields of a plural
+        # body's name go on after its comma, up to the colon that opens its duty
+        after_f = rest[mq2.end():]
+        if ((_DUTY_LEADIN.match(after_f, timeout=RX_TIMEOUT) or _TASK_START.match(after_f[:1].upper() + after_f[1:],
+                                                                                      timeout=RX_TIMEOUT))
+                and not _HEADING_VERB.search(mq2.group("q"), timeout=RX_TIMEOUT)):
+            u = ul.units[0]
+            q_end = ul.end + mq2.end("q")
+            raw = f"{u.raw}{', ' if ',' in mq2.group('sep') else ' và '}{mq2.group('q').strip()}"
+            grown = UnitSpan(u.start, q_end, raw, u.head_of_body, True, u.bare, u.person,
+                             written=s[u.start:q_end] if s[u.start:q_end] != raw else None)
+            return _Subject(_roles([grown], after_f), len(s) - len(after_f), trig)
     mq = _QUALIFIER_COLON.match(stripped, timeout=rx_timeout(stripped)) if rest[:1] == " " else None
     if mq and all(u.plural or fold(u.raw).startswith("cac ") for u in ul.units):
         # "Các doanh nghiệp cung cấp máy tính: Cài đặt …", "Các cơ sở, doanh nghiệp kinh doanh xăng dầu: Chấp hành …":

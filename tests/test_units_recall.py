@@ -275,3 +275,10 @@ def test_a_councils_deputies_and_the_bodies_subject_to_monitoring():
     Các cơ quan chịu sự giám sát có trách nhiệm báo cáo đầy đủ nội dung theo yêu cầu của Đoàn giám sát.
     """, date="2025-04-03")
     assert [u.name for u in units] == ["Các cơ quan chịu sự giám sát"]
+
+
+def test_the_fields_of_a_plural_bodys_name_run_to_the_colon_of_its_duty():
+    obs, units = _run("""
+    4. Các cơ quan phát thanh, truyền hình và báo chí của tỉnh: có trách nhiệm đưa tin về các điển hình tiên tiến.
+    """, date="2025-04-03")
+    assert [u.name for u in units] == ["Các cơ quan phát thanh, truyền hình và báo chí của tỉnh"]
