@@ -602,7 +602,8 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
 
 
 # "… tại các văn bản số …": a plural before the type word the mention starts with
-_PLURAL_OPT = r"(?:(?:các|những)\s{1,3})?"
+_PLURAL_OPT = r"(?:(?:các|những)\s{1,3})?(?:\p{Lu}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){1,4}\s{1,3})?"
+# (and a type the number's reading did not take in, with its qualifier: "tại Báo cáo thẩm định số …")
 _ISSUER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}(?:(?!\s(?:của|Của|CỦA)\s)[^,;:()\n.0-9/]){2,100}?)\s{1,3}(?:tại|theo)\s{1,3}"
     + _PLURAL_OPT + "$"
@@ -857,7 +858,11 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         # a title without "về" ("… quy định chuẩn nghề nghiệp giáo viên của Bộ trưởng Bộ Giáo dục và Đào tạo;"):
         # the clause up to its end, closed by "của <body>" fitting the symbol's code
         clause = regex.match(r"[^;.\n()“”\"]{3,250}?(?=\s{0,3}(?:[;.\n]|$))", text[r.tail:r.tail + 260], timeout=RX_TIMEOUT)
-        after = _issuer_after_title(clause.group(0).strip(" ,"), found) if clause else None
+        words = clause.group(0) if clause else ""
+        nxt = _NEXT_NUMBER.search(words, timeout=rx_timeout(words))
+        if nxt:
+            words = words[:nxt.start()]  # "…, Thông tư số 6/… của Bộ X": the "của" of the next number is its own
+        after = _issuer_after_title(words.strip(" ,"), found) if words.strip(" ,") else None
         if after:
             r.issuer, r.issuer_source = after, "title"
     r.relation = relation_at(text, r.start)
@@ -930,6 +935,7 @@ def _issuer_after_title(title: str, found: Found) -> str | None:
     return None
 
 
+_NEXT_NUMBER = regex.compile(r"(?<![\p{L}0-9])[0-9]{1,5}[a-z]?\s{0,2}[/\-]\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
 _SHARE_GAP = regex.compile(r"^[\s,]*(?:,|và|VÀ)[\s,]*$")
 
 
@@ -948,14 +954,15 @@ def share_trailing(text: str, items: list[Resolved]) -> None:
                 continue
             if not _SHARE_GAP.match(text[a.date_end:b.start], timeout=RX_TIMEOUT):
                 continue
-            if a.found.issuer_codes == b.found.issuer_codes and b.issuer and b.issuer_source in ("explicit", "shared"):
-                a.issuer, a.issuer_source = b.issuer, "shared"
+            if b.issuer and b.issuer_source in ("explicit", "shared") and (
+                    a.found.issuer_codes == b.found.issuer_codes or _issuer_fits_code(b.issuer, a.found)):
+                a.issuer, a.issuer_source = b.issuer, "shared"  # "12/KH-UBND … và … 13/UBND-VX … của UBND huyện"
             continue
         if a.tail > a.found.end:  # something was read after a (a date, an issuer)
             continue
         if not _SHARE_GAP.match(text[a.found.end:b.start], timeout=RX_TIMEOUT):
             continue
-        if a.found.issuer_codes != b.found.issuer_codes:
+        if a.found.issuer_codes != b.found.issuer_codes and not (b.issuer and _issuer_fits_code(b.issuer, a.found)):
             continue  # "Chỉ thị số 33/CT-TTg, Quyết định số 324-QĐ/TU của Tỉnh ủy": different bodies
         if b.date:
             a.date = b.date

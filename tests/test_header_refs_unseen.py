@@ -287,3 +287,20 @@ def test_a_news_page_s_headline_does_not_hide_the_header_of_the_letter_it_reprod
                   "Cà Mau, ngày 3 tháng 3 năm 2031", "QUYẾT ĐỊNH", "Về việc khen thưởng tập thể có thành tích",
                   "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH CÀ MAU", "Căn cứ Luật Thi đua, khen thưởng;")
     assert h.id == "45/QĐ-UBND" and h.date == "2031-03-03"
+
+
+def test_an_issuer_shared_by_two_numbers_whose_codes_differ_but_fit_it():
+    refs = refs_of("Căn cứ Thông tư số 5/2030/TT-BTC ngày 2/2/2030, Thông tư số 6/2030/TT-BTC ngày 3/3/2030 của Bộ "
+                   "trưởng Bộ Tài chính hướng dẫn;", "Thực hiện Kế hoạch số 12/KH-UBND ngày 1/1/2031 và Công văn số "
+                   "13/UBND-VX ngày 2/1/2031 của UBND huyện về công tác y tế;", "Thực hiện Chỉ thị số 33/CT-TTg, "
+                   "Quyết định số 324-QĐ/TU của Tỉnh ủy;", header=DocumentHeader())
+    assert refs["5/2030/TT-BTC"].issuer == refs["6/2030/TT-BTC"].issuer == "Bộ trưởng Bộ Tài chính"
+    assert refs["12/KH-UBND"].issuer == refs["13/UBND-VX"].issuer == "Ủy ban nhân dân huyện"
+    assert refs["33/CT-TTg"].issuer is None  # another body's code
+
+
+def test_a_proposer_before_a_qualified_type():
+    refs = refs_of("Theo đề nghị của Sở Tư pháp tại Báo cáo thẩm định số 20/BC-STP ngày 7/7/2031 và của Sở Tài chính "
+                   "tại Công văn số 21/STC-QLNS ngày 8/7/2031;", header=DocumentHeader())
+    assert refs["20/BC-STP"].issuer == "Sở Tư pháp"
+    assert refs["21/STC-QLNS"].issuer == "Sở Tài chính"
