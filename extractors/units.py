@@ -258,7 +258,7 @@ _PLURAL_CONT_ONLY = ("thành", "thị", "đặc khu", "thôn", "khu phố", "t�
 _PLURAL_CONT_RX = regex.compile(
     r"(?:[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r"|trực[ ]thuộc)"
     # "các sở, ban và ngành", "các xã, phường và thị trấn": one set of bodies of a kind
-    r"|[ ]+và[ ]+(?:ngành|đoàn[ ]thể|thị[ ]trấn|phường|đặc[ ]khu|thị[ ]xã|thành[ ]phố))(?!\p{L})",
+    r"|[ ]+và[ ]+(?:ngành|đoàn[ ]thể|thị[ ]trấn|phường|đặc[ ]khu|thị[ ]xã|thành[ ]phố|cá[ ]nhân))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ])[ ]*", regex.V1)

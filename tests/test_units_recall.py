@@ -282,3 +282,11 @@ def test_the_fields_of_a_plural_bodys_name_run_to_the_colon_of_its_duty():
     4. Các cơ quan phát thanh, truyền hình và báo chí của tỉnh: có trách nhiệm đưa tin về các điển hình tiên tiến.
     """, date="2025-04-03")
     assert [u.name for u in units] == ["Các cơ quan phát thanh, truyền hình và báo chí của tỉnh"]
+
+
+def test_bodies_and_persons_concerned_joined_by_va_are_the_laws_one_set_phrase():
+    assert _list("Các cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này") == [
+        "Các cơ quan, tổ chức và cá nhân có liên quan"]
+    assert _list("Các đơn vị và cá nhân liên quan thực hiện") == ["Các đơn vị và cá nhân liên quan"]
+    # a kind of its own stays apart
+    assert _list("Các phòng, ban và cá nhân thực hiện") == ["Các phòng, ban", "Cá nhân"]
