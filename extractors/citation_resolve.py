@@ -224,6 +224,7 @@ def _type_at(text: str, pos: int) -> bool:
 # và Xã hội", "Phòng Tài chính - Kế hoạch"), a meeting's number ("Hội nghị Trung ương 8", "lần thứ 6"), a
 # bracketed meeting ("Ban Chấp hành Trung ương (Hội nghị lần thứ 4)")
 _PHONG_CHONG_IN = regex.compile(r"(?:phòng|PHÒNG),\s{1,3}(?:chống|CHỐNG)\s")
+_NAME_NUMBER = regex.compile(r"\s{1,2}(?P<n>[0-9]{2,4})(?![0-9/.,\-]?[0-9\p{L}])")
 _NAME_HYPHEN = regex.compile(r"\s[-–]\s(?=\p{Lu})")
 _MEETING_END = regex.compile(r"(?:Hội\s+nghị|Trung\s+ương|[Ll]ần\s+thứ|Đại\s+hội|Phiên|[Kk]ỳ\s+họp)\s{0,3}$")
 _MEETING_NO = regex.compile(r"\s{0,3}(?:[0-9]{1,2}|[IVXL]{1,6})(?![0-9/.\-]?[0-9\p{L}])")
@@ -275,6 +276,13 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                     joined += 1
                 parts.append(window[i:seg_end].strip() + ",")
                 i = seg_end + 1
+                continue
+            num = _NAME_NUMBER.match(window, seg_end, timeout=rx_timeout(window))
+            if num and found is not None and window[i:seg_end].strip() and any(
+                    c.endswith(num.group("n")) for c in found.issuer_codes):
+                # "Ban Chỉ đạo 389 quốc gia" for a BCĐ389 number: the number its code carries is in its name
+                parts.append(window[i:num.end()].strip())
+                i = num.end()
                 continue
             hy = _NAME_HYPHEN.match(window, seg_end, timeout=rx_timeout(window))
             if hy and not _at(breaks, pos + seg_end + 1) and window[i:seg_end].strip():
