@@ -676,6 +676,8 @@ _LONE_ROMAN = regex.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})[.]?", regex.V1)
 _TRAILING_NUMBER = regex.compile(r"^(?P<cell>.*?\S)[ ]+(?P<n>\d{1,3})[.]?(?:[ ]+(?P<rest>\p{Lu}.*))?$", regex.V1)
 # a number then a capital at the start: the next row's number with its first cell, or a footnote of the page
 _LEADING_NUMBER = regex.compile(r"^(?P<n>\d{1,3})[ ]+(?P<rest>\p{Lu}.*)$", regex.V1)
+# a sub-row's number with its first cell ("2.1 Theo dõi, tổng hợp …")
+_SUB_NUMBER = regex.compile(r"^(?P<no>(?P<n>\d{1,3})\.\d{1,2})\.?[ ]+(?P<rest>\p{Lu}.*)$", regex.V1)
 # prose that a table does not hold: a numbered or lettered item, an article, a part heading
 _PROSE_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)][ ]|[a-zđ]\)[ ]|Điều[ ]+\d|[IVX]{1,4}\.[ ])", regex.V1)
 # a cell of the time column: it opens with a time ("2026", "Năm 2026 – 2030", "Quý II/2026", "Tháng 3/2026",
@@ -780,8 +782,9 @@ class CellTableReader:
                 # the header repeated on a new page, its last cell run together with the row going on below it
                 self.header.append(nxt)
                 self._end_header()
-                p = Paragraph(t[len(nxt):].strip(), p.index, p.page)
-                t = p.text
+                if self.row_no is not None:
+                    self.row.append(Paragraph(t[len(nxt):].strip(), p.index, p.page))
+                return True
             elif 0 < len(t) <= 60 and not any(c.isdigit() for c in t) and len(t.split()) <= 8 \
                     and not _LONE_ROMAN.fullmatch(t, timeout=RX_TIMEOUT):
                 self.header.append(t)
@@ -810,6 +813,13 @@ class CellTableReader:
             return True  # the title of a group of rows ("II", "Phân công, phân cấp …")
         if t in self.before:
             return True  # a running head repeated on the table's pages
+        sub = _SUB_NUMBER.match(t, timeout=RX_TIMEOUT)
+        if sub is not None and int(sub.group("n")) == self.last_no and self.row_no is not None:
+            # a sub-row of the row read ("2.1 Theo dõi, tổng hợp …" under "2"): a task of its own
+            self._flush()
+            self.row_no = Paragraph(sub.group("no"), p.index, p.page)
+            self.row.append(Paragraph(sub.group("rest"), p.index, p.page))
+            return True
         lead = _LEADING_NUMBER.match(t, timeout=RX_TIMEOUT)
         if lead is not None:
             if int(lead.group("n")) != self.last_no + 1:
@@ -892,7 +902,10 @@ class CellTableReader:
             if time is None and self.has_time and _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT):
                 time = q
             elif time is None and is_unit(q.text):
-                units.append([q])
+                if units and units[-1][-1].text.rstrip().endswith((";", ",")):
+                    units[-1].append(q)  # the same cell going on ("Bộ Nội vụ;" / "Bộ Y tế;" …)
+                else:
+                    units.append([q])
             elif time is None and i + 1 < len(rest) and is_unit(q.text + " " + rest[i + 1].text):
                 units.append([q, rest[i + 1]])  # a name broken over two paragraphs ("Bộ Công" / "Thương")
                 i += 1
@@ -901,6 +914,10 @@ class CellTableReader:
             # a time cell run together with the cell before it ("Báo cáo hằng năm 2026 và hằng năm", "… ban hành 2026")
             time = next((q for q in rest if _is_time_cell(q.text) and not _is_unit_cell(q.text)
                          or _YEAR_END.search(q.text, timeout=RX_TIMEOUT)), None)
+        if self.roles and len(units) > len(self.roles):
+            # more cells naming bodies than columns of bodies: the others are other columns naming a body
+            # ("Cấp trình: Bộ trưởng, Chủ tịch Ủy ban nhân dân tỉnh")
+            units = units[:len(self.roles)]
         if time is not None and units and strict:
             # a task split in the columns after its content: more doers with a result and a time of their own
             # after the time cell ("Bộ X | Các bộ | Báo cáo chuyên đề | Tháng 5/2026", then "Bộ X | Các bộ | Báo cáo
@@ -910,7 +927,7 @@ class CellTableReader:
             seg: list[Paragraph] = []
             for q in tail:
                 if _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT) and seg_units:
-                    self.subrows.append((seg + [q], seg_units, q))
+                    self.subrows.append((seg + [q], seg_units[:len(self.roles)] if self.roles else seg_units, q))
                     seg, seg_units = [], []
                 elif _is_unit_cell(q.text):
                     seg_units.append([q])

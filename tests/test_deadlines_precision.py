@@ -217,3 +217,33 @@ def test_a_row_with_a_second_doer_and_time_after_its_time_cell():
     dated = sorted((o.deadline.date, [u.name for u in o.units if u.role == "lead"]) for o in obs if o.deadline)
     assert dated == [("2028-05-31", ["Sở Công Thương"]), ("2028-09-30", ["Sở Công Thương"]),
                      ("2028-09-30", ["Sở Xây dựng"])]
+
+
+def test_sub_rows_a_column_naming_whom_to_submit_to_and_a_row_going_on_after_the_header():
+    head = ["TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Cấp trình", "Sản phẩm",
+            "Thời hạn hoàn thành"]
+    _doc, obs = _cells_doc([
+        "BÁO ĐIỆN TỬ TỈNH/Số 9", "PHỤ LỤC", *head,
+        "1", "Sắp xếp các trung tâm dịch vụ công của tỉnh", "Sở Nội vụ;", "Sở Tài chính",
+        "Các sở, ngành liên quan", "Ủy ban nhân dân tỉnh", "Đề án", "Quý II/2028",
+        "2", "Xây dựng phương án sắp xếp theo từng giai đoạn", "Ủy ban nhân dân các huyện",
+        "Sở Nội vụ", "Ủy ban nhân dân tỉnh", "Phương án", "Quý I/2028",
+        "2.1 Theo dõi việc sắp xếp các trung tâm dịch vụ công", "Sở Nội vụ", "Các sở, ngành liên quan",
+        "Ủy ban nhân dân tỉnh", "Báo cáo", "Quý III/2028",
+        # the page ends inside the next row: its content goes on after the header, run into its last cell
+        "2.2 Hướng dẫn chuyển giao trụ sở, tài sản của các trung tâm",
+        "BÁO ĐIỆN TỬ TỈNH/Số 9", "12", *head[:-1],
+        "Thời hạn hoàn thành sau sắp xếp cho các đơn vị tiếp nhận, bảo đảm không gián đoạn phục vụ người dân, "
+        "tổ chức và doanh nghiệp trong suốt quá trình chuyển giao trụ sở và tài sản công.",
+        "Sở Tài chính", "Các sở, ngành liên quan", "Ủy ban nhân dân tỉnh", "Hướng dẫn", "Quý IV/2028",
+    ], date="2027-12-01")
+
+    def got(words):
+        o = next(o for o in obs if o.action.startswith(words))
+        return [u.name for u in o.units], o.deadline.date if o.deadline else None
+
+    # the lead column broken after its ";", and "Cấp trình" (whom to submit to) is no column of doers
+    assert got("Sắp xếp các trung tâm") == (["Sở Nội vụ", "Sở Tài chính", "Các sở, ngành liên quan"], "2028-06-30")
+    # "2.1", "2.2" under row 2: tasks of their own
+    assert got("Theo dõi việc sắp xếp") == (["Sở Nội vụ", "Các sở, ngành liên quan"], "2028-09-30")
+    assert got("Hướng dẫn chuyển giao") == (["Sở Tài chính", "Các sở, ngành liên quan"], "2028-12-31")
