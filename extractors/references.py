@@ -478,7 +478,15 @@ _NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương
 _UNNUM_STOP = regex.compile(
     r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|số|Số|với|tại|cho|thì|là|đến|hướng|ban|"
     r"quy\s+định|phải|đúng|các|những|có|ngày|Ngày)(?![\p{L}])"
+    r"|(?<=\snăm\s{1,3}(?:19|20)[0-9]{2})(?=\s)"  # "Luật X năm 2014" ends at its year ("… 2014 Hà Nội, ngày …")
 )
+# "Luật Tổ chức HĐND và UBND năm 2003": a body's abbreviation after "và" goes on with the name
+_AND_ABBR = regex.compile(r"\svà\s{1,3}(?:UBND|HĐND|\p{Lu}{2,6})(?![\p{L}])")
+# a name written with a comma: "Luật Cán bộ, công chức ngày …", "Luật Khám bệnh, chữa bệnh;", "Luật Thi đua, khen
+# thưởng năm 2022" — lower-case words after the comma, then the name's end (a date, a year, a number, the clause's end)
+_COMMA_IN_NAME = regex.compile(
+    r",\s{1,3}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){0,2}(?=\s{1,3}(?:ngày|năm|số|và\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh)|đã\s+được)"
+    r"(?![\p{L}])|\s{0,3}[;.:)]|\s{0,3}$)")
 _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3}[IVXLC]{1,6}\s{0,3}\)?")
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
@@ -496,8 +504,12 @@ def _name_end(text: str, rest_start: int) -> int:
     """Where a document's name that starts at ``rest_start`` ends."""
     window = text[rest_start:rest_start + 160]
     s = _UNNUM_STOP.search(window, timeout=rx_timeout(window))
-    while s and _PHONG_CHONG.match(window, s.start(), timeout=rx_timeout(window)):  # "Luật Phòng, chống tham nhũng"
-        s = _UNNUM_STOP.search(window, s.end(), timeout=rx_timeout(window))
+    while s and (_PHONG_CHONG.match(window, s.start(), timeout=rx_timeout(window))  # "Luật Phòng, chống tham nhũng"
+                 or (s.start() > 0 and _COMMA_IN_NAME.match(window, s.start(), timeout=rx_timeout(window)))
+                 or (s.start() > 0 and _AND_ABBR.match(window, s.start(), timeout=rx_timeout(window)))):
+        cm = _COMMA_IN_NAME.match(window, s.start(), timeout=rx_timeout(window)) \
+            or _AND_ABBR.match(window, s.start(), timeout=rx_timeout(window))
+        s = _UNNUM_STOP.search(window, cm.end() if cm else s.end(), timeout=rx_timeout(window))
     end = rest_start + (s.start() if s else len(window))
     # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
     for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):
@@ -536,6 +548,8 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
         for m in _UNNUMBERED.finditer(text, timeout=tm):
             typ = squash_spaces(m.group("type"))
             rest_start = m.start("first")
+            if regex.match(r"(?:Năm|Ngày|Tháng|NĂM)\s{1,3}[0-9]", text[rest_start:rest_start + 12], timeout=RX_TIMEOUT):
+                continue  # "Luật Năm 2026 – 2030": a table's cells run together, no name
             if fold(typ) == "nghi quyet" and not _NQ_QUALIFIER.match(text[rest_start:rest_start + 20], timeout=RX_TIMEOUT):
                 continue
             end = _name_end(text, rest_start)

@@ -304,3 +304,23 @@ def test_a_proposer_before_a_qualified_type():
                    "tại Công văn số 21/STC-QLNS ngày 8/7/2031;", header=DocumentHeader())
     assert refs["20/BC-STP"].issuer == "Sở Tư pháp"
     assert refs["21/STC-QLNS"].issuer == "Sở Tài chính"
+
+
+def test_the_number_a_body_s_code_carries_stays_in_its_name():
+    refs = refs_of("Quyết định số 89/QĐ-BCĐ389 ngày 1/1/2031 của Ban Chỉ đạo 389 quốc gia về chống buôn lậu; "
+                   "Kế hoạch số 7/KH-UBND ngày 2/2/2031 của UBND tỉnh 2031 về y tế.", header=DocumentHeader())
+    assert refs["89/QĐ-BCĐ389"].issuer == "Ban Chỉ đạo 389 quốc gia"
+    assert refs["7/KH-UBND"].issuer == "Ủy ban nhân dân tỉnh"
+
+
+def test_a_law_named_with_a_comma_and_a_law_ending_at_its_year():
+    doc = doc_of("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2030; Luật Khám bệnh, chữa bệnh;",
+                 "Theo Luật Đất đai, các địa phương phải thực hiện việc giao đất.",
+                 "V/v xử lý theo Luật Hải quan năm 2030 Hà Nội, ngày 2 tháng 2 năm 2031",
+                 "Căn cứ Luật Thi đua, khen thưởng năm 2032 và Luật Phòng, chống tham nhũng;", "Luật Năm 2026 – 2030 2 Bộ",
+                 "Căn cứ Luật Tổ chức HĐND và UBND năm 2033 và Luật Nhà ở;")
+    _, unnumbered = extract_references(doc, DocumentHeader())
+    assert sorted(u.text for u in unnumbered) == sorted([
+        "Luật Cán bộ, công chức", "Luật Khám bệnh, chữa bệnh", "Luật Đất đai", "Luật Hải quan năm 2030",
+        "Luật Thi đua, khen thưởng năm 2032", "Luật Phòng, chống tham nhũng", "Luật Tổ chức HĐND và UBND năm 2033",
+        "Luật Nhà ở"])
