@@ -270,6 +270,8 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
         if header and header.issuer:
             for r in items:
                 _own_body_by_its_head(c.text, r, header.issuer)
+        for k, r in enumerate(items):
+            _body_named_before_by_its_head(c.text, r, items[:k])
         for r in items:
             r.title = _title_within_paragraph(stream, c, r)
         for r in items:
@@ -295,6 +297,21 @@ def _own_body_by_its_head(text: str, r: Resolved, own_issuer: str) -> None:
         return
     if r.found.issuer_codes and issuer_fits_code(own_issuer, r.found):
         r.issuer, r.issuer_source = own_issuer, "context"
+
+
+def _body_named_before_by_its_head(text: str, r: Resolved, before: list[Resolved]) -> None:
+    """A body named in full for an earlier number of the same text, then by its head word alone ("Sở Giáo dục và
+    Đào tạo có Công văn số …; ngày …, Sở có Công văn số …"): that body, when the symbol's code fits it."""
+    if r.issuer or not r.found.issuer_codes:
+        return
+    m = _BARE_HEAD_ISSUES.search(text[max(0, r.start - 60):r.start], timeout=RX_TIMEOUT)
+    if not m:
+        return
+    head = fold(m.group("h")) + " "
+    for p in reversed(before):
+        if p.issuer and fold(p.issuer).startswith(head) and issuer_fits_code(p.issuer, r.found):
+            r.issuer, r.issuer_source = p.issuer, "context"
+            return
 
 
 def _short_key(ref: Reference) -> tuple[str, str, str] | None:

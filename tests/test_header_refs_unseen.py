@@ -324,3 +324,11 @@ def test_a_law_named_with_a_comma_and_a_law_ending_at_its_year():
         "Luật Cán bộ, công chức", "Luật Khám bệnh, chữa bệnh", "Luật Đất đai", "Luật Hải quan năm 2030",
         "Luật Thi đua, khen thưởng năm 2032", "Luật Phòng, chống tham nhũng", "Luật Tổ chức HĐND và UBND năm 2033",
         "Luật Nhà ở"])
+
+
+def test_a_body_named_in_full_then_by_its_head_word_alone():
+    refs = refs_of("Ngày 10/3/2031, Sở Giáo dục và Đào tạo có Công văn số 450/SGDĐT-GDTrH về việc tổ chức thi; ngày "
+                   "12/3/2031, Sở có Công văn số 470/SGDĐT-VP về lịch thi; Sở đã ban hành Kế hoạch số 9/KH-SYT ngày "
+                   "1/1/2031.", header=DocumentHeader())
+    assert refs["470/SGDĐT-VP"].issuer == "Sở Giáo dục và Đào tạo"
+    assert refs["9/KH-SYT"].issuer is None  # the code names another Sở
