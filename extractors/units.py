@@ -562,6 +562,14 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                     end = mj.end()
                     words += 2
                     continue
+            inner = _inner_words_to_name(text, r) if (word == "và" and not plural and not closed and head[:1].isupper()
+                                                      and text[pos:q].split() and text[pos:q].split()[-1].islower()) else None
+            if inner is not None:
+                # "Viện Nghiên cứu phát triển và ứng dụng công nghệ Việt Nam": a name written in sentence case goes
+                # on after "và" with lower-case words up to the proper name that closes it
+                end = inner
+                words += 2
+                continue
             break
         if word in ("của", "thuộc", "trực") and (words > 0 or " " in head.strip()):
             own = _owner_after(text, end)
@@ -611,8 +619,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if words > 0 and _is_upper_start(word) and _match_head(text, q) and _match_head(text, q).group("head")[0].isupper():
             hm = _match_head(text, q)
             # a second capitalised head starts a new unit ("Phòng TC-HC Đoàn thanh niên") unless it is
-            # the parent body ("Công đoàn Trung tâm Y tế", "Ban Dân vận Huyện ủy", "Đảng bộ TTYT")
-            if hm.group("hob") or (plural and not _after_owner_word(text, q)):
+            # the parent body ("Công đoàn Trung tâm Y tế", "Ban Dân vận Huyện ủy", "Đảng bộ TTYT") or the noun
+            # of the plural complement its "các" opened ("Thanh tra các Bộ, ngành", "Văn phòng các Sở")
+            if hm.group("hob") or (plural and not _after_owner_word(text, q) and not _opens_plural(text, pos, q)):
                 break
         end = w.end()
         words += 1
@@ -628,6 +637,49 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
 
 
 _CLOSED_SLACK = 1
+# people written after "và" are doers of their own, never words inside a body's name ("Phòng X và học sinh …")
+_PEOPLE_WORDS = regex.compile(
+    r"(?:người|nhân[ ]dân|học[ ]sinh|sinh[ ]viên|cán[ ]bộ|công[ ]chức|viên[ ]chức|giáo[ ]viên|đại[ ]biểu|đoàn[ ]viên"
+    r"|hội[ ]viên|đảng[ ]viên|công[ ]dân|nhân[ ]viên|lãnh[ ]đạo)(?!\p{L})", regex.V1)
+_INNER_MOST = 8
+
+
+def _inner_words_to_name(text: str, r: int) -> int | None:
+    """After "và" at ``r``: the end of one to eight lower-case syllables that lead to a capitalised proper name which is
+    no body of its own ("… và ứng dụng công nghệ | Việt Nam"), or None: a predicate word, a plural or a level, a
+    people noun, a head or a plural noun first, "các", a separator or a lower-case end breaks the run (a head's word
+    further on is part of a compound: "môi trường")."""
+    _tm = rx_timeout(text)
+    if _PEOPLE_WORDS.match(text, r, timeout=_tm):
+        return None
+    end, n = r, 0
+    while True:
+        q = _skip_spaces(text, end)
+        if q == end and n:
+            return None  # a separator: the run does not reach a name
+        w = _WORD.match(text, q, timeout=_tm)
+        if w is None:
+            return None
+        word = w.group(0)
+        if _is_upper_start(word):
+            if n == 0 or word[0].isdigit() or _ABBREV.fullmatch(word, timeout=RX_TIMEOUT) or _starts_unit(text, q):
+                return None
+            return end
+        if (n >= _INNER_MOST or word in ("các", "những", "và", "cùng") or word in _LEVEL_WORDS
+                or _STOP_RX.match(text, q, timeout=_tm)
+                or n == 0 and (_starts_unit(text, q) or _BARE_PLURAL.match(text, q, timeout=_tm))):
+            return None
+        end, n = w.end(), n + 1
+
+
+def _opens_plural(text: str, pos: int, q: int) -> bool:
+    """The word at ``q`` is the noun of a plural complement the name's own "các" opened just before it
+    ("Thanh tra các | Bộ, ngành"): "các" is the last word of ``text[pos:q]`` and a plural noun follows it."""
+    before = text[pos:q].split()
+    if not before or before[-1].lower() != "các":
+        return False
+    i = text.rfind(before[-1], pos, q)
+    return _PLURAL_RX.match(text, i, timeout=rx_timeout(text)) is not None
 # the kinds of school (a closed class: the levels and types of the school system): a school noun written in
 # lower case ("các trường …") takes one of them, a place, an owner or a continuation as its first complement;
 # another lower-case word is its predicate ("Các trường xét tuyển …", "Các trường tuyển sinh …")
@@ -838,6 +890,7 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
         break
     if not units:
         return None
+    _fold_inner_organs(units)
     _share_complement(units, nouns, text)
     _distribute(units)
     return UnitList(start, units[-1].end, units)
@@ -998,6 +1051,26 @@ def _share_complement(units: list[UnitSpan], nouns: dict[int, int], text: str) -
                     if (u.end == nouns[k]) if k in nouns else bool(_ENDS_PLURAL.search(u.raw, timeout=rx_timeout(u.raw))):
                         u.spell_out(f"{u.raw} {comp}")
         i = j + 1
+
+
+# the governing organs inside an enterprise or an institution (a closed class): written without their
+# body, the head of one heads the body named after the heads that share it
+_INNER_ORGANS = frozenset({"hoi dong thanh vien", "hoi dong quan tri", "hoi dong quan ly", "hoi dong truong",
+                           "ban giam doc", "ban tong giam doc", "ban kiem soat", "ban dieu hanh"})
+
+
+def _fold_inner_organs(units: list[UnitSpan]) -> None:
+    """"Chủ tịch Hội đồng thành viên, Tổng Giám đốc các tập đoàn": heads that share one list of bodies. The
+    first heads an organ of those bodies, left without its body; both heads' tasks go to the bodies named
+    once after the last head (a head is its body), so the organ is no unit of its own."""
+    i = 0
+    while i + 1 < len(units):
+        u, v = units[i], units[i + 1]
+        if (u.head_of_body and v.head_of_body and fold(canonical_name(u.raw)) in _INNER_ORGANS
+                and " các " in f" {v.raw.lower()} "):
+            del units[i]
+            continue
+        i += 1
 
 
 def _distribute(units: list[UnitSpan]) -> None:
