@@ -454,6 +454,66 @@ def _unclosed(text: str) -> bool:
     return text.count("(") > text.count(")") or text.count("“") > text.count("”")
 
 
+# "khoản 2", "điểm a", "mục 3" ending a line: the part of a text cited before the article it belongs to
+_CITED_SUBPART = regex.compile(r"(?:^|\s)(?:khoản|điểm|tiết|mục)\s{1,3}[0-9a-zđ]{1,3}(?:\.\d{1,2})?,?$")
+
+
+_WORD_LABEL = regex.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục|ĐIỀU|CHƯƠNG|MỤC|PHẦN|PHỤ LỤC|Bước)\s")
+
+
+def _cited_part(prev: str, label: str, rest: str, ends_clause: bool) -> bool:
+    """A part of a text ("Điều 1", "Chương II", "Mục 3", "Phụ lục 2")
+    cited inside a sentence wrapped just before it, not a heading: the line
+    before does not end a clause, and ends with a word that asks for what
+    follows ("tại", "theo", "của" …) or with the smaller part cited first
+    ("khoản 2", "điểm a"); or the label has no "." / ":" after its number
+    and the words after it go on in lower case ("Điều 1 chịu trách nhiệm
+    …") after a line of running text, which a heading's title never
+    does."""
+    if ends_clause or _is_caps(prev) or not _WORD_LABEL.match(label, timeout=RX_TIMEOUT):
+        return False  # a title in capitals ("QUẢN LÝ VĂN BẢN ĐẾN"), or not a word label
+    # "Điều 5. Trình tự …" has the form of a heading whatever comes before it
+    titled = label[-1] in ".:" and rest[:1].isupper()
+    last_word = prev.rsplit(None, 1)[-1].casefold() if prev.split() else ""
+    if not titled and (last_word in _OPEN_WORDS or _CITED_SUBPART.search(prev, timeout=rx_timeout(prev))):
+        return True
+    # the lower-case run-on counts after a line of running text only, not
+    # after a signer's name ("Phụ lục 2 kèm theo …" heads an annex)
+    return len(prev.split()) >= 6 and label[-1] not in ".:" and rest[:1].islower()
+
+
+# the name of a body ending with ":" — "Hội đồng nhân dân tỉnh:", "Sở Tài chính:"; a body's name
+# opens with one of these heads (a short list of the usual ones: the parser only needs to tell a
+# name from a sentence such as "Giao phòng Kế hoạch:")
+_BODY_HEADS = (
+    "Ủy ban", "Uỷ ban", "Hội đồng", "Ban", "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Phòng",
+    "Văn phòng", "Thanh tra", "Trung tâm", "Viện", "Tòa án", "Toà án", "Công an", "Kho bạc",
+    "Mặt trận", "Đảng ủy", "Đảng uỷ", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ", "Thành ủy",
+    "Thành uỷ", "Đoàn", "Hội", "Liên đoàn", "Công đoàn", "Bảo hiểm xã hội", "Bệnh viện", "Trường",
+    "Ngân hàng", "Chính phủ", "Quốc hội", "UBND", "HĐND", "UBMTTQ",
+)
+_NAME_LINE_END = regex.compile(
+    r"^(?:" + "|".join(regex.escape(h) for h in _BODY_HEADS) + r")(?![\p{L}\p{N}])[^.;:!?]{0,80}:$"
+)
+_ITEM_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]?|[a-zđ][.)]|\((?:[a-zđ]|\d{1,3})\))$")
+
+
+def _label_name_runs_on(prev: str, cur: str) -> bool:
+    """A short item line whose name goes on over the next line: "1.
+    Thường trực" + "Hội đồng nhân dân tỉnh:". The item ("1.", "a)",
+    "(2)" — not an article or a part, whose title a sentence follows) ends
+    with no punctuation after a few words not in capitals, and the next line
+    is a body's name ending with ":" that introduces the items below — the
+    end of the item's name, not a sentence of its own."""
+    label = label_of(prev)
+    if label is None or not _ITEM_LABEL.match(label, timeout=RX_TIMEOUT):
+        return False
+    head = prev[len(label):].strip()
+    if not head or len(head.split()) > 6 or _is_caps(head) or not head[-1].isalpha():
+        return False
+    return len(cur.split()) <= 12 and _NAME_LINE_END.match(cur, timeout=rx_timeout(cur)) is not None
+
+
 def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page: bool,
           para: str | None = None) -> bool:
     """Does line ``cur`` continue the paragraph that line ``prev`` ends?
@@ -463,7 +523,10 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     1. a bare URL never joins; a line starting with a list or heading label
        ("I.", "1.", "1.1.", "a)", "(1)", "-", "+", "Điều 3.") opens a
        paragraph — except "- " + lower-case text right after a full line
-       that did not end a clause (a wrapped " - " inside a sentence);
+       that did not end a clause (a wrapped " - " inside a sentence), and
+       a part of a text cited inside a sentence ("… quy định tại" +
+       "Điều 1 chịu trách nhiệm …", see ``_cited_part``), which joins
+       unless rule 2 separates them;
     2. more blank lines than usual between them (not across a page break)
        separate paragraphs;
     3. ``prev`` ends in a hyphen or slash glued to a word ("16/CT-",
@@ -478,7 +541,10 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
        bracket after them): a new paragraph;
     7. ``prev`` ends with a comma, or is a full line (≥ 75 % of the wrap
        width, when the text is wrapped): joins;
-    8. otherwise (a short line ending without punctuation, before a line
+    8. a short item line ending without punctuation before a body's name
+       ending with ":" ("1. Thường trực" + "Hội đồng nhân dân tỉnh:"):
+       joins, the name of the item runs on (``_label_name_runs_on``);
+    9. otherwise (a short line ending without punctuation, before a line
        starting upper-case: a title, a signature line): a new paragraph.
     """
     if not cur or not prev:
@@ -488,13 +554,17 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     full = width is not None and len(prev) >= 0.75 * width
     ends_clause = _END_PUNCT.search(prev, timeout=rx_timeout(prev)) is not None
     label = label_of(cur)
+    cited = False
     if label is not None:
         rest = cur[len(label):].lstrip()
         wrapped_dash = label in "-–—" and rest[:1].islower() and full and not ends_clause
-        if not wrapped_dash:
+        cited = _cited_part(prev, label, rest, ends_clause)
+        if not wrapped_dash and not cited:
             return False
     if extra_gap > 0 and not across_page:
         return False
+    if cited:
+        return True
     if cur.startswith("(") and _is_caps(prev):
         return False  # a caption under a title: "(Kèm theo Kế hoạch số …)"
     if len(prev) >= 2 and prev[-1] in "-/" and not prev[-2].isspace():
@@ -511,7 +581,7 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
         return False
     if prev.endswith(",") or prev.endswith(" -") or prev.endswith(" –"):
         return True
-    return full
+    return full or _label_name_runs_on(prev, cur)
 
 
 def _glued(prev: str) -> bool:
