@@ -438,6 +438,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     end = pos
     words = 0
+    singular = not plural  # a name that opens with a singular head ("Ban Quản lý các khu …" stays so)
     # a committee keeps its first word even when it is a verb ("Tổ kiểm tra", "Ban chỉ đạo")
     first = head.lower() in _COMMITTEE_HEADS
     kinds = _kinds(head) if plural else None  # the kind of body a plural list names so far
@@ -562,7 +563,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                     end = mj.end()
                     words += 2
                     continue
-            inner = _inner_words_to_name(text, r) if (word == "và" and not plural and not closed and head[:1].isupper()
+            inner = _inner_words_to_name(text, r) if (word == "và" and singular and not closed and head[:1].isupper()
                                                       and text[pos:q].split() and text[pos:q].split()[-1].islower()) else None
             if inner is not None:
                 # "Viện Nghiên cứu phát triển và ứng dụng công nghệ Việt Nam": a name written in sentence case goes
@@ -1077,6 +1078,17 @@ def _distribute(units: list[UnitSpan]) -> None:
     last = units[-1]
     mc = regex.search(r"\s(các\s.+)$", last.raw, timeout=RX_TIMEOUT)
     if not mc:
+        # "Hiệu trưởng, Giám đốc các trường, trung tâm trực thuộc": the last unit is a kind split off the plural
+        # complement; the bare heads share the complement of the unit after them that holds its "các"
+        for i, u in enumerate(units[:-1]):
+            if not u.bare:
+                continue
+            for v in units[i + 1:]:
+                mv = regex.search(r"\s(các\s.+)$", v.raw, timeout=RX_TIMEOUT)
+                if mv:
+                    u.spell_out(f"{u.raw} {mv.group(1)}")
+                    u.bare = False
+                    break
         return
     comp = mc.group(1)
     for u in units[:-1]:

@@ -73,3 +73,19 @@ def test_và_before_lower_case_words_still_ends_a_name_without_a_proper_name_aft
     assert _list("Trung tâm Y tế và trạm y tế các xã thực hiện") [0] == "Trung tâm Y tế"
     # a person or a people after "và" is no part of the body's name
     assert _list("Phòng Giáo dục và học sinh Trường Tiểu học Hòa Bình tham gia") [0] == "Phòng Giáo dục"
+
+
+def test_a_bare_head_shares_the_complement_of_the_next_head_when_the_list_ends_on_a_split_kind():
+    # the schools' and the centres' heads: the bare first head heads the schools named after the second
+    assert _list("Hiệu trưởng, Giám đốc các trường, trung tâm trực thuộc nộp báo cáo") == [
+        "Các trường", "Các trường", "Trung tâm trực thuộc"]
+    # with the complement on the last unit the bare head takes it, as before
+    assert _list("Cấp ủy, Thủ trưởng, Chủ tịch công đoàn các đơn vị phổ biến") == [
+        "Cấp ủy các đơn vị", "Các đơn vị", "Công đoàn các đơn vị"]
+
+
+def test_a_singular_board_over_a_plural_complement_goes_on_after_và_to_its_proper_name():
+    assert _list("Ban Quản lý các cụm công nghiệp và làng nghề Bắc Ninh hướng dẫn doanh nghiệp") == [
+        "Ban Quản lý các cụm công nghiệp và làng nghề Bắc Ninh"]
+    # a plural subject is no single name: "và" still joins two subjects
+    assert _list("Các đơn vị và doanh nghiệp Thanh Hóa tham gia")[0] == "Các đơn vị"
