@@ -803,6 +803,24 @@ def _deadline_only(sentence: str, dl) -> bool:
     return len(words) <= 4 and all(w in _DEADLINE_ONLY_WORDS for w in words)
 
 
+# a nominalised task restated as the subject of its own time ("Việc rà soát này", "Nhiệm vụ trên phải", "Các
+# nội dung nêu trên cần"): what stands before the completion verb of a deadline
+_RESTATED = regex.compile(r"^\(?[ ]*(?:(?:các|những)[ ]+)?(?:việc|công[ ]việc|nhiệm[ ]vụ|nội[ ]dung|hoạt[ ]động)\b"
+                          r"(?P<np>(?:[ ]+\p{L}+){0,8}?)(?:[ ]+(?:phải|cần|được|sẽ|đều))?[ ]*$",
+                          regex.V1 | regex.IGNORECASE)
+
+
+def _restated_due(sentence: str, dl) -> bool:
+    """The sentence restates the task just given only to set its time ("Việc rà soát này hoàn thành trước ngày
+    15/02/2027.", "Các nội dung trên phải xong chậm nhất ngày …"): its deadline is that task's."""
+    m = _RESTATED.match(sentence[:dl.start], timeout=RX_TIMEOUT)
+    if m is None or regex.search(r"[,;:]|\b(?:đã|đang|chưa|không)\b", sentence[:dl.start], regex.V1 | regex.IGNORECASE,
+                                 timeout=RX_TIMEOUT):  # (narration or negation: "Việc rà soát đã hoàn thành …")
+        return False
+    tail = regex.findall(r"\p{L}+", sentence[dl.end:], timeout=RX_TIMEOUT)
+    return len(tail) <= 3
+
+
 def _owners(text: str) -> list[tuple[UnitSpan, str]]:
     """Units named after "của" in the subject noun phrase ("Kế hoạch … của các cơ quan, đơn vị gửi …")."""
     for m in regex.finditer(r"\bcủa[ ]+", text, timeout=RX_TIMEOUT):
@@ -1384,13 +1402,15 @@ class _Prose:
                     self.collective = plural[:1]
             self.last_subject = subj_units
             return subj_units, d
+        restated_due = bool(deadlines) and _restated_due(s_clean, deadlines[0])
         if not same_para and last_draft is None and deadlines and self.above is not None \
-                and regex.match(r"(?i)\(?\s*(?:thời\s+(?:gian|hạn)|hạn\s+(?:chót|cuối)|hoàn\s+thành)\b", s_clean, timeout=RX_TIMEOUT):
+                and (restated_due or regex.match(r"(?i)\(?\s*(?:thời\s+(?:gian|hạn)|hạn\s+(?:chót|cuối)|hoàn\s+thành)\b",
+                                                 s_clean, timeout=RX_TIMEOUT)):
             # "- Thời gian thực hiện: từ … đến ngày 30/11/2025." on its own line: the due date of the task above
             last_draft = self.above if self.above.ob.deadline is None or self.above.scope_deadline else None
             same_para = last_draft is not None
         if same_para and last_draft is not None and deadlines and (last_draft.ob.deadline is None or last_draft.scope_deadline) \
-                and _deadline_only(s_clean, deadlines[0]):
+                and (_deadline_only(s_clean, deadlines[0]) or restated_due):
             # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
             dl = deadlines[0]
             dl.deadline.loc = sloc.span(dl.start, dl.end) if sloc.start is not None else sloc
@@ -1453,7 +1473,7 @@ class _Prose:
         if when is not None and not _NARRATION.search(s_clean[:when], timeout=RX_TIMEOUT) \
                 and not _IF_START.match(s_clean, timeout=_tm) and (
                 REPORT_VERB.search(s_clean, timeout=_tm) or _TASK_START.match(s_clean, timeout=_tm)
-                or deadlines and _DUE_WORD.search(s_clean[:when], timeout=RX_TIMEOUT)):
+                or deadlines and _DUE_WORD.search(s_clean[:when], timeout=RX_TIMEOUT) or restated_due):
             # a dated or recurring task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo
             # cáo tháng gửi trước ngày …", "Báo cáo định kỳ hằng tháng gửi về Sở …"): the owners named after
             # "của", else the unit the context gives
@@ -1486,12 +1506,23 @@ class _Prose:
         """"Bộ X đề nghị các bộ, tỉnh thực hiện một số nội dung sau:" is no task; its items are tasks of the
         bodies it names (the addressees when it names them collectively, or names nobody)."""
         if subj is not None and (subj.trigger is not None
-                                 or _DUTY_LEADIN.match(s[subj.action_start:], timeout=RX_TIMEOUT)):
+                                 or _DUTY_LEADIN.match(s[subj.action_start:], timeout=RX_TIMEOUT)
+                                 or _SUPPORT.match(s[subj.action_start:], timeout=RX_TIMEOUT)):
             _place([u for u, _r in subj.units], sloc)
             units, _c = self._collective(subj.units)
-            if subj.trigger is not None or not self._is_issuer(units) or self.report and self.section_ok:
+            action = s[subj.action_start:]
+            # a role given to the subject ("Sở X chủ trì, phối hợp với Sở Y, Sở Z thực hiện các nhiệm vụ sau:"):
+            # the items are its tasks and its partners support them, whoever issued the text
+            role = subj.trigger is None and bool(_LEAD_START.match(action, timeout=RX_TIMEOUT)
+                                                 or _SUPPORT.match(action, timeout=RX_TIMEOUT))
+            if subj.trigger is not None or role or not self._is_issuer(units) or self.report and self.section_ok:
                 # (in a report's part on its tasks ahead, the issuer introduces its own: "Sở Y tế tập trung chỉ
                 # đạo thực hiện một số nhiệm vụ sau:")
+                if subj.trigger is None:
+                    own = {fold(u.raw) for u, _r in units}
+                    support = _support_units(action, sloc.span(subj.action_start, len(s))
+                                             if sloc.start is not None else None)
+                    units = units + [u for u in self._no_collective(support) if fold(u[0].raw) not in own]
                 return units, None
             return None
         if subj is None and _ORDER_WORD.search(s, timeout=rx_timeout(s)):

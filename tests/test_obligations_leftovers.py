@@ -1,0 +1,90 @@
+"""Tasks that were found but never became obligations (issue 10, classes 1, 6, 9).
+
+Every sentence here is invented for the test (bodies, places, dates are made up); none is copied from a gold
+file or a corpus document.  Each test failed before the change it covers.
+"""
+
+from __future__ import annotations
+
+from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+from extractors.obligations import extract_obligations
+
+
+def _run(text: str, **hdr):
+    lines = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
+    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=lines).reindex()
+    return extract_obligations(doc, DocumentHeader(**hdr))[0]
+
+
+def _with(obs, words: str):
+    found = [o for o in obs if words in o.source_text]
+    assert found, f"no obligation holds {words!r}: {[o.source_text for o in obs]}"
+    return found[0]
+
+
+def _roles(ob) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in ob.units]
+
+
+# --------------------------------------------------------------------------
+# 1. A lead-in whose subject leads and names its partners
+# --------------------------------------------------------------------------
+
+_ITEMS = """a) Rà soát danh mục chợ đầu mối trên địa bàn, hoàn thành trước ngày 30/6/2027.
+b) Xây dựng kế hoạch kiểm tra an toàn thực phẩm tại các chợ."""
+
+
+def test_a_lead_in_giving_a_role_opens_a_scope_when_the_issuer_is_unknown():
+    # no issuer read (an excerpt): the role verb says the body is given the items, not introducing them
+    for lead in ("Sở Công Thương chủ trì, phối hợp với các cơ quan liên quan thực hiện các nhiệm vụ sau:",
+                 "2. Sở Công Thương chủ trì thực hiện các nhiệm vụ sau đây:",
+                 "Sở Công Thương phối hợp với các cơ quan liên quan triển khai các công việc sau:"):
+        obs = _run(lead + "\n" + _ITEMS)
+        a = _with(obs, "Rà soát danh mục chợ")
+        assert _roles(a) == [("Sở Công Thương", "lead")], lead
+        assert a.deadline is not None and a.deadline.date == "2027-06-30"
+        assert _roles(_with(obs, "Xây dựng kế hoạch kiểm tra")) == [("Sở Công Thương", "lead")]
+
+
+def test_the_partners_of_a_lead_in_before_its_preamble_support_its_items():
+    obs = _run("Sở Công Thương chủ trì, phối hợp với Sở Y tế, Công an tỉnh triển khai những việc sau đây:\n" + _ITEMS,
+               issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    assert _roles(_with(obs, "Xây dựng kế hoạch kiểm tra")) == [
+        ("Sở Công Thương", "lead"), ("Sở Y tế", "support"), ("Công an tỉnh", "support")]
+
+
+def test_a_lead_in_without_a_role_by_an_unknown_issuer_still_gives_no_doer():
+    # "X thực hiện các nhiệm vụ sau:" with no issuer read may be the issuer introducing its plan: unchanged
+    obs = _run("Sở Công Thương thực hiện các nhiệm vụ sau:\n" + _ITEMS)
+    assert all(not o.units for o in obs)
+
+
+# --------------------------------------------------------------------------
+# 6. A sentence that only restates the time of the task before it
+# --------------------------------------------------------------------------
+
+
+def test_a_restated_task_sets_the_time_of_the_task_before_it():
+    obs = _run("Sở Nội vụ chủ trì rà soát vị trí việc làm tại các cơ quan cấp tỉnh.\n"
+               "Việc rà soát này hoàn thành trước ngày 15/02/2027.")
+    assert len(obs) == 1
+    assert _roles(obs[0]) == [("Sở Nội vụ", "lead")] and obs[0].deadline.date == "2027-02-15"
+    obs = _run("Ban Quản lý các khu công nghiệp lập danh mục dự án chậm tiến độ. "
+               "Nhiệm vụ trên phải xong chậm nhất ngày 30 tháng 9 năm 2027.")
+    assert len(obs) == 1 and obs[0].deadline.date == "2027-09-30"
+
+
+def test_a_restated_task_alone_takes_the_doer_of_its_section_or_the_addressees():
+    hdr = dict(issuer="Ủy ban nhân dân tỉnh Hà Nam", recipients=["Sở Y tế", "Sở Xây dựng"])
+    ob = _with(_run("1. Sở Tài chính\nViệc tổng kết phong trào thi đua hoàn thành trước ngày 20/11/2027.", **hdr),
+               "tổng kết")
+    assert _roles(ob) == [("Sở Tài chính", "lead")] and ob.deadline.date == "2027-11-20"
+    ob = _with(_run("Việc tổng kết phong trào thi đua hoàn thành trước ngày 20/11/2027.", **hdr), "tổng kết")
+    assert _roles(ob) == [("Sở Y tế", "lead"), ("Sở Xây dựng", "lead")]
+
+
+def test_a_past_completion_is_no_time_of_the_task_before_it():
+    obs = _run("Sở Nội vụ chủ trì rà soát vị trí việc làm tại các cơ quan cấp tỉnh.\n"
+               "Việc rà soát đã hoàn thành trước ngày 15/02/2025.")
+    assert [o.deadline for o in obs] == [None]
+
