@@ -92,6 +92,9 @@ _TRIGGER = regex.compile(
 )
 _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ ]+(?:[IV]{1,3}|\d)(?:[/.]\d{4})?|Từ[ ]nay(?:[ ]đến[ ][^,]{3,30})?"
               r"|Đến[ ]năm[ ]+\d{4}|Hằng[ ](?:năm|tháng|quý|tuần)|Hàng[ ](?:năm|tháng|quý|tuần)|Định[ ]kỳ[ ][^,]{2,30})(?=,)")
+# (a recurrence only: "…, trong năm 2019 Bộ sẽ tổng kết …" is the issuer's own plan as often as an order)
+_TIME_ADJUNCT = regex.compile(r"(?:(?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)|định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần))?)"
+                              r"[ ]+(?=\p{Lu})", regex.V1)
 _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
     r"|Ngay[ ](?:sau[ ])?khi|Nhận[ ]được"
@@ -270,7 +273,9 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                     u.start += ma.end()
                     u.end += ma.end()
                 return _Subject(inner.units, inner.action_start + ma.end(), inner.trigger)
-    if ul is None and trig is None and _BARE_PLURAL_START.match(s, timeout=_tm):
+    mb = _BARE_PLURAL_START.match(s, timeout=_tm) if trig is None else None
+    if mb is not None and (ul is None or ul.end <= mb.end()):
+        # (the kind's word alone read as a name: "Sở" of "Sở, ban, ngành")
         # "Cơ quan, đơn vị trường học rà soát …": a plural subject written without "các"
         t2 = "các " + s[:1].lower() + s[1:]
         ul2 = parse_unit_list(t2, 0)
@@ -318,7 +323,11 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                         u.end += at
                     return _Subject(inner.units, inner.action_start + at, inner.trigger)
                 break
-            if s[at:at + 1].islower() and _TASK_START.match(s[at:at + 1].upper() + s[at + 1:], timeout=RX_TIMEOUT):
+            # a time adjunct between the opening clause and the subject ("Căn cứ …, hằng năm Sở X lập …")
+            mta = None if begun else _TIME_ADJUNCT.match(s, at, timeout=RX_TIMEOUT)
+            if mta is not None and parse_unit_list(s, mta.end()) is not None:
+                at = mta.end()
+            elif s[at:at + 1].islower() and _TASK_START.match(s[at:at + 1].upper() + s[at + 1:], timeout=RX_TIMEOUT):
                 # "Trên cơ sở …, tiến hành rà soát …, các tập đoàn, tổng công ty; …": the predicate has begun, the
                 # bodies after its commas are its objects (an order after a semicolon still names its doers)
                 begun = True
@@ -648,7 +657,9 @@ _COLLECTIVE = regex.compile(
     r"|cac anh,? chi|cac (?:co quan|don vi|dia phuong)(?:,? (?:va )?(?:co quan|don vi|dia phuong|to chuc))*(?: (?:co )?lien quan)?)$"
 )
 # ("Tổ chức" only before a comma: "Tổ chức tập huấn …" is the verb)
-_BARE_PLURAL_START = regex.compile(r"^(?:(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học)(?=,|[ ]\p{Ll})|Tổ[ ]chức(?=,))",
+_BARE_PLURAL_START = regex.compile(r"^(?:(?:Cơ[ ]quan|Đơn[ ]vị|Địa[ ]phương|Doanh[ ]nghiệp|Cơ[ ]sở|Trường[ ]học)(?=,|[ ]\p{Ll})|Tổ[ ]chức(?=,)"
+                                   # kinds of bodies listed in lower case ("Sở, ban, ngành; …", "Bộ, ngành …")
+                                   r"|(?:Sở|Bộ|Ban|Phòng)(?=,[ ]*(?:sở|bộ|ban|ngành|phòng|cơ[ ]quan|đơn[ ]vị)\b))",
                                    regex.V1)
 # a heading's period after the words of a plan ("NHIỆM VỤ TRỌNG TÂM THÁNG 11", "Chương trình công tác tháng 11/2017",
 # "PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2025") or standing first ("Quý I năm 2020", "Tháng 3/2026")

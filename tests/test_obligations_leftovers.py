@@ -88,3 +88,35 @@ def test_a_past_completion_is_no_time_of_the_task_before_it():
                "Việc rà soát đã hoàn thành trước ngày 15/02/2025.")
     assert [o.deadline for o in obs] == [None]
 
+
+# --------------------------------------------------------------------------
+# 9. A recurrence between an opening clause and the subject
+# --------------------------------------------------------------------------
+
+
+def test_a_time_adjunct_after_an_opening_clause_does_not_hide_the_subject():
+    for text, who in (("Căn cứ dự toán ngân sách của tỉnh, hằng năm Sở Tài chính lập dự toán chi tiết.", "Sở Tài chính"),
+                      ("Trên cơ sở các nguồn vốn nêu trên, hàng năm Ủy ban nhân dân huyện bố trí vốn đối ứng.",
+                       "Ủy ban nhân dân huyện"),
+                      ("Để bảo đảm tiến độ, định kỳ hằng quý Ban Quản lý dự án báo cáo Sở Xây dựng.",
+                       "Ban Quản lý dự án")):
+        obs = _run(text, issuer="Hội đồng nhân dân tỉnh Hà Nam")
+        assert len(obs) == 1, text
+        assert _roles(obs[0]) == [(who, "lead")], text
+        assert obs[0].recurrence is not None, text
+
+
+# --------------------------------------------------------------------------
+# 2. A subject list that opens with kinds of bodies in lower case
+# --------------------------------------------------------------------------
+
+
+def test_a_subject_list_opening_with_kinds_of_bodies_without_cac_gives_the_task():
+    # "Sở, ban, ngành; …" (no "các"): before, "Sở" alone was read as a name and the sentence gave no task
+    obs = _run("3. Thời hạn gửi hồ sơ:\nSở, ban, ngành; Ủy ban nhân dân các huyện, thị xã gửi hồ sơ đề xuất về "
+               "Sở Nội vụ trước ngày 15/4/2027.", issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    ob = _with(obs, "gửi hồ sơ đề xuất")
+    assert _roles(ob) == [("Sở, ban, ngành", "lead"), ("Ủy ban nhân dân các huyện, thị xã", "lead")]
+    assert ob.deadline.date == "2027-04-15"
+    ob = _with(_run("Bộ, ngành có liên quan rà soát văn bản hướng dẫn, hoàn thành trong tháng 9/2027."), "rà soát")
+    assert [u.name for u in ob.units][:1] == ["Bộ, ngành có liên quan"]
