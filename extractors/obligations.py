@@ -93,6 +93,8 @@ _TRIGGER = regex.compile(
 _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ ]+(?:[IV]{1,3}|\d)(?:[/.]\d{4})?|Từ[ ]nay(?:[ ]đến[ ][^,]{3,30})?"
               r"|Đến[ ]năm[ ]+\d{4}|Hằng[ ](?:năm|tháng|quý|tuần)|Hàng[ ](?:năm|tháng|quý|tuần)|Định[ ]kỳ[ ][^,]{2,30})(?=,)")
 # (a recurrence only: "…, trong năm 2019 Bộ sẽ tổng kết …" is the issuer's own plan as often as an order)
+# a paragraph that is one labeled field ("2. Cơ quan chủ trì: Bộ X.", "Thời gian hoàn thành: Quý IV/2026")
+_FIELD_LINE = regex.compile(r"^[ ]*(?:\d{1,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?\p{Lu}[\p{L} ]{1,40}:[ ]*\S", regex.V1)
 _TIME_ADJUNCT = regex.compile(r"(?:(?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)|định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần))?)"
                               r"[ ]+(?=\p{Lu})", regex.V1)
 _ADVERBIAL = regex.compile(
@@ -994,6 +996,7 @@ class _Prose:
         self.groups: dict[str, list[str]] = {}  # "(sau đây gọi chung là các đơn vị)": the bodies a short form stands for
         self.prev_draft: Draft | None = None  # the last task of the paragraph before
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
+        self.card: Draft | None = None  # the task a card of labeled fields gives ("Cơ quan chủ trì: …" … "Thời gian …:")
         self.addr_open: bool | None = None  # inside the list of addressees after "Kính gửi:" (see _in_addressee_list)
         self.list_addr: list[UnitSpan] = []  # its bodies, when the header found none
         self.section_period: Deadline | None = None  # the period a part heading sets ("NHIỆM VỤ TRỌNG TÂM THÁNG 11")
@@ -1008,6 +1011,11 @@ class _Prose:
         if not text.strip():
             return
         self.above, self.prev_draft = self.prev_draft, None
+        if _FIELD_LINE.match(text, timeout=rx_timeout(text)) is None:
+            self.card = None
+        elif self.above is None:
+            # "4. Kết quả: …" then "5. Thời gian hoàn thành: Quý IV/2026.": the fields of one task card
+            self.above = self.card
         if self.addr_open is not None and self._in_addressee_list(text, p.loc):
             return
         _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
@@ -1296,6 +1304,8 @@ class _Prose:
                 role = "support" if fold(rl.group("r")).startswith("phoi") else "lead"
                 d = self._emit(clean_action(s_clean), [(u, role) for u in units], s_clean, source, sloc,
                                find_deadlines(s_clean, ref), find_recurrences(s_clean))
+                if self.card is None and role == "lead":
+                    self.card = d
                 return None, d
         subj = _find_subject(s_clean)
         if subj is None and "(" in s_clean and s_clean.endswith(":"):

@@ -120,3 +120,29 @@ def test_a_subject_list_opening_with_kinds_of_bodies_without_cac_gives_the_task(
     assert ob.deadline.date == "2027-04-15"
     ob = _with(_run("Bộ, ngành có liên quan rà soát văn bản hướng dẫn, hoàn thành trong tháng 9/2027."), "rà soát")
     assert [u.name for u in ob.units][:1] == ["Bộ, ngành có liên quan"]
+
+
+# --------------------------------------------------------------------------
+# 6. A task card: one task in labeled fields, its time the last of them
+# --------------------------------------------------------------------------
+
+_CARD = """Điều 2. Bổ sung nhiệm vụ như sau:
+1. Tên nhiệm vụ: Xây dựng cơ sở dữ liệu về giống cây trồng bản địa.
+2. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+3. Cơ quan phối hợp: Các sở, ngành liên quan.
+4. Sản phẩm: Cơ sở dữ liệu được vận hành.
+{gap}5. Thời hạn hoàn thành: Quý III/2027.
+Điều 3. Hiệu lực thi hành."""
+
+
+def test_the_time_field_of_a_task_card_is_the_deadline_of_its_lead():
+    obs = _run(_CARD.format(gap=""), issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    lead = _with(obs, "Cơ quan chủ trì")
+    assert _roles(lead) == [("Sở Nông nghiệp và Môi trường", "lead")]
+    assert lead.deadline is not None and lead.deadline.date == "2027-09-30"
+
+
+def test_prose_between_ends_the_card():
+    obs = _run(_CARD.format(gap="Các đơn vị đã hoàn thành việc khảo sát ban đầu trong năm trước.\n"),
+               issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    assert _with(obs, "Cơ quan chủ trì").deadline is None
