@@ -138,7 +138,7 @@ _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các"
 _CONTINUATIONS = regex.compile(
     r"(?:thuộc,?[ ]trực[ ]thuộc|trực[ ]thuộc|thuộc[ ](?:Sở|UBND|Ủy[ ]ban|Trung[ ]tâm|ngành|tỉnh|huyện)"
     r"|trong[ ](?:ngành|Ngành)(?:[ ]Y[ ]tế)?|trên[ ]địa[ ]bàn(?:[ ](?:tỉnh|huyện|xã|thành[ ]phố|thị[ ]xã))?"
-    r"|ngang[ ](?:bộ|Bộ)|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,])"
+    r"|ngang[ ](?:bộ|Bộ)|(?:(?:ở|tại)[ ])?nước[ ]ngoài|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,])"
     # nouns that open with the verb "giao" (to assign): "Ban Quản lý dự án giao thông", "Sở Giao dịch"
     r"|giao[ ](?:thông|dịch|lưu|thương)"
     # a qualifier of the bodies a duty concerns ("các cơ quan chịu sự giám sát có trách nhiệm …")
@@ -485,7 +485,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 after = _WORD.match(text, _skip_spaces(text, mp.end()), timeout=_tm)
                 head_txt = mp.group(0).lstrip(" ,")
                 bare = not after or after.group(0) in ("và", "cùng") or text[mp.end():mp.end() + 1] in (",", ";", ".", ":")
-                if (head_txt[:1].islower() or bare) and not (after and _ABBREV.fullmatch(after.group(0), timeout=RX_TIMEOUT)):
+                if ((head_txt[:1].islower() or bare or _title_case_list_ends(text, pos, p, after))
+                        and not (after and _ABBREV.fullmatch(after.group(0), timeout=RX_TIMEOUT))):
                     if not head_txt.lower().startswith("trực"):
                         nk = _same_kind(kinds, _kinds(head_txt))
                         if nk is None:
@@ -638,6 +639,21 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
 
 
 _CLOSED_SLACK = 1
+
+
+def _title_case_list_ends(text: str, pos: int, p: int, after: regex.Match | None) -> bool:
+    """"các Huyện, Thị xã, Thành phố rà soát": a plural list written in title case ends on a capitalised noun of
+    its kind when its predicate follows in lower case (a capitalised word after it would make it a name of its
+    own: "…, Thành phố Huế")."""
+    if after is None or not after.group(0)[:1].islower():
+        return False
+    seg = text[pos:p].replace("\n", " ")
+    words = seg[seg.rfind(",") + 1:].split()  # the list's last noun: after its last comma, or after its "các"
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() == "các":
+            words = words[i + 1:]
+            break
+    return bool(words) and words[0][:1].isupper()
 # people written after "và" are doers of their own, never words inside a body's name ("Phòng X và học sinh …")
 _PEOPLE_WORDS = regex.compile(
     r"(?:người|nhân[ ]dân|học[ ]sinh|sinh[ ]viên|cán[ ]bộ|công[ ]chức|viên[ ]chức|giáo[ ]viên|đại[ ]biểu|đoàn[ ]viên"

@@ -89,3 +89,22 @@ def test_a_singular_board_over_a_plural_complement_goes_on_after_và_to_its_prop
         "Ban Quản lý các cụm công nghiệp và làng nghề Bắc Ninh"]
     # a plural subject is no single name: "và" still joins two subjects
     assert _list("Các đơn vị và doanh nghiệp Thanh Hóa tham gia")[0] == "Các đơn vị"
+
+
+# --------------------------------------------------------------------------
+# 2 and 3. Plural lists in title case; bodies abroad
+# --------------------------------------------------------------------------
+
+
+def test_a_plural_list_in_title_case_ends_on_a_capitalised_noun_before_its_predicate():
+    assert _list("Chi cục Thống kê các Huyện, Thị xã, Thành phố tổng hợp số liệu") == [
+        "Chi cục Thống kê các Huyện, Thị xã, Thành phố"]
+    assert _list("Ủy ban nhân dân các Xã, Phường\nrà soát hộ nghèo") == ["Ủy ban nhân dân các Xã, Phường"]
+    # a capitalised word after it makes a named body, no noun of the list
+    assert _list("Ủy ban nhân dân các xã, Phường Tân Lập rà soát")[0] == "Ủy ban nhân dân các xã"
+
+
+def test_abroad_is_part_of_a_bodys_name():
+    assert _list("Các tổ chức phi chính phủ nước ngoài gửi báo cáo") == ["Các tổ chức phi chính phủ nước ngoài"]
+    assert _list("Các cơ quan đại diện Việt Nam tại nước ngoài hỗ trợ công dân") == [
+        "Các cơ quan đại diện Việt Nam tại nước ngoài"]
