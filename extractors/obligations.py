@@ -1539,12 +1539,10 @@ class _Prose:
             if subj.trigger is not None or role or not self._is_issuer(units) or self.report and self.section_ok:
                 # (in a report's part on its tasks ahead, the issuer introduces its own: "Sở Y tế tập trung chỉ
                 # đạo thực hiện một số nhiệm vụ sau:")
-                if subj.trigger is None:
-                    own = {fold(u.raw) for u, _r in units}
-                    support = _support_units(action, sloc.span(subj.action_start, len(s))
-                                             if sloc.start is not None else None)
-                    units = units + [u for u in self._no_collective(support) if fold(u[0].raw) not in own]
-                return units, None
+                # "(Giao) Sở X chủ trì, phối hợp với Sở Y …": Y supports the items
+                own = {fold(u.raw) for u, _r in units}
+                support = _support_units(action, sloc.span(subj.action_start, len(s)) if sloc.start is not None else None)
+                return units + [u for u in self._no_collective(support) if fold(u[0].raw) not in own], None
             return None
         if subj is None and _ORDER_WORD.search(s, timeout=rx_timeout(s)):
             addr = self._addressees(sloc)

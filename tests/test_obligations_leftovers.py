@@ -53,6 +53,14 @@ def test_the_partners_of_a_lead_in_before_its_preamble_support_its_items():
         ("Sở Công Thương", "lead"), ("Sở Y tế", "support"), ("Công an tỉnh", "support")]
 
 
+def test_the_partners_of_an_order_before_its_preamble_support_its_items():
+    obs = _run("Để triển khai kịp thời, Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ chủ trì, phối hợp với "
+               "Sở Tài chính thực hiện các nội dung sau:\n- Xây dựng đề án đổi mới sáng tạo trước ngày 30/10/2027;\n"
+               "- Hướng dẫn doanh nghiệp đăng ký nhiệm vụ.", issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    ob = _with(obs, "Hướng dẫn doanh nghiệp")
+    assert _roles(ob) == [("Sở Khoa học và Công nghệ", "lead"), ("Sở Tài chính", "support")]
+
+
 def test_a_lead_in_without_a_role_by_an_unknown_issuer_still_gives_no_doer():
     # "X thực hiện các nhiệm vụ sau:" with no issuer read may be the issuer introducing its plan: unchanged
     obs = _run("Sở Công Thương thực hiện các nhiệm vụ sau:\n" + _ITEMS)
@@ -146,3 +154,4 @@ def test_prose_between_ends_the_card():
     obs = _run(_CARD.format(gap="Các đơn vị đã hoàn thành việc khảo sát ban đầu trong năm trước.\n"),
                issuer="Ủy ban nhân dân tỉnh Hà Nam")
     assert _with(obs, "Cơ quan chủ trì").deadline is None
+
