@@ -761,7 +761,8 @@ def _after_owner_word(text: str, q: int) -> bool:
     i = q
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    return text.endswith(("thuộc", "của", "thuộc khối", "của khối", "thuộc các", "của các"), 0, i)
+    # "trong" before a body's name is its owner too ("các cơ quan thành viên trong Ban Chỉ đạo tỉnh")
+    return text.endswith(("thuộc", "của", "thuộc khối", "của khối", "thuộc các", "của các", " trong", " trong các"), 0, i)
 
 
 # what an owner complement names after "của" / "thuộc": a body's head ("Sở Y tế", "các Bộ, ngành", "LĐLĐ

@@ -108,3 +108,11 @@ def test_abroad_is_part_of_a_bodys_name():
     assert _list("Các tổ chức phi chính phủ nước ngoài gửi báo cáo") == ["Các tổ chức phi chính phủ nước ngoài"]
     assert _list("Các cơ quan đại diện Việt Nam tại nước ngoài hỗ trợ công dân") == [
         "Các cơ quan đại diện Việt Nam tại nước ngoài"]
+
+
+def test_a_plural_body_inside_a_named_body_keeps_its_owner_after_trong():
+    # "trong" before a capitalised body names the owner, as "của" / "thuộc" do
+    assert _list("Các cơ quan thành viên trong Hội đồng Thi đua - Khen thưởng tỉnh báo cáo") == [
+        "Các cơ quan thành viên trong Hội đồng Thi đua - Khen thưởng tỉnh"]
+    assert _list("Các phòng chuyên môn trong Trung tâm Kiểm soát bệnh tật thực hiện") == [
+        "Các phòng chuyên môn trong Trung tâm Kiểm soát bệnh tật"]
