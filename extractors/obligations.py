@@ -997,6 +997,10 @@ class _Prose:
         self.prev_draft: Draft | None = None  # the last task of the paragraph before
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
         self.card: Draft | None = None  # the task a card of labeled fields gives ("Cơ quan chủ trì: …" … "Thời gian …:")
+        # a bullet lead-in whose items are lettered or numbered ("- Sở X chủ trì …, thực hiện các nhiệm vụ sau:" then
+        # "a) …", "b) …"): (the bullet's level, the items' own level) while that bullet stands
+        self.lift: tuple[float, float] | None = None
+        self.bullet_colon = False  # the last bullet's paragraph ends with a colon
         self.addr_open: bool | None = None  # inside the list of addressees after "Kính gửi:" (see _in_addressee_list)
         self.list_addr: list[UnitSpan] = []  # its bodies, when the header found none
         self.section_period: Deadline | None = None  # the period a part heading sets ("NHIỆM VỤ TRỌNG TÂM THÁNG 11")
@@ -1048,8 +1052,23 @@ class _Prose:
             if mark not in self.bullets:
                 self.bullets.append(mark)
             level = 8 + self.bullets.index(mark)
+            self.bullet_colon = text.rstrip().endswith(":")
         elif level is not None:
-            self.bullets = []
+            top = self.stack[-1] if self.stack else None
+            if (self.lift is not None and level == self.lift[1]
+                    and any(lv.level == self.lift[0] for lv in self.stack)):
+                level = self.lift[0] + 0.5
+            elif (top is not None and top.level is not None and top.level >= 8 and top.leadin and top.subject
+                  and self.bullet_colon
+                  and not top.items and level >= 1 and all(lv.level != level for lv in self.stack)
+                  and (lm.group("letter") or lm.group("num") or lm.group("paren") or "").split(".")[-1] in ("a", "1")):
+                # (only a list that opens with its first label; a label of a level open above the bullet is that
+                # level's next item: "a) …:" "- …:" "b) …")
+                self.lift = (top.level, level)
+                level = top.level + 0.5
+            else:
+                self.lift = None
+                self.bullets = []
         if self.closing:
             # distribution lines and the signature block; prose resumes at a numbered part or annex
             if lm is None or lm.group("bullet"):

@@ -155,3 +155,25 @@ def test_prose_between_ends_the_card():
                issuer="Ủy ban nhân dân tỉnh Hà Nam")
     assert _with(obs, "Cơ quan chủ trì").deadline is None
 
+
+# --------------------------------------------------------------------------
+# 1. A bullet lead-in whose items are lettered
+# --------------------------------------------------------------------------
+
+
+def test_lettered_items_under_a_bullet_lead_in_are_its_tasks():
+    obs = _run("II. TỔ CHỨC THỰC HIỆN\n- Sở Công Thương chủ trì, phối hợp với các cơ quan liên quan thực hiện các "
+               "nhiệm vụ sau:\n" + _ITEMS + "\n- Sở Y tế hướng dẫn các cơ sở kinh doanh tự kiểm tra.",
+               issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    assert _roles(_with(obs, "Rà soát danh mục chợ")) == [("Sở Công Thương", "lead")]
+    assert _roles(_with(obs, "Xây dựng kế hoạch kiểm tra")) == [("Sở Công Thương", "lead")]
+    assert _roles(_with(obs, "tự kiểm tra")) == [("Sở Y tế", "lead")]
+
+
+def test_a_letter_of_a_level_open_above_a_bullet_is_that_levels_next_item():
+    obs = _run("a) Sở Tài chính có trách nhiệm:\n- Thẩm định dự toán của các sở, hoàn thành trong tháng 8/2027;\n"
+               "- Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan thực hiện các nhiệm vụ sau:\n"
+               "b) Kiểm tra chất lượng công trình trước ngày 30/9/2027.", issuer="Ủy ban nhân dân tỉnh Hà Nam")
+    assert _roles(_with(obs, "Thẩm định dự toán")) == [("Sở Tài chính", "lead")]
+    # b) is the sibling of a), not an item of the bullet above it
+    assert all("Sở Nội vụ" not in [u.name for u in o.units] for o in obs if "chất lượng" in o.source_text)
