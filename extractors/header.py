@@ -101,10 +101,11 @@ _TYPE_THEN_SUBJECT = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10})
 # "QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH … BỘ TRƯỞNG BỘ Y TẾ": the type, its subject and (before the preamble) the
 # enacting authority run together in capitals on one line
 _CAPS_TYPE_VE = regex.compile(r"^(?P<type>\p{Lu}{2,10}(?:[ \t]\p{Lu}{1,10}){0,3}?)[ \t]{1,3}(?P<rest>(?:VỀ|V/V)[ \t][^\p{Ll}]{5,})$")
+# the titles of the heads who sign for a body, in capitals ("BỘ TRƯỞNG", "PHÓ CHỦ TỊCH"); the Prime Minister apart
+_HEAD_TITLE = (r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG"
+               r"|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TRƯỞNG\s+BAN)")
 _AUTHORITY_TAIL = regex.compile(
-    r"(?<=\s)(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CỤC\s+TRƯỞNG|"
-    r"TỔNG\s+CỤC\s+TRƯỞNG|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+ÁN|TRƯỞNG\s+BAN)|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|"
-    r"HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ)(?![\p{L}])")
+    r"(?<=\s)(?:" + _HEAD_TITLE + r"|(?:PHÓ\s+)?THỦ\s+TƯỚNG|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ)(?![\p{L}])")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
 _SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
@@ -1206,12 +1207,9 @@ _PREAMBLE = regex.compile(r"^(?:Căn\s+cứ|CĂN\s+CỨ|Xét\s|Sau\s+khi\s+xem\s
 # the heads an enacting line opens with when no session line follows (a subject's wrapped caps line may open
 # with a place level, "TỈNH …", so those do not count here)
 _AUTHORITY_HEAD = regex.compile(
-    r"^(?:(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG"
-    r"|HIỆU\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN)|ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ"
+    r"^(?:" + _HEAD_TITLE + r"|(?:PHÓ\s+)?THỦ\s+TƯỚNG|ỦY\s+BAN|UỶ\s+BAN|UBND|HĐND|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ"
     r"|QUỐC\s+HỘI|BAN\s+CHẤP\s+HÀNH|BAN\s+THƯỜNG\s+VỤ|BAN\s+BÍ\s+THƯ|BỘ\s+CHÍNH\s+TRỊ)(?![\p{L}])")
-_TITLE_BEFORE_BODY = regex.compile(
-    r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG"
-    r"|CỤC\s+TRƯỞNG|TỔNG\s+CỤC\s+TRƯỞNG|TRƯỞNG\s+BAN)\s{1,3}(?=\p{Lu})")
+_TITLE_BEFORE_BODY = regex.compile(r"^" + _HEAD_TITLE + r"\s{1,3}(?=\p{Lu})")
 
 
 # a line ending on a word that needs what follows ("… NHIỆM VỤ CỦA", "… VÀ"): the next line goes on with it

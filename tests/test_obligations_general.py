@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from extractors.obligations import extract_obligations
 from core.model import Cell, Document, DocumentHeader, Paragraph, SourceInfo, Table
+from obligation_helpers import holding
 
 
 def _doc(*blocks) -> Document:
@@ -35,10 +36,7 @@ def _run(text: str, **hdr):
     return extract_obligations(_paras(text), DocumentHeader(**hdr))
 
 
-def _with(obs, words: str):
-    found = [o for o in obs if words in o.source_text]
-    assert found, f"no obligation holds {words!r}: {[o.source_text for o in obs]}"
-    return found[0]
+_with = holding
 
 
 # --------------------------------------------------------------------------

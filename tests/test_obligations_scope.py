@@ -11,22 +11,18 @@ from __future__ import annotations
 
 from extractors.obligations import extract_obligations
 from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+from obligation_helpers import holding, obligations_and_units
 
 
 def _run(text: str, **hdr):
-    blocks = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
-    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=blocks).reindex()
-    return extract_obligations(doc, DocumentHeader(**hdr))
+    return obligations_and_units(text, **hdr)
 
 
 def _names(ob) -> list[str]:
     return [u.name for u in ob.units]
 
 
-def _with(obs, words: str):
-    found = [o for o in obs if words in o.source_text]
-    assert found, f"no obligation holds {words!r}: {[o.source_text for o in obs]}"
-    return found[0]
+_with = holding
 
 
 _ADDRESSEES = ["Sở Nội vụ", "Sở Tài chính", "Ủy ban nhân dân các huyện, thị xã"]
