@@ -113,6 +113,10 @@ _CONNECTIVE = regex.compile(
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 # ("nhận được hồ sơ, …" is no passive: the verb "nhận được", to receive)
 _PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# a passive whose verb ends the noun phrase before the comma ("Căn cứ kinh phí được giao, …", "… dự toán được phê
+# duyệt, …"): the opening clause is whole, no agent follows the comma
+_PASSIVE_DONE = regex.compile(r"(?<!\p{L})được[ ]+(?:giao|phê[ ]duyệt|ban[ ]hành|bố[ ]trí|phân[ ]bổ|phân[ ]công|quy[ ]định"
+                              r"|hướng[ ]dẫn|xác[ ]định|thông[ ]qua)[ ]*,[ ]*$", regex.V1 | regex.IGNORECASE)
 # a role's label before the bodies that hold it ("Đơn vị phối hợp triển khai: …", "Cơ quan chủ trì: …")
 _ROLE_LABEL = regex.compile(r"^(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|chịu[ ]trách[ ]nhiệm)"
                             r"(?:[ ][^:;.]{1,60})?[ ]*:[ ]*(?=\S)", regex.V1 | regex.IGNORECASE)
@@ -310,7 +314,8 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 commas = [c for c in commas if c.end() <= th.start()]
         begun = False  # a predicate with no subject has begun: only a semicolon opens a clause with one
         for mc in commas:
-            if _PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT):
+            if (_PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)
+                    and not _PASSIVE_DONE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
             if begun and not mc.group(0).startswith(";"):
                 continue
