@@ -514,6 +514,45 @@ def _label_name_runs_on(prev: str, cur: str) -> bool:
     return len(cur.split()) <= 12 and _NAME_LINE_END.match(cur, timeout=rx_timeout(cur)) is not None
 
 
+# the head of a body's name that cannot stand for the name at a line's end in running text: the
+# complement follows ("… gửi về Sở" + "Tài chính …", "… qua Phòng" + "Nội vụ …"); matched in
+# title case only ("sở, ban, ngành" in lower case is a list of kinds, not a name)
+_OPEN_HEADS = frozenset(
+    ("Ủy ban", "Uỷ ban", "Hội đồng", "Ban", "Sở", "Bộ", "Cục", "Tổng cục", "Chi cục", "Vụ", "Phòng",
+     "Văn phòng", "Trung tâm", "Viện", "Kho bạc", "Ngân hàng", "Bệnh viện", "Trường", "Liên đoàn")
+)
+_HEADING_LABEL = regex.compile(r"^(?:[IVXLC]{1,6}[.)]|(?:Điều|Chương|Mục|Phần|Phụ lục|ĐIỀU|CHƯƠNG|MỤC|PHẦN|PHỤ LỤC)\s)")
+_BODY_START = regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in _BODY_HEADS) + r")(?![\p{L}\p{N}])")
+
+
+def _head_runs_on(prev: str, cur: str) -> bool:
+    """A line of running text broken inside a body's name: ``prev`` ends
+    with the head word of the name ("Sở", "Ban", "Chi cục", "Văn phòng" …)
+    or with "qua" before one, and ``cur`` goes on with the name, capitalised
+    ("Tài chính …", "Phòng Nội vụ …"). Not after a short line (under 8
+    syllables: a title, a signer's line "Phó Giám đốc Sở"), a heading (a
+    line opening with an article's, part's or roman label, or a short
+    numbered one), a line in capitals, a row with TABs; not before a line in capitals or one that
+    repeats the head ("Ban" + "Ban Quản lý …", the text of a heading)."""
+    if "\t" in prev or "\t" in cur or _is_caps(prev):
+        return False
+    words = prev.split()
+    if len(words) < 8:
+        return False
+    label = label_of(prev)
+    if label is not None and (len(words) < 12 or _HEADING_LABEL.match(label, timeout=RX_TIMEOUT)):
+        return False
+    first = cur.split(None, 1)[0]
+    if not first[:1].isupper() or _is_caps(cur):
+        return False
+    if words[-1] == "qua":
+        return _BODY_START.match(cur, timeout=rx_timeout(cur)) is not None
+    last = words[-1] if words[-1] in _OPEN_HEADS else " ".join(words[-2:])
+    if last not in _OPEN_HEADS:
+        return False
+    return not cur.startswith(last.split()[-1] + " ") and not cur.startswith(last + " ")
+
+
 def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page: bool,
           para: str | None = None) -> bool:
     """Does line ``cur`` continue the paragraph that line ``prev`` ends?
@@ -543,7 +582,10 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
        width, when the text is wrapped): joins;
     8. a short item line ending without punctuation before a body's name
        ending with ":" ("1. Thường trực" + "Hội đồng nhân dân tỉnh:"):
-       joins, the name of the item runs on (``_label_name_runs_on``);
+       joins, the name of the item runs on (``_label_name_runs_on``); and,
+       when no wrap width is known, a line of running text ending on the
+       head of a body's name ("… gửi về Sở", "… qua") before its
+       capitalised complement ("Tài chính …"): joins (``_head_runs_on``);
     9. otherwise (a short line ending without punctuation, before a line
        starting upper-case: a title, a signature line): a new paragraph.
     """
@@ -581,7 +623,7 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
         return False
     if prev.endswith(",") or prev.endswith(" -") or prev.endswith(" –"):
         return True
-    return full or _label_name_runs_on(prev, cur)
+    return full or _label_name_runs_on(prev, cur) or (width is None and _head_runs_on(prev, cur))
 
 
 def _glued(prev: str) -> bool:
