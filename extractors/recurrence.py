@@ -9,7 +9,11 @@ Phrases (FORMATS.md §4.2, §4.4), with the text kept as written:
   "định kỳ hằng năm" → FREQ=YEARLY; "hằng tuần" → FREQ=WEEKLY; "hằng ngày" → FREQ=DAILY;
 * "định kỳ N tháng/tuần/năm" → that interval;
 * "mỗi năm tổ chức từ 02 đến 03 đợt" → FREQ=YEARLY with the count in ``note``;
-* "báo cáo định kỳ", "tiếp dân định kỳ" (no period) → rrule None, text kept.
+* "báo cáo định kỳ", "tiếp dân định kỳ" (no period) → rrule None, text kept;
+* "thường kỳ" before a period reads as "định kỳ" ("thường kỳ hằng quý"; a bare "thường kỳ" names one
+  meeting, "phiên họp thường kỳ tháng 10", and is not taken), "từng" as "hằng" ("từng quý");
+* a yearly day written "15/4", "15-4", "15.4" or "15 tháng 4" before "hằng năm" gives one rule
+  (BYMONTH=4;BYMONTHDAY=15).
 
 Where the sentence is about a periodic report, ``note`` carries the data
 cut-off and submission rule of Nghị định 09/2019/NĐ-CP (Điều 12, 13).
@@ -35,14 +39,14 @@ _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "mười hai
 _UNIT_FREQ = {"ngày": ("DAILY", 1), "tuần": ("WEEKLY", 1), "tháng": ("MONTHLY", 1), "quý": ("MONTHLY", 3),
               "năm": ("YEARLY", 1)}
 
-_EACH = r"(?:hằng|hàng|mỗi)"
+_EACH = r"(?:hằng|hàng|mỗi|từng)"
 _PERIOD = r"(?P<unit>ngày|tuần|tháng|quý|năm)"
 _NUM = r"(?P<n>\d{1,2}|một|hai|ba|bốn|sáu|mười[ ]hai)"
 
 _PATTERNS = [
     # định kỳ 6 tháng, một năm / định kỳ 06 tháng và hằng năm
     ("six_year", regex.compile(
-        r"(?:định[ ]kỳ[ ]+)?0?6[ ]+tháng[ ]*(?:,|và|/)[ ]*(?:một|01|1|hằng|hàng|cả|cuối)[ ]+năm(?!\p{L})(?![ ]*(?:19|20)\d\d)",
+        r"(?:(?:định|thường)[ ]kỳ[ ]+)?0?6[ ]+tháng[ ]*(?:,|và|/)[ ]*(?:một|01|1|hằng|hàng|cả|cuối)[ ]+năm(?!\p{L})(?![ ]*(?:19|20)\d\d)",
         regex.V1 | regex.IGNORECASE)),
     # mỗi năm (tổ chức) (ít nhất|từ) 02 (đến 03) đợt/lần
     ("times", regex.compile(
@@ -68,13 +72,13 @@ _PATTERNS = [
         regex.V1 | regex.IGNORECASE)),
     # "Cuối tháng, …", "vào cuối mỗi tuần": the end of every month or week (a clause's time, see below)
     ("end_of", regex.compile(
-        r"(?<!\p{L})(?:vào[ ]+)?cuối[ ]+(?:(?:mỗi|hằng|hàng|các)[ ]+)?(?P<unit>tháng|tuần)"
+        r"(?<!\p{L})(?:vào[ ]+)?cuối[ ]+(?:(?:mỗi|hằng|hàng|từng|các)[ ]+)?(?P<unit>tháng|tuần)"
         r"(?![ ]*(?:\d|này|sau|trước|tới|đó|[IVX]+(?!\p{L})))(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     # "6 tháng một lần", "03 tháng/lần", "(ít nhất) 2 tuần/1 lần": one time per N periods
     ("per", regex.compile(
         # ("hai năm tổ chức một lần": the verb of what is done may stand between)
-        r"(?:định[ ]kỳ[ ]+)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?" + _NUM + r"[ ]+" + _PERIOD
+        r"(?:(?:định|thường)[ ]kỳ[ ]+)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?" + _NUM + r"[ ]+" + _PERIOD
         + r"(?:[ ]*/[ ]*(?:(?:1|01|một)[ ]+)?|(?P<verb>(?:[ ]+\p{Ll}+){1,2}?)?[ ]+(?:1|01|một)[ ]+)lần(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     # "2 lần/tháng", "1 buổi/1 tuần", "một lần mỗi năm", "02 đợt trong một năm": a count per period
@@ -84,9 +88,9 @@ _PATTERNS = [
         regex.V1 | regex.IGNORECASE)),
     # định kỳ N tháng / định kỳ hằng quý / hằng năm
     ("every", regex.compile(
-        r"(?:định[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=định[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
+        r"(?:(?:định|thường)[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=(?:định|thường)[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
-    ("every_n", regex.compile(r"định[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
+    ("every_n", regex.compile(r"(?:định|thường)[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
     # "báo cáo kết quả theo quý": by the period, as "hằng quý" (same reading rules)
     ("by", regex.compile(r"(?<!\p{L})theo[ ]+" + _PERIOD + r"(?!\p{L})(?![ ]*(?:\d|[IVX]+(?!\p{L})))"
                          r"(?![ ]+(?:học|tài[ ]chính|dương[ ]lịch|âm[ ]lịch|này|nay|trước|sau|tới|đó|đầu|cuối))",
@@ -109,7 +113,7 @@ _PATTERNS = [
 _NEEDS = {
     "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền",), "monthday": ("tháng",), "qmonth": ("quý",),
     "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
-    "every": ("hằng", "hàng", "mỗi", "định"), "every_n": ("định",), "by": ("theo",), "report": ("báo", "bc"), "round": ("mỗi", "từng"), "plain": ("định",),
+    "every": ("hằng", "hàng", "mỗi", "từng", "định", "thường"), "every_n": ("định", "thường"), "by": ("theo",), "report": ("báo", "bc"), "round": ("mỗi", "từng"), "plain": ("định",),
 }
 
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)
@@ -181,7 +185,7 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
             if taken.overlaps(m.start(), m.end()):
                 continue
             phrase = m.group(0)
-            periodic = fold(phrase).startswith("dinh ky")
+            periodic = fold(phrase).startswith(("dinh ky", "thuong ky"))
             note = None
             if kind == "six_year":
                 rrule, key = _rrule("MONTHLY", 6), "MONTHLY6"
@@ -225,7 +229,7 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
             elif kind == "end_of":
                 # a time of every period only where it stands as the clause's time or by a task verb: "cuối
                 # tháng" inside a noun phrase ("số liệu cuối tháng") names one period
-                each = regex.search(r"(?:mỗi|hằng|hàng|các)[ ]", phrase, flags=regex.IGNORECASE, timeout=RX_TIMEOUT)
+                each = regex.search(r"(?:mỗi|hằng|hàng|từng|các)[ ]", phrase, flags=regex.IGNORECASE, timeout=RX_TIMEOUT)
                 if not each and not _clause_initial(text, m.start()) and not _near_verb(text, m):
                     continue
                 unit = m.group("unit").lower()
@@ -314,7 +318,7 @@ _DATED_AFTER = regex.compile(r"[^.;\n]{0,80}?(?:\d{1,2}[ ]*[/.\-][ ]*\d{1,2}[ ]*
 # the preposition of a round ("sau mỗi đợt", "đối với từng đợt")
 _ROUND_PREP = regex.compile(r"(?<!\p{L})(?:sau|trước|trong|cho|vào|đối[ ]với)[ ]+$", regex.V1 | regex.IGNORECASE)
 # a recurring rule later in the same clause
-_RULE_AFTER = regex.compile(r"[^.;\n]{0,60}?(?<!\p{L})(?:hằng|hàng|mỗi|định[ ]kỳ|liền[ ]kề|của[ ]tháng|tháng[ ](?:cuối|đầu))(?!\p{L})",
+_RULE_AFTER = regex.compile(r"[^.;\n]{0,60}?(?<!\p{L})(?:hằng|hàng|mỗi|từng|(?:định|thường)[ ]kỳ|liền[ ]kề|của[ ]tháng|tháng[ ](?:cuối|đầu))(?!\p{L})",
                             regex.V1 | regex.IGNORECASE)
 _JOINT = regex.compile(r"[ ]*[(:][ ]*", regex.V1)  # an elaboration in brackets or after a colon
 
@@ -343,15 +347,17 @@ def _merge_adjacent(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSp
 # "thứ Sáu hằng tuần", "ngày 25 hằng tháng", "từ ngày 01 đến 03 mỗi tháng", "tháng 01 hằng năm", "ngày 20/11 hằng
 # năm", "tháng cuối của mỗi quý": a time that comes round
 _DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+(?:\d{1,2}(?:[ ]*/[ ]*\d{1,2})?[ ]*(?:,|và|đến|tới|-|–)[ ]*(?:ngày[ ]+)?){0,6}\d{1,2}"
-                            r"(?:[ ]*/[ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
+                            r"(?:[ ]*[/.\-][ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
                             r"|tháng[ ]+(?:cuối|đầu)(?:[ ]+của)?)[ ,]*$", regex.V1 | regex.IGNORECASE)
 # the count after a period: "mỗi tháng 1 lần", "mỗi tuần/1 lần", "hằng năm hai đợt"
 _COUNT_AFTER = regex.compile(r"[ ]*(?:/[ ]*)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?(?:\d{1,2}|một|hai|ba|bốn)[ ]+(?:lần|buổi|đợt)"
                              r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 # "ngày 20/11 hằng năm", "ngày 15/6 và 15/12 hằng năm" (the dates listed before the last in ``list``)
-_BYDATE = regex.compile(r"ngày[ ]+(?P<list>(?:\d{1,2}[ ]*/[ ]*\d{1,2}[ ]*(?:,|và)[ ]*(?:ngày[ ]+)?){0,6})"
-                        r"(?P<d>\d{1,2})[ ]*/[ ]*(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
-_DAY_MONTH = regex.compile(r"(\d{1,2})[ ]*/[ ]*(\d{1,2})", regex.V1)
+# (a day and its month written "15/4", "15-4", "15.4" or "15 tháng 4": one rule for every form)
+_DM_SEP = r"(?:[ ]*[/.\-][ ]*|[ ]+tháng[ ]+)"
+_BYDATE = regex.compile(r"ngày[ ]+(?P<list>(?:\d{1,2}" + _DM_SEP + r"\d{1,2}[ ]*(?:,|và)[ ]*(?:ngày[ ]+)?){0,6})"
+                        r"(?P<d>\d{1,2})" + _DM_SEP + r"(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
+_DAY_MONTH = regex.compile(r"(\d{1,2})" + _DM_SEP + r"(\d{1,2})", regex.V1 | regex.IGNORECASE)
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
 _TASK_WORD_ALT = (r"báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|thống[ ]kê|họp|"
                   r"sơ[ ]kết|theo[ ]dõi|giám[ ]sát|công[ ]bố|công[ ]khai|ban[ ]hành|xây[ ]dựng|triển[ ]khai|khảo[ ]sát|"
@@ -437,7 +443,7 @@ def _period_word_before(text: str, end: int) -> int | None:
         j -= 1
     if i == end or j == i:
         return None
-    for kw in ("hằng", "hàng", "mỗi"):
+    for kw in ("hằng", "hàng", "mỗi", "từng"):
         if j >= len(kw) and text[j - len(kw):j].lower() == kw:
             return j - len(kw)
     return None
