@@ -95,6 +95,9 @@ _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ 
 # (a recurrence only: "…, trong năm 2019 Bộ sẽ tổng kết …" is the issuer's own plan as often as an order)
 # a paragraph that is one labeled field ("2. Cơ quan chủ trì: Bộ X.", "Thời gian hoàn thành: Quý IV/2026")
 _FIELD_LINE = regex.compile(r"^[ ]*(?:\d{1,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?\p{Lu}[\p{L} ]{1,40}:[ ]*\S", regex.V1)
+# the field of a task card that names the task ("1. Tên nhiệm vụ: Xây dựng …", "Nội dung công việc: …")
+_CARD_NAME = regex.compile(r"^[ ]*(?:\d{1,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?(?:Tên[ ](?:nhiệm[ ]vụ|đề[ ]án|dự[ ]án|công[ ]việc)"
+                           r"|Nội[ ]dung[ ](?:nhiệm[ ]vụ|công[ ]việc))[ ]*:[ ]*(?P<v>\S.*)$", regex.V1 | regex.IGNORECASE)
 _TIME_ADJUNCT = regex.compile(r"(?:(?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)|định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần))?)"
                               r"[ ]+(?=\p{Lu})", regex.V1)
 _ADVERBIAL = regex.compile(
@@ -1002,6 +1005,7 @@ class _Prose:
         self.prev_draft: Draft | None = None  # the last task of the paragraph before
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
         self.card: Draft | None = None  # the task a card of labeled fields gives ("Cơ quan chủ trì: …" … "Thời gian …:")
+        self.card_name: str | None = None  # that card's field naming the task ("Tên nhiệm vụ: …"), when it has one
         # a bullet lead-in whose items are lettered or numbered ("- Sở X chủ trì …, thực hiện các nhiệm vụ sau:" then
         # "a) …", "b) …"): (the bullet's level, the items' own level) while that bullet stands
         self.lift: tuple[float, float] | None = None
@@ -1021,7 +1025,10 @@ class _Prose:
             return
         self.above, self.prev_draft = self.prev_draft, None
         if _FIELD_LINE.match(text, timeout=rx_timeout(text)) is None:
-            self.card = None
+            self.card = self.card_name = None
+        elif (cn := _CARD_NAME.match(text, timeout=rx_timeout(text))) is not None:
+            # "1. Tên nhiệm vụ: …" opens a card: the task its lead field gives is worded so
+            self.card, self.card_name = None, cn.group("v").strip()
         elif self.above is None:
             # "4. Kết quả: …" then "5. Thời gian hoàn thành: Quý IV/2026.": the fields of one task card
             self.above = self.card
@@ -1326,7 +1333,12 @@ class _Prose:
             if units:
                 _place(units, sloc)
                 role = "support" if fold(rl.group("r")).startswith("phoi") else "lead"
-                d = self._emit(clean_action(s_clean), [(u, role) for u in units], s_clean, source, sloc,
+                if role == "support" and self.card is not None:
+                    # "3. Cơ quan phối hợp: …" in a card whose lead is given: they support that task
+                    self.b.extend(self.card, [(u, role) for u in units])
+                    return None, self.card
+                named = self.card is None and role == "lead" and self.card_name is not None
+                d = self._emit(clean_action(self.card_name if named else s_clean), [(u, role) for u in units], s_clean, source, sloc,
                                find_deadlines(s_clean, ref), find_recurrences(s_clean))
                 if self.card is None and role == "lead":
                     self.card = d

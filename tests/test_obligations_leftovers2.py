@@ -50,3 +50,41 @@ def test_the_agent_of_a_passive_before_a_comma_is_still_no_subject():
     obs = _run("Để chương trình được các cấp, các ngành chủ động thực hiện, cần tăng cường tuyên truyền rộng rãi.",
                issuer="Ủy ban nhân dân tỉnh Lâm Đồng")
     assert all(("các ngành" not in u.name) for o in obs for u in o.units)
+
+
+# --------------------------------------------------------------------------
+# 6. A task card: its name field words the task, its partners support it
+# --------------------------------------------------------------------------
+
+_CARDS = """II. DANH MỤC NHIỆM VỤ
+1. Tên nhiệm vụ: Điều tra hiện trạng rừng phòng hộ ven biển.
+2. Cơ quan chủ trì: Chi cục Kiểm lâm.
+3. Cơ quan phối hợp: Sở Tài chính, Công an tỉnh.
+4. Sản phẩm: Báo cáo điều tra và bản đồ hiện trạng.
+5. Thời gian hoàn thành: Tháng 10/2027.
+1. Tên nhiệm vụ: Lập phương án phòng cháy rừng mùa khô.
+2. Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+3. Thời gian hoàn thành: Quý I/2028.
+III. TỔ CHỨC THỰC HIỆN"""
+
+
+def test_a_task_card_is_one_task_named_by_its_name_field_and_supported_by_its_partners():
+    obs = _run(_CARDS, issuer="Ủy ban nhân dân tỉnh Quảng Trị")
+    first = _with(obs, "Chi cục Kiểm lâm")
+    assert first.action == "Điều tra hiện trạng rừng phòng hộ ven biển"
+    assert _roles(first) == [("Chi cục Kiểm lâm", "lead"), ("Sở Tài chính", "support"),
+                             ("Công an tỉnh", "support")]
+    assert first.deadline is not None and first.deadline.date == "2027-10-31"
+    assert not [o for o in obs if "Cơ quan phối hợp" in o.source_text and o is not first]
+    # the next card's name opens a card of its own: its time is its own lead's
+    second = _with(obs, "Sở Nông nghiệp")
+    assert second.action == "Lập phương án phòng cháy rừng mùa khô"
+    assert _roles(second) == [("Sở Nông nghiệp và Môi trường", "lead")]
+    assert second.deadline is not None and second.deadline.date == "2028-03-31"
+
+
+def test_a_partner_field_with_no_lead_given_stays_a_task_of_its_own():
+    obs = _run("Đơn vị phối hợp: Trung tâm Khuyến nông tỉnh.\nThời gian thực hiện: năm 2027.",
+               issuer="Ủy ban nhân dân tỉnh Quảng Trị")
+    ob = _with(obs, "Trung tâm Khuyến nông")
+    assert _roles(ob) == [("Trung tâm Khuyến nông tỉnh", "support")]
