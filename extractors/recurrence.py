@@ -494,7 +494,10 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
                 r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"
             else:
                 m = None
-    if m is None or end != r.start and offset + m.end() < r.start:
+    if m is None:
+        _refine_after(text, r)
+        return
+    if end != r.start and offset + m.end() < r.start:
         return
     start = offset + m.start()
     lead = _TIME_LEAD.search(text[max(0, start - 20):start], timeout=RX_TIMEOUT)
@@ -503,6 +506,29 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
     if start < r.start:
         r.start = start
         r.recurrence.text = text[start:r.end].strip()
+
+
+# the day written right after the period ("Hằng năm, trước ngày 15/4, …", "hằng tháng vào ngày 20"): never a
+# dated day ("ngày 15/4/2026", "ngày 15 tháng 4 năm 2026") nor one of a named month ("ngày 20 tháng 5")
+_AFTER_LEAD = r"^[ ]*,?[ ]*(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?ngày[ ]+(?P<d>\d{1,2})"
+_AFTER_YEARLY = regex.compile(_AFTER_LEAD + _DM_SEP + r"(?P<m>\d{1,2})(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]*,?[ ]*năm)",
+                              regex.V1 | regex.IGNORECASE)
+_AFTER_MONTHLY = regex.compile(_AFTER_LEAD + r"(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]+(?:của[ ]+)?tháng[ ]*(?:\d|[IVX]))"
+                               r"(?![ ]+năm)", regex.V1 | regex.IGNORECASE)
+
+
+def _refine_after(text: str, r: RecurrenceSpan) -> None:
+    """The day of a yearly or monthly period written after it: the rule only (the text is kept)."""
+    rule = r.recurrence.rrule
+    after = text[r.end:r.end + 50]
+    if rule == "FREQ=YEARLY":
+        m = _AFTER_YEARLY.match(after, timeout=RX_TIMEOUT)
+        if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
+            r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))};BYMONTHDAY={int(m.group('d'))}"
+    elif rule == "FREQ=MONTHLY":
+        m = _AFTER_MONTHLY.match(after, timeout=RX_TIMEOUT)
+        if m and 1 <= int(m.group("d")) <= 31:
+            r.recurrence.rrule = f"{rule};BYMONTHDAY={int(m.group('d'))}"
 
 
 _TIME_LEAD = regex.compile(r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào|trong|từ|đến)[ ]+$",

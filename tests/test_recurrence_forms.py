@@ -52,3 +52,25 @@ def test_tung_opens_a_period_as_hang_does(text, want):
 
 def test_tung_inside_a_noun_phrase_is_no_task_period():
     assert _r("Mức tăng thu ngân sách của từng năm được so với năm gốc.") == []
+
+
+def _rules(text):
+    return [x.recurrence.rrule for x in find_recurrences(text)]
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Hằng năm, chậm nhất ngày 08/9, các trường nộp kế hoạch năm học.", "FREQ=YEARLY;BYMONTH=9;BYMONTHDAY=8"),
+    ("Các huyện gửi báo cáo hàng năm trước ngày 3 tháng 10 về Sở.", "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=3"),
+    ("Hàng tháng, vào ngày 12, Tổ kiểm tra họp rút kinh nghiệm.", "FREQ=MONTHLY;BYMONTHDAY=12"),
+])
+def test_the_day_written_after_the_period_gives_its_rule(text, rule):
+    assert _rules(text) == [rule]
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Hằng năm, trước ngày 08/9/2027, các trường nộp kế hoạch.", "FREQ=YEARLY"),
+    ("Hằng năm, ngày 3 tháng 10 năm 2027 là hạn nộp kế hoạch.", "FREQ=YEARLY"),
+    ("Hàng tháng, ngày 12 tháng 8 Tổ kiểm tra họp.", "FREQ=MONTHLY"),
+])
+def test_a_dated_day_after_the_period_is_not_its_rule(text, rule):
+    assert _rules(text) == [rule]
