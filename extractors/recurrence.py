@@ -269,9 +269,11 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                                                                                  note=ND09_NOTES.get(key) if is_report else None)))
                     taken.append((m.start(), count.end()))
                     continue
+                # "từng" closing a noun phrase breaks a thing down ("dự toán chi tiết từng quý"), unlike "hằng"
+                distributive = fold(phrase).startswith("tung ")
                 if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m) \
                         and not _DAY_BEFORE.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT) \
-                        and not _task_clause_end(text, m):
+                        and (distributive or not _task_clause_end(text, m)):
                     continue
             elif kind == "by":
                 unit = m.group("unit").lower()

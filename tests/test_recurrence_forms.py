@@ -74,3 +74,9 @@ def test_the_day_written_after_the_period_gives_its_rule(text, rule):
 ])
 def test_a_dated_day_after_the_period_is_not_its_rule(text, rule):
     assert _rules(text) == [rule]
+
+
+def test_tung_closing_a_task_object_breaks_it_down():
+    # a one-off estimate broken down by quarter, not a quarterly task ("hằng quý" there would be one)
+    assert _r("Phòng Tài chính lập bảng phân bổ kinh phí chi tiết từng quý.") == []
+    assert _r("Phòng Tài chính lập bảng phân bổ kinh phí hằng quý.") == [("hằng quý", "FREQ=MONTHLY;INTERVAL=3")]
