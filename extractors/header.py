@@ -523,7 +523,6 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_signer(lines_from, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines_from, h, type_i)
-    _date_passed(lines_from, h)
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
@@ -1615,28 +1614,6 @@ def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
         rest = _case(rest).strip(" .:")
         if rest and rest not in h.attachments and len(rest) < 200:
             h.attachments.append(rest)
-
-
-# the enacting formula closing a resolution or a law: "Nghị quyết này đã được Hội đồng nhân dân tỉnh …, Kỳ họp thứ …
-# thông qua ngày 13 tháng 7 năm 2017" — the day it was passed, which is the document's date
-_PASSED_ON = regex.compile(
-    r"(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{3,200}?\s+thông\s+qua\s+"
-    r"(?:vào\s+)?ngày\s+(?P<d>[0-9]{1,2}(?:\s+tháng\s+[0-9]{1,2}\s+năm\s+|[/.\-][0-9]{1,2}[/.\-])(?:19|20)[0-9]{2})")
-
-
-def _date_passed(lines: list[Line], h: DocumentHeader) -> None:
-    if h.date is not None or h.date_partial is not None or h.type not in ("Nghị quyết", "Luật", "Bộ luật", "Pháp lệnh"):
-        return
-    tail = lines[-80:]
-    text = " ".join(ln.text for ln in tail)
-    if "thông qua" not in text:
-        return
-    ms = list(_PASSED_ON.finditer(text, timeout=rx_timeout(text)))
-    if not ms:
-        return
-    ds = find_dates("ngày " + ms[-1].group("d"))
-    if ds and ds[0].iso:
-        h.date = ds[0].iso
 
 
 def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None:

@@ -205,7 +205,7 @@ def test_a_number_in_brackets_names_the_paper_just_spoken_of():
     assert refs["12/SYT-KH"].issuer is None  # the code names someone else
 
 
-# --- a header flattened onto two lines; a council resolution dated by its closing formula --------------------
+# --- a header flattened onto two lines; a council resolution without its header --------------------
 
 def test_a_flattened_header_with_the_rule_glued_to_the_number_and_a_subject_ending_with_a_symbol():
     h = header_of("BỘ TÀI CHÍNH -------Số: 77/BTC-TCHQ V/v: Hướng dẫn thủ tục theo TT số 12/2031/TT-BTC Hà Nội, ngày "
@@ -215,12 +215,14 @@ def test_a_flattened_header_with_the_rule_glued_to_the_number_and_a_subject_endi
     assert h.issuer == "Bộ Tài chính"
 
 
-def test_a_resolution_without_its_header_block_is_dated_by_the_day_it_was_passed():
+def test_a_resolution_without_its_header_block_has_no_date():
+    # GUIDELINES: the document's date is the one printed in its header; the day the closing formula says
+    # the council passed it is not read as that date (two of the three annotators who met such copies left them undated)
     lines = ("NGHỊ QUYẾT", "Về giá đất", "HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA", "KHÓA XV, KỲ HỌP THỨ TƯ",
              "Căn cứ Luật Đất đai;", "QUYẾT NGHỊ:", "Điều 1. Thông qua bảng giá đất.",
              "Nghị quyết này đã được Hội đồng nhân dân tỉnh Sơn La khóa XV, Kỳ họp thứ tư thông qua ngày 9 tháng 12 "
              "năm 2031 và có hiệu lực từ ngày 1 tháng 1 năm 2032./.")
-    assert header_of(*lines).date == "2031-12-09"
+    assert header_of(*lines).date is None
     assert header_of(*lines[:-1], "Điều 2. Nghị quyết này có hiệu lực từ ngày 1/1/2032.").date is None
 
 
