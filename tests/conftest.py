@@ -26,6 +26,12 @@ SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold" / "seeds"
 REAL = SHARED / "corpus" / "real"
 SEED_STEMS = sorted(p.stem for p in RAW.glob("*.txt"))
+# the sample PDFs with a text layer: the seeds' and three real ones (an e-signed letter among them)
+TEXT_LAYER_PDFS = sorted(RAW.glob("*.pdf")) + [p for p in (
+    REAL / "TTr BC CCHC nam 2025.pdf",
+    REAL / "17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
+    REAL / "2003_CD-VPCP_07102025_2-signed.pdf",
+) if p.exists()]
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -19,14 +18,9 @@ from pdfminer.pdftypes import PDFStream
 from pdfminer.psparser import PSEOF
 
 from parsers.pdf_content import FastContentParser, FastInterpreter, page_layout
+from conftest import TEXT_LAYER_PDFS
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "shared" / "corpus" / "real"
-PDFS = sorted((ROOT / "data" / "raw").glob("*.pdf")) + [p for p in (
-    REAL / "TTr BC CCHC nam 2025.pdf",
-    REAL / "17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
-    REAL / "2003_CD-VPCP_07102025_2-signed.pdf",
-) if p.exists()]
+PDFS = TEXT_LAYER_PDFS
 ORIGINAL = pdfinterp.PDFContentParser
 
 

@@ -5,20 +5,14 @@ the seed PDFs and of the real text-layer PDFs."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pdfplumber
 import pytest
 
 from parsers import pdf_parser
+from conftest import TEXT_LAYER_PDFS
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "shared" / "corpus" / "real"
-PDFS = sorted((ROOT / "data" / "raw").glob("*.pdf")) + [p for p in (
-    REAL / "TTr BC CCHC nam 2025.pdf",
-    REAL / "17.9.2025.Vv lay y kien du thao BC so ket 2021-2025.pdf",
-    REAL / "2003_CD-VPCP_07102025_2-signed.pdf",
-) if p.exists()]
+PDFS = TEXT_LAYER_PDFS
 
 
 PAGES = 4  # per file: the first pages hold the header block, its rules and a table or two
