@@ -492,9 +492,8 @@ _BODY_HEADS = (
     "Thành uỷ", "Đoàn", "Hội", "Liên đoàn", "Công đoàn", "Bảo hiểm xã hội", "Bệnh viện", "Trường",
     "Ngân hàng", "Chính phủ", "Quốc hội", "UBND", "HĐND", "UBMTTQ",
 )
-_NAME_LINE_END = regex.compile(
-    r"^(?:" + "|".join(regex.escape(h) for h in _BODY_HEADS) + r")(?![\p{L}\p{N}])[^.;:!?]{0,80}:$"
-)
+_BODY_START = regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in _BODY_HEADS) + r")(?![\p{L}\p{N}])")
+_NAME_LINE_END = regex.compile(_BODY_START.pattern + r"[^.;:!?]{0,80}:$")
 _ITEM_LABEL = regex.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}[.)]?|[a-zđ][.)]|\((?:[a-zđ]|\d{1,3})\))$")
 
 
@@ -522,8 +521,6 @@ _OPEN_HEADS = frozenset(
      "Văn phòng", "Trung tâm", "Viện", "Kho bạc", "Ngân hàng", "Bệnh viện", "Trường", "Liên đoàn")
 )
 _HEADING_LABEL = regex.compile(r"^(?:[IVXLC]{1,6}[.)]|(?:Điều|Chương|Mục|Phần|Phụ lục|ĐIỀU|CHƯƠNG|MỤC|PHẦN|PHỤ LỤC)\s)")
-_BODY_START = regex.compile(r"^(?:" + "|".join(regex.escape(h) for h in _BODY_HEADS) + r")(?![\p{L}\p{N}])")
-
 
 def _head_runs_on(prev: str, cur: str) -> bool:
     """A line of running text broken inside a body's name: ``prev`` ends
