@@ -75,14 +75,20 @@ def browser():
 
 def click_and_wait(driver, element) -> None:
     """Click what submits a form or follows a link, and wait for the next page."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    old = driver.find_element(By.TAG_NAME, "html")
+    # Mark the current page; the next page has no mark.  Waiting on the element going stale raced with
+    # Chrome's navigation ("Node with given id does not belong to the document"), so the wait asks the page
+    # itself and treats a WebDriver error during the switch as "not there yet".
+    driver.execute_script("window.__vanbanOldPage = true;")
     element.click()
-    WebDriverWait(driver, 30).until(ec.staleness_of(old))
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def next_page_loaded(d) -> bool:
+        return bool(d.execute_script(
+            "return window.__vanbanOldPage !== true && document.readyState === 'complete'"))
+
+    WebDriverWait(driver, 30, ignored_exceptions=(WebDriverException,)).until(next_page_loaded)
 
 
 def log_in(driver, base: str, username: str) -> None:
