@@ -108,6 +108,8 @@ _ISSUER_STOP = regex.compile(
     r"năm\s+[0-9]{4}|ngày|[vy]e\s+vi\p{L}{0,3}c)(?![\p{L}])"
     # a preamble's next clause run on without its line break ("… của Bộ Tài chính Xét đề nghị của …")
     r"|\s(?-i:Xét|Căn\s+cứ|Sau\s+khi)(?![\p{L}])"
+    # an aspect or modal word opens the sentence's predicate ("… của Cục Thuế còn phát sinh …", "… vẫn chưa …")
+    r"|\s(?-i:còn|vẫn|đang|sẽ|chưa|cũng|cần|phải)(?![\p{L}])"
     r"|[,;:.()“”\"«»]|\s[0-9]|[0-9]|\s[-+•*]\s",
     regex.IGNORECASE,
 )
@@ -484,7 +486,9 @@ def _cut_at_predicate(phrase: str) -> str:
             if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) \
                     and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
                 break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
-        if _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
+        if out and w[:1].islower() and _LEVEL_WORD.match(f"{out[-1]} {w}", timeout=RX_TIMEOUT):
+            after_level = True  # a two-word level ("thành phố", "thị trấn"): only a capitalised name continues it
+        elif _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
             after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
         elif w in ("và", "VÀ"):
             after_level = False  # a second body of a joint issuer follows ("… Tỉnh ủy và Ban Cán sự Đảng …")
@@ -579,6 +583,13 @@ def relation_at(text: str, pos: int) -> str:
     return "cites"
 
 
+# the agent of a passive in a list head, and where the list head's issuer ends ("… tại các văn bản:")
+_LIST_AGENT = regex.compile(
+    r"(?<![\p{L}])được\s{1,3}(?P<a>\p{Lu}[^;:()\n.0-9/]{2,120}?)\s{1,3}(?:chỉ\s+đạo|giao|hướng\s+dẫn|ban\s+hành|"
+    r"phê\s+duyệt|quy\s+định|công\s+bố|thông\s+qua|chấp\s+thuận|ký)\s")
+_LIST_PLACE = regex.compile(r"\s(?:tại|theo)\s")
+
+
 def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
     """Issuer from a list head before ``pos`` ("… của Bộ Chính trị (cụ thể: …",
     "các Chỉ thị của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh: Số …")."""
@@ -597,6 +608,10 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
     if regex.search(r"(?<![\p{L}])(?:như\s+sau|sau\s+đây)(?![\p{L}])", h.group("iss"), regex.IGNORECASE, timeout=RX_TIMEOUT):
         return None  # "…, UBND xã báo cáo như sau:" introduces the body, not a list of documents
     iss = regex.split(r"(?<![\p{L}])(?:của|Của|CỦA)\s", h.group("iss"), timeout=RX_TIMEOUT)[-1]
+    agent = _LIST_AGENT.search(iss, timeout=rx_timeout(iss))
+    if agent:
+        iss = agent.group("a")  # "… của Sở X, UBND cấp huyện được Chủ tịch UBND tỉnh công bố tại các Quyết định:"
+    iss = _LIST_PLACE.split(iss, maxsplit=1, timeout=rx_timeout(iss))[0]  # "của Sở X tại các văn bản:"
     cands = [normalize_issuer(c) for c in regex.split(r",|\s+và\s+", iss, timeout=RX_TIMEOUT)]
     cands = [c for c in cands if c and c[:1].isupper() and not regex.search(r"[0-9/]", c, timeout=RX_TIMEOUT)]
     if not cands:
@@ -610,7 +625,9 @@ def _list_head_issuer(text: str, pos: int, found: Found) -> str | None:
 
 
 # "… tại các văn bản số …": a plural before the type word the mention starts with
-_PLURAL_OPT = r"(?:(?:các|những)\s{1,3})?(?:\p{Lu}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){1,4}\s{1,3})?"
+_PLURAL_OPT = (r"(?:(?:các|những)\s{1,3})?(?:\p{Lu}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){1,4}\s{1,3}"
+               # or a plural that opens a colon list of numbers: "tại các văn bản: Số …, số …"
+               r"|(?<=(?:các|những)\s{1,3})\p{L}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){0,3}\s{0,2}:\s{1,3})?")
 # (and a type the number's reading did not take in, with its qualifier: "tại Báo cáo thẩm định số …")
 _ISSUER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}(?:(?!\s(?:của|Của|CỦA)\s)[^,;:()\n.0-9/]){2,100}?)\s{1,3}(?:tại|theo)\s{1,3}"
@@ -631,7 +648,7 @@ _HEAD_BEFORE = regex.compile(
 _AGENT_BEFORE = regex.compile(
     r"(?<![\p{L}])được\s{1,3}(?P<iss>\p{Lu}[^;:()\n.0-9/]{2,120}?)\s{1,3}"
     r"(?:chỉ\s+đạo|giao|hướng\s+dẫn|yêu\s+cầu|đề\s+ra|ban\s+hành|phê\s+duyệt|quy\s+định|nêu|phân\s+công|"
-    r"thống\s+nhất|kết\s+luận|triển\s+khai)\s{1,3}(?:tại|theo)\s{1,3}" + _PLURAL_OPT + "$"
+    r"thống\s+nhất|kết\s+luận|triển\s+khai|công\s+bố|thông\s+qua|chấp\s+thuận)\s{1,3}(?:tại|theo)\s{1,3}" + _PLURAL_OPT + "$"
 )
 
 
@@ -818,6 +835,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         if heads:
             r.type = normalize_type(heads[-1].group("type"))
             r.type_from_word = True
+            if fold(r.type) == "van ban" and code_type:
+                r.type = code_type  # "tại các văn bản: Số 12/TTr-…, số 13/BC-…": each the kind its code says
         so = _SO_BEFORE.search(before, timeout=rx_timeout(before))
         r.start = found.start - (len(before) - so.start())
     if r.type is None and found.year and not found.type_code and found.symbol.startswith(("QH", "UBTVQH")):
