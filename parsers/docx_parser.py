@@ -242,6 +242,12 @@ _ALIGN = {"left": "left", "start": "left", "center": "center", "right": "right",
 
 
 _B, _I, _RFONTS, _ASCII, _HANSI = WT["b"], WT["i"], WT["rFonts"], WT["ascii"], WT["hAnsi"]
+_R_STYLE, _R_VANISH = WT["rStyle"], WT["vanish"]
+_R_TAB, _R_PTAB, _R_BR, _R_CR = WT["tab"], WT["ptab"], WT["br"], WT["cr"]
+_R_NOBREAK_HYPHEN, _R_SYM, _R_CHAR = WT["noBreakHyphen"], WT["sym"], WT["char"]
+_R_FOOTNOTE_REF, _R_ENDNOTE_REF, _R_CUSTOM_MARK = WT["footnoteReference"], WT["endnoteReference"], WT["customMarkFollows"]
+_R_DRAWING, _R_PICT = WT["drawing"], WT["pict"]
+_UNSET = object()  # a run property the run does not set
 
 
 def _rpr_props(rpr: etree._Element | None, out: _StyleProps) -> None:
@@ -640,24 +646,48 @@ class _Reader:
             # w:del, w:moveFrom, bookmarks, proofing marks, pPr: nothing to read
 
     def _run(self, r: etree._Element, read: _ParaRead, sp: _StyleProps) -> None:
+        # the hottest loop of the parser: one pass over the run's properties, the
+        # tags compared with module constants (see _R_* above)
+        bold, italic, font = sp.bold, sp.italic, sp.font
         rpr = r.find(RPR)
-        props = _StyleProps(None, sp.bold, sp.italic, sp.font)
         if rpr is not None:
-            rs = rpr.find(WT["rStyle"])
-            if rs is not None:
-                cs = self.styles.get(rs.get(VAL))
-                if cs.bold is not None and cs is not self.styles.defaults:
-                    props.bold = cs.bold
-                if cs.italic is not None and cs is not self.styles.defaults:
-                    props.italic = cs.italic
-                if cs.font and cs is not self.styles.defaults:
-                    props.font = cs.font
-            _rpr_props(rpr, props)
-            vanish = _on(rpr.find(WT["vanish"]))
-            if vanish:
+            rstyle = vanish = None
+            own_bold = own_italic = own_font = _UNSET
+            for child in rpr:
+                tag = child.tag
+                if tag == _B:
+                    own_bold = _on(child)
+                elif tag == _I:
+                    own_italic = _on(child)
+                elif tag == _RFONTS:
+                    name = child.get(_ASCII) or child.get(_HANSI)
+                    if name:
+                        own_font = name
+                elif tag == _R_STYLE:
+                    if rstyle is None:
+                        rstyle = child
+                elif tag == _R_VANISH:
+                    if vanish is None:
+                        vanish = child
+            if rstyle is not None:
+                cs = self.styles.get(rstyle.get(VAL))
+                if cs is not self.styles.defaults:
+                    if cs.bold is not None:
+                        bold = cs.bold
+                    if cs.italic is not None:
+                        italic = cs.italic
+                    if cs.font:
+                        font = cs.font
+            if own_bold is not _UNSET:
+                bold = own_bold
+            if own_italic is not _UNSET:
+                italic = own_italic
+            if own_font is not _UNSET:
+                font = own_font
+            if vanish is not None and _on(vanish):
                 return
-        bold, italic = bool(props.bold), bool(props.italic)
-        enc = self._legacy_of(props.font)
+        bold, italic = bool(bold), bool(italic)
+        enc = self._fonts[font] if font in self._fonts else self._legacy_of(font)
         for child in r:
             tag = child.tag
             if tag == T:
@@ -671,29 +701,31 @@ class _Reader:
                 if enc:
                     txt = self._convert_legacy(txt, enc)
                 read.add(txt, bold, italic)  # normalised per paragraph (_normalized_text)
-            elif tag == WT["tab"] or tag == WT["ptab"]:
+            elif tag == RPR:
+                continue
+            elif tag == _R_TAB or tag == _R_PTAB:
                 read.add("\t", bold, italic, visible=False)
-            elif tag == WT["br"] or tag == WT["cr"]:
+            elif tag == _R_BR or tag == _R_CR:
                 read.add("\n", bold, italic, visible=False)
-            elif tag == WT["noBreakHyphen"]:
+            elif tag == _R_NOBREAK_HYPHEN:
                 read.add("-", bold, italic)
-            elif tag == WT["sym"]:
-                ch = child.get(WT["char"]) or ""
+            elif tag == _R_SYM:
+                ch = child.get(_R_CHAR) or ""
                 try:
                     code = int(ch, 16)
                 except ValueError:
                     continue
                 if code < 0xE000 or code > 0xF8FF:  # private-use symbol-font glyphs carry no text
                     read.add(chr(code), bold, italic)
-            elif tag == WT["footnoteReference"] or tag == WT["endnoteReference"]:
-                custom = _on(child.find(WT["customMarkFollows"])) or \
-                    child.get(WT["customMarkFollows"]) in ("1", "true", "on")
-                key = self._note_key(child, tag == WT["footnoteReference"], custom)
+            elif tag == _R_FOOTNOTE_REF or tag == _R_ENDNOTE_REF:
+                custom = _on(child.find(_R_CUSTOM_MARK)) or \
+                    child.get(_R_CUSTOM_MARK) in ("1", "true", "on")
+                key = self._note_key(child, tag == _R_FOOTNOTE_REF, custom)
                 if key:
                     read.refs.append((key, len(read.pieces)))  # piece count; offset set later
                     if custom:
                         read.custom_mark = True
-            elif tag == WT["drawing"] or tag == WT["pict"] or tag == ALT:
+            elif tag == _R_DRAWING or tag == _R_PICT or tag == ALT:
                 read.boxes.extend(_text_boxes(child))
             # w:instrText, w:delText, w:fldChar, w:footnoteRef, w:object …: no text
 
