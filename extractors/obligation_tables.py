@@ -18,7 +18,10 @@ from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 _COL_UNIT = regex.compile(r"don vi|co quan|bo phan|trach nhiem|chu tri|phoi hop|nguoi thuc hien|phu trach"
                           # the doers' column headed by the verb alone or by who they are ("Thực hiện", "Đối tượng thực hiện")
                           r"|^(?:doi tuong|ca nhan|thanh phan|luc luong|ben)?[ ]?thuc hien$")
-_COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem")
+_COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem"
+                          # the span of the work or its milestones as the title ("Giai đoạn thực hiện", "Lộ trình",
+                          # "Mốc hoàn thành"); a span inside the task column's title ("Nhiệm vụ giai đoạn 2026-2030") is not
+                          r"|^(?:giai doan|lo trinh)(?:[ ](?:thuc hien|trien khai|hoan thanh))?$|^moc(?:[ ]\p{L}+){0,2}$")
 _COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
 _COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
 # a column of the bodies that follow up on the task ("Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi",
