@@ -676,7 +676,10 @@ _LONE_NUMBER = regex.compile(r"\d{1,3}[.]?", regex.V1)
 _LONE_ROMAN = regex.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})[.]?", regex.V1)
 # the next row's number glued to the end of a cell ("Năm 2026 và các năm tiếp theo 7")
 # (or with the next row's first cell after it: "Chương trình số 12-CTr/BCĐ 7 Đề án về …")
-_TRAILING_NUMBER = regex.compile(r"^(?P<cell>.*?\S)[ ]+(?P<n>\d{1,3})[.]?(?:[ ]+(?P<rest>\p{Lu}.*))?$", regex.V1)
+# (or a sub-row's label, "Quý IV/2026 1.3", where the rows are numbered by group: "1.", "1.1", "1.2", "2.1" …)
+_TRAILING_NUMBER = regex.compile(r"^(?P<cell>.*?\S)[ ]+(?P<n>\d{1,3}(?:\.\d{1,2}){0,2})[.]?(?:[ ]+(?P<rest>\p{Lu}.*))?$", regex.V1)
+# a sub-row's label standing alone ("1.2", "3.1.", "2.1.4")
+_LONE_SUBLABEL = regex.compile(r"\d{1,3}(?:\.\d{1,2}){1,2}\.?", regex.V1)
 # a number then a capital at the start: the next row's number with its first cell, or a footnote of the page
 _LEADING_NUMBER = regex.compile(r"^(?P<n>\d{1,3})[ ]+(?P<rest>\p{Lu}.*)$", regex.V1)
 # a sub-row's number with its first cell ("2.1 Theo dõi, tổng hợp …")
@@ -739,6 +742,8 @@ class CellTableReader:
         self.row: list[Paragraph] = []
         self.row_no: Paragraph | None = None
         self.last_no = 0
+        self.last_sub = 0  # the second part of the last sub-row's label ("1.3" → 3), 0 when rows have plain numbers
+        self.resume: int | None = None  # a group heading ended the table: its first sub-row takes it up again
         self.group = 0  # the Roman numeral of the group of rows read
         self.group_title = False
 
@@ -770,10 +775,32 @@ class CellTableReader:
             # the header repeated on a new page, its last cell run together with the row going on below it
             self.has_time = self.has_time or timed
 
+    def _label_next(self, label: str) -> bool:
+        """``label`` ("3", "1.2", "2.1.4") is the next row's: the next number, a first row, the next sub-row in
+        its group, or the first sub-row of the next group (whose own row is a title, or was lost at a page break)."""
+        parts = [int(x) for x in label.rstrip(".").split(".")]
+        if len(parts) == 1:
+            return parts[0] == self.last_no + 1 or parts[0] == 1
+        n, m = parts[0], parts[1]
+        if len(parts) == 3:
+            return n in (self.last_no, self.last_no + 1)
+        return n == self.last_no and m in (self.last_sub + 1, 1) or n == self.last_no + 1 and m == 1
+
+    def _start_row(self, label: str, p: Paragraph) -> None:
+        parts = [int(x) for x in label.rstrip(".").split(".")]
+        self.row_no = Paragraph(label.rstrip("."), p.index, p.page)
+        self.last_no, self.last_sub, self.group_title = parts[0], parts[1] if len(parts) > 1 else 0, False
+
     def feed(self, p: Paragraph) -> bool:
         """True when the paragraph belonged to such a table."""
         t = p.text.strip()
         f = fold(t)
+        if self.resume is not None and not self.active:
+            # "2. Nhóm giải pháp …" ended the table as prose; its first sub-row ("2.1 …") shows it was a group's title
+            n, self.resume = self.resume, None
+            lab = regex.match(r"(?P<n>\d{1,3})\.1\.?(?:[ ]+|$)", t, timeout=RX_TIMEOUT)
+            if lab is not None and int(lab.group("n")) == n:
+                self.active, self.last_no, self.last_sub = True, n, 0
         if len(t) <= 8 and _COL_CODE.match(f.replace(".", "").strip(), timeout=RX_TIMEOUT):
             if not self.active:
                 self._flush()
@@ -785,12 +812,29 @@ class CellTableReader:
                 # the header repeated on a new page, its last cell run together with the row going on below it
                 self.header.append(nxt)
                 self._end_header()
+                rest = t[len(nxt):].strip()
+                if self.last_sub and self.row_no is not None and (
+                        _LONE_SUBLABEL.fullmatch(rest, timeout=RX_TIMEOUT) or _TRAILING_NUMBER.match(rest, timeout=RX_TIMEOUT)):
+                    # (rows numbered by group: what follows may be the next row's label, "Thời gian thực hiện 2.3",
+                    # or a cell with it, "… doanh nghiệp liên quan 3.2": read as a paragraph of the table)
+                    return self.feed(Paragraph(rest, p.index, p.page))
                 if self.row_no is not None:
-                    self.row.append(Paragraph(t[len(nxt):].strip(), p.index, p.page))
+                    self.row.append(Paragraph(rest, p.index, p.page))
                 return True
             elif 0 < len(t) <= 60 and not any(c.isdigit() for c in t) and len(t.split()) <= 8 \
                     and not _LONE_ROMAN.fullmatch(t, timeout=RX_TIMEOUT):
                 self.header.append(t)
+                return True
+            elif (m := _TRAILING_NUMBER.match(t, timeout=RX_TIMEOUT)) is not None and not m.group("rest") \
+                    and not any(c.isdigit() for c in m.group("cell")) and len(m.group("cell").split()) <= 8 \
+                    and m.group("n").split(".")[0] == "1" and not self.active:
+                # the last header cell with the first row's label run together ("Thời gian thực hiện 1.")
+                self.header.append(m.group("cell"))
+                self._end_header()
+                if self.active:
+                    self._flush()
+                    self.last_no = self.last_sub = 0
+                    self._start_row(m.group("n"), p)
                 return True
             else:
                 self._end_header()
@@ -805,8 +849,12 @@ class CellTableReader:
             n = int(t.rstrip("."))
             if n == self.last_no + 1 or n == 1:
                 self._flush()
-                self.row_no, self.last_no, self.group_title = p, n, False
+                self.row_no, self.last_no, self.last_sub, self.group_title = p, n, 0, False
             return True  # else a page number
+        if _LONE_SUBLABEL.fullmatch(t, timeout=RX_TIMEOUT) and self._label_next(t):
+            self._flush()
+            self._start_row(t, p)
+            return True
         if t and _LONE_ROMAN.fullmatch(t, timeout=RX_TIMEOUT) and _roman(t.rstrip(".")) in (1, self.group + 1):
             self._flush()
             self.last_no, self.group_title, self.group = 0, True, _roman(t.rstrip("."))
@@ -817,10 +865,10 @@ class CellTableReader:
         if t in self.before:
             return True  # a running head repeated on the table's pages
         sub = _SUB_NUMBER.match(t, timeout=RX_TIMEOUT)
-        if sub is not None and int(sub.group("n")) == self.last_no and self.row_no is not None:
+        if sub is not None and self._label_next(sub.group("no")):
             # a sub-row of the row read ("2.1 Theo dõi, tổng hợp …" under "2"): a task of its own
             self._flush()
-            self.row_no = Paragraph(sub.group("no"), p.index, p.page)
+            self._start_row(sub.group("no"), p)
             self.row.append(Paragraph(sub.group("rest"), p.index, p.page))
             return True
         lead = _LEADING_NUMBER.match(t, timeout=RX_TIMEOUT)
@@ -837,16 +885,27 @@ class CellTableReader:
                 self.active = False
                 return False
             return True
+        grp = _TRAILING_NUMBER.match(t, timeout=RX_TIMEOUT) if self.last_sub and t[:1].isdigit() else None
+        if grp is not None and not grp.group("rest") and grp.group("n").endswith(".1") and grp.group("n").count(".") == 1 \
+                and self._label_next(grp.group("n")) and t.startswith(grp.group("n")[:-2] + "."):
+            # "2. Nhóm giải pháp về … 2.1": the next group's title with its first sub-row's label
+            self._flush()
+            self._start_row(grp.group("n"), p)
+            return True
         if self._complete() and not _is_unit_cell(t) and not _is_time_cell(t) and (
                 _PROSE_LABEL.match(t, timeout=RX_TIMEOUT) or len(t) > 200 and t.endswith(".") and self._timed()):
             self._flush()
             self.active = False
+            grp = regex.match(r"(?P<n>\d{1,3})\.[ ]+\p{Lu}", t, timeout=RX_TIMEOUT) if self.last_sub else None
+            if grp is not None and int(grp.group("n")) == self.last_no + 1:
+                self.resume = self.last_no + 1  # perhaps the next group's title: its first sub-row tells
             return False  # the table has ended: prose again
         m = _TRAILING_NUMBER.match(t, timeout=RX_TIMEOUT)
-        if m is not None and int(m.group("n")) == self.last_no + 1 and self.row:
+        if m is not None and self._label_next(m.group("n")) and (self.row or self.row_no is not None) and (
+                "." in m.group("n") or int(m.group("n")) == self.last_no + 1):
             self.row.append(Paragraph(m.group("cell"), p.index, p.page))
             self._flush()
-            self.row_no, self.last_no = Paragraph(m.group("n"), p.index, p.page), int(m.group("n"))
+            self._start_row(m.group("n"), p)
             if m.group("rest"):
                 self.row.append(Paragraph(m.group("rest"), p.index, p.page))
             return True

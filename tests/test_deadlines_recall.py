@@ -65,3 +65,136 @@ def test_a_period_of_the_plan_in_a_content_header_is_still_the_content():
     assert due["Điều tra hiện"] == "2026-06-30"
     assert due["Lập bản đồ"] == "2027-12-31"
 
+
+# --------------------------------------------------------------------------
+# 5. A task table laid out one cell a paragraph, its rows numbered by group ("1.", "1.1", "1.2", "2.1")
+# --------------------------------------------------------------------------
+
+# each cell on its own line, the sub-row labels standing alone
+_CELLS_APART = """PHỤ LỤC
+NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN
+TT
+Nội dung nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Kết quả
+Thời hạn hoàn thành
+1.
+Hoàn thiện thể chế
+1.1
+Rà soát quy định về cấp phép xây dựng nhà ở riêng lẻ.
+Sở Xây dựng
+Sở Tư pháp
+Báo cáo rà soát
+Quý III/2025
+1.2
+Sửa đổi quy chế phối hợp quản lý trật tự đô thị.
+Sở Nội vụ
+Ủy ban nhân dân các huyện
+Quy chế được ban hành
+Quý I/2026
+2.
+Phát triển hạ tầng số
+2.1
+Xây dựng nền tảng bản đồ số dùng chung.
+Sở Khoa học và Công nghệ
+Sở Xây dựng
+Nền tảng được vận hành
+Tháng 10/2025 - 6/2026
+2.2
+Số hóa hồ sơ địa chính các xã.
+Sở Nông nghiệp và Môi trường
+Ủy ban nhân dân các xã
+Cơ sở dữ liệu địa chính
+Năm 2027
+"""
+
+# the same table as a text extraction rejoins it: each label glued to the end of the cell before it
+_CELLS_GLUED = """PHỤ LỤC
+NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN
+TT
+Nội dung nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Kết quả
+Thời hạn hoàn thành 1.
+Hoàn thiện thể chế 1.1
+Rà soát quy định về cấp phép xây dựng nhà ở riêng lẻ.
+Sở Xây dựng
+Sở Tư pháp
+Báo cáo rà soát
+Quý III/2025 1.2
+Sửa đổi quy chế phối hợp quản lý trật tự đô thị.
+Sở Nội vụ
+Ủy ban nhân dân các huyện
+Quy chế được ban hành
+Quý I/2026
+2. Phát triển hạ tầng số
+2.1
+Xây dựng nền tảng bản đồ số dùng chung.
+Sở Khoa học và Công nghệ
+Sở Xây dựng
+Nền tảng được vận hành
+Tháng 10/2025 - 6/2026 2.2
+Số hóa hồ sơ địa chính các xã.
+Sở Nông nghiệp và Môi trường
+Ủy ban nhân dân các xã
+Cơ sở dữ liệu địa chính
+Năm 2027
+"""
+
+
+@pytest.mark.parametrize("text", [_CELLS_APART, _CELLS_GLUED], ids=["apart", "glued"])
+def test_a_cell_a_paragraph_table_with_rows_numbered_by_group(text):
+    obs = _paras(text)
+    due = _due(obs)
+    assert due.get("Rà soát quy") == "2025-09-30", due
+    assert due.get("Sửa đổi quy") == "2026-03-31", due
+    assert due.get("Xây dựng nền") == "2026-06-30", due
+    assert due.get("Số hóa hồ") == "2027-12-31", due
+    lead = {" ".join(o.action.split()[:3]): [u.name for u in o.units if u.role == "lead"] for o in obs}
+    assert lead["Rà soát quy"] == ["Sở Xây dựng"]
+    assert lead["Xây dựng nền"] == ["Sở Khoa học và Công nghệ"]
+    # the group titles are no tasks
+    assert not any(o.action.startswith(("Hoàn thiện thể chế", "Phát triển hạ tầng")) for o in obs)
+
+
+# the table over two pages: its header repeated, the next row's label glued to the header's last cell, and a group's
+# title run together with its first sub-row's label
+_CELLS_PAGED = """TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian thực hiện 1.
+Nâng cao năng lực dự báo 1.1
+Lắp đặt trạm quan trắc mực nước tự động.
+Đài Khí tượng Thủy văn tỉnh
+Sở Tài chính
+Trạm được vận hành
+Quý II/2026
+TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian thực hiện 1.2
+Cập nhật bản đồ ngập lụt cấp huyện.
+Sở Nông nghiệp và Môi trường
+Ủy ban nhân dân các huyện
+Bản đồ được công bố
+Quý IV/2026
+2. Tăng cường ứng phó tại cơ sở 2.1
+Diễn tập phương án sơ tán dân vùng trũng.
+Bộ Chỉ huy Quân sự tỉnh
+Ủy ban nhân dân các xã
+Báo cáo kết quả diễn tập
+Tháng 5/2027
+"""
+
+
+def test_a_cell_a_paragraph_table_over_pages_with_group_titles():
+    due = _due(_paras(_CELLS_PAGED))
+    assert due.get("Lắp đặt trạm") == "2026-06-30", due
+    assert due.get("Cập nhật bản") == "2026-12-31", due
+    assert due.get("Diễn tập phương") == "2027-05-31", due
