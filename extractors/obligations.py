@@ -1018,6 +1018,16 @@ class _Prose:
         self.section_doers: list[tuple[UnitSpan, str]] | None = None  # a report's task part: the issuer
         self.tables = 0  # tables read so far
         self.section_tables = 0  # tables read when the part heading was
+        # the items of a plan's part on tasks that name no doer ("a) Rà soát …", "b) Xây dựng …"), kept with no unit
+        # until a role line after them gives theirs ("Cơ quan chủ trì: Sở X; UBND các huyện."), with the level of
+        # the items
+        self.orphans: list[Draft] = []
+        self.orphan_level: float | None = None
+        self.orphan_card: list[Draft] = []  # the items the last such role line gave its bodies to
+        self.first_clause = False
+        self.level: float | None = None
+        self.parent_level: _Level | None = None  # the level the paragraph being read stands under
+        self.verb_list: tuple[float | None, _Level | None] | None = None  # (level, parent) of the last task item naming no doer
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text
@@ -1026,6 +1036,7 @@ class _Prose:
         self.above, self.prev_draft = self.prev_draft, None
         if _FIELD_LINE.match(text, timeout=rx_timeout(text)) is None:
             self.card = self.card_name = None
+            self.orphan_card = []
         elif (cn := _CARD_NAME.match(text, timeout=rx_timeout(text))) is not None:
             # "1. Tên nhiệm vụ: …" opens a card: the task its lead field gives is worded so
             self.card, self.card_name = None, cn.group("v").strip()
@@ -1093,6 +1104,7 @@ class _Prose:
             # a part heading ("II. GIẢI PHÁP", "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026", "Điều 3. …")
             if level is None or level == 0 or not self.report:
                 self.section_ok = bool(_TASK_SECTION.search(fold(text), timeout=RX_TIMEOUT))
+                self.orphans, self.orphan_level = [], None
                 self.section_period = self._heading_period(text, p.loc, 0)
                 # a report's part on its own tasks ahead ("NHIỆM VỤ TRỌNG TÂM THÁNG 11", "PHƯƠNG HƯỚNG NĂM 2026"):
                 # items naming nobody are the issuer's
@@ -1181,7 +1193,13 @@ class _Prose:
             if level is not None:
                 self.stack.append(_Level(level, named, bool(named), bool(named), period=own_period, tables=self.tables))
             return
+        if level is not None and self.orphan_level is not None and level < self.orphan_level:
+            # the next heading of the level above the items: a role line after it is no longer theirs
+            self.orphans, self.orphan_level = [], None
+        self.level = level
+        self.parent_level = self.stack[-1] if self.stack else None
         for s0, e0 in _clauses(body):
+            self.first_clause = s0 == 0
             s_text = body[s0:e0]
             loc = p.loc.span(body_off + s0, body_off + e0)
             src = text[:body_off + e0] if s0 == 0 else s_text
@@ -1333,6 +1351,18 @@ class _Prose:
             if units:
                 _place(units, sloc)
                 role = "support" if fold(rl.group("r")).startswith("phoi") else "lead"
+                if role == "lead" and self.card is None and self.card_name is None and self.orphans:
+                    # "a) Rà soát …" "b) Xây dựng …" then "Cơ quan chủ trì: Sở X; UBND các huyện.": the bodies of
+                    # every item above it that named no doer
+                    for od in self.orphans:
+                        self.b.extend(od, [(u, role) for u in units])
+                    self.orphan_card, self.orphans, self.orphan_level = self.orphans, [], None
+                    return None, self.orphan_card[-1]
+                if self.orphan_card and self.card is None:
+                    # "Cơ quan phối hợp: …" after it: they support those items
+                    for od in self.orphan_card:
+                        self.b.extend(od, [(u, role) for u in units])
+                    return None, self.orphan_card[-1]
                 if role == "support" and self.card is not None:
                     # "3. Cơ quan phối hợp: …" in a card whose lead is given: they support that task
                     self.b.extend(self.card, [(u, role) for u in units])
@@ -1466,6 +1496,12 @@ class _Prose:
             # "- Thời gian thực hiện: từ … đến ngày 30/11/2025." on its own line: the due date of the task above
             last_draft = self.above if self.above.ob.deadline is None or self.above.scope_deadline else None
             same_para = last_draft is not None
+            if last_draft is not None and self.orphan_card and last_draft is self.orphan_card[-1]:
+                # "Thời gian thực hiện: Quý IV/2025." after the role lines of several items: the due date of each
+                for od in self.orphan_card[:-1]:
+                    if od.ob.deadline is None or od.scope_deadline:
+                        od.ob.deadline = deadlines[0].deadline
+                        od.scope_deadline = False
         if same_para and last_draft is not None and deadlines and (last_draft.ob.deadline is None or last_draft.scope_deadline) \
                 and (_deadline_only(s_clean, deadlines[0]) or restated_due):
             # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
@@ -1551,6 +1587,27 @@ class _Prose:
                 d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True,
                                listed=bool(inherited or last))
                 return None, d
+        if (not inherited and labeled and self.first_clause and not heading and self.section_ok
+                # (numbered and lettered items; a bullet under a task names less often a task of its own)
+                and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")
+                and not _IF_START.match(s_clean, timeout=_tm) and not _NARRATION.search(s_clean[:60], timeout=RX_TIMEOUT)
+                and (_TASK_START.match(s_clean, timeout=_tm)
+                     # the items of one list share their form: after an item that opens with a task's verb, a
+                     # sibling of six words or more that opens with no noun of a topic or a body's name is a task
+                     # too ("a) Rà soát …" then "b) Thu hút …", "c) Đầu tư …")
+                     or self.verb_list is not None and self.verb_list[0] == self.level
+                     and self.verb_list[1] is self.parent_level
+                     and len(s_clean.split()) >= 6 and s_clean.endswith((".", ";"))
+                     and not _NOMINAL_START.match(s_clean, timeout=_tm) and not _DESCRIBED.match(s_clean, timeout=_tm)
+                     and not _COURTESY.match(s_clean, timeout=_tm) and parse_unit(s_clean, 0) is None)):
+            # "IV. NHIỆM VỤ VÀ GIẢI PHÁP" … "a) Rà soát, hoàn thiện …": a task of the plan whose doer is not named
+            # here; kept with no unit (a role line after the items may give theirs)
+            d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
+            self.verb_list = (self.level, self.parent_level)
+            if self.orphan_level is None or self.level >= self.orphan_level:
+                self.orphans.append(d)
+                self.orphan_level = self.level if self.orphan_level is None else self.orphan_level
+            return None, d
         if (when is None and self.period is not None and labeled and not _IF_START.match(s_clean, timeout=_tm)
                 and not _NARRATION.search(s_clean[:60], timeout=RX_TIMEOUT) and _TASK_START.match(s_clean, timeout=RX_TIMEOUT)):
             # "1. Quý I năm 2026:" over "1.1. Ban hành kế hoạch …": a dated task of a plan's schedule; its doer

@@ -1,0 +1,116 @@
+"""Issue 10, assignments recall on unseen documents: shapes of a plan's task part that lost tasks.
+
+Every sentence here is invented for the test (bodies, places, plans and dates are made up); none is
+copied from a gold file or a corpus document.
+"""
+
+from __future__ import annotations
+
+from obligation_helpers import holding, obligations_and_units
+
+
+def _units(ob) -> list[tuple[str, str]]:
+    return [(u.name, u.role) for u in ob.units]
+
+
+# --------------------------------------------------------------------------
+# Role lines after the items: "Cơ quan chủ trì: …" gives the doer of every item above it
+# --------------------------------------------------------------------------
+
+
+def test_a_role_line_after_lettered_items_gives_each_item_its_doers():
+    obs, units = obligations_and_units(
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Phát triển mạng lưới thư viện cơ sở\n"
+        "a) Rà soát, sắp xếp lại hệ thống thư viện xã theo hướng tinh gọn.\n"
+        "b) Bổ sung đầu sách cho các thư viện vùng sâu, vùng xa.\n"
+        "c) Tổ chức luân chuyển sách giữa các điểm thư viện trong huyện.\n"
+        "Cơ quan chủ trì: Sở Văn hóa và Thể thao; UBND các huyện.\n"
+        "Cơ quan phối hợp: Sở Tài chính.\n"
+        "Thời gian thực hiện: Quý III/2027.\n"
+        "2. Nâng cao năng lực người làm thư viện\n"
+        "a) Bồi dưỡng nghiệp vụ cho cán bộ thư viện cấp xã.\n"
+        "b) Biên soạn tài liệu hướng dẫn số hóa tài liệu địa chí.\n"
+        "Đơn vị chủ trì: Trường Cao đẳng Văn hóa tỉnh.\n"
+    )
+    for words in ("Rà soát, sắp xếp lại", "Bổ sung đầu sách", "Tổ chức luân chuyển"):
+        ob = holding(obs, words)
+        assert _units(ob) == [("Sở Văn hóa và Thể thao", "lead"), ("Ủy ban nhân dân các huyện", "lead"),
+                              ("Sở Tài chính", "support")], words
+        assert ob.deadline is not None and ob.deadline.date == "2027-09-30", words
+    for words in ("Bồi dưỡng nghiệp vụ", "Biên soạn tài liệu"):
+        assert _units(holding(obs, words)) == [("Trường Cao đẳng Văn hóa tỉnh", "lead")], words
+    # the role line is no task of its own
+    assert not any(o.source_text.startswith(("Cơ quan chủ trì", "Đơn vị chủ trì")) for o in obs)
+    assert {u.name for u in units} >= {"Sở Văn hóa và Thể thao", "Sở Tài chính", "Trường Cao đẳng Văn hóa tỉnh"}
+
+
+def test_a_role_line_is_not_carried_to_the_items_of_the_next_heading():
+    obs, _ = obligations_and_units(
+        "III. GIẢI PHÁP CHỦ YẾU\n"
+        "1. Về hạ tầng\n"
+        "a) Nâng cấp đường giao thông nội đồng ở các xã miền núi.\n"
+        "b) Cứng hóa kênh mương nội đồng bị xuống cấp ở vùng trũng.\n"
+        "Cơ quan chủ trì: Sở Xây dựng.\n"
+        "2. Về nguồn nhân lực\n"
+        "a) Đào tạo nghề cho lao động nông thôn.\n"
+        "b) Hỗ trợ chuyển đổi nghề cho người dân vùng dự án.\n"
+        "3. Về vốn\n"
+        "a) Huy động vốn xã hội hóa cho các công trình thủy lợi nhỏ.\n"
+        "Đơn vị chủ trì: Ngân hàng Chính sách xã hội chi nhánh tỉnh.\n"
+    )
+    assert _units(holding(obs, "Nâng cấp đường")) == [("Sở Xây dựng", "lead")]
+    assert _units(holding(obs, "Cứng hóa kênh")) == [("Sở Xây dựng", "lead")]
+    # items 2.a) and 2.b) have no role line of their own: no doer, and none of 3.'s
+    assert _units(holding(obs, "Đào tạo nghề")) == []
+    assert _units(holding(obs, "Hỗ trợ chuyển đổi nghề")) == []
+    assert _units(holding(obs, "Huy động vốn")) == [("Ngân hàng Chính sách xã hội chi nhánh tỉnh", "lead")]
+
+
+# --------------------------------------------------------------------------
+# A task part whose items name no doer: the tasks are kept, with no unit
+# --------------------------------------------------------------------------
+
+
+def test_items_of_a_task_part_naming_no_doer_are_tasks_with_no_unit():
+    obs, units = obligations_and_units(
+        "IV. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Hoàn thiện cơ chế quản lý\n"
+        "a) Nghiên cứu, xây dựng quy chế phối hợp quản lý cụm công nghiệp.\n"
+        "b) Ban hành bộ tiêu chí đánh giá hiệu quả đầu tư hạ tầng trước ngày 30/6/2027.\n"
+        "c) Thu hút nhà đầu tư hạ tầng vào các cụm công nghiệp mới.\n"
+        "2. Hồ sơ đề nghị công nhận cụm công nghiệp\n"
+        "a) Tờ trình của Ủy ban nhân dân cấp huyện kèm bản đồ vị trí cụm.\n"
+        "b) Báo cáo đánh giá tác động môi trường đã được phê duyệt.\n"
+    )
+    a = holding(obs, "Nghiên cứu, xây dựng quy chế")
+    b = holding(obs, "Ban hành bộ tiêu chí")
+    c = holding(obs, "Thu hút nhà đầu tư")
+    assert _units(a) == _units(b) == _units(c) == []
+    assert b.deadline is not None and b.deadline.date == "2027-06-30"
+    # a short heading over items is no task
+    assert not any(o.source_text.startswith("1. Hoàn thiện cơ chế") for o in obs)
+    # a list of papers (nouns, its first item no verb) gives no task, though it stands in the task part
+    assert not any("Tờ trình của" in o.source_text or "tác động môi trường" in o.source_text for o in obs)
+    assert units == []
+
+
+def test_items_outside_a_task_part_and_bullets_give_no_unitless_task():
+    obs, _ = obligations_and_units(
+        "I. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Nâng cao chất lượng phục vụ người dân trong giải quyết thủ tục.\n"
+        "2. Bảo đảm công khai, minh bạch trong hoạt động công vụ.\n"
+        "II. NHIỆM VỤ\n"
+        "- Đẩy mạnh tuyên truyền về cải cách hành chính trên báo chí.\n"
+        "- Tăng cường kiểm tra công vụ đột xuất.\n"
+    )
+    assert obs == []
+
+
+def test_a_numbered_item_with_its_own_doer_is_unchanged_in_a_task_part():
+    obs, _ = obligations_and_units(
+        "II. NHIỆM VỤ TRỌNG TÂM\n"
+        "1. Sở Nội vụ chủ trì tổ chức thi tuyển công chức trong quý II/2027.\n"
+        "2. Rà soát vị trí việc làm của các đơn vị sự nghiệp.\n"
+    )
+    assert _units(holding(obs, "thi tuyển công chức")) == [("Sở Nội vụ", "lead")]
