@@ -256,8 +256,54 @@ class Row(WordBox):
     segments: list[list[Word]] = field(default_factory=list)
 
 
+TALL_WORD = 1.7  # a word this many times taller than the page's usual word is a blot, not a line's core
+
+
+def _usual_height(words: list[Word]) -> float:
+    """The height most words have (the median over words of two letters or
+    more; punctuation and single glyphs are no measure)."""
+    hs = sorted(w.height for w in words if sum(ch.isalnum() for ch in w.text) >= 2 and w.height > 0)
+    return hs[len(hs) // 2] if len(hs) >= 8 else 0.0
+
+
 def group_rows(words: list[Word]) -> list[Row]:
-    """Words into rows by vertical overlap with the row's tallest word."""
+    """Words into rows by vertical overlap with the row's tallest word.
+
+    A word much taller than the page's usual word (a seal, a stamp, a
+    signature or a smudge the OCR reads as letters; its box spans two
+    lines of text) never sets a row's extent: the rows are formed from the
+    words of usual height, and each tall word then joins the row its middle
+    is nearest to among those it overlaps (rows of tall words only, a large
+    title, form as usual)."""
+    usual = _usual_height(words)
+    if usual > 0:
+        tall = [w for w in words if w.height > TALL_WORD * usual]
+        if tall and len(tall) < len(words):
+            ids = {id(w) for w in tall}
+            rows = _group_rows([w for w in words if id(w) not in ids])
+            rest: list[Word] = []
+            for w in tall:
+                mid = (w.top + w.bottom) / 2
+                best = None
+                for r in rows:
+                    ov = min(w.bottom, r.core_bottom) - max(w.top, r.core_top)
+                    if ov >= 0.5 * (r.core_bottom - r.core_top):
+                        d = abs(mid - (r.core_top + r.core_bottom) / 2)
+                        if best is None or d < best[0]:
+                            best = (d, r)
+                if best is None:
+                    rest.append(w)
+                else:
+                    best[1].words.append(w)
+            rows += _group_rows(rest)
+            rows.sort(key=lambda r: r.core_top)
+            for r in rows:
+                r.segments = split_segments(r.words)
+            return rows
+    return _group_rows(words)
+
+
+def _group_rows(words: list[Word]) -> list[Row]:
     rows: list[Row] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         placed = False
@@ -265,7 +311,8 @@ def group_rows(words: list[Word]) -> list[Row]:
             ov = min(w.bottom, row.core_bottom) - max(w.top, row.core_top)
             if ov >= 0.5 * min(w.height, row.core_bottom - row.core_top):
                 row.words.append(w)
-                if w.height > row.core_bottom - row.core_top:
+                # a bar, a dash or a lone mark (a rule or a speck the OCR read) never sets the row's extent
+                if w.height > row.core_bottom - row.core_top and sum(ch.isalnum() for ch in w.text) >= 2:
                     row.core_top, row.core_bottom = w.top, w.bottom
                 placed = True
                 break
