@@ -87,7 +87,7 @@ _LABEL = regex.compile(
     regex.V1,
 )
 _TRIGGER = regex.compile(
-    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]cho)?|Đề[ ]nghị|Kiến[ ]nghị|Đề[ ]xuất|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
+    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|Đề[ ]nghị|Kiến[ ]nghị|Đề[ ]xuất|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
     regex.V1 | regex.IGNORECASE,
 )
 _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ ]+(?:[IV]{1,3}|\d)(?:[/.]\d{4})?|Từ[ ]nay(?:[ ]đến[ ][^,]{3,30})?"
@@ -124,7 +124,8 @@ _PASSIVE_DONE = regex.compile(r"(?<!\p{L})được[ ]+(?:giao|phê[ ]duyệt|ban
 _ROLE_LABEL = regex.compile(r"^(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|chịu[ ]trách[ ]nhiệm)"
                             r"(?:[ ][^:;.]{1,60})?[ ]*:[ ]*(?=\S)", regex.V1 | regex.IGNORECASE)
 # the courtesy before the heads' titles of an execution clause ("Các Ông, Bà Trưởng phòng …", "Các Ông (Bà) Chánh …")
-_HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
+# ("Các ông (bà): Chánh Văn phòng …": the titles may follow a colon)
+_HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))(?:[ ]*:[ ]*|[ ]+)(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # an order after the comma of an opening clause ("Nhận được công văn này, đề nghị …")
 _COMMA_ORDER = regex.compile(r",[ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu|giao)[ ]+\S)", regex.V1 | regex.IGNORECASE)
 # "Khi đánh giá xong thì Thư ký …": a time clause closed by "thì", the subject after it
@@ -149,7 +150,7 @@ _FIELDS_COLON = regex.compile(r"^(?P<sep>[ ]*,[ ]*|[ ]+và[ ]+)(?P<q>\p{Ll}[^:;.
 _THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
-_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
+_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
 # people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"
@@ -546,7 +547,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         return _Subject(_roles(ul.units, after), ul.end + (len(rest) - len(stripped)) + 1, trig)
     if not stripped:
         # "2. Phòng Tài chính - Kế toán", "3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh": a heading naming the doer
-        return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None or fold(trig) in ("de nghi", "giao", "yeu cau") else None
+        return _Subject(_roles(ul.units, ""), len(s), trig) if trig is None or fold(trig).split(" nhiem vu")[0].split(" cho")[0] in ("de nghi", "giao", "yeu cau") else None
     if stripped.startswith((",",)):
         stripped2 = stripped[1:].lstrip()
         if not _TASK_START.match(stripped2[:1].upper() + stripped2[1:], timeout=RX_TIMEOUT):

@@ -114,3 +114,30 @@ def test_a_numbered_item_with_its_own_doer_is_unchanged_in_a_task_part():
         "2. Rà soát vị trí việc làm của các đơn vị sự nghiệp.\n"
     )
     assert _units(holding(obs, "thi tuyển công chức")) == [("Sở Nội vụ", "lead")]
+
+
+# --------------------------------------------------------------------------
+# The execution clause and "Giao nhiệm vụ": subject lists behind a form of address or a longer trigger
+# --------------------------------------------------------------------------
+
+
+def test_the_execution_clause_after_a_form_of_address_with_a_colon_gives_its_bodies():
+    for opener in ("Các ông (bà):", "Các Ông/Bà:", "Ông (Bà):"):
+        obs, units = obligations_and_units(
+            "Điều 4. Trách nhiệm thi hành\n"
+            f"{opener} Chánh Văn phòng Sở Công Thương, Giám đốc Sở Xây dựng, Trưởng Ban Quản lý chợ huyện "
+            "và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.\n"
+        )
+        ob = holding(obs, "chịu trách nhiệm thi hành")
+        names = [n for n, _r in _units(ob)]
+        assert names[:2] == ["Văn phòng Sở Công Thương", "Sở Xây dựng"], (opener, names)
+        assert "Các đơn vị có liên quan" in names, (opener, names)
+
+
+def test_giao_nhiem_vu_names_the_doer_like_giao():
+    obs, _ = obligations_and_units(
+        "Giao nhiệm vụ cho Sở Giao thông vận tải lập phương án phân luồng trong dịp lễ.\n"
+        "Giao nhiệm vụ Ban Quản lý các cảng cá tỉnh yêu cầu chủ tàu lắp thiết bị giám sát hành trình.\n"
+    )
+    assert _units(holding(obs, "phân luồng")) == [("Sở Giao thông vận tải", "lead")]
+    assert ("Ban Quản lý các cảng cá tỉnh", "lead") in _units(holding(obs, "thiết bị giám sát"))
