@@ -46,6 +46,7 @@ from core.model import (
     TableContinuation,
 )
 from core.normalize import normalize_document_text
+from core.syllables import is_valid_syllable
 from core.tables import detect_header_rows, make_cell, stitch_tables
 from core.textutil import RX_TIMEOUT, rx_timeout
 
@@ -847,11 +848,74 @@ def link_footnotes(doc: Document) -> None:
 # --------------------------------------------------------------------------
 
 
+_SPLIT_CANDIDATE = regex.compile(r"(?<![\p{L}\p{M}])\p{L}{1,3} \p{L}{1,3}(?![\p{L}\p{M}])")
+_SEPARATED = regex.compile(r"([ \t]+)")
+
+
+def _fragment(w: str) -> bool:
+    return 1 <= len(w) <= 3 and w.isalpha()
+
+
+def join_split_syllables(text: str) -> str:
+    """Syllables a PDF's text layer cut at a precomposed letter, copied into a text file ("Qu ả ng Ngãi", "Đặ ng
+    Văn Minh", "k ế t qu ả", "X ã hội"): two or three short pieces, one of which is no syllable by itself ("Qu",
+    "ng", "k"), one holding a marked vowel, that make one syllable together. Words that are syllables on their own
+    ("Ô tô", "ở đó") are never joined."""
+    if not _SPLIT_CANDIDATE.search(text, timeout=rx_timeout(text)):
+        return text
+    out_lines = []
+    for line in text.split("\n"):
+        if not _SPLIT_CANDIDATE.search(line, timeout=rx_timeout(line)):
+            out_lines.append(line)
+            continue
+        parts = _SEPARATED.split(line)
+        words, seps = parts[0::2], parts[1::2]
+        new: list[str] = []
+        new_seps: list[str] = []
+        i = 0
+        while i < len(words):
+            joined = 0
+            for n in (3, 2):
+                group = words[i:i + n]
+                if len(group) < n or any(seps[i + k] != " " for k in range(n - 1)):
+                    continue
+                last = group[-1].rstrip(",.;:)")
+                trail = group[-1][len(last):]
+                group = [*group[:-1], last]  # "N hậ p, 2": the punctuation after the last piece stays after it
+                if not all(map(_fragment, group)):
+                    continue
+                nxt = words[i + n] if i + n < len(words) and not trail and seps[i + n - 1] == " " else ""
+                if not any(ch in "aeiouyăâêôơư" for ch in group[-1].lower()) and nxt[:1] in tuple("aeiouy"):
+                    continue  # "Số c ontainer": a lone consonant before a word that opens with a vowel is that word's
+                merged = "".join(group)
+                if (any(not is_valid_syllable(w) for w in group) and any(not w.isascii() for w in group)
+                        and is_valid_syllable(merged) and (merged[1:].islower() or merged.isupper())):
+                    joined = n
+                    words[i + n - 1] = group[-1] + trail  # (unchanged; the join below keeps the trail)
+                    break
+            if joined:
+                new.append("".join(words[i:i + joined]))
+                i += joined
+            else:
+                new.append(words[i])
+                i += 1
+            if i - 1 < len(seps):
+                new_seps.append(seps[i - 1])
+        line_out = []
+        for k, w in enumerate(new):
+            line_out.append(w)
+            if k < len(new_seps):
+                line_out.append(new_seps[k])
+        out_lines.append("".join(line_out))
+    return "\n".join(out_lines)
+
+
 def parse(path: Path, source: SourceInfo) -> Document:
     data = path.read_bytes()
     text, _charset = decode_bytes(data)
     _check_text(path, text)
     text, encoding = normalize_document_text(text)
+    text = join_split_syllables(text)
     source.encoding = encoding
     doc = Document(source=source)
     build_document(doc, text)
