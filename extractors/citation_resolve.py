@@ -516,6 +516,11 @@ def _ocr_cua(window: str) -> regex.Match | None:
     return m if ok else None
 
 
+_MONTH_YEAR_GLUED = regex.compile(r"(?<=tháng\s{1,3}(?:0?[1-9]|1[0-2]))(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+# a date the writer mistyped ("ngày 08/6/20210"): not read, but no obstacle between the number and its issuer
+_BAD_DATE = regex.compile(r"[\s,]{0,3}(?:ngày|Ngày)\s{1,3}[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{5,6}(?![0-9])")
+
+
 def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
     """The date written right after ``pos`` (", ngày 14/01/2016"); (iso, end).
     A scan's misread "năm" and "ngày" are read as those words."""
@@ -524,10 +529,15 @@ def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
         # same length, so the date's offsets stay those of the text
         window = _OCR_NAM.sub(lambda m: m.group("w") if m.group("w") == "năm" or len(m.group("w")) < 3
                               else "năm" + " " * (len(m.group("w")) - 3), window, timeout=RX_TIMEOUT)
+    glued = _MONTH_YEAR_GLUED.search(window, timeout=rx_timeout(window)) if "tháng" in window else None
+    shift_at, shift = len(window) + 1, 0
+    if glued:  # "tháng 122024": a table cell or an OCR ran the month onto the year
+        shift_at, shift = glued.start("y"), len(" năm ")
+        window = window[:shift_at] + " năm " + window[shift_at:]
     for d in find_dates(window):
         gap = window[:d.start]
         if _GAP_DATE.match(gap, timeout=rx_timeout(gap)):
-            return d.iso, pos + d.end
+            return d.iso, pos + d.end - (shift if d.end > shift_at else 0)
         g = _GAP_OCR_NGAY.match(gap, timeout=rx_timeout(gap))
         if g and fold(g.group("w")).endswith("ay") and regex.match(r"[0-9]{1,2}/[0-9]{1,2}/(?:19|20)[0-9]{2}$",
                                                                       window[d.start:d.end], timeout=RX_TIMEOUT):
@@ -630,7 +640,7 @@ _PLURAL_OPT = (r"(?:(?:các|những)\s{1,3})?(?:\p{Lu}\p{Ll}{1,7}(?:\s{1,3}\p{Ll
                r"|(?<=(?:các|những)\s{1,3})\p{L}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){0,3}\s{0,2}:\s{1,3})?")
 # (and a type the number's reading did not take in, with its qualifier: "tại Báo cáo thẩm định số …")
 _ISSUER_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}(?:(?!\s(?:của|Của|CỦA)\s)[^,;:()\n.0-9/]){2,100}?)\s{1,3}(?:tại|theo)\s{1,3}"
+    r"(?<![\p{L}])(?:của|Của|CỦA)\s{1,3}(?P<iss>\p{Lu}(?:(?!\s(?:của|Của|CỦA)\s)[^;:()\n.0-9/]){2,100}?)\s{1,3}(?:tại|theo)\s{1,3}"
     + _PLURAL_OPT + "$"
 )
 
@@ -691,12 +701,17 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     if not found.issuer_codes:
         return None
     seg = text[max(0, pos - 160):pos]
-    m = _ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT) or _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT) \
-        or _HEAD_BEFORE.search(seg, timeout=rx_timeout(seg))
+    ms = [x for x in (_ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT), _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT))
+          if x is not None]
+    # of a "của" phrase and a passive's agent, the one nearer the number ("… của Sở X đã được Chủ tịch UBND tỉnh công
+    # bố tại các Quyết định: Số …": the agent)
+    m = max(ms, key=lambda x: x.start("iss")) if ms else _HEAD_BEFORE.search(seg, timeout=rx_timeout(seg))
     if not m:
         return _bracketed_paper(text, pos, found)
     whole = m.group("iss")
-    for cand in regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT):  # of several bodies, the first
+    # a name written with a comma ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch") whole, else of several bodies the first
+    named = "," in whole and all(_comma_in_name(whole, c.start()) for c in regex.finditer(",", whole, timeout=RX_TIMEOUT))
+    for cand in [whole] if named else regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT):
         iss = normalize_issuer(cand)
         if iss and iss[:1].isupper() and _issuer_fits_code(iss, found):
             return iss
@@ -854,6 +869,9 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         bm = regex.match(r"[\s,]{0,3}(?:ngày|Ngày)(?=\s{1,3}(?:của|Của))", text[pos:pos + 20], timeout=RX_TIMEOUT)
         if bm:
             pos2 = pos + bm.end()
+        else:
+            bad = _BAD_DATE.match(text, pos, pos + 30, timeout=RX_TIMEOUT)
+            pos2 = bad.end() if bad else pos
     r.date_end = pos2 if r.date and pos2 > pos else None
     r.issuer, pos3 = read_issuer(text, pos2, breaks=breaks, found=found)
     if r.issuer and r.date is None:

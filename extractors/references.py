@@ -489,7 +489,12 @@ def _fill_from_own_issuer(refs: list[Reference], header: DocumentHeader | None) 
 
 _UNNUMBERED = regex.compile(
     r"(?<![\p{L}])(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+quyết|NGHỊ\s+QUYẾT)\s{1,3}"
-    r"(?P<first>\p{Lu}\p{L}{0,15})"
+    r"(?P<first>\p{Lu}\p{L}{0,15}"
+    # a law's name written in lower case after its capitalised type ("Căn cứ Luật đất đai năm 2013;", "của Pháp lệnh
+    # ưu đãi …"), not the law at hand, a lawyer or the law in general ("Luật này", "Luật sư", "Luật định", "Luật hiện
+    # hành"); a first word that ends a name (_UNNUM_STOP: "Luật quy định", "Luật có") leaves no name behind
+    r"|(?<=(?-i:Luật|Pháp\s+lệnh)\s{1,3})(?!(?:này|sư|pháp|định|lệ|sửa|hiện|mới|cũ|trên|đó|nêu|chuyên|khác|liên|chung|riêng|"
+    r"gốc|cơ\s+bản|quốc\s+tế)(?![\p{L}]))\p{Ll}\p{L}{0,15}(?=\s{1,3}\p{Ll}))"
 )
 _NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương|TRUNG\s+ƯƠNG|Hội\s+nghị)(?![\p{L}])")
 _UNNUM_STOP = regex.compile(
@@ -510,7 +515,7 @@ _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
 _AMENDING = regex.compile(
     r"(?<![\p{L}])(?P<type>Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3}sửa\s{1,3}đổi,?\s{1,3}bổ\s{1,3}sung\s{1,3}"
-    r"(?:một\s{1,3}số\s{1,3}điều\s{1,3})?(?:của\s{1,3}(?:các\s{1,3})?)?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{Lu})"
+    r"(?:một\s{1,3}số\s{1,3}điều\s{1,3})?(?:của\s{1,3}(?:các\s{1,3})?)?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
 )
 
 
