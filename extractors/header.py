@@ -25,6 +25,7 @@ When the text has no header block (an annex, a retyped body), the caption
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 import regex
@@ -48,7 +49,7 @@ class Line:
 _EMPH = regex.compile(r"\*{1,3}|(?<!\w)_{1,2}(?=\w)|(?<=\w)_{1,2}(?!\w)|</?[bi]>")
 _MOTTO = regex.compile(
     r"C[ỘO]NG\s+H[ÒOÀ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
     regex.IGNORECASE,
 )
@@ -80,7 +81,7 @@ _MOTTO_PIECE = regex.compile(
 )
 _DECOR = regex.compile(r"^[\s*¯_=\-–—~.·•|]*$")  # rules, stars; '|' = a scanned table border read by OCR
 _NUMBER_LINE = regex.compile(
-    r"(?<![\p{L}])(?:Số|SỐ)\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5}[a-zđ]?)?[.,`'’]?\s{0,3}(?P<sep>[/\-])\s{0,3}"
+    r"(?<![\p{L}])(?:Số|SỐ|^số(?=\s{0,3}:))\s{0,3}:?[\s`'’‘.,]{0,4}(?P<num>[0-9]{1,5}[a-zđ]?)?[.,`'’]?\s{0,3}(?P<sep>[/\-])\s{0,3}"
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2}|(?P<ocr>[0-9]{1,5})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})"
 )
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
@@ -108,7 +109,7 @@ _AUTHORITY_TAIL = regex.compile(
     r"(?<=\s)(?:" + _HEAD_TITLE + r"|(?:PHÓ\s+)?THỦ\s+TƯỚNG|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ)(?![\p{L}])")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
-_SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
+_SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
 _BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
     regex.IGNORECASE,
@@ -116,7 +117,7 @@ _BODY_START = regex.compile(
 # "Kính gửi:", or a bare "Gửi:" / a fragment cut after "Kính" ("gửi: - Các Bộ, …") with its colon
 _KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:)\s*(?P<rest>.*)$")
 _DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
-_NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s*:?\s*(?P<rest>.*)$")
+_NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN|(?:Noi|NOI)\s+(?:nhận|nhan|NHẬN|NHAN)(?=\s{0,2}:))\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?P<rest>\S.*)$")
 _TITLE_WORDS = regex.compile(
     r"(?<![\p{L}])(?:GIÁM\s+ĐỐC|CHỦ\s+TỊCH|BÍ\s+THƯ|TRƯỞNG|THỦ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BỘ\s+TRƯỞNG|"
@@ -200,11 +201,11 @@ def _lines(doc: Document) -> list[Line]:
 _CUT_MOTTO = regex.compile(
     r"C[ỘO]NG\s{1,3}H[ÒOÀ][AÀ]\s{1,3}X[ÃA]\s{1,3}H[ỘO]I\s{1,3}CH[ỦU]\s{1,3}NGH[ĨI]A\s{1,3}VI[ỆE]T\s{1,3}NAM"
     r"|ĐẢNG\s{1,3}CỘNG\s{1,3}SẢN\s{1,3}VIỆT\s{1,3}NAM")
-_CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3}[-–]\s{0,3}(?:Tự\s{1,3}do|TỰ\s{1,3}DO)\s{0,3}[-–]\s{0,3}"
+_CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3}[-–—]\s{0,3}(?:Tự\s{1,3}do|TỰ\s{1,3}DO)\s{0,3}[-–—]\s{0,3}"
                                r"(?:Hạnh\s{1,3}phúc|HẠNH\s{1,3}PHÚC)[\s.]{0,3}")
 _CUT_NUMBER = regex.compile(r"(?<=\s|[-_=]{3})(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
 _CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s{0,2}:?\s")
-_CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN)\s{0,3}:")
+_CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN|Noi\s{1,3}nhận)\s{0,3}:")
 _CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?=\p{Lu}{2,}(?:\s|$))")
 _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
 _CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
@@ -345,7 +346,7 @@ _SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/
 
 
 def _split_landmarks(text: str, header: bool, early: bool = False) -> list[str]:
-    if len(text) <= 12 or len(text) > (2000 if early else 400):
+    if len(text) <= 12 or len(text) > (2000 if early or text.startswith(("Nơi", "NƠI")) else 400):
         return [text]  # a header or signature line is short; body paragraphs are left alone (but the
         # first lines of a web page's copy may hold the whole header run together with the preamble)
     # plain substring tests first: most lines hold no landmark and skip the regex calls
@@ -375,13 +376,15 @@ def _signature_zone(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _case(text: str) -> str:
+def _case(text: str, expand: bool = True) -> str:
     """An all-caps heading in sentence case; place names after a level word
-    ("huyện", "tỉnh") keep their capitals.  Mixed-case text is kept."""
+    ("huyện", "tỉnh") keep their capitals.  Mixed-case text is kept. ``expand``:
+    a body's name written out ("UBND" -> "Ủy ban nhân dân"); a subject keeps its abbreviations as printed."""
     t = squash_spaces(text)
     if not t or not t.isupper():
         return t
-    t = t.replace("UBND", "ỦY BAN NHÂN DÂN").replace("HĐND", "HỘI ĐỒNG NHÂN DÂN")
+    if expand:
+        t = t.replace("UBND", "ỦY BAN NHÂN DÂN").replace("HĐND", "HỘI ĐỒNG NHÂN DÂN")
     words = t.lower().split()
     out = []
     cap_rest = False
@@ -504,9 +507,9 @@ def extract_header(doc: Document) -> DocumentHeader:
         return h
     base = _header_start(lines)
     lines_from = lines[base:]
-    top = lines_from[:TOP_LINES]
+    top = _split_authority_tails(lines_from[:TOP_LINES])
     num_i, _year = _read_number(top, h)
-    _read_place_date(top, h)
+    _read_place_date(top, h, _stamp_date(lines))
     if num_i is not None:
         _read_issuer_block(top, num_i, h, lines)
         if h.issuer is None or _MOTTO_PIECE.search(h.issuer, timeout=rx_timeout(h.issuer)):
@@ -640,6 +643,30 @@ def _glued_number_line(text: str) -> regex.Match | None:
     return _GLUED_NUMBER_LINE.match(text, g.start(), timeout=rx_timeout(text))
 
 
+_TITLE_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}")
+
+
+def _ocr_number_before_place(text: str) -> regex.Match | None:
+    """A scanned "Số:" line that shares its line with the place and date (a two-column header flattened by an
+    OCR: "Số: 5Ï/TCT-KK Hà Nội, ngày …"): the number line up to the place's first capitalised word."""
+    pd = _PLACE_DATE.search(text, timeout=rx_timeout(text)) if len(text) <= 160 else None
+    if not pd:
+        return None
+    w = _TITLE_WORD.search(text, pd.start(), pd.end(), timeout=rx_timeout(text))
+    if not w or w.start() < 6:
+        return None
+    return _NUMBER_LINE_OCR.match(text[:w.start()].rstrip(), timeout=rx_timeout(text))
+
+
+def _number_line_end(text: str) -> int:
+    """Where the document's number ends on a line that opens with it (0 when none)."""
+    nm = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
+    if nm:
+        return nm.end()
+    om = _ocr_number_before_place(text)
+    return om.end() if om and "-" in om.group("sym") else 0
+
+
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
         text, joined = ln.text, False
@@ -647,7 +674,7 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
             text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
         m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
-            m = _NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text))
+            m = _NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text)) or _ocr_number_before_place(text)
             if not m:
                 m = _glued_number_line(text)
             if not m or "-" not in m.group("sym"):
@@ -674,15 +701,57 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
     return None, None
 
 
-def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
+# an e-signature stamp: "Thời gian ký: 01.03.2031 15:52" (its date is the day the letter was signed)
+_STAMP = regex.compile(r"^\W{0,3}(?:Thời\s{1,2}gian\s{1,2}k[ýy]|Ngày\s{1,2}k[ýy])\s{0,2}:\s{0,3}"
+                       r"(?P<d>[0-9]{1,2})[./-](?P<m>[0-9]{1,2})[./-](?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+_PRINTED_FIELDS = regex.compile(r"(?:ngày|Ngày)\s{1,3}(?:(?P<d>\S{1,3})\s{1,3})?tháng\s{1,3}(?:(?P<m>\S{1,3})\s{1,3})?"
+                                r"năm\s{1,3}(?P<y>\S{4})(?!\S)")
+
+
+def _stamp_date(lines: list[Line]) -> date | None:
+    """The signing day of an e-signature stamp near the top or the end of the text, when it is a real day."""
+    for ln in [*lines[:TOP_LINES], *lines[-TOP_LINES:]]:
+        m = _STAMP.match(ln.text, timeout=rx_timeout(ln.text)) if "k" in ln.text else None
+        if m:
+            try:
+                return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                return None  # the stamp unread as well
+    return None
+
+
+def _day_by_stamp(text: str, stamp: date) -> str | None:
+    """A printed date the OCR damaged ("ngày C4 tháng 3 năm 2031", "ngày 29 tháng 44 năm 2030"): its unreadable
+    field taken from the signing stamp, when every field it could read agrees (the same year; the same month or
+    day) and the letter is dated at most a week before it was signed. Returns "dd/mm/yyyy" or None."""
+    f = _PRINTED_FIELDS.search(_ocr_date_text(text), timeout=rx_timeout(text))
+    if not f:
+        return None
+
+    def num(s: str | None, hi: int) -> int | None:
+        return int(s) if s and s.isdigit() and 1 <= int(s) <= hi else None
+
+    d, mth, y = num(f.group("d"), 31), num(f.group("m"), 12), num(f.group("y"), 2100)
+    if y != stamp.year or (d is None and mth is None) or (d is not None and mth is not None):
+        return None
+    try:
+        day = date(y, mth or stamp.month, d or stamp.day)
+    except ValueError:
+        return None
+    if mth is not None and mth != stamp.month or not timedelta(0) <= stamp - day <= timedelta(days=7):
+        return None
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = None) -> None:
     for ln in top:
         if len(ln.text) > 160 or ("ngày" not in ln.text and "Ngày" not in ln.text and "NGÀY" not in ln.text):
             continue  # a place-date line is short and names the day
-        nm = _NUMBER_LINE.search(ln.text, timeout=rx_timeout(ln.text))
-        m = _PLACE_DATE.search(ln.text, nm.end() if nm else 0, timeout=rx_timeout(ln.text))
+        n_end = _number_line_end(ln.text)
+        m = _PLACE_DATE.search(ln.text, n_end, timeout=rx_timeout(ln.text))
         if not m:
             continue
-        lead = _MOTTO.sub("", ln.text[nm.end() if nm else 0:m.start()], timeout=RX_TIMEOUT)
+        lead = _MOTTO.sub("", ln.text[n_end:m.start()], timeout=RX_TIMEOUT)
         if lead.strip(" \t*_.:-"):
             continue  # "… Chỉ thị số 14-CT/TU, ngày …" in a sentence is not the place-date line
         place = m.group("place").strip()
@@ -690,10 +759,14 @@ def _read_place_date(top: list[Line], h: DocumentHeader) -> None:
         while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words) \
                 and words[0].rstrip(".") not in ("TP", "TX", "TT"):
             words.pop(0)  # "…-VP Tân Hòa, ngày": the symbol's last group is not the place
-        place = " ".join(words)
+        place = " ".join(words).rstrip(".")  # "Hà Nội. ngày …": an OCR's stop for the comma
         if fold(place) in ("so", "ngay") or regex.match(r"^(?:Số|SỐ)\b", place, timeout=RX_TIMEOUT):
             continue
         dates = find_dates(_ocr_date_text(ln.text[m.start("place"):]))
+        if stamp and not (dates and dates[0].iso):
+            day = _day_by_stamp(ln.text[m.start("place"):], stamp)
+            if day:
+                dates = find_dates(day)
         if dates:
             d = dates[0]
             h.date = d.iso
@@ -1163,7 +1236,7 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
                     rest = rest[:tails[-1].start()].strip()  # "… (ĐỢT 1) BỘ TRƯỞNG BỘ Y TẾ" ⏎ "Căn cứ …"
             h.type = ct
             h.locs["type"] = ln.loc
-            h.subject = _case(rest).strip(" .") or None
+            h.subject = _case(rest, expand=False).strip(" .") or None
             if h.subject:
                 h.locs["subject"] = ln.loc
             return i
@@ -1174,6 +1247,20 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
                 h.type = pt
                 h.locs["type"] = ln.loc
                 h.subject = _subject_from(top, i, first=pm.group("rest"))
+                if h.subject:
+                    h.locs["subject"] = ln.loc
+                return i
+        if t is None and 3 <= len(ln.text.split()) and _is_title_caps(ln.text) and i + 1 < len(top) \
+                and (_authority_at(top, i + 1) or _PREAMBLE.match(top[i + 1].text, timeout=RX_TIMEOUT)):
+            # "QUYẾT ĐỊNH BAN HÀNH QUY CHẾ …" ⏎ "BỘ TRƯỞNG BỘ X" ⏎ "Căn cứ …": a web copy's title paragraph with the
+            # type and the subject in capitals run together (the longest opening words that name a type)
+            words = ln.text.split()
+            k = max((n for n in range(1, min(4, len(words) - 1) + 1)
+                     if fold(_type_of_line(" ".join(words[:n])) or "") == fold(" ".join(words[:n]))), default=0)
+            if k:
+                h.type = _type_of_line(" ".join(words[:k]))
+                h.locs["type"] = ln.loc
+                h.subject = _case(" ".join(words[k:]), expand=False).strip(" .") or None
                 if h.subject:
                     h.locs["subject"] = ln.loc
                 return i
@@ -1230,6 +1317,37 @@ def _authority_at(top: list[Line], j: int) -> bool:
     return session or bool(_AUTHORITY_HEAD.match(t, timeout=RX_TIMEOUT))
 
 
+_TAIL_CONNECTOR = regex.compile(r"(?:CỦA|VÀ|VỚI|CHO|ĐỐI\s{1,3}VỚI|TẠI|THUỘC|TRONG)\s{1,3}$")
+
+
+def _split_authority_tails(top: list[Line]) -> list[Line]:
+    """A web copy's title paragraph with the enacting authority run onto its end ("VỀ KẾT QUẢ GIÁM SÁT … HỘI
+    ĐỒNG NHÂN DÂN TỈNH X" ⏎ "KHÓA …, KỲ HỌP …", "QUYẾT ĐỊNH BAN HÀNH … BỘ TRƯỞNG BỘ Y TẾ" ⏎ "Căn cứ …"): the
+    authority cut off as a line of its own, so it ends the subject and names the issuer. Only a capitals line
+    right before the session line or the preamble; a body named after "của", "và", "cho" … is the subject's."""
+    out: list[Line] = []
+    for j, ln in enumerate(top):
+        t = ln.text
+        nxt = top[j + 1].text if j + 1 < len(top) else ""
+        if not (20 <= len(t) <= 600 and _is_title_caps(t) and (_SESSION.match(nxt, timeout=RX_TIMEOUT)
+                                                                or _PREAMBLE.match(nxt, timeout=RX_TIMEOUT))):
+            out.append(ln)
+            continue
+        cands = [a for a in _AUTHORITY_TAIL.finditer(t, timeout=rx_timeout(t))
+                 if not _TAIL_CONNECTOR.search(t, 0, a.start(), timeout=rx_timeout(t))]
+        k = len(cands) - 1
+        while k > 0 and not t[cands[k - 1].end():cands[k].start()].strip():
+            k -= 1  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": the head's title goes with the body
+        cut = cands[k].start() if cands else None
+        if cut is None or len(t) - cut > 90 or len(t[:cut].split()) < 2:
+            out.append(ln)
+            continue
+        head, tail = t[:cut].rstrip(), t[cut:]
+        out.append(Line(head, ln.loc.span(0, len(head)) if ln.loc.start is not None else ln.loc))
+        out.append(Line(tail, ln.loc.span(cut, len(t)) if ln.loc.start is not None else ln.loc))
+    return out
+
+
 def _issuer_by_authority(top: list[Line], type_i: int, h: DocumentHeader, lines: list[Line]) -> None:
     """No issuer block (a text copied without its header): the enacting authority line under the title names
     the issuer — the body itself, not its head's title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X" → the committee);
@@ -1281,11 +1399,13 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 return _subject_from(top, j)
     parts: list[str] = []
     bracketed = _unbracket(top[i].text) != top[i].text  # "(V/v …)": the closing bracket ends the subject
-    for j in range(i, min(i + 4, len(top))):
+    for j in range(i, min(i + 8, len(top))):
         if j == i:
             text = first if first is not None else _unbracket(top[i].text)
         else:
             text = top[j].text
+        if j >= i + 4 and len(text) > 45:
+            break  # past four lines, only a narrow column's short lines go on with the subject
         if j > i or first is None:
             if _DECOR.match(text, timeout=RX_TIMEOUT) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
                                                   or _KINH_GUI.match(text, timeout=RX_TIMEOUT) or _SUBJECT_VV.match(text, timeout=RX_TIMEOUT))):
@@ -1309,8 +1429,10 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
             break
         if j > i and _authority_at(top, j) and not _DANGLING.search(parts[-1], timeout=RX_TIMEOUT):
             break  # the enacting authority ("HỘI ĐỒNG NHÂN DÂN TỈNH …" ⏎ "KHÓA …, KỲ HỌP …" ⏎ "Căn cứ …")
-        if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text, timeout=RX_TIMEOUT)):
-            break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
+        if j > i and _is_title_caps(text) and (not _is_title_caps(parts[-1]) or _TITLE_WORDS.match(text, timeout=RX_TIMEOUT)) \
+                and not (len(text.split()) == 1 and len(text) <= 9 and not parts[-1].endswith((".", ",", ":", ";"))
+                         and not _TITLE_WORDS.match(text, timeout=RX_TIMEOUT)):
+            break  # (an abbreviation alone on the last line of a wrapped subject goes on with it: "… lĩnh vực" ⏎ "TMĐT.")  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", the authority line of a Quyết định, or caps after a mixed-case subject
         if j > i and len(text) > 120 and not (
                 len(text) <= 220 and parts and not parts[-1].endswith((".", ":", ";", ","))
                 and not text.endswith((".", ":", ";")) and not regex.search(r"[.;:]\s", text, timeout=RX_TIMEOUT)):
@@ -1321,12 +1443,12 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                      timeout=RX_TIMEOUT)
     if cm:  # a legal database's caption "CỦA <issuer> SỐ … NGÀY … VỀ …": the subject is its "về" part
         joined = cm.group("s")
-    subject = _case(joined).strip(" .")
+    subject = _case(joined, expand=False).strip(" .")
     return subject or None
 
 
 def _strip_item(text: str) -> str:
-    t = regex.sub(r"^[-+•]\s*", "", text.strip(), timeout=RX_TIMEOUT)
+    t = regex.sub(r"^(?:[-+•]|~(?=\s))\s*", "", text.strip(), timeout=RX_TIMEOUT)
     t = regex.sub(r";\s*\(", " (", t, timeout=RX_TIMEOUT)
     return t.rstrip(" ;.,").strip()
 
@@ -1337,7 +1459,7 @@ def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str
     prev_raw = ""
     while j < len(lines) and j < start + limit:
         text = lines[j].text
-        if not regex.match(r"^[-+•]", text, timeout=RX_TIMEOUT):
+        if not regex.match(r"^(?:[-+•]|~\s)", text, timeout=RX_TIMEOUT):  # "~ ": an item's dash as an OCR reads it
             if items and _is_noise_line(text) and _list_resumes(lines, j + 1):
                 j += 1  # OCR debris of a seal or a signature between two items
                 continue
@@ -1432,6 +1554,8 @@ def _read_distribution(lines: list[Line], h: DocumentHeader) -> int | None:
         rest = m.group("rest").strip()
         if rest:
             items.insert(0, _strip_item(rest))
+        if items and _is_title_caps(items[0]) and _TITLE_WORDS.match(items[0], timeout=RX_TIMEOUT):
+            items.pop(0)  # "Nơi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM": the other column's title read as the first item
         h.distribution = items
         h.locs["distribution"] = ln.loc
         return i
@@ -1580,7 +1704,8 @@ def _signer_by_name(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> N
                 and not regex.match(r"^(?:[IVXL]{1,5}|[0-9]{1,2})[.)]\s", a, timeout=RX_TIMEOUT)]  # no section heading
         if not caps:
             continue
-        h.signer = Signer(name=_name_of(t), title=_title_case(caps[-1]), authority=None, loc=lines[j].loc)
+        title = regex.sub(r"^[-+~•]\s*", "", caps[-1], timeout=RX_TIMEOUT)  # "- BỘ TRƯỞNG": a dash an OCR read before it
+        h.signer = Signer(name=_name_of(t), title=_title_case(title), authority=None, loc=lines[j].loc)
         h.locs["signer"] = lines[j].loc
         return
 
