@@ -92,7 +92,7 @@ _PATTERNS = [
         regex.V1 | regex.IGNORECASE)),
     ("every_n", regex.compile(r"(?:định|thường)[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
     # "báo cáo kết quả theo quý": by the period, as "hằng quý" (same reading rules)
-    ("by", regex.compile(r"(?<!\p{L})theo[ ]+" + _PERIOD + r"(?!\p{L})(?![ ]*(?:\d|[IVX]+(?!\p{L})))"
+    ("by", regex.compile(r"(?<!\p{L})theo[ ]+(?:từng[ ]+)?" + _PERIOD + r"(?!\p{L})(?![ ]*(?:\d|[IVX]+(?!\p{L})))"
                          r"(?![ ]+(?:học|tài[ ]chính|dương[ ]lịch|âm[ ]lịch|này|nay|trước|sau|tới|đó|đầu|cuối))",
                          regex.V1 | regex.IGNORECASE)),
     # a periodic report named by its period ("báo cáo tháng gửi trước ngày 22", "báo cáo 6 tháng, báo cáo năm"), never
@@ -363,7 +363,9 @@ _DAY_MONTH = regex.compile(r"(\d{1,2})" + _DM_SEP + r"(\d{1,2})", regex.V1 | reg
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
 _TASK_WORD_ALT = (r"báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]soát|tổ[ ]chức|cập[ ]nhật|đánh[ ]giá|thống[ ]kê|họp|"
                   r"sơ[ ]kết|theo[ ]dõi|giám[ ]sát|công[ ]bố|công[ ]khai|ban[ ]hành|xây[ ]dựng|triển[ ]khai|khảo[ ]sát|"
-                  r"thanh[ ]tra|tập[ ]huấn|tuyên[ ]truyền|sinh[ ]hoạt|giao[ ]ban|lập|bồi[ ]dưỡng|phê[ ]duyệt")
+                  r"thanh[ ]tra|tập[ ]huấn|tuyên[ ]truyền|sinh[ ]hoạt|giao[ ]ban|lập|bồi[ ]dưỡng|phê[ ]duyệt|"
+                  # verbs of funding, allotting, submitting and giving ("bố trí kinh phí hằng năm", "tặng quà … hằng năm")
+                  r"bố[ ]trí|cân[ ]đối|phân[ ]bổ|trình|tặng|điều[ ]tra|khảo[ ]sát|chi[ ]trả|quyết[ ]toán")
 _TASK_WORDS = regex.compile(r"\b(?:" + _TASK_WORD_ALT + r")\b", regex.V1 | regex.IGNORECASE)
 # what may follow a period that closes a task's object: punctuation, the end, a report verb after a comma, or
 # the adjuncts of the task (its purpose, beneficiary, place, manner: "… hằng năm cho giáo viên", "… để phòng dịch")
@@ -373,12 +375,23 @@ _CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|g�
                             r"|(?:về|lên|đến|tới)[ ]+(?:\p{Lu}|các[ ]|cơ[ ]quan|đơn[ ]vị|phòng[ ]|sở[ ]|ban[ ]|phần[ ]mềm|hệ[ ]thống)"
                             # "và" joining another task ("… hằng năm và công bố kết quả"), not another noun
                             # ("chỉ tiêu hằng năm và giai đoạn")
-                            r"|(?:và|hoặc)[ ]+(?:" + _TASK_WORD_ALT + r")(?!\p{L}))", regex.V1)
+                            r"|(?:và|hoặc)[ ]+(?:" + _TASK_WORD_ALT + r")(?!\p{L})"
+                            # the topic of what is done each period ("báo cáo hằng năm về thị trường")
+                            r"|về(?!\p{L}))", regex.V1)
+# the longer span of the same plan after the period ("xây dựng kế hoạch … hằng năm và giai đoạn 5 năm", "… hằng năm và 5
+# năm"): the period then closes the name of a document made every period (below), not a target ("chỉ tiêu hằng năm và
+# giai đoạn")
+_SPAN_AFTER = regex.compile(r"^[ ]*(?:và|hoặc)[ ]+(?:giai[ ]đoạn|dài[ ]hạn|trung[ ]hạn|(?:\d{1,2}|năm|ba|mười)[ ]năm)(?!\p{L})",
+                            regex.V1)
+_PERIODIC_PAPER = regex.compile(r"(?<!\p{L})(?:kế[ ]hoạch|báo[ ]cáo|dự[ ]toán|chương[ ]trình)(?!\p{L})[^.;:()]{0,60}$",
+                                regex.V1 | regex.IGNORECASE)
 
 
 def _task_clause_end(text: str, m: regex.Match) -> bool:
     """"hằng tháng" ending the clause of a task verb (not a goal: "giảm tỷ lệ … hằng năm" has none)."""
-    if not _CLAUSE_END.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT):
+    if not _CLAUSE_END.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT) and not (
+            _SPAN_AFTER.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT)
+            and _PERIODIC_PAPER.search(text[max(0, m.start() - 80):m.start()], timeout=RX_TIMEOUT)):
         return False
     start = max(0, m.start() - 120)
     clause = regex.split(r"[.;:]", text[start:m.start()], timeout=RX_TIMEOUT)[-1]

@@ -198,3 +198,49 @@ def test_a_cell_a_paragraph_table_over_pages_with_group_titles():
     assert due.get("Lắp đặt trạm") == "2026-06-30", due
     assert due.get("Cập nhật bản") == "2026-12-31", due
     assert due.get("Diễn tập phương") == "2027-05-31", due
+
+
+# --------------------------------------------------------------------------
+# 9. A period closing the object of a task verb: the task comes round
+# --------------------------------------------------------------------------
+
+
+def _rec(text: str) -> list[tuple[str, str | None]]:
+    from extractors.recurrence import find_recurrences
+    return [(r.recurrence.text, r.recurrence.rrule) for r in find_recurrences(text)]
+
+
+@pytest.mark.parametrize("text, period, rule", [
+    # verbs of funding, submitting, giving
+    ("Sở Tài chính cân đối nguồn kinh phí sự nghiệp hằng năm.", "hằng năm", "FREQ=YEARLY"),
+    ("Ủy ban nhân dân huyện bố trí ngân sách địa phương hàng năm để thực hiện đề án.", "hàng năm", "FREQ=YEARLY"),
+    ("Hội Chữ thập đỏ tặng quà cho hộ nghèo nhân dịp Tết Nguyên đán hằng năm.", "hằng năm", "FREQ=YEARLY"),
+    ("Phòng Giáo dục phân bổ chỉ tiêu tuyển sinh hằng năm cho các trường.", "hằng năm", "FREQ=YEARLY"),
+    # the period of a plan with its longer span after "và"
+    ("Phòng Nội vụ xây dựng kế hoạch tuyển dụng hằng năm và giai đoạn 5 năm.", "hằng năm", "FREQ=YEARLY"),
+    ("Sở Y tế lập kế hoạch đào tạo, bồi dưỡng nhân lực y tế hằng năm và dài hạn.", "hằng năm", "FREQ=YEARLY"),
+    ("Các trường lập kế hoạch bồi dưỡng giáo viên hằng năm và 5 năm của đơn vị.", "hằng năm", "FREQ=YEARLY"),
+    # the topic of a report after the period
+    ("Trung tâm xây dựng báo cáo hằng năm về tình hình xuất khẩu lao động.", "hằng năm", "FREQ=YEARLY"),
+    # "theo từng năm": by the period, as "theo năm"
+    ("Viện chủ trì khảo sát, đánh giá nhu cầu bồi dưỡng giáo viên theo từng năm.", "theo từng năm", "FREQ=YEARLY"),
+    ("Các huyện tổng hợp số liệu theo từng quý.", "theo từng quý", "FREQ=MONTHLY;INTERVAL=3"),
+])
+def test_a_period_closing_the_object_of_a_task_verb(text, period, rule):
+    assert _rec(text) == [(period, rule)]
+
+
+@pytest.mark.parametrize("text", [
+    # no task verb: a target, a rate, a figure
+    "Chỉ tiêu tăng trưởng hằng năm và giai đoạn 2026 - 2030 của tỉnh đạt cao.",
+    # a target of every year and of the span, as the object of a task verb: the period qualifies the target
+    "Phòng Kinh tế đánh giá khả năng đạt các chỉ tiêu hằng năm và giai đoạn của chương trình.",
+    "Tốc độ tăng thu ngân sách theo từng năm đạt trên 8%.",
+    "mức tăng hằng năm về doanh thu",
+    "phấn đấu giảm tỷ lệ hồ sơ trễ hạn hằng năm",
+    # a period qualifying a noun inside a longer phrase, the clause going on with a noun
+    "Nguồn kinh phí hằng năm của các huyện miền núi còn hạn hẹp.",
+])
+def test_a_period_without_a_task_verb_is_still_no_recurrence(text):
+    assert _rec(text) == []
+
