@@ -398,6 +398,8 @@ def _task_clause_end(text: str, m: regex.Match) -> bool:
     verb = _TASK_WORDS.search(clause, timeout=rx_timeout(clause))
     if verb is None:
         return False
+    if regex.search(r"(?<!\p{L})(?:được|bị)[ ]+$", clause[:verb.start()], timeout=RX_TIMEOUT):
+        return False  # a passive ("Kinh phí được bố trí trong dự toán hằng năm …"): the period qualifies its noun
     # the task verb heads the clause, not a purpose or a description ("… là tiêu chí để đánh giá, xếp loại … hằng năm")
     sub = _SUBORDINATE.search(clause, timeout=rx_timeout(clause))
     return sub is None or verb.start() < sub.start()

@@ -240,6 +240,8 @@ def test_a_period_closing_the_object_of_a_task_verb(text, period, rule):
     "phấn đấu giảm tỷ lệ hồ sơ trễ hạn hằng năm",
     # a period qualifying a noun inside a longer phrase, the clause going on with a noun
     "Nguồn kinh phí hằng năm của các huyện miền núi còn hạn hẹp.",
+    # a passive verb: the period qualifies the noun after it
+    "Học bổng được phân bổ trong dự toán hằng năm của trường.",
 ])
 def test_a_period_without_a_task_verb_is_still_no_recurrence(text):
     assert _rec(text) == []
