@@ -52,6 +52,9 @@ _SINGULAR_HEADS = (
     "Công ty", "Tổng công ty", "Tập đoàn", "Hiệp hội", "Liên đoàn", "Tổng Liên đoàn", "Kiểm toán Nhà nước", "Liên minh",
     "Hợp tác xã", "Ngân hàng",
     "Chủ đầu tư", "Nhà đầu tư", "Báo", "Đoàn", "Vụ",
+    # the zones a management board runs, named as doers ("Các Khu Công nghệ cao chủ trì …", "Khu kinh tế X"); in
+    # capitals only ("phát triển các khu công nghiệp" are places)
+    "Khu công nghiệp", "Khu kinh tế", "Khu công nghệ cao", "Khu chế xuất", "Khu công nghệ số",
     # a council's or a board's secretary is given tasks of its own ("Thư ký Hội đồng tổng hợp …"); a
     # portal is run as a body ("Cổng thông tin điện tử tỉnh đăng tải …")
     "Thư ký", "Cổng thông tin điện tử",
@@ -71,6 +74,9 @@ _PLURAL_HEADS = (
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
     "viện", "viện nghiên cứu",
+    # zones, as the noun of a board's plural complement ("Ban Quản lý các Khu công nghiệp"); standing alone, only
+    # in capitals (see _match_head)
+    "khu công nghiệp", "khu kinh tế", "khu công nghệ cao", "khu chế xuất", "khu công nghệ số",
     # the political system's bodies listed with the state's ("các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ
     # quốc và các tổ chức chính trị - xã hội"): "tổ chức" with its kind is a noun, never the verb
     "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức chính trị - xã hội", "tổ chức chính trị xã hội", "tổ chức xã hội",
@@ -383,6 +389,8 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
             best.group("pl") and (fold(head) == "to chuc" and _org_after(text, best.end())
                                   or fold(head).startswith("to chuc "))):
         return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
+    if head[:1] == "k" and fold(head).startswith("khu "):
+        return None  # a zone in lower case is a place, not a doer ("các khu công nghiệp, khu kinh tế")
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
         if not nxt or not _is_upper_start(nxt.group(0)):

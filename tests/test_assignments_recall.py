@@ -141,3 +141,34 @@ def test_giao_nhiem_vu_names_the_doer_like_giao():
     )
     assert _units(holding(obs, "phân luồng")) == [("Sở Giao thông vận tải", "lead")]
     assert ("Ban Quản lý các cảng cá tỉnh", "lead") in _units(holding(obs, "thiết bị giám sát"))
+
+
+# --------------------------------------------------------------------------
+# Actors the unit finder did not know: zones named as doers
+# --------------------------------------------------------------------------
+
+
+def test_a_heading_naming_zones_as_doers_heads_its_items():
+    obs, units = obligations_and_units(
+        "V. TỔ CHỨC THỰC HIỆN\n"
+        "6. Các Khu kinh tế cửa khẩu\n"
+        "a) Rà soát quỹ đất dành cho kho ngoại quan.\n"
+        "7. Khu Công nghệ cao Hòa Lạc\n"
+        "a) Xây dựng cơ chế ưu đãi thuê hạ tầng cho doanh nghiệp khởi nghiệp.\n"
+    )
+    assert _units(holding(obs, "kho ngoại quan")) == [("Các Khu kinh tế cửa khẩu", "lead")]
+    assert _units(holding(obs, "ưu đãi thuê hạ tầng")) == [("Khu Công nghệ cao Hòa Lạc", "lead")]
+
+
+def test_zones_in_lower_case_are_places_not_partners():
+    obs, units = obligations_and_units(
+        "Sở Công Thương phối hợp với các huyện để thu hút đầu tư vào các khu công nghiệp, khu kinh tế của tỉnh.\n"
+    )
+    assert [n for n, _r in _units(holding(obs, "thu hút đầu tư"))] == ["Sở Công Thương", "Các huyện"]
+
+
+def test_a_board_of_zones_keeps_its_zones_in_its_name():
+    obs, _ = obligations_and_units(
+        "Ban Quản lý các Khu kinh tế tỉnh chủ trì kiểm tra việc xử lý nước thải của các nhà máy.\n"
+    )
+    assert _units(holding(obs, "nước thải")) == [("Ban Quản lý các Khu kinh tế tỉnh", "lead")]
