@@ -266,58 +266,114 @@ def _usual_height(words: list[Word]) -> float:
     return hs[len(hs) // 2] if len(hs) >= 8 else 0.0
 
 
-def group_rows(words: list[Word]) -> list[Row]:
-    """Words into rows by vertical overlap with the row's tallest word.
+def _counts(w: Word) -> bool:
+    """A word of two letters or digits or more: what a row is made of (a bar,
+    a dash, a dot or a lone mark, a rule or a speck the OCR read, is not)."""
+    return sum(ch.isalnum() for ch in w.text) >= 2
 
-    A word much taller than the page's usual word (a seal, a stamp, a
-    signature or a smudge the OCR reads as letters; its box spans two
-    lines of text) never sets a row's extent: the rows are formed from the
-    words of usual height, and each tall word then joins the row its middle
-    is nearest to among those it overlaps (rows of tall words only, a large
-    title, form as usual)."""
+
+def group_rows(words: list[Word]) -> list[Row]:
+    """Words into rows by vertical overlap with the row's core (``_group_rows``).
+
+    The rows are formed from the words of usual height; what a scan adds
+    then joins them without moving them:
+
+    * a word much taller than the page's usual word (a seal, a stamp, a
+      signature or a smudge the OCR reads as letters; its box spans two
+      lines of text) joins the row its middle is nearest to among those it
+      overlaps by half their height;
+    * a glyph (``_counts``: a dash, a dot, a bar) joins the row it overlaps
+      most by half the lower height, or failing that (a dot, a mark no wider
+      than the row is high) the row it comes nearest, within 0.3 of its
+      height (0.5 for a row holding words of the OCR line the glyph was read
+      in; such a row comes first); a rule of underscores under a line stays
+      a row of its own.
+
+    What joins no row forms rows of its own (a large title, a page number)."""
     usual = _usual_height(words)
-    if usual > 0:
-        tall = [w for w in words if w.height > TALL_WORD * usual]
-        if tall and len(tall) < len(words):
-            ids = {id(w) for w in tall}
-            rows = _group_rows([w for w in words if id(w) not in ids])
-            rest: list[Word] = []
-            for w in tall:
-                mid = (w.top + w.bottom) / 2
-                best = None
-                for r in rows:
-                    ov = min(w.bottom, r.core_bottom) - max(w.top, r.core_top)
-                    if ov >= 0.5 * (r.core_bottom - r.core_top):
-                        d = abs(mid - (r.core_top + r.core_bottom) / 2)
-                        if best is None or d < best[0]:
-                            best = (d, r)
-                if best is None:
-                    rest.append(w)
-                else:
-                    best[1].words.append(w)
-            rows += _group_rows(rest)
-            rows.sort(key=lambda r: r.core_top)
-            for r in rows:
-                r.segments = split_segments(r.words)
-            return rows
-    return _group_rows(words)
+    core: list[Word] = []
+    tall: list[Word] = []
+    glyphs: list[Word] = []
+    for w in words:
+        if not _counts(w):
+            glyphs.append(w)
+        elif usual > 0 and w.height > TALL_WORD * usual:
+            tall.append(w)
+        else:
+            core.append(w)
+    if not core or not (tall or glyphs):
+        return _group_rows(words)
+    rows = _group_rows(core)
+    rest: list[Word] = []
+    for w in tall:
+        mid = (w.top + w.bottom) / 2
+        best = None
+        for r in rows:
+            ov = min(w.bottom, r.core_bottom) - max(w.top, r.core_top)
+            if ov >= 0.5 * (r.core_bottom - r.core_top):
+                d = abs(mid - (r.core_top + r.core_bottom) / 2)
+                if best is None or d < best[0]:
+                    best = (d, r)
+        if best is None:
+            rest.append(w)
+        else:
+            best[1].words.append(w)
+    for w in glyphs:
+        best = None
+        for r in rows:
+            h = r.core_bottom - r.core_top
+            ov = min(w.bottom, r.core_bottom) - max(w.top, r.core_top)
+            same = w.line_id is not None and any(u.line_id == w.line_id for u in r.words)
+            if ov >= 0.5 * min(w.height, h):
+                key = (0, -ov / max(min(w.height, h), 1e-6))
+            elif w.x1 - w.x0 <= h and -ov <= (0.5 if same else 0.3) * h:
+                key = (1, -ov)  # a dot or a mark at the row's foot or head
+            else:
+                continue
+            key = (0 if same else 1,) + key  # the OCR read it in a line of that row: it is of that row
+            if best is None or key < best[0]:
+                best = (key, r)
+        if best is None:
+            rest.append(w)
+        else:
+            best[1].words.append(w)
+    rows += _group_rows(rest)
+    rows.sort(key=lambda r: r.core_top)
+    for r in rows:
+        r.segments = split_segments(r.words)
+    return rows
 
 
 def _group_rows(words: list[Word]) -> list[Row]:
+    """Words into rows by vertical overlap with the row's core: the median
+    top and bottom of its words (a word's box on a scan is stretched by its
+    accents and descenders, "thưởng" half as tall again as "văn"; the median
+    keeps the row at its line). Only words of two letters or digits and more
+    count: a bar, a dash or a lone mark (a rule or a speck the OCR read)
+    never sets the row's extent (a row it opens takes its first word's)."""
     rows: list[Row] = []
+    edges: list[tuple[list[float], list[float]]] = []  # per row: tops and bottoms of the words that count
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        placed = False
-        for row in reversed(rows[-4:]):
+        counts = _counts(w)
+        best: tuple[float, int] | None = None  # (share of the overlap, row) of the recent rows it overlaps most
+        for k in range(len(rows) - 1, max(-1, len(rows) - 5), -1):
+            row = rows[k]
             ov = min(w.bottom, row.core_bottom) - max(w.top, row.core_top)
-            if ov >= 0.5 * min(w.height, row.core_bottom - row.core_top):
-                row.words.append(w)
-                # a bar, a dash or a lone mark (a rule or a speck the OCR read) never sets the row's extent
-                if w.height > row.core_bottom - row.core_top and sum(ch.isalnum() for ch in w.text) >= 2:
-                    row.core_top, row.core_bottom = w.top, w.bottom
-                placed = True
-                break
-        if not placed:
+            least = min(w.height, row.core_bottom - row.core_top)
+            if ov >= 0.5 * least and (best is None or ov / max(least, 1e-6) > best[0]):
+                best = (ov / max(least, 1e-6), k)
+        if best is not None:
+            k = best[1]
+            row = rows[k]
+            row.words.append(w)
+            if counts:  # (a row opened by a glyph takes the extent of its first word)
+                tops, bottoms = edges[k]
+                tops.append(w.top)
+                bottoms.append(w.bottom)
+                row.core_top, row.core_bottom = median(tops), median(bottoms)
+        else:
             rows.append(Row([w], w.top, w.bottom))
+            edges.append(([w.top], [w.bottom]) if counts else ([], []))
     rows.sort(key=lambda r: r.core_top)
     for r in rows:
         r.segments = split_segments(r.words)

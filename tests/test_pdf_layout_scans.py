@@ -92,3 +92,52 @@ def test_a_large_title_on_a_text_layer_is_its_own_row():
     assert rows[0] == "THÔNG BÁO"
     assert rows[1:] == BODY
 
+
+
+def test_a_word_stretched_by_accent_and_descender_does_not_pull_in_the_next_line():
+    # a scan's box for a word with a hook above and a descender ("thưởng") is half as tall again as
+    # its neighbours, and a capital with an accent on the line below ("Thể") reaches up towards it
+    first = _line("đề nghị các đơn vị gửi khen thưởng sớm", 100.0, height=12.5)
+    second = _line("Văn phòng Thể thao tổng hợp trình lãnh đạo", 116.5, height=12.5)
+    for w in first:
+        if w.text == "thưởng":
+            w.bottom = w.top + 20.5
+    for w in second:
+        if w.text == "Thể":
+            w.top, w.bottom = 114.0, 127.0
+    assert _texts(first + second) == ["đề nghị các đơn vị gửi khen thưởng sớm",
+                                      "Văn phòng Thể thao tổng hợp trình lãnh đạo"]
+
+
+
+def test_a_dash_read_below_its_line_stays_with_the_line_the_ocr_read_it_in():
+    # a list dash whose OCR box sits low, nearer the next line's top than its own line's foot
+    first = _line("Lãnh đạo các phòng chuyên môn thuộc Sở", 100.0, x0=84.0)
+    second = _line("Nội vụ;", 100.0 + LINE, x0=72.0)
+    for w in first:
+        w.line_id = 7
+    for w in second:
+        w.line_id = 8
+    dash = Word("-", 74.0, 78.0, 113.8, 115.2, SIZE, conf=0.9, line_id=7)
+    rows = _texts(first + second + [dash])
+    assert rows == ["- Lãnh đạo các phòng chuyên môn thuộc Sở", "Nội vụ;"]
+
+
+def test_a_speck_between_two_lines_opens_no_row_of_its_own_and_moves_no_line():
+    # a dot at the foot of one line, just above the next: it must not take the next line's words
+    first = _line("TRƯỜNG CAO ĐẲNG NGHỀ", 100.0, x0=90.0)
+    second = _line("KỸ THUẬT CÔNG NGHIỆP", 113.0, x0=80.0)
+    speck = Word(".", 82.0, 84.0, 109.6, 111.8, SIZE, conf=0.8)
+    rows = _texts(first + second + [speck])
+    assert rows[1] == "KỸ THUẬT CÔNG NGHIỆP"
+    assert len(rows) == 2
+
+
+def test_a_rule_of_underscores_under_a_title_stays_its_own_row():
+    # on a text layer, the rule drawn with underscores under a heading, close below it
+    title = _line("mời dự hội nghị tập huấn công tác văn thư", 100.0, height=14.0)
+    rule = Word("__________________", 150.0, 270.0, 120.5, 134.0, 13.6)
+    body = _line("Kính gửi các đơn vị trực thuộc", 150.0, height=14.0)
+    rows = _texts(title + [rule] + body)
+    assert rows == ["mời dự hội nghị tập huấn công tác văn thư", "__________________",
+                    "Kính gửi các đơn vị trực thuộc"]
