@@ -26,6 +26,19 @@ def test_each_rewrite_changes_what_it_names_and_keeps_the_capital():
         assert BY_NAME[name].apply(before)[0] == after, name
 
 
+def test_wrap_breaks_long_lines_only_and_leaves_the_gold_quotes_alone():
+    long = "Sở Y tế chủ trì, phối hợp với các cơ quan liên quan xây dựng kế hoạch triển khai và báo cáo kết quả."
+    text = f"{long}\nNgắn.\nSTT\tNội dung công việc rất dài {long}"
+    new, n = BY_NAME["wrap"].apply(text)
+    assert n == 1
+    lines = new.split("\n")
+    assert all(len(ln) <= 72 for ln in lines[:-2]) and " ".join(lines[:-2]) == long
+    assert lines[-2:] == ["Ngắn.", text.split("\n")[-1]]  # a short line and a table row (tabs) stay
+    gold = {"assignments": [{"source_text": long}]}
+    assert rewrite_gold(gold, BY_NAME["wrap"]) == gold
+    assert BY_NAME["bullet-plus"].apply("- Rà soát;\n  – Báo cáo.")[0] == "+ Rà soát;\n  + Báo cáo."
+
+
 def test_no_rewrite_touches_a_symbol_or_an_id():
     text = "Căn cứ Quyết định số 123/QĐ-UBND, Công văn 45/UBND-VX và Văn phòng HĐND&UBND huyện."
     for rw in REWRITES:
@@ -77,11 +90,12 @@ def test_the_probe_scores_the_rewritten_copies_with_the_real_extractors(tmp_path
             "units": ["Ủy ban nhân dân các huyện"], "notes": ""}
     (gold_dir / "cv88.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
     rows = {r.rewrite.name: r for r in run_probe(gold_dir, docs, [BY_NAME["truoc-ngay"], BY_NAME["ubnd"],
-                                                                   BY_NAME["hang-nam"]])}
+                                                                   BY_NAME["hang-nam"], BY_NAME["wrap"]])}
     assert (rows["truoc-ngay"].docs, rows["truoc-ngay"].places) == (1, 1)
     assert (rows["ubnd"].docs, rows["ubnd"].places) == (1, 2)
     assert rows["hang-nam"].docs == 0  # nothing to rewrite: nothing scored
-    for name in ("truoc-ngay", "ubnd"):
+    assert rows["wrap"].docs == 1  # the task's sentence runs over two lines
+    for name in ("truoc-ngay", "ubnd", "wrap"):
         r = rows[name]
         assert r.before["deadlines"].f1 == 1.0, name
         assert r.after["deadlines"].f1 == 1.0, name  # the same due date, said otherwise

@@ -58,9 +58,27 @@ class Rewrite:
     what: str
     pattern: regex.Pattern
     repl: Callable[[regex.Match], str] | str
+    in_gold: bool = True  # False: a change of layout only, the gold's quotes stay as they are
 
     def apply(self, text: str) -> tuple[str, int]:
         return self.pattern.subn(self.repl, text, timeout=RX_TIMEOUT)
+
+
+WRAP_WIDTH = 72
+
+
+def _wrap_line(m: regex.Match) -> str:
+    """A long line broken at spaces into lines of at most WRAP_WIDTH
+    characters, as a PDF's text copy or an e-mail gives it."""
+    words, lines, cur = m.group(0).split(" "), [], ""
+    for w in words:
+        if cur and len(cur) + 1 + len(w) > WRAP_WIDTH:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    lines.append(cur)
+    return "\n".join(lines)
 
 
 def _rx(p: str) -> regex.Pattern:
@@ -96,6 +114,10 @@ REWRITES: tuple[Rewrite, ...] = (
     Rewrite("ngay-chu", "'ngày 05 tháng 3 năm 2025' → 'ngày 05/3/2025'",
             _rx(_NB + r"([Nn]gày)\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})" + r"(?!\d)"),
             lambda m: f"{m.group(1)} {m.group(2)}/{m.group(3)}/{m.group(4)}"),
+    Rewrite("bullet-plus", "a line's '- ' bullet → '+ '",
+            _rx(r"(?m)^([ \t]*)[-–][ \t]+(?=\S)"), lambda m: m.group(1) + "+ "),
+    Rewrite("wrap", f"every line longer than {WRAP_WIDTH} characters broken at spaces (layout only)",
+            _rx(r"(?m)^(?=[^\n]{%d})[^\n\t]+$" % (WRAP_WIDTH + 1)), _wrap_line, in_gold=False),
 )
 
 BY_NAME = {r.name: r for r in REWRITES}
@@ -118,7 +140,7 @@ def rewrite_gold(gold: Any, rw: Rewrite, _key: str | None = None) -> Any:
     if isinstance(gold, list):
         return [rewrite_gold(v, rw, _key) for v in gold]
     if isinstance(gold, str):
-        return rw.apply(gold)[0]
+        return rw.apply(gold)[0] if rw.in_gold else gold
     return gold
 
 
