@@ -55,6 +55,8 @@ _SINGULAR_HEADS = (
     # the zones a management board runs, named as doers ("Các Khu Công nghệ cao chủ trì …", "Khu kinh tế X"); in
     # capitals only ("phát triển các khu công nghiệp" are places)
     "Khu công nghiệp", "Khu kinh tế", "Khu công nghệ cao", "Khu chế xuất", "Khu công nghệ số",
+    # universities and academies by their names ("Đại học Quốc gia Hà Nội", "Học viện Hành chính Quốc gia")
+    "Đại học", "Học viện",
     # a council's or a board's secretary is given tasks of its own ("Thư ký Hội đồng tổng hợp …"); a
     # portal is run as a body ("Cổng thông tin điện tử tỉnh đăng tải …")
     "Thư ký", "Cổng thông tin điện tử",
@@ -63,7 +65,7 @@ _SINGULAR_HEADS = (
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
-_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ", "thư ký"})
+_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ", "thư ký", "đại học", "học viện"})
 # Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
 _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",
