@@ -94,9 +94,12 @@ _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ 
               r"|Đến[ ]năm[ ]+\d{4}|Hằng[ ](?:năm|tháng|quý|tuần)|Hàng[ ](?:năm|tháng|quý|tuần)|Định[ ]kỳ[ ][^,]{2,30})(?=,)")
 # (a recurrence only: "…, trong năm 2019 Bộ sẽ tổng kết …" is the issuer's own plan as often as an order)
 # a paragraph that is one labeled field ("2. Cơ quan chủ trì: Bộ X.", "Thời gian hoàn thành: Quý IV/2026")
-_FIELD_LINE = regex.compile(r"^[ ]*(?:\d{1,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?\p{Lu}[\p{L} ]{1,40}:[ ]*\S", regex.V1)
+# (its label may hold a dash or a comma, "Thời gian triển khai - hoàn thành:", and its number levels, "1.2.")
+_FIELD_LINE = regex.compile(r"^[ ]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?\p{Lu}\p{L}*(?:[ ]*[-–,]?[ ]+\p{L}+){0,8}"
+                            r"[ ]*:[ ]*\S", regex.V1)
 # the field of a task card that names the task ("1. Tên nhiệm vụ: Xây dựng …", "Nội dung công việc: …")
-_CARD_NAME = regex.compile(r"^[ ]*(?:\d{1,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?(?:Tên[ ](?:nhiệm[ ]vụ|đề[ ]án|dự[ ]án|công[ ]việc)"
+# (or "1.2. Nhiệm vụ: …")
+_CARD_NAME = regex.compile(r"^[ ]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?(?:Tên[ ](?:nhiệm[ ]vụ|đề[ ]án|dự[ ]án|công[ ]việc)|Nhiệm[ ]vụ"
                            r"|Nội[ ]dung[ ](?:nhiệm[ ]vụ|công[ ]việc))[ ]*:[ ]*(?P<v>\S.*)$", regex.V1 | regex.IGNORECASE)
 _TIME_ADJUNCT = regex.compile(r"(?:(?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)|định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần))?)"
                               r"[ ]+(?=\p{Lu})", regex.V1)
@@ -213,7 +216,7 @@ _TASK_START = regex.compile(
     r"Trình|Cung[ ]cấp|Bố[ ]trí|Đảm[ ]bảo|Bảo[ ]đảm|Cân[ ]đối|Lập|Ban[ ]hành|Phổ[ ]biến|Tuyên[ ]truyền|Quán[ ]triệt|"
     r"Đăng[ ]ký|Tiến[ ]hành|Làm[ ]đầu[ ]mối|Là[ ]đầu[ ]mối|Nghiên[ ]cứu|Cập[ ]nhật|Thông[ ]báo|Tiếp[ ]nhận|Giải[ ]quyết|"
     r"Lựa[ ]chọn|Phân[ ]công|Thành[ ]lập|Sơ[ ]kết|Tổng[ ]kết|Đánh[ ]giá|Thẩm[ ]định|Hoàn[ ]thành|Chuẩn[ ]bị|"
-    r"Tập[ ]trung|Mời|Cử|Xác[ ]nhận|Tăng[ ]cường|Đẩy[ ]mạnh|Nâng[ ]cao|Khắc[ ]phục|Kiện[ ]toàn|Duy[ ]trì|Công[ ]khai|"
+    r"Tập[ ]trung|Mời|Cử|Xác[ ]nhận|Tăng[ ]cường|Đẩy[ ]mạnh|Đẩy[ ]nhanh|Nâng[ ]cao|Khắc[ ]phục|Kiện[ ]toàn|Duy[ ]trì|Công[ ]khai|"
     r"Công[ ]bố|Liên[ ]hệ|Chấn[ ]chỉnh|Xử[ ]lý|Thống[ ]kê|Hoàn[ ]thiện|Ứng[ ]dụng|Nắm|Hỗ[ ]trợ|"
     # more verbs of administrative tasks
     r"Phê[ ]duyệt|Cấp[ ]phép|Cấp[ ]phát|Niêm[ ]yết|Vận[ ]động|Điều[ ]tra|Chi[ ]trả|Bồi[ ]dưỡng|Tập[ ]huấn|Đào[ ]tạo|Soạn[ ]thảo|Dự[ ]thảo|"
@@ -244,6 +247,8 @@ _BOILERPLATE_WORDS = frozenset(
 _SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|cùng))?[ ]+", regex.V1 | regex.IGNORECASE)
 _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
                             regex.V1 | regex.IGNORECASE)
+# the charge to carry a resolution out ("tổ chức thực hiện Nghị quyết này", "chỉ đạo, tổ chức triển khai thực hiện Nghị quyết")
+_CARRY_OUT = regex.compile(r"^(?:(?:chi dao|to chuc|trien khai|khan truong)[, ]+(?:va )?)*thuc hien nghi quyet\b")
 _MONITOR_START = regex.compile(r"^(?:theo[ ]dõi|giám[ ]sát|đôn[ ]đốc|kiểm[ ]tra)\b", regex.V1 | regex.IGNORECASE)
 
 
@@ -1025,6 +1030,7 @@ class _Prose:
         self.orphans: list[Draft] = []
         self.orphan_level: float | None = None
         self.orphan_card: list[Draft] = []  # the items the last such role line gave its bodies to
+        self.unitless: list[Draft] = []  # every such item, for the body a resolution charges with carrying it out
         self.first_clause = False
         self.level: float | None = None
         self.parent_level: _Level | None = None  # the level the paragraph being read stands under
@@ -1244,6 +1250,21 @@ class _Prose:
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
             self.stack.append(_Level(None, None, period=own_period))
+
+    def finish(self) -> None:
+        """A resolution's tasks that name no doer ("1. Thực hiện đồng bộ các giải pháp …") are the tasks of the body
+        it charges with carrying it out ("Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị
+        quyết này"), implied."""
+        h = self.b.header
+        if not self.unitless or not (fold(h.type or "").startswith("nghi quyet") or (h.type_code or "").upper() == "NQ"):
+            return
+        doers = next(([(raw, role) for _k, raw, role, _l, _i in d.units if role == "lead"] for d in self.b.drafts
+                      if d.units and _CARRY_OUT.match(fold(d.ob.action), timeout=RX_TIMEOUT)), None)
+        if not doers:
+            return
+        for d in self.unitless:
+            if not d.units:
+                self.b.extend(d, doers, implied=True)
 
     def table_context(self) -> list[tuple[UnitSpan, str]] | None:
         """The doers the document gives a table standing here: the subject of the heading or lead-in above it ("1.
@@ -1605,6 +1626,7 @@ class _Prose:
             # here; kept with no unit (a role line after the items may give theirs)
             d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
             self.verb_list = (self.level, self.parent_level)
+            self.unitless.append(d)
             if self.orphan_level is None or self.level >= self.orphan_level:
                 self.orphans.append(d)
                 self.orphan_level = self.level if self.orphan_level is None else self.orphan_level
@@ -1946,4 +1968,5 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
             continue
         prose.paragraph(blk)
     flat.flush()
+    prose.finish()
     return b.finish()

@@ -172,3 +172,48 @@ def test_a_board_of_zones_keeps_its_zones_in_its_name():
         "Ban Quản lý các Khu kinh tế tỉnh chủ trì kiểm tra việc xử lý nước thải của các nhà máy.\n"
     )
     assert _units(holding(obs, "nước thải")) == [("Ban Quản lý các Khu kinh tế tỉnh", "lead")]
+
+
+# --------------------------------------------------------------------------
+# A resolution's tasks naming no doer go to the body charged with carrying it out
+# --------------------------------------------------------------------------
+
+
+def _resolution(text: str):
+    return obligations_and_units(text, type="Nghị quyết", type_code="NQ")
+
+
+def test_a_resolutions_unnamed_tasks_go_to_the_body_charged_with_carrying_it_out():
+    obs, _ = _resolution(
+        "Điều 1. Nhiệm vụ trọng tâm năm 2028\n"
+        "1. Đẩy nhanh tiến độ giải phóng mặt bằng các dự án giao thông trọng điểm.\n"
+        "2. Nâng cao chất lượng khám chữa bệnh tại tuyến xã.\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân thành phố chỉ đạo, tổ chức thực hiện Nghị quyết này.\n"
+        "2. Thường trực Hội đồng nhân dân thành phố giám sát việc thực hiện Nghị quyết.\n"
+    )
+    for words in ("giải phóng mặt bằng", "khám chữa bệnh"):
+        assert [(u.name, u.role, u.implied) for u in holding(obs, words).units] == [
+            ("Ủy ban nhân dân thành phố", "lead", True)], words
+
+
+def test_other_documents_and_resolutions_charging_nobody_keep_unnamed_tasks_unitless():
+    text = ("Điều 1. Nhiệm vụ và giải pháp\n"
+            "1. Đẩy nhanh tiến độ giải phóng mặt bằng các dự án giao thông trọng điểm.\n"
+            "Điều 2. Tổ chức thực hiện\n"
+            "Giao Sở Xây dựng tổ chức thực hiện Quyết định này.\n")
+    obs, _ = obligations_and_units(text, type="Quyết định", type_code="QĐ")
+    assert holding(obs, "giải phóng mặt bằng").units == []
+    obs, _ = _resolution(text.replace("Giao Sở Xây dựng tổ chức thực hiện Quyết định này.",
+                                      "Nghị quyết này có hiệu lực từ ngày ký."))
+    assert holding(obs, "giải phóng mặt bằng").units == []
+
+
+def test_a_role_line_naming_a_university_gives_it():
+    obs, _ = obligations_and_units(
+        "III. NHIỆM VỤ, GIẢI PHÁP\n"
+        "1. Phát triển đội ngũ giảng viên\n"
+        "a) Xây dựng chương trình thu hút tiến sĩ trẻ về giảng dạy.\n"
+        "Cơ quan chủ trì: Đại học Huế, Học viện Nông nghiệp Việt Nam.\n"
+    )
+    assert _units(holding(obs, "tiến sĩ trẻ")) == [("Đại học Huế", "lead"), ("Học viện Nông nghiệp Việt Nam", "lead")]
