@@ -153,6 +153,21 @@ _UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)[^.;:\n]{0,40}:[
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
 _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
+# a field line that times the task it belongs to, its label then its value ("- Thời gian triển khai - hoàn thành: Tháng
+# 10/2025 - 6/2026.", "3. Thời hạn hoàn thành: 2026.", "- Tiến độ thực hiện: Quý III/2026"): the value is read as a cell
+# of a time column.  The label says the task's doing ("thực hiện", "hoàn thành", "triển khai", "nộp" …) or is a limit
+# ("Thời hạn", "Tiến độ"); a bare "Thời gian:" or "Thời gian tổ chức:" times an event, not a due task
+_TIME_FIELD = regex.compile(
+    r"^[ ]*(?:[-–+•*][ ]*|\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*)?"
+    r"(?:(?P<limit>thời[ ]hạn|tiến[ ]độ|hạn[ ]hoàn[ ]thành)|thời[ ]gian)"
+    r"(?P<q>(?:[ ]*[-–,/]?[ ]+\p{L}+){0,6}?)[ ]*:[ ]*(?=\S)",
+    regex.V1 | regex.IGNORECASE)
+_FIELD_DOING = regex.compile(r"(?<!\p{L})(?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai|nộp|gửi|báo[ ]cáo|kết[ ]thúc)(?!\p{L})",
+                             regex.V1 | regex.IGNORECASE)
+# a value that is no due time: a clock time (a meeting's), a start with no end, a length of time
+_FIELD_NOT_DUE = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L}))|^(?:kể[ ])?từ(?!\p{L})(?!.*(?:đến|tới|[-–]))",
+                               regex.V1 | regex.IGNORECASE)
+
 
 def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
     """Whether the bare "đến (hết)" at ``tstart`` before the date or period ending at ``end`` marks how long
@@ -237,6 +252,17 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
     _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     if not text:
         return []
+    if not in_time_column and ":" in text:
+        fm = _TIME_FIELD.match(text, timeout=_tm)
+        if fm is not None and (fm.group("limit") or _FIELD_DOING.search(fm.group("q"), timeout=RX_TIMEOUT)):
+            # the value up to the end of its sentence, without the full stop ("2026." reads as a year there)
+            value = regex.split(r";|\.(?=\s|$)", text[fm.end():], maxsplit=1, timeout=_tm)[0].rstrip(" ,")
+            if value and not _FIELD_NOT_DUE.search(value, timeout=rx_timeout(value)):
+                got = find_deadlines(value, ref_date, in_time_column=True, context_year=context_year)
+                if got:
+                    for d in got:
+                        d.start, d.end = d.start + fm.end(), d.end + fm.end()
+                    return got
     out: list[DeadlineSpan] = []
     taken: list[tuple[int, int]] = []
     dates = find_dates(text)

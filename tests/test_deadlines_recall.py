@@ -246,3 +246,63 @@ def test_a_period_closing_the_object_of_a_task_verb(text, period, rule):
 def test_a_period_without_a_task_verb_is_still_no_recurrence(text):
     assert _rec(text) == []
 
+
+# --------------------------------------------------------------------------
+# 8. A field line that times its task ("- Thời gian thực hiện - hoàn thành: …"): its value is a time cell
+# --------------------------------------------------------------------------
+
+
+def _dl(text: str, ref: str = "2025-02-03") -> list[tuple[str, str]]:
+    from extractors.deadlines import find_deadlines
+    return [(text[d.start:d.end], d.deadline.date) for d in find_deadlines(text, ref)]
+
+
+@pytest.mark.parametrize("text, words, date", [
+    ("- Thời gian triển khai - hoàn thành: Tháng 9/2025 - 3/2026.", "3/2026", "2026-03-31"),
+    ("- Thời gian thực hiện, hoàn thành: 2025-2027.", "2025-2027", "2027-12-31"),
+    ("3. Thời hạn hoàn thành: 2026.", "2026", "2026-12-31"),
+    ("- Tiến độ thực hiện: Quý III/2026.", "Quý III/2026", "2026-09-30"),
+    ("Thời gian hoàn thành: Tháng 11/2025 - 02/2026", "02/2026", "2026-02-28"),
+    ("+ Thời gian nộp báo cáo: trước 20/10.", "trước 20/10", "2025-10-20"),
+])
+def test_the_value_of_a_time_field_is_read_as_a_time_cell(text, words, date):
+    assert _dl(text) == [(words, date)]
+
+
+@pytest.mark.parametrize("text", [
+    # the time of a meeting, a start with no end, a duration, no time label at all
+    "- Thời gian: 8 giờ 00, ngày 14/3/2025.",
+    "- Thời gian tổ chức: ngày 20/5/2025.",
+    "- Thời gian thực hiện: từ tháng 4/2025.",
+    "- Thời gian thực hiện: 06 tháng kể từ ngày ký hợp đồng.",
+    "- Kinh phí thực hiện: 2.500 triệu đồng năm 2025.",
+])
+def test_a_field_that_is_no_due_time_gives_no_deadline(text):
+    assert _dl(text) == []
+
+
+# the fields of a task card, the time's label with a dash, the cards numbered by level ("1.1. Nhiệm vụ: …")
+_CARDS = """I. NHÓM NHIỆM VỤ VỀ HẠ TẦNG DỮ LIỆU
+1.1. Nhiệm vụ: Xây dựng cơ sở dữ liệu dùng chung về đất đai của tỉnh.
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+- Cơ quan phối hợp: Sở Tài chính, Sở Xây dựng.
+- Kết quả dự kiến: Cơ sở dữ liệu được vận hành.
+- Thời gian triển khai - hoàn thành: Tháng 3/2025 - 9/2025.
+1.2. Nhiệm vụ: Ban hành quy chế khai thác, chia sẻ dữ liệu.
+- Cơ quan chủ trì: Văn phòng Ủy ban nhân dân tỉnh.
+- Cơ quan phối hợp: Sở Tư pháp.
+- Thời gian thực hiện, hoàn thành: Quý IV/2025.
+"""
+
+
+def test_task_cards_with_a_dashed_time_label_and_numbered_names():
+    obs = _paras(_CARDS)
+    by_lead = {next(u.name for u in o.units if u.role == "lead"): o for o in obs}
+    first = by_lead["Sở Nông nghiệp và Môi trường"]
+    assert first.deadline is not None and first.deadline.date == "2025-09-30"
+    assert first.action.startswith("Xây dựng cơ sở dữ liệu")
+    assert sorted(u.name for u in first.units if u.role == "support") == ["Sở Tài chính", "Sở Xây dựng"]
+    second = by_lead["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert second.deadline is not None and second.deadline.date == "2025-12-31"
+    assert [u.name for u in second.units if u.role == "support"] == ["Sở Tư pháp"]
+    assert len(obs) == 2
