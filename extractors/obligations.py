@@ -876,8 +876,12 @@ class _Level:
     period: Deadline | None = None  # the month, quarter or date it sets for its items ("Quý I năm 2020:")
     tables: int = 0  # how many tables the document had shown when it opened
     roster: bool = False  # "…, gồm các thành viên sau đây:": the items below list members, no tasks
+    listing: bool = False  # "1. Hồ sơ đề nghị (01 bộ), gồm:": the items below list what it is made of
 
 
+# a lead-in that lists the parts of a thing ("Hồ sơ gồm:", "… bao gồm các tài liệu sau:"), not tasks
+_LISTING = regex.compile(r"(?<!\p{L})(?:bao[ ]gồm|gồm(?:[ ]có)?)(?:[ ]+(?:các|những)?[ ]*(?:tài[ ]liệu|giấy[ ]tờ|văn[ ]bản|thành[ ]phần|nội[ ]dung)"
+                         r"(?:[ ]sau(?:[ ]đây)?)?)?[ ]*:[ ]*$", regex.V1 | regex.IGNORECASE)
 _MID_PREAMBLE = regex.compile(r"(?:(?:như[ ]sau|sau[ ]đây|(?:nội[ ]dung|việc|nhiệm[ ]vụ)[ ]sau|cụ[ ]thể)[ ]*:[ ]+(?=\S)"
                               # a topic, then the order about it ("Về đề xuất của huyện A: giao Sở B …")
                               r"|:[ ]+(?=(?:giao|đề[ ]nghị|yêu[ ]cầu|kiến[ ]nghị)[ ]))",
@@ -1239,7 +1243,8 @@ class _Prose:
         if level is not None:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
-                                     period=own_period, tables=self.tables))
+                                     period=own_period, tables=self.tables,
+                                     listing=bool(_LISTING.search(body, timeout=rx_timeout(body)))))
         elif leadin and cur is not None and (not self.bare_heading or explicit_leadin):
             # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
             if self.stack and self.stack[-1].level is None:
@@ -1612,6 +1617,7 @@ class _Prose:
         if (not inherited and labeled and self.first_clause and not heading and self.section_ok
                 # (numbered and lettered items; a bullet under a task names less often a task of its own)
                 and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")
+                and not any(lv.listing for lv in self.stack)
                 and not _IF_START.match(s_clean, timeout=_tm) and not _NARRATION.search(s_clean[:60], timeout=RX_TIMEOUT)
                 and (_TASK_START.match(s_clean, timeout=_tm)
                      # the items of one list share their form: after an item that opens with a task's verb, a

@@ -217,3 +217,16 @@ def test_a_role_line_naming_a_university_gives_it():
         "Cơ quan chủ trì: Đại học Huế, Học viện Nông nghiệp Việt Nam.\n"
     )
     assert _units(holding(obs, "tiến sĩ trẻ")) == [("Đại học Huế", "lead"), ("Học viện Nông nghiệp Việt Nam", "lead")]
+
+
+def test_items_listing_the_parts_of_a_file_are_no_tasks():
+    obs, _ = obligations_and_units(
+        "Điều 4. Hồ sơ đề nghị công nhận\n"
+        "1. Hồ sơ đề nghị công nhận (02 bộ), gồm:\n"
+        "a) Báo cáo thành tích của tập thể có xác nhận của cấp trên trực tiếp.\n"
+        "b) Biên bản họp xét của hội đồng cơ sở kèm danh sách đề nghị.\n"
+        "2. Thời hạn nộp hồ sơ\n"
+        "a) Tổng hợp hồ sơ của các phòng gửi về Văn phòng trước ngày 15/3/2028.\n"
+    )
+    assert not any("thành tích của tập thể" in o.source_text or "Biên bản họp" in o.source_text for o in obs)
+    assert holding(obs, "Tổng hợp hồ sơ").deadline.date == "2028-03-15"
