@@ -356,6 +356,66 @@ def deskew(words: list[Word], slope: float | None = None) -> list[Word]:
     return words
 
 
+LEVEL_MIN_WORDS = 5  # a run of an OCR line this long (words) ...
+LEVEL_MIN_SPAN = 150.0  # ... and this wide (points) is levelled on its own slope
+LEVEL_MIN_SLOPE = 0.004  # a run sloping less is level enough: left alone
+LEVEL_GAP_EM = 1.5  # a gap this wide (ems) ends a run (the next column, a stamp beside the text)
+
+
+def level_lines(words: list[Word]) -> list[Word]:
+    """Level each OCR line on its own slope, after ``deskew`` has turned the
+    page back by the median one: a curled or creased sheet bends its lines
+    by different amounts (the top lines of a page held at its foot rise by
+    two lines' height across the sheet), and a line still sloping after the
+    page's turn runs into the rows above or below it. The words of one
+    Tesseract line are set level, so each run of close words of a line
+    (gaps under ``LEVEL_GAP_EM`` ems) with at least ``LEVEL_MIN_WORDS``
+    words over ``LEVEL_MIN_SPAN`` points is turned about its middle by the
+    least-squares slope of its word bottoms, when that slope is steeper
+    than ``LEVEL_MIN_SLOPE`` and no steeper than a tilt (0.1) and the words
+    lie on it (no bottom off it by more than 0.6 of the word height, and
+    most within a third: a dot below or a descender lowers a bottom a little).
+    Words keep their place along the line; only their heights change."""
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        if w.line_id is not None:
+            by_line.setdefault(w.line_id, []).append(w)
+    for ws in by_line.values():
+        ws.sort(key=lambda w: w.x0)
+        run: list[Word] = []
+        for w in ws + [None]:
+            if w is not None and run and w.x0 - run[-1].x1 <= LEVEL_GAP_EM * max(w.size, run[-1].size):
+                run.append(w)
+                continue
+            _level_run(run)
+            run = [w] if w is not None else []
+    return words
+
+
+def _level_run(run: list[Word]) -> None:
+    if len(run) < LEVEL_MIN_WORDS or run[-1].x1 - run[0].x0 < LEVEL_MIN_SPAN:
+        return
+    xs = [(w.x0 + w.x1) / 2 for w in run]
+    # a word's bottom is its baseline, or its descender's foot ("g", "y", "ị"): the lowest
+    # bottoms of a run wander by a descender; the fit is judged against the word height
+    ys = [w.bottom for w in run]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    if den <= 0:
+        return
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den
+    if not LEVEL_MIN_SLOPE <= abs(slope) <= 0.1:
+        return
+    h = median(w.height for w in run)
+    off = [abs(y - (my + slope * (x - mx))) for x, y in zip(xs, ys)]
+    if max(off) > 0.6 * h or sum(d > h / 3 for d in off) > len(off) / 4:
+        return  # not one straight line of words (a word of another line, a stamp read into it)
+    for w, x in zip(run, xs):
+        dy = slope * (x - mx)
+        w.top -= dy
+        w.bottom -= dy
+
+
 def rules_slope(rules: list[dict], min_len: float = 144.0) -> float | None:
     """The page's turn measured on its long rules (at least ``min_len``
     points): the median of their slopes, 0 for a level page, None when
@@ -472,5 +532,6 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout
     if slope is None:
         slope = page_slope(words)
     deskew(words, slope)
+    level_lines(words)
     rules = [r for r in deskew_rules(found, slope) if not is_streak(r, words, width, height)]
     return OcrPage(words, conf, width, height, rules)

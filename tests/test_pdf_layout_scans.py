@@ -141,3 +141,37 @@ def test_a_rule_of_underscores_under_a_title_stays_its_own_row():
     rows = _texts(title + [rule] + body)
     assert rows == ["mời dự hội nghị tập huấn công tác văn thư", "__________________",
                     "Kính gửi các đơn vị trực thuộc"]
+
+
+def _bent(text: str, top: float, line_id: int, slope: float, x0: float = 72.0) -> list[Word]:
+    """A printed line whose words climb (slope < 0) or sink across the sheet."""
+    ws = _line(text, top, x0)
+    for w in ws:
+        dy = slope * ((w.x0 + w.x1) / 2 - x0)
+        w.top += dy
+        w.bottom += dy
+        w.line_id = line_id
+    return ws
+
+
+def test_lines_bent_by_a_curled_sheet_are_levelled_one_by_one():
+    from parsers.ocr import level_lines
+    # the top of a curled page: the first lines climb a line's height across the sheet, the rest lie flat
+    slopes = [-0.05, -0.035, -0.02, 0.0, 0.0]
+    texts = BODY + ["Trưởng các phòng chịu trách nhiệm về số liệu."]
+    words: list[Word] = []
+    for k, (t, s) in enumerate(zip(texts, slopes)):
+        words += _bent(t, 100.0 + k * LINE, k, s)
+    assert _texts([Word(**{f: getattr(w, f) for f in Word.__slots__}) for w in words]) != texts  # bent: rows mix
+    assert _texts(level_lines(words)) == texts
+
+
+def test_levelling_leaves_a_line_with_a_stray_word_alone():
+    from parsers.ocr import level_lines
+    # an OCR "line" holding a word of the line below (a stamp's text read into it) is no straight line
+    words = _bent(BODY[0], 100.0, 0, 0.0)
+    words[3].top += 14.0
+    words[3].bottom += 14.0
+    before = [(w.top, w.bottom) for w in words]
+    level_lines(words)
+    assert [(w.top, w.bottom) for w in words] == before
