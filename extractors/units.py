@@ -255,7 +255,7 @@ _FALSE_HEAD = regex.compile(
     r"|sở[ ](?:hữu|dĩ|thích|trường)|đội[ ]ngũ|trường[ ]hợp|khoa[ ]học|cục[ ]bộ|phòng[ ]?,?[ ]?(?:chống|ngừa|tránh|bệnh|dịch)"
     r"|đài[ ]thọ|viện[ ]dẫn|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh"
     # a group of measures, tasks or targets heads a part of a plan, it is no body ("1. Nhóm giải pháp về …")
-    r"|nhóm[ ](?:giải[ ]pháp|nhiệm[ ]vụ|chỉ[ ]tiêu|tiêu[ ]chí|vấn[ ]đề|hoạt[ ]động|đối[ ]tượng|ngành[ ]hàng|hàng|sản[ ]phẩm))(?!\p{L})",
+    r"|nhóm[ ](?:(?:các|những)[ ])?(?:giải[ ]pháp|nhiệm[ ]vụ|chỉ[ ]tiêu|tiêu[ ]chí|vấn[ ]đề|hoạt[ ]động|đối[ ]tượng|ngành[ ]hàng|hàng|sản[ ]phẩm))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)

@@ -230,3 +230,14 @@ def test_items_listing_the_parts_of_a_file_are_no_tasks():
     )
     assert not any("thành tích của tập thể" in o.source_text or "Biên bản họp" in o.source_text for o in obs)
     assert holding(obs, "Tổng hợp hồ sơ").deadline.date == "2028-03-15"
+
+
+def test_a_part_heading_on_a_group_of_tasks_is_no_body():
+    obs, units = obligations_and_units(
+        "II. Nhóm các nhiệm vụ, giải pháp hoàn thiện thể chế, chính sách về hạ tầng số\n"
+        "1. Bộ Xây dựng chủ trì rà soát quy chuẩn hạ tầng viễn thông thụ động.\n"
+        "III. Nhóm những giải pháp khác, tuyên truyền\n"
+        "1. Sở Tài chính cân đối kinh phí thực hiện.\n"
+    )
+    assert [u.name for u in units] == ["Bộ Xây dựng", "Sở Tài chính"]
+    assert not any(o.source_text.startswith(("II.", "III.")) for o in obs)
