@@ -435,6 +435,18 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             return squash_spaces(row[c].text.replace("\n", " "))
 
         content = txt(cols.content)
+        if not content and last is not None and last.ob.deadline is None and not regex.fullmatch(
+                r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", txt(cols.code), timeout=RX_TIMEOUT):
+            # the tail of the row above, broken off by a cell of several lines, its cells shifted to the left ("- Báo
+            # cáo kết quả … | | 2024-2025"): its one time cell times the task above, which has none
+            spans = [(row[c], d) for c in range(t.n_cols) if row[c] is not None and row[c].row == r
+                     and _is_time_cell(row[c].text)
+                     and (d := find_deadlines(_one_line(row[c].text), b.ref_date, in_time_column=True, context_year=ctx_year))]
+            if len(spans) == 1:
+                tc, found = spans[0]
+                last.ob.deadline = found[0].deadline
+                last.ob.deadline.loc = t.cell_loc(tc).span(found[0].start, found[0].end)
+            continue
         if not content or fold(content) == hdr_key:
             continue
         # the content cell began in a row above: this row gives the same task to its own units/time

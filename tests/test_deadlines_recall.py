@@ -306,3 +306,19 @@ def test_task_cards_with_a_dashed_time_label_and_numbered_names():
     assert second.deadline is not None and second.deadline.date == "2025-12-31"
     assert [u.name for u in second.units if u.role == "support"] == ["Sở Tư pháp"]
     assert len(obs) == 2
+
+
+def test_the_tail_of_a_row_broken_off_with_its_cells_shifted_times_the_row_above():
+    # a text table whose result cell held several lines: the last line went to a row of its own, its cells shifted
+    obs = _table([
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kết quả dự kiến", "Thời gian hoàn thành"],
+        ["1", "Tổ chức các cuộc thi sáng tạo kỹ thuật", "Tỉnh đoàn", "- Cuộc thi cấp tỉnh", ""],
+        ["- Cuộc thi cấp huyện", "", "2025-2026", "", ""],
+        ["2", "Xây dựng mạng lưới cố vấn khởi nghiệp", "Sở Khoa học và Công nghệ", "Mạng lưới cố vấn", "Quý III/2025"],
+        ["3", "Tập huấn kỹ năng số cho cán bộ xã", "Sở Nội vụ", "Các lớp tập huấn", ""],
+    ])
+    due = _due(obs)
+    assert due["Tổ chức các"] == "2026-12-31"
+    assert due["Xây dựng mạng"] == "2025-09-30"
+    assert due["Tập huấn kỹ"] is None
+
