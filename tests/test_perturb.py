@@ -39,6 +39,13 @@ def test_wrap_breaks_long_lines_only_and_leaves_the_gold_quotes_alone():
     assert BY_NAME["bullet-plus"].apply("- Rà soát;\n  – Báo cáo.")[0] == "+ Rà soát;\n  + Báo cáo."
 
 
+def test_swaps_exchange_names_both_ways_and_whole_words_only():
+    assert BY_NAME["so-swap"].apply("Sở Y tế chủ trì, phối hợp với Sở Xây dựng; Sở Y tế dự phòng")[0] == \
+        "Sở Xây dựng chủ trì, phối hợp với Sở Y tế; Sở Xây dựng dự phòng"
+    assert BY_NAME["tinh-swap"].apply("UBND tỉnh Quảng Ngãi; Cần Thơ, ngày 5 tháng 3; Hà Nộii")[0] == \
+        "UBND tỉnh Điện Biên; Hà Nội, ngày 5 tháng 3; Hà Nộii"
+
+
 def test_no_rewrite_touches_a_symbol_or_an_id():
     text = "Căn cứ Quyết định số 123/QĐ-UBND, Công văn 45/UBND-VX và Văn phòng HĐND&UBND huyện."
     for rw in REWRITES:

@@ -120,6 +120,33 @@ REWRITES: tuple[Rewrite, ...] = (
             _rx(r"(?m)^(?=[^\n]{%d})[^\n\t]+$" % (WRAP_WIDTH + 1)), _wrap_line, in_gold=False),
 )
 
+
+def _swap(pairs: list[tuple[str, str]]) -> tuple[regex.Pattern, Callable[[regex.Match], str]]:
+    """A pattern and a replacement exchanging the two names of each pair, whole words only."""
+    table = {a: b for a, b in pairs} | {b: a for a, b in pairs}
+    names = sorted(table, key=len, reverse=True)
+    pattern = _rx(_NB + "(?:" + "|".join(regex.escape(n) for n in names) + ")" + _NA)
+    return pattern, lambda m: table[m.group(0)]
+
+
+# departments of a province exchanged two by two: a rule that knows one body's name and not another's shows
+_SO_PAIRS = [("Sở Y tế", "Sở Xây dựng"), ("Sở Tài chính", "Sở Công Thương"), ("Sở Nội vụ", "Sở Tư pháp"),
+             ("Sở Giáo dục và Đào tạo", "Sở Khoa học và Công nghệ"), ("Sở Thông tin và Truyền thông", "Sở Ngoại vụ"),
+             ("Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải"), ("Sở Lao động - Thương binh và Xã hội", "Sở Du lịch"),
+             ("Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"), ("Văn phòng UBND tỉnh", "Thanh tra tỉnh")]
+# provinces exchanged two by two
+_PROVINCE_PAIRS = [("Hà Nội", "Cần Thơ"), ("Đà Nẵng", "Hải Phòng"), ("Quảng Ngãi", "Điện Biên"), ("Tuyên Quang", "Bạc Liêu"),
+                   ("Lai Châu", "Kiên Giang"), ("Hưng Yên", "Lạng Sơn"), ("Thừa Thiên Huế", "Bình Định"),
+                   ("Hậu Giang", "Nghệ An"), ("Bà Rịa - Vũng Tàu", "Thái Nguyên"), ("Bắc Giang", "Gia Lai"),
+                   ("Hà Giang", "Sóc Trăng"), ("Bắc Ninh", "Quảng Trị")]
+
+REWRITES = REWRITES + (
+    Rewrite("so-swap", "the names of provincial departments exchanged two by two ('Sở Y tế' ↔ 'Sở Xây dựng' …)",
+            *_swap(_SO_PAIRS)),
+    Rewrite("tinh-swap", "provinces exchanged two by two ('Hà Nội' ↔ 'Cần Thơ', 'Quảng Ngãi' ↔ 'Điện Biên' …)",
+            *_swap(_PROVINCE_PAIRS)),
+)
+
 BY_NAME = {r.name: r for r in REWRITES}
 
 # the fields reported, (field, kind) as in ``FieldScore``
