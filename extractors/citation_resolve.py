@@ -469,6 +469,14 @@ _LEVEL_WORD = regex.compile(r"^(?:tỉnh|huyện|xã|phường|quận|thành\s+p
 _NAME_HEADS = ("chính phủ", "quốc hội", "chính trị", "bí thư", "trung ương", "trung ương đảng", "nhà nước")
 
 
+# a verb that opens the sentence's predicate after a body's full name ("… của Sở Tài chính báo cáo kết quả …"): only
+# after the head and its capitalised field ("Sở Tài chính"), since a head may take such a word in lower case as its
+# own field ("Ban tổ chức hội thi", "Ban chỉ đạo …")
+_PREDICATE_VERB = regex.compile(
+    r"^(?:báo\s+cáo|trình|gửi|đề\s+nghị|yêu\s+cầu|chỉ\s+đạo|giao|tổ\s+chức|nêu|có|hết|thông\s+báo|đồng\s+ý|"
+    r"cho\s+phép|kết\s+luận|ký|phối\s+hợp|chủ\s+trì|tham\s+mưu|đề\s+xuất|tiếp\s+tục|ghi|xác\s+định)(?![\p{L}])")
+
+
 def _cut_at_predicate(phrase: str) -> str:
     """The body's name without the predicate that may follow it: after a
     place level word ("tỉnh", "huyện") only capitalised words continue the name
@@ -482,6 +490,8 @@ def _cut_at_predicate(phrase: str) -> str:
             two = " ".join(out[-2:]).lower()
             three = " ".join(out[-3:]).lower()
             if after_level or two in _NAME_HEADS or three in _NAME_HEADS:
+                break
+            if sum(x[:1].isupper() for x in out) >= 2 and _PREDICATE_VERB.match(" ".join(words[k:k + 2]), timeout=RX_TIMEOUT):
                 break
             if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) \
                     and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
