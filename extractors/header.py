@@ -211,7 +211,7 @@ _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
 _CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
 # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa", and the capitals of what follows the block read onto its line ("… Nguyễn Văn Hòa
 # PHỤ LỤC …", an annex's form after a signature that ends a page)
-_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})"
+_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?:\(\s?(?:Đã|đã|ĐÃ)\s{1,2}(?:ký|KÝ)\s?\)\s{1,2})?(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})"
                                     r"(?:\s(?P<tail>\p{Lu}{2,}(?!\p{Ll})[^\n]{0,120}))?$")
 
 
@@ -342,7 +342,8 @@ def _split_signature_piece(text: str) -> list[str]:
 
 
 _HEADER_MARKS = ("NAM", "Số:", "SỐ:", "Số ", "phúc", "PHÚC", ", ngày", ", NGÀY")  # ", ngày": "V/v … ⏎ Hà Nội, ngày …" run together
-_SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/L", "KT ", "TM ", "TL ")
+_SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/L", "KT ", "TM ", "TL ",
+               "CHỦ TỊCH", "TRƯỞNG", "GIÁM ĐỐC", "BÍ THƯ", "THỦ TƯỚNG")  # "- Như trên;⇥PHÓ CHỦ TỊCH": a title beside
 
 
 def _split_landmarks(text: str, header: bool, early: bool = False) -> list[str]:
@@ -507,7 +508,7 @@ def extract_header(doc: Document) -> DocumentHeader:
         return h
     base = _header_start(lines)
     lines_from = lines[base:]
-    top = _split_authority_tails(lines_from[:TOP_LINES])
+    top = _ocr_date_words(_split_authority_tails(lines_from[:TOP_LINES]))
     num_i, _year = _read_number(top, h)
     _read_place_date(top, h, _stamp_date(lines))
     if num_i is not None:
@@ -1317,6 +1318,27 @@ def _authority_at(top: list[Line], j: int) -> bool:
     return session or bool(_AUTHORITY_HEAD.match(t, timeout=RX_TIMEOUT))
 
 
+# "ngày", "tháng" and "năm" as an OCR misreads their marks ("ngảy 5 thảng 3 nẵm 2031"), before the figures they name
+_OCR_NGAY = regex.compile(r"(?<![\p{L}])(?:ng[aàảáạãâầấẩậ]y|NG[AÀẢÁẠÃ]Y)(?=\s{0,2}[0-9OoIl|])")
+_OCR_THANG = regex.compile(r"(?<![\p{L}])(?:th[aàảáạãâầấ]ng|TH[AÀẢÁẠÃ]NG)(?=\s{0,2}[0-9OoIl|])")
+_OCR_NAM_WORD = regex.compile(r"(?<![\p{L}])(?:n[aàảáạãăắằẳẵặâầấẩẫ]m|N[AÀẢÁẠÃĂẮẰẲẴẶ]M)(?=\s{1,2}(?:19|20)[0-9]{2}(?![0-9]))")
+
+
+def _ocr_date_words(top: list[Line]) -> list[Line]:
+    """The header's lines with a date's words read right: same length, so every offset stays."""
+    out: list[Line] = []
+    for ln in top:
+        t = ln.text
+        if len(t) <= 160 and ("ng" in t or "NG" in t):
+            u = _OCR_NGAY.sub(lambda m: "ngày" if m.group(0).islower() else "NGÀY", t, timeout=rx_timeout(t))
+            u = _OCR_THANG.sub(lambda m: "tháng" if m.group(0).islower() else "THÁNG", u, timeout=rx_timeout(u))
+            u = _OCR_NAM_WORD.sub(lambda m: "năm" if m.group(0).islower() else "NĂM", u, timeout=rx_timeout(u))
+            if u != t:
+                ln = Line(u, ln.loc)
+        out.append(ln)
+    return out
+
+
 _TAIL_CONNECTOR = regex.compile(r"(?:CỦA|VÀ|VỚI|CHO|ĐỐI\s{1,3}VỚI|TẠI|THUỘC|TRONG)\s{1,3}$")
 
 
@@ -1447,7 +1469,16 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
     return subject or None
 
 
+# the other column's title read onto an item's line after its punctuation, as a scan gives it, marks and all or
+# none ("- Như trên; — PHO TONG CUC TRUONG", "- Như trên: . PHÓ CHỦ TỊCH")
+_TRAILING_TITLE = regex.compile(r"(?<=[.;:,])[\s.—–-]{1,6}(?P<t>\p{Lu}[\p{Lu}.]*(?:\s{1,2}\p{Lu}[\p{Lu}.]*){1,7})$")
+_FOLDED_TITLE = regex.compile(r"(?<![a-z])(?:truong|chu tich|giam doc|bi thu|chu nhiem|thu tuong)(?![a-z])")
+
+
 def _strip_item(text: str) -> str:
+    tt = _TRAILING_TITLE.search(text, timeout=rx_timeout(text)) if text[-1:].isupper() else None
+    if tt and _FOLDED_TITLE.search(fold(tt.group("t")), timeout=RX_TIMEOUT):
+        text = text[:tt.start()].rstrip(":")  # ("Như trên: ." : the item's stop as the scan gave it)
     t = regex.sub(r"^(?:[-+•]|~(?=\s))\s*", "", text.strip(), timeout=RX_TIMEOUT)
     t = regex.sub(r";\s*\(", " (", t, timeout=RX_TIMEOUT)
     return t.rstrip(" ;.,").strip()
@@ -1462,6 +1493,10 @@ def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str
         if not regex.match(r"^(?:[-+•]|~\s)", text, timeout=RX_TIMEOUT):  # "~ ": an item's dash as an OCR reads it
             if items and _is_noise_line(text) and _list_resumes(lines, j + 1):
                 j += 1  # OCR debris of a seal or a signature between two items
+                continue
+            if _signature_column(text) and j + 1 < len(lines) and regex.match(r"^[-+•]", lines[j + 1].text,
+                                                                                timeout=RX_TIMEOUT):
+                j += 1  # "Nơi nhận:⇥KT. CHỦ TỊCH" ⏎ "- Như trên;⇥PHÓ CHỦ TỊCH": the other column, read in between
                 continue
             if items and _continues_item(items[-1], prev_raw, text):
                 # the wrapped item keeps the punctuation that ended its first line
@@ -1492,6 +1527,12 @@ def _is_noise_line(text: str) -> bool:
     if len(toks) != 1 or toks[0].endswith((";", ",", ".", ")")):
         return False
     return len(toks[0]) <= 4 or bool(_NOISE_TOKEN.match(toks[0], timeout=RX_TIMEOUT))
+
+
+def _signature_column(text: str) -> bool:
+    """A line of the signature block: an authority ("KT. CHỦ TỊCH") or a title in capitals ("PHÓ CHỦ TỊCH")."""
+    return len(text) <= 60 and (bool(_AUTHORITY.match(text, timeout=RX_TIMEOUT)) and _is_title_caps(text)
+                                or _is_title_caps(text) and bool(_TITLE_WORDS.match(text, timeout=RX_TIMEOUT)))
 
 
 def _list_resumes(lines: list[Line], j: int) -> bool:

@@ -256,3 +256,45 @@ def test_a_month_run_onto_its_year_is_read_and_a_mistyped_date_does_not_hide_the
                    "QUYẾT ĐỊNH:", "Điều 1. Công bố thủ tục.")
     assert (refs["71/2029/NĐ-CP"].date, refs["71/2029/NĐ-CP"].issuer) == ("2029-11-30", "Chính phủ")
     assert (refs["45/2027/NĐ-CP"].date, refs["45/2027/NĐ-CP"].issuer) == (None, "Chính phủ")
+
+
+def test_a_signature_block_run_onto_one_line_with_its_signed_mark_gives_the_signer():
+    for tail in ("Nơi nhận: - Như Điều 3; - Lưu: VT. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (Đã ký) Hồ Thị Lan",
+                 "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC (đã ký) Hồ Thị Lan"):
+        h = header_of("SỞ NỘI VỤ TỈNH AN GIANG", "Số: 9/QĐ-SNV", *MOTTO, "An Giang, ngày 4 tháng 5 năm 2031",
+                      "QUYẾT ĐỊNH", "Về việc cử công chức dự tập huấn", "GIÁM ĐỐC SỞ NỘI VỤ",
+                      "Căn cứ Quyết định số 3/QĐ-UBND ngày 1 tháng 2 năm 2030 của Ủy ban nhân dân tỉnh;", "QUYẾT ĐỊNH:",
+                      "Điều 1. Cử công chức dự tập huấn.", tail)
+        assert h.signer is not None and h.signer.name == "Hồ Thị Lan", tail
+
+
+def test_a_place_and_date_line_whose_words_the_ocr_misread_is_still_read():
+    for line in ("Long An, ngảy 5 thảng 3 năm 2031", "Long An, ngay 05 thang 03 nẵm 2031", "LONG AN, NGÀY 5 THẢNG 3 NĂM 2031"):
+        h = header_of("ỦY BAN NHÂN DÂN TỈNH LONG AN", "Sô: 1203/UBND-KT", *MOTTO, line, "V/v triển khai kế hoạch",
+                      "Kính gửi: Các sở, ngành.", "Ủy ban nhân dân tỉnh đề nghị các sở thực hiện.")
+        assert (h.place.casefold(), h.date) == ("long an", "2031-03-05"), line
+
+
+def test_a_distribution_list_beside_the_signature_column_keeps_its_items():
+    head = ("SỞ NỘI VỤ TỈNH AN GIANG", "Số: 91/SNV-TCBC", *MOTTO, "An Giang, ngày 4 tháng 5 năm 2031", "V/v báo cáo biên chế",
+            "Kính gửi: Các sở, ngành tỉnh.", "Sở Nội vụ đề nghị các đơn vị báo cáo./.")
+    for block in (("Nơi nhận:\tKT. GIÁM ĐỐC", "- Như trên;\tPHÓ GIÁM ĐỐC", "- UBND tỉnh (b/c);", "- Lưu: VT, TCBC.", "Hồ Thị Lan"),
+                  ("Nơi nhận: KT. GIÁM ĐỐC", "- Như trên; PHÓ GIÁM ĐỐC", "- UBND tỉnh (b/c);", "- Lưu: VT, TCBC.", "Hồ Thị Lan")):
+        h = header_of(*head, *block)
+        assert h.distribution == ["Như trên", "UBND tỉnh (b/c)", "Lưu: VT, TCBC"], block
+        assert h.signer is not None and h.signer.name == "Hồ Thị Lan"
+
+
+def test_an_issuer_with_its_field_named_stops_before_a_predicate_verb_but_a_head_keeps_its_own_field():
+    for verb in ("báo cáo kết quả thực hiện", "đề nghị bổ sung kinh phí", "chỉ đạo các đơn vị", "nêu rõ yêu cầu"):
+        refs = refs_of(*HEAD, f"Điều 1. Theo Công văn số 318/SYT-NVY ngày 7/9/2030 của Sở Y tế {verb}.")
+        assert refs["318/SYT-NVY"].issuer == "Sở Y tế", verb
+    refs = refs_of(*HEAD, "Điều 1. Theo Kế hoạch số 4/KH-BTC ngày 7/9/2030 của Ban tổ chức hội thi cấp tỉnh.")
+    assert refs["4/KH-BTC"].issuer == "Ban tổ chức hội thi cấp tỉnh"
+
+
+def test_the_other_columns_title_read_onto_a_scanned_item_is_dropped_with_or_without_its_marks():
+    h = header_of("SỞ NỘI VỤ TỈNH AN GIANG", "Số: 91/SNV-TCBC", *MOTTO, "An Giang, ngày 4 tháng 5 năm 2031", "V/v báo cáo biên chế",
+                  "Kính gửi: Các sở, ngành tỉnh.", "Sở Nội vụ đề nghị các đơn vị báo cáo./.", "Nơi nhận: KT. GIAM ĐOC",
+                  "- Như trên: . PHO GIAM ĐOC", "- UBND tỉnh (b/c); — PHÓ CHỦ TỊCH", "- Lưu: VT, TCBC.", "Hồ Thị Lan")
+    assert h.distribution == ["Như trên", "UBND tỉnh (b/c)", "Lưu: VT, TCBC"]
