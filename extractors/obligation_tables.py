@@ -708,6 +708,10 @@ _TIME_START = regex.compile(
     regex.V1 | regex.IGNORECASE)
 
 
+# a gazette's running head inside the table's pages ("CÔNG BÁO/Số 302/Ngày 02-06-2026"): no cell (its date is no time)
+_RUNNING_HEAD = regex.compile(r"[ ]*CÔNG[ ]BÁO[ ]*/[ ]*Số[ ]*\d", regex.V1 | regex.IGNORECASE)
+
+
 def _roman(t: str) -> int:
     vals = {"I": 1, "V": 5, "X": 10}
     n = 0
@@ -723,7 +727,10 @@ _HEAD_AT_END = regex.compile(r"(?:^|[ ,;])(?:Bộ|Sở|Ban|Cục|Tổng[ ]cục|
 # a time broken after its first word ("Quý" / "II/2026", "Trước" / "ngày 30/6/2026")
 _TIME_HEAD_AT_END = regex.compile(r"(?:^|[ ])(?:quý|tháng|trước(?:[ ]ngày)?|chậm[ ]nhất|giai[ ]đoạn)$",
                                   regex.V1 | regex.IGNORECASE)
-_YEAR_END = regex.compile(r"(?<![\d/.\-])(?:19|20)\d{2}[ ]*$", regex.V1)
+_YEAR_END = regex.compile(r"(?<![\d/.\-])(?:19|20)\d{2}[ ]*$"
+                         # or a month or quarter with its year closing the cell ("… nhân dân tỉnh Tháng 8/2027")
+                         r"|(?<!\p{L})(?:quý[ ]+(?:IV|I{1,3}|[1-4])|tháng[ ]+\d{1,2})[ ]*/[ ]*(?:19|20)\d{2}[ ]*$",
+                         regex.V1 | regex.IGNORECASE)
 
 
 def _opens_with_unit(text: str) -> bool:
@@ -859,7 +866,10 @@ class CellTableReader:
             return False
         if _LONE_NUMBER.fullmatch(t, timeout=RX_TIMEOUT):
             n = int(t.rstrip("."))
-            if n == self.last_no + 1 or n == 1:
+            if n == self.last_no + 1 or n == 1 or n == self.last_no + 2 and self._complete() and sum(
+                    1 for q in self.row[1:] if _is_time_cell(q.text) or _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT)) >= 2:
+                # (the number after next, where the row read holds two rows' times: the number between was lost,
+                # "1 … Hằng năm … 2026" then "3"; a page number does not follow two times)
                 self._flush()
                 self.row_no, self.last_no, self.last_sub, self.group_title = p, n, 0, False
             return True  # else a page number
@@ -874,7 +884,7 @@ class CellTableReader:
         if self.group_title:
             self.group_title = False
             return True  # the title of a group of rows ("II", "Phân công, phân cấp …")
-        if t in self.before:
+        if t in self.before or _RUNNING_HEAD.match(t, timeout=RX_TIMEOUT):
             return True  # a running head repeated on the table's pages
         sub = _SUB_NUMBER.match(t, timeout=RX_TIMEOUT)
         if sub is not None and self._label_next(sub.group("no")):
@@ -930,6 +940,7 @@ class CellTableReader:
         out: list[Paragraph] = []
         for q in row:
             if out and (_HEAD_AT_END.search(out[-1].text, timeout=RX_TIMEOUT)
+                        and not _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT)  # ("Giám đốc Sở" / "Quý II/2026")
                         or _TIME_HEAD_AT_END.search(out[-1].text, timeout=RX_TIMEOUT)):
                 prev = out.pop()
                 out.append(Paragraph(f"{prev.text.rstrip()} {q.text.strip()}", prev.index, prev.page))

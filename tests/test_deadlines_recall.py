@@ -322,3 +322,46 @@ def test_the_tail_of_a_row_broken_off_with_its_cells_shifted_times_the_row_above
     assert due["Xây dựng mạng"] == "2025-09-30"
     assert due["Tập huấn kỹ"] is None
 
+
+# a table one cell a paragraph whose row number "2" the extraction lost: the rows after it are still rows (and a
+# gazette's running head with the page number between two rows is no cell)
+_CELLS_LOST_NUMBER = """STT
+Nội dung công việc
+Cơ quan chủ trì
+Cơ quan phối hợp
+Cấp phê duyệt
+Thời hạn
+1
+Rà soát mạng lưới trạm bơm tiêu úng.
+Sở Nông nghiệp và Môi trường
+Các huyện
+Giám đốc Sở
+Quý II/2026
+Nạo vét kênh tưới cấp II.
+Công ty Thủy lợi tỉnh
+Các xã
+Giám đốc Sở
+Quý III/2026
+3
+Lắp đặt cảnh báo lũ tại ngầm tràn.
+Sở Xây dựng
+Công an tỉnh
+Chủ tịch Ủy ban
+nhân dân tỉnh 2027
+CÔNG BÁO/Số 45/Ngày 10-03-2026
+17
+4
+Diễn tập cứu nạn trên sông.
+Bộ Chỉ huy Quân sự tỉnh
+Sở Y tế
+Chủ tịch Ủy ban
+nhân dân tỉnh Tháng 8/2027
+"""
+
+
+def test_a_lost_row_number_does_not_swallow_the_rows_after_it():
+    due = _due(_paras(_CELLS_LOST_NUMBER))
+    assert due.get("Rà soát mạng") == "2026-06-30", due
+    assert due.get("Lắp đặt cảnh") == "2027-12-31", due
+    assert due.get("Diễn tập cứu") == "2027-08-31", due
+
