@@ -616,7 +616,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 words += 1
                 continue
         if (words > 0 and not _is_upper_start(word) and word.lower() not in _AFTER_LEVEL_OK
-                and _ends_with_level(text[pos:q])):
+                and _ends_with_level(text[pos:q])
+                # "các tỉnh thành phố trực thuộc Trung ương": a list of levels written without its comma goes on
+                and not (plural and _LEVEL_AFTER_COMMA.match(text, q, timeout=_tm))):
             break  # "Ủy ban nhân dân tỉnh | tình hình …", "Văn phòng UBND tỉnh | tổ chức …"
         if word.lower() == "các":
             plural = True  # "UBND các xã, thị trấn"
@@ -832,7 +834,16 @@ def parse_unit(text: str, pos: int) -> UnitSpan | None:
     if fold(raw) in _VERB_HEADS and _VERB_LIST_AFTER.match(text, end, timeout=_tm):
         return None  # "Thanh tra, kiểm tra, giải quyết …": the verb opening a list of tasks, not the body
     end = _span_end(text, pos, raw)
+    if "các " in raw or "Các " in raw:
+        # "các tỉnh thành phố trực thuộc Trung ương": the name is spelled with the comma its list of levels lost
+        named = _LEVELS_NO_COMMA.sub(r"\1, ", raw, timeout=RX_TIMEOUT)
+        if named != raw:
+            return UnitSpan(pos, end, named, head_of_body=m.group("hob"), plural=plural, written=raw)
     return UnitSpan(pos, end, raw, head_of_body=m.group("hob"), plural=plural)
+
+
+_LEVELS_NO_COMMA = regex.compile(r"(?<!\p{L})((?:các|Các)[ ](?:tỉnh|huyện|quận|xã|phường|thị[ ]xã))[ ]"
+                                 r"(?=(?:thành[ ]phố|thị[ ]xã|thị[ ]trấn|quận|huyện|phường|xã)(?!\p{L}))", regex.V1)
 
 
 def _span_end(text: str, pos: int, raw: str) -> int:
