@@ -109,6 +109,8 @@ _ADVERBIAL = regex.compile(
     # connectives and time adverbials that open a sentence before its subject
     r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
     r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể"
+    # what is done besides ("Bên cạnh việc …, Sở X đề nghị …", "Cùng với …", "Song song với …")
+    r"|Bên[ ]cạnh|Cùng[ ]với|Song[ ]song[ ]với"
     # a time adverbial ("Năm 2026, các trường …", "Quý IV/2025, …", "Hằng năm, …")
     r"|" + _TIME_OPEN + r")\b",
     regex.V1 | regex.IGNORECASE,
@@ -879,6 +881,18 @@ class _Level:
     listing: bool = False  # "1. Hồ sơ đề nghị (01 bộ), gồm:": the items below list what it is made of
 
 
+# "đề nghị" as a scan's text recognition gives it ("dé nghị", "Để nghị", "đê nghị"), never "để nghị quyết/định …"
+_OCR_ORDER = regex.compile(r"(?<!\p{L})(?P<d>[ĐđDd])(?P<e>[ểéèẻẽẹêếệễe])(?P<sp>[ ]+)ngh(?P<i>[ịiíìỉĩ])(?!\p{L})"
+                           r"(?![ ]+(?:quyết|định|luận|sự|lực|viện|trường|hội|án|lễ)(?!\p{L}))", regex.V1)
+
+
+def _ocr_order_words(text: str) -> str:
+    """``text`` with the order word "đề nghị" put right where recognition garbled its marks; the same length, so
+    that every offset into the paragraph holds."""
+    return _OCR_ORDER.sub(lambda m: ("Đ" if m.group("d").isupper() else "đ") + "ề" + m.group("sp") + "nghị", text,
+                          timeout=rx_timeout(text))
+
+
 # a lead-in that lists the parts of a thing ("Hồ sơ gồm:", "… bao gồm các tài liệu sau:"), not tasks
 _LISTING = regex.compile(r"(?<!\p{L})(?:bao[ ]gồm|gồm(?:[ ]có)?)(?:[ ]+(?:các|những)?[ ]*(?:tài[ ]liệu|giấy[ ]tờ|văn[ ]bản|thành[ ]phần|nội[ ]dung)"
                          r"(?:[ ]sau(?:[ ]đây)?)?)?[ ]*:[ ]*$", regex.V1 | regex.IGNORECASE)
@@ -1044,6 +1058,8 @@ class _Prose:
         text = p.text
         if not text.strip():
             return
+        if "ngh" in text:
+            text = _ocr_order_words(text)
         self.above, self.prev_draft = self.prev_draft, None
         if _FIELD_LINE.match(text, timeout=rx_timeout(text)) is None:
             self.card = self.card_name = None

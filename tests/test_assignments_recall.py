@@ -241,3 +241,39 @@ def test_a_part_heading_on_a_group_of_tasks_is_no_body():
     )
     assert [u.name for u in units] == ["Bộ Xây dựng", "Sở Tài chính"]
     assert not any(o.source_text.startswith(("II.", "III.")) for o in obs)
+
+
+# --------------------------------------------------------------------------
+# The wrong actor: the order after an opening "Bên cạnh việc …,", and "đề nghị" garbled by a scan
+# --------------------------------------------------------------------------
+
+
+def test_an_order_after_besides_goes_to_the_body_asked():
+    obs, _ = obligations_and_units(
+        "- Bên cạnh việc duy trì các chốt kiểm dịch, Sở Nông nghiệp đề nghị Ủy ban nhân dân các huyện "
+        "thực hiện các việc sau:\n"
+        "+ Tiêu hủy gia cầm bị bệnh theo đúng quy trình.\n"
+        "+ Phun khử trùng chuồng trại trong vùng dịch.\n"
+        "Song song với việc báo cáo định kỳ, Trung tâm Y tế đề nghị các trạm y tế xã rà soát số trẻ chưa tiêm chủng.\n"
+    )
+    for words in ("Tiêu hủy gia cầm", "Phun khử trùng"):
+        assert [n for n, _r in _units(holding(obs, words))] == ["Ủy ban nhân dân các huyện"], words
+    assert [n for n, _r in _units(holding(obs, "chưa tiêm chủng"))] == ["Các trạm y tế xã"]
+
+
+def test_a_garbled_order_word_from_a_scan_still_names_the_body_asked():
+    obs, _ = obligations_and_units(
+        "- Cục Hải quan dé nghị Chi cục Hải quan cửa khẩu Lào Cai kiểm tra niêm phong hàng quá cảnh.\n"
+        "- Để nghị Ban Quản lý cửa khẩu bố trí bãi kiểm hóa tập trung.\n"
+        "- Các đơn vị cần triển khai để nghị quyết của Đảng ủy đi vào cuộc sống.\n"
+    )
+    assert [n for n, _r in _units(holding(obs, "niêm phong"))] == ["Chi cục Hải quan cửa khẩu Lào Cai"]
+    assert [n for n, _r in _units(holding(obs, "bãi kiểm hóa"))] == ["Ban Quản lý cửa khẩu"]
+
+
+def test_a_list_of_levels_without_its_comma_stays_one_name():
+    obs, units = obligations_and_units(
+        "Bộ Tài chính đề nghị Sở Tài chính các tỉnh thành phố trực thuộc Trung ương rà soát số dư tạm ứng.\n"
+    )
+    assert [n for n, _r in _units(holding(obs, "số dư tạm ứng"))] == [
+        "Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương"]
