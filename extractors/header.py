@@ -1508,10 +1508,12 @@ def _read_list(lines: list[Line], start: int, limit: int = 30) -> tuple[list[str
                 j += 1
                 continue
             break
-        item = _strip_item(_drop_trailing_noise(text))
-        if item:
-            items.append(item)
-        prev_raw = _drop_trailing_noise(text)
+        raw = _drop_trailing_noise(text)
+        for part in _cut(raw, [c.start() for c in _CUT_ITEM.finditer(raw, timeout=rx_timeout(raw))]):
+            item = _strip_item(part)  # "- Sở A; - Sở B": items run onto one line, one each
+            if item:
+                items.append(item)
+        prev_raw = raw
         j += 1
     return items, j
 
@@ -1569,19 +1571,27 @@ def _continues_item(item: str, prev_raw: str, text: str) -> bool:
     return not prev.endswith((";", ",", ":")) or text.rstrip().endswith(";")
 
 
+# "Kính gửi:" as an OCR misreads its first word ("Site gửi:", "Kinb gửi:"): a word Vietnamese does not write
+_KINH_GUI_OCR = regex.compile(r"^(?P<w>\p{L}{2,6})\s{1,2}(?:gửi|GỬI)\s{0,2}:\s*(?P<rest>.*)$")
+
+
 def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
     for i, ln in enumerate(lines[:TOP_LINES + 20]):
         m = _KINH_GUI.match(ln.text, timeout=RX_TIMEOUT) or _DIEN.match(ln.text, timeout=RX_TIMEOUT)
+        if not m and i < TOP_LINES:
+            m = _KINH_GUI_OCR.match(ln.text, timeout=RX_TIMEOUT)
+            if m and is_valid_syllable(m.group("w")):
+                m = None  # "Người gửi:", "Nơi gửi:": a form's field
         if not m:
             continue
         rest = m.group("rest").strip()
+        inline = [x for x in (_strip_item(p) for p in _cut(rest, [c.start() for c in _CUT_ITEM.finditer(
+            rest, timeout=rx_timeout(rest))])) if x] if rest else []  # "Kính gửi: - Sở A; - Sở B": a list run onto a line
         if rest and not rest.startswith("-"):
-            h.recipients = [_strip_item(rest)]
+            h.recipients = inline if len(inline) > 1 else [_strip_item(rest)]
         else:
             items, _ = _read_list(lines, i + 1)
-            if rest:
-                items.insert(0, _strip_item(rest))
-            h.recipients = items
+            h.recipients = inline + items
         h.locs["recipients"] = ln.loc
         return
 
