@@ -153,6 +153,10 @@ _UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)[^.;:\n]{0,40}:[
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
 _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
+# a task done at a meeting held on a named day or month ("báo cáo … tại phiên họp Thường trực … tổ chức vào tháng 8 năm
+# 2017", "trình … tại kỳ họp thứ Tám diễn ra vào tháng 12/2025"): due then
+_AT_MEETING = regex.compile(r"(?<!\p{L})tại[ ]+(?:các[ ]+)?(?:kỳ|phiên|cuộc|buổi)[ ]+họp(?!\p{L})[^.;!?]{0,150}?"
+                            r"[ ]vào[ ]+(?:ngày[ ]*)?$", regex.V1 | regex.IGNORECASE)
 # a field line that times the task it belongs to, its label then its value ("- Thời gian triển khai - hoàn thành: Tháng
 # 10/2025 - 6/2026.", "3. Thời hạn hoàn thành: 2026.", "- Tiến độ thực hiện: Quý III/2026"): the value is read as a cell
 # of a time column.  The label says the task's doing ("thực hiện", "hoàn thành", "triển khai", "nộp" …) or is a limit
@@ -277,6 +281,11 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue  # the start of a range: the task runs until its end
         if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # a cut-off of data, a covered period, a planned event
+        if trig is None and not in_time_column and "họp" in text:
+            wide = text[max(0, ds.start - 220):ds.start]
+            meeting = _AT_MEETING.search(wide, timeout=RX_TIMEOUT)
+            if meeting is not None:
+                before, trig = wide, meeting  # (the phrase then starts at "tại …")
         days = _DAY_RANGE_BEFORE.search(before, timeout=rx_timeout(before)) if trig is None else None
         if days is not None:
             trig = days  # "từ ngày 06 - 15/11/2017": a range of days, due at its end

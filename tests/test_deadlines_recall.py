@@ -365,3 +365,23 @@ def test_a_lost_row_number_does_not_swallow_the_rows_after_it():
     assert due.get("Lắp đặt cảnh") == "2027-12-31", due
     assert due.get("Diễn tập cứu") == "2027-08-31", due
 
+
+# --------------------------------------------------------------------------
+# 8. A task due at a meeting held in a named month ("… báo cáo tại kỳ họp … tổ chức vào tháng 7 năm 2026")
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Đề nghị Sở Tài chính báo cáo kết quả rà soát tại phiên họp Thường trực Hội đồng nhân dân tỉnh lần thứ Mười "
+     "tổ chức vào tháng 7 năm 2026.", "2026-07-31"),
+    ("Ủy ban nhân dân huyện trình đề án tại kỳ họp thứ Tám của Hội đồng nhân dân huyện diễn ra vào tháng 12/2025.",
+     "2025-12-31"),
+    ("Giao Sở Nội vụ báo cáo tại cuộc họp giao ban vào ngày 15/9/2025.", "2025-09-15"),
+])
+def test_a_task_due_at_a_meeting_in_a_named_month(text, date):
+    assert [d for _w, d in _dl(text)] == [date]
+
+
+def test_a_meeting_without_a_task_at_it_gives_no_deadline():
+    # the meeting is the subject's own, no task is done at it
+    assert _dl("Kỳ họp thứ Tám của Hội đồng nhân dân huyện diễn ra vào tháng 12/2025 tại hội trường huyện.") == []
