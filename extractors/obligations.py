@@ -893,6 +893,9 @@ def _ocr_order_words(text: str) -> str:
                           timeout=rx_timeout(text))
 
 
+# a group of bodies named by what it was given ("Các đơn vị được phân bổ kế hoạch vốn", "Các xã được hỗ trợ kinh phí")
+_GROUP_GIVEN = regex.compile(r"[ ]+được[ ]+(?:giao|phân[ ]bổ|bố[ ]trí|phân[ ]công|cấp|hỗ[ ]trợ|chọn|lựa[ ]chọn)(?!\p{L})",
+                             regex.V1 | regex.IGNORECASE)
 # a lead-in that lists the parts of a thing ("Hồ sơ gồm:", "… bao gồm các tài liệu sau:"), not tasks
 _LISTING = regex.compile(r"(?<!\p{L})(?:bao[ ]gồm|gồm(?:[ ]có)?)(?:[ ]+(?:các|những)?[ ]*(?:tài[ ]liệu|giấy[ ]tờ|văn[ ]bản|thành[ ]phần|nội[ ]dung)"
                          r"(?:[ ]sau(?:[ ]đây)?)?)?[ ]*:[ ]*$", regex.V1 | regex.IGNORECASE)
@@ -1437,6 +1440,15 @@ class _Prose:
             # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
             u0 = parse_unit(s_clean, 0)
             name = s_clean.rstrip(" :;")
+            rel = (_GROUP_GIVEN.match(name, u0.end, timeout=RX_TIMEOUT)
+                   if u0 is not None and u0.start == 0 and u0.plural and s_clean.endswith(":") else None)
+            if rel is not None and not _HEADING_VERB.search(name[rel.end():], timeout=RX_TIMEOUT):
+                # "1. Các đơn vị được phân bổ kế hoạch vốn:" — a group named by what it was given heads its items;
+                # the clause is part of its name
+                unit = UnitSpan(0, len(name), name, plural=True)
+                _place([unit], sloc)
+                self.bare_heading = True
+                return [(unit, "lead")], None
             # bracketed asides (short forms "(sau đây gọi là …)", abbreviations) are no predicate
             if u0 is not None and u0.start == 0 and not _HEADING_VERB.search(
                     _ASIDE.sub("", name[u0.end:], timeout=RX_TIMEOUT), timeout=RX_TIMEOUT):

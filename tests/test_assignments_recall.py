@@ -277,3 +277,20 @@ def test_a_list_of_levels_without_its_comma_stays_one_name():
     )
     assert [n for n, _r in _units(holding(obs, "số dư tạm ứng"))] == [
         "Sở Tài chính các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_a_heading_naming_a_group_by_what_it_was_given_heads_its_items():
+    obs, units = obligations_and_units(
+        "Điều 3. Trách nhiệm thi hành\n"
+        "1. Các xã được hỗ trợ kinh phí xây dựng nhà văn hóa:\n"
+        "a) Hoàn thành thủ tục đầu tư trước ngày 30/9/2027;\n"
+        "b) Công khai danh sách hộ đóng góp tại nhà văn hóa thôn.\n"
+        "2. Phòng Tài chính - Kế hoạch huyện:\n"
+        "a) Thẩm định quyết toán công trình.\n"
+    )
+    for words in ("thủ tục đầu tư", "hộ đóng góp"):
+        assert [n for n, _r in _units(holding(obs, words))] == ["Các xã được hỗ trợ kinh phí xây dựng nhà văn hóa"], words
+    assert [n for n, _r in _units(holding(obs, "quyết toán"))] == ["Phòng Tài chính - Kế hoạch huyện"]
+    # a passive narration is no heading ("Các xã được hỗ trợ đã hoàn thành …")
+    obs, _ = obligations_and_units("1. Các xã được hỗ trợ kinh phí đã hoàn thành công trình:\na) Nhà văn hóa thôn A.\n")
+    assert not any(u.name.startswith("Các xã được") for o in obs for u in o.units)
