@@ -57,6 +57,8 @@ _SINGULAR_HEADS = (
     "Khu công nghiệp", "Khu kinh tế", "Khu công nghệ cao", "Khu chế xuất", "Khu công nghệ số",
     # universities and academies by their names ("Đại học Quốc gia Hà Nội", "Học viện Hành chính Quốc gia")
     "Đại học", "Học viện",
+    # a Deputy Prime Minister given a task by name ("Phân công Phó Thủ tướng Nguyễn Văn A chỉ đạo …")
+    "Phó Thủ tướng",
     # a council's or a board's secretary is given tasks of its own ("Thư ký Hội đồng tổng hợp …"); a
     # portal is run as a body ("Cổng thông tin điện tử tỉnh đăng tải …")
     "Thư ký", "Cổng thông tin điện tử",
@@ -65,7 +67,7 @@ _SINGULAR_HEADS = (
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
-_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ", "thư ký", "đại học", "học viện"})
+_NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ", "thư ký", "đại học", "học viện", "phó thủ tướng"})
 # Nouns that name a set of bodies after "các" ("các đơn vị", "các khoa, phòng").
 _PLURAL_HEADS = (
     "đơn vị sự nghiệp", "đơn vị", "cơ quan", "phòng ban", "phòng", "khoa", "ban", "trạm y tế", "trạm",

@@ -294,3 +294,12 @@ def test_a_heading_naming_a_group_by_what_it_was_given_heads_its_items():
     # a passive narration is no heading ("Các xã được hỗ trợ đã hoàn thành …")
     obs, _ = obligations_and_units("1. Các xã được hỗ trợ kinh phí đã hoàn thành công trình:\na) Nhà văn hóa thôn A.\n")
     assert not any(u.name.startswith("Các xã được") for o in obs for u in o.units)
+
+
+def test_a_deputy_prime_minister_given_a_task_by_name_is_its_doer():
+    obs, units = obligations_and_units(
+        "Điều 4. Phân công Phó Thủ tướng Hoàng Văn Minh chỉ đạo việc sửa đổi Luật Đường bộ.\n"
+        "Cuộc họp có sự tham dự của Phó Thủ tướng Lê Thị Lan.\n"
+    )
+    assert [n for n, _r in _units(holding(obs, "Luật Đường bộ"))] == ["Phó Thủ tướng Hoàng Văn Minh"]
+    assert [u.name for u in units] == ["Phó Thủ tướng Hoàng Văn Minh"]
