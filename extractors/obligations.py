@@ -879,6 +879,7 @@ class _Level:
     tables: int = 0  # how many tables the document had shown when it opened
     roster: bool = False  # "…, gồm các thành viên sau đây:": the items below list members, no tasks
     listing: bool = False  # "1. Hồ sơ đề nghị (01 bộ), gồm:": the items below list what it is made of
+    orphan: Draft | None = None  # the task naming no doer its own words gave, while no item has come under it
 
 
 # "đề nghị" as a scan's text recognition gives it ("dé nghị", "Để nghị", "đê nghị"), never "để nghị quyết/định …"
@@ -1228,6 +1229,14 @@ class _Prose:
             self.orphans, self.orphan_level = [], None
         self.level = level
         self.parent_level = self.stack[-1] if self.stack else None
+        par = self.parent_level
+        if level is not None and par is not None and par.orphan is not None:
+            # "3. Đẩy mạnh công tác truyền thông, …" then "- …", "a) …": an item with items of its own heads them, it
+            # is no task naming no doer of its own
+            d0, par.orphan = par.orphan, None
+            for lst in (self.b.drafts, self.unitless, self.orphans):
+                if d0 in lst:
+                    lst.remove(d0)
         for s0, e0 in _clauses(body):
             self.first_clause = s0 == 0
             s_text = body[s0:e0]
@@ -1263,7 +1272,9 @@ class _Prose:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
                                      period=own_period, tables=self.tables,
-                                     listing=bool(_LISTING.search(body, timeout=rx_timeout(body)))))
+                                     listing=bool(_LISTING.search(body, timeout=rx_timeout(body))),
+                                     orphan=last_draft if last_draft is not None and last_draft in self.unitless[-1:]
+                                     and not last_draft.units else None))
         elif leadin and cur is not None and (not self.bare_heading or explicit_leadin):
             # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
             if self.stack and self.stack[-1].level is None:

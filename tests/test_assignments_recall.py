@@ -303,3 +303,17 @@ def test_a_deputy_prime_minister_given_a_task_by_name_is_its_doer():
     )
     assert [n for n, _r in _units(holding(obs, "Luật Đường bộ"))] == ["Phó Thủ tướng Hoàng Văn Minh"]
     assert [u.name for u in units] == ["Phó Thủ tướng Hoàng Văn Minh"]
+
+
+def test_an_item_with_items_of_its_own_heads_them_and_is_no_task():
+    obs, _ = obligations_and_units(
+        "II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+        "1. Rà soát, hoàn thiện hệ thống văn bản hướng dẫn về quản lý chất thải rắn sinh hoạt trên địa bàn.\n"
+        "2. Tăng cường truyền thông, nâng cao nhận thức của người dân về phân loại rác tại nguồn và tái chế\n"
+        "a) Xây dựng chuyên mục phân loại rác trên đài truyền thanh xã.\n"
+        "b) Tổ chức ngày hội tái chế tại các trường học.\n"
+    )
+    assert holding(obs, "văn bản hướng dẫn").units == []
+    assert holding(obs, "chuyên mục phân loại rác").units == []
+    assert holding(obs, "ngày hội tái chế").units == []
+    assert not any(o.source_text.startswith("2. Tăng cường truyền thông") for o in obs)
