@@ -860,8 +860,10 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         if heads:
             r.type = normalize_type(heads[-1].group("type"))
             r.type_from_word = True
-            if fold(r.type) == "van ban" and code_type:
-                r.type = code_type  # "tại các văn bản: Số 12/TTr-…, số 13/BC-…": each the kind its code says
+            if code_type and found.type_code and fold(r.type) != fold(code_type):
+                # "tại các văn bản: Số 12/TTr-…, số 13/BC-…", "các Tờ trình số 12/TTr-… và số 374/BC-…": a number
+                # whose code names its own kind is of that kind, whatever the list's head says
+                r.type = code_type
         so = _SO_BEFORE.search(before, timeout=rx_timeout(before))
         r.start = found.start - (len(before) - so.start())
     if r.type is None and found.year and not found.type_code and found.symbol.startswith(("QH", "UBTVQH")):
@@ -1038,6 +1040,8 @@ _SUBJECT_ISSUES = regex.compile(
     r"|(?<=(?<![\p{L}])(?:ngày|Ngày)\s{1,3}[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}\s{1,3}))"
     r"(?P<subj>(?:" + _SUBJECT_HEADS + r")(?:\s{1,3}[^\s,;:.()“”\"]{1,20}){0,12}?)"
     r"\s{1,3}(?:(?:đã|vừa|cũng|đã\s{1,3}kịp\s{1,3}thời)\s{1,3})?"
+    # the drafting verb coordinated before it: "Bộ X đã xây dựng và trình Chính phủ … tại Tờ trình số …"
+    r"(?:(?:xây\s{1,3}dựng|soạn\s{1,3}thảo|hoàn\s{1,3}thiện|tổng\s{1,3}hợp|thẩm\s{1,3}định)\s{1,3}và\s{1,3})?"
     r"(?P<verb>ban\s{1,3}hành|có|gửi|ký|phê\s{1,3}duyệt|quyết\s{1,3}định|trình|ra)(?![\p{L}])"
 )
 # "(theo) hướng dẫn / chỉ đạo / kết luận, kiến nghị … của <body>" — the agent of documents cited after it

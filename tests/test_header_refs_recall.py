@@ -298,3 +298,42 @@ def test_the_other_columns_title_read_onto_a_scanned_item_is_dropped_with_or_wit
                   "Kính gửi: Các sở, ngành tỉnh.", "Sở Nội vụ đề nghị các đơn vị báo cáo./.", "Nơi nhận: KT. GIAM ĐOC",
                   "- Như trên: . PHO GIAM ĐOC", "- UBND tỉnh (b/c); — PHÓ CHỦ TỊCH", "- Lưu: VT, TCBC.", "Hồ Thị Lan")
     assert h.distribution == ["Như trên", "UBND tỉnh (b/c)", "Lưu: VT, TCBC"]
+
+
+def test_addressees_run_onto_the_kinh_gui_line_are_read_apart():
+    for line in ("Kính gửi: - Sở Y tế các tỉnh, thành phố; - Các bệnh viện trực thuộc Bộ.",
+                 "Kính gửi:\t- Sở Y tế các tỉnh, thành phố; - Các bệnh viện trực thuộc Bộ.",
+                 "Kính gửi: Sở Y tế các tỉnh, thành phố; - Các bệnh viện trực thuộc Bộ."):
+        h = header_of("BỘ Y TẾ", "Số: 512/BYT-KCB", *MOTTO, "Hà Nội, ngày 4 tháng 5 năm 2031", "V/v tăng cường phòng dịch",
+                      line, "Bộ Y tế đề nghị các đơn vị thực hiện.")
+        assert h.recipients == ["Sở Y tế các tỉnh, thành phố", "Các bệnh viện trực thuộc Bộ"], line
+    h = header_of("BỘ Y TẾ", "Số: 512/BYT-KCB", *MOTTO, "Hà Nội, ngày 4 tháng 5 năm 2031", "V/v tăng cường phòng dịch",
+                  "Kính gửi:", "- Sở Y tế các tỉnh, thành phố; - Các bệnh viện trực thuộc Bộ.", "Bộ Y tế đề nghị thực hiện.")
+    assert h.recipients == ["Sở Y tế các tỉnh, thành phố", "Các bệnh viện trực thuộc Bộ"]
+    h = header_of("BỘ Y TẾ", "Số: 512/BYT-KCB", *MOTTO, "Hà Nội, ngày 4 tháng 5 năm 2031", "V/v tăng cường phòng dịch",
+                  "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.", "Bộ Y tế đề nghị thực hiện.")
+    assert h.recipients == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+def test_kinh_gui_misread_by_an_ocr_still_opens_the_addressees_but_a_forms_field_does_not():
+    h = header_of("BỘ Y TẾ", "Số: 512/BYT-KCB", *MOTTO, "Hà Nội, ngày 4 tháng 5 năm 2031", "V/v tăng cường phòng dịch",
+                  "Kinb gửi: Sở Y tế các tỉnh, thành phố.", "Bộ Y tế đề nghị các đơn vị thực hiện.")
+    assert h.recipients == ["Sở Y tế các tỉnh, thành phố"]
+    h = header_of("TRƯỜNG ĐẠI HỌC VINH", "Số: 51/ĐHV-ĐT", *MOTTO, "Vinh, ngày 4 tháng 5 năm 2031", "V/v nộp hồ sơ",
+                  "Người gửi: Phòng Đào tạo.", "Nhà trường thông báo sinh viên nộp hồ sơ.")
+    assert h.recipients == []
+
+
+def test_a_number_in_a_typed_list_whose_code_names_another_kind_keeps_its_own_kind():
+    refs = refs_of(*HEAD, "Xét đề nghị của Bộ Công Thương tại các Tờ trình số 21/TTr-BCT ngày 3/3/2031, "
+                          "số 22/TTr-BCT ngày 4/3/2031 và số 35/BC-BCT ngày 5/3/2031;", "QUYẾT ĐỊNH:", "Điều 1. Thông qua.")
+    assert (refs["21/TTr-BCT"].type, refs["22/TTr-BCT"].type, refs["35/BC-BCT"].type) == ("Tờ trình", "Tờ trình", "Báo cáo")
+    refs = refs_of(*HEAD, "Căn cứ các Quyết định của Ủy ban nhân dân tỉnh: số 5/UBND-KT ngày 3/3/2031, số 6/QĐ-UBND "
+                          "ngày 4/3/2031;", "QUYẾT ĐỊNH:", "Điều 1. Thông qua.")
+    assert refs["5/UBND-KT"].type == "Quyết định"  # a code that names no kind leaves the list's
+
+
+def test_a_body_that_drafted_and_submitted_a_paper_is_its_issuer():
+    refs = refs_of(*HEAD, "Điều 1. Sở Nội vụ đã xây dựng và trình Ủy ban nhân dân tỉnh dự thảo Quy chế tại Tờ trình "
+                          "số 64/TTr-SNV ngày 2/6/2031.")
+    assert refs["64/TTr-SNV"].issuer == "Sở Nội vụ"
