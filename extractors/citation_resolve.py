@@ -860,7 +860,7 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         if heads:
             r.type = normalize_type(heads[-1].group("type"))
             r.type_from_word = True
-            if code_type and found.type_code and fold(r.type) != fold(code_type):
+            if code_type and (found.type_code or fold(r.type) == "van ban") and fold(r.type) != fold(code_type):
                 # "tại các văn bản: Số 12/TTr-…, số 13/BC-…", "các Tờ trình số 12/TTr-… và số 374/BC-…": a number
                 # whose code names its own kind is of that kind, whatever the list's head says
                 r.type = code_type

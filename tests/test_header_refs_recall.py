@@ -53,6 +53,9 @@ def test_a_generic_list_head_leaves_each_number_the_type_its_code_says():
                           "số 44/BC-STP ngày 9/3/2031;", "QUYẾT ĐỊNH:", "Điều 1. Sửa đổi quy trình.")
     assert refs["41/TTr-STP"].type == "Tờ trình"
     assert refs["44/BC-STP"].type == "Báo cáo"
+    refs = refs_of(*HEAD, "Xét đề nghị của Giám đốc Sở Tư pháp tại các văn bản số 41/TTr-STP ngày 2/3/2031, "
+                          "số 57/STP-HCTP ngày 9/3/2031;", "QUYẾT ĐỊNH:", "Điều 1. Sửa đổi quy trình.")
+    assert refs["57/STP-HCTP"].type == "Công văn"  # a letter's number: its code names its writer
 
 
 def test_the_agent_of_a_passive_before_a_colon_list_is_the_issuer_not_an_owner_named_earlier():
