@@ -87,7 +87,9 @@ _YEAR_SPAN = regex.compile(
 _YEAR_ALONE = regex.compile(r"(?<![\d/.\-–])(?<!số[ ])(?:19|20)\d{2}(?![\d/.\-–%]|[ ]*[-–])", regex.V1 | regex.IGNORECASE)
 _MONTH_BARE = regex.compile(r"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])[ ]*/[ ]*(?P<y>(?:19|20)\d{2})(?![\d/])", regex.V1)
 _HALF = regex.compile(
-    r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước)[ ]+)0?6[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm(?:[ ]+(?P<y>(?:19|20)\d{2}))?",
+    # (the time word may be left out in a time cell: "6 tháng đầu năm 2026" alone is due at the half's end)
+    r"(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước)[ ]+)?(?<![\d\p{L}])(?:0?6|sáu)[ ]tháng[ ](?P<half>đầu|cuối)[ ]năm"
+    r"(?:[ ]+(?P<y>(?:19|20)\d{2}))?",
     regex.V1 | regex.IGNORECASE,
 )
 # "ngày 19/5/1890-19/5/2020": a commemoration's date range, never a deadline

@@ -385,3 +385,21 @@ def test_a_task_due_at_a_meeting_in_a_named_month(text, date):
 def test_a_meeting_without_a_task_at_it_gives_no_deadline():
     # the meeting is the subject's own, no task is done at it
     assert _dl("Kỳ họp thứ Tám của Hội đồng nhân dân huyện diễn ra vào tháng 12/2025 tại hội trường huyện.") == []
+
+
+# --------------------------------------------------------------------------
+# 8. A half-year standing alone in a time cell ("6 tháng đầu năm 2026") is due at its end, not the year's
+# --------------------------------------------------------------------------
+
+
+def test_a_half_year_in_a_time_cell():
+    from extractors.deadlines import find_deadlines
+
+    def cell(text):
+        return [d.deadline.date for d in find_deadlines(text, "2025-02-03", in_time_column=True)]
+
+    assert cell("6 tháng đầu năm 2026") == ["2026-06-30"]
+    assert cell("06 tháng cuối năm 2025") == ["2025-12-31"]
+    assert cell("Sáu tháng đầu năm 2027") == ["2027-06-30"]
+    # in running text, a half-year with no time word before it is what a report covers, no due date
+    assert _dl("Sở gửi báo cáo sơ kết 6 tháng đầu năm 2026 của ngành.") == []
