@@ -239,6 +239,14 @@ def _cut(text: str, positions: list[int]) -> list[str]:
     return [o for o in out if o]
 
 
+# what follows "…, ngày" on a place-date line: "15 tháng 11 năm 2013", a blank day ("…  tháng"), or the date in
+# figures ("15/11/2013", "15.11.2013"), as web copies and some letters print it
+_AFTER_NGAY = regex.compile(
+    r"\s{0,3}(?:[0-9.…_ ]{0,12}\s{0,3}tháng"
+    r"|(?P<numeric>[0-9]{1,2}\s{0,2}(?P<sep>[/.\-])\s{0,2}[0-9]{1,2}\s{0,2}(?P=sep)\s{0,2}(?:19|20)[0-9]{2})(?![0-9]))")
+_YEAR_OF_DATE = regex.compile(r"năm\s{1,3}(?:19|20)[0-9]{2}\b")
+
+
 def _split_header_piece(text: str) -> list[str]:
     """One piece of a merged header line cut at the motto, the "Số:" line, a
     "V/v" subject and the place-date, each only where what stands before it
@@ -276,7 +284,8 @@ def _split_header_piece(text: str) -> list[str]:
         nm = _NUMBER_LINE.match(piece, timeout=rx_timeout(piece))
         pd = _PLACE_DATE.search(piece, nm.end() if nm else 0, timeout=rx_timeout(piece)) \
             if "ngày" in piece or "Ngày" in piece or "NGÀY" in piece else None
-        if pd and regex.match(r"\s{0,3}[0-9.…_ ]{0,12}\s{0,3}tháng", piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT):
+        after = _AFTER_NGAY.match(piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT) if pd else None
+        if pd and after:
             start = pd.start("place")
             words = list(regex.finditer(r"\S+", pd.group("place"), timeout=RX_TIMEOUT))
             k = 0
@@ -286,9 +295,13 @@ def _split_header_piece(text: str) -> list[str]:
                 k += 1  # "…-QLĐĐ Kon Tum, ngày", "… số 22/2013/QĐ-TTg Hà Nội, ngày": a symbol is not the place
             if start + words[k].start() > 0:
                 cuts.append(start + words[k].start())
-            ye = regex.compile(r"năm\s{1,3}(?:19|20)[0-9]{2}\b").search(piece, pd.end(), pd.end() + 40, timeout=RX_TIMEOUT)
-            if ye and len(piece) - ye.end() > 3:
-                cuts.append(ye.end())  # the type line or the text after the date, run on
+            if after.group("numeric"):
+                date_end = pd.end() + after.end()  # "Hà Nội, ngày 15/11/2013"
+            else:
+                ye = _YEAR_OF_DATE.search(piece, pd.end(), pd.end() + 40, timeout=RX_TIMEOUT)
+                date_end = ye.end() if ye else None
+            if date_end is not None and len(piece) - date_end > 3:
+                cuts.append(date_end)  # the type line or the text after the date, run on
         out.extend(_cut(piece, cuts))
     return out
 

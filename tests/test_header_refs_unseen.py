@@ -334,3 +334,23 @@ def test_a_body_named_in_full_then_by_its_head_word_alone():
                    "1/1/2031.", header=DocumentHeader())
     assert refs["470/SGDĐT-VP"].issuer == "Sở Giáo dục và Đào tạo"
     assert refs["9/KH-SYT"].issuer is None  # the code names another Sở
+
+
+# --- a place-date line with the date in figures, run onto the number line of a flattened header ------------
+# (found by the invariance probe, tools/perturb.py: "ngày 05 tháng 3 năm 2025" written "ngày 05/3/2025")
+
+
+def test_a_date_in_figures_on_a_flattened_number_line_is_the_header_date():
+    for date_text, iso in (("ngày 07/4/2024", "2024-04-07"), ("ngày 7.4.2024", "2024-04-07"),
+                           ("ngày 07 tháng 4 năm 2024", "2024-04-07")):
+        h = header_of("SỞ NÔNG NGHIỆP TỈNH BÌNH MINH", "Số: 315/SNN-KH V/v rà soát đê điều\tBình Minh, " + date_text,
+                      "Kính gửi: Ủy ban nhân dân các huyện",
+                      "Sở Nông nghiệp đề nghị các huyện rà soát hệ thống đê điều trước mùa mưa bão.")
+        assert (h.date, h.place, h.number) == (iso, "Bình Minh", "315"), date_text
+        assert h.subject is not None and "Bình Minh" not in h.subject and "rà soát đê điều" in h.subject
+
+
+def test_a_date_in_figures_on_its_own_line_is_the_header_date():
+    h = header_of("ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP", "Số: 88/UBND-VP", "Tân Lập, ngày 21/10/2025",
+                  "Kính gửi: Các phòng, ban chuyên môn thuộc huyện")
+    assert (h.date, h.place) == ("2025-10-21", "Tân Lập")
