@@ -4,26 +4,10 @@ a corpus document), in varied wording."""
 
 from __future__ import annotations
 
-from core.model import Document, DocumentHeader, Paragraph, SourceInfo
 from extractors.header import extract_header
 from extractors.references import extract_references
+from header_helpers import MOTTO, doc_of, header_of, refs_of
 
-
-def doc_of(*lines: str) -> Document:
-    return Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(x) for x in lines]).reindex()
-
-
-def header_of(*lines: str):
-    return extract_header(doc_of(*lines))
-
-
-def refs_of(*lines: str, header: DocumentHeader | None = None):
-    doc = doc_of(*lines)
-    refs, _ = extract_references(doc, header if header is not None else extract_header(doc))
-    return {r.id: r for r in refs}
-
-
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 HEAD = ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN", "Số: 90/QĐ-UBND", *MOTTO, "Điện Biên, ngày 3 tháng 4 năm 2031",
         "QUYẾT ĐỊNH", "Về việc sửa đổi quy trình nội bộ")
 

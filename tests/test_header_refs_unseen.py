@@ -5,26 +5,9 @@ enacting authority of a council's resolution (and its session line) under the ti
 
 from __future__ import annotations
 
-from core.model import Document, DocumentHeader, Paragraph, SourceInfo
-from extractors.header import extract_header
+from core.model import DocumentHeader
 from extractors.references import extract_references
-
-
-def doc_of(*lines: str) -> Document:
-    return Document(SourceInfo("t.txt", "", "txt"), blocks=[Paragraph(x) for x in lines]).reindex()
-
-
-def header_of(*lines: str):
-    return extract_header(doc_of(*lines))
-
-
-def refs_of(*lines: str, header: DocumentHeader | None = None):
-    doc = doc_of(*lines)
-    refs, _ = extract_references(doc, header if header is not None else extract_header(doc))
-    return {r.id: r for r in refs}
-
-
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+from header_helpers import MOTTO, doc_of, header_of, refs_of
 
 
 # --- a gazette's running header is not the document's number line ---------------------------------------
