@@ -168,6 +168,8 @@ _TIME_FIELD = regex.compile(
     r"(?:(?P<limit>thời[ ]hạn|tiến[ ]độ|hạn[ ]hoàn[ ]thành)|thời[ ]gian)"
     r"(?P<q>(?:[ ]*[-–,/]?[ ]+\p{L}+){0,6}?)[ ]*:[ ]*(?=\S)",
     regex.V1 | regex.IGNORECASE)
+# where a field line's value ends: its sentence's ";" or full stop ("2026." reads as a year there)
+_VALUE_END = regex.compile(r";|\.(?=\s|$)")
 _FIELD_DOING = regex.compile(r"(?<!\p{L})(?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai|nộp|gửi|báo[ ]cáo|kết[ ]thúc)(?!\p{L})",
                              regex.V1 | regex.IGNORECASE)
 # a value that is no due time: a clock time (a meeting's), a start with no end, a length of time
@@ -262,7 +264,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         fm = _TIME_FIELD.match(text, timeout=_tm)
         if fm is not None and (fm.group("limit") or _FIELD_DOING.search(fm.group("q"), timeout=RX_TIMEOUT)):
             # the value up to the end of its sentence, without the full stop ("2026." reads as a year there)
-            value = regex.split(r";|\.(?=\s|$)", text[fm.end():], maxsplit=1, timeout=_tm)[0].rstrip(" ,")
+            value = _VALUE_END.split(text[fm.end():], maxsplit=1, timeout=_tm)[0].rstrip(" ,")
             if value and not _FIELD_NOT_DUE.search(value, timeout=rx_timeout(value)):
                 got = find_deadlines(value, ref_date, in_time_column=True, context_year=context_year)
                 if got:
@@ -272,6 +274,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
     out: list[DeadlineSpan] = []
     taken: list[tuple[int, int]] = []
     dates = find_dates(text)
+    meeting_named = not in_time_column and "họp" in text  # once: a test per date made a long text quadratic
     for ds in dates:
         before = text[max(0, ds.start - 60):ds.start]
         # the date grammar may start its span at "ngày": look before it too
@@ -283,7 +286,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue  # the start of a range: the task runs until its end
         if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # a cut-off of data, a covered period, a planned event
-        if trig is None and not in_time_column and "họp" in text:
+        if trig is None and meeting_named:
             wide = text[max(0, ds.start - 220):ds.start]
             meeting = _AT_MEETING.search(wide, timeout=RX_TIMEOUT)
             if meeting is not None:

@@ -868,7 +868,7 @@ def join_split_syllables(text: str) -> str:
         if not _SPLIT_CANDIDATE.search(line, timeout=rx_timeout(line)):
             out_lines.append(line)
             continue
-        parts = _SEPARATED.split(line)
+        parts = _SEPARATED.split(line, timeout=RX_TIMEOUT)
         words, seps = parts[0::2], parts[1::2]
         new: list[str] = []
         new_seps: list[str] = []
