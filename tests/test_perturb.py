@@ -13,7 +13,7 @@ def test_each_rewrite_changes_what_it_names_and_keeps_the_capital():
     cases = {
         "truoc-ngay": ("Trước ngày 20/11/2025, các phòng gửi báo cáo trước ngày 25/11/2025.",
                        "Chậm nhất là ngày 20/11/2025, các phòng gửi báo cáo chậm nhất là ngày 25/11/2025."),
-        "chậm-nhất": ("gửi chậm nhất vào ngày 05/01/2026", "gửi trước ngày 05/01/2026"),
+        "cham-nhat": ("gửi chậm nhất vào ngày 05/01/2026", "gửi trước ngày 05/01/2026"),
         "co-trach-nhiem": ("Sở Tài chính có trách nhiệm bố trí kinh phí.", "Sở Tài chính chịu trách nhiệm bố trí kinh phí."),
         "de-nghi": ("Đề nghị các xã rà soát; theo đề nghị của Sở Nội vụ.",
                     "Yêu cầu các xã rà soát; theo đề nghị của Sở Nội vụ."),

@@ -91,7 +91,7 @@ _NA = r"(?!\p{L})"  # no letter after
 REWRITES: tuple[Rewrite, ...] = (
     Rewrite("truoc-ngay", "'trước ngày' → 'chậm nhất là ngày' (a due date)",
             _rx(_NB + r"[Tt]rước\s+ngày" + _NA), _keep_case("chậm nhất là ngày")),
-    Rewrite("chậm-nhất", "'chậm nhất (là) ngày' → 'trước ngày'",
+    Rewrite("cham-nhat", "'chậm nhất (là) ngày' → 'trước ngày'",
             _rx(_NB + r"[Cc]hậm\s+nhất\s+(?:là\s+|vào\s+)?ngày" + _NA), _keep_case("trước ngày")),
     Rewrite("co-trach-nhiem", "'có trách nhiệm' → 'chịu trách nhiệm'",
             _rx(_NB + r"[Cc]ó\s+trách\s+nhiệm" + _NA), _keep_case("chịu trách nhiệm")),
