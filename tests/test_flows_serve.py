@@ -285,7 +285,9 @@ def test_vanban_serve_without_a_server_starts_one_and_stops_it(tmp_path):
                                "reminders data›reminders.ics every day"}
         assert (tmp_path / "home" / "server.log").exists()  # the server's log is in the Prefect home
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C
-        proc.wait(120)
+        # (16 s in all on a quiet machine; one CI run under load needed more than 120 s to stop, and it did
+        # stop by itself, exit status 0: the claim here is that it stops and leaves nothing, not how fast)
+        proc.wait(300)
     finally:
         stop_group(proc)
     assert not server_answers(url)
