@@ -264,10 +264,13 @@ def test_vanban_serve_without_a_server_starts_one_and_stops_it(tmp_path):
     env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_API_PORT=str(port))
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
+        # as at a terminal, Ctrl-C is not ignored: a suite started in the background (``nohup …&``, some CI
+        # runners) passes SIGINT ignored down to every child, and Python then never raises KeyboardInterrupt
         proc = subprocess.Popen([str(BIN / "vanban"), "serve", "--raw", str(tmp_path / "in"),
                                  "--out", str(tmp_path / "out"), "--db", f"sqlite:///{tmp_path / 'i.db'}"],
                                 cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=subprocess.DEVNULL, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         started = time.monotonic()
         while "vanban: serving" not in log.read_text(errors="replace"):
@@ -285,9 +288,7 @@ def test_vanban_serve_without_a_server_starts_one_and_stops_it(tmp_path):
                                "reminders data›reminders.ics every day"}
         assert (tmp_path / "home" / "server.log").exists()  # the server's log is in the Prefect home
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C
-        # (16 s in all on a quiet machine; one CI run under load needed more than 120 s to stop, and it did
-        # stop by itself, exit status 0: the claim here is that it stops and leaves nothing, not how fast)
-        proc.wait(300)
+        proc.wait(120)
     finally:
         stop_group(proc)
     assert not server_answers(url)
