@@ -190,6 +190,11 @@ _HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s+")
 _PAGE_NUMBER = regex.compile(
     r"^(?:[-–—]\s{0,2})?(?:(?:Trang|trang|Page|page)\s{1,2})?(\d{1,3})(?:\s{0,2}/\s{0,2}\d{1,3})?(?:\s{0,2}[-–—])?$"
 )
+# A page marker a converter writes between pages: "----- [Trang 2] -----", "=== Page 3 ===", "[TRANG 1]".
+_PAGE_MARK = regex.compile(
+    r"^(?:[-=_*~#]{2,}\s{0,3})?[\[(<]?\s{0,2}(?:Trang|trang|TRANG|Page|page|PAGE)\s{1,2}(\d{1,4})"
+    r"(?:\s{0,2}/\s{0,2}\d{1,4})?\s{0,2}[\])>]?(?:\s{0,3}[-=_*~#]{2,})?$"
+)
 _URL_LINE = regex.compile(r"^(?:https?://|www\.)\S+$")
 _FOOTNOTE_START = regex.compile(r"^(?:(\d{1,2})|\((\d{1,2})\)|(\*{1,3}))\s{1,4}(?=\S)")
 
@@ -292,13 +297,24 @@ def mark_page_breaks(lines: list[Line], usual_gap: int, wrapped: bool = True) ->
     * A lone page number ("7", "- 7 -", "Trang 7") after more blank lines
       than usual is page furniture; it opens a page (Vietnamese documents
       number pages at the top) unless a break is already next to it.
+    * A page marker set off by rules or brackets ("----- [Trang 2] -----")
+      is furniture wherever it stands and opens a page, unless nothing but
+      markers stands before it.
     Page numbers of the lines are then recounted."""
     last_number = 0
     page = 1
+    content_seen = False
     for i, ln in enumerate(lines):
         prev = lines[i - 1] if i else None
         if ln.page_break:
             page += 1
+        if ln.kind == "prose" and _decorated_page_mark(ln.plain):
+            ln.kind = "pagenum"  # an explicit marker: always furniture, always opens a page (but the first)
+            if not ln.page_break and content_seen:
+                ln.page_break = True
+                page += 1
+            continue
+        content_seen = content_seen or ln.kind != "pagenum"
         m = _PAGE_NUMBER.match(ln.plain, timeout=rx_timeout(ln.plain)) if ln.kind == "prose" else None
         if m is not None:
             n = int(m.group(1))
@@ -320,6 +336,15 @@ def mark_page_breaks(lines: list[Line], usual_gap: int, wrapped: bool = True) ->
         if ln.page_break:
             page += 1
         ln.page = page
+
+
+def _decorated_page_mark(text: str) -> bool:
+    """A page marker set off by brackets or rules ("----- [Trang 2] -----", "[Page 3]"); a bare
+    "Trang 2" stays with ``_PAGE_NUMBER``, which asks for blank lines around it."""
+    if len(text) > 40:
+        return False
+    m = _PAGE_MARK.match(text, timeout=rx_timeout(text))
+    return m is not None and (text[0] in "[(<-=_*~#" or text[-1] in "])>-=_*~#")
 
 
 def _furniture_role(lines: list[Line], ln: Line) -> str:
@@ -607,8 +632,8 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
         return True
     if cur.startswith("(") and _is_caps(prev):
         return False  # a caption under a title: "(Kèm theo Kế hoạch số …)"
-    if len(prev) >= 2 and prev[-1] in "-/" and not prev[-2].isspace():
-        return True
+    if len(prev) >= 2 and prev[-1] in "-/" and not prev[-2].isspace() and prev[-2] != ".":
+        return True  # (a closing "./" ends the text: "… thi hành Quyết định này./")
     last_word = prev.rsplit(None, 1)[-1].casefold() if prev.split() else ""
     if _LONE_NUMBER.match(cur, timeout=rx_timeout(cur)):
         return last_word in _OPEN_WORDS  # a row or page number standing alone, unless "số" / "năm" asks for it
@@ -626,7 +651,7 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
 
 def _glued(prev: str) -> bool:
     """The next line joins without a space: "16/CT-" + "TTg", "342/" + "KH"."""
-    return len(prev) >= 2 and prev[-1] in "-/" and not prev[-2].isspace()
+    return len(prev) >= 2 and prev[-1] in "-/" and not prev[-2].isspace() and prev[-2] != "."
 
 
 def join_texts(texts: list[str]) -> str:
