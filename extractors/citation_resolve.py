@@ -84,7 +84,9 @@ def _date_of_act(text: str, pos: int, breaks: Sequence[int] = ()) -> str | None:
 @lru_cache(maxsize=1)
 def _type_of_before() -> regex.Pattern:
     return regex.compile(
-        r"(?<![\p{L}])(?P<type>" + _type_alt() + r")\s{1,3}(?:của|Của)\s{1,3}(?P<iss>\p{Lu}[^,;:()\n.0-9/]{1,100}?)"
+        # (the type may carry a qualifier of lower-case words: "báo cáo thẩm định của Sở Tư pháp số …")
+        r"(?<![\p{L}])(?P<type>" + _type_alt() + r")(?-i:\s{1,3}\p{Ll}{2,7}){0,3}\s{1,3}(?:của|Của)\s{1,3}"
+        r"(?P<iss>\p{Lu}[^,;:()\n.0-9/]{1,100}?)"
         r"\s{1,3}(?:số|Số|SỐ)\s{0,3}:?\s{0,3}$",
         regex.IGNORECASE,
     )
@@ -840,6 +842,8 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
         if tb and regex.search(r"(?<![\p{L}])(?:về|tại|theo|đã|được|và\s+\p{Ll})(?![\p{L}])", tb.group("iss"),
                                timeout=RX_TIMEOUT):
             tb = None  # "Kế hoạch của Sở Y tế và văn bản số …": not one issuer named before one number
+        elif tb and _type_at(tb.group("iss"), 0):
+            tb = None  # "quy định của Luật Đất đai số …": the number is the law's, no body is named
         if tb:
             named_before = normalize_issuer(_cut_at_predicate(tb.group("iss")))
             m = tb

@@ -42,3 +42,24 @@ def test_a_line_that_only_mentions_a_page_stays_text(tmp_path):
     assert [p.text for p in doc.paragraphs] == ["Xem bảng tổng hợp tại Trang 4 của phụ lục.",
                                                 "[Trang tin điện tử của Sở]"]
     assert doc.furniture == []
+
+
+# --- the issuer between a qualified type and the number; a law's title is no issuer -------------------------
+
+def test_an_issuer_after_a_qualified_type_and_before_the_number():
+    refs = refs_of("Xét đề nghị của Giám đốc Sở Xây dựng tại Tờ trình số 61/TTr-SXD ngày 4/5/2031 và báo cáo "
+                   "thẩm định của Sở Tư pháp số 208/BC-STP ngày 2/5/2031.")
+    assert (refs["208/BC-STP"].date, refs["208/BC-STP"].issuer) == ("2031-05-02", "Sở Tư pháp")
+    refs = refs_of("Căn cứ Báo cáo thẩm tra của Ban Kinh tế - Ngân sách số 15/BC-KTNS ngày 9/12/2031;")
+    assert refs["15/BC-KTNS"].issuer == "Ban Kinh tế - Ngân sách"
+    refs = refs_of("Thực hiện Kế hoạch triển khai của Ủy ban nhân dân huyện Đông Hòa số 88/KH-UBND ngày 1/3/2031,")
+    assert refs["88/KH-UBND"].issuer == "Ủy ban nhân dân huyện Đông Hòa"
+
+
+def test_a_law_named_after_of_is_not_the_issuer_of_its_own_number():
+    refs = refs_of("Căn cứ quy định của Luật Thủy lợi số 08/2030/QH16 và Nghị định số 14/2031/NĐ-CP "
+                   "ngày 2/2/2031 của Chính phủ;")
+    assert refs["08/2030/QH16"].issuer is None
+    assert refs["14/2031/NĐ-CP"].issuer == "Chính phủ"
+    refs = refs_of("Theo hướng dẫn của Luật Ngân sách nhà nước số 3/2029/QH15, các đơn vị lập dự toán.")
+    assert refs["3/2029/QH15"].issuer is None
