@@ -273,7 +273,8 @@ def read_issuer(text: str, pos: int, limit: int = 220, breaks: Sequence[int] = (
                         and _PARTY_ORGAN_END.search(window[i:seg_end].strip(), timeout=RX_TIMEOUT)
                         and _PARTY_ORGAN_NEXT.match(window, seg_end, timeout=RX_TIMEOUT)) or (
                         joined < _joint_bodies(found, "".join(parts) + window[i:seg_end])
-                        and _BODY_AFTER_COMMA.match(window, seg_end, timeout=rx_timeout(window)))):
+                        and _BODY_AFTER_COMMA.match(window, seg_end, timeout=rx_timeout(window))) or (
+                        _member_then_parent(" ".join(parts + [window[i:seg_end]]).strip(), window, seg_end))):
                 # a name written with a comma ("Bộ Văn hóa, Thể thao và Du lịch"), or the next body of a joint
                 # issuer ("liên Bộ Tài chính, Bộ Nội vụ" for a TTLT-BTC-BNV number)
                 if not _comma_in_name(window, seg_end):
@@ -383,6 +384,21 @@ _COUNCIL_AFTER = regex.compile(
     r"(?:\s{1,3}\p{Lu}\p{Ll}*){0,3}\s{0,3}(?=[;.)]|$)")
 _PARTY_ORGAN_NEXT = regex.compile(r",\s{1,3}" + _PARTY_ORGAN + r"(?![\p{L}])")
 _JOINT_LEAD = regex.compile(r"^\s{0,3}(?:liên|Liên|LIÊN)\s{1,3}(?:bộ|Bộ|BỘ|ngành|sở|Sở)(?![\p{L}])")
+
+
+# a member unit named with the university it belongs to after a comma: "Trường Đại học Y, Đại học Huế",
+# "Khoa Luật, Trường Đại học Cần Thơ" — one body, not two
+_MEMBER_HEAD = regex.compile(r"^(?:Trường|Khoa|Viện|Trung\s+tâm|Bộ\s+môn|Phòng)\s\p{Lu}")
+_PARENT_AFTER_COMMA = regex.compile(
+    r",\s{1,3}(?P<head>Đại\s+học|ĐH|Trường\s+Đại\s+học|Học\s+viện)\s{1,3}\p{Lu}")
+
+
+def _member_then_parent(read: str, window: str, comma: int) -> bool:
+    if not _MEMBER_HEAD.match(read, timeout=rx_timeout(read)):
+        return False
+    m = _PARENT_AFTER_COMMA.match(window, comma, timeout=rx_timeout(window))
+    # "Trường Đại học A, Trường Đại học B": two schools, a list
+    return m is not None and not (read.startswith("Trường") and m.group("head").startswith("Trường"))
 
 
 def _joint_bodies(found: Found | None, read: str) -> int:

@@ -63,3 +63,17 @@ def test_a_law_named_after_of_is_not_the_issuer_of_its_own_number():
     assert refs["14/2031/NĐ-CP"].issuer == "Chính phủ"
     refs = refs_of("Theo hướng dẫn của Luật Ngân sách nhà nước số 3/2029/QH15, các đơn vị lập dự toán.")
     assert refs["3/2029/QH15"].issuer is None
+
+
+# --- a member unit named with the university it belongs to, after a comma: one issuer ----------------------
+
+def test_a_member_unit_and_its_university_after_a_comma_are_one_issuer():
+    refs = refs_of("Căn cứ Quyết định số 52/QĐ-ĐHYD ngày 6 tháng 1 năm 2031 của Trường Đại học Y Dược, "
+                   "Đại học Hòa An về việc ban hành quy chế đào tạo;")
+    assert refs["52/QĐ-ĐHYD"].issuer == "Trường Đại học Y Dược, Đại học Hòa An"
+    refs = refs_of("Thực hiện Thông báo số 14/TB-KKT ngày 3/2/2031 của Khoa Kinh tế, Trường Đại học Phú Lâm về lịch "
+                   "bảo vệ khóa luận, Khoa đề nghị sinh viên đăng ký.")
+    assert refs["14/TB-KKT"].issuer == "Khoa Kinh tế, Trường Đại học Phú Lâm"
+    # two schools side by side are a list, not a school and its parent
+    refs = refs_of("Căn cứ Công văn số 9/ĐHTL-ĐT ngày 1/2/2031 của Trường Đại học Tân Lập, Trường Đại học Vĩnh An;")
+    assert refs["9/ĐHTL-ĐT"].issuer == "Trường Đại học Tân Lập"
