@@ -21,7 +21,7 @@ passes ``timeout=RX_TIMEOUT``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -200,6 +200,9 @@ def _type_named_before(text: str, pos: int, code: str) -> bool:
     return bool(dt) and fold(dt.name) in fold(text[max(0, pos - 30):pos])
 
 
+_SPLIT_NUMBER = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)\s{1,2}(?P<d>[0-9]) $")
+
+
 def find_citations(text: str) -> list[Found]:
     """Every document number in ``text``, left to right."""
     if not text:
@@ -218,6 +221,12 @@ def find_citations(text: str) -> list[Found]:
             out.append(f)
     if glued_so:
         out.sort(key=lambda f: f.start)
+    for k, f in enumerate(out):
+        split = _SPLIT_NUMBER.search(text, max(0, f.start - 12), f.start, timeout=RX_TIMEOUT) if f.start else None
+        if split is not None and len(split.group("d")) + len(f.number) <= 5 and f.number[:1].isdigit():
+            # a scan's space inside the number after "số": "Nghị định số 1 17/2018/NĐ-CP" is 117/2018/NĐ-CP
+            out[k] = replace(f, start=split.start("d"), text=text[split.start("d"):f.end],
+                             number=split.group("d") + f.number)
     glued = [g for g in _GLUED_NUMBER.finditer(text, timeout=tm)
              if is_type_code(g.group("t")) and not is_issuer_code(g.group("t")) and is_issuer_code(g.group("b"))
              and _type_named_before(text, g.start(), g.group("t"))]

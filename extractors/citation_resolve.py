@@ -95,8 +95,9 @@ def _type_of_before() -> regex.Pattern:
 _SO_BEFORE = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)[ \t]{0,3}[:.]?[ \t]{0,3}\n?[ \t]{0,3}$")
 
 # between a number and its date: ", ", "(3) ", "ban hành ngày", "ngày"
+# (a scan's stray dot before a lower-case "ngày" is no sentence end: "15/QĐ-TTg. ngày 30/3/2021")
 _GAP_DATE = regex.compile(
-    r"^(?:[\s,:]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*(?:(?:được\s{1,3})?(?:ban\s{1,3}hành|ký)\s{1,3})?(?:vào\s{1,3})?(?:ngày|Ngày|NGÀY)?\s{0,3}$"
+    r"^(?:\.(?=\s{1,3}(?:ngày|ban\s|được\s|ký\s))|[\s,:]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*(?:(?:được\s{1,3})?(?:ban\s{1,3}hành|ký)\s{1,3})?(?:vào\s{1,3})?(?:ngày|Ngày|NGÀY)?\s{0,3}$"
 )
 _GAP_ISSUER = regex.compile(
     r"^(?:[\s,]|\([0-9]{1,2}\)|(?<=\p{L})[0-9]{1,2}(?=\s))*"
@@ -544,6 +545,9 @@ def _ocr_cua(window: str) -> regex.Match | None:
     return m if ok else None
 
 
+_SPLIT_DATE_DIGIT = regex.compile(
+    r"(?<=(?:ngày|Ngày)\s{1,3})(?P<a>[0-9]) (?P<b>[0-9])(?P<rest>/[0-9]{1,2}/(?:19|20)[0-9]{2})(?![0-9])"
+    r"|(?<=(?:ngày|Ngày)\s{1,3}[0-9]{1,2}/)(?P<a>[0-9]) (?P<b>[0-9])(?P<rest>/(?:19|20)[0-9]{2})(?![0-9])")
 _MONTH_YEAR_GLUED = regex.compile(r"(?<=tháng\s{1,3}(?:0?[1-9]|1[0-2]))(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
 # a date the writer mistyped ("ngày 08/6/20210"): not read, but no obstacle between the number and its issuer
 _BAD_DATE = regex.compile(r"[\s,]{0,3}(?:ngày|Ngày)\s{1,3}[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{5,6}(?![0-9])")
@@ -557,6 +561,10 @@ def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
         # same length, so the date's offsets stay those of the text
         window = _OCR_NAM.sub(lambda m: m.group("w") if m.group("w") == "năm" or len(m.group("w")) < 3
                               else "năm" + " " * (len(m.group("w")) - 3), window, timeout=RX_TIMEOUT)
+    if " " in window[:40]:
+        # a scan's space inside a day or month ("ngày 06/1 1/2013"): moved after the date, offsets kept
+        window = _SPLIT_DATE_DIGIT.sub(lambda m: m.group("a") + m.group("b") + m.group("rest") + " ", window,
+                                       timeout=RX_TIMEOUT)
     glued = _MONTH_YEAR_GLUED.search(window, timeout=rx_timeout(window)) if "tháng" in window else None
     shift_at, shift = len(window) + 1, 0
     if glued:  # "tháng 122024": a table cell or an OCR ran the month onto the year

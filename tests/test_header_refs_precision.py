@@ -77,3 +77,30 @@ def test_a_member_unit_and_its_university_after_a_comma_are_one_issuer():
     # two schools side by side are a list, not a school and its parent
     refs = refs_of("Căn cứ Công văn số 9/ĐHTL-ĐT ngày 1/2/2031 của Trường Đại học Tân Lập, Trường Đại học Vĩnh An;")
     assert refs["9/ĐHTL-ĐT"].issuer == "Trường Đại học Tân Lập"
+
+
+# --- a scan's noise around a number: a stray dot before "ngày", a space inside a number or a date ----------
+
+def test_a_stray_dot_between_a_number_and_its_lower_case_date_is_noise():
+    refs = refs_of("Rà soát Quyết định số 26/2029/QĐ-TTg ngày 4/5/2029 và 9/QĐ-TTg. ngày 12/8/2030 của Thủ tướng "
+                   "Chính phủ về tổ chức bộ máy.")
+    assert (refs["9/QĐ-TTg"].date, refs["9/QĐ-TTg"].issuer) == ("2030-08-12", "Thủ tướng Chính phủ")
+    assert refs["26/2029/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    # a real sentence end stays one: the next sentence's "Ngày" is not the number's date
+    refs = refs_of("Sở đã nhận Công văn số 17/UBND-KT. Ngày 3/4/2030, Sở họp bàn triển khai.")
+    assert refs["17/UBND-KT"].date is None
+
+
+def test_a_space_inside_a_day_or_a_month_of_a_scanned_date():
+    refs = refs_of("Căn cứ Thông tư số 61/2029/TT-BYT ngày 13/1 2/2029 của Bộ Y tế hướng dẫn thi hành;")
+    assert refs["61/2029/TT-BYT"].date == "2029-12-13"
+    refs = refs_of("Thực hiện Kế hoạch số 40/KH-UBND ngày 2 8/10/2030 của Ủy ban nhân dân tỉnh,")
+    assert refs["40/KH-UBND"].date == "2030-10-28"
+
+
+def test_a_space_inside_a_scanned_number_after_so():
+    refs = refs_of("Căn cứ Nghị định số 1 24/2029/NĐ-CP ngày 3/3/2029 của Chính phủ quy định chi tiết;")
+    assert set(refs) == {"124/2029/NĐ-CP"}
+    assert refs["124/2029/NĐ-CP"].issuer == "Chính phủ"
+    # two digits before the space, or no "số": not one number
+    assert set(refs_of("Kèm theo Tờ trình số 45 12/TTr-SNV của Sở Nội vụ.")) == {"12/TTr-SNV"}
