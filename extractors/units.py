@@ -782,7 +782,7 @@ def _after_owner_word(text: str, q: int) -> bool:
 # what an owner complement names after "của" / "thuộc": a body's head ("Sở Y tế", "các Bộ, ngành", "LĐLĐ
 # tỉnh"), a bare ruling body or level ("của Bộ", "của Trường", "của tỉnh", "thuộc Chính phủ"), a block of
 # bodies ("thuộc khối Văn phòng")
-_OWNER_WORD = regex.compile(r"(?:của|trực[ ]thuộc|thuộc)[ ]+", regex.V1)
+_OWNER_WORD = regex.compile(r"(?:của|(?:thuộc[ ]*,?[ ]*)?trực[ ]thuộc|thuộc)[ ]+", regex.V1)
 _OWNER_BARE = regex.compile(
     r"(?:(?i:bộ|sở|trường|khoa|viện|học[ ]viện|đại[ ]học|cục|tổng[ ]cục|ban|chính[ ]phủ|trung[ ]ương|tỉnh|huyện"
     r"|thành[ ]phố|thị[ ]xã|quận|xã|phường|cơ[ ]sở|cơ[ ]quan|đơn[ ]vị|doanh[ ]nghiệp|ngành|địa[ ]phương)(?![\p{L}\p{N}])"
@@ -879,6 +879,10 @@ def _clean_raw(raw: str) -> str:
     return raw.strip()
 
 
+# "các" before a head's title in a list ("… và các Chủ tịch UBND các xã"): the title heads the body
+_PLURAL_TITLE = regex.compile(r"(?:các|Các)[ ]+(?=(?:" + _alt(_HEAD_OF_BODY) + r")[ ])", regex.V1)
+
+
 def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList | None:
     """The list of units written at ``pos``: "A, B và C", with a distributive
     complement shared by bare heads ("Cấp ủy đảng, Thủ trưởng, Chủ tịch công
@@ -913,10 +917,15 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
             u = UnitSpan(nxt, lv.end(), lv.group(0), head_of_body=units[-1].head_of_body)
             u.spell_out(f"{pm.group(1)} {lv.group(0)}")
             continue
+        pt = _PLURAL_TITLE.match(text, nxt, timeout=rx_timeout(text))
+        if pt is not None and not _starts_unit(text, nxt) and _starts_unit(text, pt.end()):
+            # "… và các Chủ tịch UBND các xã": the heads of several bodies, "các" written before their title
+            nxt = pt.end()
         if _starts_unit(text, nxt) or (cell and _free_item(text, nxt) is not None and sep.group(0).strip() in (",", ";")):
             u = parse_unit(text, nxt)
             continue
-        bp = _bare_plural(text, nxt) if units[-1].plural or " các " in f" {units[-1].raw.lower()} " else None
+        # (a list that opened plural stays so: "Các Bộ trưởng, Chủ tịch UBND tỉnh, cơ sở giáo dục đại học và …")
+        bp = _bare_plural(text, nxt) if any(x.plural or " các " in f" {x.raw.lower()} " for x in units) else None
         if bp is not None:
             # "các bộ, ngành và địa phương", "các bộ, cơ quan ngang bộ": a plural noun of another kind, its
             # "các" shared with the one before

@@ -1,0 +1,65 @@
+"""Issue 10, assignments and units on unseen documents: subject lists, scope parts and the issuer's own words.
+
+Every sentence here is invented for the test (bodies, places and plans are made up); none is copied from a
+gold file or a corpus document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from obligation_helpers import holding, obligations_and_units
+
+from pipeline.assemble import extract_file
+
+
+def _names(ob) -> list[str]:
+    return [u.name for u in ob.units]
+
+
+# --------------------------------------------------------------------------
+# Subject lists (class 2): the execution clause of a Quyết định
+# --------------------------------------------------------------------------
+
+
+def test_heads_written_with_cac_before_their_title_join_the_list():
+    obs, units = obligations_and_units(
+        "Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Nông nghiệp; Thủ trưởng các ban, ngành liên quan và các Chủ "
+        "tịch Ủy ban nhân dân các huyện, thị xã chịu trách nhiệm thi hành Quyết định này./.\n",
+        issuer="Ủy ban nhân dân tỉnh Hòa Lâm", type="Quyết định")
+    names = _names(holding(obs, "Chánh Văn phòng UBND tỉnh"))
+    assert "Ủy ban nhân dân các huyện, thị xã" in names
+    assert len(names) == 4
+
+
+def test_a_list_opened_plural_takes_kinds_written_without_cac():
+    obs, _ = obligations_and_units(
+        "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc "
+        "trung ương, cơ sở giáo dục nghề nghiệp và doanh nghiệp liên quan chịu trách nhiệm thi hành Quyết định này.\n",
+        issuer="Thủ tướng Chính phủ", type="Quyết định")
+    names = _names(holding(obs, "Các Bộ trưởng"))
+    assert "Cơ sở giáo dục nghề nghiệp" in names
+    assert names[:3] == ["Các bộ", "Cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
+
+
+def test_bodies_concerned_keep_the_owner_after_thuoc_truc_thuoc():
+    obs, _ = obligations_and_units(
+        "Điều 3. Chánh Văn phòng, Vụ trưởng Vụ Kế hoạch, Thủ trưởng các đơn vị có liên quan thuộc, trực thuộc Bộ "
+        "Văn hóa chịu trách nhiệm thi hành Quyết định này.\n",
+        issuer="Bộ Văn hóa", type="Quyết định")
+    names = _names(holding(obs, "Vụ trưởng Vụ Kế hoạch"))
+    assert "Các đơn vị có liên quan thuộc, trực thuộc Bộ Văn hóa" in names
+
+
+def test_a_closing_slash_ends_the_clause_before_the_distribution_list(tmp_path: Path):
+    doc = tmp_path / "qd.txt"
+    # (a text copied with a blank line after every line: one blank line separates nothing by itself)
+    lines = ["ỦY BAN NHÂN DÂN TỈNH HÒA LÂM", "Số: 31/QĐ-UBND", "Hòa Lâm, ngày 2 tháng 4 năm 2025", "QUYẾT ĐỊNH",
+             "Về việc ban hành quy chế phối hợp", "QUYẾT ĐỊNH:", "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp.",
+             "Điều 2. Giám đốc Sở Công Thương, Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Quyết định này./",
+             "Nơi nhận:", "- Như Điều 2;", "- Lưu: VT."]
+    doc.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    out = extract_file(doc)
+    sources = [o["source_text"] for o in out["obligations"]]
+    assert any(s.startswith("Điều 2. Giám đốc Sở Công Thương") for s in sources), sources
+    assert not any("Như Điều" in s for s in sources), sources
