@@ -878,6 +878,7 @@ class _Level:
     period: Deadline | None = None  # the month, quarter or date it sets for its items ("Quý I năm 2020:")
     tables: int = 0  # how many tables the document had shown when it opened
     roster: bool = False  # "…, gồm các thành viên sau đây:": the items below list members, no tasks
+    defs: bool = False  # "Điều 2. Đối tượng áp dụng": the part below says whom the text concerns, no tasks
     listing: bool = False  # "1. Hồ sơ đề nghị (01 bộ), gồm:": the items below list what it is made of
     orphan: Draft | None = None  # the task naming no doer its own words gave, while no item has come under it
 
@@ -894,6 +895,9 @@ def _ocr_order_words(text: str) -> str:
                           timeout=rx_timeout(text))
 
 
+# the heading of a part on whom a text concerns or what its words mean: no tasks below it
+_SCOPE_HEADING = regex.compile(r"(?:(?:Phạm[ ]vi[ ]điều[ ]chỉnh|Phạm[ ]vi[ ]áp[ ]dụng|Đối[ ]tượng(?:[ ]áp[ ]dụng)?|Giải[ ]thích[ ]từ[ ]ngữ)"
+                               r"(?:[ ](?:và|,)[ ]*)?){1,2}[ ]*[.:]?", regex.V1 | regex.IGNORECASE)
 # a group of bodies named by what it was given ("Các đơn vị được phân bổ kế hoạch vốn", "Các xã được hỗ trợ kinh phí")
 _GROUP_GIVEN = regex.compile(r"[ ]+được[ ]+(?:giao|phân[ ]bổ|bố[ ]trí|phân[ ]công|cấp|hỗ[ ]trợ|chọn|lựa[ ]chọn)(?!\p{L})",
                              regex.V1 | regex.IGNORECASE)
@@ -1168,10 +1172,15 @@ class _Prose:
                 self.stack[-1].items = True
         if any(lv.roster for lv in self.stack):
             # the members of a board or a delegation ("1. Trưởng ban: …", "- Bộ trưởng Bộ X;"), no tasks; an
-            # unlabeled paragraph that gives a task ends the list
-            if level is not None or _names_only(text.strip()):
+            # unlabeled paragraph that gives a task ends the list (not a part on scope: it runs to its next heading)
+            if level is not None or _names_only(text.strip()) or any(lv.defs for lv in self.stack):
                 return
             self.stack = [lv for lv in self.stack if not lv.roster]
+        if level is not None and _SCOPE_HEADING.fullmatch(text[body_off:].strip(), timeout=_tm):
+            # "Điều 2. Đối tượng áp dụng", "1. Phạm vi điều chỉnh": the bodies listed below are those the text concerns
+            # or defines, no doers; the part runs to the next heading of its level
+            self.stack.append(_Level(level, None, roster=True, defs=True, tables=self.tables))
+            return
         if _ROSTER.search(text[body_off:], timeout=_tm):
             # "Điều 1. Thành lập Ban Chỉ đạo … (gọi tắt là Ban Chỉ đạo), gồm các thành viên sau đây:"
             self.stack.append(_Level(level, None, roster=True, tables=self.tables))

@@ -63,3 +63,20 @@ def test_a_closing_slash_ends_the_clause_before_the_distribution_list(tmp_path: 
     sources = [o["source_text"] for o in out["obligations"]]
     assert any(s.startswith("Điều 2. Giám đốc Sở Công Thương") for s in sources), sources
     assert not any("Như Điều" in s for s in sources), sources
+
+
+# --------------------------------------------------------------------------
+# Parts that list whom a text concerns: no tasks
+# --------------------------------------------------------------------------
+
+
+def test_items_of_a_part_on_whom_the_text_applies_to_are_no_tasks():
+    obs, units = obligations_and_units(
+        "Điều 2. Đối tượng áp dụng\n"
+        "1. Các trung tâm dạy nghề công lập.\n"
+        "2. Các cơ sở có hoạt động đào tạo lái xe.\n"
+        "3. Các cơ quan, tổ chức có liên quan trong việc hỗ trợ học nghề cho lao động nông thôn.\n"
+        "Điều 3. Giám đốc Sở Giao thông chịu trách nhiệm thi hành Quyết định này.\n",
+        issuer="Ủy ban nhân dân tỉnh Hòa Lâm", type="Quyết định")
+    assert [o.source_text[:8] for o in obs] == ["Điều 3. "]
+    assert {u.name for u in units} == {"Sở Giao thông"}
