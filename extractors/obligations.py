@@ -201,7 +201,11 @@ _ANNOUNCE = regex.compile(r"^(?:trân[ ]trọng[ ]|xin[ ])?(?:thông[ ]báo|côn
 _STANCE = regex.compile(
     r"^(?:(?:cơ[ ]bản|hoàn[ ]toàn|về[ ]cơ[ ]bản|xin|thành[ ]thật|chân[ ]thành|trân[ ]trọng|kính|rất)[ ]+)*"
     r"(?:thống[ ]nhất|nhất[ ]trí|đồng[ ]tình|đồng[ ]ý|chấp[ ]thuận|xin[ ]lỗi|cảm[ ]ơn|hoan[ ]nghênh|ghi[ ]nhận)\b"
-    r"|^(?:kính|xin|trân[ ]trọng)[ ]+(?:báo[ ]cáo|trình|gửi)\b",
+    r"|^(?:kính|xin|trân[ ]trọng)[ ]+(?:báo[ ]cáo|trình|gửi)\b"
+    # its answer, its encouragement, what it received: "Cục X trả lời để Công ty được biết", "Trường X khuyến khích
+    # sinh viên …", "Sở X nhận được văn bản …", "Chi cục X hướng dẫn để đơn vị biết và thực hiện"
+    r"|^(?:trả[ ]lời|khuyến[ ]khích|nhận[ ]được|đã[ ]nhận)\b"
+    r"|^(?:hướng[ ]dẫn|thông[ ]tin|giải[ ]đáp)[ ]+(?:để|cho|tới|đến)\b[^.;:]{0,80}?(?<!\p{L})biết(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(

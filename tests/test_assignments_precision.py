@@ -80,3 +80,19 @@ def test_items_of_a_part_on_whom_the_text_applies_to_are_no_tasks():
         issuer="Ủy ban nhân dân tỉnh Hòa Lâm", type="Quyết định")
     assert [o.source_text[:8] for o in obs] == ["Điều 3. "]
     assert {u.name for u in units} == {"Sở Giao thông"}
+
+
+# --------------------------------------------------------------------------
+# The issuer's own words: its answer, its encouragement, what it received
+# --------------------------------------------------------------------------
+
+
+def test_the_issuer_answering_encouraging_or_receiving_gives_no_task():
+    obs, _ = obligations_and_units(
+        "Chi cục Thuế huyện Tân Mỹ nhận được văn bản số 12/2025 của Công ty Hưng Phát hỏi về hóa đơn.\n"
+        "Chi cục Thuế huyện Tân Mỹ khuyến khích doanh nghiệp đăng ký hóa đơn điện tử sớm.\n"
+        "Đề nghị Công ty Hưng Phát rà soát lại hồ sơ khai thuế quý I.\n"
+        "Chi cục Thuế huyện Tân Mỹ trả lời để Công ty Hưng Phát được biết và thực hiện.\n"
+        "Chi cục Thuế huyện Tân Mỹ hướng dẫn để đơn vị biết, thực hiện.\n",
+        issuer="Chi cục Thuế huyện Tân Mỹ", type="Công văn")
+    assert [o.source_text[:20] for o in obs] == ["Đề nghị Công ty Hưng"]
