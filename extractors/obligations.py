@@ -769,6 +769,8 @@ def _actor_subject(s: str) -> _Subject | None:
         if m is None or (st == 0 and not s[:1].isupper()):
             continue
         np = m.group("np").rstrip(" ,")
+        # a modal before "phải" is no part of the actor ("sinh viên bắt buộc phải …", "mỗi đơn vị đều phải …")
+        np = regex.sub(r"(?i)(?:[ ]+(?:bắt[ ]buộc|nhất[ ]thiết|cần|đều|cũng|vẫn|luôn))+$", "", np, timeout=RX_TIMEOUT)
         if regex.search(r"(?i)\b(?:ngay|báo|gửi|chuyển|trình|nhưng|nếu|khi|mà|mức|chưa)\b", np, timeout=RX_TIMEOUT):
             continue  # "Văn thư cơ quan báo ngay người có trách nhiệm": the actor is inside a clause
         ins = regex.search(r",?[ ]+(?:trong[ ]phạm[ ]vi|theo[ ]chức[ ]năng)\b.*$", np, timeout=RX_TIMEOUT)

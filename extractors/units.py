@@ -138,7 +138,13 @@ _STOP_WORDS = (
     # "chỉ" (only) before a verb, "tùy" (depending on) before its condition ("Phòng X chỉ tiếp nhận …", "Các đơn
     # vị tùy theo …")
     "chỉ", "tùy", "tuỳ",
+    # "bắt buộc" (must) before its verb ("sinh viên bắt buộc phải …")
+    "bắt buộc",
 )
+# words no committee's name opens with, though its first word may be a verb ("Tổ kiểm tra", "Ban chỉ đạo"): the
+# tense and modal words, the ones that ask or address ("Hội đồng đã họp …", "Hội đồng xin thông báo …")
+_NEVER_FIRST = regex.compile(r"(?:đã|đang|sẽ|vừa|xin|cần|phải|bắt[ ]buộc|được|là|có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhiệm"
+                             r"|kính|trân[ ]trọng|đề[ ]nghị|yêu[ ]cầu|có[ ]thể|không|chưa|cũng|đều|nên|hãy)(?!\p{L})", regex.V1)
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn"})
@@ -595,7 +601,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = own
                 words += 1
                 continue
-        if not first and _STOP_RX.match(text, q, timeout=_tm) and not _is_upper_start(word):
+        if ((not first or _NEVER_FIRST.match(text, q, timeout=_tm)) and _STOP_RX.match(text, q, timeout=_tm)
+                and not _is_upper_start(word)):
             break
         if (words == 0 and head.lower() in _SCHOOL_NOUNS and not _is_upper_start(word)
                 and not _SCHOOL_KIND.match(text, q, timeout=_tm) and not _AFTER_CLOSED.match(text, q, timeout=_tm)):

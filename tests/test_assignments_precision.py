@@ -96,3 +96,20 @@ def test_the_issuer_answering_encouraging_or_receiving_gives_no_task():
         "Chi cục Thuế huyện Tân Mỹ hướng dẫn để đơn vị biết, thực hiện.\n",
         issuer="Chi cục Thuế huyện Tân Mỹ", type="Công văn")
     assert [o.source_text[:20] for o in obs] == ["Đề nghị Công ty Hưng"]
+
+
+# --------------------------------------------------------------------------
+# Names that swallowed the predicate's first word
+# --------------------------------------------------------------------------
+
+
+def test_a_council_or_a_group_never_opens_its_name_with_a_tense_or_modal_word():
+    obs, units = obligations_and_units(
+        "Hội đồng sẽ họp xét chọn vào cuối tháng.\n"
+        "Tổ kiểm tra liên ngành báo cáo kết quả về Sở Xây dựng.\n"
+        "Mỗi học viên nhất thiết phải nộp bài thu hoạch cho giảng viên.\n",
+        issuer="Trường Chính trị tỉnh", type="Kế hoạch")
+    names = {u.name for u in units}
+    assert "Hội đồng sẽ" not in names
+    assert "Tổ kiểm tra liên ngành" in names
+    assert _names(holding(obs, "bài thu hoạch")) == ["Mỗi học viên"]
