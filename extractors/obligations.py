@@ -275,6 +275,10 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     """The unit list a sentence gives its task to, with where the action starts.  ``asked``: the sentence is
     what an order asks of the bodies it names ("… đề nghị <s>")."""
     _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
+    if s[:1] in "TNnYQ":
+        dh = _duty_heading(s)  # (before the order word: "Yêu cầu đối với …" heads the duties of those it names)
+        if dh is not None:
+            return dh
     pos, trig = 0, None
     mt = _TRIGGER.match(s, timeout=_tm)
     if mt:
@@ -736,7 +740,9 @@ def _actor_span(np: str, start: int) -> UnitSpan:
                     plural=fold(np).startswith("cac "))
 
 
-_DUTY_HEADING = regex.compile(r"^(?:Trách[ ]nhiệm|Nhiệm[ ]vụ)(?:[ ](?:và[ ]quyền[ ]hạn|cụ[ ]thể))?[ ]của[ ]+",
+_DUTY_HEADING = regex.compile(r"^(?:(?:Trách[ ]nhiệm|Nhiệm[ ]vụ|(?:Quyền[ ]và[ ])?[Nn]ghĩa[ ]vụ)(?:[ ](?:và[ ]quyền[ ]hạn|cụ[ ]thể))?[ ]của"
+                              # "7. Yêu cầu đối với sinh viên", "Yêu cầu về giảng viên hướng dẫn": what is asked of them
+                              r"|Yêu[ ]cầu[ ](?:đối[ ]với|với|về))[ ]+",
                               regex.V1 | regex.IGNORECASE)
 
 

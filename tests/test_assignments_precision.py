@@ -113,3 +113,21 @@ def test_a_council_or_a_group_never_opens_its_name_with_a_tense_or_modal_word():
     assert "Hội đồng sẽ" not in names
     assert "Tổ kiểm tra liên ngành" in names
     assert _names(holding(obs, "bài thu hoạch")) == ["Mỗi học viên"]
+
+
+# --------------------------------------------------------------------------
+# A heading that names whom its items ask (class 1)
+# --------------------------------------------------------------------------
+
+
+def test_a_heading_saying_what_is_asked_of_a_group_heads_its_items():
+    obs, _ = obligations_and_units(
+        "5. Yêu cầu đối với học viên\n"
+        "- Tham dự đầy đủ các buổi học theo lịch.\n"
+        "- Hoàn thành bài kiểm tra cuối khóa đúng hạn.\n"
+        "6. Yêu cầu về giảng viên phụ trách\n"
+        "- Chấm bài và nhập điểm lên hệ thống.\n",
+        issuer="Trường Chính trị tỉnh", type="Hướng dẫn")
+    assert _names(holding(obs, "Tham dự đầy đủ")) == ["Học viên"]
+    assert _names(holding(obs, "Hoàn thành bài kiểm tra")) == ["Học viên"]
+    assert _names(holding(obs, "Chấm bài")) == ["Giảng viên phụ trách"]
