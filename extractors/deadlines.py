@@ -198,6 +198,33 @@ def open_ended_at(text: str, end: int) -> bool:
     gian tới"): a start, not a due date, for a sentence or for the items under a heading."""
     return _OPEN_AFTER.match(text, end, timeout=RX_TIMEOUT) is not None
 
+# the period a review looks back on, not one its tasks are due in: "đánh giá tình hình thực hiện nhiệm vụ tháng 9",
+# "kết quả công tác quý III", "sơ kết công tác tháng 6" (the words of the review stand in the period's phrase, no
+# comma or clause end between)
+_COVERED_BEFORE = regex.compile(
+    r"(?<!\p{L})(?:đánh[ ]giá|tình[ ]hình|kết[ ]quả|sơ[ ]kết|tổng[ ]kết|nhìn[ ]lại|kiểm[ ]điểm)(?!\p{L})"
+    # (no "và", no plan word between: "kết quả tháng 7 và kế hoạch công tác tháng 8" plans August)
+    r"(?:(?!(?<!\p{L})(?:và|kế[ ]hoạch|triển[ ]khai|phương[ ]hướng)(?!\p{L}))[^.,;:!?\n()]){0,60}$",
+    regex.V1 | regex.IGNORECASE)
+# another period coordinated after a period ("tháng 10, quý IV năm 2024", "tháng 11 và quý IV", "quý III, 9 tháng
+# đầu năm"): the time is a list of periods, no single bound
+_PERIOD_LIST_AFTER = regex.compile(
+    r"[ ]*(?:,|và|hoặc|[-–])[ ]*(?:(?:các|những)[ ]+)?(?:tháng|quý|năm[ ]+(?:19|20)\d{2}|\d{1,2}[ ]+tháng|sáu[ ]+tháng)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
+
+
+def covered_period_at(text: str, start: int) -> bool:
+    """Whether the period starting at ``start`` in ``text`` is the one a review or a report looks back on
+    ("Hội nghị đánh giá tình hình thực hiện nhiệm vụ tháng 9 …"): it times no task (GUIDELINES: the periods a
+    report covers are no deadlines)."""
+    return _COVERED_BEFORE.search(text[max(0, start - 90):start], timeout=RX_TIMEOUT) is not None
+
+
+def period_listed_at(text: str, end: int) -> bool:
+    """Whether the period ending at ``end`` in ``text`` has another period coordinated after it ("nhiệm vụ tháng 10,
+    quý IV năm 2024"): a heading naming several periods sets no one bound for its items."""
+    return _PERIOD_LIST_AFTER.match(text, end, timeout=RX_TIMEOUT) is not None
+
 
 @dataclass(slots=True)
 class DeadlineSpan:

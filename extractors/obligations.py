@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors.deadlines import find_deadlines, open_ended_at
+from extractors.deadlines import covered_period_at, find_deadlines, open_ended_at, period_listed_at
 from extractors.obligation_builder import (
     CLOSING,
     REPORT_VERB,
@@ -1348,8 +1348,11 @@ class _Prose:
                 dl = found[0]
                 return Deadline(dl.deadline.date, dl.deadline.text, dl.deadline.kind, dl.deadline.inferred_year,
                                 base.span(off + dl.start, off + dl.end) if base.start is not None else base)
-        m = _HEADING_PERIOD.search(t, timeout=rx_timeout(t))
-        if m is None or open_ended_at(t, m.end("p")):
+        # (the period a review looks back on is passed over: "đánh giá tình hình tháng 9 …, triển khai nhiệm vụ tháng
+        # 10 …"; a heading naming more than one period, "tháng 10, quý IV năm 2024", sets no one bound)
+        ms = [m for m in _HEADING_PERIOD.finditer(t, timeout=rx_timeout(t)) if not covered_period_at(t, m.start("p"))]
+        m = ms[0] if len(ms) == 1 else None
+        if m is None or open_ended_at(t, m.end("p")) or period_listed_at(t, m.end("p")):
             return None  # ("TRỌNG TÂM THÁNG 5 VÀ THỜI GIAN TỚI": a start, no bound for the items below)
         year = m.group("y") or (ref[:4] if ref and ref[:4].isdigit() else None)
         if year is None:

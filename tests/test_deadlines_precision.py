@@ -243,3 +243,45 @@ def test_sub_rows_a_column_naming_whom_to_submit_to_and_a_row_going_on_after_the
     # "2.1", "2.2" under row 2: tasks of their own
     assert got("Theo dõi việc sắp xếp") == (["Sở Nội vụ", "Các sở, ngành liên quan"], "2028-09-30")
     assert got("Hướng dẫn chuyển giao") == (["Sở Tài chính", "Các sở, ngành liên quan"], "2028-12-31")
+
+
+# --------------------------------------------------------------------------
+# 4. The period a review looks back on, and a heading naming several periods, time no item below them
+#    (sixth session, dev5: one lead-in's reviewed month was given to every task of a monthly notice)
+# --------------------------------------------------------------------------
+
+
+def test_lead_in_reviewing_one_month_and_planning_the_next_gives_its_items_no_reviewed_month():
+    obs, _ = _run("""
+    Trên cơ sở ý kiến thảo luận tại cuộc họp, Sở Nội vụ đánh giá tình hình thực hiện nhiệm vụ tháng 4, quý II năm 2027 và triển khai các công việc trọng tâm tháng 5, quý II năm 2027 như sau:
+    1. Kết quả thực hiện nhiệm vụ tháng 4
+    Các phòng đã hoàn thành phần lớn chỉ tiêu được giao.
+    2. Nhiệm vụ trọng tâm
+    2.1. Giao Phòng Tổ chức biên chế:
+    - Rà soát hồ sơ vị trí việc làm của các đơn vị sự nghiệp.
+    - Hoàn thành đề án sắp xếp trước ngày 20/5/2027.
+    2.2. Giao Phòng Cải cách hành chính tổng hợp chỉ số cải cách của các xã.
+    """, date="2027-05-06")
+    assert _with(obs, "vị trí việc làm").deadline is None
+    assert _with(obs, "chỉ số cải cách").deadline is None
+    assert _with(obs, "đề án sắp xếp").deadline.date == "2027-05-20"
+
+
+def test_heading_naming_a_reviewed_period_then_the_period_ahead_times_items_by_the_one_ahead():
+    obs, _ = _run("""
+    Ban Giám đốc kiểm điểm kết quả công tác tháng 7 và thống nhất kế hoạch công tác tháng 8 năm 2027 như sau:
+    1. Phòng Hành chính - Tổng hợp chuẩn bị nội dung hội nghị cán bộ, viên chức.
+    2. Phòng Kế toán lập báo cáo tài chính của đơn vị.
+    """, date="2027-08-02")
+    assert _with(obs, "hội nghị cán bộ").deadline.date == "2027-08-31"
+    assert _with(obs, "báo cáo tài chính").deadline.date == "2027-08-31"
+
+
+def test_heading_naming_a_month_and_its_quarter_sets_no_one_bound():
+    obs, _ = _run("""
+    II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 VÀ QUÝ IV NĂM 2027
+    1. Chi cục Thủy lợi kiểm tra an toàn các hồ chứa trước mùa mưa lũ.
+    2. Chi cục Kiểm lâm tăng cường tuần tra phòng cháy rừng.
+    """, date="2027-11-03")
+    assert _with(obs, "hồ chứa").deadline is None
+    assert _with(obs, "phòng cháy rừng").deadline is None
