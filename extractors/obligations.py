@@ -52,7 +52,7 @@ from extractors.obligation_builder import (
     split_recipients,
 )
 from extractors.obligation_tables import FlatTableReader, read_table
-from extractors.recurrence import find_recurrences
+from extractors.recurrence import find_recurrences, fold_yearly_due
 from extractors.sentences import split_sentences
 from extractors.unit_registry import UnitRegistry
 from extractors.units import (
@@ -2038,4 +2038,7 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
         prose.paragraph(blk)
     flat.flush()
     prose.finish()
-    return b.finish()
+    obs, units = b.finish()
+    for ob in obs:
+        fold_yearly_due(ob)  # "Hằng năm, hoàn thành trước ngày 20/11": the rule's day, no one-off date
+    return obs, units

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import regex
 
-from core.model import Recurrence
+from core.model import Obligation, Recurrence
 from core.textutil import RX_TIMEOUT, fold, rx_timeout
 
 _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "mười hai": 12}
@@ -569,3 +569,32 @@ def _near_verb(text: str, m: regex.Match) -> bool:
                 or _TASK_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT)
                 or _DONE_BEFORE.search(text[max(0, m.start() - 12):m.start()], timeout=RX_TIMEOUT)
                 and _CLAUSE_CLOSED.match(text, m.end(), timeout=rx_timeout(text)))
+
+
+def fold_yearly_due(ob: Obligation) -> None:
+    """A due day written without its year in a task that comes round every year ("Hằng năm, hoàn thành trước ngày
+    20/11", "Định kỳ hằng năm báo cáo … trước ngày 30 tháng 11", "01 lần/năm …, hoàn thành trước ngày 31/8") is the
+    day of each year's round, not a one-off date (GUIDELINES: "trước ngày 20/11 hằng năm" is a recurrence): the day
+    goes into the rule (BYMONTH, BYMONTHDAY; a month alone, BYMONTH) and the one-off deadline is dropped; so does
+    the day of a rule of some months ("Định kỳ 6 tháng … trước ngày 15/6": 15 June and 15 December).  A year
+    written, a rule that names another day, or a rule of another period leave both as they are."""
+    rec, dl = ob.recurrence, ob.deadline
+    if rec is None or dl is None or not rec.rrule or not dl.inferred_year or not dl.date or dl.kind not in ("date", "month"):
+        return
+    parts = dict(p.split("=", 1) for p in rec.rrule.split(";") if "=" in p)
+    month, day = int(dl.date[5:7]), int(dl.date[8:10])
+    step = int(parts.get("INTERVAL", "1")) if parts.get("INTERVAL", "1").isdigit() else 0
+    if parts.get("FREQ", "").upper() == "MONTHLY" and step in (2, 3, 4, 6) and dl.kind == "date" and len(parts) == 2:
+        # "Định kỳ 6 tháng (trước ngày 15/6)": the day in every round of the months, a yearly rule of those months
+        months = sorted({(month - 1 + k * step) % 12 + 1 for k in range(12 // step)})
+        rec.rrule = f"FREQ=YEARLY;BYMONTH={','.join(map(str, months))};BYMONTHDAY={day}"
+        ob.deadline = None
+        return
+    if parts.get("FREQ", "").upper() != "YEARLY":
+        return
+    want = {"BYMONTH": str(month)} if dl.kind == "month" else {"BYMONTH": str(month), "BYMONTHDAY": str(day)}
+    if any(k in parts and parts[k] != v for k, v in want.items()):
+        return  # ("hằng năm vào ngày 15/6 …, năm nay trước ngày 30/9"): two days, both kept
+    parts.update(want)
+    rec.rrule = ";".join(f"{k}={v}" for k, v in parts.items())
+    ob.deadline = None

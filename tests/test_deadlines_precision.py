@@ -285,3 +285,56 @@ def test_heading_naming_a_month_and_its_quarter_sets_no_one_bound():
     """, date="2027-11-03")
     assert _with(obs, "hồ chứa").deadline is None
     assert _with(obs, "phòng cháy rừng").deadline is None
+
+# --------------------------------------------------------------------------
+# 5. A due day without its year in a task that comes round every year is the rule's day, no one-off date
+#    (sixth session, dev5: every "Hằng năm, hoàn thành trước ngày dd/mm" row also gave a deadline of the plan's year)
+# --------------------------------------------------------------------------
+
+
+def _due_and_rule(o):
+    return (o.deadline.date if o.deadline else None, o.recurrence.rrule if o.recurrence else None)
+
+
+def test_a_yearly_task_with_a_day_and_no_year_folds_the_day_into_its_rule():
+    obs, _ = _run("""
+    III. TỔ CHỨC THỰC HIỆN
+    1. Định kỳ hằng năm, các phòng chuyên môn gửi báo cáo kết quả thực hiện về Văn phòng Sở trước ngày 05 tháng 12.
+    2. Trung tâm Văn hóa tổ chức hội thao truyền thống của ngành 01 lần/năm, hoàn thành trước ngày 15/10.
+    3. Phòng Quản lý đô thị hoàn thành việc cắm mốc lộ giới trước ngày 20/9.
+    """, date="2027-04-12")
+    assert _due_and_rule(_with(obs, "gửi báo cáo kết quả")) == (None, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=5")
+    assert _due_and_rule(_with(obs, "hội thao")) == (None, "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=15")
+    # a one-off task keeps its date, the year taken from the document
+    assert _due_and_rule(_with(obs, "mốc lộ giới")) == ("2027-09-20", None)
+
+
+def test_a_yearly_task_whose_day_carries_its_year_keeps_its_date():
+    obs, _ = _run("""
+    Hằng năm, Sở Tài chính tổng hợp dự toán kinh phí của các đơn vị, hoàn thành trước ngày 15/7/2028.
+    """, date="2027-04-12")
+    o = _with(obs, "dự toán kinh phí")
+    assert o.deadline.date == "2028-07-15" and o.recurrence.rrule == "FREQ=YEARLY"
+
+
+def test_a_time_cell_saying_every_year_by_a_day_gives_a_rule_not_a_date():
+    from core.tables import table_from_grid
+    t = table_from_grid([
+        ["TT", "Nội dung", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+        ["1", "Tổ chức tuyên dương giáo viên dạy giỏi cấp tỉnh", "Sở Giáo dục và Đào tạo", "Hằng năm, trước ngày 18/11"],
+        ["2", "Biên soạn tài liệu bồi dưỡng kỹ năng số", "Trường Chính trị tỉnh", "Trước ngày 30/8/2028"],
+    ])
+    doc = Document(source=SourceInfo(path="t.docx", sha256="", format="docx"), blocks=[t]).reindex()
+    obs, _ = extract_obligations(doc, DocumentHeader(date="2027-04-12"))
+    assert _due_and_rule(_with(obs, "giáo viên dạy giỏi")) == (None, "FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=18")
+    assert _due_and_rule(_with(obs, "kỹ năng số")) == ("2028-08-30", None)
+
+
+def test_a_rule_of_some_months_with_a_day_and_no_year_gives_the_day_in_each_round():
+    obs, _ = _run("""
+    Công an huyện báo cáo định kỳ 6 tháng, 1 năm về Ủy ban nhân dân huyện (báo cáo 6 tháng trước ngày 10/6).
+    Định kỳ hằng quý, Phòng Tài chính - Kế hoạch báo cáo tình hình giải ngân trước ngày 20/3.
+    """, date="2027-03-02")
+    assert _due_and_rule(_with(obs, "Công an huyện")) == (None, "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=10")
+    assert _due_and_rule(_with(obs, "giải ngân")) == (None, "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20")
+
