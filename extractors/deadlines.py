@@ -40,7 +40,7 @@ _TRIGGER = regex.compile(
     r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|hạn[ ]chót(?:[ ]là)?|hạn[ ]cuối(?:[ ]là)?|không[ ]quá|không[ ]chậm[ ]hơn"
     r"|không[ ]muộn[ ]hơn"
     r"|thời[ ]hạn(?:[ ]hoàn[ ]thành)?|đến[ ]hết|hết[ ]hạn|trong(?:[ ]ngày)?|hoàn[ ]thành(?:[ ]trong)?|đến)"
-    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+thời[ ]điểm)?(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
+    r"(?:[ ]+(?:vào|là|trước|đến|tới))?(?:[ ]+thời[ ]điểm)?(?:[ ]+\d{1,2}[ ]?(?:giờ|h|:(?=\d{2}))(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*"
     # the day of the week before the date: "trước 16 giờ 00, thứ Năm, ngày 20/11/2025", "trước 10h ngày thứ Sáu (12/12/2025)"
     r"(?:(?:ngày[ ]+)?(?:thứ[ ]+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]nhật)[ ]*[,(]?[ ]*)?"
     # months listed before the one that carries the year: "trong tháng 11, tháng 12 năm 2025" is due at the last
@@ -118,6 +118,13 @@ _FRONT_YEAR_DUE = regex.compile(
     regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
 _RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+|tháng[ ]+)?\d", regex.V1 | regex.IGNORECASE)
+# a date opened by "từ", with its clock time ("từ ngày 15/9/2025 (thứ Hai) đến ngày …", "từ 9:00 ngày 15/9/2025 trước
+# 16:00 ngày …", "từ 8 giờ ngày …"): the start of the span, when another date follows in its clause
+_START_WORD_BEFORE = regex.compile(
+    r"(?<!\p{L})từ[ ]+(?:\d{1,2}[ ]?(?:giờ|h|:)[ ]?(?:\d{1,2})?(?:[ ]?phút)?[ ]*,?[ ]*)?(?:ngày[ ]*)?$",
+    regex.V1 | regex.IGNORECASE)
+# a due word done already ("đã hoàn thành trong tháng 4/2026", "đã gửi trước ngày …"): a past action (GUIDELINES)
+_PAST_BEFORE = regex.compile(r"(?<!\p{L})(?:đã|vừa)(?:[ ]+được)?[ ]+$", regex.V1 | regex.IGNORECASE)
 # not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
 # year ("từ năm 2021 đến ngày 31/3/2025"), a planned event ("dự kiến khởi công trước ngày …")
 # in a time column only a cut-off of data is no due date: "Từ tháng 3 đến tháng 5/2025", "Dự kiến tháng 6/2025" time the task
@@ -165,7 +172,7 @@ _AT_MEETING = regex.compile(r"(?<!\p{L})tại[ ]+(?:các[ ]+)?(?:kỳ|phiên|cu�
 # ("Thời hạn", "Tiến độ"); a bare "Thời gian:" or "Thời gian tổ chức:" times an event, not a due task
 _TIME_FIELD = regex.compile(
     r"^[ ]*(?:[-–+•*][ ]*|\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*)?"
-    r"(?:(?P<limit>thời[ ]hạn|tiến[ ]độ|hạn[ ]hoàn[ ]thành)|thời[ ]gian)"
+    r"(?:(?P<limit>thời[ ]hạn|tiến[ ]độ|hạn[ ](?:hoàn[ ]thành|nộp|gửi|đăng[ ]ký|báo[ ]cáo))|thời[ ]gian)"
     r"(?P<q>(?:[ ]*[-–,/]?[ ]+\p{L}+){0,6}?)[ ]*:[ ]*(?=\S)",
     regex.V1 | regex.IGNORECASE)
 # where a field line's value ends: its sentence's ";" or full stop ("2026." reads as a year there)
@@ -173,7 +180,7 @@ _VALUE_END = regex.compile(r";|\.(?=\s|$)")
 _FIELD_DOING = regex.compile(r"(?<!\p{L})(?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai|nộp|gửi|báo[ ]cáo|kết[ ]thúc)(?!\p{L})",
                              regex.V1 | regex.IGNORECASE)
 # a value that is no due time: a clock time (a meeting's), a start with no end, a length of time
-_FIELD_NOT_DUE = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L}))|^(?:kể[ ])?từ(?!\p{L})(?!.*(?:đến|tới|[-–]))",
+_FIELD_NOT_DUE = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L}))|^(?:kể[ ])?từ(?!\p{L})(?!.*(?:đến|tới|trước|[-–]))",
                                regex.V1 | regex.IGNORECASE)
 
 
@@ -193,10 +200,20 @@ def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
     return _STATE_AFTER.match(text[end:end + 120], timeout=RX_TIMEOUT) is not None
 
 
+def _later_date_in_clause(text: str, ds: DateSpan, nxt: DateSpan | None) -> bool:
+    """Whether the date ``nxt`` (the one after ``ds``) follows it in its clause, within a short reach (no ".", ";" or
+    line break between)."""
+    if nxt is None or nxt.start < ds.end:
+        return False
+    gap = text[ds.end:nxt.start]
+    return len(gap) <= 60 and not any(c in gap for c in ".;\n")
+
+
 def open_ended_at(text: str, end: int) -> bool:
     """Whether the period ending at ``end`` in ``text`` is left open towards the time after it ("tháng 5 và thời
     gian tới"): a start, not a due date, for a sentence or for the items under a heading."""
     return _OPEN_AFTER.match(text, end, timeout=RX_TIMEOUT) is not None
+
 
 # the period a review looks back on, not one its tasks are due in: "đánh giá tình hình thực hiện nhiệm vụ tháng 9",
 # "kết quả công tác quý III", "sơ kết công tác tháng 6" (the words of the review stand in the period's phrase, no
@@ -302,7 +319,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
     taken: list[tuple[int, int]] = []
     dates = find_dates(text)
     meeting_named = not in_time_column and "họp" in text  # once: a test per date made a long text quadratic
-    for ds in dates:
+    for di, ds in enumerate(dates):
         before = text[max(0, ds.start - 60):ds.start]
         # the date grammar may start its span at "ngày": look before it too
         head = text[ds.start:ds.start + 5].lower()
@@ -311,6 +328,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or _RANGE_TO.match(
                 text[ds.end:ds.end + 16], timeout=RX_TIMEOUT):
             continue  # the start of a range: the task runs until its end
+        if _START_WORD_BEFORE.search(probe, timeout=RX_TIMEOUT) and _later_date_in_clause(
+                text, ds, dates[di + 1] if di + 1 < len(dates) else None):
+            continue  # "từ ngày 15/9 (thứ Hai) đến ngày 13/10", "từ 9:00 ngày 15/9 trước 16:00 ngày 13/10": a start
         if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # a cut-off of data, a covered period, a planned event
         if trig is None and meeting_named:
@@ -356,6 +376,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         start = max(0, start)
         if trig is not None and not in_time_column and _until_not_due(text, start, trig.group(0), ds.end):
             continue  # "áp dụng … đến hết ngày 30/9", "Đến ngày 30/6, các xã đã …": a span's end, a cut-off
+        if trig is not None and _PAST_BEFORE.search(text[max(0, start - 14):start], timeout=RX_TIMEOUT):
+            taken.append((start, ds.end))
+            continue  # "(đã hoàn thành trước ngày 15/4)": done already
         if open_ended_at(text, ds.end):
             taken.append((start, ds.end))
             continue  # "trong tháng 5 năm 2026 và thời gian tới": a start, not a due date
@@ -418,7 +441,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
                 continue  # a period is a due date after a time word, or placed first with its year
             if open_ended_at(text, m.end()) or m.group("trig") and not in_time_column and _until_not_due(
-                    text, m.start(), m.group("trig"), m.end()):
+                    text, m.start(), m.group("trig"), m.end()) or m.group("trig") and _PAST_BEFORE.search(
+                    text[max(0, m.start() - 14):m.start()], timeout=RX_TIMEOUT):
                 taken.append((m.start(), m.end()))
                 continue  # "quý III/2026 và những tháng tiếp theo", "miễn phí đến hết năm 2027"
             y = int(m.group("y")) if m.group("y") else ry

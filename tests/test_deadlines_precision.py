@@ -286,6 +286,7 @@ def test_heading_naming_a_month_and_its_quarter_sets_no_one_bound():
     assert _with(obs, "hồ chứa").deadline is None
     assert _with(obs, "phòng cháy rừng").deadline is None
 
+
 # --------------------------------------------------------------------------
 # 5. A due day without its year in a task that comes round every year is the rule's day, no one-off date
 #    (sixth session, dev5: every "Hằng năm, hoàn thành trước ngày dd/mm" row also gave a deadline of the plan's year)
@@ -338,3 +339,35 @@ def test_a_rule_of_some_months_with_a_day_and_no_year_gives_the_day_in_each_roun
     assert _due_and_rule(_with(obs, "Công an huyện")) == (None, "FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=10")
     assert _due_and_rule(_with(obs, "giải ngân")) == (None, "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=20")
 
+
+# --------------------------------------------------------------------------
+# 6. The start of a span, a task done already, and a due label with a clock time
+# --------------------------------------------------------------------------
+
+
+def test_the_start_of_a_span_is_no_due_date_whatever_stands_between():
+    # a weekday or a clock time between the start and its end; the end word "trước" instead of "đến"
+    assert _d("Thời gian nhận đơn: từ ngày 04/01/2028 (thứ Ba) đến ngày 21/01/2028.", "2027-12-20") == [
+        ("2028-01-21", "date")]
+    assert _d("Các hộ kinh doanh nộp tờ khai từ 7 giờ 30 ngày 04/01/2028 đến 17 giờ ngày 21/01/2028.", "2027-12-20") == [
+        ("2028-01-21", "date")]
+    assert _d("- Thời gian tiếp nhận: từ 8:00 ngày 04/01/2028 trước 17:00 ngày 21/01/2028;", "2027-12-20") == [
+        ("2028-01-21", "date")]
+    # a start alone stays no due date, and a due date after a start keeps its own
+    assert _d("Quy chế này áp dụng từ ngày 04/01/2028.", "2027-12-20") == []
+    assert _d("Các xã triển khai từ ngày 04/01/2028 và báo cáo kết quả trước ngày 21/01/2028.", "2027-12-20") == [
+        ("2028-01-21", "date")]
+
+
+def test_a_due_label_naming_what_is_handed_in_times_its_value():
+    assert _d("Hạn nộp bài dự thi: 15/3/2028.", "2027-12-20") == [("2028-03-15", "date")]
+    assert _d("- Hạn đăng ký: từ 01/3/2028 - 20/3/2028", "2027-12-20") == [("2028-03-20", "date")]
+    assert _d("Hạn gửi hồ sơ: trước 16:30 ngày 20/3/2028.", "2027-12-20") == [("2028-03-20", "date")]
+
+
+def test_a_task_done_already_gives_no_due_date():
+    assert _d("Đề án chuyển đổi số của huyện (đã hoàn thành trong quý I/2028) được triển khai tiếp.", "2028-04-10") == []
+    assert _d("Quy chế phối hợp đã hoàn thành trước ngày 15/3/2028.", "2028-04-10") == []
+    # the same words for a task ahead
+    assert _d("Các phòng hoàn thành quy chế phối hợp trong quý II/2028.", "2028-04-10") == [("2028-06-30", "quarter")]
+    assert _d("Các đơn vị đã được giao chỉ tiêu hoàn thành trước ngày 15/6/2028.", "2028-04-10") == [("2028-06-15", "date")]
