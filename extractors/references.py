@@ -56,6 +56,7 @@ _OWN_NUMBER = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ|số)[ \t]*:[ \t]*(?:[^
 # an annex's caption naming the document it goes with: "(Kèm theo Báo cáo số 72/BC-SCT ngày …)"
 _ENCLOSED_BY = regex.compile(r"(?:^|\n)[ \t]{0,3}\(?[ \t]{0,3}(?:[Kk]èm\s{1,3}theo|KÈM\s{1,3}THEO|[Bb]an\s{1,3}hành\s{1,3}kèm\s{1,3}theo)"
                              r"[^.;:()\n]{0,40}$")
+_OWN_NUMBER_MISREAD = regex.compile(r"(?:^|\n)[ \t]*[^\s0-9]{1,4}[ \t]{0,2}:[ \t]{0,3}[^\s\p{L}]{0,4}[ \t]{0,2}$")
 _OWN_NUMBER_NOCOLON = regex.compile(r"(?:^|\n)[ \t]*(?:Số|SỐ)[ \t]{1,3}$")
 _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
 _ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "led": 2, "title": 2, "named": 3, "explicit": 3}
@@ -199,7 +200,7 @@ class _Acc:
 
 def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None,
                    own_block: int | None = None, own_span: tuple[int, int] | None = None,
-                   own_symbol: str | None = None) -> bool:
+                   own_symbol: str | None = None, header_symbol: str | None = None) -> bool:
     if own_key and ref_key(found.id) == own_key:
         return True
     if own_symbol and ref_key(found.symbol) == own_symbol and found.year is None \
@@ -210,6 +211,9 @@ def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None
     if _OWN_NUMBER.search(before, timeout=rx_timeout(before)):
         return True
     block = stream.block_at(start)
+    if header_symbol and ref_key(found.symbol) == header_symbol and found.year is None and block is not None and block < 12 \
+            and _OWN_NUMBER_MISREAD.search(before, timeout=rx_timeout(before)):
+        return True  # the header's "Số:" line read twice by a scan, "Số" and the number misread ("sé: §#1 /KH-…")
     if own_block is not None and block == own_block and stream.pieces and stream.pieces[0].loc.table is None:
         # the header's own "Số:" line, its number misread ("Só:¿92 /TB-UBND") — only there when the
         # paragraph holds more than that line (a web page's header run together with its body)
@@ -247,6 +251,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     own_key = ref_key(header.id) if header and header.id else None
     # the symbol alone identifies this document only when its number is unread (a scan) or left blank (a draft)
     own_symbol = ref_key(header.symbol) if header and header.symbol and not header.number else None
+    header_symbol = ref_key(header.symbol) if header and header.symbol else None
     number_loc = (header.locs.get("number_line") or header.locs.get("number")) if header else None
     own_block = number_loc.block if number_loc is not None and number_loc.table is None else None
     own_span = (number_loc.start, number_loc.end) if own_block is not None and number_loc.start is not None \
@@ -256,7 +261,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     prepared = [(st, clean(st.text)) for st in build_streams(doc)]
     for stream, c in prepared:
         found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block, own_span,
-                                                                          own_symbol)
+                                                                          own_symbol, header_symbol)
                  and not _FORM_BEFORE.search(c.text[max(0, f.start - 25):f.start], timeout=RX_TIMEOUT)
                  and not _is_project_name(c.text, f)]
         if not found:
@@ -460,10 +465,13 @@ _PLACE_NAMED = regex.compile(r"(?:huyện|tỉnh|thành\s+phố|quận|thị\s+x
 
 
 def _agency_specific(code: str) -> bool:
-    """A code one agency chose for itself (not in the national tables, or
-    standing there for a named place's body, e.g. YTTMR)."""
+    """A code one agency chose for itself, standing in the issuer table for a
+    named place's body (e.g. YTTMR). A code the table does not know is not
+    taken for one: it may be a national body's (TCT), whose letters are cited
+    by number without a name, and the guidelines want the issuer as the text
+    names it."""
     if not is_issuer_code(code):
-        return True
+        return False  # a code the table does not know may be a national body's (TCT): nothing says whose it is
     exp = issuer_by_code(code) or ""
     return bool(_PLACE_NAMED.search(exp, timeout=rx_timeout(exp)))
 
