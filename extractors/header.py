@@ -67,7 +67,7 @@ def _loose(phrase: str) -> str:
         elif ch in "aeiouy":
             out.append(r"(?:" + ch + r"|[^\x00-\x7f\s\p{N}\p{P}])")  # the vowel with any mark (or misread)
         else:
-            out.append(ch)
+            out.append(ch + r"\.?")  # a scan's stray dot inside a word ("CH.Ủ NGHIA")
     return "".join(out)
 
 
@@ -87,10 +87,22 @@ _NUMBER_LINE = regex.compile(
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
 # and a number it could not read (kept null) before a state symbol with a hyphen
 _NUMBER_LINE_OCR = regex.compile(
-    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ|S(?=\s{0,2}:))(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ|S(?=\s{0,2}:)|[$§][ôốồổóòoO06](?=\s{0,2}:))(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}(?:,\p{Lu}[\p{L}0-9&]{0,15}){0,3}){1,5})"
     r"[\s|]*$"  # a joint body's code written with commas ("-SVH,TT,DL"); a scanned table border after it
+)
+# a scanned "Số:" line whose slash the OCR misread, the unread number glued to the symbol: "Số: Äf03Y!CTHN-TTHT" —
+# the state symbol after the last mark that is no letter (the number stays null)
+_NUMBER_LINE_OCR_GLUED = regex.compile(
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|[$§][ôốồổóòoO06])\s{0,2}:\s{0,3}\S{0,8}[^\s\p{L}0-9\-]"
+    r"(?P<sym>\p{Lu}[\p{Lu}Đ0-9&]{1,11}(?:-\p{Lu}[\p{L}0-9&]{1,11}){1,3})[.,|]?$"
+)
+# a scanned number line with no "Số" left, before the place on its line: "864305 /TCT-KK. Hà Nội, ngày …" — the
+# "Số:" read as figures; more than five figures are no number (null), the symbol stands
+_NUMBER_LINE_BARE = regex.compile(
+    r"^[^\p{L}0-9]{0,3}(?P<digits>[0-9]{1,8})\s{0,3}(?P<sep>/)\s{0,3}"
+    r"(?P<sym>\p{Lu}[\p{Lu}Đ0-9&]{1,11}(?:-\p{Lu}[\p{L}0-9&]{1,11}){1,3})[.,|]?$"
 )
 # "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Bà Rịa - Vũng Tàu, ngày …", "HÀ NỘI, NGÀY …"
 _PLACE_DATE = regex.compile(
@@ -108,14 +120,21 @@ _HEAD_TITLE = (r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|GIÁM\s+ĐỐC|T
 _AUTHORITY_TAIL = regex.compile(
     r"(?<=\s)(?:" + _HEAD_TITLE + r"|(?:PHÓ\s+)?THỦ\s+TƯỚNG|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|CHÍNH\s+PHỦ)(?![\p{L}])")
 _YEAR_ONLY = regex.compile(r"[\s.…_]{0,12}tháng[\s.…_]{0,12}năm[ \t]{1,3}(?P<y>(?:19|20)[0-9]{2})(?![0-9])", regex.IGNORECASE)
+# what a scan leaves of a number line before the place on its line: one token holding a slash and a hyphen
+# ("sé/(ÖCr-TTHT Bắc Ninh, ngày …")
+_NUMBER_DEBRIS = regex.compile(r"\s{0,3}(?=[^\s]{0,24}/)(?=[^\s]{0,24}-)[^\s]{4,30}\s{1,3}")
+_UNREAD_DAY = regex.compile(r"[\s/.,]{0,3}[^\s0-9]{1,3}[\s,]{1,3}tháng\s{1,3}(?P<m>\S{1,3})\s{1,3}năm\s{1,3}"
+                         r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
-_SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)[\s:.]")
+_SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC|V[wW](?=\s\p{Ll}))[\s:.]")  # "Vw": a scan's "V/v"
 _BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
     regex.IGNORECASE,
 )
 # "Kính gửi:", or a bare "Gửi:" / a fragment cut after "Kính" ("gửi: - Các Bộ, …") with its colon
-_KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:)\s*(?P<rest>.*)$")
+_KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:"
+                          # a scan's "Kính gửi:" with a letter or mark misread, a speck before it (", Kink gửi:")
+                          r"|[^\p{L}0-9]{0,3}K\p{L}{2,3}\s{1,2}g\p{L}{1,2}i\s{0,2}:)\s*(?P<rest>.*)$")
 _DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
 _NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN|(?:Noi|NOI)\s+(?:nhận|nhan|NHẬN|NHAN)(?=\s{0,2}:))\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?P<rest>\S.*)$")
@@ -303,7 +322,18 @@ def _split_header_piece(text: str) -> list[str]:
             if date_end is not None and len(piece) - date_end > 3:
                 cuts.append(date_end)  # the type line or the text after the date, run on
         out.extend(_cut(piece, cuts))
+    pieces, out = out, []
+    for piece in pieces:
+        # "… Bắc Ninh, ngày … năm 2018 V/v Thủ tục …": a subject run onto a date, whatever stands before the date
+        vv = _CUT_VV.search(piece, timeout=rx_timeout(piece)) if "V/" in piece else None
+        if vv and _DATE_BEFORE_VV.search(piece[:vv.start()], timeout=rx_timeout(piece)):
+            out.extend(_cut(piece, [vv.start()]))
+        else:
+            out.append(piece)
     return out
+
+
+_DATE_BEFORE_VV = regex.compile(r"(?:ngày|NGÀY)[^\n]{0,24}(?:tháng|THÁNG)[^\n]{0,8}(?:năm|NĂM)\s{1,3}(?:19|20)[0-9]{2}\s{1,3}$")
 
 
 def _split_signature_piece(text: str) -> list[str]:
@@ -547,6 +577,8 @@ def extract_header(doc: Document) -> DocumentHeader:
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or stamped by an e-signature on a dated letter (a draft, undated, keeps it null)
         h.number = _number_from_file_name(doc.source.path if doc.source else "", h.symbol)
+    if h.issuer or h.place:
+        _marks_from_text(lines, h)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -614,7 +646,15 @@ def _issuer_by_motto(top: list[Line], h: DocumentHeader, lines: list[Line]) -> N
     mi = next((k for k, ln in enumerate(top[:15]) if _ANCHOR_MOTTO.search(ln.text, timeout=rx_timeout(ln.text))), None)
     if mi is None:
         return
-    _read_issuer_block(top, mi, h, lines)
+    nxt = top[mi + 1].text if mi + 2 < len(top) else ""
+    beside = _MOTTO_PIECE.sub(" ", _MOTTO.sub(" ", nxt, timeout=RX_TIMEOUT), timeout=RX_TIMEOUT).strip(" -–—_.|")
+    if nxt and beside != nxt.strip() and _MOTTO_PIECE.search(nxt, timeout=rx_timeout(nxt)) and beside \
+            and _is_title_caps(beside):
+        # a two-column header read line by line: the issuer block's last line beside the motto's second
+        # ("TỔNG CỤC X" ⏎ "CỘNG HÒA …" ⏎ "CỤC X TỈNH Y  Độc lập - Tự do - Hạnh phúc"): the block runs to that line
+        _read_issuer_block(top, mi + 2, h, lines)
+    else:
+        _read_issuer_block(top, mi, h, lines)
     if h.issuer is None:
         j = _past_header_matter(top, mi + 1)
         k = j
@@ -669,7 +709,10 @@ def _ocr_number_before_place(text: str) -> regex.Match | None:
     w = _TITLE_WORD.search(text, pd.start(), pd.end(), timeout=rx_timeout(text))
     if not w or w.start() < 6:
         return None
-    return _NUMBER_LINE_OCR.match(text[:w.start()].rstrip(), timeout=rx_timeout(text))
+    head = text[:w.start()].rstrip()
+    return (_NUMBER_LINE_OCR.match(head, timeout=rx_timeout(head))
+            or _NUMBER_LINE_OCR_GLUED.match(head, timeout=rx_timeout(head))
+            or _NUMBER_LINE_BARE.match(head, timeout=rx_timeout(head)))
 
 
 def _number_line_end(text: str) -> int:
@@ -688,7 +731,8 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
             text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
         m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
-            m = _NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text)) or _ocr_number_before_place(text)
+            m = (_NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text)) or _ocr_number_before_place(text)
+                 or _NUMBER_LINE_OCR_GLUED.match(text, timeout=rx_timeout(text)))
             if not m:
                 m = _glued_number_line(text)
             if not m or "-" not in m.group("sym"):
@@ -698,17 +742,20 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         sym = _clean_symbol(m.group("sym"))
         if _WORD_NOT_CODE.match(sym, timeout=RX_TIMEOUT):
             continue  # "CÔNG BÁO/Số 271/Ngày 12-05-2026": a gazette's running header — a symbol is a code, never a word
-        if m.group("sep") == "-":  # party "Số 324-QĐ/TU"
+        if m.groupdict().get("sep") == "-":  # party "Số 324-QĐ/TU"
             if "/" not in sym:
                 continue
-        h.number = m.group("num") or None
+        h.number = m.groupdict().get("num") or None
+        digits = m.groupdict().get("digits")
+        if digits and len(digits) <= 5:
+            h.number = digits  # "1046 /TCT-TTKT Hà Nội, …": a number line without its "Số:"
         h.symbol = sym
         year = m.groupdict().get("year")
         h.locs["number"] = ln.loc.span(m.start(), m.end()) if ln.loc.start is not None and not joined else ln.loc
         h.locs["number_line"] = ln.loc  # the whole "Số:" line (its raw offsets)
         if h.symbol:
             code = regex.split(r"[\-/]", h.symbol, timeout=RX_TIMEOUT)[0]
-            dt = doc_type_by_code(code, party=m.group("sep") == "-")
+            dt = doc_type_by_code(code, party=m.groupdict().get("sep") == "-")
             if dt and ("-" in h.symbol or "/" in h.symbol):
                 h.type_code = dt.code
         return i, year
@@ -767,7 +814,10 @@ def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = No
             continue
         lead = _MOTTO.sub("", ln.text[n_end:m.start()], timeout=RX_TIMEOUT)
         if lead.strip(" \t*_.:-"):
-            continue  # "… Chỉ thị số 14-CT/TU, ngày …" in a sentence is not the place-date line
+            deb = _NUMBER_DEBRIS.match(ln.text, n_end, timeout=rx_timeout(ln.text)) if n_end == 0 else None
+            m = _PLACE_DATE.search(ln.text, deb.end(), timeout=rx_timeout(ln.text)) if deb else None
+            if m is None or m.start() != deb.end():
+                continue  # "… Chỉ thị số 14-CT/TU, ngày …" in a sentence is not the place-date line
         place = m.group("place").strip()
         words = place.split()
         while len(words) > 1 and len(words[0]) >= 2 and words[0].isupper() and not all(w.isupper() for w in words) \
@@ -790,6 +840,14 @@ def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = No
             ym = _YEAR_ONLY.match(ln.text, m.end(), timeout=rx_timeout(ln.text))
             if ym:
                 h.date_partial = ym.group("y")
+            else:
+                # a scan's day (or month) unread: "ngày/WÍ tháng 07 năm 2018", "ngày of tháng § năm 2021" —
+                # the month when it reads as one, and the year
+                om = _UNREAD_DAY.match(ln.text, m.end(), timeout=rx_timeout(ln.text))
+                if om:
+                    mo = om.group("m")
+                    h.date_partial = (f"{om.group('y')}-{int(mo):02d}" if mo.isdigit() and 1 <= int(mo) <= 12
+                                      else om.group("y"))
         h.place = place
         h.locs["date"] = ln.loc
         return
@@ -1192,6 +1250,53 @@ def _is_debris(text: str) -> bool:
     return not any(regex.fullmatch(r"\p{L}{2,}[.,:;]?", t, timeout=RX_TIMEOUT) for t in text.split())
 
 
+def _marked(text: str) -> int:
+    """How many letters of ``text`` carry a mark (or are "đ")."""
+    return sum(1 for ch in text if ch.isalpha() and fold(ch) != ch.lower())
+
+
+def _spelling_in_text(name: str, folded_lines: list[tuple[str, str]]) -> str | None:
+    """The document's own spelling of ``name`` where it writes it with more marks, not in capitals ("TONG CUC
+    THUE" on a scanned header, "Tổng cục Thuế" in the letter's text): the most marked such writing."""
+    key = fold(name)
+    if len(key) < 4:
+        return None
+    best, best_marks = None, _marked(name)
+    for text, folded in folded_lines:
+        at = folded.find(key)
+        while at != -1:
+            end = at + len(key)
+            if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                cand = text[at:end]
+                if not cand.isupper() and _marked(cand) > best_marks:
+                    best, best_marks = cand, _marked(cand)
+            at = folded.find(key, at + 1)
+    return best
+
+
+def _marks_from_text(lines: list[Line], h: DocumentHeader) -> None:
+    """A scanned header read without its marks ("Tong cục thue", "Ha Nội") takes the marks the document's own
+    text gives the same name (compared without marks, word for word)."""
+    folded_lines = []
+    for ln in lines[:600]:
+        t = squash_spaces(ln.text)
+        f = fold(t)
+        if len(f) == len(t):
+            folded_lines.append((t, f))
+    if h.issuer:
+        better = _spelling_in_text(h.issuer, folded_lines)
+        if better and better[:1].isupper():
+            h.issuer = better
+    if h.parent_issuer:
+        better = _spelling_in_text(h.parent_issuer, folded_lines)
+        if better and better[:1].isupper():
+            h.parent_issuer = better
+    if h.place:
+        better = _spelling_in_text(h.place, folded_lines)
+        if better and better[:1].isupper():
+            h.place = better
+
+
 def _place_case(name: str, place: str | None) -> str:
     """An agency name cased from all-caps keeps the capitals of a place name
     it ends with when that place is the one written on the place-date line:
@@ -1332,7 +1437,9 @@ def _authority_at(top: list[Line], j: int) -> bool:
 
 
 # "ngày", "tháng" and "năm" as an OCR misreads their marks ("ngảy 5 thảng 3 nẵm 2031"), before the figures they name
-_OCR_NGAY = regex.compile(r"(?<![\p{L}])(?:ng[aàảáạãâầấẩậ]y|NG[AÀẢÁẠÃ]Y)(?=\s{0,2}[0-9OoIl|])")
+_OCR_NGAY = regex.compile(r"(?<![\p{L}])(?:ng[aàảáạãâầấẩậ]y|NG[AÀẢÁẠÃ]Y)(?=\s{0,2}[0-9OoIl|])"
+                          # "Hà Nội, ngdy, Jf tháng 4": one letter misread, the day unread, "tháng" next
+                          r"|(?<=\p{L},\s{1,2})ng[^\s\p{N}]y(?=[\s,]{1,3}\S{1,3}\s{1,2}th[aáà]ng\s)")
 _OCR_THANG = regex.compile(r"(?<![\p{L}])(?:th[aàảáạãâầấ]ng|TH[AÀẢÁẠÃ]NG)(?=\s{0,2}[0-9OoIl|])")
 _OCR_NAM_WORD = regex.compile(r"(?<![\p{L}])(?:n[aàảáạãăắằẳẵặâầấẩẫ]m|N[AÀẢÁẠÃĂẮẰẲẴẶ]M)(?=\s{1,2}(?:19|20)[0-9]{2}(?![0-9]))")
 
@@ -1442,7 +1549,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
         if j >= i + 4 and len(text) > 45:
             break  # past four lines, only a narrow column's short lines go on with the subject
         if j > i or first is None:
-            if _DECOR.match(text, timeout=RX_TIMEOUT) or (j > i and (_BODY_START.match(text, timeout=RX_TIMEOUT)
+            if _DECOR.match(text, timeout=RX_TIMEOUT) or (j > i and ((_BODY_START.match(text, timeout=RX_TIMEOUT)
+                                                                      and not text[:1].islower())  # "theo …" goes on
                                                   or _KINH_GUI.match(text, timeout=RX_TIMEOUT) or _SUBJECT_VV.match(text, timeout=RX_TIMEOUT))):
                 break
             if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=rx_timeout(text))

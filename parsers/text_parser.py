@@ -48,7 +48,7 @@ from core.model import (
 from core.normalize import normalize_document_text
 from core.syllables import is_valid_syllable
 from core.tables import detect_header_rows, make_cell, stitch_tables
-from core.textutil import RX_TIMEOUT, rx_timeout
+from core.textutil import RX_TIMEOUT, fold, rx_timeout
 
 # --------------------------------------------------------------------------
 # 1. bytes -> text
@@ -616,6 +616,8 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
         return False
     if _URL_LINE.match(cur, timeout=RX_TIMEOUT) or _URL_LINE.match(prev, timeout=RX_TIMEOUT):
         return False
+    if _motto_bound(prev, cur):
+        return False
     full = width is not None and len(prev) >= 0.75 * width
     ends_clause = _END_PUNCT.search(prev, timeout=rx_timeout(prev)) is not None
     label = label_of(cur)
@@ -647,6 +649,21 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     if prev.endswith(",") or prev.endswith(" -") or prev.endswith(" –"):
         return True
     return full or _label_name_runs_on(prev, cur) or (width is None and _head_runs_on(prev, cur))
+
+
+# the national motto, read without marks (a scan loses them: "CONG HOA XÃ HOI CH.Ủ NGHIA VIỆT NAM",
+# "Doc lọc Tự do - Hạnh phúc"): its two lines end the header line they stand on, whatever comes next
+_MOTTO_LINE_END = regex.compile(r"(?:nghia\W{0,3}viet\W{1,3}nam|tu\W{0,3}do\W{1,5}hanh\W{1,3}phuc)[\W_]{0,4}$")
+_MOTTO_LINE_START = regex.compile(r"^\W{0,3}(?:cong\W{1,3}hoa\W{1,3}xa\W{1,3}hoi|doc\W{1,3}lap\W{1,5}tu\W{1,3}do)")
+
+
+def _motto_bound(prev: str, cur: str) -> bool:
+    """Whether a line of the motto ends ``prev`` or opens ``cur``: never one paragraph with the other line
+    (a two-column header read line by line: "SỞ Y TẾ CỘNG HÒA … VIỆT NAM" ⏎ "Số: 12/SYT …")."""
+    if len(prev) > 160 and len(cur) > 160:
+        return False
+    tail, head = fold(prev[-60:]).lower(), fold(cur[:40]).lower()
+    return bool(_MOTTO_LINE_END.search(tail, timeout=RX_TIMEOUT) or _MOTTO_LINE_START.match(head, timeout=RX_TIMEOUT))
 
 
 def _glued(prev: str) -> bool:

@@ -104,3 +104,93 @@ def test_a_space_inside_a_scanned_number_after_so():
     assert refs["124/2029/NĐ-CP"].issuer == "Chính phủ"
     # two digits before the space, or no "số": not one number
     assert set(refs_of("Kèm theo Tờ trình số 45 12/TTr-SNV của Sở Nội vụ.")) == {"12/TTr-SNV"}
+
+
+# --- a scanned two-column header read line by line (tax-office letters and the like) ------------------------
+
+def test_the_motto_lines_end_the_header_line_they_stand_on(tmp_path):
+    # an OCR's stray opening quote, a figure opening the next line: the motto still ends its line
+    text = ("“BO NÔNG NGHIỆP CONG HOA XÃ HOI CH.Ủ NGHIA VIỆT NAM\nCUC THU Y Độc lập — Tự do — Hạnh phúc\n"
+            "Số: 77/CTY-KH Hà Nội, ngày 5 tháng 6 năm 2031\nTHONG BAO\n\nVề lịch tiêm phòng vụ thu\n\n"
+            "Cục Thú y thông báo lịch tiêm phòng như sau.\n")
+    texts = [p.text for p in parsers.parse(_write(tmp_path, "h.txt", text)).paragraphs]
+    assert texts[:3] == ["“BO NÔNG NGHIỆP CONG HOA XÃ HOI CH.Ủ NGHIA VIỆT NAM", "CUC THU Y Độc lập — Tự do — Hạnh phúc",
+                         "Số: 77/CTY-KH Hà Nội, ngày 5 tháng 6 năm 2031"]
+    text = "SỞ XÂY DỰNG Doc lọc Tự do - Hạnh phúc\n1203 /SXD-QH. Vĩnh An, ngày 2 tháng 3 năm 2031\n"
+    texts = [p.text for p in parsers.parse(_write(tmp_path, "i.txt", text)).paragraphs]
+    assert texts == ["SỞ XÂY DỰNG Doc lọc Tự do - Hạnh phúc", "1203 /SXD-QH. Vĩnh An, ngày 2 tháng 3 năm 2031"]
+
+
+def _scan(*number_and_date: str, issuer: tuple[str, ...] = ("BO XAY DUNG", "CUC QUAN LY NHA"),
+          body: str = "Cục Quản lý nhà đề nghị các Sở Xây dựng rà soát hồ sơ nhà ở xã hội.") -> tuple[str, ...]:
+    return (f"{issuer[0]} CONG HOA XA HOI CHU NGHIA VIET NAM", f"{issuer[1]} Độc lập - Tự do - Hạnh phúc",
+            *number_and_date, "V/v rà soát hồ sơ nhà ở xã hội", "Kính gửi: Sở Xây dựng các tỉnh.", body)
+
+
+def test_a_scanned_number_line_with_so_misread_or_lost():
+    h = header_of(*_scan("$6:512/QLN-PC Hà Nội, ngày 9 tháng 4 năm 2031"))
+    assert (h.number, h.symbol, h.id) == ("512", "QLN-PC", "512/QLN-PC")
+    # the slash misread, the number unread and glued to the symbol: the symbol stands, the number stays null
+    h = header_of(*_scan("Số: Ëg0Z!QLN-PC Hà Nội, ngày 9 tháng 4 năm 2031"))
+    assert (h.number, h.symbol) == (None, "QLN-PC")
+    # no "Số:" left, read as figures (six of them: no number); five or fewer are the number
+    h = header_of(*_scan("864512 /QLN-PC. Hà Nội, ngày 9 tháng 4 năm 2031"))
+    assert (h.number, h.symbol, h.place) == (None, "QLN-PC", "Hà Nội")
+    h = header_of(*_scan("2046 /QLN-PC Hà Nội, ngày 9 tháng 4 năm 2031"))
+    assert (h.number, h.symbol) == ("2046", "QLN-PC")
+
+
+def test_a_scanned_date_with_its_day_unread_keeps_month_and_year():
+    h = header_of(*_scan("Số: 51/QLN-PC Hà Nội, ngdy, Jf tháng 4 năm 2031"))
+    assert (h.date, h.date_partial, h.place) == (None, "2031-04", "Hà Nội")
+    h = header_of(*_scan("Số: 51/QLN-PC Hà Nội, ngày of tháng § năm 2031"))
+    assert (h.date, h.date_partial) == (None, "2031")
+    # what is left of the number line before the place does not hide the place-date
+    h = header_of(*_scan("sé/(ÖQr-PC Hà Nội, ngày/WÍ tháng 07 năm 2031"))
+    assert (h.place, h.date_partial) == ("Hà Nội", "2031-07")
+
+
+def test_an_issuer_read_without_marks_takes_the_spelling_its_own_text_gives():
+    h = header_of(*_scan("Số: 51/QLN-PC Ha Noi, ngày 9 tháng 4 năm 2031",
+                         body="Cục Quản lý nhà đề nghị các Sở gửi báo cáo về Hà Nội trước ngày 30/4/2031."))
+    assert (h.issuer, h.place) == ("Cục Quản lý nhà", "Hà Nội")
+    # the text never writes it otherwise: the header's reading stays
+    h = header_of(*_scan("Số: 51/QLN-PC Hà Nội, ngày 9 tháng 4 năm 2031", body="Đề nghị các Sở gửi báo cáo."))
+    assert h.issuer == "Cuc quan ly nha"
+
+
+def test_the_issuer_beside_the_mottos_second_line_when_no_number_line_is_read():
+    lines = ("TONG CUC HAI QUAN CONG HÒA XÃ HỘI CHỦ NGHĨA VIET NAM", "CỤC HAI QUAN TINH VINH AN Độc lập - Tự do - Hạnh phúc",
+             "sé/(ÖHr-NV Vĩnh An, ngày/WÍ tháng 07 năm 2031 V/v Thủ tục hoàn thuế hàng xuất khẩu.",
+             "Kính gửi: Công ty TNHH Minh Long",
+             "Cục Hải quan tỉnh Vĩnh An nhận được văn bản của Công ty, Cục Hải quan tỉnh Vĩnh An có ý kiến như sau:")
+    h = header_of(*lines)
+    assert h.issuer == "Cục Hải quan tỉnh Vĩnh An"
+    assert (h.place, h.date_partial) == ("Vĩnh An", "2031-07")
+    assert h.subject == "V/v Thủ tục hoàn thuế hàng xuất khẩu"
+
+
+def test_a_scanned_subject_and_addressee_line():
+    lines = ("CỤC THUẾ TỈNH AN LẠC", "Số: 88/CTAL-TTHT", *MOTTO, "Tân Phú, ngày 3 tháng 5 năm 2031",
+             "Vw hoàn thuế giá trị gia tăng", "theo Nghị định số 12/2031/NĐ-CP cho dự án đầu tư",
+             ", Kink gửi: Công ty cổ phần Sông Mây", "Trả lời văn bản của Công ty, Cục Thuế có ý kiến như sau:")
+    h = header_of(*lines)
+    assert h.subject == "Vw hoàn thuế giá trị gia tăng theo Nghị định số 12/2031/NĐ-CP cho dự án đầu tư"
+    assert h.recipients == ["Công ty cổ phần Sông Mây"]
+
+
+# --- the document's own number, read twice by a scan, is no reference; an unknown code names no issuer -------
+
+def test_the_own_number_line_misread_a_second_time_is_not_a_reference():
+    lines = ("BỘ NỘI VỤ", "Số: 412/KH-BNV", *MOTTO, "só: ¢#2 /KH-BNV", "Hà Nội, ngày 3 tháng 4 năm 2031", "KẾ HOẠCH",
+             "Triển khai phong trào thi đua", "Thực hiện Quyết định số 12/QĐ-TTg ngày 1/2/2031 của Thủ tướng Chính "
+             "phủ, Bộ ban hành kế hoạch.", "Bộ đã ban hành Kế hoạch số 41/KH-BNV ngày 2/3/2030.")
+    assert set(refs_of(*lines)) == {"12/QĐ-TTg", "41/KH-BNV"}
+
+
+def test_a_letter_of_a_body_whose_code_the_table_does_not_know_keeps_no_issuer():
+    lines = ("BỘ CÔNG THƯƠNG", "CỤC XÚC TIẾN THƯƠNG MẠI", "Số: 301/XTTM-KH", *MOTTO, "Hà Nội, ngày 3 tháng 4 năm 2031",
+             "V/v hội chợ mùa thu", "Kính gửi: Các Sở Công Thương.",
+             "Tiếp theo Công văn số 250/XTTM-KH ngày 2/3/2031, Cục đề nghị các Sở đăng ký gian hàng.")
+    refs = refs_of(*lines)
+    assert refs["250/XTTM-KH"].issuer is None
