@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+import unicodedata
 
 import regex
 
@@ -1257,32 +1258,54 @@ def _marked(text: str) -> int:
 
 def _spelling_in_text(name: str, folded_lines: list[tuple[str, str]]) -> str | None:
     """The document's own spelling of ``name`` where it writes it with more marks, not in capitals ("TONG CUC
-    THUE" on a scanned header, "Tổng cục Thuế" in the letter's text): the most marked such writing."""
-    key = fold(name)
+    THUE" on a scanned header, "Tổng cục Thuế" in the letter's text): the writing it uses most (a scanned text
+    misreads some), then the most marked, then the most capitalised."""
+    key = squash_spaces(name).translate(_base_letters())
     if len(key) < 4:
         return None
-    best, best_marks = None, _marked(name)
-    for text, folded in folded_lines:
-        at = folded.find(key)
-        while at != -1:
-            end = at + len(key)
-            if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
-                cand = text[at:end]
-                if not cand.isupper() and _marked(cand) > best_marks:
-                    best, best_marks = cand, _marked(cand)
-            at = folded.find(key, at + 1)
-    return best
+    own = _marked(name)
+    keys = [key]
+    if len(key.split()) >= 3:
+        # one letter the OCR is known to confuse ("Tong cyc thue" for "Tổng cục Thuế"), in a name of three words
+        keys += [key[:k] + alt + key[k + 1:] for k, ch in enumerate(key) for alt in _OCR_LETTER.get(ch, "")]
+    for k in keys:
+        seen: dict[str, int] = {}
+        for text, folded in folded_lines:
+            at = folded.find(k)
+            while at != -1:
+                end = at + len(k)
+                if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                    cand = text[at:end]
+                    if not cand.isupper() and _marked(cand) > own:
+                        seen[cand] = seen.get(cand, 0) + 1
+                at = folded.find(k, at + 1)
+        if seen:
+            return max(seen, key=lambda c: (seen[c], _marked(c), sum(ch.isupper() for ch in c)))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _base_letters() -> dict[int, str]:
+    """A letter → its base letter in lower case, one character for one (offsets kept): "Ế" → "e", "Đ" → "d"."""
+    out: dict[int, str] = {}
+    for cp in [*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)[0].lower()
+        if ch.isalpha() and len(base) == 1 and base.isascii():
+            out[cp] = base
+    out[ord("Đ")], out[ord("đ")] = "d", "d"
+    return out
+
+
+# letters a scan reads one for another (compared without marks)
+_OCR_LETTER = {"y": "u", "u": "y", "l": "i", "i": "l", "e": "c", "c": "e"}
 
 
 def _marks_from_text(lines: list[Line], h: DocumentHeader) -> None:
     """A scanned header read without its marks ("Tong cục thue", "Ha Nội") takes the marks the document's own
     text gives the same name (compared without marks, word for word)."""
-    folded_lines = []
-    for ln in lines[:600]:
-        t = squash_spaces(ln.text)
-        f = fold(t)
-        if len(f) == len(t):
-            folded_lines.append((t, f))
+    table = _base_letters()
+    folded_lines = [(ln.text, ln.text.translate(table)) for ln in lines[:600]]
     if h.issuer:
         better = _spelling_in_text(h.issuer, folded_lines)
         if better and better[:1].isupper():
