@@ -580,6 +580,8 @@ def extract_header(doc: Document) -> DocumentHeader:
         h.number = _number_from_file_name(doc.source.path if doc.source else "", h.symbol)
     if h.issuer or h.place:
         _marks_from_text(lines, h)
+    if h.date is None and h.date_partial and len(h.date_partial) == 4 and h.number is None and h.symbol:
+        _month_from_own_caption(lines, h)
     if h.type and not h.type_code:
         dt = doc_type_by_name(h.type)
         h.type_code = dt.code if dt else None
@@ -1249,6 +1251,26 @@ def _is_debris(text: str) -> bool:
     """An OCR scrap in the header (the rule under the issuer read as ".n.--ẰẮẰẮ—"):
     no token of the line is a word of two or more letters."""
     return not any(regex.fullmatch(r"\p{L}{2,}[.,:;]?", t, timeout=RX_TIMEOUT) for t in text.split())
+
+
+# an annex's caption naming this document: "(Ban hành kèm theo Quyết định số: /QĐ-UBND ngày   tháng 9 năm 2025 …)"
+_OWN_CAPTION_DATE = regex.compile(
+    r"(?:[Kk]èm\s{1,3}theo|KÈM\s{1,3}THEO)\s{1,3}\p{L}[\p{L}\s]{1,30}?\s{1,3}(?:số|Số|SỐ)\s{0,3}:?\s{0,3}"
+    r"[…._ ]{0,8}/?\s{0,2}(?P<sym>[\p{Lu}Đ][\p{L}0-9&]{0,11}(?:-[\p{Lu}Đ][\p{L}0-9&]{0,11}){0,3})\s{0,3},?\s{0,3}"
+    r"(?:ngày|NGÀY)[\s…._]{0,12}(?:tháng|THÁNG)\s{1,3}(?P<m>[0-9]{1,2})\s{1,3}(?:năm|NĂM)\s{1,3}(?P<y>(?:19|20)[0-9]{2})")
+
+
+def _month_from_own_caption(lines: list[Line], h: DocumentHeader) -> None:
+    """A draft dated with its year alone ("Lai Châu, ngày  tháng  năm 2031") whose annex caption names it with
+    its month ("kèm theo Quyết định số: /QĐ-UBND ngày  tháng 9 năm 2031"): the month and year of the caption."""
+    for ln in lines:
+        if "theo" not in ln.text and "THEO" not in ln.text:
+            continue
+        for m in _OWN_CAPTION_DATE.finditer(ln.text, timeout=rx_timeout(ln.text)):
+            if m.group("y") == h.date_partial and fold(m.group("sym")) == fold(h.symbol) \
+                    and 1 <= int(m.group("m")) <= 12:
+                h.date_partial = f"{m.group('y')}-{int(m.group('m')):02d}"
+                return
 
 
 def _marked(text: str) -> int:

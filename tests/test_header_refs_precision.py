@@ -209,3 +209,15 @@ def test_a_marks_lost_issuer_with_one_letter_misread_takes_the_texts_most_used_s
     h = header_of(*_scan("Số: 51/QLN-PC Hà Nội, ngày 9 tháng 4 năm 2031", issuer=("BO XAY DUNG", "CUC QUAN LY NHO"),
                          body=body))
     assert h.issuer != "Cục Quản lý nhà"
+
+
+def test_a_drafts_year_only_date_takes_the_month_its_annex_caption_gives():
+    lines = ("ỦY BAN NHÂN DÂN TỈNH AN LẠC", "Số: /QĐ-UBND", *MOTTO, "Tân Phú, ngày tháng năm 2031", "QUYẾT ĐỊNH",
+             "Về việc công bố thủ tục hành chính", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN LẠC", "QUYẾT ĐỊNH:",
+             "Điều 1. Công bố kèm theo Quyết định này danh mục thủ tục.", "Phụ lục",
+             "(Ban hành kèm theo Quyết định số: /QĐ-UBND ngày tháng 10 năm 2031 của Chủ tịch UBND tỉnh An Lạc)")
+    h = header_of(*lines)
+    assert (h.number, h.date, h.date_partial) == (None, None, "2031-10")
+    # another document's caption (another symbol, or numbered and dated) leaves the draft's year alone
+    other = lines[:-1] + ("(Ban hành kèm theo Quyết định số 12/QĐ-SNV ngày 3 tháng 10 năm 2031 của Sở Nội vụ)",)
+    assert header_of(*other).date_partial == "2031"
