@@ -466,6 +466,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     # with ``slack`` lower-case syllables for a capitalised word written with one more syllable ("Khu Công
     # nghệ …"). A lower-case word beyond them opens the predicate, whatever verb it is.
     closed, caps, slack = False, 0, 0
+    noun_end = pos  # where the last plural noun of the list read ends (its complement follows)
     while words < max_words:
         p = end
         # inside-name continuations first ("thuộc, trực thuộc", "trong Ngành")
@@ -509,8 +510,18 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                         nk = _same_kind(kinds, _kinds(head_txt))
                         if nk is None:
                             break  # a noun of another kind: a unit of its own ("các bộ, cơ quan ngang bộ")
+                        if (_skip_spaces(text, noun_end) < p and after and after.group(0).islower()
+                                and after.group(0) not in ("và", "cùng", "các", "có", "liên")
+                                and not _STOP_RX.match(text, after.start(), timeout=_tm)
+                                and not _CONTINUATIONS.match(text, after.start(), timeout=_tm)
+                                and not _kinds(head_txt) & {"level", "*"}):
+                            # "các cơ sở giáo dục đại học, trường cao đẳng sư phạm": two nouns each with a complement
+                            # of its own name two sets of bodies, not one ("các sở, ban, ngành" stays one, and so does a
+                            # generic noun, "các bộ ngành, cơ quan trung ương")
+                            break
                         kinds = nk
                     end = mp.end()
+                    noun_end = end
                     words += 1
                     first = False
                     continue

@@ -131,3 +131,17 @@ def test_a_heading_saying_what_is_asked_of_a_group_heads_its_items():
     assert _names(holding(obs, "Tham dự đầy đủ")) == ["Học viên"]
     assert _names(holding(obs, "Hoàn thành bài kiểm tra")) == ["Học viên"]
     assert _names(holding(obs, "Chấm bài")) == ["Giảng viên phụ trách"]
+
+
+# --------------------------------------------------------------------------
+# Subject lists (class 2): nouns of one kind, each with a complement of its own, are two sets of bodies
+# --------------------------------------------------------------------------
+
+
+def test_two_plural_nouns_each_with_a_complement_are_two_units():
+    obs, _ = obligations_and_units(
+        "Các doanh nghiệp vận tải hành khách, công ty du lịch lữ hành rà soát phương tiện trước mùa lễ hội.\n"
+        "Các sở, ban, ngành phối hợp kiểm tra.\n",
+        issuer="Ủy ban nhân dân tỉnh Hòa Lâm", type="Kế hoạch")
+    assert _names(holding(obs, "rà soát phương tiện")) == ["Các doanh nghiệp vận tải hành khách", "Công ty du lịch lữ hành"]
+    assert _names(holding(obs, "phối hợp kiểm tra")) == ["Các sở, ban, ngành"]
