@@ -145,3 +145,20 @@ def test_two_plural_nouns_each_with_a_complement_are_two_units():
         issuer="Ủy ban nhân dân tỉnh Hòa Lâm", type="Kế hoạch")
     assert _names(holding(obs, "rà soát phương tiện")) == ["Các doanh nghiệp vận tải hành khách", "Công ty du lịch lữ hành"]
     assert _names(holding(obs, "phối hợp kiểm tra")) == ["Các sở, ban, ngành"]
+
+
+# --------------------------------------------------------------------------
+# A labeled heading naming its doers with what sets them apart (class 1, class 6)
+# --------------------------------------------------------------------------
+
+
+def test_a_heading_with_an_appositive_or_a_complement_names_the_doers_of_its_items():
+    obs, _ = obligations_and_units(
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Phòng Kế hoạch - Tổng hợp, đơn vị thường trực của Hội đồng tuyển sinh nhà trường năm học mới\n"
+        "Chủ động tham mưu lịch tuyển sinh và theo dõi việc thực hiện của các khoa.\n"
+        "2. Các trường mầm non tư thục, cơ sở giáo dục nghề nghiệp không thuộc Sở Giáo dục và Đào tạo tỉnh Hòa Lâm\n"
+        "Tổ chức tuyên truyền kế hoạch tới phụ huynh; báo cáo kết quả về Phòng Kế hoạch - Tổng hợp.\n",
+        issuer="Trường Cao đẳng Sư phạm Hòa Lâm", type="Kế hoạch")
+    assert _names(holding(obs, "tham mưu lịch tuyển sinh")) == ["Phòng Kế hoạch - Tổng hợp"]
+    assert _names(holding(obs, "tuyên truyền kế hoạch")) == ["Các trường mầm non tư thục", "Cơ sở giáo dục nghề nghiệp"]
