@@ -621,6 +621,11 @@ _AGENT_NOT_TASK = regex.compile(r"^(?:tự[ ]+)?(?:ban[ ]hành|phát[ ]hành|c�
                                 r"|tổ[ ]chức[ ]kết[ ]thúc|thông[ ]qua|khen[ ]thưởng|tặng|phân[ ]công|cử|chỉ[ ]định|ủy[ ]quyền|uỷ[ ]quyền|mời)\b", regex.V1 | regex.IGNORECASE)
 
 
+# the verbs by which an agent after "do" takes on the task the sentence opened with
+_AGENT_LEADS = regex.compile(r"(?:chủ[ ]trì|thực[ ]hiện|đảm[ ]nhiệm|đảm[ ]nhận|phụ[ ]trách|triển[ ]khai|tổ[ ]chức|làm[ ]đầu[ ]mối"
+                             r"|là[ ]đầu[ ]mối|chịu[ ]trách[ ]nhiệm)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
 def _agent_subject(s: str) -> _Subject | None:
     """A sentence with no subject whose doer is the agent of "do" or of a passive "được", in its main clause."""
     m = _AGENT.search(s, 0, 160, timeout=rx_timeout(s))
@@ -646,6 +651,10 @@ def _agent_subject(s: str) -> _Subject | None:
     verb = regex.sub(r"^(?:tự|tiếp[ ]tục|trực[ ]tiếp)[ ]+", "", rest, timeout=RX_TIMEOUT)
     if not (_TASK_START.match(verb[:1].upper() + verb[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(verb, timeout=RX_TIMEOUT)
             or regex.match(r"(?:sắp[ ]xếp|bố[ ]trí|nghiên[ ]cứu|xử[ ]lý|xem[ ]xét|báo[ ]cáo)\b", verb, timeout=RX_TIMEOUT)):
+        return None
+    if _TASK_START.match(s, timeout=rx_timeout(s)) and not _AGENT_LEADS.match(verb, timeout=RX_TIMEOUT):
+        # "- Tổng hợp hồ sơ do Khoa và Thư ký cung cấp": the sentence opens with its own task, the agent provides
+        # its object (a relative clause); "Tổ chức hội nghị do Sở X chủ trì" names the task's doer
         return None
     return _Subject([(u, "lead") for u in units], 0, None)
 

@@ -162,3 +162,18 @@ def test_a_heading_with_an_appositive_or_a_complement_names_the_doers_of_its_ite
         issuer="Trường Cao đẳng Sư phạm Hòa Lâm", type="Kế hoạch")
     assert _names(holding(obs, "tham mưu lịch tuyển sinh")) == ["Phòng Kế hoạch - Tổng hợp"]
     assert _names(holding(obs, "tuyên truyền kế hoạch")) == ["Các trường mầm non tư thục", "Cơ sở giáo dục nghề nghiệp"]
+
+
+# --------------------------------------------------------------------------
+# The wrong actor (class 7): an agent after "do" inside the object of the item's own task
+# --------------------------------------------------------------------------
+
+
+def test_an_agent_providing_the_object_of_an_item_is_not_its_doer():
+    obs, _ = obligations_and_units(
+        "b) Phòng Hành chính - Quản trị:\n"
+        "- Lưu trữ các biên bản do Tổ Thư ký và Phòng Khảo thí cung cấp; bàn giao cho lưu trữ cuối năm.\n"
+        "- Tổ chức buổi tập huấn nghiệp vụ do Trung tâm Tin học chủ trì.\n",
+        issuer="Trường Cao đẳng Sư phạm Hòa Lâm", type="Hướng dẫn")
+    assert _names(holding(obs, "Lưu trữ các biên bản")) == ["Phòng Hành chính - Quản trị"]
+    assert _names(holding(obs, "buổi tập huấn")) == ["Trung tâm Tin học"]
