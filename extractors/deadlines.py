@@ -209,6 +209,20 @@ def _later_date_in_clause(text: str, ds: DateSpan, nxt: DateSpan | None) -> bool
     return len(gap) <= 60 and not any(c in gap for c in ".;\n")
 
 
+# what was said or decided at a meeting, or a source the sentence follows ("ý kiến chỉ đạo của … tại cuộc họp vào ngày …",
+# "Căn cứ kết luận tại phiên họp …", "nhiệm vụ đã được giao tại cuộc họp …"): the meeting is past, no due time
+_SAID_BEFORE_MEETING = regex.compile(
+    r"(?<!\p{L})(?:chỉ[ ]đạo|kết[ ]luận|ý[ ]kiến|thống[ ]nhất|căn[ ]cứ|theo|đã|được[ ]giao|nêu)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
+
+
+def _said_at_meeting(text: str, at: int) -> bool:
+    """Whether the meeting phrase at ``at`` ("tại cuộc họp …") says where something was said, decided or given (its
+    clause, up to it, holds "chỉ đạo", "kết luận", "ý kiến", "căn cứ", "đã" …), not where a task is to be done."""
+    cut = max(text.rfind(c, max(0, at - 200), at) for c in ".;:,\n") + 1
+    return _SAID_BEFORE_MEETING.search(text[max(cut, at - 200):at], timeout=RX_TIMEOUT) is not None
+
+
 def open_ended_at(text: str, end: int) -> bool:
     """Whether the period ending at ``end`` in ``text`` is left open towards the time after it ("tháng 5 và thời
     gian tới"): a start, not a due date, for a sentence or for the items under a heading."""
@@ -336,6 +350,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         if trig is None and meeting_named:
             wide = text[max(0, ds.start - 220):ds.start]
             meeting = _AT_MEETING.search(wide, timeout=RX_TIMEOUT)
+            if meeting is not None and _said_at_meeting(text, max(0, ds.start - 220) + meeting.start()):
+                meeting = None  # "Thực hiện ý kiến chỉ đạo … tại cuộc họp vào ngày …, Sở X …": where it was said
             if meeting is not None:
                 before, trig = wide, meeting  # (the phrase then starts at "tại …")
         days = _DAY_RANGE_BEFORE.search(before, timeout=rx_timeout(before)) if trig is None else None

@@ -371,3 +371,20 @@ def test_a_task_done_already_gives_no_due_date():
     # the same words for a task ahead
     assert _d("Các phòng hoàn thành quy chế phối hợp trong quý II/2028.", "2028-04-10") == [("2028-06-30", "quarter")]
     assert _d("Các đơn vị đã được giao chỉ tiêu hoàn thành trước ngày 15/6/2028.", "2028-04-10") == [("2028-06-15", "date")]
+
+
+# --------------------------------------------------------------------------
+# 7. A meeting named as where an instruction was given, or what a sentence follows, times no task
+# --------------------------------------------------------------------------
+
+
+def test_a_meeting_where_something_was_said_is_no_due_time():
+    assert _d("Thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại cuộc họp vào ngày 10/9/2027, Sở Tài chính đề nghị "
+              "các đơn vị rà soát kinh phí.", "2027-09-20") == []
+    assert _d("Căn cứ kết luận tại phiên họp thường kỳ của UBND huyện vào tháng 8/2027, Phòng Y tế hướng dẫn các trạm "
+              "y tế triển khai.", "2027-09-20") == []
+    assert _d("Các nhiệm vụ đã được giao tại buổi họp giao ban vào ngày 12/9/2027 cần được triển khai ngay.",
+              "2027-09-20") == []
+    # a task to be done at a meeting keeps its time
+    assert _d("Phòng Nội vụ trình phương án sắp xếp tại cuộc họp Thường trực UBND huyện vào ngày 05/10/2027.",
+              "2027-09-20") == [("2027-10-05", "date")]
