@@ -184,6 +184,15 @@ _FIELD_NOT_DUE = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L}))|^(?:k�
                                regex.V1 | regex.IGNORECASE)
 
 
+def due_field(text: str) -> bool:
+    """Whether ``text`` is a field line that times a task, its label then its value ("- Thời hạn nộp hồ sơ: Từ
+    …", "Thời gian nộp: trước 16:00 ngày …", "Hạn đăng ký: …"), as ``find_deadlines`` reads one."""
+    if ":" not in text:
+        return False
+    fm = _TIME_FIELD.match(text, timeout=rx_timeout(text))
+    return fm is not None and bool(fm.group("limit") or _FIELD_DOING.search(fm.group("q"), timeout=RX_TIMEOUT))
+
+
 def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
     """Whether the bare "đến (hết)" at ``tstart`` before the date or period ending at ``end`` marks how long
     something lasts or a state reached by then, rather than a due date."""

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors.deadlines import covered_period_at, find_deadlines, open_ended_at, period_listed_at
+from extractors.deadlines import covered_period_at, due_field, find_deadlines, open_ended_at, period_listed_at
 from extractors.obligation_builder import (
     CLOSING,
     REPORT_VERB,
@@ -97,6 +97,9 @@ _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ 
 # (its label may hold a dash or a comma, "Thời gian triển khai - hoàn thành:", and its number levels, "1.2.")
 _FIELD_LINE = regex.compile(r"^[ ]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?\p{Lu}\p{L}*(?:[ ]*[-–,]?[ ]+\p{L}+){0,8}"
                             r"[ ]*:[ ]*\S", regex.V1)
+# a field of a task card whose value is the list below it ("- Kết quả dự kiến:", "Sản phẩm:"), and an item of that list
+_BARE_FIELD = regex.compile(r"^[ ]*(?:[-–+•][ ]*)?\p{Lu}\p{Ll}*(?:[ ]+\p{Ll}+){0,5}[ ]*:[ ]*$", regex.V1)
+_SUB_ITEM = regex.compile(r"^[ ]*[+•*]")
 # the field of a task card that names the task ("1. Tên nhiệm vụ: Xây dựng …", "Nội dung công việc: …")
 # (or "1.2. Nhiệm vụ: …")
 _CARD_NAME = regex.compile(r"^[ ]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?(?:Tên[ ](?:nhiệm[ ]vụ|đề[ ]án|dự[ ]án|công[ ]việc)|Nhiệm[ ]vụ"
@@ -621,11 +624,6 @@ _AGENT_NOT_TASK = regex.compile(r"^(?:tự[ ]+)?(?:ban[ ]hành|phát[ ]hành|c�
                                 r"|tổ[ ]chức[ ]kết[ ]thúc|thông[ ]qua|khen[ ]thưởng|tặng|phân[ ]công|cử|chỉ[ ]định|ủy[ ]quyền|uỷ[ ]quyền|mời)\b", regex.V1 | regex.IGNORECASE)
 
 
-# the verbs by which an agent after "do" takes on the task the sentence opened with
-_AGENT_LEADS = regex.compile(r"(?:chủ[ ]trì|thực[ ]hiện|đảm[ ]nhiệm|đảm[ ]nhận|phụ[ ]trách|triển[ ]khai|tổ[ ]chức|làm[ ]đầu[ ]mối"
-                             r"|là[ ]đầu[ ]mối|chịu[ ]trách[ ]nhiệm)(?!\p{L})", regex.V1 | regex.IGNORECASE)
-
-
 def _agent_subject(s: str) -> _Subject | None:
     """A sentence with no subject whose doer is the agent of "do" or of a passive "được", in its main clause."""
     m = _AGENT.search(s, 0, 160, timeout=rx_timeout(s))
@@ -651,10 +649,6 @@ def _agent_subject(s: str) -> _Subject | None:
     verb = regex.sub(r"^(?:tự|tiếp[ ]tục|trực[ ]tiếp)[ ]+", "", rest, timeout=RX_TIMEOUT)
     if not (_TASK_START.match(verb[:1].upper() + verb[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(verb, timeout=RX_TIMEOUT)
             or regex.match(r"(?:sắp[ ]xếp|bố[ ]trí|nghiên[ ]cứu|xử[ ]lý|xem[ ]xét|báo[ ]cáo)\b", verb, timeout=RX_TIMEOUT)):
-        return None
-    if _TASK_START.match(s, timeout=rx_timeout(s)) and not _AGENT_LEADS.match(verb, timeout=RX_TIMEOUT):
-        # "- Tổng hợp hồ sơ do Khoa và Thư ký cung cấp": the sentence opens with its own task, the agent provides
-        # its object (a relative clause); "Tổ chức hội nghị do Sở X chủ trì" names the task's doer
         return None
     return _Subject([(u, "lead") for u in units], 0, None)
 
@@ -1015,11 +1009,7 @@ def _heading_parts(name: str) -> list[tuple[int, int]]:
     return out
 
 
-_COMPLEMENT = regex.compile(r"^(?:[ ]+(?:về|của|(?:không[ ])?thuộc|(?:không[ ])?trực[ ]thuộc|tại|trên|trong|ở|cấp|có)\b|[ ]*$)",
-                            regex.V1 | regex.IGNORECASE)
-# what a body is to the others, after its name ("Vụ X, đơn vị thường trực của Hội đồng …", "Sở Y - cơ quan chủ trì")
-_APPOSITIVE = regex.compile(r"[ ]*(?:,|[-–])[ ]*(?:là[ ]+)?(?:cơ[ ]quan|đơn[ ]vị)[ ]+(?:thường[ ]trực|chủ[ ]trì|đầu[ ]mối|chuyên[ ]môn"
-                            r"|tham[ ]mưu|đại[ ]diện)(?!\p{L})[^.;:]*$", regex.V1 | regex.IGNORECASE)
+_COMPLEMENT = regex.compile(r"^(?:[ ]+(?:về|của|thuộc|trực[ ]thuộc|tại|trên|trong|ở|cấp|có)\b|[ ]*$)", regex.V1 | regex.IGNORECASE)
 
 
 def _complemented(name: str, a: int, b: int) -> bool:
@@ -1063,6 +1053,7 @@ class _Prose:
         self.above: Draft | None = None  # the same, while the first sentence of a paragraph is read
         self.card: Draft | None = None  # the task a card of labeled fields gives ("Cơ quan chủ trì: …" … "Thời gian …:")
         self.card_name: str | None = None  # that card's field naming the task ("Tên nhiệm vụ: …"), when it has one
+        self.card_list = False  # a field of the card whose value is a list below it ("- Kết quả dự kiến:" then "+ …")
         # a bullet lead-in whose items are lettered or numbered ("- Sở X chủ trì …, thực hiện các nhiệm vụ sau:" then
         # "a) …", "b) …"): (the bullet's level, the items' own level) while that bullet stands
         self.lift: tuple[float, float] | None = None
@@ -1095,8 +1086,15 @@ class _Prose:
             text = _ocr_order_words(text)
         self.above, self.prev_draft = self.prev_draft, None
         if _FIELD_LINE.match(text, timeout=rx_timeout(text)) is None:
-            self.card = self.card_name = None
-            self.orphan_card = []
+            if (self.card is not None or self.card_name is not None) and (
+                    _BARE_FIELD.match(text, timeout=rx_timeout(text)) or self.card_list and _SUB_ITEM.match(text, timeout=RX_TIMEOUT)):
+                # "- Kết quả dự kiến:" then "+ Báo cáo …", "+ Hội thảo …": a field whose value is a list; the card
+                # goes on to its next fields ("- Thời gian hoàn thành: Quý I/2028.")
+                self.card_list = True
+            else:
+                self.card = self.card_name = None
+                self.orphan_card = []
+                self.card_list = False
         elif (cn := _CARD_NAME.match(text, timeout=rx_timeout(text))) is not None:
             # "1. Tên nhiệm vụ: …" opens a card: the task its lead field gives is worded so
             self.card, self.card_name = None, cn.group("v").strip()
@@ -1284,10 +1282,7 @@ class _Prose:
                                 heading=level is not None and s0 == 0 and e0 == len(body.rstrip())
                                 and (len(body.split()) <= 16 or body.rstrip().endswith(":") and len(body.split()) <= 60)
                                 and not body.rstrip().endswith((".", ";")),
-                                labeled=level is not None,
-                                # (a longer item with no closing stop may still be a body's name with its complement)
-                                name_line=level is not None and s0 == 0 and e0 == len(body.rstrip())
-                                and len(body.split()) <= 30 and not body.rstrip().endswith((".", ";")))
+                                labeled=level is not None)
             if res is None:
                 cur = None
                 last_draft = None
@@ -1421,8 +1416,7 @@ class _Prose:
         return True
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: Draft | None, same_para: bool,
-                 any_task: bool = False, heading: bool = False, labeled: bool = False, scope=None,
-                 name_line: bool = False):
+                 any_task: bool = False, heading: bool = False, labeled: bool = False, scope=None):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
         whatever its first word.  ``scope``: the doers of the heading or lead-in the sentence stands under."""
         self.bare_heading = False
@@ -1488,11 +1482,6 @@ class _Prose:
             # subject under a heading or lead-in that names the doers restates them
             subj = _Subject([(u, subj.units[0][1]) for u, _r in scope], subj.action_start, None)
             restated = True
-        if subj is None and (heading or name_line):
-            named = self._named_heading(s_clean, sloc)
-            if named is not None:
-                self.bare_heading = True
-                return named, None
         if subj is None and heading:
             # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
             u0 = parse_unit(s_clean, 0)
@@ -1699,6 +1688,10 @@ class _Prose:
                 d = self._emit(action, fallback, s_clean, source, sloc, deadlines, recs, implied=True,
                                listed=bool(inherited or last))
                 return None, d
+            if deadlines and due_field(s_clean):
+                # "- Thời hạn nộp hồ sơ: Từ 9/12 đến 13/12/2027" where no doer is named anywhere around: the
+                # due date is kept, with no unit, rather than lost
+                return None, self._emit(action, [], s_clean, source, sloc, deadlines, recs)
         if (not inherited and labeled and self.first_clause and not heading and self.section_ok
                 # (numbered and lettered items; a bullet under a task names less often a task of its own)
                 and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")
@@ -1728,26 +1721,6 @@ class _Prose:
             # unnamed here, it is kept with the period and no unit rather than lost
             d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
             return None, d
-        return None
-
-    @staticmethod
-    def _named_heading(s: str, sloc: Loc) -> list[tuple[UnitSpan, str]] | None:
-        """A labeled heading naming its doers with what sets them apart, no predicate: "1. Vụ Kế hoạch, đơn vị
-        thường trực của Ban Chỉ đạo" (an appositive), "5. Các cơ sở giáo dục đại học, trường cao đẳng sư phạm không
-        thuộc Bộ" (a list, then a complement) — the bodies, one each."""
-        u0 = parse_unit(s, 0)
-        if u0 is None or u0.start != 0 or u0.bare:
-            return None
-        name = s.rstrip(" :;")
-        if _APPOSITIVE.match(name, u0.end, timeout=RX_TIMEOUT):
-            _place([u0], sloc)
-            return [(u0, "lead")]
-        ul = parse_unit_list(s, 0)
-        if (ul is not None and len(ul.units) >= 2 and not any(u.bare for u in ul.units) and "(" not in name
-                and _COMPLEMENT.match(name[ul.end:], timeout=RX_TIMEOUT)
-                and not _HEADING_VERB.search(name[ul.end:], timeout=RX_TIMEOUT)):
-            _place(ul.units, sloc)
-            return [(u, "lead") for u in ul.units]
         return None
 
     def _introduction(self, s: str, subj: _Subject | None, sloc: Loc):

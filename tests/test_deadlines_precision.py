@@ -388,3 +388,36 @@ def test_a_meeting_where_something_was_said_is_no_due_time():
     # a task to be done at a meeting keeps its time
     assert _d("Phòng Nội vụ trình phương án sắp xếp tại cuộc họp Thường trực UBND huyện vào ngày 05/10/2027.",
               "2027-09-20") == [("2027-10-05", "date")]
+
+
+# --------------------------------------------------------------------------
+# 8. A due field line: the task card it closes, across a field whose value is a list; and with no doer anywhere
+# --------------------------------------------------------------------------
+
+
+def test_a_card_time_field_after_a_listed_field_times_the_card_task():
+    obs, _ = _run("""
+    II. NHIỆM VỤ CỤ THỂ
+    2.1. Nhiệm vụ: Khảo sát nhu cầu đào tạo nghề cho lao động nông thôn.
+    - Cơ quan chủ trì: Sở Nội vụ.
+    - Cơ quan phối hợp: Hội Nông dân tỉnh.
+    - Sản phẩm:
+     + Báo cáo khảo sát.
+     + Danh mục nghề đào tạo.
+    - Thời gian hoàn thành: Quý III/2028.
+    """, date="2027-12-01")
+    o = _with(obs, "Cơ quan chủ trì: Sở Nội vụ")
+    assert o.deadline.date == "2028-09-30"
+    assert [u.name for u in o.units if u.role == "lead"] == ["Sở Nội vụ"]
+    assert sum(1 for x in obs if x.deadline) == 1
+
+
+def test_a_due_field_naming_no_doer_anywhere_keeps_its_due_date():
+    obs, _ = _run("""
+    THÔNG BÁO
+    Về việc tổ chức kỳ thi năng lực ngoại ngữ tháng 3 năm 2028
+    1. Thông tin chung
+    - Thời hạn nộp hồ sơ và lệ phí: Từ 10/01/2028 đến 21/01/2028
+    - Số lượng: tối đa 500 người dự thi.
+    """, date="2027-12-20")
+    assert [(o.deadline.date, o.units) for o in obs if o.deadline] == [("2028-01-21", [])]
