@@ -624,6 +624,11 @@ _AGENT_NOT_TASK = regex.compile(r"^(?:tự[ ]+)?(?:ban[ ]hành|phát[ ]hành|c�
                                 r"|tổ[ ]chức[ ]kết[ ]thúc|thông[ ]qua|khen[ ]thưởng|tặng|phân[ ]công|cử|chỉ[ ]định|ủy[ ]quyền|uỷ[ ]quyền|mời)\b", regex.V1 | regex.IGNORECASE)
 
 
+# the verbs by which an agent after "do" takes on the task the sentence opened with
+_AGENT_LEADS = regex.compile(r"(?:chủ[ ]trì|thực[ ]hiện|đảm[ ]nhiệm|đảm[ ]nhận|phụ[ ]trách|triển[ ]khai|tổ[ ]chức|làm[ ]đầu[ ]mối"
+                             r"|là[ ]đầu[ ]mối|chịu[ ]trách[ ]nhiệm)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
 def _agent_subject(s: str) -> _Subject | None:
     """A sentence with no subject whose doer is the agent of "do" or of a passive "được", in its main clause."""
     m = _AGENT.search(s, 0, 160, timeout=rx_timeout(s))
@@ -649,6 +654,10 @@ def _agent_subject(s: str) -> _Subject | None:
     verb = regex.sub(r"^(?:tự|tiếp[ ]tục|trực[ ]tiếp)[ ]+", "", rest, timeout=RX_TIMEOUT)
     if not (_TASK_START.match(verb[:1].upper() + verb[1:], timeout=RX_TIMEOUT) or _DUTY_LEADIN.match(verb, timeout=RX_TIMEOUT)
             or regex.match(r"(?:sắp[ ]xếp|bố[ ]trí|nghiên[ ]cứu|xử[ ]lý|xem[ ]xét|báo[ ]cáo)\b", verb, timeout=RX_TIMEOUT)):
+        return None
+    if _TASK_START.match(s, timeout=rx_timeout(s)) and not _AGENT_LEADS.match(verb, timeout=RX_TIMEOUT):
+        # "- Tổng hợp hồ sơ do Khoa và Thư ký cung cấp": the sentence opens with its own task, the agent provides
+        # its object (a relative clause); "Tổ chức hội nghị do Sở X chủ trì" names the task's doer
         return None
     return _Subject([(u, "lead") for u in units], 0, None)
 
@@ -1009,7 +1018,11 @@ def _heading_parts(name: str) -> list[tuple[int, int]]:
     return out
 
 
-_COMPLEMENT = regex.compile(r"^(?:[ ]+(?:về|của|thuộc|trực[ ]thuộc|tại|trên|trong|ở|cấp|có)\b|[ ]*$)", regex.V1 | regex.IGNORECASE)
+_COMPLEMENT = regex.compile(r"^(?:[ ]+(?:về|của|(?:không[ ])?thuộc|(?:không[ ])?trực[ ]thuộc|tại|trên|trong|ở|cấp|có)\b|[ ]*$)",
+                            regex.V1 | regex.IGNORECASE)
+# what a body is to the others, after its name ("Vụ X, đơn vị thường trực của Hội đồng …", "Sở Y - cơ quan chủ trì")
+_APPOSITIVE = regex.compile(r"[ ]*(?:,|[-–])[ ]*(?:là[ ]+)?(?:cơ[ ]quan|đơn[ ]vị)[ ]+(?:thường[ ]trực|chủ[ ]trì|đầu[ ]mối|chuyên[ ]môn"
+                            r"|tham[ ]mưu|đại[ ]diện)(?!\p{L})[^.;:]*$", regex.V1 | regex.IGNORECASE)
 
 
 def _complemented(name: str, a: int, b: int) -> bool:
@@ -1282,7 +1295,10 @@ class _Prose:
                                 heading=level is not None and s0 == 0 and e0 == len(body.rstrip())
                                 and (len(body.split()) <= 16 or body.rstrip().endswith(":") and len(body.split()) <= 60)
                                 and not body.rstrip().endswith((".", ";")),
-                                labeled=level is not None)
+                                labeled=level is not None,
+                                # (a longer item with no closing stop may still be a body's name with its complement)
+                                name_line=level is not None and s0 == 0 and e0 == len(body.rstrip())
+                                and len(body.split()) <= 30 and not body.rstrip().endswith((".", ";")))
             if res is None:
                 cur = None
                 last_draft = None
@@ -1416,7 +1432,8 @@ class _Prose:
         return True
 
     def sentence(self, s: str, source: str, loc: Loc, inherited, last_draft: Draft | None, same_para: bool,
-                 any_task: bool = False, heading: bool = False, labeled: bool = False, scope=None):
+                 any_task: bool = False, heading: bool = False, labeled: bool = False, scope=None,
+                 name_line: bool = False):
         """``any_task``: the first sentence of an item under a lead-in ("X có trách nhiệm:"), a task of X
         whatever its first word.  ``scope``: the doers of the heading or lead-in the sentence stands under."""
         self.bare_heading = False
@@ -1482,6 +1499,11 @@ class _Prose:
             # subject under a heading or lead-in that names the doers restates them
             subj = _Subject([(u, subj.units[0][1]) for u, _r in scope], subj.action_start, None)
             restated = True
+        if subj is None and (heading or name_line):
+            named = self._named_heading(s_clean, sloc)
+            if named is not None:
+                self.bare_heading = True
+                return named, None
         if subj is None and heading:
             # "4. Các doanh nghiệp bưu chính, viễn thông" — a heading that is a unit's name, for the items below
             u0 = parse_unit(s_clean, 0)
@@ -1721,6 +1743,26 @@ class _Prose:
             # unnamed here, it is kept with the period and no unit rather than lost
             d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
             return None, d
+        return None
+
+    @staticmethod
+    def _named_heading(s: str, sloc: Loc) -> list[tuple[UnitSpan, str]] | None:
+        """A labeled heading naming its doers with what sets them apart, no predicate: "1. Vụ Kế hoạch, đơn vị
+        thường trực của Ban Chỉ đạo" (an appositive), "5. Các cơ sở giáo dục đại học, trường cao đẳng sư phạm không
+        thuộc Bộ" (a list, then a complement) — the bodies, one each."""
+        u0 = parse_unit(s, 0)
+        if u0 is None or u0.start != 0 or u0.bare:
+            return None
+        name = s.rstrip(" :;")
+        if _APPOSITIVE.match(name, u0.end, timeout=RX_TIMEOUT):
+            _place([u0], sloc)
+            return [(u0, "lead")]
+        ul = parse_unit_list(s, 0)
+        if (ul is not None and len(ul.units) >= 2 and not any(u.bare for u in ul.units) and "(" not in name
+                and _COMPLEMENT.match(name[ul.end:], timeout=RX_TIMEOUT)
+                and not _HEADING_VERB.search(name[ul.end:], timeout=RX_TIMEOUT)):
+            _place(ul.units, sloc)
+            return [(u, "lead") for u in ul.units]
         return None
 
     def _introduction(self, s: str, subj: _Subject | None, sloc: Loc):
