@@ -522,11 +522,17 @@ _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
 
 _AMENDING = regex.compile(
-    r"(?<![\p{L}])(?P<type>Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3}sửa\s{1,3}đổi,?\s{1,3}bổ\s{1,3}sung\s{1,3}"
-    r"(?:một\s{1,3}số\s{1,3}điều\s{1,3})?(?:của\s{1,3}(?:các\s{1,3})?)?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
+    r"(?<![\p{L}])(?P<type>Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3}(?:sửa|Sửa)\s{1,3}đổi(?:,?\s{1,3}bổ\s{1,3}sung)?\s{1,3}"
+    r"(?:một\s{1,3}số\s{1,3}(?:điều|Điều)\s{1,3})?(?:của\s{1,3}(?:các\s{1,3})?)?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
 )
 
 
+_BILL_BEFORE = regex.compile(r"(?<![\p{L}])(?:dự|Dự|DỰ)\s{1,3}(?:án|thảo|ÁN|THẢO)\s{1,3}$")
+# the next law an amending law's title names: "… của Luật A, Luật B và Luật C"
+_NEXT_AMENDED = regex.compile(r"\s{0,3}(?:,|\s(?:và|VÀ))\s{1,3}(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})")
+# a law's number right after its name: "Luật Quản lý thuế số 38/2019/QH14", "Luật Đầu tư công số: 39/2019/QH14"
+_NUMBER_AFTER_NAME = regex.compile(
+    r"\s{0,3},?\s{0,3}(?:số|Số)\s{0,3}:?\s{0,3}[0-9]{1,5}\s{0,2}/\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
 _PHONG_CHONG = regex.compile(r"(?<=(?:[Pp]hòng|PHÒNG)),\s{0,3}(?:chống|CHỐNG)\s")
 
 
@@ -551,6 +557,7 @@ def _name_end(text: str, rest_start: int) -> int:
 
 def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | None = None) -> list[UnnumberedReference]:
     out: dict[str, UnnumberedReference] = {}
+    numbered: set[str] = set()
     if prepared is None:
         prepared = [(st, clean(st.text)) for st in build_streams(doc)]
 
@@ -570,12 +577,27 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
     for stream, c in prepared:
         text = c.text
         tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
-        # "Luật sửa đổi, bổ sung một số điều của Luật X": one law, the amending one (X is cited by its name too)
+        # "Luật sửa đổi, bổ sung một số điều của Luật X": one law, the amending one; the laws it amends, named in
+        # its title ("… của Luật A, Luật B và Luật C"), are cited there by no mention of their own
+        amending: list[tuple[int, int]] = []
         for m in _AMENDING.finditer(text, timeout=tm):
             inner = _UNNUMBERED.match(text, m.end(), timeout=tm)
             if inner:
-                add(stream, c, m.start(), _name_end(text, inner.start("first")), squash_spaces(m.group("type")))
+                end = _name_end(text, inner.start("first"))
+                more = _NEXT_AMENDED.match(text, end, timeout=tm)
+                while more:
+                    nxt = _UNNUMBERED.match(text, more.end(), timeout=tm)
+                    if not nxt:
+                        break
+                    end = _name_end(text, nxt.start("first"))
+                    more = _NEXT_AMENDED.match(text, end, timeout=tm)
+                add(stream, c, m.start(), end, squash_spaces(m.group("type")))
+                amending.append((m.end(), end))
         for m in _UNNUMBERED.finditer(text, timeout=tm):
+            if any(a <= m.start() < b for a, b in amending):
+                continue
+            if _BILL_BEFORE.search(text, max(0, m.start() - 12), m.start(), timeout=tm):
+                continue  # "dự án Luật thuế sửa đổi", "dự thảo Luật …": a bill, no document issued
             typ = squash_spaces(m.group("type"))
             rest_start = m.start("first")
             if regex.match(r"(?:Năm|Ngày|Tháng|NĂM)\s{1,3}[0-9]", text[rest_start:rest_start + 12], timeout=RX_TIMEOUT):
@@ -586,10 +608,14 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
             name = squash_spaces(text[m.start():end]).rstrip(" ,;.")
             if len(name.split()) < 2 or regex.search(r"[0-9]{1,5}\s*[/-]\s*\p{Lu}", text[end:end + 12], timeout=RX_TIMEOUT):
                 continue
+            if _NUMBER_AFTER_NAME.match(text, end, timeout=tm):
+                numbered.add(fold(name))  # "Luật Quản lý thuế số 38/2019/QH14": cited by its number
+                continue
             if regex.match(r"\s{0,3}số\s", text[m.end("type"):m.end("type") + 6], timeout=RX_TIMEOUT):
                 continue
             add(stream, c, m.start(), end, typ)
-    return _merge_short_forms(list(out.values()))
+    # a law the document cites by its number somewhere is a numbered reference wherever it is named
+    return _merge_short_forms([u for k, u in out.items() if k not in numbered])
 
 
 def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedReference]:

@@ -221,3 +221,29 @@ def test_a_drafts_year_only_date_takes_the_month_its_annex_caption_gives():
     # another document's caption (another symbol, or numbered and dated) leaves the draft's year alone
     other = lines[:-1] + ("(Ban hành kèm theo Quyết định số 12/QĐ-SNV ngày 3 tháng 10 năm 2031 của Sở Nội vụ)",)
     assert header_of(*other).date_partial == "2031"
+
+
+# --- laws cited without a number: an amending law's title, a law numbered elsewhere, a bill ------------------
+
+def _unnumbered(*lines: str) -> set[str]:
+    from extractors.header import extract_header
+    from extractors.references import extract_references
+    from header_helpers import doc_of
+    doc = doc_of(*lines)
+    return {u.text for u in extract_references(doc, extract_header(doc))[1]}
+
+
+def test_the_laws_an_amending_laws_title_names_are_not_cited_of_their_own():
+    got = _unnumbered("Căn cứ Luật Thủy sản ngày 21 tháng 11 năm 2029; Luật Sửa đổi, bổ sung một số Điều của Luật "
+                      "Lâm nghiệp, Luật Trồng trọt và Luật Thủy sản ngày 3 tháng 6 năm 2031;", "Điều 1. Ban hành.")
+    assert got == {"Luật Thủy sản",
+                   "Luật Sửa đổi, bổ sung một số Điều của Luật Lâm nghiệp, Luật Trồng trọt và Luật Thủy sản"}
+    got = _unnumbered("Căn cứ Luật sửa đổi một số điều của Luật Đường sắt năm 2030;", "Điều 1. Ban hành.")
+    assert got == {"Luật sửa đổi một số điều của Luật Đường sắt năm 2030"}
+
+
+def test_a_law_cited_with_its_number_somewhere_and_a_bill_are_no_unnumbered_references():
+    got = _unnumbered("Căn cứ Luật Quản lý nợ công số 97/2029/QH15;", "Thực hiện Luật quản lý nợ công, Sở rà soát các "
+                      "khoản vay. Sở tham gia góp ý dự án Luật thuế sửa đổi và dự thảo Luật Quy hoạch đô thị.",
+                      "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2029;")
+    assert got == {"Luật Thống kê"}
