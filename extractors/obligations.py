@@ -958,7 +958,8 @@ def _caps_heading(text: str) -> bool:
 
 
 _CONDITIONAL = regex.compile(
-    r"^(?:Trong[ ]quá[ ]trình[^,]{0,80},[ ]*)?(?:Nếu|Trường[ ]hợp|Khi|Mọi|Quá[ ]trình)\b[^.;]{0,120}?"
+    # (the condition may follow "Trong quá trình …" with no comma: "Trong quá trình thực hiện nếu có vướng mắc, …")
+    r"^(?:Trong[ ]quá[ ]trình[^,]{0,80}?(?:,[ ]*|[ ]+(?=(?:nếu|trường[ ]hợp|khi)\b)))?(?:Nếu|Trường[ ]hợp|Khi|Mọi|Quá[ ]trình)\b[^.;]{0,120}?"
     r"(?:vướng[ ]mắc|khó[ ]khăn|phát[ ]sinh|chưa[ ]rõ|thắc[ ]mắc|cần[ ]trao[ ]đổi)",
     regex.V1 | regex.IGNORECASE,
 )

@@ -177,3 +177,17 @@ def test_an_agent_providing_the_object_of_an_item_is_not_its_doer():
         issuer="Trường Cao đẳng Sư phạm Hòa Lâm", type="Hướng dẫn")
     assert _names(holding(obs, "Lưu trữ các biên bản")) == ["Phòng Hành chính - Quản trị"]
     assert _names(holding(obs, "buổi tập huấn")) == ["Trung tâm Tin học"]
+
+
+# --------------------------------------------------------------------------
+# Conditions (class 7): the closing offer of help, its condition written with no comma
+# --------------------------------------------------------------------------
+
+
+def test_a_condition_after_trong_qua_trinh_without_a_comma_gives_no_task():
+    obs, _ = obligations_and_units(
+        "Đề nghị Công ty Minh Long kê khai bổ sung tờ khai quý II.\n"
+        "Trong quá trình triển khai nếu còn điều gì chưa rõ, đề nghị Công ty liên hệ Phòng Kiểm tra thuế số 2.\n"
+        "Trong quá trình thực hiện khi có vướng mắc, các đơn vị phản ánh về Chi cục.\n",
+        issuer="Chi cục Thuế khu vực Tây Bình", type="Công văn")
+    assert [o.source_text[:20] for o in obs] == ["Đề nghị Công ty Minh"]
