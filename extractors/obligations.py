@@ -212,7 +212,9 @@ _STANCE = regex.compile(
     regex.V1 | regex.IGNORECASE)
 # first word after a subject that shows the subject is not the doer ("Sở Y tế là …", "Phòng … của …")
 _NOT_TASK_AFTER = regex.compile(
-    r"^(?:của|là|được|đã|đang|vừa|từng|không|chưa|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
+    # ("là" but in a role given: "Ban X là đầu mối tiếp nhận …", "Vụ Y là đơn vị đầu mối, chủ trì …")
+    r"^(?:của|là(?![ ](?:(?:đơn[ ]vị|cơ[ ]quan)[ ])?(?:đầu[ ]mối|chủ[ ]trì|thường[ ]trực)(?!\p{L}))|được|đã|đang|vừa|từng|không"
+    r"|chưa|về|tại|ở|thuộc|này|đó|năm|ngày|với|nhằm|như|gồm|bao[ ]gồm|và|hoặc|có[ ]liên[ ]quan"
     r"|có[ ]thể|có[ ]thẩm[ ]quyền|có[ ]quyền)\b",
     regex.V1 | regex.IGNORECASE,
 )

@@ -118,6 +118,8 @@ _STOP_WORDS = (
     "xử lý", "thống kê", "giải quyết", "tiếp nhận", "chuẩn bị", "trực tiếp", "kịp thời", "nghiêm túc",
     "bám sát", "giúp", "kiện toàn", "trong phạm vi", "trong quá trình", "hoặc", "thay mặt", "thông báo", "duy trì", "tiếp tục", "trân trọng", "kính mời", "giải đáp",
     "sớm", "đề xuất", "khẩn", "nghiên cứu", "sửa chữa", "đăng tải", "bổ sung", "hoàn tất", "chỉ định",
+    # a portal's or a system's user ("Các đơn vị truy cập vào Cổng dịch vụ công …", "… đăng nhập hệ thống …")
+    "truy cập", "đăng nhập", "tra cứu",
     "gởi", "ngoài", "trực tiếp",
     # task verbs that open an order's predicate after a plural subject ("các địa phương ưu tiên bố trí …")
     "ưu tiên", "huy động", "lồng ghép", "phấn đấu", "sơ kết", "nhân rộng", "phát động", "cân đối", "đẩy nhanh",

@@ -191,3 +191,26 @@ def test_a_condition_after_trong_qua_trinh_without_a_comma_gives_no_task():
         "Trong quá trình thực hiện khi có vướng mắc, các đơn vị phản ánh về Chi cục.\n",
         issuer="Chi cục Thuế khu vực Tây Bình", type="Công văn")
     assert [o.source_text[:20] for o in obs] == ["Đề nghị Công ty Minh"]
+
+
+# --------------------------------------------------------------------------
+# A role given with "là" (class 7) and a user's verb that ends a name (class 3)
+# --------------------------------------------------------------------------
+
+
+def test_a_body_that_is_the_focal_point_leads_the_task():
+    obs, _ = obligations_and_units(
+        "Phòng Quản trị thiết bị là đầu mối tiếp nhận đề xuất mua sắm, tổng hợp trình Hiệu trưởng phê duyệt.\n"
+        "Trung tâm Ngoại ngữ là đơn vị chủ trì tổ chức kỳ thi đánh giá năng lực tiếng Anh.\n"
+        "Phòng Công tác sinh viên là đơn vị trực thuộc Trường.\n",
+        issuer="Trường Đại học Kỹ thuật Hòa Lâm", type="Thông báo")
+    assert [(u.name, u.role) for u in holding(obs, "tiếp nhận đề xuất").units] == [("Phòng Quản trị thiết bị", "lead")]
+    assert _names(holding(obs, "kỳ thi đánh giá")) == ["Trung tâm Ngoại ngữ"]
+    assert not any("đơn vị trực thuộc Trường" in o.source_text for o in obs)
+
+
+def test_bodies_using_a_portal_are_named_without_the_verb():
+    _obs, units = obligations_and_units(
+        "Các phòng ban truy cập hệ thống quản lý văn bản mỗi ngày để nhận văn bản đến.\n",
+        issuer="Trường Đại học Kỹ thuật Hòa Lâm", type="Thông báo")
+    assert [u.name for u in units] == ["Các phòng ban"]
