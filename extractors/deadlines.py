@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import regex
 
 from extractors.dates import DateSpan, find_dates
+from extractors.sentences import ITEM_LABEL_PREFIX
 from core.model import Deadline
 from core.textutil import RX_TIMEOUT, rx_timeout
 
@@ -171,7 +172,7 @@ _AT_MEETING = regex.compile(r"(?<!\p{L})tại[ ]+(?:các[ ]+)?(?:kỳ|phiên|cu�
 # of a time column.  The label says the task's doing ("thực hiện", "hoàn thành", "triển khai", "nộp" …) or is a limit
 # ("Thời hạn", "Tiến độ"); a bare "Thời gian:" or "Thời gian tổ chức:" times an event, not a due task
 _TIME_FIELD = regex.compile(
-    r"^[ ]*(?:[-–+•*][ ]*|\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*)?"
+    ITEM_LABEL_PREFIX +
     r"(?:(?P<limit>thời[ ]hạn|tiến[ ]độ|hạn[ ](?:hoàn[ ]thành|nộp|gửi|đăng[ ]ký|báo[ ]cáo))|thời[ ]gian)"
     r"(?P<q>(?:[ ]*[-–,/]?[ ]+\p{L}+){0,6}?)[ ]*:[ ]*(?=\S)",
     regex.V1 | regex.IGNORECASE)
@@ -484,5 +485,23 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                                                                  inferred_year=not m.group("y"))))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
+    if ref_date and len(ref_date) == 10 and out:
+        out = [d for d in out if not _long_before(d.deadline, ref_date)]
     return out
+
+
+# how far before the document's own date a written due date may fall (a document is now and then signed a few weeks
+# after a date it sets); a date a year or more before it is a past event the text narrates, never a due date it sets
+_STALE_DAYS = 365
+
+
+def _long_before(dl: Deadline, ref_date: str) -> bool:
+    """Whether ``dl`` falls a year or more before the document's date ``ref_date`` (ISO): a date of the past the text
+    tells of ("Giấy chứng nhận cấp ngày 31/3/2009 đến 31/3/2010 …" in a letter of 2012), no task's due date."""
+    if dl.inferred_year or not dl.date:
+        return False
+    try:
+        return (_dt.date.fromisoformat(ref_date) - _dt.date.fromisoformat(dl.date)).days >= _STALE_DAYS
+    except ValueError:
+        return False
 

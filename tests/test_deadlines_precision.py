@@ -421,3 +421,20 @@ def test_a_due_field_naming_no_doer_anywhere_keeps_its_due_date():
     - Số lượng: tối đa 500 người dự thi.
     """, date="2027-12-20")
     assert [(o.deadline.date, o.units) for o in obs if o.deadline] == [("2028-01-21", [])]
+
+
+# --------------------------------------------------------------------------
+# 9. A date a year or more before the document's own date is a past event it tells of, never a due date it sets
+# --------------------------------------------------------------------------
+
+
+def test_a_date_long_before_the_document_is_no_due_date():
+    # a letter of September 2029 telling the story of a project
+    assert _d("Dự án được cấp phép ngày 02/4/2026 đến 02/4/2027 là đủ 12 tháng nhưng chủ đầu tư chưa khởi công.",
+              "2029-09-05") == []
+    assert _d("Sau thông báo ngày 10/6/2027 đến 15/8/2028 công ty mới ký hợp đồng thi công.", "2029-09-05") == []
+    # a due date a few months before the document (a text signed late) is kept, and so is one ahead
+    assert _d("Các xã gửi báo cáo trước ngày 15/6/2029.", "2029-09-05") == [("2029-06-15", "date")]
+    assert _d("Các xã gửi báo cáo trước ngày 15/10/2029.", "2029-09-05") == [("2029-10-15", "date")]
+    # with no full date of the document, nothing is dropped
+    assert _d("Các xã gửi báo cáo trước ngày 15/6/2027.", "2029") == [("2027-06-15", "date")]
