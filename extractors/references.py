@@ -507,7 +507,9 @@ _UNNUMBERED = regex.compile(
 _NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương|TRUNG\s+ƯƠNG|Hội\s+nghị)(?![\p{L}])")
 _UNNUM_STOP = regex.compile(
     r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|số|Số|với|tại|cho|thì|là|đến|hướng|ban|"
-    r"quy\s+định|phải|đúng|các|những|có|ngày|Ngày)(?![\p{L}])"
+    r"quy\s+định|phải|đúng|các|những|ngày|Ngày)(?![\p{L}])"
+    # "có" opens a predicate ("Luật X có hiệu lực"), but not after "người" ("Pháp lệnh Ưu đãi người có công …")
+    r"|(?<!người)\s(?:có)(?![\p{L}])"
     r"|(?<=\snăm\s{1,3}(?:19|20)[0-9]{2})(?=\s)"  # "Luật X năm 2014" ends at its year ("… 2014 Hà Nội, ngày …")
 )
 # "Luật Tổ chức HĐND và UBND năm 2003": a body's abbreviation after "và" goes on with the name
@@ -515,7 +517,9 @@ _AND_ABBR = regex.compile(r"\svà\s{1,3}(?:UBND|HĐND|\p{Lu}{2,6})(?![\p{L}])")
 # a name written with a comma: "Luật Cán bộ, công chức ngày …", "Luật Khám bệnh, chữa bệnh;", "Luật Thi đua, khen
 # thưởng năm 2022" — lower-case words after the comma, then the name's end (a date, a year, a number, the clause's end)
 _COMMA_IN_NAME = regex.compile(
-    r",\s{1,3}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){0,2}(?=\s{1,3}(?:ngày|năm|số|và\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh)|đã\s+được)"
+    # ("Luật Khoa học, công nghệ và đổi mới sáng tạo": the listed words may close with "và")
+    r",\s{1,3}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){0,2}(?:\s{1,3}và(?:\s{1,3}\p{Ll}{1,7}){1,4})?"
+    r"(?=\s{1,3}(?:ngày|năm|số|và\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|các|những)|đã\s+được)"
     r"(?![\p{L}])|\s{0,3}[;.:)]|\s{0,3}$)")
 _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3}[IVXLC]{1,6}\s{0,3}\)?")
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")

@@ -247,3 +247,14 @@ def test_a_law_cited_with_its_number_somewhere_and_a_bill_are_no_unnumbered_refe
                       "khoản vay. Sở tham gia góp ý dự án Luật thuế sửa đổi và dự thảo Luật Quy hoạch đô thị.",
                       "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2029;")
     assert got == {"Luật Thống kê"}
+
+
+def test_a_law_named_with_a_comma_list_closing_with_va_and_a_relative_clause_after_nguoi():
+    got = _unnumbered("Bảo đảm tuân thủ Luật Đầu tư công, Luật Năng lượng, tiết kiệm và hiệu quả và các văn bản pháp "
+                      "luật liên quan.")
+    assert got == {"Luật Đầu tư công", "Luật Năng lượng, tiết kiệm và hiệu quả"}
+    assert _unnumbered("Căn cứ Luật Thi đua, khen thưởng và các văn bản hướng dẫn;") == {"Luật Thi đua, khen thưởng"}
+    got = _unnumbered("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng năm 2030;")
+    assert any(t.startswith("Pháp lệnh Ưu đãi người có công") for t in got), got
+    # "có" after anything else still opens the predicate
+    assert _unnumbered("Luật Hòa giải có hiệu lực từ ngày 1/1/2031.") == {"Luật Hòa giải"}
