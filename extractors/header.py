@@ -1758,8 +1758,13 @@ def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
         else:
             items, _ = _read_list(lines, i + 1)
             h.recipients = inline + items
+        # "- Sở A các tỉnh; Sở B tỉnh X;": two addressees on one item, apart at the semicolon
+        h.recipients = [x for r in h.recipients for x in (_strip_item(p) for p in _RECIPIENT_SEMI.split(r)) if x]
         h.locs["recipients"] = ln.loc
         return
+
+
+_RECIPIENT_SEMI = regex.compile(r"\s{0,2};\s{1,3}(?=\p{Lu})")
 
 
 def _read_distribution(lines: list[Line], h: DocumentHeader) -> int | None:

@@ -258,3 +258,11 @@ def test_a_law_named_with_a_comma_list_closing_with_va_and_a_relative_clause_aft
     assert any(t.startswith("Pháp lệnh Ưu đãi người có công") for t in got), got
     # "có" after anything else still opens the predicate
     assert _unnumbered("Luật Hòa giải có hiệu lực từ ngày 1/1/2031.") == {"Luật Hòa giải"}
+
+
+def test_two_addressees_on_one_item_apart_at_the_semicolon():
+    lines = ("BỘ Y TẾ", "Số: 70/BYT-KCB", *MOTTO, "Hà Nội, ngày 3 tháng 5 năm 2031", "V/v phòng chống sốt xuất huyết",
+             "Kính gửi:", "- Sở Y tế các tỉnh, thành phố trực thuộc Trung ương; Y tế các Bộ, ngành;",
+             "- Các bệnh viện trực thuộc Bộ Y tế.", "Bộ Y tế đề nghị các đơn vị triển khai ngay các biện pháp.")
+    assert header_of(*lines).recipients == ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Y tế các Bộ, ngành",
+                                            "Các bệnh viện trực thuộc Bộ Y tế"]
