@@ -53,7 +53,7 @@ from extractors.obligation_builder import (
 )
 from extractors.obligation_tables import FlatTableReader, read_table
 from extractors.recurrence import find_recurrences, fold_yearly_due
-from extractors.sentences import split_sentences
+from extractors.sentences import ITEM_LABEL_PREFIX, split_sentences
 from extractors.unit_registry import UnitRegistry
 from extractors.units import (
     UnitSpan,
@@ -95,14 +95,14 @@ _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ 
 # (a recurrence only: "…, trong năm 2019 Bộ sẽ tổng kết …" is the issuer's own plan as often as an order)
 # a paragraph that is one labeled field ("2. Cơ quan chủ trì: Bộ X.", "Thời gian hoàn thành: Quý IV/2026")
 # (its label may hold a dash or a comma, "Thời gian triển khai - hoàn thành:", and its number levels, "1.2.")
-_FIELD_LINE = regex.compile(r"^[ ]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?\p{Lu}\p{L}*(?:[ ]*[-–,]?[ ]+\p{L}+){0,8}"
+_FIELD_LINE = regex.compile(ITEM_LABEL_PREFIX + r"\p{Lu}\p{L}*(?:[ ]*[-–,]?[ ]+\p{L}+){0,8}"
                             r"[ ]*:[ ]*\S", regex.V1)
 # a field of a task card whose value is the list below it ("- Kết quả dự kiến:", "Sản phẩm:"), and an item of that list
 _BARE_FIELD = regex.compile(r"^[ ]*(?:[-–+•][ ]*)?\p{Lu}\p{Ll}*(?:[ ]+\p{Ll}+){0,5}[ ]*:[ ]*$", regex.V1)
 _SUB_ITEM = regex.compile(r"^[ ]*[+•*]")
 # the field of a task card that names the task ("1. Tên nhiệm vụ: Xây dựng …", "Nội dung công việc: …")
 # (or "1.2. Nhiệm vụ: …")
-_CARD_NAME = regex.compile(r"^[ ]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*|[-+][ ]*)?(?:Tên[ ](?:nhiệm[ ]vụ|đề[ ]án|dự[ ]án|công[ ]việc)|Nhiệm[ ]vụ"
+_CARD_NAME = regex.compile(ITEM_LABEL_PREFIX + r"(?:Tên[ ](?:nhiệm[ ]vụ|đề[ ]án|dự[ ]án|công[ ]việc)|Nhiệm[ ]vụ"
                            r"|Nội[ ]dung[ ](?:nhiệm[ ]vụ|công[ ]việc))[ ]*:[ ]*(?P<v>\S.*)$", regex.V1 | regex.IGNORECASE)
 _TIME_ADJUNCT = regex.compile(r"(?:(?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)|định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần))?)"
                               r"[ ]+(?=\p{Lu})", regex.V1)

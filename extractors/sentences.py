@@ -33,6 +33,9 @@ _NO_BREAK_BEFORE = regex.compile(
     r"|[A-ZĐ])\.$",
     regex.V1,
 )
+# the label a list item or a field line may open with, as a pattern prefix: a bullet ("-", "+", "•"), a number
+# ("2.", "1.2)", "3.1.4.") or a letter ("a)"); used by the field and card readers (deadlines, obligations)
+ITEM_LABEL_PREFIX = r"^[ ]*(?:[-–+•*][ ]*|\d{1,2}(?:\.\d{1,2}){0,2}[.)][ ]*|[a-zđ]\)[ ]*)?"
 _BOUNDARY = regex.compile(r"(?<=[.!?…])(?:[)\]”\"»'])?\s+(?=[\p{Lu}\d“\"(\-–•+])", regex.V1)
 _LABEL_ONLY = regex.compile(r"(?:^|\s)(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ])\.$", regex.V1)
 
