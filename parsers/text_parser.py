@@ -653,8 +653,11 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
 
 # the national motto, read without marks (a scan loses them: "CONG HOA XÃ HOI CH.Ủ NGHIA VIỆT NAM",
 # "Doc lọc Tự do - Hạnh phúc"): its two lines end the header line they stand on, whatever comes next
-_MOTTO_LINE_END = regex.compile(r"(?:nghia\W{0,3}viet\W{1,3}nam|tu\W{0,3}do\W{1,5}hanh\W{1,3}phuc)[\W_]{0,4}$")
-_MOTTO_LINE_START = regex.compile(r"^\W{0,3}(?:cong\W{1,3}hoa\W{1,3}xa\W{1,3}hoi|doc\W{1,3}lap\W{1,5}tu\W{1,3}do)")
+# (in capitals, or with the motto's dashes: "vì độc lập, tự do, hạnh phúc" ⏎ "của nhân dân" in a sentence goes on)
+_MOTTO_CAPS_END = regex.compile(r"nghia\W{0,3}viet\W{1,3}nam[\W_]{0,4}$")
+_MOTTO_DASHED_END = regex.compile(r"tu\W{0,3}do\s{0,3}[-_]{1,3}\s{0,3}hanh\W{0,3}phuc[\W_]{0,4}$")
+_MOTTO_CAPS_START = regex.compile(r"^\W{0,3}cong\W{1,3}hoa\W{1,3}xa\W{1,3}hoi")
+_MOTTO_DASHED_START = regex.compile(r"^\W{0,3}doc\W{1,3}lap\s{0,3}[-_]{1,3}\s{0,3}tu\W{1,3}do")
 
 
 def _motto_bound(prev: str, cur: str) -> bool:
@@ -663,7 +666,12 @@ def _motto_bound(prev: str, cur: str) -> bool:
     if len(prev) > 160 and len(cur) > 160:
         return False
     tail, head = fold(prev[-60:]).lower(), fold(cur[:40]).lower()
-    return bool(_MOTTO_LINE_END.search(tail, timeout=RX_TIMEOUT) or _MOTTO_LINE_START.match(head, timeout=RX_TIMEOUT))
+    caps_tail = sum(ch.isupper() for ch in prev[-12:]) >= 5
+    caps_head = sum(ch.isupper() for ch in cur[:12]) >= 5
+    return bool((caps_tail and _MOTTO_CAPS_END.search(tail, timeout=RX_TIMEOUT))
+                or _MOTTO_DASHED_END.search(tail, timeout=RX_TIMEOUT)
+                or (caps_head and _MOTTO_CAPS_START.match(head, timeout=RX_TIMEOUT))
+                or _MOTTO_DASHED_START.match(head, timeout=RX_TIMEOUT))
 
 
 def _glued(prev: str) -> bool:

@@ -266,3 +266,10 @@ def test_two_addressees_on_one_item_apart_at_the_semicolon():
              "- Các bệnh viện trực thuộc Bộ Y tế.", "Bộ Y tế đề nghị các đơn vị triển khai ngay các biện pháp.")
     assert header_of(*lines).recipients == ["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Y tế các Bộ, ngành",
                                             "Các bệnh viện trực thuộc Bộ Y tế"]
+
+
+def test_the_mottos_words_inside_a_sentence_do_not_end_its_line(tmp_path):
+    text = ("Toàn Đảng, toàn dân ta phấn đấu vì mục tiêu độc lập, tự do, hạnh phúc\ncủa nhân dân và xây dựng nước "
+            "Cộng hòa xã hội chủ nghĩa Việt Nam\nngày càng giàu mạnh.\n")
+    texts = [p.text for p in parsers.parse(_write(tmp_path, "s.txt", text)).paragraphs]
+    assert len(texts) == 1, texts
