@@ -485,9 +485,40 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                                                                  inferred_year=not m.group("y"))))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
+    if len(out) >= 2:
+        out = _drop_covered_ranges(text, out)
     if ref_date and len(ref_date) == 10 and out:
         out = [d for d in out if not _long_before(d.deadline, ref_date)]
     return out
+
+
+# the end of a range the sentence's report covers, then the report's own due date: "báo cáo số hộ nghèo phát sinh từ
+# ngày 01/01 đến ngày 30/9/2027, gửi Sở … trước ngày 15/10/2027"
+_RANGE_START_BEFORE = regex.compile(r"(?<!\p{L})từ[ ]+(?:ngày[ ]+)?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?[ ]*$",
+                                    regex.V1 | regex.IGNORECASE)
+_REPORT_WORD = regex.compile(r"(?<!\p{L})(?:báo[ ]cáo|tổng[ ]hợp|thống[ ]kê)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+_LIMIT_WORD = regex.compile(r"(?<!\p{L})(?:trước|chậm[ ]nhất|muộn[ ]nhất|hạn[ ]chót|hạn[ ]cuối|không[ ]quá)(?!\p{L})",
+                            regex.V1 | regex.IGNORECASE)
+
+
+def _drop_covered_ranges(text: str, out: list[DeadlineSpan]) -> list[DeadlineSpan]:
+    """The due dates of ``out`` (in order) without the end of a range that a report covers: a range ("từ … đến …")
+    in the object of a report verb, with the report's own limit ("trước ngày …") after it in the same sentence.
+    (GUIDELINES: the periods a report covers are no deadlines.)"""
+    keep = []
+    for i, d in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (nxt is not None and regex.match(r"(?i)(?:đến|tới)\b", d.deadline.text, timeout=RX_TIMEOUT)
+                and not any(c in text[d.end:nxt.start] for c in ".;!?\n")
+                and _LIMIT_WORD.search(nxt.deadline.text, timeout=RX_TIMEOUT)):
+            rs = _RANGE_START_BEFORE.search(text[max(0, d.start - 45):d.start], timeout=RX_TIMEOUT)
+            if rs is not None:
+                at = max(0, d.start - 45) + rs.start()
+                cut = max(text.rfind(c, max(0, at - 200), at) for c in ".;!?\n") + 1
+                if _REPORT_WORD.search(text[max(cut, at - 200):at], timeout=RX_TIMEOUT):
+                    continue
+        keep.append(d)
+    return keep
 
 
 # how far before the document's own date a written due date may fall (a document is now and then signed a few weeks

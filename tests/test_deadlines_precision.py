@@ -438,3 +438,20 @@ def test_a_date_long_before_the_document_is_no_due_date():
     assert _d("Các xã gửi báo cáo trước ngày 15/10/2029.", "2029-09-05") == [("2029-10-15", "date")]
     # with no full date of the document, nothing is dropped
     assert _d("Các xã gửi báo cáo trước ngày 15/6/2027.", "2029") == [("2027-06-15", "date")]
+
+
+# --------------------------------------------------------------------------
+# 10. The span a report covers, then the report's own limit in the same sentence
+# --------------------------------------------------------------------------
+
+
+def test_the_span_a_report_covers_is_no_due_date_beside_the_reports_own_limit():
+    assert _d("Các phường thống kê danh sách hộ kinh doanh đăng ký mới từ ngày 01/7/2028 đến ngày 30/9/2028, gửi Chi cục "
+              "Thuế chậm nhất ngày 10/10/2028.", "2028-06-01") == [("2028-10-10", "date")]
+    assert _d("Trung tâm Y tế tổng hợp, báo cáo các ca bệnh ghi nhận từ 01/01/2028 đến 30/6/2028 về Sở Y tế trước ngày "
+              "15/7/2028.", "2028-06-01") == [("2028-07-15", "date")]
+    # a span the task itself runs, then a second task's limit: two due dates
+    assert _d("Các trường tổ chức hội thi từ ngày 01/10/2028 đến ngày 20/10/2028 và gửi kết quả trước ngày 30/10/2028.",
+              "2028-06-01") == [("2028-10-20", "date"), ("2028-10-30", "date")]
+    # a window to report in, with no other limit: due at its end
+    assert _d("Các xã báo cáo từ ngày 01/10/2028 đến ngày 15/10/2028.", "2028-06-01") == [("2028-10-15", "date")]
