@@ -974,8 +974,10 @@ _DUTY_LEADIN = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|chịu[ ]trách[ ]nhi�
 _NOMINAL_START = regex.compile(
     r"^(?:Việc|Công[ ]tác|Các|Những|Tình[ ]hình|Kết[ ]quả|Số[ ]liệu|Số[ ]lượng|Danh[ ]sách|Nội[ ]dung|Thời[ ]gian|Địa[ ]điểm"
     r"|Thành[ ]phần|Mục[ ]tiêu|Mục[ ]đích|Chỉ[ ]tiêu|Tồn[ ]tại|Hạn[ ]chế|Nguyên[ ]nhân|Phương[ ]hướng|Khó[ ]khăn"
-    r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú)\b",
+    r"|Ưu[ ]điểm|Kinh[ ]phí|Đối[ ]tượng|Phạm[ ]vi|Hình[ ]thức|Yêu[ ]cầu[ ]chung|Ghi[ ]chú|Điều[ ]kiện|Tiêu[ ]chuẩn)\b",
     regex.V1 | regex.IGNORECASE)
+# a permission, not a duty: "may" within the first words ("Sinh viên có thể …", "Các đơn vị được phép …")
+_PERMISSION = regex.compile(r"^(?:\p{L}+[ ]){0,6}?(?:có[ ]thể|được[ ]phép|có[ ]quyền)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 # an item that describes what a name covers ("+ Đợt 19/5: Gồm các đảng viên …", "- Đối tượng A: là …"), no task
 _DESCRIBED = regex.compile(r"^[^:;.]{1,40}:[ ]*(?:gồm|bao[ ]gồm|là)\b", regex.V1 | regex.IGNORECASE)
 # a condition opening the sentence ("Trường hợp … thì …", "Nếu …"): no task of its own
@@ -1665,6 +1667,8 @@ class _Prose:
                           and not _IF_START.match(s_clean, timeout=_tm)
                           # narration of what was done ("Đã tổ chức 12 hội nghị", "Năm 2025, đã tham mưu …")
                           and not _DONE.match(s_clean, timeout=_tm)
+                          # what the doer may do, not must ("Sinh viên có thể thực tập tại …", "Đơn vị được phép …")
+                          and not _PERMISSION.match(s_clean, timeout=_tm)
                           and not (deadlines and _deadline_only(s_clean, deadlines[0]))):
             action = clean_action(s_clean)
             if same_para and last_draft is not None and not deadlines and not recs:

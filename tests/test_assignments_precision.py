@@ -214,3 +214,18 @@ def test_bodies_using_a_portal_are_named_without_the_verb():
         "Các phòng ban truy cập hệ thống quản lý văn bản mỗi ngày để nhận văn bản đến.\n",
         issuer="Trường Đại học Kỹ thuật Hòa Lâm", type="Thông báo")
     assert [u.name for u in units] == ["Các phòng ban"]
+
+
+# --------------------------------------------------------------------------
+# Items under a duty heading that state a permission or a condition of the doer: no tasks (class 7)
+# --------------------------------------------------------------------------
+
+
+def test_what_the_doer_may_do_or_must_meet_is_no_task():
+    obs, _ = obligations_and_units(
+        "3. Yêu cầu đối với học viên\n"
+        "- Nộp bài thu hoạch đúng hạn cho giáo viên chủ nhiệm.\n"
+        "- Học viên có thể đăng ký học bù vào lớp khác trong cùng khóa.\n"
+        "- Điều kiện dự thi: Tham dự ít nhất 80% số buổi học.\n",
+        issuer="Trường Chính trị tỉnh Hòa Lâm", type="Hướng dẫn")
+    assert [o.source_text[:14] for o in obs] == ["- Nộp bài thu "]
