@@ -185,6 +185,22 @@ _FIELD_NOT_DUE = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L}))|^(?:k�
                                regex.V1 | regex.IGNORECASE)
 
 
+# a bracket that closes its sentence with the task's time ("… kịp thời chấn chỉnh sai phạm (hoàn thành trong tháng
+# 11/2027).", "(báo cáo Sở trước ngày 15/10/2027)")
+_BRACKET_DUE_OPEN = regex.compile(
+    r"\([ ]*(?:hoàn[ ]thành|hoàn[ ]tất|xong|báo[ ]cáo|trình|gửi|nộp|thời[ ]hạn|hạn|trước|chậm[ ]nhất|trong)(?!\p{L})[^()]*$",
+    regex.V1 | regex.IGNORECASE)
+_BRACKET_CLOSES = regex.compile(r"[^()]{0,20}\)[ ]*[.;]?[ ]*$", regex.V1)
+
+
+def closing_bracket_due(sentence: str, start: int, end: int) -> bool:
+    """Whether the due date at ``start``:``end`` of ``sentence`` stands in a bracket that closes the sentence and
+    opens with a word of doing or a limit ("… (hoàn thành trong tháng 11/2027)."): the time of the paragraph's task,
+    added after what is said of it."""
+    return (_BRACKET_CLOSES.match(sentence, end, timeout=RX_TIMEOUT) is not None
+            and _BRACKET_DUE_OPEN.search(sentence[max(0, start - 120):end], timeout=RX_TIMEOUT) is not None)
+
+
 def due_field(text: str) -> bool:
     """Whether ``text`` is a field line that times a task, its label then its value ("- Thời hạn nộp hồ sơ: Từ
     …", "Thời gian nộp: trước 16:00 ngày …", "Hạn đăng ký: …"), as ``find_deadlines`` reads one."""

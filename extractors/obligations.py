@@ -40,7 +40,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from extractors.deadlines import covered_period_at, due_field, find_deadlines, open_ended_at, period_listed_at
+from extractors.deadlines import (
+    closing_bracket_due, covered_period_at, due_field, find_deadlines, open_ended_at, period_listed_at)
 from extractors.obligation_builder import (
     CLOSING,
     REPORT_VERB,
@@ -1631,7 +1632,9 @@ class _Prose:
                         od.ob.deadline = deadlines[0].deadline
                         od.scope_deadline = False
         if same_para and last_draft is not None and deadlines and (last_draft.ob.deadline is None or last_draft.scope_deadline) \
-                and (_deadline_only(s_clean, deadlines[0]) or restated_due):
+                and (_deadline_only(s_clean, deadlines[0]) or restated_due
+                     # "X làm A. Lưu ý B (hoàn thành trong tháng 11/2027).": the bracket times the paragraph's task
+                     or closing_bracket_due(s_clean, deadlines[0].start, deadlines[0].end)):
             # "… Hoàn thành trước ngày 20/12/2025.": the due date of the task just given
             dl = deadlines[0]
             dl.deadline.loc = sloc.span(dl.start, dl.end) if sloc.start is not None else sloc

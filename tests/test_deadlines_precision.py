@@ -455,3 +455,20 @@ def test_the_span_a_report_covers_is_no_due_date_beside_the_reports_own_limit():
               "2028-06-01") == [("2028-10-20", "date"), ("2028-10-30", "date")]
     # a window to report in, with no other limit: due at its end
     assert _d("Các xã báo cáo từ ngày 01/10/2028 đến ngày 15/10/2028.", "2028-06-01") == [("2028-10-15", "date")]
+
+
+# --------------------------------------------------------------------------
+# 11. A bracket closing a later sentence of an item times the item's task
+# --------------------------------------------------------------------------
+
+
+def test_a_closing_bracket_with_a_due_time_times_the_task_of_its_paragraph():
+    obs, _ = _run("""
+    2.13. Giao Thanh tra Sở:
+    - Tiếp tục triển khai các đoàn kiểm tra nội bộ còn lại theo kế hoạch năm 2027. Đặc biệt lưu ý đẩy nhanh tiến độ 05 đoàn kiểm tra đột xuất. Lưu ý lựa chọn cách thức kiểm tra, kịp thời chấn chỉnh sai phạm (hoàn thành trong tháng 11/2027).
+    - Tập trung giải quyết đơn thư khiếu nại đúng thời hạn.
+    - Rà soát quy trình tiếp công dân. Chú trọng đối thoại với người dân (thứ Năm hằng tuần).
+    """, date="2027-10-10")
+    assert _with(obs, "đoàn kiểm tra nội bộ").deadline.date == "2027-11-30"
+    assert _with(obs, "đơn thư khiếu nại").deadline is None
+    assert _with(obs, "tiếp công dân").deadline is None
