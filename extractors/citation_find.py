@@ -200,6 +200,7 @@ def _type_named_before(text: str, pos: int, code: str) -> bool:
     return bool(dt) and fold(dt.name) in fold(text[max(0, pos - 30):pos])
 
 
+_SO_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)\s{0,2}:?\s{0,2}$")
 _SPLIT_NUMBER = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)\s{1,2}(?P<d>[0-9]) $")
 
 
@@ -337,6 +338,10 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             # "12/KH" alone is not a document number (e.g. "7/TW" page refs); a QH number needs a year
             if not is_issuer_code(groups[0]):
                 kind = _kind_coded(text, m.start(), groups[0])
+                if kind is None and is_type_code(groups[0]) and _SO_BEFORE_NUMBER.search(
+                        text, max(0, m.start() - 12), m.start(), timeout=RX_TIMEOUT) \
+                        and _type_named_before(text, m.start(), groups[0]):
+                    kind = groups[0]  # "công văn số 154/CV của Công ty …": a body numbering its papers by kind alone
                 if kind is None:
                     return None
                 type_code = kind  # "Hợp đồng số 100/HĐKT": a contract

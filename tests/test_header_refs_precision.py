@@ -273,3 +273,16 @@ def test_the_mottos_words_inside_a_sentence_do_not_end_its_line(tmp_path):
             "Cộng hòa xã hội chủ nghĩa Việt Nam\nngày càng giàu mạnh.\n")
     texts = [p.text for p in parsers.parse(_write(tmp_path, "s.txt", text)).paragraphs]
     assert len(texts) == 1, texts
+
+
+# --- a paper numbered by its kind alone, named in words before it ------------------------------------------
+
+def test_a_number_whose_symbol_is_its_kind_alone_when_the_kind_is_named_before_it():
+    refs = refs_of("Trả lời công văn số 208/CV ngày 14/3/2031 của Công ty cổ phần Hòa Phong về hoàn thuế, Cục Thuế "
+                   "có ý kiến như sau:")
+    assert (refs["208/CV"].date, refs["208/CV"].issuer) == ("2031-03-14", "Công ty cổ phần Hòa Phong")
+    refs = refs_of("Căn cứ Quyết định số 35/QĐ ngày 2/1/2031 của Hội đồng quản trị Công ty;")
+    assert set(refs) == {"35/QĐ"}
+    # the kind not named, or no "số": no number
+    assert refs_of("Nội dung tại mục 208/CV của biểu tổng hợp.") == {}
+    assert refs_of("Kế hoạch 12/KH năm 2031 chưa được duyệt.") == {}
