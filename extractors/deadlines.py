@@ -53,7 +53,7 @@ _TRIGGER = regex.compile(
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
 # "Hạn cuối nhận hồ sơ là 17 giờ ngày …", "Thời gian hoàn thành: ngày …"
 _NOUN_TRIGGER = regex.compile(
-    r"(?:(?:thời[ ]hạn|hạn[ ]chót|hạn[ ]cuối|hạn[ ](?:nộp|gửi|đăng[ ]ký|báo[ ]cáo)|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
+    r"(?:(?:thời[ ]hạn(?![ ](?:sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú)(?!\p{L}))|hạn[ ]chót|hạn[ ]cuối|hạn[ ](?:nộp|gửi|đăng[ ]ký|báo[ ]cáo)|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
     r"|thời[ ]gian[ ](?:thực[ ]hiện|triển[ ]khai|nộp|gửi)[^.;!?\n:]{0,30}?)(?:[ ]là|[ ]*:)"
     r"(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
@@ -157,9 +157,10 @@ _OPEN_AFTER = regex.compile(
 # finishes or limits a task ("hoàn thành", "nộp", "chậm nhất" …)
 _UNTIL_START = regex.compile(r"(?<!\p{L})từ[ ]+(?:nay|ngày|tháng|quý|năm|\d)", regex.V1 | regex.IGNORECASE)
 _UNTIL_DUE_WORD = regex.compile(
-    r"(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|nộp|gửi|gởi|báo[ ]cáo|đăng[ ]ký|(?:chậm|muộn)[ ]nhất|thời[ ]hạn"
+    r"(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|nộp|gửi|gởi|báo[ ]cáo|đăng[ ]ký|(?:chậm|muộn)[ ]nhất|thời[ ]hạn(?![ ](?:sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú)(?!\\p{L}))"
     r"|hạn[ ](?:chót|cuối|nộp|gửi)|bảo[ ]đảm|đảm[ ]bảo|phấn[ ]đấu)(?!\p{L})", regex.V1 | regex.IGNORECASE)
-_UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)[^.;:\n]{0,40}:[ ]*$", regex.V1 | regex.IGNORECASE)
+_UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)(?![ ](?:sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay)(?!\p{L}))"
+                             r"[^.;:\n]{0,40}:[ ]*$", regex.V1 | regex.IGNORECASE)
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
 _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
@@ -193,6 +194,19 @@ _BRACKET_DUE_OPEN = regex.compile(
 _BRACKET_CLOSES = regex.compile(r"[^()]{0,20}\)[ ]*[.;]?[ ]*$", regex.V1)
 
 
+# what a limit may bound that is no task: a validity, a use, a loan, a warranty ("Thời hạn sử dụng: đến hết ngày …",
+# "Thời hạn hiệu lực: …", "Thời hạn bảo hành: …")
+_FIELD_NOT_TASK = regex.compile(r"(?<!\p{L})(?:hiệu[ ]lực|sử[ ]dụng|bảo[ ]hành|lưu[ ]trữ|giá[ ]trị|thuê|vay|nghỉ|tạm[ ]trú|cư[ ]trú)"
+                                r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _field_times_a_task(fm: regex.Match) -> bool:
+    """Whether the field label matched by ``_TIME_FIELD`` times a task: a limit ("Thời hạn", "Hạn nộp") or a time of
+    doing ("Thời gian thực hiện"), not the span of a validity or a use ("Thời hạn sử dụng: …")."""
+    return bool(fm.group("limit") or _FIELD_DOING.search(fm.group("q"), timeout=RX_TIMEOUT)) and not _FIELD_NOT_TASK.search(
+        fm.group("q"), timeout=RX_TIMEOUT)
+
+
 def closing_bracket_due(sentence: str, start: int, end: int) -> bool:
     """Whether the due date at ``start``:``end`` of ``sentence`` stands in a bracket that closes the sentence and
     opens with a word of doing or a limit ("… (hoàn thành trong tháng 11/2027)."): the time of the paragraph's task,
@@ -207,7 +221,7 @@ def due_field(text: str) -> bool:
     if ":" not in text:
         return False
     fm = _TIME_FIELD.match(text, timeout=rx_timeout(text))
-    return fm is not None and bool(fm.group("limit") or _FIELD_DOING.search(fm.group("q"), timeout=RX_TIMEOUT))
+    return fm is not None and _field_times_a_task(fm)
 
 
 def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
@@ -346,7 +360,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         return []
     if not in_time_column and ":" in text:
         fm = _TIME_FIELD.match(text, timeout=_tm)
-        if fm is not None and (fm.group("limit") or _FIELD_DOING.search(fm.group("q"), timeout=RX_TIMEOUT)):
+        if fm is not None and _field_times_a_task(fm):
             # the value up to the end of its sentence, without the full stop ("2026." reads as a year there)
             value = _VALUE_END.split(text[fm.end():], maxsplit=1, timeout=_tm)[0].rstrip(" ,")
             if value and not _FIELD_NOT_DUE.search(value, timeout=rx_timeout(value)):

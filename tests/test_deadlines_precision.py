@@ -472,3 +472,19 @@ def test_a_closing_bracket_with_a_due_time_times_the_task_of_its_paragraph():
     assert _with(obs, "đoàn kiểm tra nội bộ").deadline.date == "2027-11-30"
     assert _with(obs, "đơn thư khiếu nại").deadline is None
     assert _with(obs, "tiếp công dân").deadline is None
+
+
+# --------------------------------------------------------------------------
+# 12. A limit on a validity, a use or a loan is no task's due date
+# --------------------------------------------------------------------------
+
+
+def test_the_term_of_a_validity_or_a_use_is_no_due_date():
+    assert _d("- Thời hạn sử dụng: đến hết ngày 31/12/2029.", "2028-03-01") == []
+    assert _d("- Thời hạn hiệu lực của giấy phép: 31/12/2029.", "2028-03-01") == []
+    assert _d("Giấy phép có thời hạn sử dụng đến hết ngày 31/12/2029.", "2028-03-01") == []
+    # the limits of a task keep theirs
+    assert _d("- Thời hạn nộp hồ sơ: 31/12/2028.", "2028-03-01") == [("2028-12-31", "date")]
+    assert _d("Thời hạn: đến hết ngày 31/12/2028.", "2028-03-01") == [("2028-12-31", "date")]
+    assert _d("Các đơn vị hoàn thành, đưa công trình vào sử dụng trước ngày 30/6/2028.", "2028-03-01") == [
+        ("2028-06-30", "date")]
