@@ -922,6 +922,10 @@ def _ocr_order_words(text: str) -> str:
                           timeout=rx_timeout(text))
 
 
+# a lead-in whose items are the cases that make someone fall under a rule ("… thuộc các trường hợp sau …:",
+# "… trong một trong các trường hợp sau đây:")
+_CASES_LEADIN = regex.compile(r"(?<!\p{L})(?:thuộc|rơi[ ]vào|trong)[ ](?:một[ ]trong[ ])?(?:các|những)[ ]trường[ ]hợp"
+                              r"(?:[ ]\p{L}+){0,2}?[ ](?:sau|dưới[ ]đây)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 # the heading of a part on whom a text concerns or what its words mean: no tasks below it
 _SCOPE_HEADING = regex.compile(r"(?:(?:Phạm[ ]vi[ ]điều[ ]chỉnh|Phạm[ ]vi[ ]áp[ ]dụng|Đối[ ]tượng(?:[ ]áp[ ]dụng)?|Giải[ ]thích[ ]từ[ ]ngữ)"
                                r"(?:[ ](?:và|,)[ ]*)?){1,2}[ ]*[.:]?", regex.V1 | regex.IGNORECASE)
@@ -1218,6 +1222,12 @@ class _Prose:
             if level is not None or _names_only(text.strip()) or any(lv.defs for lv in self.stack):
                 return
             self.stack = [lv for lv in self.stack if not lv.roster]
+        if (level is not None and text.rstrip().endswith(":")
+                and _CASES_LEADIN.search(text[body_off:], timeout=_tm)):
+            # "- Sinh viên thuộc các trường hợp sau sẽ nhận điểm 0:" then "+ Vắng quá …": the items are the cases
+            # that define whom a rule concerns, no tasks; the part runs to the next item of the lead-in's level
+            self.stack.append(_Level(level, None, roster=True, defs=True, tables=self.tables))
+            return
         if level is not None and _SCOPE_HEADING.fullmatch(text[body_off:].strip(), timeout=_tm):
             # "Điều 2. Đối tượng áp dụng", "1. Phạm vi điều chỉnh": the bodies listed below are those the text concerns
             # or defines, no doers; the part runs to the next heading of its level

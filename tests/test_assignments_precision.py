@@ -229,3 +229,15 @@ def test_what_the_doer_may_do_or_must_meet_is_no_task():
         "- Điều kiện dự thi: Tham dự ít nhất 80% số buổi học.\n",
         issuer="Trường Chính trị tỉnh Hòa Lâm", type="Hướng dẫn")
     assert [o.source_text[:14] for o in obs] == ["- Nộp bài thu "]
+
+
+def test_the_cases_listed_under_a_rule_are_no_tasks():
+    obs, _ = obligations_and_units(
+        "2. Yêu cầu đối với học viên\n"
+        "- Nộp bài thu hoạch trước buổi học cuối.\n"
+        "- Học viên rơi vào một trong các trường hợp sau đây sẽ không được cấp chứng chỉ:\n"
+        "+ Nghỉ quá ba buổi học không có lý do.\n"
+        "+ Nhờ người khác làm bài kiểm tra.\n"
+        "- Giữ gìn tài sản của lớp học.\n",
+        issuer="Trường Chính trị tỉnh Hòa Lâm", type="Hướng dẫn")
+    assert [o.source_text[:12] for o in obs] == ["- Nộp bài th", "- Giữ gìn tà"]
