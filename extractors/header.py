@@ -807,6 +807,21 @@ def _day_by_stamp(text: str, stamp: date) -> str | None:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
+def _month_by_stamp(iso: str | None, stamp: date) -> str | None:
+    """A printed date a scan read with a wrong month ("ngày 14 tháng 4" on a letter signed on 16.10): the
+    printed day in the signing stamp's month and year, when the printed date is not within the week before the
+    signing and that day is. Returns "dd/mm/yyyy" or None (the printed date stands)."""
+    try:
+        printed = date.fromisoformat(iso) if iso else None
+        cand = date(stamp.year, stamp.month, printed.day) if printed else None
+    except ValueError:
+        return None
+    if printed is None or cand is None or printed.month == stamp.month \
+            or timedelta(0) <= stamp - printed <= timedelta(days=7) or not timedelta(0) <= stamp - cand <= timedelta(days=7):
+        return None
+    return f"{cand.day:02d}/{cand.month:02d}/{cand.year}"
+
+
 def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = None) -> None:
     for ln in top:
         if len(ln.text) > 160 or ("ngày" not in ln.text and "Ngày" not in ln.text and "NGÀY" not in ln.text):
@@ -832,6 +847,10 @@ def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = No
         dates = find_dates(_ocr_date_text(ln.text[m.start("place"):]))
         if stamp and not (dates and dates[0].iso):
             day = _day_by_stamp(ln.text[m.start("place"):], stamp)
+            if day:
+                dates = find_dates(day)
+        elif stamp and dates:
+            day = _month_by_stamp(dates[0].iso, stamp)
             if day:
                 dates = find_dates(day)
         if dates:
@@ -876,7 +895,8 @@ def _ocr_date_text(text: str) -> str:
 
     def digits(m: regex.Match) -> str:
         f = m.group("f")
-        return f.translate(_DIGIT_LOOKALIKE) if any(c.isdigit() for c in f) else f
+        # a digit beside it, or two look-alikes standing where the field is ("tháng lO năm"): figures
+        return f.translate(_DIGIT_LOOKALIKE) if any(c.isdigit() for c in f) or len(f) == 2 else f
 
     return _DATE_FIELD.sub(digits, head, timeout=RX_TIMEOUT) + tail
 
@@ -1485,8 +1505,11 @@ def _authority_at(top: list[Line], j: int) -> bool:
 _OCR_NGAY = regex.compile(r"(?<![\p{L}])(?:ng[aàảáạãâầấẩậ]y|NG[AÀẢÁẠÃ]Y)(?=\s{0,2}[0-9OoIl|])"
                           # "Hà Nội, ngdy, Jf tháng 4": one letter misread, the day unread, "tháng" next
                           r"|(?<=\p{L},\s{1,2})ng[^\s\p{N}]y(?=[\s,]{1,3}\S{1,3}\s{1,2}th[aáà]ng\s)")
-_OCR_THANG = regex.compile(r"(?<![\p{L}])(?:th[aàảáạãâầấ]ng|TH[AÀẢÁẠÃ]NG)(?=\s{0,2}[0-9OoIl|])")
+# (a scan's "h" read "b", its "á" read "i": "tbáng 10", "thing 4")
+_OCR_THANG = regex.compile(r"(?<![\p{L}])(?:t[hb][aàảáạãâầấắiíì]ng|TH[AÀẢÁẠÃ]NG)(?=\s{0,2}[0-9OoIl|])")
 _OCR_NAM_WORD = regex.compile(r"(?<![\p{L}])(?:n[aàảáạãăắằẳẵặâầấẩẫ]m|N[AÀẢÁẠÃĂẮẰẲẴẶ]M)(?=\s{1,2}(?:19|20)[0-9]{2}(?![0-9]))")
+# "tháng 4 ăm 2024": the "n" lost — the space before it takes its place (same length)
+_OCR_AM = regex.compile(r"(?<=(?:tháng|THÁNG)\s{1,2}[0-9OoIl|]{1,2})\s[aăâ]m(?=\s{1,2}(?:19|20)[0-9]{2}(?![0-9]))")
 
 
 def _ocr_date_words(top: list[Line]) -> list[Line]:
@@ -1498,6 +1521,7 @@ def _ocr_date_words(top: list[Line]) -> list[Line]:
             u = _OCR_NGAY.sub(lambda m: "ngày" if m.group(0).islower() else "NGÀY", t, timeout=rx_timeout(t))
             u = _OCR_THANG.sub(lambda m: "tháng" if m.group(0).islower() else "THÁNG", u, timeout=rx_timeout(u))
             u = _OCR_NAM_WORD.sub(lambda m: "năm" if m.group(0).islower() else "NĂM", u, timeout=rx_timeout(u))
+            u = _OCR_AM.sub("năm", u, timeout=rx_timeout(u))
             if u != t:
                 ln = Line(u, ln.loc)
         out.append(ln)

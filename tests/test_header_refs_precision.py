@@ -286,3 +286,20 @@ def test_a_number_whose_symbol_is_its_kind_alone_when_the_kind_is_named_before_i
     # the kind not named, or no "số": no number
     assert refs_of("Nội dung tại mục 208/CV của biểu tổng hợp.") == {}
     assert refs_of("Kế hoạch 12/KH năm 2031 chưa được duyệt.") == {}
+
+
+def test_a_scanned_date_with_its_words_or_figures_misread():
+    for printed in ("Hà Nội, ngày l4 tháng lO năm 2031", "Hà Nội, ngày 14 tbáng 10 năm 2031",
+                    "Hà Nội, ngày14thing 10 ăm 2031"):
+        h = header_of(*_scan(f"Số: 51/QLN-PC {printed}"))
+        assert h.date == "2031-10-14", printed
+
+
+def test_a_printed_month_the_signing_stamp_contradicts():
+    stamp = ("Ký bởi: Cục Quản lý nhà", "Thời gian ký: 16.10.2031 15:12")
+    # the printed day in the stamp's month, when the printed date is not in the week before the signing
+    h = header_of(*stamp, *_scan("Số: 51/QLN-PC Hà Nội, ngày 14 tháng 4 năm 2031"))
+    assert h.date == "2031-10-14"
+    # a printed date within the week before the signing, or a day that does not fit that week, stands
+    assert header_of(*stamp, *_scan("Số: 51/QLN-PC Hà Nội, ngày 12 tháng 10 năm 2031")).date == "2031-10-12"
+    assert header_of(*stamp, *_scan("Số: 51/QLN-PC Hà Nội, ngày 28 tháng 4 năm 2031")).date == "2031-04-28"
