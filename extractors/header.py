@@ -1307,8 +1307,9 @@ def _spelling_in_text(name: str, folded_lines: list[tuple[str, str]]) -> str | N
         return None
     own = _marked(name)
     keys = [key]
-    if len(key.split()) >= 3:
+    if len(key.split()) >= 3 and own == 0:
         # one letter the OCR is known to confuse ("Tong cyc thue" for "Tổng cục Thuế"), in a name of three words
+        # read with no mark at all
         keys += [key[:k] + alt + key[k + 1:] for k, ch in enumerate(key) for alt in _OCR_LETTER.get(ch, "")]
     for k in keys:
         seen: dict[str, int] = {}
