@@ -175,7 +175,7 @@ _AT_MEETING = regex.compile(r"(?<!\p{L})tại[ ]+(?:các[ ]+)?(?:kỳ|phiên|cu�
 _TIME_FIELD = regex.compile(
     ITEM_LABEL_PREFIX +
     r"(?:(?P<limit>thời[ ]hạn|tiến[ ]độ|hạn[ ](?:hoàn[ ]thành|nộp|gửi|đăng[ ]ký|báo[ ]cáo))|thời[ ]gian)"
-    r"(?P<q>(?:[ ]*[-–,/]?[ ]+\p{L}+){0,6}?)[ ]*:[ ]*(?=\S)",
+    r"(?P<q>(?:[ ]*[-–,/]?[ ]+\p{L}+){0,14}?)[ ]*:[ ]*(?=\S)",
     regex.V1 | regex.IGNORECASE)
 # where a field line's value ends: its sentence's ";" or full stop ("2026." reads as a year there)
 _VALUE_END = regex.compile(r";|\.(?=\s|$)")

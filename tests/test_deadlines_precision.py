@@ -488,3 +488,19 @@ def test_the_term_of_a_validity_or_a_use_is_no_due_date():
     assert _d("Thời hạn: đến hết ngày 31/12/2028.", "2028-03-01") == [("2028-12-31", "date")]
     assert _d("Các đơn vị hoàn thành, đưa công trình vào sử dụng trước ngày 30/6/2028.", "2028-03-01") == [
         ("2028-06-30", "date")]
+
+
+# --------------------------------------------------------------------------
+# 13. A due field's label may run long before its colon
+# --------------------------------------------------------------------------
+
+
+def test_a_due_field_with_a_long_label_keeps_its_due_date():
+    line = "- Thời hạn nộp hồ sơ đăng ký dự thi và lệ phí thi trực tuyến: Từ 10/01/2028 đến 21/01/2028"
+    obs, _ = _run(f"""
+    THÔNG BÁO
+    1. Kế hoạch tổ chức thi
+    {line}
+    - Số lượng: tối đa 800 người dự thi.
+    """, date="2027-12-20")
+    assert [o.deadline.date for o in obs if o.deadline] == ["2028-01-21"]
