@@ -135,7 +135,7 @@ _BODY_START = regex.compile(
 # "Kính gửi:", or a bare "Gửi:" / a fragment cut after "Kính" ("gửi: - Các Bộ, …") with its colon
 _KINH_GUI = regex.compile(r"^(?:(?:Kính\s+gửi|KÍNH\s+GỬI)\s*:?|(?:gửi|Gửi|GỬI)\s*:"
                           # a scan's "Kính gửi:" with a letter or mark misread, a speck before it (", Kink gửi:")
-                          r"|[^\p{L}0-9]{0,3}K\p{L}{2,3}\s{1,2}g\p{L}{1,2}i\s{0,2}:)\s*(?P<rest>.*)$")
+                          r"|[^\p{L}0-9]{0,3}K[iíìỉĩịl1][nm][hk]\s{1,2}g[uùúủũụưừứửữự]i\s{0,2}:)\s*(?P<rest>.*)$")
 _DIEN = regex.compile(r"^\p{Lu}[\p{Lu}\s,&-]{2,80}[ \t](?:điện|ĐIỆN)[ \t]{0,2}:[ \t]*(?P<rest>)$")  # a Công điện's addressees
 _NOI_NHAN = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN|(?:Noi|NOI)\s+(?:nhận|nhan|NHẬN|NHAN)(?=\s{0,2}:))\s*:?\s*(?P<rest>.*)$")
 _AUTHORITY = regex.compile(r"^(?P<a>TM|KT|TL|TUQ|Q|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?P<rest>\S.*)$")

@@ -303,3 +303,9 @@ def test_a_printed_month_the_signing_stamp_contradicts():
     # a printed date within the week before the signing, or a day that does not fit that week, stands
     assert header_of(*stamp, *_scan("Số: 51/QLN-PC Hà Nội, ngày 12 tháng 10 năm 2031")).date == "2031-10-12"
     assert header_of(*stamp, *_scan("Số: 51/QLN-PC Hà Nội, ngày 28 tháng 4 năm 2031")).date == "2031-04-28"
+
+
+def test_a_sentence_opening_with_khi_gui_is_no_addressee_line():
+    lines = ("CỤC THUẾ TỈNH AN LẠC", "Số: 88/CTAL-TTHT", *MOTTO, "Tân Phú, ngày 3 tháng 5 năm 2031", "V/v hoàn thuế",
+             "Khi gửi: hồ sơ hoàn thuế, doanh nghiệp ghi rõ mã số thuế.", "Cục Thuế có ý kiến như sau:")
+    assert header_of(*lines).recipients == []
