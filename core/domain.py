@@ -65,6 +65,7 @@ def issuer_abbrevs() -> dict[str, IssuerAbbrev]:
 _FAMILY_ORDER = {"state": 0, "normative": 1, "party": 2}
 
 
+@lru_cache(maxsize=1024)  # pure over the fixed tables; a document asks for the same few codes again and again
 def doc_type_by_code(code: str, *, party: bool | None = None) -> DocType | None:
     """The type a symbol's type code stands for ("KH" → Kế hoạch). Exact case
     first (TT ≠ TTr), then case-insensitive. ``party`` prefers the party table
@@ -81,6 +82,7 @@ def doc_type_by_code(code: str, *, party: bool | None = None) -> DocType | None:
     return sorted(cands, key=lambda t: pref.get(t.family, 9))[0]
 
 
+@lru_cache(maxsize=1024)
 def doc_type_by_name(name: str) -> DocType | None:
     """The type named ("KẾ HOẠCH", "Nghị định", "nghi quyet") → DocType."""
     if not name:

@@ -613,6 +613,9 @@ def _type_from_code(found: Found) -> tuple[str | None, str | None]:
     return None, None
 
 
+_SENTENCE_START = regex.compile(r"(?:^|[.!?]\s|\n\s*\n)")
+
+
 def relation_at(text: str, pos: int) -> str:
     """based_on / implements / cites from the clause the mention stands in."""
     lo = max(0, pos - 400)
@@ -620,7 +623,7 @@ def relation_at(text: str, pos: int) -> str:
     starts = [m.end() for m in _CLAUSE_START.finditer(seg, timeout=rx_timeout(seg))]
     clause = seg[starts[-1]:] if starts else seg
     # the sentence start decides "Căn cứ" (a "Căn cứ" line may list several documents after ";")
-    sent_starts = [m.end() for m in regex.finditer(r"(?:^|[.!?]\s|\n\s*\n)", seg, timeout=RX_TIMEOUT)]
+    sent_starts = [m.end() for m in _SENTENCE_START.finditer(seg, timeout=RX_TIMEOUT)]
     sentence = seg[sent_starts[-1]:] if sent_starts else seg
     if _BASED_ON.match(clause.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
         return "based_on"

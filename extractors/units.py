@@ -26,6 +26,7 @@ Public functions:
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -834,8 +835,20 @@ def _looks_name_part(text: str, pos: int) -> bool:
     return bool(w) and (w.group(0) == "và" or _is_upper_start(w.group(0)) or w.group(0).islower() and False)
 
 
+# The readers below are pure functions of their arguments and a text asks them the same questions many times
+# (a list reads each of its items, a table repeats its cells): each answer is computed once, and every caller
+# gets its own copy, free to change it.
+READ_CACHE = 8192
+
+
 def parse_unit(text: str, pos: int) -> UnitSpan | None:
     """One unit name starting exactly at ``pos`` (after spaces)."""
+    u = _parse_unit(text, pos)
+    return copy(u) if u is not None else None
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _parse_unit(text: str, pos: int) -> UnitSpan | None:
     _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     pos = _skip_spaces(text, pos)
     m = _match_head(text, pos)
@@ -907,6 +920,16 @@ def parse_unit_list(text: str, pos: int = 0, *, cell: bool = False) -> UnitList 
     """The list of units written at ``pos``: "A, B và C", with a distributive
     complement shared by bare heads ("Cấp ủy đảng, Thủ trưởng, Chủ tịch công
     đoàn các đơn vị" → three units of "các đơn vị")."""
+    ul = _parse_unit_list(text, pos, cell)
+    if ul is None:
+        return None
+    out = copy(ul)
+    out.units = [copy(u) for u in ul.units]
+    return out
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
     units: list[UnitSpan] = []
     p = _skip_spaces(text, pos)
     start = p
@@ -1203,6 +1226,11 @@ _CELL_VERB = regex.compile(
 
 def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[UnitSpan, str]]:
     """Units of a responsibility cell with their roles (see module doc)."""
+    return [(copy(u), role) for u, role in _split_unit_cell(text, default_role)]
+
+
+@lru_cache(maxsize=READ_CACHE)
+def _split_unit_cell(text: str, default_role: str) -> tuple[tuple[UnitSpan, str], ...]:
     t = squash_spaces(text.replace("<br>", " ").replace("\n", " "))
     t = regex.sub(r"^[\s\-+•*]+", "", t, timeout=RX_TIMEOUT)
     verbs = list(_CELL_VERB.finditer(t, timeout=rx_timeout(t)))
@@ -1248,7 +1276,7 @@ def split_unit_cell(text: str, default_role: str = "responsible") -> list[tuple[
             if not nxt or nxt.end() <= p:
                 break
             p = nxt.end()
-    return out
+    return tuple(out)
 
 
 _CELL_SEP = regex.compile(r"[ ]*(?:[,;.]|và)[ ]*", regex.V1)

@@ -906,6 +906,17 @@ def _fragment(w: str) -> bool:
     return 1 <= len(w) <= 3 and w.isalpha()
 
 
+def _has_fragment(line: str) -> bool:
+    """Whether the line holds a short piece that is no syllable by itself ("Qu", "ng", "k"): a join needs one,
+    and most lines of running text have none (their short words "và", "các", "ở" are syllables), so they are
+    passed over without the word-by-word walk below."""
+    for w in line.split():
+        w = w.rstrip(",.;:)")
+        if 1 <= len(w) <= 3 and w.isalpha() and not is_valid_syllable(w):
+            return True
+    return False
+
+
 def join_split_syllables(text: str) -> str:
     """Syllables a PDF's text layer cut at a precomposed letter, copied into a text file ("Qu ả ng Ngãi", "Đặ ng
     Văn Minh", "k ế t qu ả", "X ã hội"): two or three short pieces, one of which is no syllable by itself ("Qu",
@@ -915,7 +926,7 @@ def join_split_syllables(text: str) -> str:
         return text
     out_lines = []
     for line in text.split("\n"):
-        if not _SPLIT_CANDIDATE.search(line, timeout=rx_timeout(line)):
+        if not _has_fragment(line) or not _SPLIT_CANDIDATE.search(line, timeout=rx_timeout(line)):
             out_lines.append(line)
             continue
         parts = _SEPARATED.split(line, timeout=RX_TIMEOUT)
