@@ -1784,7 +1784,7 @@ def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
             items, _ = _read_list(lines, i + 1)
             h.recipients = inline + items
         # "- Sở A các tỉnh; Sở B tỉnh X;": two addressees on one item, apart at the semicolon
-        h.recipients = [x for r in h.recipients for x in (_strip_item(p) for p in _RECIPIENT_SEMI.split(r)) if x]
+        h.recipients = [x for r in h.recipients for x in (_strip_item(p) for p in _RECIPIENT_SEMI.split(r, timeout=RX_TIMEOUT)) if x]
         h.locs["recipients"] = ln.loc
         return
 
