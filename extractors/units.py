@@ -841,6 +841,15 @@ def _looks_name_part(text: str, pos: int) -> bool:
 READ_CACHE = 8192
 
 
+def forget_reads() -> None:
+    """Drop the answers the readers keep: a document's questions are asked again within it, rarely across
+    documents, so ``pipeline.assemble`` starts each document afresh (memory stays bounded by one document,
+    and a document's time does not depend on what was read before it)."""
+    _parse_unit.cache_clear()
+    _parse_unit_list.cache_clear()
+    _split_unit_cell.cache_clear()
+
+
 def parse_unit(text: str, pos: int) -> UnitSpan | None:
     """One unit name starting exactly at ``pos`` (after spaces)."""
     u = _parse_unit(text, pos)

@@ -29,6 +29,7 @@ from extractors import criteria as criteria_x
 from extractors import header as header_x
 from extractors import obligations as obligations_x
 from extractors import references as references_x
+from extractors import units as units_x
 from parsers import parse
 
 T = TypeVar("T")
@@ -50,6 +51,7 @@ def _run(name: str, fn: Callable[[], T], fallback: T, warnings: list[Warning]) -
 def build_output(doc: Document, *, content: bool = True) -> dict[str, Any]:
     """The contract JSON for one parsed document."""
     warnings: list[Warning] = list(doc.warnings)
+    units_x.forget_reads()  # the unit readers' answers are one document's (``extractors.units``)
     with budget.document_budget():
         header = _run("header", lambda: header_x.extract_header(doc), DocumentHeader(), warnings)
         refs, unnumbered = _run("references", lambda: references_x.extract_references(doc, header), ([], []), warnings)
