@@ -50,10 +50,14 @@ _TRIGGER = regex.compile(
     r"(?:(?:các[ ]+)?tháng[ ]+\d{1,2}[ ]*(?:,|và|hoặc|-|–)[ ]*){0,11}(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
 )
+# the terms a limit word may bound that are no task (a validity, a use, a warranty, a loan, a stay): "Thời hạn sử
+# dụng: …", "Thời hạn hiệu lực …"; one list for the patterns below and for ``_FIELD_NOT_TASK``
+_TERM_WORDS = r"sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú"
+_NOT_A_TERM = r"(?![ ](?:" + _TERM_WORDS + r")(?!\p{L}))"
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
 # "Hạn cuối nhận hồ sơ là 17 giờ ngày …", "Thời gian hoàn thành: ngày …"
 _NOUN_TRIGGER = regex.compile(
-    r"(?:(?:thời[ ]hạn(?![ ](?:sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú)(?!\p{L}))|hạn[ ]chót|hạn[ ]cuối|hạn[ ](?:nộp|gửi|đăng[ ]ký|báo[ ]cáo)|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
+    r"(?:(?:thời[ ]hạn" + _NOT_A_TERM + r"|hạn[ ]chót|hạn[ ]cuối|hạn[ ](?:nộp|gửi|đăng[ ]ký|báo[ ]cáo)|thời[ ]gian[ ]hoàn[ ]thành)[^.;!?\n:]{0,50}?"
     r"|thời[ ]gian[ ](?:thực[ ]hiện|triển[ ]khai|nộp|gửi)[^.;!?\n:]{0,30}?)(?:[ ]là|[ ]*:)"
     r"(?:[ ]+\d{1,2}[ ]?(?:giờ|h)(?:[ ]?\d{1,2}(?:[ ]?phút)?)?(?:,)?)?[ ]*(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE,
@@ -157,9 +161,9 @@ _OPEN_AFTER = regex.compile(
 # finishes or limits a task ("hoàn thành", "nộp", "chậm nhất" …)
 _UNTIL_START = regex.compile(r"(?<!\p{L})từ[ ]+(?:nay|ngày|tháng|quý|năm|\d)", regex.V1 | regex.IGNORECASE)
 _UNTIL_DUE_WORD = regex.compile(
-    r"(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|nộp|gửi|gởi|báo[ ]cáo|đăng[ ]ký|(?:chậm|muộn)[ ]nhất|thời[ ]hạn(?![ ](?:sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú)(?!\\p{L}))"
+    r"(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|nộp|gửi|gởi|báo[ ]cáo|đăng[ ]ký|(?:chậm|muộn)[ ]nhất|thời[ ]hạn" + _NOT_A_TERM +
     r"|hạn[ ](?:chót|cuối|nộp|gửi)|bảo[ ]đảm|đảm[ ]bảo|phấn[ ]đấu)(?!\p{L})", regex.V1 | regex.IGNORECASE)
-_UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)(?![ ](?:sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay)(?!\p{L}))"
+_UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)" + _NOT_A_TERM +
                              r"[^.;:\n]{0,40}:[ ]*$", regex.V1 | regex.IGNORECASE)
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
 _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
@@ -196,7 +200,7 @@ _BRACKET_CLOSES = regex.compile(r"[^()]{0,20}\)[ ]*[.;]?[ ]*$", regex.V1)
 
 # what a limit may bound that is no task: a validity, a use, a loan, a warranty ("Thời hạn sử dụng: đến hết ngày …",
 # "Thời hạn hiệu lực: …", "Thời hạn bảo hành: …")
-_FIELD_NOT_TASK = regex.compile(r"(?<!\p{L})(?:hiệu[ ]lực|sử[ ]dụng|bảo[ ]hành|lưu[ ]trữ|giá[ ]trị|thuê|vay|nghỉ|tạm[ ]trú|cư[ ]trú)"
+_FIELD_NOT_TASK = regex.compile(r"(?<!\p{L})(?:" + _TERM_WORDS + r"|giá[ ]trị|nghỉ)"
                                 r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
 
@@ -531,6 +535,9 @@ _LIMIT_WORD = regex.compile(r"(?<!\p{L})(?:trước|chậm[ ]nhất|muộn[ ]nh�
                             regex.V1 | regex.IGNORECASE)
 
 
+_TO_WORD = regex.compile(r"(?:đến|tới)\b", regex.IGNORECASE)
+
+
 def _drop_covered_ranges(text: str, out: list[DeadlineSpan]) -> list[DeadlineSpan]:
     """The due dates of ``out`` (in order) without the end of a range that a report covers: a range ("từ … đến …")
     in the object of a report verb, with the report's own limit ("trước ngày …") after it in the same sentence.
@@ -538,7 +545,7 @@ def _drop_covered_ranges(text: str, out: list[DeadlineSpan]) -> list[DeadlineSpa
     keep = []
     for i, d in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if (nxt is not None and regex.match(r"(?i)(?:đến|tới)\b", d.deadline.text, timeout=RX_TIMEOUT)
+        if (nxt is not None and _TO_WORD.match(d.deadline.text, timeout=RX_TIMEOUT)
                 and not any(c in text[d.end:nxt.start] for c in ".;!?\n")
                 and _LIMIT_WORD.search(nxt.deadline.text, timeout=RX_TIMEOUT)):
             rs = _RANGE_START_BEFORE.search(text[max(0, d.start - 45):d.start], timeout=RX_TIMEOUT)

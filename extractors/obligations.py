@@ -778,6 +778,10 @@ def _duty_heading(s: str) -> _Subject | None:
     return None
 
 
+# a modal closing an actor before "phải" ("sinh viên bắt buộc | phải …", "mỗi đơn vị đều | phải …")
+_MODAL_TAIL = regex.compile(r"(?:[ ]+(?:bắt[ ]buộc|nhất[ ]thiết|cần|đều|cũng|vẫn|luôn))+$", regex.IGNORECASE)
+
+
 def _actor_subject(s: str) -> _Subject | None:
     """A generic actor as the subject of "có trách nhiệm / có nhiệm vụ / phải", at the start of the sentence
     or after a fronted adverbial ("Khi nhận được văn bản đến, đơn vị hoặc cá nhân có trách nhiệm …")."""
@@ -791,7 +795,7 @@ def _actor_subject(s: str) -> _Subject | None:
             continue
         np = m.group("np").rstrip(" ,")
         # a modal before "phải" is no part of the actor ("sinh viên bắt buộc phải …", "mỗi đơn vị đều phải …")
-        np = regex.sub(r"(?i)(?:[ ]+(?:bắt[ ]buộc|nhất[ ]thiết|cần|đều|cũng|vẫn|luôn))+$", "", np, timeout=RX_TIMEOUT)
+        np = _MODAL_TAIL.sub("", np, timeout=RX_TIMEOUT)
         if regex.search(r"(?i)\b(?:ngay|báo|gửi|chuyển|trình|nhưng|nếu|khi|mà|mức|chưa)\b", np, timeout=RX_TIMEOUT):
             continue  # "Văn thư cơ quan báo ngay người có trách nhiệm": the actor is inside a clause
         ins = regex.search(r",?[ ]+(?:trong[ ]phạm[ ]vi|theo[ ]chức[ ]năng)\b.*$", np, timeout=RX_TIMEOUT)
