@@ -36,7 +36,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NoReturn
 
 DEFAULT_RAW = "data/raw"
 DEFAULT_OUT = "data/structured"
@@ -667,6 +667,17 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     print("vanban: stopping (SIGTERM): finishing the documents in progress, then indexing them", file=sys.stderr)
 
 
+def _exit_now(code: int) -> NoReturn:
+    """Leave at once after a SIGTERM, the finished documents indexed and said so: Prefect's background event loop
+    still holds pending tasks then, and the interpreter's shutdown would print their "Task was destroyed but it is
+    pending!" (with tracebacks, now and then) after vanban's last line. The temporary server is stopped first, so
+    no process is left behind."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    _stop_prefect_server()
+    os._exit(code)
+
+
 def _stop_prefect_server() -> None:
     try:
         from prefect.server.api.server import SubprocessASGIServer
@@ -726,5 +737,5 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if STOP.is_set():
         print("vanban: stopped by SIGTERM; the documents finished were indexed", file=sys.stderr)
-        return 128 + signal.SIGTERM
+        _exit_now(128 + signal.SIGTERM)
     return 1 if any(r["status"] in ("error", "degraded") for r in rows) else 0
