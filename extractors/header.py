@@ -1219,8 +1219,9 @@ _HEAD_ONLY = regex.compile(
     r"^(?:truong(?: (?:dai hoc|cao dang|trung cap|trung hoc(?: pho thong| co so)?|tieu hoc|mam non|pho thong))?"
     r"|dai hoc|hoc vien|vien|benh vien|trung tam|so|bo|cuc|tong cuc|chi cuc|ban|van phong|khoa|phong)$"
 )
-# a unit named by its kind alone under its parent ("VĂN PHÒNG" under "BỘ TƯ PHÁP")
-_BARE_KIND = regex.compile(r"^(?:van phong|thanh tra|ban thuong vu|ban chap hanh|cong doan|doan thanh nien|thuong truc)$")
+# a unit named by its kind alone under its parent ("VĂN PHÒNG" under "BỘ TƯ PHÁP", "BAN THƯỜNG TRỰC" under
+# "ỦY BAN MTTQ VIỆT NAM XÃ …": a Front committee's standing board)
+_BARE_KIND = regex.compile(r"^(?:van phong|thanh tra|ban thuong vu|ban chap hanh|cong doan|doan thanh nien|(?:ban )?thuong truc)$")
 # the words that open the name of a body of its own (not the rest of the line above)
 _BODY_HEAD = regex.compile(
     r"^(?:uy ban|ubnd|hdnd|hoi dong|so|bo|ban|chinh phu|van phong|trung tam|dang uy|dang bo|cong doan|truong"
@@ -1260,6 +1261,13 @@ def _drop_debris_tokens(text: str) -> str:
     """A caps line with an OCR scrap glued at its end or start ("CÔNG NGHỆ
     THÔNG TIN .n.--ẰẮẰẮ—ẰẮẶằẰ"): the scrap (a token that is no word) goes."""
     toks = text.split()
+    # a word with a stray mark glued before or after it ("/ỦY BAN …", "NAM\\") is that word, not a scrap
+    if toks and not _WORDLIKE.fullmatch(toks[0], timeout=RX_TIMEOUT) \
+            and _WORDLIKE.fullmatch(toks[0].lstrip("/\\'`\""), timeout=RX_TIMEOUT):
+        toks[0] = toks[0].lstrip("/\\'`\"")
+    if toks and not _WORDLIKE.fullmatch(toks[-1], timeout=RX_TIMEOUT) \
+            and _WORDLIKE.fullmatch(toks[-1].rstrip("/\\'`\""), timeout=RX_TIMEOUT):
+        toks[-1] = toks[-1].rstrip("/\\'`\"")
     while len(toks) > 1 and not _WORDLIKE.fullmatch(toks[-1], timeout=RX_TIMEOUT):
         toks.pop()
     while len(toks) > 1 and not _WORDLIKE.fullmatch(toks[0], timeout=RX_TIMEOUT) and len(toks[0]) > 1:

@@ -1,0 +1,41 @@
+"""Header and references on unseen documents (issue 11, seventh session): shapes of the misses read on the
+dev6 split (the opened blind7), each tested with text written for this file (no text copied from a gold file
+or a corpus document), in varied wording."""
+
+from __future__ import annotations
+
+from extractors.references import extract_references
+from header_helpers import MOTTO, doc_of, header_of, refs_of
+
+
+def unnumbered_of(*lines: str) -> list[str]:
+    doc = doc_of(*lines)
+    _, unn = extract_references(doc, header_of(*lines))
+    return [u.text for u in unn]
+
+
+# --- a standing board under its Front committee: "ỦY BAN MTTQ … / XÃ … / BAN THƯỜNG TRỰC" -----------------
+
+def test_a_standing_board_is_named_with_the_committee_above_it():
+    for block, issuer, parent in (
+        (("ỦY BAN MTTQ VIỆT NAM", "XÃ HÒA AN", "BAN THƯỜNG TRỰC"),
+         "Ban Thường trực Ủy ban MTTQ Việt Nam xã Hòa An", "Ủy ban MTTQ Việt Nam xã Hòa An"),
+        (("ỦY BAN MẶT TRẬN TỔ QUỐC", "VIỆT NAM HUYỆN ĐỒNG XUÂN", "BAN THƯỜNG TRỰC"),
+         "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam huyện Đồng Xuân", None),
+    ):
+        h = header_of(*block, "Số: 21/KH-MTTQ-BTT", *MOTTO, "Hòa An, ngày 4 tháng 3 năm 2031", "KẾ HOẠCH",
+                      "Tổ chức hội nghị cử tri", "Căn cứ tình hình thực tế, Ban Thường trực xây dựng kế hoạch.")
+        assert h.issuer is not None and h.issuer.lower() == issuer.lower(), block
+        if parent:
+            assert h.parent_issuer.lower() == parent.lower()
+    # a standing board of a People's Council keeps its own order of words
+    h = header_of("HỘI ĐỒNG NHÂN DÂN", "TỈNH BẮC SƠN", "THƯỜNG TRỰC", "Số: 40/TB-HĐND", *MOTTO,
+                  "Bắc Sơn, ngày 9 tháng 6 năm 2031", "THÔNG BÁO", "Kết luận phiên họp")
+    assert h.issuer == "Thường trực Hội đồng nhân dân tỉnh Bắc Sơn"
+
+
+def test_a_stray_mark_glued_to_the_first_word_of_the_issuer_block_keeps_the_word():
+    for first in ("/ỦY BAN NHÂN DÂN", "\\ỦY BAN NHÂN DÂN", "`ỦY BAN NHÂN DÂN"):
+        h = header_of(first, "HUYỆN TÂN LẠC", "Số: 12/UBND-VP", *MOTTO, "Tân Lạc, ngày 2 tháng 8 năm 2031",
+                      "V/v rà soát hồ sơ đất đai", "Kính gửi: Các xã, thị trấn.")
+        assert h.issuer == "Ủy ban nhân dân huyện Tân Lạc", first
