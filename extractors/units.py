@@ -242,14 +242,19 @@ _OLD_TONES = {
 # after "q" the "u" is part of the consonant ("quỹ", "quý"): the tone stands on the vowel after it already
 _OLD_TONE_RX = regex.compile(r"(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?!\p{L})", regex.V1)
 
+# a head's title: a deputy's ("Phó Trưởng phòng", "Phó Bí thư") is the title with "Phó" before it, and a standing
+# secretary's or chair's ("Phó Bí thư Thường trực Tỉnh ủy", "Phó Chủ tịch Thường trực UBND") keeps "Thường trực" in the
+# title when a name follows it
+_HOB = (r"(?:(?-i:Phó|phó)[ ]+)?(?:" + _alt(_HEAD_OF_BODY) + r")"
+        r"(?:(?<=(?i:bí[ ]thư|chủ[ ]tịch))[ ]+(?-i:Thường[ ]trực)(?=[ ]+(?-i:\p{Lu})))?")
 _HEAD_RX = regex.compile(
-    r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")(?:[ ]+|(?=,)))?"
+    r"(?P<hob>" + _HOB + r"(?:[ ]+|(?=,)))?"
     r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+)?"
     r"(?P<head>" + _alt(_SINGULAR_HEADS) + "|" + "|".join(_ABBREV_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _PLURAL_RX = regex.compile(
-    r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")[ ]+)?"
+    r"(?P<hob>" + _HOB + r"[ ]+)?"
     r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+)"
     r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
@@ -257,7 +262,7 @@ _PLURAL_RX = regex.compile(
 # a head of body before a plural noun written without "các" ("Thủ trưởng cơ quan ngang bộ",
 # "Người đứng đầu cơ quan, tổ chức", "người đứng đầu đơn vị soạn thảo")
 _HOB_NOUN_RX = regex.compile(
-    r"(?P<hob>(?:" + _alt(_HEAD_OF_BODY) + r")[ ]+)(?P<pl>)"
+    r"(?P<hob>" + _HOB + r"[ ]+)(?P<pl>)"
     r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
@@ -269,7 +274,20 @@ _FALSE_HEAD = regex.compile(
     r"|nhóm[ ](?:(?:các|những)[ ])?(?:giải[ ]pháp|nhiệm[ ]vụ|chỉ[ ]tiêu|tiêu[ ]chí|vấn[ ]đề|hoạt[ ]động|đối[ ]tượng|ngành[ ]hàng|hàng|sản[ ]phẩm))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
-_BARE_HOB_RX = regex.compile(r"(?P<hob>" + _alt(_HEAD_OF_BODY) + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
+_BARE_HOB_RX = regex.compile(r"(?P<hob>" + _HOB + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
+# a person's place in a committee, board or delegation ("Thành viên Ban Chỉ đạo", "Ủy viên", "Tổ trưởng", "Phó
+# Trưởng tiểu ban Thường trực", "Thư ký Hội đồng"): after a comma or a dash that follows a head's title and body it
+# is what the same person is besides, never a part of the body's name nor another body
+_MEMBER_ROLE = regex.compile(
+    r"(?:Phó[ ]+)?(?:Thành[ ]viên|Ủy[ ]viên|Uỷ[ ]viên|Tổ[ ](?:trưởng|phó|viên)|Thư[ ]ký|Trưởng[ ]+(?:tiểu[ ]ban|ban|đoàn|nhóm)"
+    r"|Phó[ ]+(?:ban|đoàn)|Tổ[ ]phó|Trưởng[ ]+Tiểu[ ]ban)(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
+# "Đồng chí Giám đốc Sở X", "Ông Chủ tịch UBND huyện": a person named by title, his body the unit
+_HONORIFIC = regex.compile(r"(?:[Đđ]ồng[ ]chí|[Đđ]/[Cc]|Ông|Bà)[ ]+(?=" + _HOB + r"[ ])", regex.V1)
+# the person's other roles up to the colon that opens his duties: after the honorific any title, else a committee
+# role only ("Giám đốc Sở X, Chủ tịch UBND huyện Y:" lists two heads)
+_PERSON_ROLES_TO_COLON = regex.compile(r"[ ]*(?:,|[ ][-–])[ ]*(?:" + _HOB + r"|(?P<member>" + _MEMBER_ROLE.pattern + r"))"
+                                       r"[^:;.\n(]{0,120}?(?=[ ]*:)", regex.V1 | regex.IGNORECASE)
 _STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
 # nouns that continue a plural list after a comma only ("UBND các huyện, thành, thị", "xã, phường, đặc khu")
 _PLURAL_CONT_ONLY = ("thành", "thị", "đặc khu", "thôn", "khu phố", "tổ dân phố", "ấp", "bộ", "ngành", "ban ngành",
@@ -552,7 +570,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             # "Tổ chức - Hành chính": a dash between two name parts
             r = _skip_spaces(text, q + 1)
             w = _WORD.match(text, r, timeout=_tm)
-            if w and (_is_upper_start(w.group(0))) and not _starts_unit(text, r):
+            if (w and (_is_upper_start(w.group(0))) and not _starts_unit(text, r)
+                    and not _MEMBER_ROLE.match(text, r, timeout=_tm)):
                 end = w.end()
                 words += 1
                 closed, caps = False, 1  # a new part of the name ("… - Kế hoạch hóa gia đình")
@@ -569,7 +588,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 continue
             w = _WORD.match(text, r, timeout=_tm)
             if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0), timeout=RX_TIMEOUT) and not _starts_unit(text, r)
-                    and not _STOP_RX.match(text, r, timeout=_tm)):
+                    and not _STOP_RX.match(text, r, timeout=_tm) and not _MEMBER_ROLE.match(text, r, timeout=_tm)):
                 end = w.end()
                 words += 1
                 closed, caps = False, 1  # a new part of the name ("…, Thể thao và Du lịch")
@@ -943,10 +962,28 @@ def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
     p = _skip_spaces(text, pos)
     start = p
     u = parse_unit(text, p)
+    honored = False
+    before = text[:p].rstrip()[-1:]
+    # (opening the sentence or its item only: after an order's verb the person is the order's object, read by the
+    # caller - "… yêu cầu đồng chí Cục trưởng …")
+    if (u is None and not before.isalpha()
+            and (mh := _HONORIFIC.match(text, p, timeout=rx_timeout(text))) is not None):
+        u = parse_unit(text, mh.end())
+        honored = u is not None and bool(u.head_of_body) and not u.plural
+        if not honored:
+            u = None
     if u is None and cell and p < len(text):
         u = _free_item(text, p)
     nouns: dict[int, int] = {}  # a unit read as a plural noun without its "các" -> where its noun ends
+    roles_end = None
     while u is not None:
+        if u.head_of_body and not u.plural and not units:
+            mr = _PERSON_ROLES_TO_COLON.match(text, u.end, timeout=rx_timeout(text))
+            if mr is not None and (honored or mr.group("member")):
+                # "Đồng chí Giám đốc Sở X, Thành viên Ban Chỉ đạo: …": the person's other roles up to his duties
+                units.append(u)
+                roles_end = mr.end()
+                break
         mem = _named_members(u, text) if not cell else None
         if mem is None and not cell:
             colon = _COLON_AFTER.match(text, u.end, timeout=rx_timeout(text))
@@ -995,7 +1032,7 @@ def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
     _fold_inner_organs(units)
     _share_complement(units, nouns, text)
     _distribute(units)
-    return UnitList(start, units[-1].end, units)
+    return UnitList(start, roles_end if roles_end is not None else units[-1].end, units)
 
 
 _BARE_PLURAL = regex.compile(r"(?:" + _alt(_PLURAL_HEADS + ("cơ quan ngang bộ", "ban ngành", "cơ quan thuộc Chính phủ", "cơ quan trực thuộc Chính phủ")) + r")(?!\p{L})",
@@ -1306,7 +1343,7 @@ def is_vague(raw: str) -> bool:
 # Canonical names
 # --------------------------------------------------------------------------
 
-_HOB_PREFIX = regex.compile(r"^(?:" + _alt(_HEAD_OF_BODY) + r")\s+(?=\S)", regex.V1 | regex.IGNORECASE)
+_HOB_PREFIX = regex.compile(r"^" + _HOB + r"\s+(?=\S)", regex.V1 | regex.IGNORECASE)
 _ABBREV_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9&]*(?:\s?[-–]\s?[A-ZĐ][A-ZĐ0-9&]*)*(?![\p{L}\p{N}])",
                               regex.V1)
 _DISTRIBUTIVE = regex.compile(r"^(?:các|Các)\s+(?=(?:Phòng|Khoa|Ban|Trạm|Tổ|Sở)\s+[A-ZĐ])", regex.V1)

@@ -1,0 +1,56 @@
+"""Units: where the name of a body ends and what an item of a subject list is, on shapes seen on unseen
+documents (issue 10, classes 2, 3, 5 and 7).
+
+Every sentence here is invented for the test (bodies, places, people and wording are made up); none is
+copied from a gold file or a corpus document. Each test failed before the change it covers.
+"""
+
+from __future__ import annotations
+
+from extractors.units import canonical_name, parse_unit_list
+from tests.obligation_helpers import holding, obligations_and_units
+
+
+def _list(text: str) -> list[str]:
+    ul = parse_unit_list(text, 0)
+    return [] if ul is None else [canonical_name(u.raw) for u in ul.units]
+
+
+def _names(ob) -> list[str]:
+    return [canonical_name(u.name) if hasattr(u, "name") else str(u) for u in ob.units]
+
+
+# --------------------------------------------------------------------------
+# A roster of a committee: "Đồng chí <title> <body>, <role in the committee>: <duties>"
+# --------------------------------------------------------------------------
+
+
+def test_a_members_role_after_a_comma_is_no_part_of_the_body_he_heads():
+    # the role in the committee after the comma is an appositive of the person, not a name part
+    assert _list("Giám đốc Sở Công Thương, Thành viên Tổ công tác: theo dõi việc cấp điện") == ["Sở Công Thương"]
+    assert _list("Giám đốc Sở Văn hóa, Thể thao và Du lịch chủ trì") == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_person_introduced_by_dong_chi_names_the_body_of_his_title():
+    assert _list("Đồng chí Phó Giám đốc Sở Xây dựng, Tổ phó Tổ giúp việc: Theo dõi tiến độ") == ["Sở Xây dựng"]
+    text = "Đồng chí Phó Giám đốc Sở Xây dựng, Tổ phó Tổ giúp việc: Theo dõi tiến độ"
+    ul = parse_unit_list(text, 0)
+    # the list reaches the colon: the person's roles are read, the duties follow
+    assert ul is not None and text[ul.end:] == ": Theo dõi tiến độ"
+    # a deputy's title, and a standing deputy's, head the body after them
+    assert _list("Đồng chí Phó Bí thư Thường trực Huyện ủy, Trưởng Ban Chỉ đạo huyện: Phụ trách chung") == ["Huyện ủy"]
+    assert _list("Đồng chí Phó Trưởng phòng Kinh tế - Hạ tầng - Phó Trưởng tiểu ban: Theo dõi hồ sơ") == [
+        "Phòng Kinh tế - Hạ tầng"]
+
+
+def test_each_member_of_a_roster_gets_his_bodys_duties():
+    text = (
+        "Tổ công tác phân công nhiệm vụ các thành viên như sau:\n"
+        "1. Đồng chí Giám đốc Sở Xây dựng, Tổ trưởng: Phụ trách chung, điều hành hoạt động của Tổ.\n"
+        "2. Đồng chí Phó Chủ tịch Hội Nông dân huyện, Thành viên Tổ công tác: Theo dõi việc hỗ trợ nông dân vay vốn.\n"
+        "3. Đồng chí Trưởng Phòng Tài chính - Kế hoạch - Ủy viên: Thẩm định dự toán kinh phí của Tổ.\n"
+    )
+    obs, _units = obligations_and_units(text)
+    assert [u.name for u in holding(obs, "Phụ trách chung").units] == ["Sở Xây dựng"]
+    assert [u.name for u in holding(obs, "vay vốn").units] == ["Hội Nông dân huyện"]
+    assert [u.name for u in holding(obs, "Thẩm định dự toán").units] == ["Phòng Tài chính - Kế hoạch"]
