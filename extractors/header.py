@@ -267,6 +267,13 @@ _AFTER_NGAY = regex.compile(
 _YEAR_OF_DATE = regex.compile(r"năm\s{1,3}(?:19|20)[0-9]{2}\b")
 
 
+def _cited_symbol_place(text: str, pd: regex.Match) -> bool:
+    """The "place" of a place-date match is the symbol of a number cited with its date ("… Kết luận số 163/" ⏎
+    "KL-TTBT ngày 27/6/2031" in a wrapped subject): glued to the number's slash, alone, it names no place (a place
+    after it, "… TT-BTC Hà Nội, ngày", is cut from the symbol further on)."""
+    return pd.start("place") > 0 and text[pd.start("place") - 1] == "/" and len(pd.group("place").split()) == 1
+
+
 def _split_header_piece(text: str) -> list[str]:
     """One piece of a merged header line cut at the motto, the "Số:" line, a
     "V/v" subject and the place-date, each only where what stands before it
@@ -304,6 +311,8 @@ def _split_header_piece(text: str) -> list[str]:
         nm = _NUMBER_LINE.match(piece, timeout=rx_timeout(piece))
         pd = _PLACE_DATE.search(piece, nm.end() if nm else 0, timeout=rx_timeout(piece)) \
             if "ngày" in piece or "Ngày" in piece or "NGÀY" in piece else None
+        while pd and _cited_symbol_place(piece, pd):
+            pd = _PLACE_DATE.search(piece, pd.end(), timeout=rx_timeout(piece))
         after = _AFTER_NGAY.match(piece[pd.end():pd.end() + 30], timeout=RX_TIMEOUT) if pd else None
         if pd and after:
             start = pd.start("place")
@@ -823,13 +832,15 @@ def _month_by_stamp(iso: str | None, stamp: date) -> str | None:
 
 
 def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = None) -> None:
-    for ln in top:
+    for i, ln in enumerate(top):
         if len(ln.text) > 160 or ("ngày" not in ln.text and "Ngày" not in ln.text and "NGÀY" not in ln.text):
             continue  # a place-date line is short and names the day
         n_end = _number_line_end(ln.text)
         m = _PLACE_DATE.search(ln.text, n_end, timeout=rx_timeout(ln.text))
         if not m:
             continue
+        if m.start("place") == 0 and i > 0 and top[i - 1].text.endswith("/") and len(m.group("place").split()) == 1:
+            continue  # "… Kết luận số 163/" ⏎ "KL-TTBT ngày 27/6/2031": a cited number's symbol and date
         lead = _MOTTO.sub("", ln.text[n_end:m.start()], timeout=RX_TIMEOUT)
         if lead.strip(" \t*_.:-"):
             deb = _NUMBER_DEBRIS.match(ln.text, n_end, timeout=rx_timeout(ln.text)) if n_end == 0 else None

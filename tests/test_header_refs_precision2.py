@@ -39,3 +39,18 @@ def test_a_stray_mark_glued_to_the_first_word_of_the_issuer_block_keeps_the_word
         h = header_of(first, "HUYỆN TÂN LẠC", "Số: 12/UBND-VP", *MOTTO, "Tân Lạc, ngày 2 tháng 8 năm 2031",
                       "V/v rà soát hồ sơ đất đai", "Kính gửi: Các xã, thị trấn.")
         assert h.issuer == "Ủy ban nhân dân huyện Tân Lạc", first
+
+
+# --- a subject that cites a number with its date, wrapped onto the place-date line of a draft ---------------
+
+def test_a_cited_number_in_a_wrapped_subject_is_neither_place_nor_date():
+    for cited in ("163/KL-TTBT ngày 27/6/2031", "52/TB-VPUB ngày 3/6/2031", "7/BC-STC, ngày 2.6.2031"):
+        h = header_of("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH HÒA BÌNH\tĐộc lập - Tự do - Hạnh phúc",
+                      "Số:           /UBND-NC", f"V/v xử lý sau kiểm tra theo Văn bản số {cited} \t  Hòa Bình, ngày "
+                      "        tháng 6 năm 2031", "Kính gửi: Sở Nội vụ.")
+        assert (h.date, h.date_partial, h.place) == (None, "2031-06", "Hòa Bình"), cited
+    # the same subject with the cited symbol and its date on a line of their own
+    h = header_of("SỞ TÀI CHÍNH TỈNH HÒA BÌNH", "Số:      /STC-QLG", *MOTTO,
+                  "V/v thực hiện kiến nghị tại Thông báo số 41/", "TB-VPUB ngày 9/6/2031",
+                  "Hòa Bình, ngày      tháng 6 năm 2031", "Kính gửi: Các phòng thuộc Sở.")
+    assert (h.date, h.date_partial, h.place) == (None, "2031-06", "Hòa Bình")
