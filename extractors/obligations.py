@@ -912,6 +912,7 @@ class _Level:
     defs: bool = False  # "Điều 2. Đối tượng áp dụng": the part below says whom the text concerns, no tasks
     listing: bool = False  # "1. Hồ sơ đề nghị (01 bộ), gồm:": the items below list what it is made of
     orphan: Draft | None = None  # the task naming no doer its own words gave, while no item has come under it
+    phase: bool = False  # "Đợt 1: Từ … đến …:": its period is the phase's own time, no due date of each item below
 
 
 # "đề nghị" as a scan's text recognition gives it ("dé nghị", "Để nghị", "đê nghị"), never "để nghị quyết/định …"
@@ -926,6 +927,9 @@ def _ocr_order_words(text: str) -> str:
                           timeout=rx_timeout(text))
 
 
+# a phase of a plan named with its number ("Đợt 1:", "Giai đoạn II (…):", "Bước 3:"): the line gives its time
+_PHASE = regex.compile(r"^(?:Đợt|Giai[ ]đoạn|Bước)[ ]+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|cuối)(?!\p{L})[^:;.]{0,60}?:",
+                       regex.V1 | regex.IGNORECASE)
 # a lead-in whose items are the cases that make someone fall under a rule ("… thuộc các trường hợp sau …:",
 # "… trong một trong các trường hợp sau đây:")
 _CASES_LEADIN = regex.compile(r"(?<!\p{L})(?:thuộc|rơi[ ]vào|trong)[ ](?:một[ ]trong[ ])?(?:các|những)[ ]trường[ ]hợp"
@@ -1012,12 +1016,21 @@ _QUALIFIER_COLON = regex.compile(r"(?P<q>\p{Ll}[^:;.,()\n]{2,80}?)[ ]*:[ ]*", re
 _ADMIN_TAIL = regex.compile(r"(?:thành[ ]phố|thị[ ]xã|thị[ ]trấn|huyện|quận|xã|phường|tỉnh|đặc[ ]khu)\b[^,;.:()]{0,60}", regex.V1)
 _ASIDE = regex.compile(r"[ ]*\([^()]{1,120}\)", regex.V1)
 _HEADING_JOIN = regex.compile(r",?[ ]+và[ ]+(?=các[ ]+\p{L})", regex.V1 | regex.IGNORECASE)
+# (units.py's owner, HN) "4. Sở X; Báo Y", "2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường": a semicolon, or
+# "và" before another body's head when the name read from the part's start stops short of it, joins two bodies
+_HEADING_JOIN2 = regex.compile(r"[ ]*;[ ]*(?=\p{L})|[ ]+và[ ]+(?=\p{Lu})", regex.V1)
 
 
 def _heading_parts(name: str) -> list[tuple[int, int]]:
     """Spans of the bodies a heading names, cut at "và các" outside brackets, each part opening with a unit."""
     cuts, depth = [], 0
     spans = [(m.start(), m.end()) for m in _HEADING_JOIN.finditer(name, timeout=rx_timeout(name))]
+    for m in _HEADING_JOIN2.finditer(name, timeout=rx_timeout(name)):
+        a0 = max([b for a, b in spans if b <= m.start()] + [0])
+        first = parse_unit(name, a0)
+        if first is not None and first.end <= m.start():
+            spans.append((m.start(), m.end()))
+    spans.sort()
     opened = [i for i, c in enumerate(name) if c == "("]
     closed = [i for i, c in enumerate(name) if c == ")"]
     for a, b in spans:
@@ -1089,6 +1102,7 @@ class _Prose:
         self.list_addr: list[UnitSpan] = []  # its bodies, when the header found none
         self.section_period: Deadline | None = None  # the period a part heading sets ("NHIỆM VỤ TRỌNG TÂM THÁNG 11")
         self.period: Deadline | None = None  # the period of the scope the paragraph being read stands in
+        self.in_phase = False  # that period is a phase's window ("Đợt 1: …"): its items are not each due at its end
         self.issuer: UnitSpan | None = None  # the issuer where the header names it, for a report's own tasks
         self.section_doers: list[tuple[UnitSpan, str]] | None = None  # a report's task part: the issuer
         self.tables = 0  # tables read so far
@@ -1269,11 +1283,16 @@ class _Prose:
         # the month, quarter or date set for the items of the scope this paragraph stands in, and the one it sets
         # for its own items when it is a heading or a lead-in ("1. Quý I năm 2020:", "Trong tháng 11/2017, Sở Y tế
         # tập trung thực hiện các nhiệm vụ sau:")
-        self.period = next((lv.period for lv in reversed(self.stack) if lv.period is not None), None) or self.section_period
+        dated = next((lv for lv in reversed(self.stack) if lv.period is not None), None)
+        self.period = dated.period if dated is not None else self.section_period
+        self.in_phase = dated is not None and dated.phase
         own_period = None
         if body.rstrip().endswith(":") or level is not None and (_caps_heading(body) or len(body.split()) <= 16
                                                                 and not body.rstrip().endswith((".", ";"))):
             own_period = self._heading_period(body, p.loc, body_off)
+        phase = own_period is not None and _PHASE.match(body, timeout=_tm) is not None
+        # "1. Đợt 1: Từ ngày … đến ngày …:" — the phase is one dated task (the sentence reader gives it its time); the
+        # items below are what the phase does: tasks of its schedule, not each due at its end
         if _caps_heading(body):
             # a heading in capitals is no task ("II. TỔ CHỨC THỰC HIỆN"); it may name the unit of its items
             named = None
@@ -1287,7 +1306,7 @@ class _Prose:
             if named:
                 _place([u for u, _r in named], p.loc.span(body_off, len(text)) if p.loc.start is not None else p.loc)
             if level is not None:
-                self.stack.append(_Level(level, named, bool(named), bool(named), period=own_period, tables=self.tables))
+                self.stack.append(_Level(level, named, bool(named), bool(named), period=own_period, phase=phase, tables=self.tables))
             return
         if level is not None and self.orphan_level is not None and level < self.orphan_level:
             # the next heading of the level above the items: a role line after it is no longer theirs
@@ -1339,7 +1358,7 @@ class _Prose:
         if level is not None:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
-                                     period=own_period, tables=self.tables,
+                                     period=own_period, phase=phase, tables=self.tables,
                                      listing=bool(_LISTING.search(body, timeout=rx_timeout(body))),
                                      orphan=last_draft if last_draft is not None and last_draft in self.unitless[-1:]
                                      and not last_draft.units else None))
@@ -1347,12 +1366,12 @@ class _Prose:
             # an unlabeled lead-in ("Giao Sở X chủ trì, phối hợp với …:"): a scope for the items below it
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
-            self.stack.append(_Level(None, cur, True, True, period=own_period, tables=self.tables))
+            self.stack.append(_Level(None, cur, True, True, period=own_period, phase=phase, tables=self.tables))
         elif own_period is not None and last_draft is None:
             # "Quý I năm 2020:" on its own line: a scope of time for the items below it
             if self.stack and self.stack[-1].level is None:
                 self.stack.pop()
-            self.stack.append(_Level(None, None, period=own_period))
+            self.stack.append(_Level(None, None, period=own_period, phase=phase))
 
     def finish(self) -> None:
         """A resolution's tasks that name no doer ("1. Thực hiện đồng bộ các giải pháp …") are the tasks of the body
@@ -1557,6 +1576,14 @@ class _Prose:
                 _place(units, sloc)
                 self.bare_heading = True
                 return [(u, "lead") for u in units], None
+        if subj is None and _PHASE.match(s_clean, timeout=_tm):
+            # "Đợt 2: Từ ngày 05/5 đến ngày 20/5/2027:", "+ Giai đoạn 1: trong quý III/2027." — a phase of the plan with
+            # its time: one dated task, whose doer is the one the context gives (the items below do not repeat it)
+            dls = [d for d in find_deadlines(s_clean, ref) if d.deadline.kind != "year"][:1]
+            if dls:
+                units = list(inherited or []) or self._context_units()
+                return None, self._emit(clean_action(s_clean.rstrip(" :")), units, s_clean, source, sloc, dls, [],
+                                        implied=True)
         if _PREAMBLE.search(s_clean, timeout=_tm) or subj is None and s_clean.endswith(":"):
             return self._introduction(s_clean, subj, sloc)
         deadlines = find_deadlines(s_clean, ref)
@@ -1874,6 +1901,13 @@ class _Prose:
                 return False
         return True
 
+    def _context_units(self, sloc: Loc | None = None) -> list[tuple[UnitSpan | str, str]]:
+        """The doers the context gives a task that names none, below the scope stack (headings, lead-ins, articles
+        and rows, which the caller consults first): the addressees of the letter (Kính gửi), else nobody."""
+        if self.b.header.recipients or self.list_addr:
+            return self._addressees(sloc)
+        return []
+
     def _implied(self) -> list[tuple[UnitSpan | str, str]]:
         if self.b.header.recipients or self.list_addr:
             return self._addressees()
@@ -1900,7 +1934,7 @@ class _Prose:
         dl = deadlines[0] if deadlines else None
         rc = recs[0] if recs else None
         inherited_dl = None
-        if dl is None and self.period is not None:
+        if dl is None and self.period is not None and not self.in_phase:
             # the period its heading or lead-in sets ("1. Quý I năm 2020:" over "1.1. Ban hành …")
             p = self.period
             inherited_dl = Deadline(p.date, p.text, p.kind, p.inferred_year, p.loc)

@@ -1,0 +1,77 @@
+"""Deadlines whose doer the context gives (issue 10, classes 1, 4, 6, 8).
+
+Every sentence here is invented for the test (bodies, places and dates are made up); none is copied from a gold
+file or a corpus document.  Each test holds a shape of a task that names no doer of its own, or of a time that
+belongs to a scope rather than to each line under it.
+"""
+
+from __future__ import annotations
+
+from obligation_helpers import holding, obligations_and_units
+
+
+def _names(ob) -> list[str]:
+    return [u.name for u in ob.units]
+
+
+def _dated(obs) -> list[tuple[str, str]]:
+    return [(o.deadline.date, o.source_text) for o in obs if o.deadline is not None and o.deadline.date]
+
+
+# --------------------------------------------------------------------------
+# A phase of a plan with its window: one dated task, not one per line under it
+# --------------------------------------------------------------------------
+
+
+def test_a_phase_heading_is_one_dated_task_its_items_do_not_repeat_its_window():
+    obs, _ = obligations_and_units("""
+    I. NỘI DUNG VÀ THỜI GIAN
+    Việc rà soát chia thành hai đợt:
+    1. Đợt 1: Từ ngày 03/3/2027 đến ngày 28/3/2027:
+    a) Nội dung rà soát:
+    - Kiểm tra việc niêm yết danh sách hộ cận nghèo tại nhà văn hóa thôn.
+    - Kiểm tra việc cấp thẻ bảo hiểm y tế cho người cao tuổi.
+    b) Nội dung giám sát:
+    - Giám sát việc chi trả trợ cấp xã hội cho người khuyết tật.
+    2. Đợt 2: Từ ngày 05/5/2027 đến ngày 20/5/2027:
+    - Kiểm tra việc sửa chữa nhà văn hóa các thôn.
+    - Giám sát việc sử dụng quỹ khuyến học của xã.
+    """, date="2027-02-10", type="Kế hoạch")
+    dated = _dated(obs)
+    assert [d for d, _s in dated] == ["2027-03-28", "2027-05-20"], dated
+    assert "Đợt 1" in dated[0][1] and "Đợt 2" in dated[1][1]
+    # the lines under a phase are still its tasks, with no due date of their own
+    assert holding(obs, "quỹ khuyến học").deadline is None
+
+
+def test_phases_listed_under_a_time_field_each_give_their_end():
+    obs, _ = obligations_and_units("""
+    II. LỊCH TRÌNH
+    2. Tập huấn cho cán bộ thôn về quản lý hồ sơ đất đai
+    * Thời gian thực hiện:
+    + Đợt một: trong khoảng từ ngày 02/6/2028 đến ngày 09/6/2028.
+    + Đợt hai (bổ sung): trong tháng 9/2028.
+    + Giai đoạn cuối: Sau khi hoàn thành đợt hai.
+    """, date="2028-04-02", type="Kế hoạch")
+    assert [d for d, _s in _dated(obs)] == ["2028-06-09", "2028-09-30"]
+
+
+def test_a_phase_under_a_lead_in_takes_the_lead_in_body():
+    obs, _ = obligations_and_units("""
+    Phòng Văn hóa - Thông tin huyện tổ chức tuyên truyền theo các đợt sau:
+    - Đợt 1: Trong tháng 10/2029.
+    - Đợt 2: Từ ngày 01/11/2029 đến ngày 15/11/2029.
+    """, date="2029-09-01", type="Kế hoạch")
+    o = holding(obs, "Đợt 2")
+    assert o.deadline.date == "2029-11-15" and _names(o) == ["Phòng Văn hóa - Thông tin huyện"]
+    assert holding(obs, "Đợt 1").deadline.date == "2029-10-31"
+
+
+def test_a_quarter_heading_still_dates_each_task_of_the_schedule():
+    obs, _ = obligations_and_units("""
+    II. LỊCH TRÌNH THỰC HIỆN
+    1. Quý II năm 2030:
+    1.1. Ban hành quy chế phối hợp giữa các phòng chuyên môn.
+    1.2. Tổ chức hội nghị sơ kết công tác dân vận.
+    """, date="2030-03-01", type="Kế hoạch")
+    assert [d for d, _s in _dated(obs)] == ["2030-06-30", "2030-06-30"]
