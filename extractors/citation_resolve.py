@@ -363,7 +363,14 @@ def _comma_joints() -> frozenset[tuple[str, str]]:
         for part in regex.split(r"\s*[/;]\s*", name, timeout=RX_TIMEOUT):
             for m in regex.finditer(r"(\p{L}+),\s(\p{L}+\s\p{L}+)", part, timeout=RX_TIMEOUT):
                 out.add((fold(m.group(1)), fold(m.group(2))))
-    return frozenset(out)
+    return frozenset(out | _FIXED_COMMA_PAIRS)
+
+
+# coordinated terms that bodies named by their task write with a comma ("Hội đồng phối hợp phổ biến, giáo dục pháp
+# luật …", "Hội đồng Thi đua, Khen thưởng …", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm, cứu nạn …"): the
+# last word before the comma and the two after it, folded
+_FIXED_COMMA_PAIRS = frozenset({("bien", "giao duc"), ("dua", "khen thuong"), ("kiem", "cuu nan"),
+                                ("kiem", "cuu ho"), ("dan", "giao duc")})
 
 
 def _comma_in_name(window: str, comma: int) -> bool:
@@ -374,15 +381,17 @@ def _comma_in_name(window: str, comma: int) -> bool:
 
 
 # the next body of a joint issuer after a comma: a ministry, a committee, a department
-_BODY_AFTER_COMMA = regex.compile(r",\s{1,3}(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Tổng\s+Liên\s+đoàn|Liên\s+đoàn|Hội|"
-                                  r"Trung\s+ương|Tỉnh\s+ủy|Mặt\s+trận|Đoàn|Ngân\s+hàng|Kiểm\s+toán|Tòa\s+án|Viện)\s\p{Lu}")
+_BODY_AFTER_COMMA = regex.compile(r",\s{1,3}(?:(?:Bộ|Ủy\s+ban|Uỷ\s+ban|UBND|Sở|Ban|Tổng\s+Liên\s+đoàn|Liên\s+đoàn|Hội|"
+                                  r"Trung\s+ương|Tỉnh\s+ủy|Mặt\s+trận|Đoàn|Ngân\s+hàng|Kiểm\s+toán|Tòa\s+án|Viện)\s\p{Lu}"
+                                  # "… của Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch …" (a joint resolution)
+                                  r"|(?:Chính\s+phủ|Quốc\s+hội)(?![\p{L}]))")
 # the Party's central organs, which issue jointly ("Kết luận số …-KL/TW … của Bộ Chính trị, Ban Bí thư")
 _PARTY_ORGAN = r"(?:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)"
 _PARTY_ORGAN_END = regex.compile(r"(?<![\p{L}])" + _PARTY_ORGAN + r"$")
 # a council's committee named with its council after a comma: "Ban Pháp chế, HĐND tỉnh;"
 _COUNCIL_AFTER = regex.compile(
     r",\s{1,3}(?:HĐND|Hội\s+đồng\s+nhân\s+dân)\s{1,3}(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận|xã|phường)"
-    r"(?:\s{1,3}\p{Lu}\p{Ll}*){0,3}\s{0,3}(?=[;.)]|$)")
+    r"(?:\s{1,3}\p{Lu}\p{Ll}*){0,3}\s{0,3}(?=[;.),]|$|(?:và|về|tại|theo|ngày)\s)")
 _PARTY_ORGAN_NEXT = regex.compile(r",\s{1,3}" + _PARTY_ORGAN + r"(?![\p{L}])")
 _JOINT_LEAD = regex.compile(r"^\s{0,3}(?:liên|Liên|LIÊN)\s{1,3}(?:bộ|Bộ|BỘ|ngành|sở|Sở)(?![\p{L}])")
 
@@ -1040,7 +1049,11 @@ def share_trailing(text: str, items: list[Resolved]) -> None:
             # 11/2020/NĐ-CP ngày … của Chính phủ" (the issuer only, each keeps its own date)
             if a.issuer or a.date_end is None or a.tail > a.date_end:
                 continue
-            if not _SHARE_GAP.match(text[a.date_end:b.start], timeout=RX_TIMEOUT):
+            if not _SHARE_GAP.match(text[a.date_end:b.start], timeout=RX_TIMEOUT) and not (
+                    # a bare number of the same body right after the date, no comma: "Quy định số 21-QĐ/TU, ngày
+                    # 2/3/2031 17-QĐ/TU, ngày 9/9/2029 của Ban Thường vụ Tỉnh ủy" (an amended list left unpunctuated)
+                    b.start == b.found.start and a.found.issuer_codes == b.found.issuer_codes
+                    and regex.fullmatch(r"[ \t]{1,4}", text[a.date_end:b.start], timeout=RX_TIMEOUT)):
                 continue
             if b.issuer and b.issuer_source in ("explicit", "shared") and (
                     a.found.issuer_codes == b.found.issuer_codes or _issuer_fits_code(b.issuer, a.found)):

@@ -54,3 +54,49 @@ def test_a_cited_number_in_a_wrapped_subject_is_neither_place_nor_date():
                   "V/v thực hiện kiến nghị tại Thông báo số 41/", "TB-VPUB ngày 9/6/2031",
                   "Hòa Bình, ngày      tháng 6 năm 2031", "Kính gửi: Các phòng thuộc Sở.")
     assert (h.date, h.date_partial, h.place) == (None, "2031-06", "Hòa Bình")
+
+
+# --- a cited document's issuer written with a comma: a task-named body, a council's committee, a joint act -------
+
+def test_a_task_named_body_written_with_a_comma_is_one_issuer():
+    refs = refs_of("Sở nhận được Công văn số 71/HĐPH-PBGD ngày 4/5/2031 của Hội đồng phối hợp phổ biến, giáo dục "
+                   "pháp luật tỉnh về việc tổ chức Ngày Pháp luật.")
+    assert refs["71/HĐPH-PBGD"].issuer == "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh"
+    refs = refs_of("Theo Hướng dẫn số 9/HD-HĐTĐKT ngày 2/1/2031 của Hội đồng Thi đua, Khen thưởng huyện về xét "
+                   "tặng danh hiệu, các xã gửi hồ sơ.")
+    assert refs["9/HD-HĐTĐKT"].issuer == "Hội đồng Thi đua, Khen thưởng huyện"
+    # two bodies stay two: the comma before another body or a person's title ends the name
+    refs = refs_of("Căn cứ Kế hoạch số 14/KH-UBND ngày 3/2/2031 của Ủy ban nhân dân huyện, Chủ tịch Ủy ban nhân dân "
+                   "các xã tổ chức thực hiện.")
+    assert refs["14/KH-UBND"].issuer == "Ủy ban nhân dân huyện"
+
+
+def test_a_councils_committee_named_with_its_council_before_and():
+    for tail in ("và ý kiến thảo luận của các đại biểu", "về dự thảo nghị quyết", "tại kỳ họp"):
+        refs = refs_of(f"Xét Báo cáo thẩm tra số 33/BC-HĐND ngày 6/7/2031 của Ban Kinh tế - Ngân sách, Hội đồng "
+                       f"nhân dân tỉnh {tail}.")
+        assert refs["33/BC-HĐND"].issuer == "Ban Kinh tế - Ngân sách, Hội đồng nhân dân tỉnh", tail
+
+
+def test_a_joint_resolution_names_every_body_its_symbol_lists():
+    refs = refs_of("Căn cứ Nghị quyết liên tịch số 07/2031/NQLT-UBTVQH16-CP-ĐCTUBTWMTTQVN ngày 3/4/2031 của Ủy ban "
+                   "Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam quy "
+                   "định chi tiết việc hiệp thương;")
+    assert refs["07/2031/NQLT-UBTVQH16-CP-ĐCTUBTWMTTQVN"].issuer == (
+        "Ủy ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+    # a single body's number keeps a single body
+    refs = refs_of("Thực hiện Nghị quyết số 12/NQ-UBTVQH16 ngày 3/4/2031 của Ủy ban Thường vụ Quốc hội, Chính phủ "
+                   "đã ban hành kế hoạch.")
+    assert refs["12/NQ-UBTVQH16"].issuer == "Ủy ban Thường vụ Quốc hội"
+
+
+# --- dated numbers of one body set side by side without a comma share the issuer named after the last ---------
+
+def test_juxtaposed_dated_numbers_of_one_body_share_the_issuer_after_the_last():
+    refs = refs_of("Căn cứ Quy định số 31-QĐ/TU, ngày 2/3/2031 12-QĐ/TU, ngày 9/9/2029 của Ban Thường vụ Thành ủy "
+                   "về chức năng của Ban Chỉ đạo;")
+    assert (refs["31-QĐ/TU"].date, refs["31-QĐ/TU"].issuer) == ("2031-03-02", "Ban Thường vụ Thành ủy")
+    assert refs["12-QĐ/TU"].issuer == "Ban Thường vụ Thành ủy"
+    # a number of another body after the date keeps its own issuer only
+    refs = refs_of("Căn cứ Quyết định số 31/QĐ-UBND ngày 2/3/2031 12-QĐ/TU ngày 9/9/2029 của Ban Thường vụ Thành ủy;")
+    assert refs["31/QĐ-UBND"].issuer is None
