@@ -424,6 +424,12 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
         return None  # a zone in lower case is a place, not a doer ("các khu công nghiệp, khu kinh tế")
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
+        if nxt and nxt.group(0) == "và" and head[:1].isupper():
+            # "Báo và Phát thanh, Truyền hình X": the capitalised head joined to a capitalised second noun by "và"
+            # opens one name (the second noun no head of its own)
+            nxt2 = _WORD.match(text, _skip_spaces(text, nxt.end()), timeout=_tm)
+            if nxt2 and _is_upper_start(nxt2.group(0)) and _match_head(text, nxt2.start()) is None:
+                nxt = nxt2
         if not nxt or not _is_upper_start(nxt.group(0)):
             return None
     if not best.group("pl") and not best.group("hob") and head not in _ABBREV_HEADS:

@@ -54,3 +54,38 @@ def test_each_member_of_a_roster_gets_his_bodys_duties():
     assert [u.name for u in holding(obs, "Phụ trách chung").units] == ["Sở Xây dựng"]
     assert [u.name for u in holding(obs, "vay vốn").units] == ["Hội Nông dân huyện"]
     assert [u.name for u in holding(obs, "Thẩm định dự toán").units] == ["Phòng Tài chính - Kế hoạch"]
+
+
+# --------------------------------------------------------------------------
+# A heading naming two bodies: joined by a semicolon, or by "và" before another body's head
+# --------------------------------------------------------------------------
+
+
+def test_a_press_body_named_with_two_nouns_is_one_name():
+    assert _list("Báo và Phát thanh, Truyền hình Đông Hải đưa tin về hội nghị") == [
+        "Báo và Phát thanh, Truyền hình Đông Hải"]
+    assert _list("Sở Khoa học và Công nghệ; Báo và Phát thanh, Truyền hình Đông Hải") == [
+        "Sở Khoa học và Công nghệ", "Báo và Phát thanh, Truyền hình Đông Hải"]
+    # "báo cáo" stays a verb
+    assert _list("báo cáo và Phát hành") == []
+
+
+def test_a_heading_naming_two_bodies_gives_each_the_items_below():
+    text = (
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nội vụ\n"
+        "Chủ trì theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n"
+        "2. Sở Khoa học và Công nghệ; Báo và Phát thanh, Truyền hình Đông Hải\n"
+        "Đẩy mạnh tuyên truyền về chuyển đổi số trên các phương tiện thông tin.\n"
+        "3. Sở, ban, ngành tỉnh và Ủy ban nhân dân xã, thị trấn\n"
+        "Căn cứ chức năng, nhiệm vụ được giao, tổ chức triển khai thực hiện Kế hoạch.\n"
+        "4. Văn phòng HĐND và UBND huyện\n"
+        "Bố trí phòng họp trực tuyến.\n"
+    )
+    obs, _units = obligations_and_units(text)
+    assert [u.name for u in holding(obs, "chuyển đổi số").units] == [
+        "Sở Khoa học và Công nghệ", "Báo và Phát thanh, Truyền hình Đông Hải"]
+    assert [u.name for u in holding(obs, "tổ chức triển khai").units] == [
+        "Sở, ban, ngành tỉnh", "Ủy ban nhân dân xã, thị trấn"]
+    # one office serving both councils stays one body
+    assert [u.name for u in holding(obs, "phòng họp").units] == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]
