@@ -504,6 +504,32 @@ _UNNUMBERED = regex.compile(
     r"|(?<=(?-i:Luật|Pháp\s+lệnh)\s{1,3})(?!(?:này|sư|pháp|định|lệ|sửa|hiện|mới|cũ|trên|đó|nêu|chuyên|khác|liên|chung|riêng|"
     r"gốc|cơ\s+bản|quốc\s+tế)(?![\p{L}]))\p{Ll}\p{L}{0,15}(?=\s{1,3}\p{Ll}))"
 )
+# the Constitution, named by its year alone: "Hiến pháp năm 2013", "Hiến pháp 1992"
+_CONSTITUTION = regex.compile(r"(?<![\p{L}])(?:Hiến\s{1,3}pháp|HIẾN\s{1,3}PHÁP)\s{1,3}(?:(?:năm|NĂM)\s{1,3})?(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+# in or after a congress's resolution's name: a class of documents, one per body ("Nghị quyết Đại hội Đảng bộ của
+# từng xã", "… các cấp", "… ở mỗi địa phương")
+_EACH_AFTER = regex.compile(r"\s{1,3}(?:(?:của|ở)\s{1,3})?(?:từng|mỗi|các\s{1,3}cấp)(?![\p{L}])")
+# "Luật A và B số 85/2015/QH13": a name with "và" in it, cited by its number (no document type between)
+_AND_THEN_NUMBER = regex.compile(
+    r"\s{1,3}và\s{1,3}(?P<mid>[^,;:.()“”\"\n]{1,80}?)\s{0,3},?\s{0,3}(?:số|Số)\s{0,3}:?\s{0,3}[0-9]{1,5}\s{0,2}/"
+    r"\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
+_TYPE_WORD = regex.compile(r"(?<![\p{L}])(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|"
+                           r"Chỉ\s+thị|Kế\s+hoạch|Công\s+văn|Hướng\s+dẫn|Thông\s+báo|Kết\s+luận|Quy\s+định|Văn\s+bản)(?![\p{L}])")
+# abbreviations a name is written with as well as in full ("Luật MTTQ Việt Nam" = "Luật Mặt trận Tổ quốc Việt Nam"),
+# folded, for the key that says two names are one
+_NAME_ABBREVS = ((regex.compile(r"(?<![\p{L}])mttq(?![\p{L}])"), "mat tran to quoc"),
+                 (regex.compile(r"(?<![\p{L}])hdnd(?![\p{L}])"), "hoi dong nhan dan"),
+                 (regex.compile(r"(?<![\p{L}])ubnd(?![\p{L}])"), "uy ban nhan dan"),
+                 (regex.compile(r"(?<![\p{L}])vbqppl(?![\p{L}])"), "van ban quy pham phap luat"))
+
+
+def _name_key(name: str) -> str:
+    key = fold(name)
+    for rx, full in _NAME_ABBREVS:
+        key = rx.sub(full, key, timeout=RX_TIMEOUT)
+    return key
+
+
 _NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương|TRUNG\s+ƯƠNG|Hội\s+nghị)(?![\p{L}])")
 _UNNUM_STOP = regex.compile(
     r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|số|Số|với|tại|cho|thì|là|đến|hướng|ban|"
@@ -565,10 +591,10 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
     if prepared is None:
         prepared = [(st, clean(st.text)) for st in build_streams(doc)]
 
-    def add(stream: Stream, c: Cleaned, start: int, end: int, typ: str) -> None:
-        name = squash_spaces(c.text[start:end]).rstrip(" ,;.")
+    def add(stream: Stream, c: Cleaned, start: int, end: int, typ: str, canonical: str | None = None) -> None:
+        name = canonical or squash_spaces(c.text[start:end]).rstrip(" ,;.")
         year_m = regex.search(r"(?:19|20)[0-9]{2}$", name, timeout=RX_TIMEOUT)
-        key = fold(name)
+        key = _name_key(name)
         s0, e0 = c.orig(start, end)
         mention = Mention(text=stream.text[s0:e0], loc=stream.loc(s0, e0))
         if key in out:
@@ -597,6 +623,8 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
                     more = _NEXT_AMENDED.match(text, end, timeout=tm)
                 add(stream, c, m.start(), end, squash_spaces(m.group("type")))
                 amending.append((m.end(), end))
+        for m in _CONSTITUTION.finditer(text, timeout=tm):
+            add(stream, c, m.start(), m.end(), "Hiến pháp", canonical=f"Hiến pháp năm {m.group('y')}")
         for m in _UNNUMBERED.finditer(text, timeout=tm):
             if any(a <= m.start() < b for a, b in amending):
                 continue
@@ -613,8 +641,16 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
             if len(name.split()) < 2 or regex.search(r"[0-9]{1,5}\s*[/-]\s*\p{Lu}", text[end:end + 12], timeout=RX_TIMEOUT):
                 continue
             if _NUMBER_AFTER_NAME.match(text, end, timeout=tm):
-                numbered.add(fold(name))  # "Luật Quản lý thuế số 38/2019/QH14": cited by its number
+                numbered.add(_name_key(name))  # "Luật Quản lý thuế số 38/2019/QH14": cited by its number
                 continue
+            am = _AND_THEN_NUMBER.match(text, end, timeout=tm)
+            if am and not _TYPE_WORD.search(am.group("mid"), timeout=tm):
+                # "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13": the name runs on
+                # past "và" to its number; the part before "và", named alone elsewhere, is that law
+                numbered.add(_name_key(name))
+                continue
+            if fold(typ) == "nghi quyet" and _EACH_AFTER.search(text, rest_start, end + 25, timeout=tm):
+                continue  # "Nghị quyết Đại hội Đảng bộ của từng phường", "… các cấp": one per body, no one document
             if regex.match(r"\s{0,3}số\s", text[m.end("type"):m.end("type") + 6], timeout=RX_TIMEOUT):
                 continue
             add(stream, c, m.start(), end, typ)
@@ -625,7 +661,7 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
 def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedReference]:
     """A short form ("Luật Ban hành văn bản") of a name cited in full in the
     same document ("Luật Ban hành văn bản quy phạm pháp luật") is that document."""
-    keys = [fold(u.text) for u in items]
+    keys = [_name_key(u.text) for u in items]
     drop: set[int] = set()
     for i, u in enumerate(items):
         longer = [j for j, k in enumerate(keys)

@@ -100,3 +100,38 @@ def test_juxtaposed_dated_numbers_of_one_body_share_the_issuer_after_the_last():
     # a number of another body after the date keeps its own issuer only
     refs = refs_of("Căn cứ Quyết định số 31/QĐ-UBND ngày 2/3/2031 12-QĐ/TU ngày 9/9/2029 của Ban Thường vụ Thành ủy;")
     assert refs["31/QĐ-UBND"].issuer is None
+
+
+# --- documents named without a number: what one is, and what is none --------------------------------------------
+
+def test_a_law_whose_name_runs_past_and_to_its_number_is_numbered_wherever_named():
+    names = unnumbered_of(
+        "Căn cứ Luật Tổ chức Quốc hội và đại biểu dân cử số 12/2030/QH16 ngày 2/6/2030; Luật Thủy sản;",
+        "Các nội dung thực hiện theo Luật Tổ chức Quốc hội và đại biểu dân cử, Luật Thủy sản.")
+    assert names == ["Luật Thủy sản"]
+    # another document after "và" leaves the law unnumbered
+    names = unnumbered_of("Căn cứ Luật Thủy sản và Nghị định số 26/2030/NĐ-CP ngày 8/3/2030 của Chính phủ;")
+    assert names == ["Luật Thủy sản"]
+
+
+def test_a_name_written_with_an_abbreviation_is_the_numbered_law():
+    names = unnumbered_of("Căn cứ Luật Mặt trận Tổ quốc Việt Nam số 75/2030/QH16 ngày 9/6/2030;",
+                          "Thực hiện theo Luật MTTQ Việt Nam và Luật Thủy sản.")
+    assert names == ["Luật Thủy sản"]
+
+
+def test_the_constitution_is_named_by_its_year():
+    names = unnumbered_of("Bảo đảm phù hợp với Hiến pháp 2013 và các luật có liên quan.",
+                          "Tuyên truyền những điểm mới của Hiến pháp năm 2013 (sửa đổi) và Hiến pháp 1992.")
+    assert names == ["Hiến pháp năm 2013", "Hiến pháp năm 1992"]
+    assert unnumbered_of("Quyền công dân theo quy định của Hiến pháp được bảo đảm.") == []
+
+
+def test_a_resolution_named_for_each_body_is_no_single_document():
+    for tail in ("của từng xã, phường nhiệm kỳ 2030 - 2035", "các cấp nhiệm kỳ 2030 - 2035", "ở từng địa phương"):
+        assert unnumbered_of(f"Bám sát các chỉ tiêu tại Nghị quyết Đại hội Đảng bộ {tail}.") == [], tail
+    # one congress's resolution is one document; a law's name before "các cấp" stays a law
+    assert unnumbered_of("Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI nhiệm kỳ 2030 - 2035.") == [
+        "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI nhiệm kỳ 2030 - 2035"]
+    assert unnumbered_of("Theo Luật Tổ chức chính quyền địa phương các cấp hiện hành.") == [
+        "Luật Tổ chức chính quyền địa phương"]
