@@ -557,6 +557,14 @@ _AMENDING = regex.compile(
 )
 
 
+# the title of a numbered amending act naming the laws it amends: "Luật số 97/2030/QH16 về sửa đổi, bổ sung một số
+# điều của Luật A, Luật B và Luật C" — those laws are named there as its subject, cited by no mention of their own
+_AMENDS_TITLE = regex.compile(
+    r"(?<![\p{L}])(?<!(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3})(?:sửa|Sửa)\s{1,3}đổi(?:,?\s{1,3}bổ\s{1,3}sung)?\s{1,3}"
+    r"(?:một\s{1,3}số\s{1,3}(?:điều|Điều)\s{1,3})?của\s{1,3}(?:các\s{1,3})?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
+)
+
+
 _BILL_BEFORE = regex.compile(r"(?<![\p{L}])(?:dự|Dự|DỰ)\s{1,3}(?:án|thảo|ÁN|THẢO)\s{1,3}$")
 # the next law an amending law's title names: "… của Luật A, Luật B và Luật C"
 _NEXT_AMENDED = regex.compile(r"\s{0,3}(?:,|\s(?:và|VÀ))\s{1,3}(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})")
@@ -623,6 +631,17 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
                     more = _NEXT_AMENDED.match(text, end, timeout=tm)
                 add(stream, c, m.start(), end, squash_spaces(m.group("type")))
                 amending.append((m.end(), end))
+        for m in _AMENDS_TITLE.finditer(text, timeout=tm):
+            inner = _UNNUMBERED.match(text, m.end(), timeout=tm)
+            end = _name_end(text, inner.start("first")) if inner else m.end()
+            more = _NEXT_AMENDED.match(text, end, timeout=tm) if inner else None
+            while more:
+                nxt = _UNNUMBERED.match(text, more.end(), timeout=tm)
+                if not nxt:
+                    break
+                end = _name_end(text, nxt.start("first"))
+                more = _NEXT_AMENDED.match(text, end, timeout=tm)
+            amending.append((m.end(), end))
         for m in _CONSTITUTION.finditer(text, timeout=tm):
             add(stream, c, m.start(), m.end(), "Hiến pháp", canonical=f"Hiến pháp năm {m.group('y')}")
         for m in _UNNUMBERED.finditer(text, timeout=tm):

@@ -135,3 +135,17 @@ def test_a_resolution_named_for_each_body_is_no_single_document():
         "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI nhiệm kỳ 2030 - 2035"]
     assert unnumbered_of("Theo Luật Tổ chức chính quyền địa phương các cấp hiện hành.") == [
         "Luật Tổ chức chính quyền địa phương"]
+
+
+def test_laws_named_in_a_numbered_amending_acts_title_are_its_subject():
+    names = unnumbered_of("Căn cứ Luật Thủy sản số 18/2030/QH16 và Luật số 41/2031/QH16 ngày 2/7/2031 về sửa đổi, bổ "
+                          "sung một số điều của Luật Thủy sản, Luật Lâm nghiệp, Luật Chăn nuôi và Luật Trồng trọt; "
+                          "Luật Đê điều;")
+    assert names == ["Luật Đê điều"]
+    # the same laws cited on their own elsewhere are references
+    names = unnumbered_of("Luật số 41/2031/QH16 sửa đổi, bổ sung của Luật Lâm nghiệp.",
+                          "Các hộ thực hiện theo Luật Lâm nghiệp.")
+    assert names == ["Luật Lâm nghiệp"]
+    # an amending law named without number is still that one reference
+    assert unnumbered_of("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Lâm nghiệp và Luật Chăn nuôi;") == [
+        "Luật sửa đổi, bổ sung một số điều của Luật Lâm nghiệp và Luật Chăn nuôi"]
