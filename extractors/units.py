@@ -249,13 +249,14 @@ _HOB = (r"(?:(?-i:Phó|phó)[ ]+)?(?:" + _alt(_HEAD_OF_BODY) + r")"
         r"(?:(?<=(?i:bí[ ]thư|chủ[ ]tịch))[ ]+(?-i:Thường[ ]trực)(?=[ ]+(?-i:\p{Lu})))?")
 _HEAD_RX = regex.compile(
     r"(?P<hob>" + _HOB + r"(?:[ ]+|(?=,)))?"
-    r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+)?"
+    r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+(?:các[ ]+)?)?"
     r"(?P<head>" + _alt(_SINGULAR_HEADS) + "|" + "|".join(_ABBREV_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _PLURAL_RX = regex.compile(
     r"(?P<hob>" + _HOB + r"[ ]+)?"
-    r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+)"
+    # ("Các các cơ sở …": a doubled "các" is a slip of the pen)
+    r"(?P<pl>(?:các|Các|CÁC|toàn[ ]thể|Toàn[ ]thể|tất[ ]cả[ ]các|Tất[ ]cả[ ]các)[ ]+(?:các[ ]+)?)"
     r"(?P<head>" + _alt(_PLURAL_HEADS) + r")(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
@@ -286,7 +287,7 @@ _MEMBER_ROLE = regex.compile(
 _HONORIFIC = regex.compile(r"(?:[Đđ]ồng[ ]chí|[Đđ]/[Cc]|Ông|Bà)[ ]+(?=" + _HOB + r"[ ])", regex.V1)
 # the person's other roles up to the colon that opens his duties: after the honorific any title, else a committee
 # role only ("Giám đốc Sở X, Chủ tịch UBND huyện Y:" lists two heads)
-_PERSON_ROLES_TO_COLON = regex.compile(r"[ ]*(?:,|[ ][-–])[ ]*(?:" + _HOB + r"|(?P<member>" + _MEMBER_ROLE.pattern + r"))"
+_PERSON_ROLES_TO_COLON = regex.compile(r"[ ]*(?:,|[ ][-–—])[ ]*(?:" + _HOB + r"|(?P<member>" + _MEMBER_ROLE.pattern + r"))"
                                        r"[^:;.\n(]{0,120}?(?=[ ]*:)", regex.V1 | regex.IGNORECASE)
 _STOP_RX = regex.compile(r"(?:" + _alt(_STOP_WORDS) + r")(?!\p{L})", regex.V1)
 # nouns that continue a plural list after a comma only ("UBND các huyện, thành, thị", "xã, phường, đặc khu")
@@ -572,7 +573,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = wa.end()
                 words += 1
                 continue
-        if ch in "-–" and q + 1 < len(text):
+        if ch in "-–—" and q + 1 < len(text):
             # "Tổ chức - Hành chính": a dash between two name parts
             r = _skip_spaces(text, q + 1)
             w = _WORD.match(text, r, timeout=_tm)
@@ -1376,13 +1377,14 @@ def canonical_name(raw: str) -> str:
     # "Các Bộ trưởng": the ministers head the ministries
     # a minister named without his ministry ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ …") is each minister
     t = regex.sub(r"^(?:[Cc]ác\s+)?Bộ\s+trưởng$", "Các bộ", t, timeout=RX_TIMEOUT)
+    t = regex.sub(r"^([Cc]ác)\s+các\s+", r"\1 ", t, timeout=RX_TIMEOUT)  # "Các các …": a doubled word
     t = _DISTRIBUTIVE.sub("", t, timeout=RX_TIMEOUT)
     # "Khoa Khoa học máy tính" as written: the doubled word opens a word of the name ("Khoa học"); a doubled
     # word before a capital is a slip ("Phòng Phòng Nội vụ")
     dm = _DOUBLED_HEAD.match(t, timeout=rx_timeout(t))
     doubled = dm is not None and t[dm.end():dm.end() + 1].islower()
     t = _ABBREV_TOKEN.sub(lambda m: _expand_abbrev(m.group(0)), t, timeout=RX_TIMEOUT)
-    t = regex.sub(r"\s*[-–]\s*", " - ", t, timeout=RX_TIMEOUT)
+    t = regex.sub(r"\s*[-–—]\s*", " - ", t, timeout=RX_TIMEOUT)
     t = regex.sub(r"\s*,\s*", ", ", t, timeout=RX_TIMEOUT)
     t = squash_spaces(t)
     # the head word doubled by an expansion that carries it ("Phòng Phòng …"); a name whose first word is

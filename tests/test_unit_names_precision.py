@@ -89,3 +89,20 @@ def test_a_heading_naming_two_bodies_gives_each_the_items_below():
         "Sở, ban, ngành tỉnh", "Ủy ban nhân dân xã, thị trấn"]
     # one office serving both councils stays one body
     assert [u.name for u in holding(obs, "phòng họp").units] == ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"]
+
+
+# --------------------------------------------------------------------------
+# Typography and slips: an em dash between two parts of a name, a doubled "các"
+# --------------------------------------------------------------------------
+
+
+def test_an_em_dash_joins_two_parts_of_a_name():
+    assert _list("Ban Tổ chức — Hành chính: Rà soát hồ sơ nhân sự") == ["Ban Tổ chức - Hành chính"]
+    assert _list("Hội đồng Thi đua — Khen thưởng huyện xét duyệt hồ sơ") == ["Hội đồng Thi đua - Khen thưởng huyện"]
+    # a lower-case appositive after the dash stays out of the name
+    assert _list("Sở Công Thương — cơ quan thường trực — chủ trì") == ["Sở Công Thương"]
+
+
+def test_a_doubled_cac_opens_the_plural_list_all_the_same():
+    assert _list("Các các trường trung cấp nghề, trung tâm dạy nghề báo cáo kết quả") == [
+        "Các trường trung cấp nghề", "Trung tâm dạy nghề"]
