@@ -122,7 +122,9 @@ _FRONT_YEAR_DUE = regex.compile(
     r"^,[^.;:!?\n]{0,150}?(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|kết[ ]thúc|đưa[ ]vào[ ](?:sử[ ]dụng|vận[ ]hành|khai[ ]thác))(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 # "Từ 01/3/2025 đến 15/4/2025": the start of a range; the task is due at its end
-_RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:ngày[ ]+|tháng[ ]+)?\d", regex.V1 | regex.IGNORECASE)
+# ("Từ tháng 12/2027 đến quý I/2028": a range of periods, due at the end of the last)
+_RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:(?:ngày[ ]+|tháng[ ]+)?\d|quý[ ]+(?:[IV]{1,3}|\d)(?![\p{L}\d]))",
+                          regex.V1 | regex.IGNORECASE)
 # a date opened by "từ", with its clock time ("từ ngày 15/9/2025 (thứ Hai) đến ngày …", "từ 9:00 ngày 15/9/2025 trước
 # 16:00 ngày …", "từ 8 giờ ngày …"): the start of the span, when another date follows in its clause
 _START_WORD_BEFORE = regex.compile(

@@ -913,6 +913,7 @@ class _Level:
     listing: bool = False  # "1. Hồ sơ đề nghị (01 bộ), gồm:": the items below list what it is made of
     orphan: Draft | None = None  # the task naming no doer its own words gave, while no item has come under it
     phase: bool = False  # "Đợt 1: Từ … đến …:": its period is the phase's own time, no due date of each item below
+    title: str = ""  # a numbered or lettered item's words, for a time field under it that names no task of its own
 
 
 # "đề nghị" as a scan's text recognition gives it ("dé nghị", "Để nghị", "đê nghị"), never "để nghị quyết/định …"
@@ -1359,6 +1360,7 @@ class _Prose:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
                                      period=own_period, phase=phase, tables=self.tables,
+                                     title=body.strip() if 1 <= level < 8 and not _caps_heading(body) else "",
                                      listing=bool(_LISTING.search(body, timeout=rx_timeout(body))),
                                      orphan=last_draft if last_draft is not None and last_draft in self.unitless[-1:]
                                      and not last_draft.units else None))
@@ -1740,7 +1742,10 @@ class _Prose:
         if when is not None and not _NARRATION.search(s_clean[:when], timeout=RX_TIMEOUT) \
                 and not _IF_START.match(s_clean, timeout=_tm) and (
                 REPORT_VERB.search(s_clean, timeout=_tm) or _TASK_START.match(s_clean, timeout=_tm)
-                or deadlines and _DUE_WORD.search(s_clean[:when], timeout=RX_TIMEOUT) or restated_due):
+                or deadlines and _DUE_WORD.search(s_clean[:when], timeout=RX_TIMEOUT) or restated_due
+                # "* Thời gian thực hiện: Từ ngày … đến ngày …" — a field line timing the task of its section (never
+                # a span of whole years: "Thời gian thực hiện: Từ năm 2026 đến năm 2031", the term of a programme)
+                or deadlines and deadlines[0].deadline.kind != "year" and due_field(s_clean)):
             # a dated or recurring task with no unit as its subject ("Thời hạn nộp báo cáo: trước ngày …", "Báo
             # cáo tháng gửi trước ngày …", "Báo cáo định kỳ hằng tháng gửi về Sở …"): the owners named after
             # "của", else the unit the context gives
@@ -1763,8 +1768,11 @@ class _Prose:
                 return None, d
             if deadlines and due_field(s_clean):
                 # "- Thời hạn nộp hồ sơ: Từ 9/12 đến 13/12/2027" where no doer is named anywhere around: the
-                # due date is kept, with no unit, rather than lost
-                return None, self._emit(action, [], s_clean, source, sloc, deadlines, recs)
+                # due date is kept, with no unit, rather than lost; the task it times is the numbered item it
+                # stands under ("2. Kiểm tra việc lập danh sách cử tri" … "* Thời gian thực hiện: …")
+                title = next((lv.title for lv in reversed(self.stack) if lv.title), "")
+                return None, self._emit(clean_action(title) if title else action, [], s_clean, source, sloc,
+                                        deadlines, recs)
         if (not inherited and labeled and self.first_clause and not heading and self.section_ok
                 # (numbered and lettered items; a bullet under a task names less often a task of its own)
                 and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")

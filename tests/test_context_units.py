@@ -75,3 +75,37 @@ def test_a_quarter_heading_still_dates_each_task_of_the_schedule():
     1.2. Tổ chức hội nghị sơ kết công tác dân vận.
     """, date="2030-03-01", type="Kế hoạch")
     assert [d for d, _s in _dated(obs)] == ["2030-06-30", "2030-06-30"]
+
+
+# --------------------------------------------------------------------------
+# A time field under a numbered task that names no doer: the task's due date, kept
+# --------------------------------------------------------------------------
+
+
+def test_a_time_field_under_a_numbered_item_times_that_item():
+    obs, _ = obligations_and_units("""
+    III. NỘI DUNG KIỂM TRA
+    1. Kiểm tra việc lập sổ theo dõi hộ kinh doanh tại các chợ
+    - Việc ghi chép sổ theo dõi hằng ngày;
+    - Việc lưu trữ chứng từ thu phí.
+    * Thời gian thực hiện: Trong khoảng thời gian từ ngày 04/4/2027 đến ngày 11/4/2027.
+    2. Giám sát việc thu gom rác thải tại các điểm tập kết
+    * Thời gian triển khai: Từ tháng 5/2027 đến quý III/2027.
+    3. Thời gian thực hiện Đề án: Từ năm 2027 đến năm 2030.
+    """, date="2027-03-01", type="Kế hoạch")
+    o = holding(obs, "ngày 11/4/2027")
+    assert o.deadline.date == "2027-04-11" and o.action.startswith("Kiểm tra việc lập sổ theo dõi")
+    o = holding(obs, "quý III/2027")
+    assert o.deadline.date == "2027-09-30" and o.action.startswith("Giám sát việc thu gom")
+    assert not [o for o in obs if "năm 2030" in o.source_text and o.deadline is not None]
+
+
+def test_a_time_field_in_a_letter_goes_to_its_addressees():
+    obs, _ = obligations_and_units("""
+    Để chuẩn bị tổng kết công tác khuyến nông, Sở Nông nghiệp đề nghị các đơn vị lưu ý một số nội dung sau:
+    1. Tổng hợp mô hình trình diễn có hiệu quả của địa phương.
+    - Thời gian thực hiện: từ ngày 10/10/2028 đến ngày 25/10/2028.
+    """, date="2028-10-02", type="Công văn", recipients=["Phòng Kinh tế các huyện", "Trung tâm Dịch vụ nông nghiệp"])
+    o = holding(obs, "25/10/2028")
+    assert o.deadline.date == "2028-10-25"
+    assert sorted(_names(o)) == ["Phòng Kinh tế các huyện", "Trung tâm Dịch vụ nông nghiệp"]
