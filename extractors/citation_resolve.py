@@ -759,11 +759,29 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     whole = m.group("iss")
     # a name written with a comma ("Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch") whole, else of several bodies the first
     named = "," in whole and all(_comma_in_name(whole, c.start()) for c in regex.finditer(",", whole, timeout=RX_TIMEOUT))
-    for cand in [whole] if named else regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT):
+    cands = [whole] if named else regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT)
+    for cand in cands:
         iss = normalize_issuer(cand)
         if iss and iss[:1].isupper() and _issuer_fits_code(iss, found):
             return iss
+    if m.re is _ISSUER_BEFORE and len(cands) == 1 and not _issuer_by_any_code(found):
+        # "theo quy định của Bộ Giáo dục và Đào tạo tại Thông báo số 691/TB-QLCL", "ý kiến chỉ đạo của Lãnh đạo
+        # Chính phủ tại văn bản số 1496/VPCP-KTTH": one body (or its head) named before a number whose code is a
+        # unit's no table spells out — the text names who issued it
+        iss = normalize_issuer(cands[0])
+        if iss and _NAMED_BODY.match(iss, timeout=RX_TIMEOUT) and len(iss.split()) >= 2:
+            return iss
     return None
+
+
+# a body or its head, as a sentence names who issued a document: "Bộ …", "Sở …", "Chủ tịch …", "Lãnh đạo Chính phủ"
+_NAMED_BODY = regex.compile(r"^(?:" + _BODY_HEADS + r"|" + _TITLES + r"|Lãnh\s+đạo|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội)"
+                            r"(?![\p{L}])")
+
+
+def _issuer_by_any_code(found: Found) -> bool:
+    """Whether one of the symbol's issuer codes names a body the issuer table knows ("UBND", "BTC", "VPCP")."""
+    return any(issuer_by_code(c) for c in found.issuer_codes)
 
 
 _LED_GAP_STOP = regex.compile(

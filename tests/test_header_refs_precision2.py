@@ -149,3 +149,18 @@ def test_laws_named_in_a_numbered_amending_acts_title_are_its_subject():
     # an amending law named without number is still that one reference
     assert unnumbered_of("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Lâm nghiệp và Luật Chăn nuôi;") == [
         "Luật sửa đổi, bổ sung một số điều của Luật Lâm nghiệp và Luật Chăn nuôi"]
+
+
+# --- the issuer named before the number, for a number whose code is a unit's the table does not spell ------------
+
+def test_a_body_named_before_a_number_with_an_unknown_unit_code_issued_it():
+    refs = refs_of("Hồ sơ lập theo hướng dẫn của Sở Giáo dục và Đào tạo tại Công văn số 88/KTKĐ-GDTX ngày 2/3/2031.")
+    assert refs["88/KTKĐ-GDTX"].issuer == "Sở Giáo dục và Đào tạo"
+    refs = refs_of("Thực hiện ý kiến của Giám đốc Bệnh viện tỉnh theo Thông báo số 15/TB-HCQT ngày 9/1/2031, khoa rà soát.")
+    assert refs["15/TB-HCQT"].issuer == "Giám đốc Bệnh viện tỉnh"
+    # a code the table knows that names another body: nobody is guessed
+    refs = refs_of("Theo đề nghị của Sở Y tế tại Công văn số 12/UBND-VX ngày 4/4/2031.")
+    assert refs["12/UBND-VX"].issuer is None
+    # no body before "tại": nobody
+    refs = refs_of("Theo quy định hiện hành của pháp luật tại Thông báo số 7/TB-QLDA ngày 1/2/2031.")
+    assert refs["7/TB-QLDA"].issuer is None
