@@ -200,6 +200,21 @@ def _type_named_before(text: str, pos: int, code: str) -> bool:
     return bool(dt) and fold(dt.name) in fold(text[max(0, pos - 30):pos])
 
 
+_CAPS_CODE = regex.compile(r"\p{Lu}{3,10}")
+
+
+@lru_cache(maxsize=1)
+def _paper_before_rx() -> regex.Pattern:
+    names = sorted({t.name for t in doc_types() if t.name} | {"Văn bản"}, key=len, reverse=True)
+    alt = "|".join(r"\s{1,3}".join(regex.escape(w) for w in n.split()) for n in names)
+    return regex.compile(r"(?<![\p{L}])(?:" + alt + r")\s{1,3}số\s{0,2}:?\s{0,2}$", regex.IGNORECASE)
+
+
+def _named_paper_before(text: str, pos: int) -> bool:
+    """Whether a document type is named in words, then "số", right before ``pos`` ("Công văn số ", "tờ trình số: ")."""
+    return bool(_paper_before_rx().search(text, max(0, pos - 40), pos, timeout=RX_TIMEOUT))
+
+
 _SO_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)\s{0,2}:?\s{0,2}$")
 _SPLIT_NUMBER = regex.compile(r"(?<![\p{L}])(?:số|Số|SỐ)\s{1,2}(?P<d>[0-9]) $")
 
@@ -342,6 +357,12 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
                         text, max(0, m.start() - 12), m.start(), timeout=RX_TIMEOUT) \
                         and _type_named_before(text, m.start(), groups[0]):
                     kind = groups[0]  # "công văn số 154/CV của Công ty …": a body numbering its papers by kind alone
+                if kind is None and _named_paper_before(text, m.start()) and _CAPS_CODE.fullmatch(
+                        groups[0], timeout=RX_TIMEOUT):
+                    # "Công văn số 63/QBVMT", "Tờ trình số 12/BQLDA": a paper named in words, numbered by a body whose
+                    # code the table does not know, without a type code
+                    family = "state"
+                    return Found(m.start(), end, text[m.start():end], num, None, groups[0], None, (groups[0],), family)
                 if kind is None:
                     return None
                 type_code = kind  # "Hợp đồng số 100/HĐKT": a contract

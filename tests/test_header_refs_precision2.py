@@ -164,3 +164,15 @@ def test_a_body_named_before_a_number_with_an_unknown_unit_code_issued_it():
     # no body before "tại": nobody
     refs = refs_of("Theo quy định hiện hành của pháp luật tại Thông báo số 7/TB-QLDA ngày 1/2/2031.")
     assert refs["7/TB-QLDA"].issuer is None
+
+
+# --- a paper named in words and numbered by a body's own code alone ("Công văn số 63/QBVMT") ---------------------
+
+def test_a_named_paper_numbered_by_an_unknown_body_code_alone_is_a_reference():
+    refs = refs_of("Xét đề nghị của Quỹ Đầu tư phát triển tại Công văn số 41/QĐTPT ngày 3/1/2031 về việc bổ sung vốn.")
+    assert (refs["41/QĐTPT"].date, refs["41/QĐTPT"].issuer, refs["41/QĐTPT"].type) == (
+        "2031-01-03", "Quỹ Đầu tư phát triển", "Công văn")
+    refs = refs_of("Theo tờ trình số: 15/BQLDA ngày 3/2/2031 của Ban Quản lý dự án khu vực.")
+    assert refs["15/BQLDA"].issuer == "Ban Quản lý dự án khu vực"
+    # an unknown code with no paper named before it is no number ("điểm số 3/ABC", "tỷ lệ 5/GDP")
+    assert refs_of("Theo mục số 3/ABC của bảng; tỷ lệ 5/GDP năm 2031.") == {}
