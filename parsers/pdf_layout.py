@@ -495,8 +495,9 @@ def find_bands(rows: list[Row]) -> list[Band]:
         wide = strip[1] - strip[0] >= 3 * row.size
         if multi >= 2 or wide:
             # interior rows are in; extend down with rows aligned to a column
-            last = _extend_down(rows, i, last, strip)
             band = Band(i, last, (strip[0] + strip[1]) / 2)
+            _extend_down(rows, band, strip)
+            last = band.last
             _extend_up(rows, band, strip, bands[-1].last if bands else -1)
             bands.append(band)
             i = last + 1
@@ -577,18 +578,65 @@ def _aligned(r: Row, anchors: list[tuple[float, float, bool]], strip: tuple[floa
     return True
 
 
-def _extend_down(rows: list[Row], first: int, last: int, strip: tuple[float, float]) -> int:
-    anchors = _anchors(rows, first, last, strip)
-    j = last + 1
+def _extend_down(rows: list[Row], band: Band, strip: tuple[float, float]) -> None:
+    """Rows below the band that line up with one of its columns join it.
+
+    A row close under the previous one (a wrapped line: the second line of
+    "V/v …" under "Số: …") adds its own lines as anchors, so a subject centred
+    under the number still lines up with the line above it. A row whose
+    columns are closer than a segment gap ("(V/v quản lý hoạt động giáo viên
+    Đà Nẵng, ngày 02 …") joins with a split of its own when a word gap of at
+    least an em (and well over the row's usual word space) meets the band's
+    strip and both sides start where a line of their column starts."""
+    anchors = _anchors(rows, band.first, band.last, strip)
+    j = band.last + 1
     while j < len(rows):
         r = rows[j]
-        if r.top - rows[j - 1].bottom > 6 * max(r.size, rows[j - 1].size):
+        gap = r.top - rows[j - 1].bottom
+        if gap > 6 * max(r.size, rows[j - 1].size):
             break
-        if not _side_ok(r, strip) or not _aligned(r, anchors, strip):
-            break
-        last = j
+        close = gap <= 2 * max(r.size, rows[j - 1].size)
+        if _side_ok(r, strip) and _aligned(r, anchors, strip):
+            if close:
+                anchors.extend(_anchors(rows, j, j, strip))
+        else:
+            gap_at = _word_gap_split(r, strip, anchors) if close else None
+            if gap_at is None:
+                break
+            band.row_splits[j] = (gap_at[0] + gap_at[1]) / 2
+            strip = (max(strip[0], gap_at[0]), min(strip[1], gap_at[1]))  # the columns as wide as this row shows
+        band.last = j
         j += 1
-    return last
+
+
+def _word_gap_split(r: Row, strip: tuple[float, float],
+                    anchors: list[tuple[float, float, bool]]) -> tuple[float, float] | None:
+    """Where a row splits into the band's two columns: the widest word gap
+    (its two edges) of at least an em and 2.5 usual word spaces meeting the
+    strip, with each side starting at (or centred on) a line of its own
+    column; None when there is none."""
+    ws = sorted(r.words, key=lambda w: w.x0)
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(ws, ws[1:]))
+    if not gaps:
+        return None
+    usual = gaps[(len(gaps) - 1) // 2]  # the row's own word space (wide in a monospaced font)
+    best: tuple[float, float] | None = None
+    for k in range(1, len(ws)):
+        g0, g1 = ws[k - 1].x1, ws[k].x0
+        if g1 - g0 < max(r.size, 2.5 * usual) or not (g0 < strip[1] and g1 > strip[0]):
+            continue
+        sides = (ws[:k], ws[k:])
+        if all(_starts_column(side, anchors, is_left) for side, is_left in zip(sides, (True, False))):
+            if best is None or g1 - g0 > best[1] - best[0]:
+                best = (g0, g1)
+    return best
+
+
+def _starts_column(words: list[Word], anchors: list[tuple[float, float, bool]], is_left: bool) -> bool:
+    s0, s1 = words[0].x0, max(w.x1 for w in words)
+    tol = 0.5 * main_size(words)
+    return any(a_left == is_left and (abs(a0 - s0) <= tol or abs(ac - (s0 + s1) / 2) <= tol)
+               for a0, ac, a_left in anchors)
 
 
 # --------------------------------------------------------------------------
