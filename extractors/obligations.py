@@ -928,6 +928,8 @@ def _ocr_order_words(text: str) -> str:
                           timeout=rx_timeout(text))
 
 
+# what is handed in by those a plan concerns ("Thời hạn nộp hồ sơ", "Hạn đăng ký dự thi", "nộp bài dự thi")
+_HANDED_IN = regex.compile(r"(?<!\p{L})(?:nop|dang ky|tiep nhan)(?!\p{L})")
 # a phase of a plan named with its number ("Đợt 1:", "Giai đoạn II (…):", "Bước 3:"): the line gives its time
 _PHASE = regex.compile(r"^(?:Đợt|Giai[ ]đoạn|Bước)[ ]+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|cuối)(?!\p{L})[^:;.]{0,60}?:",
                        regex.V1 | regex.IGNORECASE)
@@ -1105,6 +1107,7 @@ class _Prose:
         self.period: Deadline | None = None  # the period of the scope the paragraph being read stands in
         self.in_phase = False  # that period is a phase's window ("Đợt 1: …"): its items are not each due at its end
         self.issuer: UnitSpan | None = None  # the issuer where the header names it, for a report's own tasks
+        self.plan_issuer: UnitSpan | None = None  # the same, for a plan's tasks that nothing in it gives a doer
         self.section_doers: list[tuple[UnitSpan, str]] | None = None  # a report's task part: the issuer
         self.tables = 0  # tables read so far
         self.section_tables = 0  # tables read when the part heading was
@@ -1378,7 +1381,8 @@ class _Prose:
     def finish(self) -> None:
         """A resolution's tasks that name no doer ("1. Thực hiện đồng bộ các giải pháp …") are the tasks of the body
         it charges with carrying it out ("Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị
-        quyết này"), implied."""
+        quyết này"), implied.  A plan's tasks that nothing in it gives a doer are its issuer's (``_own_plan``)."""
+        self._own_plan()
         h = self.b.header
         if not self.unitless or not (fold(h.type or "").startswith("nghi quyet") or (h.type_code or "").upper() == "NQ"):
             return
@@ -1389,6 +1393,27 @@ class _Prose:
         for d in self.unitless:
             if not d.units:
                 self.b.extend(d, doers, implied=True)
+
+    def _own_plan(self) -> None:
+        """The bottom of the scope stack of a plan sent to nobody: in a Kế hoạch with no Kính gửi list, a task that no
+        heading, lead-in, article, row or role line gives a doer, and no addressee can take, is a task of the plan's
+        own issuer (a commune Front committee's plan for checking its elections, a sub-committee's plan for its
+        own campaign), implied, at the issuer's words in the header.  A Quyết định or Nghị quyết approving a plan
+        is not one: its unnamed tasks stay with no unit."""
+        h = self.b.header
+        if not (fold(h.type or "").startswith("ke hoach") or (h.type_code or "").upper() == "KH"):
+            return
+        if h.recipients or self.list_addr or not h.issuer:
+            return
+        ik = fold(canonical_name(h.issuer))
+        # (never what is handed in to the issuer: "- Thời hạn nộp bài dự thi: …", "… gửi về Sở X" where X issued it)
+        todo = [d for d in self.b.drafts if not d.units and not _HANDED_IN.search(fold(d.ob.source_text[:80]), timeout=RX_TIMEOUT)
+                and not (d.ob.report_to and fold(canonical_name(d.ob.report_to)) in (ik, ""))]
+        if not todo:
+            return
+        own = self.plan_issuer or UnitSpan(0, len(h.issuer), h.issuer, loc=h.locs.get("issuer"))
+        for d in todo:
+            self.b.extend(d, [(own, "lead")], implied=True)
 
     def table_context(self) -> list[tuple[UnitSpan, str]] | None:
         """The doers the document gives a table standing here: the subject of the heading or lead-in above it ("1.
@@ -1517,12 +1542,20 @@ class _Prose:
                     # "3. Cơ quan phối hợp: …" in a card whose lead is given: they support that task
                     self.b.extend(self.card, [(u, role) for u in units])
                     return None, self.card
+                if role == "lead" and self.card is not None and not self.card.units:
+                    # "- Thời gian hoàn thành: Quý II/2027." then "- Đơn vị chủ trì: Văn phòng Hội.": one card, its time
+                    # given first
+                    self.b.extend(self.card, [(u, role) for u in units])
+                    return None, self.card
                 named = self.card is None and role == "lead" and self.card_name is not None
                 d = self._emit(clean_action(self.card_name if named else s_clean), [(u, role) for u in units], s_clean, source, sloc,
                                find_deadlines(s_clean, ref), find_recurrences(s_clean))
                 if self.card is None and role == "lead":
                     self.card = d
                 return None, d
+            # "- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực, …": a role line whose holder is no body read here
+            # (a person's title alone); its label ("Đơn vị", "Cơ quan") is no doer of a task
+            return None
         subj = _find_subject(s_clean)
         if subj is None and "(" in s_clean and s_clean.endswith(":"):
             # "1. Các đơn vị chuyên trách về CNTT (sau đây gọi là …) và các Sở … (Sở TT&TT) của các tỉnh …:"
@@ -1771,8 +1804,10 @@ class _Prose:
                 # due date is kept, with no unit, rather than lost; the task it times is the numbered item it
                 # stands under ("2. Kiểm tra việc lập danh sách cử tri" … "* Thời gian thực hiện: …")
                 title = next((lv.title for lv in reversed(self.stack) if lv.title), "")
-                return None, self._emit(clean_action(title) if title else action, [], s_clean, source, sloc,
-                                        deadlines, recs)
+                d = self._emit(clean_action(title) if title else action, [], s_clean, source, sloc, deadlines, recs)
+                if self.card is None:
+                    self.card = d  # the card's role lines below it give its doers ("- Đơn vị chủ trì: Phòng X.")
+                return None, d
         if (not inherited and labeled and self.first_clause and not heading and self.section_ok
                 # (numbered and lettered items; a bullet under a task names less often a task of its own)
                 and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")
@@ -2147,6 +2182,8 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
     prose.addr_locs = _recipient_locs(doc, header)
     prose.groups = _groups(doc)
     prose.issuer = _issuer_span(doc, header) if prose.report else None
+    if not header.recipients and (fold(header.type or "").startswith("ke hoach") or (header.type_code or "").upper() == "KH"):
+        prose.plan_issuer = _issuer_span(doc, header)
     flat = FlatTableReader(b)
     for blk in doc.blocks:
         if isinstance(blk, Table):

@@ -109,3 +109,53 @@ def test_a_time_field_in_a_letter_goes_to_its_addressees():
     o = holding(obs, "25/10/2028")
     assert o.deadline.date == "2028-10-25"
     assert sorted(_names(o)) == ["Phòng Kinh tế các huyện", "Trung tâm Dịch vụ nông nghiệp"]
+
+
+# --------------------------------------------------------------------------
+# The bottom of the scope stack: a plan sent to nobody is its issuer's own
+# --------------------------------------------------------------------------
+
+_PLAN = """
+II. NỘI DUNG, TIẾN ĐỘ THỰC HIỆN
+1. Tập huấn kỹ năng vận động quần chúng cho chi hội trưởng
+- Thời gian hoàn thành: tháng 4/2028.
+2. Kiểm tra hoạt động của các chi hội ở thôn
+* Thời gian thực hiện: Từ ngày 02/5/2028 đến ngày 16/5/2028.
+3. Phát động cuộc thi ảnh đẹp nông thôn mới
+- Thời hạn nộp ảnh dự thi: trước ngày 30/6/2028.
+"""
+
+
+def test_a_plan_sent_to_nobody_gives_its_unnamed_dated_tasks_to_its_issuer():
+    obs, _ = obligations_and_units(_PLAN, date="2028-03-01", type="Kế hoạch", issuer="Hội Nông dân xã Tân Phú")
+    for words, date in (("tháng 4/2028", "2028-04-30"), ("16/5/2028", "2028-05-16")):
+        o = holding(obs, words)
+        assert o.deadline.date == date and _names(o) == ["Hội Nông dân xã Tân Phú"] and all(u.implied for u in o.units)
+    # what the contestants hand in is not the issuer's task
+    assert _names(holding(obs, "nộp ảnh dự thi")) == []
+
+
+def test_a_decision_approving_a_plan_or_a_letter_gives_no_issuer():
+    obs, _ = obligations_and_units(_PLAN, date="2028-03-01", type="Quyết định", issuer="Ủy ban nhân dân xã Tân Phú")
+    assert _names(holding(obs, "tháng 4/2028")) == []
+    obs, _ = obligations_and_units(_PLAN, date="2028-03-01", type="Kế hoạch", issuer="Ủy ban nhân dân xã Tân Phú",
+                                   recipients=["Hội Nông dân xã", "Đoàn Thanh niên xã"])
+    assert sorted(_names(holding(obs, "16/5/2028"))) == ["Hội Nông dân xã", "Đoàn Thanh niên xã"]
+
+
+def test_a_card_whose_time_comes_before_its_role_lines_is_one_task():
+    obs, _ = obligations_and_units("""
+    II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG THỰC HIỆN
+    1.1. Xây dựng quy chế phối hợp với các chi hội ở thôn.
+    - Thời gian hoàn thành: tháng 3/2027.
+    - Đơn vị chủ trì: Đồng chí Phó Chủ tịch phụ trách công tác tổ chức.
+    - Đơn vị phối hợp: Các đồng chí Ủy viên Ban Thường vụ.
+    1.2. Tổ chức hội nghị tập huấn cho chi hội trưởng.
+    - Thời gian hoàn thành: Quý II/2027.
+    - Đơn vị chủ trì: Văn phòng Hội.
+    """, date="2027-01-10", type="Kế hoạch", issuer="Hội Nông dân xã Tân Phú")
+    o = holding(obs, "Quý II/2027")
+    assert o.deadline.date == "2027-06-30" and _names(o) == ["Văn phòng Hội"]
+    # a role held by a person's title alone names no body: its label ("Đơn vị") is no doer
+    assert not [o for o in obs if "Đơn vị" in _names(o)]
+    assert _names(holding(obs, "tháng 3/2027")) == ["Hội Nông dân xã Tân Phú"]
