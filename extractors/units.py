@@ -169,19 +169,19 @@ _CONTINUATIONS = regex.compile(
 # departments' fields). Inside a body's name they are one complement in any case ("các sở giáo dục và đào
 # tạo", "Sở khoa học và công nghệ", "các sở lao động - thương binh và xã hội"); "và" there joins no units.
 _SECTOR = regex.compile(
-    r"(?:giáo[ ]dục[ ]và[ ]đào[ ]tạo|khoa[ ]học[ ]và[ ](?:công[ ]nghệ|kỹ[ ]thuật|kĩ[ ]thuật)|kế[ ]hoạch[ ]và[ ]đầu[ ]tư"
-    r"|tài[ ]nguyên[ ]và[ ]môi[ ]trường|nông[ ]nghiệp[ ]và[ ](?:phát[ ]triển[ ]nông[ ]thôn|môi[ ]trường)"
-    r"|thông[ ]tin[ ]và[ ]truyền[ ]thông|văn[ ]h(?:óa|oá)[ ]và[ ](?:thông[ ]tin|thể[ ]thao)|dân[ ]tộc[ ]và[ ]tôn[ ]giáo"
-    r"|văn[ ]h(?:óa|oá),[ ]*thể[ ]thao[ ]và[ ]du[ ]lịch|lao[ ]động[ ]*[-–][ ]*thương[ ]binh[ ]và[ ]xã[ ]hội"
-    r"|nội[ ]vụ[ ]và[ ]lao[ ]động|xây[ ]dựng[ ]và[ ]giao[ ]thông|tài[ ]chính[ ]và[ ]kế[ ]hoạch)(?!\p{L})",
+    r"(?:giáo[ \n]dục[ \n]và[ \n]đào[ \n]tạo|khoa[ \n]học[ \n]và[ \n](?:công[ \n]nghệ|kỹ[ \n]thuật|kĩ[ \n]thuật)|kế[ \n]hoạch[ \n]và[ \n]đầu[ \n]tư"
+    r"|tài[ \n]nguyên[ \n]và[ \n]môi[ \n]trường|nông[ \n]nghiệp[ \n]và[ \n](?:phát[ \n]triển[ \n]nông[ \n]thôn|môi[ \n]trường)"
+    r"|thông[ \n]tin[ \n]và[ \n]truyền[ \n]thông|văn[ \n]h(?:óa|oá)[ \n]và[ \n](?:thông[ \n]tin|thể[ \n]thao)|dân[ \n]tộc[ \n]và[ \n]tôn[ \n]giáo"
+    r"|văn[ \n]h(?:óa|oá),[ \n]*thể[ \n]thao[ \n]và[ \n]du[ \n]lịch|lao[ \n]động[ \n]*[-–][ \n]*thương[ \n]binh[ \n]và[ \n]xã[ \n]hội"
+    r"|nội[ \n]vụ[ \n]và[ \n]lao[ \n]động|xây[ \n]dựng[ \n]và[ \n]giao[ \n]thông|tài[ \n]chính[ \n]và[ \n]kế[ \n]hoạch)(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 
 # a ministry's or a department's one-sector name, written with its capital ("Bộ Tài chính", "Sở Y tế"): a complete
 # name, so a lower-case word after it opens the predicate whatever the verb ("Bộ Xây dựng | đẩy nhanh …")
 _ONE_SECTOR_HEADS = ("Bộ", "Sở")
 _ONE_SECTOR = regex.compile(
-    r"(?:Tài[ ]chính|Xây[ ]dựng|Y[ ]tế|Tư[ ]pháp|Nội[ ]vụ|Ngoại[ ]giao|Ngoại[ ]vụ|Quốc[ ]phòng|Công[ ]an|Du[ ]lịch"
-    r"|Giao[ ]thông[ ](?:[-–][ ])?[Vv]ận[ ]tải)(?![\p{L}\p{N}])",
+    r"(?:Tài[ \n]chính|Xây[ \n]dựng|Y[ \n]tế|Tư[ \n]pháp|Nội[ \n]vụ|Ngoại[ \n]giao|Ngoại[ \n]vụ|Quốc[ \n]phòng|Công[ \n]an|Du[ \n]lịch"
+    r"|Giao[ \n]thông[ \n](?:[-–][ \n])?[Vv]ận[ \n]tải)(?![\p{L}\p{N}])",
     regex.V1)
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&/'-]*", regex.V1)
 _ABBREV = regex.compile(r"[A-ZĐ][A-ZĐ0-9&]*(?:[ ]?[-–][ ]?[A-ZĐ][A-ZĐ0-9&]*)*", regex.V1)
@@ -299,7 +299,7 @@ _PLURAL_CONT_RX = regex.compile(
     r"|[ ]+và[ ]+(?:ngành|đoàn[ ]thể|thị[ ]trấn|phường|đặc[ ]khu|thị[ ]xã|thành[ ]phố|cá[ ]nhân))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
-_SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ])[ ]*", regex.V1)
+_SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ]|[ ]va[ ](?=\p{Lu}|các[ ]))[ ]*", regex.V1)
 
 # The kind of body a plural noun names. A plural list ("các sở, ban, ngành", "các xã, phường, thị trấn")
 # is one unit while its nouns share a kind (the set phrases of one kind of body); a noun of another
@@ -494,6 +494,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     # with ``slack`` lower-case syllables for a capitalised word written with one more syllable ("Khu Công
     # nghệ …"). A lower-case word beyond them opens the predicate, whatever verb it is.
     closed, caps, slack = False, 0, 0
+    by_sector = False  # the name just closed by its sector ("Bộ Tài chính"): "và X" after it joins another body
     noun_end = pos  # where the last plural noun of the list read ends (its complement follows)
     while words < max_words:
         p = end
@@ -508,6 +509,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             words += 1
             first = False
             closed, caps, slack = True, 0, 0
+            by_sector = True
             continue
         if True:
             mc = _CONTINUATIONS.match(text, q, timeout=_tm)
@@ -605,12 +607,16 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if not w:
             break
         word = w.group(0)
-        if word in ("và", "cùng"):
+        if word in ("và", "cùng") or (word == "va" and (_is_upper_start(
+                (_WORD.match(text, _skip_spaces(text, w.end()), timeout=_tm) or w).group(0))
+                or text.startswith("các ", _skip_spaces(text, w.end())))):
+            # ("va" before a capitalised word: "và" whose tone mark a scan's text recognition lost)
             # "Phòng Dân số - Truyền thông và GDSK": "và" joins name parts, not units
             r = _skip_spaces(text, w.end())
             w2 = _WORD.match(text, r, timeout=_tm)
             prev_cap = any(_is_upper_start(x) for x in text[pos:q].split())  # a proper name ("các Sở Thông tin và …")
-            if (w2 and w2.group(0)[0].isupper() and not _starts_unit(text, r) and (not plural or prev_cap)):
+            if (w2 and w2.group(0)[0].isupper() and not _starts_unit(text, r) and (not plural or prev_cap)
+                    and not (by_sector and end == p)):
                 end = w2.end()
                 words += 2
                 closed, caps = False, 1  # a new part of the name ("… và Truyền thông")
@@ -694,12 +700,20 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             caps = 0 if _match_head(text, q) else caps + 1
             if caps >= 2 and not closed:
                 closed, slack = True, _CLOSED_SLACK
+        elif (words == 1 and not closed and len(word) >= 2 and head.lower() in _ABBREV_NAMED_HEADS
+              and _ABBREV.fullmatch(word, timeout=RX_TIMEOUT)):
+            # "Vụ TVQT", "Ban QLRR", "Phòng TC-HC": an office named by its abbreviation is complete; a lower-case word
+            # after it goes on only as a complete name's complement would (a level, an owner, "các …")
+            closed, caps, slack = True, 0, _CLOSED_SLACK
         elif not closed:
             caps = 0
     return end
 
 
 _CLOSED_SLACK = 1
+# the state's offices that are named by an abbreviation after their head ("Vụ TCCB", "Cục TTKT", "Phòng TC-HC")
+_ABBREV_NAMED_HEADS = frozenset({"vụ", "cục", "chi cục", "tổng cục", "ban", "phòng", "sở", "bộ", "văn phòng",
+                                 "thanh tra", "trung tâm"})
 
 
 def _title_case_list_ends(text: str, pos: int, p: int, after: regex.Match | None) -> bool:

@@ -106,3 +106,32 @@ def test_an_em_dash_joins_two_parts_of_a_name():
 def test_a_doubled_cac_opens_the_plural_list_all_the_same():
     assert _list("Các các trường trung cấp nghề, trung tâm dạy nghề báo cáo kết quả") == [
         "Các trường trung cấp nghề", "Trung tâm dạy nghề"]
+
+
+# --------------------------------------------------------------------------
+# An office named by its abbreviation is a complete name; "va" is "và" a scan lost the tone of
+# --------------------------------------------------------------------------
+
+
+def test_an_office_named_by_its_abbreviation_ends_before_a_damaged_role_word():
+    # text recognition damaged the role word ("chi trì", "chủ tri", "khan trương"): the name ends all the same
+    assert _list("Ban QLCL chi trì, phối hợp với các đơn vị rà soát") == ["Ban QLCL"]
+    assert _list("Vụ PCTH chủ tri xây dựng dự thảo") == ["Vụ PCTH"]
+    assert _list("Cục KTNB khan trương rà soát") == ["Cục KTNB"]
+    # what completes a name still follows it: a level and its place, an owner, a proper name
+    assert _list("Phòng GD&ĐT huyện Tân Lạc tổ chức") == ["Phòng Giáo dục và Đào tạo huyện Tân Lạc"]
+    assert _list("Phòng TC-HC của Sở Y tế chủ trì") == ["Phòng Tổ chức - Hành chính của Sở Y tế"]
+    assert _list("Trường THPT chuyên Hoàng Văn Thụ tổ chức") == ["Trường THPT chuyên Hoàng Văn Thụ"]
+
+
+def test_va_before_a_capitalised_body_joins_two_units():
+    assert _list("Cục QLXD va Cục KHTC thực hiện") == ["Cục QLXD", "Cục KHTC"]
+    assert _list("Cục QLXD va các Cục Thuế khu vực phối hợp") == ["Cục QLXD", "Các Cục Thuế khu vực"]
+
+
+def test_a_ministry_closed_by_its_sector_takes_no_other_body_after_va():
+    # "và" + a capitalised word after a complete sector name is another body, not a part of the name
+    assert _list("Bộ Tài chính và HHDN chủ trì hội nghị") == ["Bộ Tài chính"]
+    assert _list("Bộ Tài\nchính va HHDN chủ trì hội nghị") == ["Bộ Tài chính"]
+    # a sector's name broken over two lines is the same sector
+    assert _list("Sở Giáo dục và\nĐào tạo hướng dẫn các trường") == ["Sở Giáo dục và Đào tạo"]
