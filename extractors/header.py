@@ -182,6 +182,7 @@ _ISSUER_WORDS = regex.compile(
 )
 _ATTACH = regex.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+[0-9IVX]{1,4})?\s*[:.]?\s*(?P<rest>.*)$")
 _ABBR = ((regex.compile(r"(?<![\p{L}])UBND(?![\p{L}])"), "Ủy ban nhân dân"),
+         (regex.compile(r"^(?:BCĐ|Bcđ)(?![\p{L}])"), "Ban Chỉ đạo"),
          (regex.compile(r"(?<![\p{L}])HĐND(?![\p{L}])"), "Hội đồng nhân dân"))
 
 
@@ -1054,7 +1055,9 @@ def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: lis
         ends_at_level = bool(joined) and _LEVEL_END.search(fold(joined[-1]), timeout=RX_TIMEOUT)
         wrapped = bool(joined) and _wrapped_name(joined[-1], s)
         if joined and (not own_body or wrapped) and (level or ends_at_level or wrapped
-                                                     or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)):
+                                                     or _HEAD_ONLY.match(fold(joined[-1]), timeout=RX_TIMEOUT)
+                                                     or (_PURPOSE_OPEN.match(fold(joined[-1]), timeout=RX_TIMEOUT)
+                                                         and not _PLACED.search(fold(joined[-1]), timeout=RX_TIMEOUT))):
             # "SỞ Y TẾ TỈNH" ⏎ "LẠNG SƠN": a name wrapped after its place level continues it
             joined[-1] = joined[-1] + " " + (_canonical_level(s) if level else s)
         else:
@@ -1230,6 +1233,12 @@ _HEAD_ONLY = regex.compile(
     r"^(?:truong(?: (?:dai hoc|cao dang|trung cap|trung hoc(?: pho thong| co so)?|tieu hoc|mam non|pho thong))?"
     r"|dai hoc|hoc vien|vien|benh vien|trung tam|so|bo|cuc|tong cuc|chi cuc|ban|van phong|khoa|phong)$"
 )
+# a body named by its task, whose name runs over the next lines ("BCĐ THỰC HIỆN QUY CHẾ" / "DÂN CHỦ Ở CƠ SỞ",
+# "HỘI ĐỒNG TUYỂN DỤNG" / "VIÊN CHỨC NĂM 2031"): a line under it that opens no body of its own goes on with its name
+_PURPOSE_OPEN = regex.compile(r"^(?:ban chi dao|bcd|hoi dong|to cong tac|tieu ban|ban to chuc|btc|ban quan ly|bql"
+                              r"|ban chi huy|bch)\s\S")
+# a name that already says its place ("HỘI ĐỒNG NHÂN DÂN TỈNH X") is whole
+_PLACED = regex.compile(r"(?<![\p{L}])(?:tinh|huyen|xa|phuong|quan|thanh pho|thi xa|thi tran)(?![\p{L}])")
 # a unit named by its kind alone under its parent ("VĂN PHÒNG" under "BỘ TƯ PHÁP", "BAN THƯỜNG TRỰC" under
 # "ỦY BAN MTTQ VIỆT NAM XÃ …": a Front committee's standing board)
 _BARE_KIND = regex.compile(r"^(?:van phong|thanh tra|ban thuong vu|ban chap hanh|cong doan|doan thanh nien|(?:ban )?thuong truc)$")

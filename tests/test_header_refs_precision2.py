@@ -176,3 +176,18 @@ def test_a_named_paper_numbered_by_an_unknown_body_code_alone_is_a_reference():
     assert refs["15/BQLDA"].issuer == "Ban Quản lý dự án khu vực"
     # an unknown code with no paper named before it is no number ("điểm số 3/ABC", "tỷ lệ 5/GDP")
     assert refs_of("Theo mục số 3/ABC của bảng; tỷ lệ 5/GDP năm 2031.") == {}
+
+
+# --- a body named by its task, its name wrapped over the lines of the issuer block -------------------------------
+
+def test_a_task_named_body_wrapped_over_the_issuer_block_is_one_name():
+    h = header_of("TỈNH ỦY BÌNH AN", "BCĐ THỰC HIỆN QUY CHẾ", "DÂN CHỦ Ở CƠ SỞ", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                  "Bình An, ngày    tháng 4 năm 2031", "Số    -TB/BCĐ", "THÔNG BÁO", "về việc phân công nhiệm vụ")
+    assert (h.issuer, h.parent_issuer) == ("Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở", "Tỉnh ủy Bình An")
+    h = header_of("UBND HUYỆN TÂN AN", "HỘI ĐỒNG THI TUYỂN", "CÔNG CHỨC CẤP XÃ NĂM 2031", "Số: 3/TB-HĐTT", *MOTTO,
+                  "Tân An, ngày 2 tháng 4 năm 2031", "THÔNG BÁO", "Kết quả thi tuyển")
+    assert h.issuer.lower() == "hội đồng thi tuyển công chức cấp xã năm 2031"
+    # a body of its own under a task-named one stays a unit of it
+    h = header_of("BAN CHỈ ĐẠO PHÒNG CHỐNG DỊCH", "SỞ Y TẾ", "Số: 9/SYT-NV", *MOTTO, "Tân An, ngày 2 tháng 4 năm 2031",
+                  "V/v phòng dịch", "Kính gửi: Các bệnh viện.")
+    assert h.issuer == "Sở Y tế"
