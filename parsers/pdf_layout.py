@@ -917,6 +917,11 @@ def _breaks(prev: Line, ln: Line, cur: list[Line], usual_gap: float, flow: Flow,
             return True
     # the next line's first word would have fitted on the previous line
     room = _room(prev, cur, flow)
+    if (_centred(prev, flow) and _full(ln, flow) and ln.x0 - flow.left < 0.8 * size
+            and not (_is_ocr(prev) or _is_ocr(ln))):
+        # an indented first line that stops short of a ragged right margin looks
+        # centred; under it a line running from margin to margin says it is not
+        room = flow.right - prev.x1
     if room > _first_word_width(ln) + 0.6 * size:
         # ... unless the sentence plainly goes on (a manual line break):
         # same style, and the next line starts in lower case

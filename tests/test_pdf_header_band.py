@@ -69,3 +69,21 @@ def test_a_row_of_evenly_wide_spaces_is_not_cut():
     words = _head(263) + [*_line(["Ghi", "chú", "kèm", "theo", "văn", "bản", "này", "đề", "nghị"], 107, 105, space=14.0)] + BODY
     paras = _paragraphs(words)
     assert any("Ghi chú kèm theo văn bản này đề nghị" in p for p in paras), paras
+
+
+def _ragged_line(x0: float, x1: float, top: float, first: str) -> list[Word]:
+    # words of 4 letters (26 pt) and one space (3.5 pt) from x0 to about x1, the first one given
+    words = [_w(first, x0, top)]
+    while words[-1].x1 + 3.5 + 26 <= x1:
+        words.append(_w("việc", words[-1].x1 + 3.5, top))
+    return words
+
+
+def test_an_indented_first_line_with_a_ragged_end_is_no_centred_line():
+    # left-aligned Word text exported to PDF: the first line indented 3 em and ending 1 em short of
+    # the right margin has about as much room on each side as a centred line, and the line under it
+    # starts at the margin with a short word that would fit in that room taken together
+    lines = [*_ragged_line(111, 524, 300, "Theo"), *_ragged_line(72, 537, 316, "Đại"),
+             *_ragged_line(72, 537, 332, "các"), *_ragged_line(72, 300, 348, "xong.")]
+    paras = _paragraphs(lines)
+    assert len(paras) == 1 and paras[0].startswith("Theo việc") and paras[0].endswith("việc"), paras
