@@ -86,13 +86,14 @@ class Found:
     type_code: str | None  # the type code the symbol carries, if any ("CT", "QĐ", "CTPH")
     issuer_codes: tuple[str, ...]  # ("TTg",), ("BDVTU", "BCSDUBND")
     family: str  # "state" | "normative" | "party"
+    year_dash: bool = False  # the year joined to the number by a hyphen, as the Government writes some: "19-2018/NQ-CP"
 
     @property
     def id(self) -> str:
         if self.family == "party":
             return f"{self.number}-{self.symbol}"
         if self.year:
-            return f"{self.number}/{self.year}/{self.symbol}"
+            return f"{self.number}{'-' if self.year_dash else '/'}{self.year}/{self.symbol}"
         return f"{self.number}/{self.symbol}"
 
 
@@ -392,4 +393,6 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
         type_code = ptype
         symbol = f"{ptype}/" + "-".join(body)
         issuers = tuple(body)
-    return Found(m.start(), end, text[m.start():end], num, year, symbol, type_code, issuers, family)
+    year_dash = bool(year) and m.group("sym") is not None and bool(regex.match(
+        r"[ \t]{0,2}" + _DASH, text[m.end("num"):m.start("sym")], timeout=RX_TIMEOUT))
+    return Found(m.start(), end, text[m.start():end], num, year, symbol, type_code, issuers, family, year_dash)

@@ -62,9 +62,14 @@ _RELATION_RANK = {"cites": 0, "implements": 1, "based_on": 2}
 _ISSUER_RANK = {"none": 0, "symbol": 1, "context": 1.5, "shared": 2, "list": 2, "before": 2, "led": 2, "title": 2, "named": 3, "explicit": 3}
 
 
+_YEAR_DASH = regex.compile(r"^([0-9]{1,5}[a-z]?)\s{0,2}[\-‐‑‒–—]\s{0,2}((?:19|20)[0-9]{2})\s{0,2}/")
+
+
 def ref_key(ref_id: str) -> str:
-    """Matching key of an id: no spaces, dashes, case or diacritics."""
-    return _ID_DROP.sub("", strip_diacritics(ref_id).casefold(), timeout=RX_TIMEOUT)
+    """Matching key of an id: no spaces, dashes, case or diacritics ("19-2018/NQ-CP", the year joined by a hyphen,
+    is "19/2018/NQ-CP")."""
+    folded = _YEAR_DASH.sub(r"\1/\2/", strip_diacritics(ref_id).casefold(), timeout=RX_TIMEOUT)
+    return _ID_DROP.sub("", folded, timeout=RX_TIMEOUT)
 
 
 # --------------------------------------------------------------------------

@@ -191,3 +191,14 @@ def test_a_task_named_body_wrapped_over_the_issuer_block_is_one_name():
     h = header_of("BAN CHỈ ĐẠO PHÒNG CHỐNG DỊCH", "SỞ Y TẾ", "Số: 9/SYT-NV", *MOTTO, "Tân An, ngày 2 tháng 4 năm 2031",
                   "V/v phòng dịch", "Kính gửi: Các bệnh viện.")
     assert h.issuer == "Sở Y tế"
+
+
+# --- a number joined to its year by a hyphen keeps it in its id, and is one document with the slashed form ------
+
+def test_a_year_joined_by_a_hyphen_is_kept_in_the_id_and_merges_with_the_slashed_form():
+    refs = refs_of("Căn cứ Nghị quyết số 19-2030/NQ-CP ngày 2/2/2030 của Chính phủ về môi trường kinh doanh;",
+                   "Các sở tiếp tục thực hiện Nghị quyết số 19/2030/NQ-CP.")
+    assert list(refs) == ["19-2030/NQ-CP"]
+    assert (refs["19-2030/NQ-CP"].year, len(refs["19-2030/NQ-CP"].mentions)) == ("2030", 2)
+    refs = refs_of("Căn cứ Nghị định số 15/2030/NĐ-CP ngày 1/1/2030 của Chính phủ;")
+    assert list(refs) == ["15/2030/NĐ-CP"]

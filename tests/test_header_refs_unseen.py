@@ -213,7 +213,7 @@ def test_a_list_head_of_an_earlier_paragraph_types_nothing_in_the_next():
     refs = refs_of("Thực hiện các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg; 1522/QĐ-TTg về quy hoạch.",
                    "Căn cứ NQ số 19-2031/NQ-CP ngày 1/1/2031 của Chính phủ.", header=DocumentHeader())
     assert refs["1521/QĐ-TTg"].type == refs["1522/QĐ-TTg"].type == "Quyết định"
-    assert refs["19/2031/NQ-CP"].type == "Nghị quyết"
+    assert refs["19-2031/NQ-CP"].type == "Nghị quyết"
 
 
 def test_a_subject_and_the_place_date_of_the_other_column_run_together():
