@@ -177,6 +177,11 @@ _GLUED_NUMBER = regex.compile(
 )
 
 
+_ALL_DASHED = regex.compile(
+    r"(?<![\p{L}0-9/.,\-‐‑–—])(?P<num>[0-9]{1,5})[ \t]{0,2}-[ \t]{0,2}(?P<t>\p{Lu}[\p{L}]{0,5})-(?P<b>\p{Lu}[\p{L}&]{1,14})"
+    r"(?![\p{L}0-9/\-])")
+
+
 def _kind_coded(text: str, pos: int, group: str) -> str | None:
     """ "Hợp đồng số 100/HĐKT": one code that opens with the code of the type named in words before the number
     (within the phrase: "Hợp đồng số 12/2023 và số 100/HĐKT") — the type and its kind ("HĐ" + "KT", economic)."""
@@ -244,6 +249,13 @@ def find_citations(text: str) -> list[Found]:
             # a scan's space inside the number after "số": "Nghị định số 1 17/2018/NĐ-CP" is 117/2018/NĐ-CP
             out[k] = replace(f, start=split.start("d"), text=text[split.start("d"):f.end],
                              number=split.group("d") + f.number)
+    for g in _ALL_DASHED.finditer(text, timeout=tm) if "-" in text else ():
+        # "Thông báo số 45-TB-BCĐ": a party-style number with a hyphen for the slash, the type named before it
+        t, b = ocr_code(g.group("t")), g.group("b")
+        if is_type_code(t) and not is_issuer_code(t) and _type_named_before(text, g.start(), t) \
+                and not any(f.start < g.end() and g.start() < f.end for f in out):
+            out.append(Found(g.start(), g.end(), g.group(0), g.group("num"), None, f"{t}-{b}", t, (b,), "party"))
+            out.sort(key=lambda f: f.start)
     glued = [g for g in _GLUED_NUMBER.finditer(text, timeout=tm)
              if is_type_code(g.group("t")) and not is_issuer_code(g.group("t")) and is_issuer_code(g.group("b"))
              and _type_named_before(text, g.start(), g.group("t"))]

@@ -370,7 +370,9 @@ def _comma_joints() -> frozenset[tuple[str, str]]:
 # luật …", "Hội đồng Thi đua, Khen thưởng …", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm, cứu nạn …"): the
 # last word before the comma and the two after it, folded
 _FIXED_COMMA_PAIRS = frozenset({("bien", "giao duc"), ("dua", "khen thuong"), ("kiem", "cuu nan"),
-                                ("kiem", "cuu ho"), ("dan", "giao duc")})
+                                ("kiem", "cuu ho"), ("dan", "giao duc"),
+                                # "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực tỉnh"
+                                ("nhung", "lang phi"), ("phi", "tieu cuc")})
 
 
 def _comma_in_name(window: str, comma: int) -> bool:

@@ -456,8 +456,10 @@ def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r:
         if rank > acc.issuer_rank:
             ref.issuer, acc.issuer_rank = r.issuer, rank
         elif (rank == acc.issuer_rank and r.issuer_source != "context" and ref.issuer and len(r.issuer) > len(ref.issuer)
-              and fold(r.issuer).startswith(fold(ref.issuer) + " ")):
-            ref.issuer = r.issuer  # "Tỉnh ủy" then "Tỉnh ủy Kon Tum" (a footnote): the fuller name
+              and (fold(r.issuer).startswith(fold(ref.issuer) + " ") or fold(r.issuer).startswith(fold(ref.issuer) + ","))):
+            # "Tỉnh ủy" then "Tỉnh ủy Kon Tum" (a footnote), "Bộ Chính trị" (cut by a line break) then "Bộ Chính trị,
+            # Ban Bí thư": the fuller name
+            ref.issuer = r.issuer
         elif rank == acc.issuer_rank and ref.issuer and acc.named[key] > acc.named.get(fold(ref.issuer), 0):
             ref.issuer = r.issuer  # two names given as plainly: the one the document uses more often
     if ref.title is None and r.title:

@@ -202,3 +202,20 @@ def test_a_year_joined_by_a_hyphen_is_kept_in_the_id_and_merges_with_the_slashed
     assert (refs["19-2030/NQ-CP"].year, len(refs["19-2030/NQ-CP"].mentions)) == ("2030", 2)
     refs = refs_of("Căn cứ Nghị định số 15/2030/NĐ-CP ngày 1/1/2030 của Chính phủ;")
     assert list(refs) == ["15/2030/NĐ-CP"]
+
+
+def test_the_fuller_joint_issuer_of_two_mentions_is_kept():
+    refs = refs_of("Thực hiện Kết luận số 12-KL/TW ngày 3/3/2031 của Bộ Chính trị về sắp xếp bộ máy;",
+                   "Theo yêu cầu tại Kết luận số 12-KL/TW ngày 3/3/2031 của Bộ Chính trị, Ban Bí thư, các sở rà soát.")
+    assert refs["12-KL/TW"].issuer == "Bộ Chính trị, Ban Bí thư"
+
+
+def test_a_number_written_with_hyphens_only_is_read_when_its_type_is_named():
+    refs = refs_of("Thực hiện Thông báo số 17-TB-BCĐ ngày 3/2/2031 của Ban Chỉ đạo chuyển đổi số tỉnh,")
+    assert (list(refs), refs["17-TB-BCĐ"].date, refs["17-TB-BCĐ"].type) == (["17-TB-BCĐ"], "2031-02-03", "Thông báo")
+    # the steering committee's standard name, its objects listed with commas, is one name
+    refs = refs_of("Theo Kế hoạch số 9-KH/BCĐ ngày 3/2/2031 của Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực "
+                   "huyện Tân An, các xã rà soát.")
+    assert refs["9-KH/BCĐ"].issuer == "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực huyện Tân An"
+    # without its type named before, a run of hyphenated capitals is no number
+    assert refs_of("Mã hồ sơ 17-TB-BCĐ đã nhận; giai đoạn 2030-2031 và tỷ lệ 3-5 lần.") == {}
