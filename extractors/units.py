@@ -495,6 +495,10 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     # nghệ …"). A lower-case word beyond them opens the predicate, whatever verb it is.
     closed, caps, slack = False, 0, 0
     by_sector = False  # the name just closed by its sector ("Bộ Tài chính"): "và X" after it joins another body
+    # where a plural noun that is complete on its own ends ("các địa phương", "các bộ, ngành", "các tỉnh, thành phố
+    # trực thuộc trung ương"): a lower-case word after it opens a modifier only when the name can end within three
+    # words ("các huyện biên giới | chủ trì"); else the predicate has begun ("các địa phương | phát triển mạnh …")
+    complete_at = pos if plural and _kinds(head) & _COMPLETE_KINDS else -1
     noun_end = pos  # where the last plural noun of the list read ends (its complement follows)
     while words < max_words:
         p = end
@@ -517,6 +521,11 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 end = mc.end()
                 words += 1
                 first = False
+                if complete_at >= 0 and _skip_spaces(text, complete_at) == q and mc.group(0).startswith("trực"):
+                    lv = _CENTRE_OR_PROVINCE.match(text, _skip_spaces(text, end), timeout=_tm)
+                    if lv is not None:
+                        end = complete_at = lv.end()  # "… trực thuộc trung ương": the levels' list is complete
+                        continue
                 if mc.group(0).endswith("quan"):
                     # "… có liên quan" closes the name, but for the body that owns them ("các đơn vị có liên quan
                     # thuộc Bộ X")
@@ -552,6 +561,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                         kinds = nk
                     end = mp.end()
                     noun_end = end
+                    complete_at = end if _kinds(head_txt) & _COMPLETE_KINDS else -1
                     words += 1
                     first = False
                     continue
@@ -607,6 +617,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if not w:
             break
         word = w.group(0)
+        if (complete_at >= 0 and _skip_spaces(text, complete_at) == q and word[:1].islower()
+                and not _modifier_ends(text, q)):
+            break  # "Các địa phương | chặt chẽ hơn nữa …", "Các bộ, ngành | đẩy nhanh …"
         if word in ("và", "cùng") or (word == "va" and (_is_upper_start(
                 (_WORD.match(text, _skip_spaces(text, w.end()), timeout=_tm) or w).group(0))
                 or text.startswith("các ", _skip_spaces(text, w.end())))):
@@ -711,6 +724,31 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
 
 
 _CLOSED_SLACK = 1
+# plural nouns complete on their own: the levels, the centre's and a province's sets of bodies ("các tỉnh", "các bộ,
+# ngành", "các địa phương")
+_COMPLETE_KINDS = frozenset({"level", "central", "gen"})
+_CENTRE_OR_PROVINCE = regex.compile(r"(?:trung[ ]ương|Trung[ ]ương|tỉnh|thành[ ]phố)(?!\p{L})", regex.V1)
+# words that never open a modifier of a plural noun of bodies (prepositions, adverbs of degree)
+_WITHIN_PLACE = regex.compile(r"(?:trong|trên|ngoài)[ ](?:tỉnh|huyện|xã|phường|thành[ ]phố|thị[ ]xã|quận|cả[ ]nước|toàn[ ]quốc"
+                           r"|vùng|khu[ ]vực|địa[ ]bàn)(?!\p{L})", regex.V1)
+_NOT_MODIFIER = frozenset({"trong", "hơn", "nữa", "mạnh", "rất", "đã", "sẽ", "đang", "cũng", "để", "và"})
+
+
+def _modifier_ends(text: str, q: int) -> bool:
+    """The lower-case words at ``q`` after a complete plural noun modify it: within three words the name can end
+    ("các huyện biên giới, …", "các xã vùng cao chủ trì …"), and none of them is a preposition or an adverb."""
+    if (_AFTER_CLOSED.match(text, q, timeout=rx_timeout(text)) or _CONTINUATIONS.match(text, q, timeout=rx_timeout(text))
+            or _WITHIN_PLACE.match(text, q, timeout=rx_timeout(text))):
+        return True  # "các tỉnh miền núi …", "các địa phương trong tỉnh", "các xã có liên quan"
+    end = q
+    for _ in range(3):
+        w = _WORD.match(text, _skip_spaces(text, end), timeout=rx_timeout(text))
+        if w is None or not w.group(0)[:1].islower() or w.group(0) in _NOT_MODIFIER:
+            return False
+        end = w.end()
+        if _name_ends_after(text, end):
+            return True
+    return False
 # the state's offices that are named by an abbreviation after their head ("Vụ TCCB", "Cục TTKT", "Phòng TC-HC")
 _ABBREV_NAMED_HEADS = frozenset({"vụ", "cục", "chi cục", "tổng cục", "ban", "phòng", "sở", "bộ", "văn phòng",
                                  "thanh tra", "trung tâm"})

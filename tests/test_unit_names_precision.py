@@ -135,3 +135,26 @@ def test_a_ministry_closed_by_its_sector_takes_no_other_body_after_va():
     assert _list("Bộ Tài\nchính va HHDN chủ trì hội nghị") == ["Bộ Tài chính"]
     # a sector's name broken over two lines is the same sector
     assert _list("Sở Giáo dục và\nĐào tạo hướng dẫn các trường") == ["Sở Giáo dục và Đào tạo"]
+
+
+# --------------------------------------------------------------------------
+# A plural noun complete on its own ("các địa phương", "các bộ, ngành"): the predicate after it
+# --------------------------------------------------------------------------
+
+
+def test_a_complete_plural_noun_ends_before_a_predicate_of_unknown_verbs():
+    # the verbs after it are no stop words; the words after them show the predicate has begun
+    assert _list("Các địa phương nhanh chóng hoàn chỉnh hồ sơ đất đai") == ["Các địa phương"]
+    assert _list("Các bộ, ngành gấp rút sửa đổi thủ tục") == ["Các bộ, ngành"]
+    assert _list("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương dồn sức chuyển đổi cơ cấu") == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert _list("Các bộ, cơ quan, địa phương trong quản lý đất đai cần") == ["Các bộ, cơ quan, địa phương"]
+
+
+def test_a_complete_plural_noun_keeps_its_modifiers():
+    assert _list("Các huyện biên giới chủ trì tuần tra") == ["Các huyện biên giới"]
+    assert _list("Các xã vùng cao, biên giới chủ động") == ["Các xã vùng cao, biên giới"]
+    assert _list("Các tỉnh miền núi phía Bắc triển khai") == ["Các tỉnh miền núi phía Bắc"]
+    assert _list("Các địa phương trong tỉnh chủ động rà soát") == ["Các địa phương trong tỉnh"]
+    assert _list("Các địa phương có liên quan rà soát") == ["Các địa phương có liên quan"]
+    assert _list("Các bộ quản lý ngành, lĩnh vực hướng dẫn") == ["Các bộ quản lý ngành, lĩnh vực"]
