@@ -928,6 +928,10 @@ def _ocr_order_words(text: str) -> str:
                           timeout=rx_timeout(text))
 
 
+# carrying out the plan itself ("chủ trì tổ chức thực hiện Kế hoạch này", "thực hiện các nhiệm vụ được giao tại Kế hoạch")
+_PLAN_CARRY = regex.compile(r"(?<!\p{L})(?:thuc hien|trien khai)(?: (?:cac )?(?:nhiem vu|noi dung)(?: duoc giao)?(?: tai| trong| cua| theo)?)? ke hoach(?! \p{L}*[ ]?(?:cu the|rieng|cua (?:don vi|co quan|dia phuong)))")
+# a limit opening a due date's words ("chậm nhất ngày …", "trước ngày …", "không quá ngày …", "hạn chót …")
+_LIMIT_WORD = regex.compile(r"(?:cham nhat|muon nhat|truoc|khong qua|han chot|han cuoi|thoi han)(?!\p{L})")
 # what is handed in by those a plan concerns ("Thời hạn nộp hồ sơ", "Hạn đăng ký dự thi", "nộp bài dự thi")
 _HANDED_IN = regex.compile(r"(?<!\p{L})(?:nop|dang ky|tiep nhan)(?!\p{L})")
 # a phase of a plan named with its number ("Đợt 1:", "Giai đoạn II (…):", "Bước 3:"): the line gives its time
@@ -1411,9 +1415,15 @@ class _Prose:
                 and not (d.ob.report_to and fold(canonical_name(d.ob.report_to)) in (ik, ""))]
         if not todo:
             return
+        # the body the plan charges with carrying it out ("Giao Sở Nội vụ chỉ đạo Ban Thi đua thực hiện các nhiệm vụ
+        # được giao tại Kế hoạch"), else the issuer itself
+        doers = next(([(raw, role) for _k, raw, role, _l, imp in d.units if role == "lead" and not imp]
+                      for d in self.b.drafts if d.units and _PLAN_CARRY.search(fold(d.ob.action), timeout=RX_TIMEOUT)
+                      and not all(_COLLECTIVE.match(fold(canonical_name(raw)), timeout=RX_TIMEOUT)
+                                  for _k, raw, _r, _l, _i in d.units)), None)
         own = self.plan_issuer or UnitSpan(0, len(h.issuer), h.issuer, loc=h.locs.get("issuer"))
         for d in todo:
-            self.b.extend(d, [(own, "lead")], implied=True)
+            self.b.extend(d, doers or [(own, "lead")], implied=True)
 
     def table_context(self) -> list[tuple[UnitSpan, str]] | None:
         """The doers the document gives a table standing here: the subject of the heading or lead-in above it ("1.
@@ -1808,6 +1818,12 @@ class _Prose:
                 if self.card is None:
                     self.card = d  # the card's role lines below it give its doers ("- Đơn vị chủ trì: Phòng X.")
                 return None, d
+            if (deadlines and labeled and _TASK_START.match(s_clean, timeout=_tm) and not s_clean.endswith(":")
+                    and _LIMIT_WORD.match(fold(deadlines[0].deadline.text), timeout=RX_TIMEOUT)):
+                # "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày …" — an item opening with a task's verb and
+                # giving its limit, where nothing around names its doer: kept with no unit rather than lost (a
+                # window in brackets, "(từ 04/02 đến 08/02/2027)", says when what it checks takes place; no limit)
+                return None, self._emit(action, [], s_clean, source, sloc, deadlines, recs)
         if (not inherited and labeled and self.first_clause and not heading and self.section_ok
                 # (numbered and lettered items; a bullet under a task names less often a task of its own)
                 and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")

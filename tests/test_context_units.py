@@ -159,3 +159,30 @@ def test_a_card_whose_time_comes_before_its_role_lines_is_one_task():
     # a role held by a person's title alone names no body: its label ("Đơn vị") is no doer
     assert not [o for o in obs if "Đơn vị" in _names(o)]
     assert _names(holding(obs, "tháng 3/2027")) == ["Hội Nông dân xã Tân Phú"]
+
+
+def test_a_plan_charging_a_body_with_carrying_it_out_gives_that_body_the_unnamed_tasks():
+    obs, _ = obligations_and_units("""
+    II. NỘI DUNG VÀ TIẾN ĐỘ
+    1. Tổ chức hội nghị tổng kết phong trào thi đua năm 2028
+    - Thời gian hoàn thành: tháng 12/2028.
+    2. Xét tặng danh hiệu cho các tập thể tiêu biểu
+    - Thời gian hoàn thành: Quý IV/2028.
+    III. TỔ CHỨC THỰC HIỆN
+    1. Giao Sở Nội vụ chủ trì, hướng dẫn Hội đồng Thi đua các huyện thực hiện các nhiệm vụ được giao tại Kế hoạch này.
+    2. Các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện Kế hoạch.
+    """, date="2028-02-01", type="Kế hoạch", issuer="Ủy ban nhân dân tỉnh Sơn Hà")
+    o = holding(obs, "tháng 12/2028")
+    assert o.deadline.date == "2028-12-31" and _names(o) == ["Sở Nội vụ"] and all(u.implied for u in o.units)
+    assert _names(holding(obs, "Quý IV/2028")) == ["Sở Nội vụ"]
+
+
+def test_an_item_opening_with_a_task_and_giving_its_limit_is_kept():
+    obs, _ = obligations_and_units("""
+    2. Tổ chức các hội nghị của Ban Chấp hành
+    - Tài liệu phục vụ hội nghị gồm dự thảo báo cáo và chương trình công tác.
+    (1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày 12/01/2029 (theo quy chế làm việc).
+    (2) Tổ chức hội nghị lần thứ hai: chậm nhất ngày 20/6/2029.
+    - Giám sát việc lấy ý kiến cử tri tại các thôn (từ 04/02/2029 đến 08/02/2029).
+    """, date="2028-12-01", type="Thông báo", issuer="Hội Cựu chiến binh xã Tân Phú")
+    assert [d for d, _s in _dated(obs)] == ["2029-01-12", "2029-06-20"]
