@@ -988,7 +988,7 @@ def _span_end(text: str, pos: int, raw: str) -> int:
 
 
 # heads that are also verbs: alone and followed by more verbs they open a list of activities
-_VERB_HEADS = frozenset({"thanh tra", "kiem tra", "giam sat"})
+_VERB_HEADS = frozenset({"thanh tra", "kiem tra", "giam sat", "lanh dao"})  # "Lãnh đạo, chỉ đạo …": to lead
 _VERB_LIST_AFTER = regex.compile(r"[ ]*,[ ]*\p{Ll}", regex.V1)
 
 

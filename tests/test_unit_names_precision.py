@@ -158,3 +158,9 @@ def test_a_complete_plural_noun_keeps_its_modifiers():
     assert _list("Các địa phương trong tỉnh chủ động rà soát") == ["Các địa phương trong tỉnh"]
     assert _list("Các địa phương có liên quan rà soát") == ["Các địa phương có liên quan"]
     assert _list("Các bộ quản lý ngành, lĩnh vực hướng dẫn") == ["Các bộ quản lý ngành, lĩnh vực"]
+
+
+def test_lanh_dao_opening_a_list_of_verbs_is_the_verb():
+    # "Lãnh đạo, chỉ đạo …" (to lead, to direct) opens an item's tasks; no body is named
+    assert _list("Lãnh đạo, chỉ đạo tổ chức triển khai các nghị quyết của cấp trên") == []
+    assert _list("Lãnh đạo Sở Nội vụ chỉ đạo rà soát") == ["Sở Nội vụ"]
