@@ -201,6 +201,7 @@ class _Acc:
     issuer_rank: float = -1
     type_from_word: bool = False
     named: dict[str, int] = field(default_factory=dict)  # how often each issuer is named over the mentions
+    caps_id: bool = False  # the id as a title in capitals wrote it ("27/CT-TTG"): a later mention in lower case spells it
 
 
 def _is_own_number(stream: Stream, c: Cleaned, found: Found, own_key: str | None,
@@ -379,19 +380,31 @@ def _codes_known(symbol: str) -> bool:
     return all(is_issuer_code(g) or is_type_code(g) for g in regex.split(r"[-/]", symbol, timeout=RX_TIMEOUT) if g)
 
 
+def _one_letter_lost(short: str, full: str) -> bool:
+    """``short`` is ``full`` with one letter left out ("cttg" of "ct-ttg" without its hyphen), both of 4+ letters."""
+    if len(short) < 4 or len(full) != len(short) + 1:
+        return False
+    k = next((i for i, (a, b) in enumerate(zip(short, full)) if a != b), len(short))
+    return short[k:] == full[k + 1:]
+
+
 def _merge_ocr_variants(refs: list[Reference]) -> list[Reference]:
     """A number whose symbol holds a code no table knows, and that differs by a
     letter or two from the symbol of one other reference with the same number
-    ("52-C1/IW" beside "52-CT/TW", "12/QĐ-UBNO" beside "12/QĐ-UBND"): the same
-    document, misread by an OCR in one place — merged into the readable one."""
+    ("52-C1/IW" beside "52-CT/TW", "12/QĐ-UBNO" beside "12/QĐ-UBND"), or lacks one
+    of its letters ("27/CTTg" beside "27/CT-TTg"): the same document, misread by an
+    OCR or mistyped in one place — merged into the readable one."""
     drop: set[int] = set()
     for r in refs:
         if not r.symbol or _codes_known(r.symbol):
             continue
         sym = strip_diacritics(r.symbol).casefold()
         cands = [f for f in refs if f is not r and id(f) not in drop and f.number == r.number and f.year == r.year
-                 and f.symbol and len(f.symbol) == len(r.symbol) and _codes_known(f.symbol)
-                 and sum(a != b for a, b in zip(sym, strip_diacritics(f.symbol).casefold())) <= 2]
+                 and f.symbol and _codes_known(f.symbol)
+                 and ((len(f.symbol) == len(r.symbol)
+                       and sum(a != b for a, b in zip(sym, strip_diacritics(f.symbol).casefold())) <= 2)
+                      or _one_letter_lost(_ID_DROP.sub("", sym, timeout=RX_TIMEOUT),
+                                          _ID_DROP.sub("", strip_diacritics(f.symbol).casefold(), timeout=RX_TIMEOUT)))]
         if len(cands) != 1:
             continue
         _absorb(cands[0], r)
@@ -428,6 +441,9 @@ def _title_within_paragraph(stream: Stream, c: Cleaned, r: Resolved) -> str | No
     return r.title
 
 
+_CAPS_MENTION = regex.compile(r"[^\p{Ll}]*")  # a mention with no lower-case letter (a title in capitals)
+
+
 def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r: Resolved) -> None:
     f = r.found
     key = ref_key(f.id)
@@ -435,11 +451,14 @@ def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r:
     mention = Mention(text=stream.text[s:e], loc=stream.loc(s, e))
     type_from_word = r.type_from_word
     acc = accs.get(key)
+    caps = _CAPS_MENTION.fullmatch(mention.text, timeout=RX_TIMEOUT) is not None
     if acc is None:
         ref = Reference(id=f.id, number=f.number, year=f.year, symbol=f.symbol)
-        acc = _Acc(ref)
+        acc = _Acc(ref, caps_id=caps)
         accs[key] = acc
         order.append(key)
+    elif acc.caps_id and not caps:
+        acc.ref.id, acc.ref.symbol, acc.caps_id = f.id, f.symbol, False  # "CHỈ THỊ SỐ 27/CT-TTG" then "… 27/CT-TTg"
     ref = acc.ref
     ref.mentions.append(mention)
     if r.type and (ref.type is None or (type_from_word and not acc.type_from_word)):

@@ -219,3 +219,18 @@ def test_a_number_written_with_hyphens_only_is_read_when_its_type_is_named():
     assert refs["9-KH/BCĐ"].issuer == "Ban Chỉ đạo phòng, chống tham nhũng, lãng phí, tiêu cực huyện Tân An"
     # without its type named before, a run of hyphenated capitals is no number
     assert refs_of("Mã hồ sơ 17-TB-BCĐ đã nhận; giai đoạn 2030-2031 và tỷ lệ 3-5 lần.") == {}
+
+
+def test_a_number_mistyped_with_a_letter_left_out_is_the_readable_one():
+    refs = refs_of("Thực hiện Chỉ thị số 31/CT-TTg ngày 2/8/2031 của Thủ tướng Chính phủ về dân số,",
+                   "các sở triển khai Chỉ thị số 31/CTTg theo kế hoạch.")
+    assert list(refs) == ["31/CT-TTg"] and len(refs["31/CT-TTg"].mentions) == 2
+    # another number's symbol, known codes on both sides, stays its own
+    refs = refs_of("Theo Kế hoạch số 31/KH-UBND ngày 2/8/2031 và Công văn số 31/UBND-VX ngày 3/8/2031 của UBND huyện.")
+    assert sorted(refs) == ["31/KH-UBND", "31/UBND-VX"]
+    # the id written in a title in capitals is spelt as the text writes it in lower case
+    refs = refs_of("ỦY BAN NHÂN DÂN TỈNH AN LẠC", "Số: 40/KH-UBND", *MOTTO, "An Lạc, ngày 9 tháng 9 năm 2031", "KẾ HOẠCH",
+                   "THỰC HIỆN CHỈ THỊ SỐ 31/CT-TTG NGÀY 2/8/2031 CỦA THỦ TƯỚNG CHÍNH PHỦ",
+                   "Thực hiện Chỉ thị số 31/CT-TTg ngày 2/8/2031 của Thủ tướng Chính phủ về dân số,",
+                   "các sở triển khai Chỉ thị số 31/CTTg theo kế hoạch.")
+    assert list(refs) == ["31/CT-TTg"] and len(refs["31/CT-TTg"].mentions) == 3
