@@ -2,7 +2,8 @@
 
 ``normalize_text`` is applied to every string a parser puts in the model:
 Unicode NFC, stray control characters removed, non-breaking and other exotic
-spaces made plain, soft hyphens and zero-width characters dropped.
+spaces made plain, soft hyphens and zero-width characters dropped, the
+Icelandic "Ð"/"ð" (which OCR gives for the same glyph) read as "Đ"/"đ".
 Legacy Vietnamese encodings (TCVN3/ABC ".VnTime" and VNI) are detected and
 converted by ``core.legacy_encoding``.
 """
@@ -28,11 +29,18 @@ _TO_CLEAN = frozenset(map(chr, [
 ]))
 
 
+# the Icelandic eth, which OCR and Latin-1 mis-decodings give for the Vietnamese "Đ"/"đ" (same glyph)
+_ETH_TO_D = {0xD0: 0x110, 0xF0: 0x111}
+
+
 def normalize_text(text: str) -> str:
-    """NFC, no stray controls, plain spaces. Keeps line breaks and form feeds."""
+    """NFC, no stray controls, plain spaces, "Ð" read as "Đ". Keeps line
+    breaks and form feeds."""
     if not text:
         return ""
     t = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "Ð" in t or "ð" in t:
+        t = t.translate(_ETH_TO_D)
     if not _TO_CLEAN.isdisjoint(t):
         t = _CONTROLS.sub("", t, timeout=RX_TIMEOUT)
         t = _ZERO_WIDTH.sub("", t, timeout=RX_TIMEOUT)

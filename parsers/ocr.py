@@ -19,7 +19,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ import regex
 
 from parsers.pdf_layout import Word
 from core.syllables import TextQuality, is_valid_syllable, text_quality  # noqa: F401 (re-exported)
+from core.normalize import normalize_text
 from core.textutil import RX_TIMEOUT
 
 # --------------------------------------------------------------------------
@@ -263,6 +263,18 @@ def parse_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
     return deskew(words), conf
 
 
+SPECK_CONF = 65.0  # Tesseract's confidence (0..100) under which a lone character is taken for a speck
+
+
+def _speck(text: str, conf: float) -> bool:
+    """A lone character Tesseract is unsure of, other than a Latin letter, a
+    digit or a list mark: a speck, a stamp's edge or a rule's end read as a letter ("ỗ" before
+    "- Công đoàn …", "_" before "CỘNG HÒA …"). Kept, it glues to the line it
+    stands beside and hides what starts there (an addressee's dash, the motto)."""
+    # (a Latin letter or digit stays: "đợt I", an item "a", a misread "1" are words)
+    return len(text) == 1 and conf < SPECK_CONF and not (text.isascii() and text.isalnum()) and text not in "-–—+•*·"
+
+
 def read_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
     """Tesseract TSV → words (in points, as in the image) and mean confidence (0..1)."""
     rows = list(csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -286,7 +298,7 @@ def read_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
             continue
         text = (r.get("text") or "").strip()
         conf = float(r.get("conf") or -1)
-        if not text or conf < 0:
+        if not text or conf < 0 or _speck(text, conf):
             continue
         left, top, w, h = (float(r[k]) for k in ("left", "top", "width", "height"))
         key = (r["page_num"], r["block_num"], r["par_num"], r["line_num"])
@@ -294,7 +306,7 @@ def read_tsv(tsv: str, scale: float) -> tuple[list[Word], float | None]:
         # a line box spans ascender to descender: about 1.2 × the font size
         size = max(4.0, lh / scale / 1.25)
         words.append(Word(
-            text=unicodedata.normalize("NFC", text),
+            text=normalize_text(text),
             x0=left / scale, x1=(left + w) / scale, top=top / scale, bottom=(top + h) / scale,
             size=size, conf=conf / 100.0, line_id=line_ids.setdefault(key, len(line_ids)),
             par_id=par_ids.setdefault(key[:3], len(par_ids)),
