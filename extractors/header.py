@@ -832,7 +832,26 @@ def _month_by_stamp(iso: str | None, stamp: date) -> str | None:
     return f"{cand.day:02d}/{cand.month:02d}/{cand.year}"
 
 
+# a place-date line that names no day at all, as drafts and some plans print it: "Hà Nội, tháng 6 năm 2031"
+_PLACE_MONTH = regex.compile(
+    _PLACE_DATE.pattern.replace(r"[ \t]{0,2}(?:,[ \t]{0,3}|[ \t])(?:ngày|Ngày|NGÀY)", "")
+    + r"[ \t]{0,2},[ \t]{0,3}(?:tháng|Tháng|THÁNG)[ \t]{1,3}(?P<m>0?[1-9]|1[0-2])[ \t]{1,3}(?:năm|Năm|NĂM)[ \t]{1,3}"
+    r"(?P<y>(?:19|20)[0-9]{2})[ \t.]{0,3}$")
+
+
 def _read_place_date(top: list[Line], h: DocumentHeader, stamp: date | None = None) -> None:
+    _read_place_day(top, h, stamp)
+    if h.date is None and h.date_partial is None and h.place is None:
+        for ln in top:
+            m = _PLACE_MONTH.fullmatch(ln.text, timeout=rx_timeout(ln.text)) if len(ln.text) <= 80 else None
+            if m and fold(m.group("place")) not in ("so", "ngay"):
+                h.date_partial = f"{m.group('y')}-{int(m.group('m')):02d}"
+                h.place = m.group("place").strip()
+                h.locs["date"] = ln.loc
+                return
+
+
+def _read_place_day(top: list[Line], h: DocumentHeader, stamp: date | None = None) -> None:
     for i, ln in enumerate(top):
         if len(ln.text) > 160 or ("ngày" not in ln.text and "Ngày" not in ln.text and "NGÀY" not in ln.text):
             continue  # a place-date line is short and names the day

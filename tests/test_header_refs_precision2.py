@@ -234,3 +234,16 @@ def test_a_number_mistyped_with_a_letter_left_out_is_the_readable_one():
                    "Thực hiện Chỉ thị số 31/CT-TTg ngày 2/8/2031 của Thủ tướng Chính phủ về dân số,",
                    "các sở triển khai Chỉ thị số 31/CTTg theo kế hoạch.")
     assert list(refs) == ["31/CT-TTg"] and len(refs["31/CT-TTg"].mentions) == 3
+
+
+# --- a place-date line that names no day at all ("Hà Nội, tháng 6 năm 2031") -------------------------------------
+
+def test_a_place_and_month_without_a_day_dates_the_document_to_its_month():
+    for line, place in (("Tân An, tháng 6 năm 2031", "Tân An"), ("Bà Rịa - Vũng Tàu, tháng 11 năm 2031", "Bà Rịa - Vũng Tàu")):
+        h = header_of("SỞ NỘI VỤ TỈNH TÂN AN", "Số:      /KH-SNV", *MOTTO, line, "KẾ HOẠCH", "Tuyển dụng công chức",
+                      "Căn cứ tình hình thực tế, Sở Nội vụ xây dựng kế hoạch.")
+        assert (h.date, h.date_partial, h.place) == (None, "2031-" + line.split("tháng ")[1].split()[0].zfill(2), place)
+    # a sentence of the body is no place-date line
+    h = header_of("SỞ NỘI VỤ TỈNH TÂN AN", "Số: 4/KH-SNV", *MOTTO, "KẾ HOẠCH", "Tuyển dụng công chức",
+                  "Kỳ thi tổ chức tại Tân An, tháng 6 năm 2031 theo lịch.")
+    assert (h.date_partial, h.place) == (None, None)
