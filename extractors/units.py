@@ -283,6 +283,11 @@ _MEMBER_ROLE = regex.compile(
     r"(?:Phó[ ]+)?(?:Thành[ ]viên|Ủy[ ]viên|Uỷ[ ]viên|Tổ[ ](?:trưởng|phó|viên)|Thư[ ]ký|Trưởng[ ]+(?:tiểu[ ]ban|ban|đoàn|nhóm)"
     r"|Phó[ ]+(?:ban|đoàn)|Tổ[ ]phó|Trưởng[ ]+Tiểu[ ]ban)(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
+# a person named by his name, then a comma: the titles after it are his ("đồng chí Nguyễn Văn A, Ủy viên …, ")
+_NAMED_PERSON_BEFORE = regex.compile(r"(?<!\p{L})(?:[Đđ]ồng[ ]chí|[Đđ]/[Cc]|[Ôô]ng|[Bb]à)[ ]+\p{Lu}\p{Ll}*(?:[ ]+\p{Lu}\p{Ll}*){1,3}"
+                                     r"[ ]*,(?:[^.;:,]*,)*[ ]*$", regex.V1)
+# the colon that opens a roster line's duties right after the titles
+_DUTIES_COLON = regex.compile(r"[ ]*:[ ]*\p{Lu}", regex.V1)
 # "Đồng chí Giám đốc Sở X", "Ông Chủ tịch UBND huyện": a person named by title, his body the unit
 _HONORIFIC = regex.compile(r"(?:[Đđ]ồng[ ]chí|[Đđ]/[Cc]|Ông|Bà)[ ]+(?=" + _HOB + r"[ ])", regex.V1)
 # the person's other roles up to the colon that opens his duties: after the honorific any title, else a committee
@@ -1087,6 +1092,12 @@ def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
             continue
         break
     if not units:
+        return None
+    if (roles_end is None and units[0].head_of_body and start > 0
+            and _NAMED_PERSON_BEFORE.search(text, max(0, start - 160), start, timeout=rx_timeout(text))
+            and not _DUTIES_COLON.match(text, units[-1].end, timeout=rx_timeout(text))):
+        # "đồng chí Nguyễn Văn A, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh kết luận:": the titles after a person's name
+        # say who he is; only a roster line ("…, Giám đốc Sở X: <duties>") gives his body the duties after them
         return None
     _fold_inner_organs(units)
     _share_complement(units, nouns, text)

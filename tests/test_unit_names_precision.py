@@ -164,3 +164,28 @@ def test_lanh_dao_opening_a_list_of_verbs_is_the_verb():
     # "Lãnh đạo, chỉ đạo …" (to lead, to direct) opens an item's tasks; no body is named
     assert _list("Lãnh đạo, chỉ đạo tổ chức triển khai các nghị quyết của cấp trên") == []
     assert _list("Lãnh đạo Sở Nội vụ chỉ đạo rà soát") == ["Sở Nội vụ"]
+
+
+# --------------------------------------------------------------------------
+# Titles after a person's name say who he is: no subject, but for a roster line's duties
+# --------------------------------------------------------------------------
+
+
+def test_titles_after_a_persons_name_are_no_subject_list():
+    text = "Sau khi nghe báo cáo, đồng chí Lê Văn Cường, Phó Bí thư Huyện ủy, Chủ tịch Ủy ban nhân dân huyện kết luận:"
+    assert parse_unit_list(text, text.index("Phó Bí thư")) is None
+    # a roster line names the person, then his title and role, then his duties: his body does them
+    roster = "Đồng chí Lê Văn Cường, Giám đốc Sở Xây dựng, Tổ trưởng: Phụ trách chung."
+    assert _list(roster[roster.index("Giám đốc"):]) == ["Sở Xây dựng"]
+    ul = parse_unit_list(roster, roster.index("Giám đốc"))
+    assert ul is not None and [canonical_name(u.raw) for u in ul.units] == ["Sở Xây dựng"]
+
+
+def test_a_conclusions_items_are_not_the_speakers_tasks():
+    text = (
+        "Ngày 10/4/2026, Tổ công tác số 3 của Huyện ủy làm việc với Đảng ủy các xã. Sau khi nghe báo cáo, đồng chí "
+        "Lê Văn Cường, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Bí thư Huyện ủy, Chủ tịch Ủy ban nhân dân huyện kết luận:\n"
+        "1. Trong quý I năm 2026, các xã đã chủ động triển khai nghiêm túc các hướng dẫn của cấp trên.\n"
+    )
+    obs, _units = obligations_and_units(text)
+    assert not [o for o in obs if "quý I" in o.source_text and {u.name for u in o.units} & {"Huyện ủy", "Ủy ban nhân dân huyện"}]
