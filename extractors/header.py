@@ -590,6 +590,9 @@ def extract_header(doc: Document) -> DocumentHeader:
         h.number = _number_from_file_name(doc.source.path if doc.source else "", h.symbol)
     if h.issuer or h.place:
         _marks_from_text(lines, h)
+    if h.issuer and _PURPOSE_OPEN.match(fold(h.issuer), timeout=RX_TIMEOUT) \
+            and not _PLACED.search(fold(h.issuer), timeout=RX_TIMEOUT):
+        _level_from_text(lines, h)
     if h.date is None and h.date_partial and len(h.date_partial) == 4 and h.number is None and h.symbol:
         _month_from_own_caption(lines, h)
     if h.type and not h.type_code:
@@ -1024,6 +1027,27 @@ def _read_caption_header(top: list[Line], num_i: int, h: DocumentHeader) -> None
                 h.date = ds[0].iso
                 h.locs["date"] = nxt.loc
                 return
+
+
+_LEVEL_WORDS = {"tinh": "tỉnh", "huyen": "huyện", "thanh pho": "thành phố", "quan": "quận", "thi xa": "thị xã", "xa": "xã",
+                "phuong": "phường"}
+_LEVEL_AFTER = regex.compile(r"\s{1,3}(?P<l>tinh|huyen|thanh pho|quan|thi xa|xa|phuong)(?![\p{L}])")
+
+
+def _level_from_text(lines: list[Line], h: DocumentHeader) -> None:
+    """A body named by its task, its place level left out of the header ("BCĐ THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ" under
+    "TỈNH ỦY …"), that the text names with it ("Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở tỉnh (gọi tắt là …)"):
+    the level goes with its name."""
+    name = fold(h.issuer)
+    for ln in lines[:TOP_LINES + 40]:
+        text = fold(ln.text)
+        at = text.find(name)
+        if at < 0:
+            continue
+        m = _LEVEL_AFTER.match(text, at + len(name), timeout=RX_TIMEOUT)
+        if m:
+            h.issuer = f"{h.issuer} {_LEVEL_WORDS[m.group('l')]}"
+            return
 
 
 def _read_issuer_block(top: list[Line], num_i: int, h: DocumentHeader, body: list[Line] | None = None) -> None:

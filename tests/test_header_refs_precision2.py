@@ -184,6 +184,11 @@ def test_a_task_named_body_wrapped_over_the_issuer_block_is_one_name():
     h = header_of("TỈNH ỦY BÌNH AN", "BCĐ THỰC HIỆN QUY CHẾ", "DÂN CHỦ Ở CƠ SỞ", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
                   "Bình An, ngày    tháng 4 năm 2031", "Số    -TB/BCĐ", "THÔNG BÁO", "về việc phân công nhiệm vụ")
     assert (h.issuer, h.parent_issuer) == ("Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở", "Tỉnh ủy Bình An")
+    # the text names it with the level the header left out: the level goes with the name
+    h = header_of("TỈNH ỦY BÌNH AN", "BCĐ THỰC HIỆN QUY CHẾ", "DÂN CHỦ Ở CƠ SỞ", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                  "Bình An, ngày    tháng 4 năm 2031", "Số    -TB/BCĐ", "THÔNG BÁO", "về việc phân công nhiệm vụ",
+                  "Ban Chỉ đạo thực hiện  Quy chế dân chủ ở cơ sở tỉnh (gọi tắt là Ban Chỉ đạo) phân công như sau:")
+    assert h.issuer == "Ban Chỉ đạo thực hiện quy chế dân chủ ở cơ sở tỉnh"
     h = header_of("UBND HUYỆN TÂN AN", "HỘI ĐỒNG THI TUYỂN", "CÔNG CHỨC CẤP XÃ NĂM 2031", "Số: 3/TB-HĐTT", *MOTTO,
                   "Tân An, ngày 2 tháng 4 năm 2031", "THÔNG BÁO", "Kết quả thi tuyển")
     assert h.issuer.lower() == "hội đồng thi tuyển công chức cấp xã năm 2031"
