@@ -155,10 +155,13 @@ def ocr_code(group: str) -> str:
     if not g.isascii():
         # a letter Vietnamese does not write ("TƒW" for "TW"), read off a stain
         g = "".join(ch for ch in g if ch.isascii() or ch in _VIET_CODE_LETTERS) or g
-    if g != group and not is_type_code(g) and not is_issuer_code(g):
+    # a doubled letter ("QĐÐ" read with a Latin eth, "QĐĐ"): an OCR's stutter when the code without it is known and
+    # with it is not — any letter after an eth was replaced, only "Đ" otherwise ("KKT", "khu kinh tế", is a code)
+    if not is_type_code(g) and not is_issuer_code(g):
         for k in range(1, len(g)):
-            if g[k] == g[k - 1] and (is_type_code(g[:k] + g[k + 1:]) or is_issuer_code(g[:k] + g[k + 1:])):
-                return g[:k] + g[k + 1:]
+            one = g[:k] + g[k + 1:]
+            if g[k] == g[k - 1] and (g != group or g[k] == "Đ") and (is_type_code(one) or is_issuer_code(one)):
+                return one
     if "D" in g and not is_type_code(g) and not is_issuer_code(g):
         d = g.replace("D", "Đ")  # "QD", "ND": a type code read without its stroke (an OCR, a keyboard without Đ)
         if is_type_code(d) and not is_issuer_code(d):

@@ -252,3 +252,15 @@ def test_a_place_and_month_without_a_day_dates_the_document_to_its_month():
     h = header_of("SỞ NỘI VỤ TỈNH TÂN AN", "Số: 4/KH-SNV", *MOTTO, "KẾ HOẠCH", "Tuyển dụng công chức",
                   "Kỳ thi tổ chức tại Tân An, tháng 6 năm 2031 theo lịch.")
     assert (h.date_partial, h.place) == (None, None)
+
+
+# --- an OCR's doubled letter in a code ("QĐĐ-BGDĐT") is the known code --------------------------------------------
+
+def test_a_doubled_letter_in_a_code_is_the_known_code():
+    h = header_of("BỘ GIÁO DỤC VÀ ĐÀO TẠO", "Số:       /QĐĐ-BGDĐT", *MOTTO, "Hà Nội, ngày  tháng 12 năm 2031", "QUYẾT ĐỊNH",
+                  "Ban hành kế hoạch sức khỏe học đường")
+    assert (h.symbol, h.type) == ("QĐ-BGDĐT", "Quyết định")
+    refs = refs_of("Căn cứ Quyết định số 12/QĐĐ-UBND ngày 3/3/2031 của Ủy ban nhân dân tỉnh;")
+    assert list(refs) == ["12/QĐ-UBND"]
+    # a code of its own with a doubled letter stays as written ("KKT": khu kinh tế)
+    assert list(refs_of("Căn cứ Quyết định số 41/QĐ-KKT ngày 3/5/2031 của Ban Quản lý các khu kinh tế;")) == ["41/QĐ-KKT"]
