@@ -248,6 +248,8 @@ _PREAMBLE = regex.compile(r"(?:như[ ]sau|sau[ ]đây|cụ[ ]thể[ ]như[ ]sau|
 # "UBND huyện yêu cầu:", "… hướng dẫn các nội dung sau:" — but "hướng dẫn các xã lập quy hoạch" is a task
 _INTRO_ONLY = regex.compile(r"^(?:yeu cau|de nghi|giao|chi dao|thong bao|huong dan|quy dinh)(?: nhu sau| cac [^:]{0,40}:)?\s*:?$")
 _GENERIC_UNIT = regex.compile(r"^cac (?:co quan|don vi|co quan, don vi|don vi, co quan)$")
+# a plan's part on its aims ("I. MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM"): what it wants, no one's task
+_AIMS_SECTION = regex.compile(r"^(?:[ivxlc\d]{1,5}[.)/]?\s*)?(?:muc dich|yeu cau|muc tieu|quan diem)(?!\p{L})")
 _TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xuat|to chuc thuc hien|de nghi|trong tam|chuong trinh cong tac"
                               r"|thoi gian toi|nam toi|sap toi")
 # words of a closing order that says nothing but "carry this out"
@@ -1092,6 +1094,7 @@ class _Prose:
         # a report (Báo cáo) gives tasks only in its sections on directions and tasks ahead
         self.report = fold(b.header.type or "").startswith("bao cao") or (b.header.type_code or "").upper() == "BC"
         self.section_ok = False
+        self.section_aims = False  # the part being read states the plan's aims ("I. MỤC ĐÍCH, YÊU CẦU")
         self.ctx_year: str | None = None
         self.bare_heading = False
         self.bullets: list[str] = []
@@ -1211,6 +1214,7 @@ class _Prose:
             # a part heading ("II. GIẢI PHÁP", "PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026", "Điều 3. …")
             if level is None or level == 0 or not self.report:
                 self.section_ok = bool(_TASK_SECTION.search(fold(text), timeout=RX_TIMEOUT))
+                self.section_aims = bool(_AIMS_SECTION.match(fold(text), timeout=RX_TIMEOUT))
                 self.orphans, self.orphan_level = [], None
                 self.section_period = self._heading_period(text, p.loc, 0)
                 # a report's part on its own tasks ahead ("NHIỆM VỤ TRỌNG TÂM THÁNG 11", "PHƯƠNG HƯỚNG NĂM 2026"):
@@ -1818,7 +1822,8 @@ class _Prose:
                 if self.card is None:
                     self.card = d  # the card's role lines below it give its doers ("- Đơn vị chủ trì: Phòng X.")
                 return None, d
-            if (deadlines and labeled and _TASK_START.match(s_clean, timeout=_tm) and not s_clean.endswith(":")
+            if (deadlines and labeled and not self.section_aims and _TASK_START.match(s_clean, timeout=_tm)
+                    and not s_clean.endswith(":")
                     and _LIMIT_WORD.match(fold(deadlines[0].deadline.text), timeout=RX_TIMEOUT)):
                 # "(1) Tổ chức hội nghị lần thứ nhất: Chậm nhất ngày …" — an item opening with a task's verb and
                 # giving its limit, where nothing around names its doer: kept with no unit rather than lost (a
