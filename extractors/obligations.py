@@ -1421,7 +1421,8 @@ class _Prose:
             return
         # the body the plan charges with carrying it out ("Giao Sở Nội vụ chỉ đạo Ban Thi đua thực hiện các nhiệm vụ
         # được giao tại Kế hoạch"), else the issuer itself
-        doers = next(([(raw, role) for _k, raw, role, _l, imp in d.units if role == "lead" and not imp]
+        doers = next(([(UnitSpan(0, len(raw), raw, loc=loc), role) for _k, raw, role, loc, imp in d.units
+                       if role == "lead" and not imp]
                       for d in self.b.drafts if d.units and _PLAN_CARRY.search(fold(d.ob.action), timeout=RX_TIMEOUT)
                       and not all(_COLLECTIVE.match(fold(canonical_name(raw)), timeout=RX_TIMEOUT)
                                   for _k, raw, _r, _l, _i in d.units)), None)
