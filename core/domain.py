@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT, fold
 

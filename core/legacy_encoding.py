@@ -29,7 +29,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
-import regex
+from core import regex_cached as regex
 
 from core.syllables import is_valid_syllable  # the one Vietnamese syllable grammar
 from core.textutil import RX_TIMEOUT

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from core import regex_cached as regex
 
 from core.legacy_encoding import detect_encoding, to_unicode
 from core.textutil import RX_TIMEOUT

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT, rx_timeout
 

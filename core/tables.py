@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Sequence
 
-import regex
+from core import regex_cached as regex
 
 from core.model import Block, Cell, Paragraph, ParagraphStyle, Table, TableContinuation
 from core.textutil import RX_TIMEOUT, fold, rx_timeout

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from core import regex_cached as regex
 
 RX_TIMEOUT = 2.0
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import regex
+from core import regex_cached as regex
 
 from core.domain import doc_type_by_code, doc_types, issuer_abbrevs
 from core.syllables import is_valid_syllable

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import regex
+from core import regex_cached as regex
 
 from extractors.citation_find import Found, is_type_code
 from extractors.dates import find_dates

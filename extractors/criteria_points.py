@@ -17,7 +17,7 @@ Pure functions over strings, shared by the table reader
 
 from __future__ import annotations
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 

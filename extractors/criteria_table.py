@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
+from core import regex_cached as regex
 
 from extractors.criteria_points import (
     is_bullet,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT
 

@@ -28,7 +28,7 @@ import calendar
 import datetime as _dt
 from dataclasses import dataclass
 
-import regex
+from core import regex_cached as regex
 
 from extractors.dates import DateSpan, find_dates
 from extractors.sentences import ITEM_LABEL_PREFIX

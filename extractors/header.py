@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 import unicodedata
 
-import regex
+from core import regex_cached as regex
 
 from extractors.citation_resolve import normalize_issuer, normalize_type
 from extractors.dates import find_dates

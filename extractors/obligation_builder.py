@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+from core import regex_cached as regex
 
 from extractors.unit_registry import UnitRegistry
 from extractors.units import UnitSpan, parse_unit

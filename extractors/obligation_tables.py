@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-import regex
+from core import regex_cached as regex
 
 from extractors.deadlines import find_deadlines
 from extractors.obligation_builder import CLOSING, Draft, ObligationBuilder, clean_action, last_year, report_to

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import regex
+from core import regex_cached as regex
 
 from extractors.deadlines import (
     closing_bracket_due, covered_period_at, due_field, find_deadlines, open_ended_at, period_listed_at)

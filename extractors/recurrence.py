@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from core import regex_cached as regex
 
 from core.model import Obligation, Recurrence
 from core.textutil import RX_TIMEOUT, fold, rx_timeout

@@ -24,7 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-import regex
+from core import regex_cached as regex
 
 from extractors.citation_find import Found, find_citations, is_issuer_code, is_type_code
 from extractors.citation_resolve import (

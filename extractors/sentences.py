@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT, rx_timeout
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
+from core import regex_cached as regex
 
 from extractors.units import canonical_name
 from core.model import Unit

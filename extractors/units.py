@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 

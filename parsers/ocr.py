@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from statistics import median
 
-import regex
+from core import regex_cached as regex
 
 from parsers.pdf_layout import Word
 from core.syllables import TextQuality, is_valid_syllable, text_quality  # noqa: F401 (re-exported)

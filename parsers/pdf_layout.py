@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from statistics import median
 
-import regex
+from core import regex_cached as regex
 
 from core.syllables import is_valid_syllable
 from core.textutil import RX_TIMEOUT, rx_timeout

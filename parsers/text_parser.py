@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
+from core import regex_cached as regex
 
 from core.errors import DocumentError
 from core.model import (

@@ -66,7 +66,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-import regex
+from core import regex_cached as regex
 
 from core.errors import DocumentError
 from core.textutil import RX_TIMEOUT, fold, strip_diacritics

@@ -30,7 +30,7 @@ import warnings as warnings_
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import regex
+from core import regex_cached as regex
 
 from core.model import (
     Document,

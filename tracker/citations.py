@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
+from core import regex_cached as regex
 
 from tracker.store import DocumentCopy, copy_of, group_copies, source_rank
 from core.textutil import RX_TIMEOUT, strip_diacritics

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import regex
+from core import regex_cached as regex
 
 from tracker.cell_safety import csv_row as safe_csv_row, keep_text_row
 from tracker.status import (DEFAULT_SOON_DAYS, DUE_SOON, NO_DEADLINE, NOT_DUE, OVERDUE, STATUSES, Due, due_of,

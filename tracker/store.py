@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import regex
+from core import regex_cached as regex
 import sqlalchemy as sa
 from sqlalchemy import event
 

@@ -3,7 +3,7 @@ it, ignoring case, diacritics and punctuation (pure; used by the query and by th
 
 from __future__ import annotations
 
-import regex
+from core import regex_cached as regex
 
 from core.textutil import RX_TIMEOUT, fold
 from extractors.units import INTERNAL_ABBREVS
