@@ -619,6 +619,23 @@ def _name_end(text: str, rest_start: int) -> int:
     return end
 
 
+def _amended_laws_end(text: str, at: int, tm: float | None) -> int | None:
+    """Where the laws an amending title names from ``at`` end ("Luật A, Luật B và Luật C"), or None when
+    no law is named there."""
+    inner = _UNNUMBERED.match(text, at, timeout=tm)
+    if not inner:
+        return None
+    end = _name_end(text, inner.start("first"))
+    more = _NEXT_AMENDED.match(text, end, timeout=tm)
+    while more:
+        nxt = _UNNUMBERED.match(text, more.end(), timeout=tm)
+        if not nxt:
+            break
+        end = _name_end(text, nxt.start("first"))
+        more = _NEXT_AMENDED.match(text, end, timeout=tm)
+    return end
+
+
 def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | None = None) -> list[UnnumberedReference]:
     out: dict[str, UnnumberedReference] = {}
     numbered: set[str] = set()
@@ -645,29 +662,13 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
         # its title ("… của Luật A, Luật B và Luật C"), are cited there by no mention of their own
         amending: list[tuple[int, int]] = []
         for m in _AMENDING.finditer(text, timeout=tm):
-            inner = _UNNUMBERED.match(text, m.end(), timeout=tm)
-            if inner:
-                end = _name_end(text, inner.start("first"))
-                more = _NEXT_AMENDED.match(text, end, timeout=tm)
-                while more:
-                    nxt = _UNNUMBERED.match(text, more.end(), timeout=tm)
-                    if not nxt:
-                        break
-                    end = _name_end(text, nxt.start("first"))
-                    more = _NEXT_AMENDED.match(text, end, timeout=tm)
+            end = _amended_laws_end(text, m.end(), tm)
+            if end is not None:
                 add(stream, c, m.start(), end, squash_spaces(m.group("type")))
                 amending.append((m.end(), end))
         for m in _AMENDS_TITLE.finditer(text, timeout=tm):
-            inner = _UNNUMBERED.match(text, m.end(), timeout=tm)
-            end = _name_end(text, inner.start("first")) if inner else m.end()
-            more = _NEXT_AMENDED.match(text, end, timeout=tm) if inner else None
-            while more:
-                nxt = _UNNUMBERED.match(text, more.end(), timeout=tm)
-                if not nxt:
-                    break
-                end = _name_end(text, nxt.start("first"))
-                more = _NEXT_AMENDED.match(text, end, timeout=tm)
-            amending.append((m.end(), end))
+            end = _amended_laws_end(text, m.end(), tm)
+            amending.append((m.end(), m.end() if end is None else end))
         for m in _CONSTITUTION.finditer(text, timeout=tm):
             add(stream, c, m.start(), m.end(), "Hiến pháp", canonical=f"Hiến pháp năm {m.group('y')}")
         for m in _UNNUMBERED.finditer(text, timeout=tm):
