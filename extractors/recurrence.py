@@ -87,8 +87,10 @@ _PATTERNS = [
         r"(?:[ ]*/[ ]*|[ ]+(?:mỗi|trên|trong(?:[ ]+(?:1|01|một))?|một)[ ]+)(?:(?:1|01)[ ]+)?" + _PERIOD + r"(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     # định kỳ N tháng / định kỳ hằng quý / hằng năm
+    # (never a rate of lateness: "mỗi ngày trễ trừ 5%", "mỗi tháng chậm nộp", "mỗi ngày quá hạn" say what a delay costs)
     ("every", regex.compile(
-        r"(?:(?:định|thường)[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=(?:định|thường)[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})",
+        r"(?:(?:định|thường)[ ]kỳ[ ]+)?(?:" + _EACH + r"[ ]+" + _PERIOD + r"|(?<=(?:định|thường)[ ]kỳ[ ]+)" + _NUM + r"[ ]+" + _PERIOD.replace("unit", "unit2") + r")(?!\p{L})"
+        r"(?![ ]+(?:trễ|chậm|quá[ ]hạn)(?!\p{L}))",
         regex.V1 | regex.IGNORECASE)),
     ("every_n", regex.compile(r"(?:định|thường)[ ]kỳ[ ]+" + _NUM + r"[ ]+" + _PERIOD + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)),
     # "báo cáo kết quả theo quý": by the period, as "hằng quý" (same reading rules)

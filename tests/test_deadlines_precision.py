@@ -504,3 +504,14 @@ def test_a_due_field_with_a_long_label_keeps_its_due_date():
     - Số lượng: tối đa 800 người dự thi.
     """, date="2027-12-20")
     assert [o.deadline.date for o in obs if o.deadline] == ["2028-01-21"]
+
+
+def test_a_rate_of_lateness_is_no_recurring_duty():
+    # "mỗi ngày trễ trừ 5%" says what each day of delay costs; the duty is the one-off submission
+    from extractors.recurrence import find_recurrences
+
+    for text in ("Nộp hồ sơ về Phòng Đào tạo đúng hạn, mỗi ngày trễ bị trừ 2% điểm thi đua.",
+                 "Đơn vị nộp chậm thì mỗi tháng chậm nộp tính thêm 0,05%.",
+                 "Mỗi ngày quá hạn bị xử lý theo quy chế."):
+        assert find_recurrences(text) == [], text
+    assert [r.recurrence.rrule for r in find_recurrences("Các khoa báo cáo hằng ngày về Phòng Y tế.")] == ["FREQ=DAILY"]
