@@ -1853,6 +1853,16 @@ def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
             h.recipients = inline if len(inline) > 1 else [_strip_item(rest)]
         else:
             items, _ = _read_list(lines, i + 1)
+            if not rest and not items:
+                # a PDF's header band read column by column: "Kính gửi:" closes the left column, the motto and the
+                # place-date line of the right one come next, then the list
+                j = i + 1
+                while j < min(len(lines), i + 6) and (_MOTTO.search(lines[j].text, timeout=RX_TIMEOUT)
+                                                      or _PLACE_DATE.match(lines[j].text, timeout=RX_TIMEOUT)
+                                                      or not any(ch.isalnum() for ch in lines[j].text)):
+                    j += 1
+                if j > i + 1:
+                    items, _ = _read_list(lines, j)
             h.recipients = inline + items
         # "- Sở A các tỉnh; Sở B tỉnh X;": two addressees on one item, apart at the semicolon
         h.recipients = [x for r in h.recipients for x in (_strip_item(p) for p in _RECIPIENT_SEMI.split(r, timeout=RX_TIMEOUT)) if x]

@@ -264,3 +264,19 @@ def test_a_doubled_letter_in_a_code_is_the_known_code():
     assert list(refs) == ["12/QĐ-UBND"]
     # a code of its own with a doubled letter stays as written ("KKT": khu kinh tế)
     assert list(refs_of("Căn cứ Quyết định số 41/QĐ-KKT ngày 3/5/2031 của Ban Quản lý các khu kinh tế;")) == ["41/QĐ-KKT"]
+
+
+# --- a PDF's header band read column by column: "Kính gửi:" closes the left column, the list comes after the
+# motto and the place-date line of the right one ----------------------------------------------------------------
+
+def test_addressees_after_the_right_column_of_the_header_band():
+    h = header_of("SỞ Y TẾ TỈNH NAM SƠN", "TRUNG TÂM KIỂM SOÁT BỆNH TẬT", "Số: 88/TTKS-NV",
+                  "V/v báo cáo số liệu tiêm chủng", "Kính gửi:", *MOTTO, "Nam Sơn, ngày 12 tháng 5 năm 2031",
+                  "- Trung tâm Y tế các huyện;", "- Bệnh viện Đa khoa khu vực Bắc Nam Sơn.",
+                  "Để tổng hợp số liệu, Trung tâm đề nghị các đơn vị báo cáo trước ngày 20/5/2031.")
+    assert h.recipients == ["Trung tâm Y tế các huyện", "Bệnh viện Đa khoa khu vực Bắc Nam Sơn"]
+    assert h.date == "2031-05-12"
+    # the list right under "Kính gửi:" is read as before
+    h = header_of("SỞ Y TẾ TỈNH NAM SƠN", "Số: 89/SYT-NV", *MOTTO, "Nam Sơn, ngày 12 tháng 5 năm 2031",
+                  "V/v báo cáo", "Kính gửi:", "- Trung tâm Y tế các huyện.", "Sở đề nghị các đơn vị báo cáo.")
+    assert h.recipients == ["Trung tâm Y tế các huyện"]
