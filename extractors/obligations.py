@@ -634,6 +634,11 @@ _AGENT_LEADS = regex.compile(r"(?:chủ[ ]trì|thực[ ]hiện|đảm[ ]nhiệm|
                              r"|là[ ]đầu[ ]mối|chịu[ ]trách[ ]nhiệm)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
 
+def _is_type(h: DocumentHeader, name: str, code: str) -> bool:
+    """The document is of this type: its type named ("Kế hoạch …", folded ``name``) or its code ("KH")."""
+    return fold(h.type or "").startswith(name) or (h.type_code or "").upper() == code
+
+
 def _agent_subject(s: str) -> _Subject | None:
     """A sentence with no subject whose doer is the agent of "do" or of a passive "được", in its main clause."""
     m = _AGENT.search(s, 0, 160, timeout=rx_timeout(s))
@@ -1092,7 +1097,7 @@ class _Prose:
         self.addr_locs: dict[str, Loc] = {}  # where each addressee is written
         self.last_subject: list[tuple[UnitSpan, str]] | None = None  # of the last task given, for deadline sentences
         # a report (Báo cáo) gives tasks only in its sections on directions and tasks ahead
-        self.report = fold(b.header.type or "").startswith("bao cao") or (b.header.type_code or "").upper() == "BC"
+        self.report = _is_type(b.header, "bao cao", "BC")
         self.section_ok = False
         self.section_aims = False  # the part being read states the plan's aims ("I. MỤC ĐÍCH, YÊU CẦU")
         self.ctx_year: str | None = None
@@ -1392,7 +1397,7 @@ class _Prose:
         quyết này"), implied.  A plan's tasks that nothing in it gives a doer are its issuer's (``_own_plan``)."""
         self._own_plan()
         h = self.b.header
-        if not self.unitless or not (fold(h.type or "").startswith("nghi quyet") or (h.type_code or "").upper() == "NQ"):
+        if not self.unitless or not _is_type(h, "nghi quyet", "NQ"):
             return
         doers = next(([(raw, role) for _k, raw, role, _l, _i in d.units if role == "lead"] for d in self.b.drafts
                       if d.units and _CARRY_OUT.match(fold(d.ob.action), timeout=RX_TIMEOUT)), None)
@@ -1409,7 +1414,7 @@ class _Prose:
         own campaign), implied, at the issuer's words in the header.  A Quyết định or Nghị quyết approving a plan
         is not one: its unnamed tasks stay with no unit."""
         h = self.b.header
-        if not (fold(h.type or "").startswith("ke hoach") or (h.type_code or "").upper() == "KH"):
+        if not _is_type(h, "ke hoach", "KH"):
             return
         if h.recipients or self.list_addr or not h.issuer:
             return
@@ -2204,7 +2209,7 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
     prose.addr_locs = _recipient_locs(doc, header)
     prose.groups = _groups(doc)
     prose.issuer = _issuer_span(doc, header) if prose.report else None
-    if not header.recipients and (fold(header.type or "").startswith("ke hoach") or (header.type_code or "").upper() == "KH"):
+    if not header.recipients and _is_type(header, "ke hoach", "KH"):
         prose.plan_issuer = _issuer_span(doc, header)
     flat = FlatTableReader(b)
     for blk in doc.blocks:

@@ -577,23 +577,24 @@ _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
 
+# "sửa đổi, bổ sung một số điều", and a law's name coming next
+_AMEND_WORDS = r"(?:sửa|Sửa)\s{1,3}đổi(?:,?\s{1,3}bổ\s{1,3}sung)?\s{1,3}(?:một\s{1,3}số\s{1,3}(?:điều|Điều)\s{1,3})?"
+_LAW_AHEAD = r"(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
 _AMENDING = regex.compile(
-    r"(?<![\p{L}])(?P<type>Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3}(?:sửa|Sửa)\s{1,3}đổi(?:,?\s{1,3}bổ\s{1,3}sung)?\s{1,3}"
-    r"(?:một\s{1,3}số\s{1,3}(?:điều|Điều)\s{1,3})?(?:của\s{1,3}(?:các\s{1,3})?)?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
+    r"(?<![\p{L}])(?P<type>Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3}" + _AMEND_WORDS + r"(?:của\s{1,3}(?:các\s{1,3})?)?" + _LAW_AHEAD
 )
 
 
 # the title of a numbered amending act naming the laws it amends: "Luật số 97/2030/QH16 về sửa đổi, bổ sung một số
 # điều của Luật A, Luật B và Luật C" — those laws are named there as its subject, cited by no mention of their own
 _AMENDS_TITLE = regex.compile(
-    r"(?<![\p{L}])(?<!(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3})(?:sửa|Sửa)\s{1,3}đổi(?:,?\s{1,3}bổ\s{1,3}sung)?\s{1,3}"
-    r"(?:một\s{1,3}số\s{1,3}(?:điều|Điều)\s{1,3})?của\s{1,3}(?:các\s{1,3})?(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})"
+    r"(?<![\p{L}])(?<!(?:Luật|Bộ\s+luật|Pháp\s+lệnh)\s{1,3})" + _AMEND_WORDS + r"của\s{1,3}(?:các\s{1,3})?" + _LAW_AHEAD
 )
 
 
 _BILL_BEFORE = regex.compile(r"(?<![\p{L}])(?:dự|Dự|DỰ)\s{1,3}(?:án|thảo|ÁN|THẢO)\s{1,3}$")
 # the next law an amending law's title names: "… của Luật A, Luật B và Luật C"
-_NEXT_AMENDED = regex.compile(r"\s{0,3}(?:,|\s(?:và|VÀ))\s{1,3}(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)\s{1,3}\p{L})")
+_NEXT_AMENDED = regex.compile(r"\s{0,3}(?:,|\s(?:và|VÀ))\s{1,3}" + _LAW_AHEAD)
 # a law's number right after its name: "Luật Quản lý thuế số 38/2019/QH14", "Luật Đầu tư công số: 39/2019/QH14"
 _NUMBER_AFTER_NAME = regex.compile(
     r"\s{0,3},?\s{0,3}(?:số|Số)\s{0,3}:?\s{0,3}[0-9]{1,5}\s{0,2}/\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
