@@ -2212,7 +2212,13 @@ def extract_obligations(doc: Document, header: DocumentHeader) -> tuple[list[Obl
     if not header.recipients and _is_type(header, "ke hoach", "KH"):
         prose.plan_issuer = _issuer_span(doc, header)
     flat = FlatTableReader(b)
+    # what stands above "Kính gửi:" is the header (a PDF band read column by column puts a subject's second line
+    # there, "Công đoàn Việt Nam lần thứ XI"): no task is given before the addressees are named
+    addr = header.locs.get("recipients")
+    body_from = addr.block if addr is not None and addr.table is None and addr.footnote is None and addr.block is not None else 0
     for blk in doc.blocks:
+        if blk.index < body_from:
+            continue
         if isinstance(blk, Table):
             flat.flush()
             prose.closing = False

@@ -186,3 +186,20 @@ def test_an_item_opening_with_a_task_and_giving_its_limit_is_kept():
     - Giám sát việc lấy ý kiến cử tri tại các thôn (từ 04/02/2029 đến 08/02/2029).
     """, date="2028-12-01", type="Thông báo", issuer="Hội Cựu chiến binh xã Tân Phú")
     assert [d for d, _s in _dated(obs)] == ["2029-01-12", "2029-06-20"]
+
+
+def test_nothing_above_the_addressees_is_a_task():
+    # a PDF header band read column by column: the subject's second line ("Hội Nông dân tỉnh tổ chức …") stands
+    # before "Kính gửi:", after the right column; the body starts after the addressees
+    from extractors.header import extract_header
+    from extractors.obligations import extract_obligations
+    from header_helpers import MOTTO, doc_of
+
+    lines = ("HỘI NÔNG DÂN TỈNH NAM SƠN", "Số: 41/HND-TG", "V/v hưởng ứng cuộc thi do",
+             "Hội Nông dân tỉnh tổ chức năm 2031", "Kính gửi:", *MOTTO, "Nam Sơn, ngày 2 tháng 3 năm 2031",
+             "- Hội Nông dân các huyện;", "- Hội Nông dân thành phố Nam Sơn.",
+             "Đề nghị Hội Nông dân các huyện báo cáo danh sách dự thi trước ngày 20/3/2031.")
+    doc = doc_of(*lines)
+    obs, _ = extract_obligations(doc, extract_header(doc))
+    assert [o.action[:9] for o in obs] == ["báo cáo d"]
+    assert [u.name for u in obs[0].units] == ["Hội Nông dân các huyện"]
