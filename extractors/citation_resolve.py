@@ -507,6 +507,11 @@ _PREDICATE_VERB = regex.compile(
     r"cho\s+phép|kết\s+luận|ký|phối\s+hợp|chủ\s+trì|tham\s+mưu|đề\s+xuất|tiếp\s+tục|ghi|xác\s+định)(?![\p{L}])")
 
 
+# a preposition right after a capitalised name opens the rest of the sentence ("của Tỉnh ủy X thành các đề án",
+# "của Công ty Y theo đề nghị tại …"); "về", "cho", "với" may go on with a name ("Ủy ban Quốc gia về …"), so not those
+_PREPOSITION_AFTER_NAME = regex.compile(r"^(?:theo|tại|thành|nhằm|để)$")
+
+
 def _cut_at_predicate(phrase: str) -> str:
     """The body's name without the predicate that may follow it: after a
     place level word ("tỉnh", "huyện") only capitalised words continue the name
@@ -523,6 +528,9 @@ def _cut_at_predicate(phrase: str) -> str:
                 break
             if sum(x[:1].isupper() for x in out) >= 2 and _PREDICATE_VERB.match(" ".join(words[k:k + 2]), timeout=RX_TIMEOUT):
                 break
+            if out[-1][:1].isupper() and sum(x[:1].isupper() for x in out) >= 2 \
+                    and _PREPOSITION_AFTER_NAME.match(w, timeout=RX_TIMEOUT):
+                break  # "… của Tỉnh ủy X thành các đề án", "… của Công ty Y theo nội dung đề nghị tại …"
             if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) \
                     and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
                 break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
@@ -763,14 +771,14 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     named = "," in whole and all(_comma_in_name(whole, c.start()) for c in regex.finditer(",", whole, timeout=RX_TIMEOUT))
     cands = [whole] if named else regex.split(r"\s{0,3},\s{0,3}", whole, timeout=RX_TIMEOUT)
     for cand in cands:
-        iss = normalize_issuer(cand)
+        iss = normalize_issuer(_cut_at_predicate(cand))
         if iss and iss[:1].isupper() and _issuer_fits_code(iss, found):
             return iss
     if m.re is _ISSUER_BEFORE and len(cands) == 1 and not _issuer_by_any_code(found):
         # "theo quy định của Bộ Giáo dục và Đào tạo tại Thông báo số 691/TB-QLCL", "ý kiến chỉ đạo của Lãnh đạo
         # Chính phủ tại văn bản số 1496/VPCP-KTTH": one body (or its head) named before a number whose code is a
         # unit's no table spells out — the text names who issued it
-        iss = normalize_issuer(cands[0])
+        iss = normalize_issuer(_cut_at_predicate(cands[0]))
         if iss and _NAMED_BODY.match(iss, timeout=RX_TIMEOUT) and len(iss.split()) >= 2:
             return iss
     return None
