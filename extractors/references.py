@@ -298,9 +298,19 @@ _BARE_HEAD_ISSUES = regex.compile(
     r"\s{1,3}(?:(?:đã|vừa|cũng)\s{1,3})?(?:ban\s{1,3}hành|có|ký|gửi|ra)\s{1,3}(?:các\s{1,3})?$")
 
 
+_BARE_HEAD = regex.compile(r"Sở|Ban|Bộ|Trường|Phòng|Trung\s+tâm|Viện|Cục|Tổng\s+cục|Chi\s+cục|Khoa|Văn\s+phòng|Hội\s+đồng")
+
+
 def _own_body_by_its_head(text: str, r: Resolved, own_issuer: str) -> None:
     """A document its writer issued, named by the head word of the writer's own
-    name ("Sở" in a Sở Y tế letter): that body, when the symbol's code fits it."""
+    name ("Sở" in a Sở Y tế letter): that body, when the symbol's code fits it —
+    before the number ("Sở đã ban hành Kế hoạch số …") or after it ("Công văn số
+    12/BNN-KH ngày … của Bộ về việc …")."""
+    if r.issuer and r.issuer_source == "explicit" and _BARE_HEAD.fullmatch(r.issuer, timeout=RX_TIMEOUT) \
+            and fold(own_issuer).startswith(fold(r.issuer) + " ") \
+            and r.found.issuer_codes and issuer_fits_code(own_issuer, r.found):
+        r.issuer = own_issuer
+        return
     if r.issuer:
         return
     m = _BARE_HEAD_ISSUES.search(text[max(0, r.start - 60):r.start], timeout=RX_TIMEOUT)

@@ -27,3 +27,22 @@ def test_an_issuer_named_before_or_after_a_number_stops_at_theo_tai_thanh():
     ):
         refs = refs_of("Kính gửi: Các đơn vị.", text)
         assert refs[rid].issuer == issuer, (text, refs[rid].issuer)
+
+
+# --- "của Bộ", "của Sở": the writer's own body named by its head word after a number ------------------------
+
+def test_a_bare_head_word_after_a_number_is_the_writers_own_body_when_the_code_fits():
+    header = ("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Số: 310/BNN-KH", *MOTTO, "Hà Nội, ngày 3 tháng 4 năm 2031",
+              "V/v lập kế hoạch vốn")
+    refs = refs_of(*header, "Kính gửi: Các Sở Nông nghiệp.",
+                   "Các Sở lập biểu theo mẫu tại Công văn số 1207/BNN-KH ngày 12/5/2029 của Bộ về việc lập dự toán.")
+    assert refs["1207/BNN-KH"].issuer == "Bộ Nông nghiệp và Phát triển nông thôn"
+    header = ("UBND TỈNH AN GIANG", "SỞ Y TẾ", "Số: 55/SYT-NV", *MOTTO, "An Giang, ngày 3 tháng 4 năm 2031",
+              "V/v báo cáo dịch bệnh")
+    refs = refs_of(*header, "Kính gửi: Các bệnh viện.",
+                   "Thực hiện Công văn số 40/SYT-NV ngày 2/2/2031 của Sở, các bệnh viện báo cáo số ca bệnh.")
+    assert refs["40/SYT-NV"].issuer == "Sở Y tế"
+    # a code that is not the writer's: the head word stays as written
+    refs = refs_of(*header, "Kính gửi: Các bệnh viện.",
+                   "Thực hiện Công văn số 41/BYT-KCB ngày 2/2/2031 của Bộ, các bệnh viện báo cáo số ca bệnh.")
+    assert refs["41/BYT-KCB"].issuer != "Sở Y tế"
