@@ -1603,11 +1603,34 @@ def _ocr_date_words(top: list[Line]) -> list[Line]:
 _TAIL_CONNECTOR = regex.compile(r"(?:CỦA|VÀ|VỚI|CHO|ĐỐI\s{1,3}VỚI|TẠI|THUỘC|TRONG)\s{1,3}$")
 
 
+# a council's session run onto the end of a capitals paragraph ("… HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA XII KỲ HỌP THỨ 7")
+_SESSION_TAIL = regex.compile(r"(?<=\S)\s{1,3}(?P<s>(?:KHÓA|KHOÁ)\s{1,3}[IVXLC0-9]{1,6}\s{0,3}[,\-–]?\s{0,3}"
+                              r"KỲ\s{1,3}HỌP(?:\s{1,3}[\p{Lu}0-9]{1,12}){0,3})\s{0,3}$")
+
+
+def _split_session_tails(top: list[Line]) -> list[Line]:
+    """A capitals paragraph ending on a council's session, right before the preamble: the session cut off as a
+    line of its own, as the printed layout has it."""
+    out: list[Line] = []
+    for j, ln in enumerate(top):
+        t = ln.text
+        nxt = top[j + 1].text if j + 1 < len(top) else ""
+        m = _SESSION_TAIL.search(t, timeout=rx_timeout(t)) if 20 <= len(t) <= 600 and _is_title_caps(t) else None
+        if m is None or m.start() < 10 or not _PREAMBLE.match(nxt, timeout=RX_TIMEOUT):
+            out.append(ln)
+            continue
+        head = t[:m.start()].rstrip()
+        out.append(Line(head, ln.loc.span(0, len(head)) if ln.loc.start is not None else ln.loc))
+        out.append(Line(t[m.start("s"):], ln.loc.span(m.start("s"), len(t)) if ln.loc.start is not None else ln.loc))
+    return out
+
+
 def _split_authority_tails(top: list[Line]) -> list[Line]:
     """A web copy's title paragraph with the enacting authority run onto its end ("VỀ KẾT QUẢ GIÁM SÁT … HỘI
     ĐỒNG NHÂN DÂN TỈNH X" ⏎ "KHÓA …, KỲ HỌP …", "QUYẾT ĐỊNH BAN HÀNH … BỘ TRƯỞNG BỘ Y TẾ" ⏎ "Căn cứ …"): the
     authority cut off as a line of its own, so it ends the subject and names the issuer. Only a capitals line
     right before the session line or the preamble; a body named after "của", "và", "cho" … is the subject's."""
+    top = _split_session_tails(top)
     out: list[Line] = []
     for j, ln in enumerate(top):
         t = ln.text

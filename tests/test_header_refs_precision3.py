@@ -46,3 +46,15 @@ def test_a_bare_head_word_after_a_number_is_the_writers_own_body_when_the_code_f
     refs = refs_of(*header, "Kính gửi: Các bệnh viện.",
                    "Thực hiện Công văn số 41/BYT-KCB ngày 2/2/2031 của Bộ, các bệnh viện báo cáo số ca bệnh.")
     assert refs["41/BYT-KCB"].issuer != "Sở Y tế"
+
+
+# --- a web copy without a header: the title, the council and its session run together in one paragraph -------
+
+def test_a_session_run_onto_the_title_paragraph_is_no_part_of_the_issuer():
+    for session in ("KHÓA XII KỲ HỌP THỨ 7", "KHÓA IX, KỲ HỌP THỨ HAI", "KHOÁ X - KỲ HỌP CHUYÊN ĐỀ"):
+        h = header_of("NGHỊ QUYẾT",
+                      f"VỀ KẾ HOẠCH ĐẦU TƯ CÔNG NĂM 2032 HỘI ĐỒNG NHÂN DÂN TỈNH HÀ NAM {session}",
+                      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                      "QUYẾT NGHỊ:", "Điều 1. Thông qua kế hoạch đầu tư công năm 2032.")
+        assert h.issuer == "Hội đồng nhân dân tỉnh Hà Nam", (session, h.issuer)
+        assert h.subject is not None and "KỲ HỌP" not in h.subject.upper(), h.subject
