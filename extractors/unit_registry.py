@@ -54,6 +54,7 @@ class UnitRegistry:
         self._seeds: list[str] = []
         self._short: dict[str, str] = {}  # key of a short form defined in the text -> the full name
         self._bare_cache: dict[str, str] | None = None  # bare head noun -> the body it refers to (see _bare_referents)
+        self._by_name: dict[tuple[str, ...], str] = {}  # the words of an entry's name, in any order -> its key
         for s in seeds or []:
             name = canonical_name(s)
             if len(_words(name)) >= 3:
@@ -66,6 +67,12 @@ class UnitRegistry:
             words = words[1:]
         out = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
         return " ".join(out)
+
+    def _name_words(self, name: str) -> tuple[str, ...]:
+        words = _words(name)
+        if words[:1] == ["cac"] and len(words) > 1:
+            words = words[1:]
+        return tuple(sorted(words)) if len(words) >= 3 else tuple(words)
 
     def define(self, short: str, full: str) -> None:
         """"(sau đây gọi là Ban Chỉ đạo)": ``short`` stands for ``full`` from here on."""
@@ -94,7 +101,18 @@ class UnitRegistry:
                 key = target
         e = self._entries.get(key)
         if e is None:
-            e = self._entries[key] = _Entry(name=self._seed_name(name) or name, order=len(self._entries))
+            full = self._seed_name(name) or name
+            same = self._by_name.get(self._name_words(full))
+            if same is not None:
+                # two spellings given the same name (both the addressee they begin: "BHXH Thành phố" and "Bảo hiểm xã
+                # hội" in a letter to "Bảo hiểm xã hội thành phố Hà Nội"), or one list of places in another order
+                # ("UBND các xã, phường" / "UBND các phường, xã"): one body
+                self._alias_of[key] = same
+                key = same
+                e = self._entries[same]
+            else:
+                e = self._entries[key] = _Entry(name=full, order=len(self._entries))
+                self._by_name.setdefault(self._name_words(full), key)
         for alias in (raw.strip(), name):
             if alias and alias != e.name and alias not in e.aliases:
                 e.aliases.append(alias)

@@ -1,0 +1,59 @@
+"""Units: precision on shapes seen on unseen documents (issue 10, classes 2, 3 and 5): one body given
+twice, people taken for bodies, a table's column of people read as one of bodies.
+
+Every sentence here is invented for the test (bodies, places, people and wording are made up); none is
+copied from a gold file or a corpus document. Each test failed before the change it covers.
+"""
+
+from __future__ import annotations
+
+from core.textutil import fold
+from extractors.unit_registry import UnitRegistry
+from obligation_helpers import obligations_and_units
+
+
+def _unit_names(units) -> list[str]:
+    return [u.name for u in units]
+
+
+# --------------------------------------------------------------------------
+# One body registered twice
+# --------------------------------------------------------------------------
+
+
+def test_two_short_spellings_of_one_addressee_are_one_unit():
+    # both short spellings begin the one addressee and take its name: one body, not two
+    reg = UnitRegistry(seeds=["Quỹ Bảo trợ nông dân tỉnh Hải Đông"])
+    a = reg.resolve("Quỹ Bảo trợ nông dân tỉnh")
+    b = reg.resolve("Quỹ Bảo trợ nông dân")
+    assert reg.name(a) == reg.name(b) == "Quỹ Bảo trợ nông dân tỉnh Hải Đông"
+    units = reg.units()
+    assert _unit_names(units) == ["Quỹ Bảo trợ nông dân tỉnh Hải Đông"]
+    assert "Quỹ Bảo trợ nông dân" in units[0].aliases
+
+
+def test_a_list_of_places_in_another_order_is_the_same_body():
+    reg = UnitRegistry()
+    reg.resolve("UBND các thôn, bản")
+    reg.resolve("Ủy ban nhân dân các bản, thôn")
+    assert [fold(n) for n in _unit_names(reg.units())] == [fold("Ủy ban nhân dân các thôn, bản")]
+
+
+def test_different_bodies_are_kept_apart():
+    reg = UnitRegistry()
+    for raw in ("Sở Tài chính", "Sở Xây dựng", "Ban Chỉ đạo tỉnh", "Ban Chỉ đạo huyện", "Phòng Kinh tế"):
+        reg.resolve(raw)
+    assert len(reg.units()) == 5
+
+
+def test_a_letter_to_one_addressee_named_three_ways_gives_one_unit():
+    obs, units = obligations_and_units("""
+    Kính gửi: Trung tâm Phát triển quỹ đất tỉnh Hải Đông.
+    1. Trung tâm Phát triển quỹ đất tỉnh
+    - Rà soát hồ sơ giao đất của các dự án trước ngày 20/5/2031.
+    2. Sở Tài chính
+    - Phối hợp với Trung tâm Phát triển quỹ đất kiểm tra việc bồi thường.
+    """, date="2031-04-02", issuer="Ủy ban nhân dân tỉnh Hải Đông",
+        recipients=["Trung tâm Phát triển quỹ đất tỉnh Hải Đông"])
+    names = [fold(n) for n in _unit_names(units)]
+    assert names.count(fold("Trung tâm Phát triển quỹ đất tỉnh Hải Đông")) == 1, names
