@@ -237,9 +237,11 @@ _CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?:\(\s?(
 
 
 def _has_place_date(text: str) -> bool:
-    """Whether a (short) line holds a place-date ("Hà Nội, ngày …")."""
-    return len(text) <= 400 and ("ngày" in text or "Ngày" in text or "NGÀY" in text) \
-        and bool(_PLACE_DATE.search(text, timeout=rx_timeout(text)))
+    """Whether a (short) line holds a place-date ("Hà Nội, ngày …") — not a number cited with its date
+    ("… Thông tư số 12/2031/TT-BTC ngày 02/3/2031 …", a wrapped subject's line: _cited_symbol_place)."""
+    if len(text) > 400 or not ("ngày" in text or "Ngày" in text or "NGÀY" in text):
+        return False
+    return any(not _cited_symbol_place(text, pd) for pd in _PLACE_DATE.finditer(text, timeout=rx_timeout(text)))
 
 
 _AGENCY_WORD = regex.compile(r"(?<![\p{L}])(?:UBND|Sở|Phòng|Ban|Văn|VT|Lưu)(?![\p{L}])")

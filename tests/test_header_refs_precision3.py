@@ -58,3 +58,15 @@ def test_a_session_run_onto_the_title_paragraph_is_no_part_of_the_issuer():
                       "QUYẾT NGHỊ:", "Điều 1. Thông qua kế hoạch đầu tư công năm 2032.")
         assert h.issuer == "Hội đồng nhân dân tỉnh Hà Nam", (session, h.issuer)
         assert h.subject is not None and "KỲ HỌP" not in h.subject.upper(), h.subject
+
+
+# --- a wrapped subject whose second line cites a number and its date: no place-date line -------------------
+
+def test_a_subject_line_citing_a_number_with_its_date_goes_on_with_the_subject():
+    for second in ("Thông tư số 12/2031/TT-BTC ngày 02/3/2031 của Bộ Tài chính về phí thẩm định",
+                   "Kết luận số 75-KL/TW ngày 4 tháng 5 năm 2031 của Bộ Chính trị"):
+        h = header_of("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 210/UBND-TC", *MOTTO, "Yên Bái, ngày 9 tháng 6 năm 2031",
+                      "V/v triển khai thực hiện", second, "Kính gửi: Các sở, ban, ngành.",
+                      "Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện./.")
+        assert h.subject == "V/v triển khai thực hiện " + second, h.subject
+        assert (h.place, h.date) == ("Yên Bái", "2031-06-09")
