@@ -939,6 +939,10 @@ def _ocr_order_words(text: str) -> str:
 _PLAN_CARRY = regex.compile(r"(?<!\p{L})(?:thuc hien|trien khai)(?: (?:cac )?(?:nhiem vu|noi dung)(?: duoc giao)?(?: tai| trong| cua| theo)?)? ke hoach(?! \p{L}*[ ]?(?:cu the|rieng|cua (?:don vi|co quan|dia phuong)))")
 # a limit opening a due date's words ("chậm nhất ngày …", "trước ngày …", "không quá ngày …", "hạn chót …")
 _LIMIT_WORD = regex.compile(r"(?:cham nhat|muon nhat|truoc|khong qua|han chot|han cuoi|thoi han)(?!\p{L})")
+# a plan is its issuer's (or its carrier's) own work when it names at most this many doers and at least one task
+# in this many names none (``_Prose._own_plan``)
+_OWN_PLAN_DOERS = 10
+_OWN_PLAN_SHARE = 8
 # what is handed in by those a plan concerns ("Thời hạn nộp hồ sơ", "Hạn đăng ký dự thi", "nộp bài dự thi")
 _HANDED_IN = regex.compile(r"(?<!\p{L})(?:nop|dang ky|tiep nhan)(?!\p{L})")
 # a phase of a plan named with its number ("Đợt 1:", "Giai đoạn II (…):", "Bước 3:"): the line gives its time
@@ -1423,6 +1427,12 @@ class _Prose:
         todo = [d for d in self.b.drafts if not d.units and not _HANDED_IN.search(fold(d.ob.source_text[:80]), timeout=RX_TIMEOUT)
                 and not (d.ob.report_to and fold(canonical_name(d.ob.report_to)) in (ik, ""))]
         if not todo:
+            return
+        # a plan that charges many bodies by name directs others: the few of its tasks left with no doer are items
+        # whose subject the scope lost (a sibling of named items), neither its issuer's work nor its carrier's; only
+        # a plan naming few doers, whose unnamed tasks are no stray few among named ones, is that body's own work
+        named = {k for d in self.b.drafts for k, _r, _role, _l, imp in d.units if not imp}
+        if len(named) > _OWN_PLAN_DOERS or len(todo) * _OWN_PLAN_SHARE < len(self.b.drafts):
             return
         # the body the plan charges with carrying it out ("Giao Sở Nội vụ chỉ đạo Ban Thi đua thực hiện các nhiệm vụ
         # được giao tại Kế hoạch"), else the issuer itself

@@ -1,0 +1,69 @@
+"""Who does the tasks nobody names: the scope a task stands in and the doer its sentence gives (issue 10,
+classes 1, 4, 6, 7).
+
+Every sentence here is invented for the test (bodies, places and dates are made up); none is copied from a gold
+file or a corpus document.  Each test holds a shape of Vietnamese administrative text, never one wording.
+"""
+
+from __future__ import annotations
+
+from obligation_helpers import holding, obligations_and_units
+
+
+def _names(ob) -> list[str]:
+    return [u.name for u in ob.units]
+
+
+# --------------------------------------------------------------------------
+# The bottom of the scope stack: a plan sent to nobody is its issuer's own only when it is its own work
+# --------------------------------------------------------------------------
+
+# a province's plan that charges a dozen bodies by name; three items of one part name no doer of their own
+_DIRECTING_PLAN = """
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Sở Giao thông vận tải rà soát hệ thống biển báo trên các tuyến đường tỉnh, hoàn thành trước ngày 30/6/2029.
+2. Sở Tài chính bố trí kinh phí sửa chữa cầu yếu trong dự toán năm 2029.
+3. Công an tỉnh tăng cường tuần tra, xử lý vi phạm tải trọng xe.
+4. Sở Văn hóa, Thể thao và Du lịch tuyên truyền về an toàn giao thông tại các khu du lịch.
+5. Sở Y tế bảo đảm cấp cứu tai nạn trên các tuyến quốc lộ.
+6. Sở Giáo dục và Đào tạo đưa nội dung an toàn giao thông vào hoạt động ngoại khóa.
+7. Ban Quản lý các khu công nghiệp vận động doanh nghiệp đưa đón công nhân bằng xe tập thể.
+8. Báo Sơn Hà mở chuyên mục phản ánh điểm đen giao thông.
+9. Đài Phát thanh và Truyền hình tỉnh phát các phóng sự về văn hóa giao thông.
+10. Sở Xây dựng kiểm tra các công trình thi công trên đường đang khai thác.
+11. Bộ Chỉ huy Quân sự tỉnh phối hợp bảo đảm giao thông trong các đợt diễn tập.
+12. Hội Liên hiệp Phụ nữ tỉnh vận động hội viên đội mũ bảo hiểm cho trẻ em.
+13. Điều phối chung
+a) Ủy ban nhân dân các huyện, thị xã quán triệt Kế hoạch đến cán bộ cơ sở.
+b) Sở Nội vụ chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này.
+c) Thường xuyên kiểm tra việc lắp đặt đèn tín hiệu tại các nút giao, hoàn thành trước ngày 15/9/2029.
+d) Nhân rộng các mô hình cổng trường an toàn giao thông, hoàn thành trước ngày 30/11/2029.
+"""
+
+
+def test_a_plan_naming_many_doers_leaves_its_stray_unnamed_items_with_no_unit():
+    obs, _ = obligations_and_units(_DIRECTING_PLAN, date="2029-02-10", type="Kế hoạch",
+                                   issuer="Ủy ban nhân dân tỉnh Sơn Hà")
+    # the named tasks keep their doers
+    assert _names(holding(obs, "rà soát hệ thống biển báo")) == ["Sở Giao thông vận tải"]
+    # a stray item among named ones is no task of the issuer, nor of the body following the plan up
+    for words in ("15/9/2029", "30/11/2029"):
+        o = holding(obs, words)
+        assert o.deadline is not None and _names(o) == [], (words, _names(o))
+
+
+def test_a_plan_that_is_its_own_work_still_gives_its_unnamed_tasks_to_its_issuer():
+    # a sub-committee's schedule of its own campaign: few doers named, most items name none
+    obs, _ = obligations_and_units("""
+    II. NỘI DUNG VÀ THỜI GIAN
+    1. Biên soạn tài liệu hỏi đáp về bầu cử cho các thôn.
+    - Thời gian hoàn thành: tháng 1/2029.
+    2. In và cấp phát áp phích, khẩu hiệu cho các điểm bỏ phiếu.
+    - Thời gian hoàn thành: trước ngày 20/02/2029.
+    3. Văn phòng Đảng ủy phối hợp bố trí xe loa lưu động.
+    4. Tổng hợp kết quả tuyên truyền, báo cáo Ủy ban bầu cử xã.
+    - Thời gian hoàn thành: trước ngày 25/3/2029.
+    """, date="2028-12-20", type="Kế hoạch", issuer="Tiểu ban Tuyên truyền bầu cử xã Đông Hòa")
+    for words in ("tháng 1/2029", "20/02/2029", "25/3/2029"):
+        assert _names(holding(obs, words)) == ["Tiểu ban Tuyên truyền bầu cử xã Đông Hòa"], words
+
