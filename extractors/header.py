@@ -128,6 +128,7 @@ _UNREAD_DAY = regex.compile(r"[\s/.,]{0,3}[^\s0-9]{1,3}[\s,]{1,3}tháng\s{1,3}(?
                          r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
 _LEVEL = regex.compile(r"^(?:huyện|tỉnh|thành\s+phố|quận|xã|phường|thị\s+xã|thị\s+trấn|TP\.?)(?![\p{L}])", regex.IGNORECASE)
 _SUBJECT_VV = regex.compile(r"^(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC|V[wW](?=\s\p{Ll}))[\s:.]")  # "Vw": a scan's "V/v"
+_SUBJECT_VE = regex.compile(r"^(?:Về|về|VỀ)\s{1,3}\p{L}")
 _BODY_START = regex.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Theo|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]{1,4}\.\s|[0-9]{1,2}\.\s|[-+•]\s|\(|\|)",
     regex.IGNORECASE,
@@ -225,6 +226,7 @@ _CUT_MOTTO = regex.compile(
 _CUT_MOTTO_END = regex.compile(r"(?:Độc\s{1,3}lập|ĐỘC\s{1,3}LẬP)\s{0,3}[-–—]\s{0,3}(?:Tự\s{1,3}do|TỰ\s{1,3}DO)\s{0,3}[-–—]\s{0,3}"
                                r"(?:Hạnh\s{1,3}phúc|HẠNH\s{1,3}PHÚC)[\s.]{0,3}")
 _CUT_NUMBER = regex.compile(r"(?<=\s|[-_=]{3})(?:(?:Số|SỐ)\s{0,3}:|Số\s{1,3}(?=[0-9]{1,5}\s{0,2}[-/]|/))")
+_CUT_VE_VIEC = regex.compile(r"(?<=\s)về\s{1,3}việc\s")  # run onto the number line: "Số 12-CV/ĐU về việc …"
 _CUT_VV = regex.compile(r"(?<=\s)(?:V/v|V/V|Về\s{1,3}việc)\s{0,2}:?\s")
 _CUT_NOI_NHAN = regex.compile(r"(?<=\s)(?:Nơi\s{1,3}nhận|NƠI\s{1,3}NHẬN|Noi\s{1,3}nhận)\s{0,3}:")
 _CUT_AUTH = regex.compile(r"(?<=[\s;,.:])(?:TM|KT|TL|TUQ|T/M|K/T|T/L|T/UQ)(?:\s{0,2}\.\s{0,3}|\s{1,3})(?=\p{Lu}{2,}(?:\s|$))")
@@ -308,7 +310,7 @@ def _split_header_piece(text: str) -> list[str]:
             out.append(piece)
             continue
         cuts = []
-        vv = _CUT_VV.search(piece, timeout=rx_timeout(piece))
+        vv = _CUT_VV.search(piece, timeout=rx_timeout(piece)) or _CUT_VE_VIEC.search(piece, timeout=rx_timeout(piece))
         if vv and _NUMBER_LINE.match(piece, timeout=rx_timeout(piece)) and not _has_place_date(piece[:vv.start()]):
             cuts.append(vv.start())
         nm = _NUMBER_LINE.match(piece, timeout=rx_timeout(piece))
@@ -1476,7 +1478,10 @@ def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
     for i, ln in enumerate(top):
         if _MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
             continue
-        if _SUBJECT_VV.match(_unbracket(ln.text), timeout=RX_TIMEOUT):
+        if _SUBJECT_VV.match(_unbracket(ln.text), timeout=RX_TIMEOUT) or (
+                i > 0 and _NUMBER_LINE.match(top[i - 1].text, timeout=RX_TIMEOUT)
+                and _SUBJECT_VE.match(ln.text, timeout=RX_TIMEOUT)):
+            # (a letter's subject under its number may open with "Về …" alone, or "về việc" in lower case)
             named = doc_type_by_code(h.type_code) if h.type_code else None
             h.type = h.type or (named.name if named else "Công văn")
             h.subject = _subject_from(top, i, first=_unbracket(ln.text))

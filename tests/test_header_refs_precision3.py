@@ -70,3 +70,22 @@ def test_a_subject_line_citing_a_number_with_its_date_goes_on_with_the_subject()
                       "Ủy ban nhân dân tỉnh đề nghị các đơn vị thực hiện./.")
         assert h.subject == "V/v triển khai thực hiện " + second, h.subject
         assert (h.place, h.date) == ("Yên Bái", "2031-06-09")
+
+
+# --- a letter's subject right under its number without "V/v": "Về …", or "về việc …" run onto the number -------
+
+def test_a_subject_opening_with_ve_right_under_the_number_line():
+    h = header_of("SỞ TÀI CHÍNH", "TỈNH TRÀ VINH", *MOTTO, "Số: 812/STC-NS", "Về hướng dẫn lập dự toán chi thường xuyên",
+                  "Trà Vinh, ngày 2 tháng 10 năm 2031", "Kính gửi: Các sở, ban, ngành tỉnh.",
+                  "Sở Tài chính hướng dẫn như sau:")
+    assert (h.type, h.subject) == ("Công văn", "Về hướng dẫn lập dự toán chi thường xuyên")
+    h = header_of("ĐẢNG BỘ TỈNH LONG AN", "ĐẢNG ỦY CÁC CƠ QUAN TỈNH", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                  "Long An, ngày 5 tháng 3 năm 2031",
+                  "Số 310-CV/ĐU về việc tổ chức sinh hoạt chính trị đầu năm",
+                  "Kính gửi: Các chi bộ, đảng bộ cơ sở.", "Thực hiện chỉ đạo của Tỉnh ủy, Đảng ủy đề nghị:")
+    assert (h.number, h.symbol) == ("310", "CV/ĐU")
+    assert h.subject == "về việc tổ chức sinh hoạt chính trị đầu năm"
+    # a "Về" line under a type line is that title's subject, as before
+    h = header_of("ỦY BAN NHÂN DÂN", "TỈNH TRÀ VINH", "Số: 90/QĐ-UBND", *MOTTO, "Trà Vinh, ngày 2 tháng 10 năm 2031",
+                  "QUYẾT ĐỊNH", "Về việc ban hành quy chế", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức;")
+    assert (h.type, h.subject) == ("Quyết định", "Về việc ban hành quy chế")
