@@ -566,7 +566,7 @@ def extract_header(doc: Document) -> DocumentHeader:
         return h
     base = _header_start(lines)
     lines_from = lines[base:]
-    top = _ocr_date_words(_split_authority_tails(lines_from[:TOP_LINES]))
+    top = _join_wrapped_place(_ocr_date_words(_split_authority_tails(lines_from[:TOP_LINES])))
     num_i, _year = _read_number(top, h)
     _read_place_date(top, h, _stamp_date(lines))
     if num_i is not None:
@@ -615,6 +615,29 @@ def extract_header(doc: Document) -> DocumentHeader:
 
 
 _ANCHOR_MOTTO = regex.compile(_CUT_MOTTO.pattern + r"|Độc\s{1,3}lập\s{0,3}[-–]\s{0,3}Tự\s{1,3}do")
+
+
+# a place-date line wrapped inside the place's name: "Thành phố Hồ Chí" ⏎ "Minh, ngày …", "Bà Rịa -" ⏎ "Vũng Tàu, ngày …"
+_PLACE_HEAD_LINE = regex.compile(r"^(?:(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn|Tỉnh|Huyện|Quận|Phường|Xã)\s{1,2})?"
+                                 r"\p{Lu}\p{Ll}{0,7}(?:\s{1,2}\p{Lu}\p{Ll}{0,7}){0,3}(?:\s{1,2}[-–])?$")
+_PLACE_TAIL_LINE = regex.compile(r"^\p{Lu}\p{Ll}{0,7}(?:\s{1,2}\p{Lu}\p{Ll}{0,7}){0,2}\s{0,2},\s{0,3}ngày\s")
+
+
+def _join_wrapped_place(top: list[Line]) -> list[Line]:
+    """The two halves of a place-date line wrapped inside the place's name, as one line."""
+    out: list[Line] = []
+    j = 0
+    while j < len(top):
+        t = top[j].text.strip()
+        if j + 1 < len(top) and len(t) <= 40 and _PLACE_HEAD_LINE.match(t, timeout=RX_TIMEOUT) \
+                and _PLACE_TAIL_LINE.match(top[j + 1].text.strip(), timeout=RX_TIMEOUT) \
+                and not _has_place_date(t) and not _MOTTO_PIECE.search(t, timeout=RX_TIMEOUT):
+            out.append(Line(t + " " + top[j + 1].text.strip(), top[j].loc))
+            j += 2
+            continue
+        out.append(top[j])
+        j += 1
+    return out
 
 
 def _header_start(lines: list[Line]) -> int:

@@ -89,3 +89,15 @@ def test_a_subject_opening_with_ve_right_under_the_number_line():
     h = header_of("ỦY BAN NHÂN DÂN", "TỈNH TRÀ VINH", "Số: 90/QĐ-UBND", *MOTTO, "Trà Vinh, ngày 2 tháng 10 năm 2031",
                   "QUYẾT ĐỊNH", "Về việc ban hành quy chế", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức;")
     assert (h.type, h.subject) == ("Quyết định", "Về việc ban hành quy chế")
+
+
+# --- the place of a place-date wrapped onto two lines: "Thành phố Hồ Chí" ⏎ "Minh, ngày …" ---------------------
+
+def test_a_place_date_line_wrapped_inside_the_place_name():
+    for first, second, place in (("Thành phố Hồ Chí", "Minh, ngày 3 tháng 2 năm 2031", "Thành phố Hồ Chí Minh"),
+                                 ("Bà Rịa -", "Vũng Tàu, ngày 3 tháng 2 năm 2031", "Bà Rịa - Vũng Tàu"),
+                                 ("Thừa Thiên", "Huế, ngày 3 tháng 2 năm 2031", "Thừa Thiên Huế")):
+        h = header_of("ỦY BAN NHÂN DÂN", "TỈNH AN PHÚ", *MOTTO, "Số: 77/UBND-VX", "V/v rà soát danh sách học sinh",
+                      "khó khăn năm học 2031", first, second, "Kính gửi: Các phòng, ban.", "Đề nghị thực hiện./.")
+        assert (h.place, h.date) == (place, "2031-02-03"), (first, h.place)
+        assert h.subject == "V/v rà soát danh sách học sinh khó khăn năm học 2031", h.subject
