@@ -36,7 +36,7 @@ from extractors.dates import find_dates
 from core.domain import doc_type_by_code, doc_type_by_name, doc_type_names, issuer_abbrevs
 from core.model import Document, DocumentHeader, Loc, Signer
 from core.syllables import is_valid_syllable
-from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
+from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces, strip_diacritics
 
 TOP_LINES = 40  # the header zone: at most this many lines before the body starts
 
@@ -585,6 +585,8 @@ def extract_header(doc: Document) -> DocumentHeader:
     _read_signer(lines_from, nn_i, h)
     _read_attachments(lines, h)
     _fallbacks(lines_from, h, type_i)
+    if h.issuer is None:
+        _issuer_signed_for(lines_from, h)
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
         # unread on a scan, or left blank for an e-signature stamp on a dated letter that a news page reproduces
         # ("Ngày 04/12/2024, UBND tỉnh ban hành Công văn số 22/UBND-TH …"); a draft (no day) keeps it null
@@ -2120,6 +2122,57 @@ def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
         rest = _case(rest).strip(" .:")
         if rest and rest not in h.attachments and len(rest) < 200:
             h.attachments.append(rest)
+
+
+# the body a text is signed for: "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ" (its name may wrap onto a second line)
+_SIGNED_FOR = regex.compile(r"^(?:TM|T/M|T\.M)\s{0,2}\.?\s{0,3}(?P<b>\p{Lu}[\p{Lu}\s]{2,60})$")
+_SIGNED_FOR_ABBR = {"uy ban nhan dan": "(?:uy ban nhan dan|ubnd)", "hoi dong nhan dan": "(?:hoi dong nhan dan|hdnd)"}
+# what makes the bare body a named one: "(UBND) tỉnh Hòa Bình", "Huyện ủy Đoan Hùng"
+_NAMED_AFTER = (r"(?:\s{0,2}\([^()]{1,12}\))?\s{1,3}(?:(?:tinh|huyen|thanh|dang)\s+uy"
+                r"|tinh|huyen|thanh\s+pho|quan|thi\s+xa|thi\s+tran|xa|phuong)\s{1,3}")
+_SIGNED_BODY_ACTS = regex.compile(r"\s{1,3}(?:(?:đã|sẽ|trân\s+trọng|xin)\s{1,3})?(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|"
+                                   r"thông\s+báo|hướng\s+dẫn|ban\s+hành|triển\s+khai|xây\s+dựng|quyết\s+định)(?![\p{L}])")
+_PLACE_WORDS = regex.compile(r"\p{Lu}\p{Ll}{0,7}(?:(?:\s{1,2}|\s?[-–]\s?)\p{Lu}\p{Ll}{0,7}){0,4}")
+
+
+def _issuer_signed_for(lines: list[Line], h: DocumentHeader) -> None:
+    """No header block (a letter copied without it): the body the text is signed for ("TM. ỦY BAN NHÂN DÂN") is
+    the issuer, named as the text itself names it in full ("Ủy ban nhân dân (UBND) thành phố X yêu cầu …");
+    nothing when the text never names that body with its place."""
+    body = None
+    for k in range(len(lines) - 1, max(-1, len(lines) - 40), -1):
+        m = _SIGNED_FOR.match(lines[k].text.strip(), timeout=RX_TIMEOUT)
+        if not m:
+            continue
+        body = m.group("b").strip()
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if nxt and nxt.isupper() and len(nxt) <= 40 and not _AUTHORITY.match(nxt, timeout=RX_TIMEOUT) \
+                and not _TITLE_WORDS.search(nxt, timeout=RX_TIMEOUT) and not _MIXED_TITLE.search(nxt, timeout=RX_TIMEOUT):
+            body += " " + nxt  # "TM. ỦY BAN" ⏎ "NHÂN DÂN"
+        stop = k
+        break
+    if body is None:
+        return
+    key = fold(body)
+    if len(key.split()) < 2:
+        return
+    pat = regex.compile(r"(?<![\p{L}])" + _SIGNED_FOR_ABBR.get(key, r"\s+".join(regex.escape(w) for w in key.split()))
+                        + _NAMED_AFTER, regex.IGNORECASE)
+    for ln in lines[:stop]:
+        t = ln.text
+        if len(t) > 3000:
+            continue
+        bare = strip_diacritics(t)
+        for m in pat.finditer(bare, timeout=rx_timeout(bare)):
+            pm = _PLACE_WORDS.match(t, m.end(), timeout=RX_TIMEOUT)
+            if not pm or not _SIGNED_BODY_ACTS.match(t, pm.end(), timeout=RX_TIMEOUT) \
+                    or regex.search(r"(?<![\p{L}])(?:của|Của|với|và)\s{1,3}$", t[max(0, m.start() - 8):m.start()],
+                                    timeout=RX_TIMEOUT):
+                continue  # the subject of the text's own act, not a body named in passing ("… của UBND tỉnh X")
+            name = regex.sub(r"\s{0,2}\([^()]{1,12}\)", "", t[m.start():pm.end()], timeout=RX_TIMEOUT)
+            h.issuer = normalize_issuer(squash_spaces(name))
+            h.locs.setdefault("issuer", ln.loc)
+            return
 
 
 def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None:

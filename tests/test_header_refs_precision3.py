@@ -101,3 +101,24 @@ def test_a_place_date_line_wrapped_inside_the_place_name():
                       "khó khăn năm học 2031", first, second, "Kính gửi: Các phòng, ban.", "Đề nghị thực hiện./.")
         assert (h.place, h.date) == (place, "2031-02-03"), (first, h.place)
         assert h.subject == "V/v rà soát danh sách học sinh khó khăn năm học 2031", h.subject
+
+
+# --- a letter copied without its header block: the body it is signed for, named in full in its own text -----
+
+def test_a_letter_without_a_header_takes_the_body_it_is_signed_for_as_its_text_names_it():
+    for named, sign, issuer in (
+        ("Để bảo đảm tiến độ, Ủy ban nhân dân (UBND) tỉnh Hòa Bình yêu cầu các sở, ngành thực hiện:",
+         ("TM. ỦY BAN", "NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Tâm"),
+         "Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("Qua kiểm tra, Ban Thường vụ Huyện ủy Đoan Hùng đề nghị các chi bộ quan tâm:",
+         ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Đỗ Minh Khoa"), "Ban Thường vụ Huyện ủy Đoan Hùng"),
+    ):
+        h = header_of("Kính gửi: Các sở, ngành, địa phương.", named, "1. Rà soát hồ sơ tồn đọng.",
+                      "2. Báo cáo kết quả trước ngày 30/6/2031./.", "Nơi nhận:", "- Như trên;", "- Lưu: VT.", *sign)
+        assert h.issuer == issuer, (named, h.issuer)
+    # the body named in the text is not the one it is signed for: no issuer is made up
+    for text in ("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh Kiên Giang, đề nghị các đơn vị rà soát hồ sơ.",
+                 "Các đơn vị phối hợp với Ủy ban nhân dân huyện Châu Thành rà soát hồ sơ tồn đọng."):
+        h = header_of("Kính gửi: Các sở, ngành.", text, "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                      "Lê Văn Tâm")
+        assert h.issuer is None, (text, h.issuer)
