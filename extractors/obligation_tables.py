@@ -24,6 +24,9 @@ _COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem"
                           r"|^(?:giai doan|lo trinh)(?:[ ](?:thuc hien|trien khai|hoan thanh))?$|^moc(?:[ ]\p{L}+){0,2}$")
 _COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
 _COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
+# a column of persons: its title opens with a word for a person ("Cá nhân phụ trách", "Người theo dõi", "Đồng chí
+# chỉ đạo", "Lãnh đạo phụ trách")
+_COL_PEOPLE = regex.compile(r"(?:ca nhan|nguoi|dong chi|lanh dao)(?![a-z])")
 # a column of the bodies that follow up on the task ("Theo dõi, kiểm tra, đôn đốc", "Cơ quan theo dõi",
 # "Kiểm tra, giám sát", "Đơn vị đôn đốc"): the title starts with the checking verb, or a body word then it
 _COL_MONITOR = regex.compile(
@@ -72,6 +75,11 @@ def _columns(headers: list[str]) -> _Columns | None:
             cols.content = i
     if cols.content is None or all(role == "monitor" for _c, role in cols.units):
         return None  # no column of bodies doing the task
+    # a column of the people in charge beside one of bodies ("Cơ quan chủ trì" | "Cá nhân phụ trách chỉ đạo",
+    # "Đơn vị thực hiện" | "Người phụ trách", "Lãnh đạo phụ trách"): its cells name persons, no bodies
+    people = [c for c, _r in cols.units if _COL_PEOPLE.match(fold(headers[c]), timeout=RX_TIMEOUT)]
+    if people and len(people) < len(cols.units):
+        cols.units = [(c, r) for c, r in cols.units if c not in people]
     return cols
 
 

@@ -7,7 +7,9 @@ copied from a gold file or a corpus document. Each test failed before the change
 
 from __future__ import annotations
 
+from core.model import Cell, Document, DocumentHeader, Paragraph, SourceInfo, Table
 from core.textutil import fold
+from extractors.obligations import extract_obligations
 from extractors.unit_registry import UnitRegistry
 from obligation_helpers import obligations_and_units
 
@@ -57,3 +59,38 @@ def test_a_letter_to_one_addressee_named_three_ways_gives_one_unit():
         recipients=["Trung tâm Phát triển quỹ đất tỉnh Hải Đông"])
     names = [fold(n) for n in _unit_names(units)]
     assert names.count(fold("Trung tâm Phát triển quỹ đất tỉnh Hải Đông")) == 1, names
+
+
+# --------------------------------------------------------------------------
+# Task tables: a column of the people in charge beside the column of bodies
+# --------------------------------------------------------------------------
+
+
+def _doc(*blocks) -> Document:
+    return Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=list(blocks)).reindex()
+
+
+def _table(rows: list[list[str]]) -> Table:
+    cells = [[Cell(r, c, t) for c, t in enumerate(row)] for r, row in enumerate(rows)]
+    return Table(rows=cells, n_cols=len(rows[0]), header_rows=1)
+
+
+def test_a_column_of_people_in_charge_gives_no_units():
+    t = _table([
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Cá nhân phụ trách, đôn đốc", "Thời gian"],
+        ["1", "Xây dựng đề án phát triển làng nghề", "Sở Công Thương", "Đồng chí Trần Văn Khởi - Phó Chủ tịch UBND tỉnh", "Quý III/2031"],
+        ["2", "Rà soát quy hoạch vùng chè", "Sở Nông nghiệp và Môi trường",
+         "Đồng chí Lò Thị Mai, Ủy viên Ban Thường vụ, Phó Chủ tịch UBND tỉnh", "2031"],
+    ])
+    obs, units = extract_obligations(_doc(Paragraph("Phụ lục nhiệm vụ"), t), DocumentHeader(date="2031-02-01"))
+    assert sorted(_unit_names(units)) == ["Sở Công Thương", "Sở Nông nghiệp và Môi trường"]
+    assert [[u.name for u in o.units] for o in obs] == [["Sở Công Thương"], ["Sở Nông nghiệp và Môi trường"]]
+
+
+def test_a_column_headed_by_people_is_read_when_no_column_names_bodies():
+    t = _table([
+        ["TT", "Nội dung công việc", "Người thực hiện", "Thời hạn"],
+        ["1", "Tổng hợp danh sách học viên", "Phòng Đào tạo", "Trước ngày 10/3/2031"],
+    ])
+    obs, units = extract_obligations(_doc(Paragraph("Lịch công tác"), t), DocumentHeader(date="2031-02-01"))
+    assert _unit_names(units) == ["Phòng Đào tạo"]
