@@ -727,4 +727,46 @@ def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedRefer
             j = min(longer, key=lambda x: len(keys[x]))
             items[j].mentions.extend(u.mentions)
             drop.add(i)
+    # a name with a word in capitals that spells the initials of the other's words ("Luật BHYT", "Luật Bảo hiểm y
+    # tế"): one document, named as the text names it most often (the first named, when as often)
+    kept = [i for i in range(len(items)) if i not in drop]
+    for a in kept:
+        if a in drop:
+            continue
+        for b in kept:
+            if b == a or b in drop or items[a].type != items[b].type:
+                continue
+            if _initials_of(_name_key(items[a].text), _name_key(items[b].text)):
+                win, lose = (a, b) if len(items[a].mentions) >= len(items[b].mentions) else (b, a)
+                if len(items[a].mentions) == len(items[b].mentions):
+                    win, lose = min(a, b), max(a, b)
+                items[win].mentions.extend(items[lose].mentions)
+                items[win].year = items[win].year or items[lose].year
+                drop.add(lose)
+                if lose == a:
+                    break
     return [u for i, u in enumerate(items) if i not in drop]
+
+
+def _initials_of(short: str, full: str) -> bool:
+    """``short`` (folded) is ``full`` (folded) with one or more runs of words written as their initials — "luat
+    bhyt" for "luat bao hiem y te" — and perhaps a year after, or the rest of a longer name ("phap lenh uu dai
+    ncc" for "phap lenh uu dai nguoi co cong dam bao …")."""
+    a, b = short.split(), full.split()
+    i = j = 0
+    abbreviated = False
+    while i < len(a):
+        t = a[i]
+        if j < len(b) and t == b[j]:
+            i, j = i + 1, j + 1
+            continue
+        n = len(t)
+        if 2 <= n <= 8 and t.isalpha() and j + n <= len(b) and "".join(w[0] for w in b[j:j + n]) == t:
+            i, j, abbreviated = i + 1, j + n, True
+            continue
+        break
+    if not abbreviated or j == 0:
+        return False
+    rest = a[i:]
+    return not rest or (len(rest) <= 2 and regex.fullmatch(r"(?:nam\s)?(?:19|20)[0-9]{2}", " ".join(rest),
+                                                           timeout=RX_TIMEOUT) is not None)
