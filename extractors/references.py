@@ -532,7 +532,7 @@ def _fill_from_own_issuer(refs: list[Reference], header: DocumentHeader | None) 
 # --------------------------------------------------------------------------
 
 _UNNUMBERED = regex.compile(
-    r"(?<![\p{L}])(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+quyết|NGHỊ\s+QUYẾT)\s{1,3}"
+    r"(?<![\p{L}])(?P<type>Bộ\s+[Ll]uật|Luật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+quyết|NGHỊ\s+QUYẾT)\s{1,3}"
     r"(?P<first>\p{Lu}\p{L}{0,15}"
     # a law's name written in lower case after its capitalised type ("Căn cứ Luật đất đai năm 2013;", "của Pháp lệnh
     # ưu đãi …"), not the law at hand, a lawyer or the law in general ("Luật này", "Luật sư", "Luật định", "Luật hiện

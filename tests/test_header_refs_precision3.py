@@ -141,3 +141,9 @@ def test_a_law_named_in_full_and_by_its_initials_is_one_law_named_as_the_text_na
     # different laws whose initials only look alike stay apart
     got = unnumbered_of("Kính gửi: Các trường.", "Thực hiện Luật Giáo dục; Luật GDĐH trong toàn hệ thống.")
     assert sorted(got) == ["Luật GDĐH", "Luật Giáo dục"], got
+
+
+def test_bo_luat_written_with_a_capital_l_is_the_code_and_one_with_its_year():
+    got = unnumbered_of("Kính gửi: Các đơn vị.", "Phổ biến Điều 174 Bộ Luật Hình sự đến cán bộ;",
+                        "quán triệt Điều 175 của Bộ luật hình sự năm 2015 và Bộ luật Hình sự.")
+    assert len(got) == 1 and got[0].lower().startswith("bộ luật hình sự"), got
