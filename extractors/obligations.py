@@ -130,7 +130,9 @@ _PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(
 _PASSIVE_DONE = regex.compile(r"(?<!\p{L})được[ ]+(?:giao|phê[ ]duyệt|ban[ ]hành|bố[ ]trí|phân[ ]bổ|phân[ ]công|quy[ ]định"
                               r"|hướng[ ]dẫn|xác[ ]định|thông[ ]qua)[ ]*,[ ]*$", regex.V1 | regex.IGNORECASE)
 # a role's label before the bodies that hold it ("Đơn vị phối hợp triển khai: …", "Cơ quan chủ trì: …")
-_ROLE_LABEL = regex.compile(r"^(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|chịu[ ]trách[ ]nhiệm)"
+# (or the duty itself: "Trách nhiệm chỉ đạo thực hiện: …", "Trách nhiệm chủ trì: …")
+_ROLE_LABEL = regex.compile(r"^(?:(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+|Trách[ ]nhiệm[ ]+(?:(?:chỉ[ ]đạo|tổ[ ]chức)[ ]+)?)"
+                            r"(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|chịu[ ]trách[ ]nhiệm)"
                             r"(?:[ ][^:;.]{1,60})?[ ]*:[ ]*(?=\S)", regex.V1 | regex.IGNORECASE)
 # the courtesy before the heads' titles of an execution clause ("Các Ông, Bà Trưởng phòng …", "Các Ông (Bà) Chánh …")
 # ("Các ông (bà): Chánh Văn phòng …": the titles may follow a colon)
@@ -1134,6 +1136,10 @@ class _Prose:
         self.orphan_level: float | None = None
         self.orphan_card: list[Draft] = []  # the items the last such role line gave its bodies to
         self.unitless: list[Draft] = []  # every such item, for the body a resolution charges with carrying it out
+        # bullets of a heading that open with a task's verb and name no doer ("- Rà soát …", "- Tuyên truyền …"):
+        # tasks only when a role line after them gives their doers ("Trách nhiệm thực hiện: Sở X; UBND các xã."),
+        # dropped at the next heading otherwise
+        self.pending: list[Draft] = []
         self.first_clause = False
         self.level: float | None = None
         self.parent_level: _Level | None = None  # the level the paragraph being read stands under
@@ -1211,6 +1217,8 @@ class _Prose:
             else:
                 self.lift = None
                 self.bullets = []
+        if self.pending and (level is not None and level < 8 or level is None and _caps_heading(text)):
+            self._drop_pending()
         if self.closing:
             # distribution lines and the signature block; prose resumes at a numbered part or annex
             if lm is None or lm.group("bullet"):
@@ -1399,6 +1407,8 @@ class _Prose:
         """A resolution's tasks that name no doer ("1. Thực hiện đồng bộ các giải pháp …") are the tasks of the body
         it charges with carrying it out ("Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị
         quyết này"), implied.  A plan's tasks that nothing in it gives a doer are its issuer's (``_own_plan``)."""
+        if self.pending:
+            self._drop_pending()
         self._own_plan()
         h = self.b.header
         if not self.unitless or not _is_type(h, "nghi quyet", "NQ"):
@@ -1556,6 +1566,14 @@ class _Prose:
             if units:
                 _place(units, sloc)
                 role = "support" if fold(rl.group("r")).startswith("phoi") else "lead"
+                if role == "lead" and self.card is None and self.card_name is None and self.pending:
+                    # "- Rà soát …" "- Ưu tiên …" then "Trách nhiệm thực hiện: UBND huyện.": the role line names the
+                    # doers of the bullets above it (and of the items naming none, when there are some)
+                    for od in self.orphans + self.pending:
+                        self.b.extend(od, [(u, role) for u in units], implied=True)
+                    self.orphan_card, self.orphans, self.orphan_level = self.orphans + self.pending, [], None
+                    self.pending = []
+                    return None, self.orphan_card[-1]
                 if role == "lead" and self.card is None and self.card_name is None and self.orphans:
                     # "a) Rà soát …" "b) Xây dựng …" then "Cơ quan chủ trì: Sở X; UBND các huyện.": the bodies of
                     # every item above it that named no doer
@@ -1874,7 +1892,28 @@ class _Prose:
             # unnamed here, it is kept with the period and no unit rather than lost
             d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
             return None, d
+        if (not inherited and labeled and self.first_clause and self.level is not None and self.level >= 8
+                and not self.section_aims and not s_clean.endswith(":") and not any(lv.listing for lv in self.stack)
+                and not _NARRATION.search(s_clean[:60], timeout=RX_TIMEOUT) and not _IF_START.match(s_clean, timeout=_tm)
+                and (_TASK_START.match(s_clean, timeout=_tm)
+                     # (a role line will confirm it: a verb the list lacks, "- Đưa …", "- Gắn …", will do, never a
+                     # topic's noun or a body's name)
+                     or len(s_clean.split()) >= 6 and not _NOMINAL_START.match(s_clean, timeout=_tm)
+                     and not _DESCRIBED.match(s_clean, timeout=_tm) and not _COURTESY.match(s_clean, timeout=_tm)
+                     and parse_unit(s_clean, 0) is None)):
+            # a bullet opening with a task's verb, naming no doer: kept aside for a role line after it
+            n = len(self.b.drafts)
+            self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
+            self.pending.extend(self.b.drafts[n:])
+            # (the reading goes on as for no task: a time or role field below is not the bullet's)
+            return None
         return None
+
+    def _drop_pending(self) -> None:
+        """The bullets no role line claimed are no tasks (``pending``)."""
+        gone = {id(d) for d in self.pending}
+        self.b.drafts[:] = [d for d in self.b.drafts if id(d) not in gone]
+        self.pending = []
 
     @staticmethod
     def _named_heading(s: str, sloc: Loc) -> list[tuple[UnitSpan, str]] | None:

@@ -67,3 +67,34 @@ def test_a_plan_that_is_its_own_work_still_gives_its_unnamed_tasks_to_its_issuer
     for words in ("tháng 1/2029", "20/02/2029", "25/3/2029"):
         assert _names(holding(obs, words)) == ["Tiểu ban Tuyên truyền bầu cử xã Đông Hòa"], words
 
+
+# --------------------------------------------------------------------------
+# A role line after the items of a heading: their doers, given once below them
+# --------------------------------------------------------------------------
+
+_PROGRAMME = """
+III. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Nâng cao nhận thức về tiết kiệm nước
+- Tuyên truyền thường xuyên trên loa truyền thanh về sử dụng nước tiết kiệm.
+- Đưa nội dung bảo vệ nguồn nước vào sinh hoạt định kỳ của các chi bộ.
+Trách nhiệm chỉ đạo thực hiện: Ban Tuyên giáo Huyện ủy; Đảng ủy các xã.
+2. Đầu tư hạ tầng cấp nước
+- Rà soát các công trình cấp nước tập trung xuống cấp, hoàn thành trước ngày 30/9/2030.
+- Ưu tiên vốn sửa chữa cho các xã vùng cao.
+Trách nhiệm thực hiện: Ủy ban nhân dân huyện.
+3. Phát triển nguồn nhân lực ngành nước
+- Đào tạo lại công nhân vận hành trạm bơm.
+"""
+
+
+def test_a_role_line_after_bullets_gives_them_its_bodies():
+    obs, _ = obligations_and_units(_PROGRAMME, date="2030-01-05", type="Chương trình", issuer="Huyện ủy Tân Lạc")
+    for words in ("loa truyền thanh", "sinh hoạt định kỳ"):
+        assert sorted(_names(holding(obs, words))) == ["Ban Tuyên giáo Huyện ủy", "Đảng ủy các xã"], words
+    o = holding(obs, "cấp nước tập trung")
+    assert o.deadline.date == "2030-09-30" and _names(o) == ["Ủy ban nhân dân huyện"]
+    assert _names(holding(obs, "vốn sửa chữa")) == ["Ủy ban nhân dân huyện"]
+    # the role line is no task of its own, and a bullet no role line follows stays no task
+    assert not [o for o in obs if o.source_text.startswith("Trách nhiệm")]
+    assert not [o for o in obs if "công nhân vận hành" in o.source_text]
+
