@@ -582,7 +582,10 @@ _COMMA_IN_NAME = regex.compile(
     # ("Luật Khoa học, công nghệ và đổi mới sáng tạo": the listed words may close with "và")
     r",\s{1,3}\p{Ll}{1,7}(?:\s{1,3}\p{Ll}{1,7}){0,2}(?:\s{1,3}và(?:\s{1,3}\p{Ll}{1,7}){1,4})?"
     r"(?=\s{1,3}(?:ngày|năm|số|và\s+(?:Luật|Bộ\s+luật|Pháp\s+lệnh|các|những)|đã\s+được)"
-    r"(?![\p{L}])|\s{0,3}[;.:)]|\s{0,3}$)")
+    r"(?![\p{L}])|\s{0,3}[;.:)]|\s{0,3}$"
+    # a comma, then the next document cited ("Luật Khám bệnh, chữa bệnh, Nghị định số …")
+    r"|\s{0,3},\s{1,3}(?:Luật|Bộ\s+[Ll]uật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|"
+    r"Chỉ\s+thị|Kế\s+hoạch|Công\s+văn)(?![\p{L}]))")
 _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3}[IVXLC]{1,6}\s{0,3}\)?")
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 

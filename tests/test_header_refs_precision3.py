@@ -147,3 +147,10 @@ def test_bo_luat_written_with_a_capital_l_is_the_code_and_one_with_its_year():
     got = unnumbered_of("Kính gửi: Các đơn vị.", "Phổ biến Điều 174 Bộ Luật Hình sự đến cán bộ;",
                         "quán triệt Điều 175 của Bộ luật hình sự năm 2015 và Bộ luật Hình sự.")
     assert len(got) == 1 and got[0].lower().startswith("bộ luật hình sự"), got
+
+
+def test_a_name_written_with_a_comma_ends_before_the_next_cited_document():
+    got = unnumbered_of("Kính gửi: Các cơ sở.", "Bảo đảm điều kiện theo quy định tại Luật Thi đua, khen thưởng, "
+                        "Nghị định số 98/2031/NĐ-CP và các văn bản hướng dẫn.",
+                        "Tuyên truyền Luật Thi đua, khen thưởng; Luật Viên chức đến người lao động.")
+    assert sorted(got) == ["Luật Thi đua, khen thưởng", "Luật Viên chức"], got
