@@ -371,8 +371,15 @@ _TASK_WORD_ALT = (r"báo[ ]cáo|tổng[ ]hợp|gửi|nộp|kiểm[ ]tra|rà[ ]so
 _TASK_WORDS = regex.compile(r"\b(?:" + _TASK_WORD_ALT + r")\b", regex.V1 | regex.IGNORECASE)
 # what may follow a period that closes a task's object: punctuation, the end, a report verb after a comma, or
 # the adjuncts of the task (its purpose, beneficiary, place, manner: "… hằng năm cho giáo viên", "… để phòng dịch")
-_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|,[ ]*(?:\p{Ll}+[ ]+)?(?:gửi|gởi|báo[ ]cáo|trình|nộp)\b|$"
-                            r"|(?:để|nhằm|cho|trên|tại|theo|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo|của)(?!\p{L})"
+_CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|$"
+                            # a comma then the next verb phrase of the task ("rà soát … hằng tuần, kịp thời báo cáo …",
+                            # "cân đối kinh phí hằng năm, ưu tiên cho …"), never a list of periods or spans ("chỉ tiêu
+                            # hằng năm, 5 năm", "hằng quý, 6 tháng", "hằng năm, giai đoạn …")
+                            r"|,[ ]*+(?!(?:\d|hằng|hàng|mỗi|từng|định[ ]kỳ|giai[ ]đoạn|trung[ ]hạn|dài[ ]hạn|ngắn[ ]hạn|năm|quý"
+                            r"|tháng|tuần|ngày|sáu|cả)(?!\p{L}))\p{Ll}"
+                            # its adjuncts: purpose, beneficiary, place, time, manner ("… hằng năm cho giáo viên", "… để
+                            # phòng dịch", "báo cáo nhanh hằng ngày trong thời gian có dịch")
+                            r"|(?:để|nhằm|cho|trên|tại|theo|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo|của|trong)(?!\p{L})"
                             # where the report goes ("… hằng tháng về UBND huyện", "… hằng quý lên Sở Y tế")
                             r"|(?:về|lên|đến|tới)[ ]+(?:\p{Lu}|các[ ]|cơ[ ]quan|đơn[ ]vị|phòng[ ]|sở[ ]|ban[ ]|phần[ ]mềm|hệ[ ]thống)"
                             # "và" joining another task ("… hằng năm và công bố kết quả"), not another noun
@@ -389,9 +396,25 @@ _PERIODIC_PAPER = regex.compile(r"(?<!\p{L})(?:kế[ ]hoạch|báo[ ]cáo|dự[ 
                                 regex.V1 | regex.IGNORECASE)
 
 
+# the periodic paper named right before the period ("xây dựng kế hoạch hằng năm đào tạo …", "lập dự toán hằng năm kinh phí
+# …"): what follows is the paper's topic, and the task that makes it comes round with it
+_PAPER_BEFORE = regex.compile(r"(?<!\p{L})(?:kế[ ]hoạch|báo[ ]cáo|dự[ ]toán|chương[ ]trình)[ ]+$", regex.V1 | regex.IGNORECASE)
+# the paper a task puts something into or turns something into ("lồng ghép … vào kế hoạch … hằng năm", "cụ thể hóa …
+# thành các đề án, kế hoạch 5 năm và hằng năm", "đưa … vào chỉ tiêu đánh giá … hằng năm"): the period is that paper's,
+# and the task is done once
+_INTO_PAPER = regex.compile(r"(?<!\p{L})(?<!hoàn[ ])(?:vào|thành)[ ]+(?:(?:các|những|trong)[ ]+)?(?:kế[ ]hoạch|chương[ ]trình"
+                            r"|chỉ[ ]tiêu|nội[ ]dung|dự[ ]toán|đề[ ]án|dự[ ]án|nhiệm[ ]vụ|quy[ ]hoạch|chiến[ ]lược|tiêu[ ]chí)(?!\p{L})",
+                            regex.V1 | regex.IGNORECASE)
+
+# a comma after that paper that opens the next verb phrase ("… vào kế hoạch, tổ chức kiểm tra hằng năm"), not the next
+# paper of a list ("vào chương trình, kế hoạch hằng năm")
+_NEXT_PHRASE = regex.compile(r",(?![ ]*(?:(?:các|những)[ ]+)?(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án|dự[ ]án|chỉ[ ]tiêu|dự[ ]toán"
+                             r"|quy[ ]hoạch|chiến[ ]lược)(?!\p{L}))", regex.V1 | regex.IGNORECASE)
+
 def _task_clause_end(text: str, m: regex.Match) -> bool:
     """"hằng tháng" ending the clause of a task verb (not a goal: "giảm tỷ lệ … hằng năm" has none)."""
-    if not _CLAUSE_END.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT) and not (
+    paper = _PAPER_BEFORE.search(text[max(0, m.start() - 20):m.start()], timeout=RX_TIMEOUT)
+    if paper is None and not _CLAUSE_END.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT) and not (
             _SPAN_AFTER.match(text[m.end():m.end() + 30], timeout=RX_TIMEOUT)
             and _PERIODIC_PAPER.search(text[max(0, m.start() - 80):m.start()], timeout=RX_TIMEOUT)):
         return False
@@ -400,6 +423,11 @@ def _task_clause_end(text: str, m: regex.Match) -> bool:
     verb = _TASK_WORDS.search(clause, timeout=rx_timeout(clause))
     if verb is None:
         return False
+    if paper is not None and verb.end() > len(clause) - len(paper.group(0)):
+        return False  # the paper's own word is the only verb found ("nội dung báo cáo hằng năm gồm …"): a noun
+    into = _INTO_PAPER.search(clause, timeout=rx_timeout(clause))
+    if into is not None and not _NEXT_PHRASE.search(clause, into.end(), timeout=rx_timeout(clause)):
+        return False
     if regex.search(r"(?<!\p{L})(?:được|bị)[ ]+$", clause[:verb.start()], timeout=RX_TIMEOUT):
         return False  # a passive ("Kinh phí được bố trí trong dự toán hằng năm …"): the period qualifies its noun
     # the task verb heads the clause, not a purpose or a description ("… là tiêu chí để đánh giá, xếp loại … hằng năm")
@@ -407,7 +435,9 @@ def _task_clause_end(text: str, m: regex.Match) -> bool:
     return sub is None or verb.start() < sub.start()
 
 
-_SUBORDINATE = regex.compile(r"\b(?:để|nhằm|là|của|về|trong[ ]những|đối[ ]với|theo)\b", regex.V1 | regex.IGNORECASE)
+# (and the basis a sentence opens with: "Căn cứ vào khả năng cân đối ngân sách hằng năm, phối hợp …", "Trên cơ sở …")
+_SUBORDINATE = regex.compile(r"\b(?:để|nhằm|là|của|về|trong[ ]những|đối[ ]với|theo|căn[ ]cứ|trên[ ]cơ[ ]sở|dựa[ ](?:trên|vào))\b",
+                             regex.V1 | regex.IGNORECASE)
 _WEEKDAYS = {"hai": "MO", "ba": "TU", "tư": "WE", "năm": "TH", "sáu": "FR", "bảy": "SA", "2": "MO", "3": "TU", "4": "WE",
              "5": "TH", "6": "FR", "7": "SA"}
 _BYDAY = regex.compile(r"thứ[ ]+(?P<d>hai|ba|tư|năm|sáu|bảy|[2-7])[ ,]*$", regex.V1 | regex.IGNORECASE)

@@ -1,0 +1,82 @@
+"""Shapes of recurring duties and of due dates, written with invented sentences (issue 10, classes 8 and 9).
+
+Each test names the shape of Vietnamese administrative text it covers: a period closing a task's object and
+followed by another verb phrase, a period of the paper a task makes ("kế hoạch hằng năm …"), a period of the
+paper something is put into ("… vào kế hoạch hằng năm"), a month written without its year, and so on.  No
+sentence here is copied from a gold file or a corpus document.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.deadlines import find_deadlines
+from extractors.recurrence import find_recurrences
+
+
+def _rules(text: str) -> list[str | None]:
+    return [r.recurrence.rrule for r in find_recurrences(text)]
+
+
+def _dues(text: str, ref: str = "2025-03-10", **kw) -> list[tuple[str, str]]:
+    return [(d.deadline.date, d.deadline.kind) for d in find_deadlines(text, ref, **kw)]
+
+
+# --- a period closing the task's object, then a comma and another verb phrase of the same task --------------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Phòng Quản lý đô thị kiểm tra tiến độ các công trình hằng tuần, kịp thời báo cáo vướng mắc phát sinh.",
+     "FREQ=WEEKLY"),
+    ("Trung tâm Y tế rà soát danh sách người bệnh mãn tính hằng tháng, đề xuất phương án hỗ trợ.", "FREQ=MONTHLY"),
+    ("Sở Tài chính cân đối nguồn kinh phí hằng năm, ưu tiên cho các xã đặc biệt khó khăn.", "FREQ=YEARLY"),
+    ("Ban Quản lý chợ tổng hợp giá cả hàng hóa theo từng tuần, làm căn cứ điều hành thị trường.", "FREQ=WEEKLY"),
+])
+def test_period_ending_the_object_before_a_comma_and_another_verb(text: str, rule: str) -> None:
+    assert _rules(text) == [rule]
+
+
+def test_period_before_a_time_adjunct_of_the_task() -> None:
+    # "trong thời gian …" after the period: when the task is done, not a noun the period qualifies
+    assert _rules("Các trạm y tế báo cáo nhanh hằng ngày trong thời gian xảy ra dịch bệnh.") == ["FREQ=DAILY"]
+
+
+@pytest.mark.parametrize("text", [
+    # a goal, no task verb: the period qualifies a figure
+    "Phấn đấu giảm tỷ lệ hộ nghèo hằng năm, bảo đảm mục tiêu của giai đoạn.",
+    # a list of periods after the comma: the span of a target, not a task's round
+    "Các chỉ tiêu tăng trưởng hằng năm, 5 năm được xác định trong Nghị quyết.",
+])
+def test_period_before_a_comma_that_is_no_task(text: str) -> None:
+    assert _rules(text) == []
+
+
+# --- the period of the paper a task puts something into ("vào/thành … kế hoạch hằng năm") ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Các sở lồng ghép nhiệm vụ này vào kế hoạch phát triển kinh tế - xã hội hằng năm của ngành.",
+    "Ủy ban nhân dân các huyện cụ thể hóa Nghị quyết thành các đề án, kế hoạch 5 năm và hằng năm để tổ chức thực hiện.",
+    "Đưa nội dung phòng, chống thiên tai vào chỉ tiêu đánh giá kết quả công tác hằng năm của cơ quan.",
+    "Thanh tra huyện bổ sung nội dung kiểm tra công vụ vào chương trình, kế hoạch hằng năm.",
+])
+def test_period_of_the_paper_something_is_put_into_is_no_round(text: str) -> None:
+    assert _rules(text) == []
+
+
+# --- the periodic paper a task makes, named with its topic after the period ("kế hoạch hằng năm đào tạo …") --------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Sở Nội vụ chủ trì xây dựng kế hoạch hằng năm bồi dưỡng cán bộ, công chức cấp xã.", "FREQ=YEARLY"),
+    ("Phòng Kế hoạch lập dự toán hằng năm kinh phí duy tu các tuyến đường huyện.", "FREQ=YEARLY"),
+    ("Trường Cao đẳng triển khai kế hoạch hằng quý tuyển sinh các lớp ngắn hạn.", "FREQ=MONTHLY;INTERVAL=3"),
+])
+def test_periodic_paper_a_task_makes(text: str, rule: str) -> None:
+    assert _rules(text) == [rule]
+
+
+def test_period_inside_the_basis_a_sentence_opens_with() -> None:
+    # "Căn cứ (vào) … hằng năm, …": the period qualifies the basis, the task comes after it
+    assert _rules("Căn cứ vào khả năng cân đối ngân sách hằng năm, phối hợp với Sở Tài chính bố trí kinh phí.") == []
+    assert _rules("Trên cơ sở kết quả đánh giá hằng năm, đề xuất khen thưởng các tập thể.") == []
+
+
+# --- a period opening a clause that states a figure, a target or a past habit ----------------------------------
