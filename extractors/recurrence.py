@@ -277,6 +277,8 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                         and not _DAY_BEFORE.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT) \
                         and (distributive or not _task_clause_end(text, m)):
                     continue
+                if not periodic and _clause_initial(text, m.start()) and _figure_clause(text, m.end()):
+                    continue  # "Hằng năm, mỗi đơn vị có ít nhất 05 …", "Hằng năm, tỉnh đã tổ chức …": a target, a past habit
             elif kind == "by":
                 unit = m.group("unit").lower()
                 if not _near_verb(text, m) and not _task_clause_end(text, m):
@@ -410,6 +412,23 @@ _INTO_PAPER = regex.compile(r"(?<!\p{L})(?<!hoàn[ ])(?:vào|thành)[ ]+(?:(?:c�
 # paper of a list ("vào chương trình, kế hoạch hằng năm")
 _NEXT_PHRASE = regex.compile(r",(?![ ]*(?:(?:các|những)[ ]+)?(?:kế[ ]hoạch|chương[ ]trình|đề[ ]án|dự[ ]án|chỉ[ ]tiêu|dự[ ]toán"
                              r"|quy[ ]hoạch|chiến[ ]lược)(?!\p{L}))", regex.V1 | regex.IGNORECASE)
+
+# what a clause a period opens says when it states a figure, a target or a past habit rather than a task: "đã", "đạt",
+# "tăng", "giảm", "chiếm", "bình quân", "có ít nhất / từ / trên …" before any task verb
+_FIGURE_WORD = regex.compile(r"(?<!\p{L})(?:đã|đạt|tăng|giảm|chiếm|bình[ ]quân|có[ ]+(?:ít[ ]nhất|tối[ ]thiểu|từ|trên|khoảng|hơn))"
+                             r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _figure_clause(text: str, end: int) -> bool:
+    """Whether the clause after a period that opens it (from ``end`` to its ".", ";" or ":") states a figure, a target or
+    a past habit ("Hằng năm, số hộ nghèo giảm 2%", "Hằng năm, tỉnh đã tổ chức …") before any task verb."""
+    rest = regex.split(r"[.;:\n]", text[end:end + 160], maxsplit=1, timeout=RX_TIMEOUT)[0]
+    fig = _FIGURE_WORD.search(rest, timeout=RX_TIMEOUT)
+    if fig is None:
+        return False
+    verb = _TASK_WORDS.search(rest, timeout=RX_TIMEOUT)
+    return verb is None or fig.start() < verb.start()
+
 
 def _task_clause_end(text: str, m: regex.Match) -> bool:
     """"hằng tháng" ending the clause of a task verb (not a goal: "giảm tỷ lệ … hằng năm" has none)."""

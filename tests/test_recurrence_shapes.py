@@ -80,3 +80,21 @@ def test_period_inside_the_basis_a_sentence_opens_with() -> None:
 
 
 # --- a period opening a clause that states a figure, a target or a past habit ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hằng năm, mỗi đơn vị có ít nhất 05 sáng kiến được công nhận.",  # a target
+    "Hằng năm, tỉnh đã tổ chức nhiều đợt kiểm tra tại các xã.",  # a past habit
+    "Hằng năm, số hộ nghèo giảm bình quân 2%.",  # a figure
+    "Hằng quý, các xã đạt ít nhất 80% chỉ tiêu được giao.",
+])
+def test_period_opening_a_figure_a_target_or_a_past_habit(text: str) -> None:
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hằng năm, các đơn vị có trách nhiệm báo cáo kết quả về Sở.",
+    "Hằng năm, Sở Nội vụ tổ chức tập huấn cho cán bộ và đánh giá kết quả đã đạt được.",
+    "Định kỳ hằng năm, các xã đã được giao nhiệm vụ báo cáo kết quả về huyện.",
+])
+def test_period_opening_a_task(text: str) -> None:
+    assert _rules(text) == ["FREQ=YEARLY"]
