@@ -55,9 +55,14 @@ _PATTERNS = [
         regex.V1 | regex.IGNORECASE)),
     # "chậm nhất là ngày 31/12 năm trước liền kề", "trước ngày 05 của tháng liền kề": a time in the period
     # next to the one the task is for, so the task comes round every period
+    # ("chậm nhất ngày 05 của tháng sau", "trước ngày 10 của quý tiếp theo", "chậm nhất 10 ngày của tháng kế tiếp": the same
+    # with "của" naming a day of the month or quarter after each one; "vào tháng sau" alone names one month, and "ngày
+    # 31/01 của năm sau" in a letter is as often one date of next year)
     ("adjacent", regex.compile(
-        r"ngày[ ]+(?P<d>\d{1,2})(?:[ ]*/[ ]*(?P<m>\d{1,2}))?[ ]+(?:của[ ]+)?(?P<unit>năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?"
-        r"liền[ ]kề(?!\p{L})",
+        r"(?:ngày[ ]+(?P<d>\d{1,2})(?:[ ]*/[ ]*(?P<m>\d{1,2}))?"
+        r"|(?<=(?:(?:chậm|muộn)[ ]nhất|trước|trong)(?:[ ]là)?[ ]+)(?P<d>\d{1,2})[ ]+ngày(?:[ ]+đầu)?)[ ]+"
+        r"(?:(?:của[ ]+)?(?P<unit>năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?liền[ ]kề"
+        r"|của[ ]+(?P<unit>tháng|quý)[ ]+(?:kế[ ]tiếp|tiếp[ ]theo|sau))(?!\p{L})",
         regex.V1 | regex.IGNORECASE)),
     # "trước ngày 15 của tháng", "vào ngày 05 mỗi tháng": a day of every month
     ("monthday", regex.compile(
@@ -97,10 +102,11 @@ _PATTERNS = [
     ("by", regex.compile(r"(?<!\p{L})theo[ ]+(?:từng[ ]+)?" + _PERIOD + r"(?!\p{L})(?![ ]*(?:\d|[IVX]+(?!\p{L})))"
                          r"(?![ ]+(?:học|tài[ ]chính|dương[ ]lịch|âm[ ]lịch|này|nay|trước|sau|tới|đó|đầu|cuối))",
                          regex.V1 | regex.IGNORECASE)),
-    # a periodic report named by its period ("báo cáo tháng gửi trước ngày 22", "báo cáo 6 tháng, báo cáo năm"), never
-    # the report of one period ("báo cáo tháng 11", "báo cáo năm 2025", "báo cáo quý này")
+    # a periodic report named by its period ("báo cáo tháng gửi trước ngày 22", "báo cáo 6 tháng, báo cáo năm", "báo cáo
+    # 6 tháng trước ngày 15/6"), never the report of one period ("báo cáo tháng 11", "báo cáo năm 2025", "báo cáo quý
+    # này", "báo cáo năm trước")
     ("report", regex.compile(r"(?<!\p{L})(?:báo[ ]cáo|BC)[ ]+(?:(?:sơ|tổng)[ ]kết[ ]+)?(?:(?P<six>0?6[ ]tháng)|" + _PERIOD + r")(?!\p{L})"
-                             r"(?![ ]*(?:\d|[IVX]+(?!\p{L})|/))(?![ ]+(?:học|tài[ ]chính|này|nay|trước|sau|tới|đó|qua|đầu|cuối|năm))",
+                             r"(?![ ]*(?:\d|[IVX]+(?!\p{L})|/))(?![ ]+(?:học|tài[ ]chính|này|nay|trước(?![ ]+(?:ngày|\d))|sau|tới|đó|qua|đầu|cuối|năm))",
                              regex.V1 | regex.IGNORECASE)),
     # "sau mỗi đợt", "đối với từng đợt", "mỗi học kỳ": every round of an event that comes back, with no calendar rule
     # (the preposition before it, "sau", "đối với", is taken into its words below)
@@ -113,7 +119,7 @@ _PATTERNS = [
 
 # a word each pattern cannot match without (lower case): the patterns whose word the text lacks are skipped
 _NEEDS = {
-    "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền",), "monthday": ("tháng",), "qmonth": ("quý",),
+    "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền", "tiếp", "sau"), "monthday": ("tháng",), "qmonth": ("quý",),
     "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
     "every": ("hằng", "hàng", "mỗi", "từng", "định", "thường"), "every_n": ("định", "thường"), "by": ("theo",), "report": ("báo", "bc"), "round": ("mỗi", "từng"), "plain": ("định",),
 }

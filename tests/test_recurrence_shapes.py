@@ -98,3 +98,32 @@ def test_period_opening_a_figure_a_target_or_a_past_habit(text: str) -> None:
 ])
 def test_period_opening_a_task(text: str) -> None:
     assert _rules(text) == ["FREQ=YEARLY"]
+
+
+# --- a day of the period after the one a report is for ("ngày 05 của tháng sau", "10 ngày của tháng kế tiếp") ----------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Các xã gửi báo cáo kết quả về Phòng Nông nghiệp chậm nhất ngày 05 của tháng sau.", "FREQ=MONTHLY;BYMONTHDAY=5"),
+    ("Chi nhánh gửi danh sách hồ sơ phát sinh trong kỳ trước ngày 12 của tháng tiếp theo.", "FREQ=MONTHLY;BYMONTHDAY=12"),
+    ("Đơn vị gửi số liệu của quý chậm nhất 15 ngày của quý kế tiếp.", "FREQ=MONTHLY;INTERVAL=3"),
+])
+def test_day_of_the_next_period(text: str, rule: str) -> None:
+    assert _rules(text) == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "Hội nghị sẽ được tổ chức vào tháng sau tại hội trường huyện.",  # a month, no day of every period
+    "Kết quả sẽ được công bố trong năm tiếp theo.",
+])
+def test_next_period_without_a_day_is_no_round(text: str) -> None:
+    assert _rules(text) == []
+
+
+def test_periodic_reports_each_with_its_due_day() -> None:
+    # "báo cáo 6 tháng trước ngày …": the half-year report, due before a day ("trước" is no "the previous" here)
+    text = "Các phòng gửi báo cáo 6 tháng trước ngày 18/6 và báo cáo năm trước ngày 18/12 về Văn phòng."
+    assert _rules(text) == ["FREQ=MONTHLY;INTERVAL=6", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=18"]
+
+
+def test_report_of_the_previous_period_is_no_round() -> None:
+    assert _rules("Số liệu được lấy từ báo cáo năm trước của các đơn vị.") == []
