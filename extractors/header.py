@@ -234,7 +234,7 @@ _CUT_ITEM = regex.compile(r"(?<=[;,.:]\s{1,4})[-+•]\s")
 _CUT_AFTER_PUNCT = regex.compile(r"(?<=[;,.:])\s{1,4}(?=\p{Lu})")
 # "PHÓ GIÁM ĐỐC Nguyễn Văn Hòa", and the capitals of what follows the block read onto its line ("… Nguyễn Văn Hòa
 # PHỤ LỤC …", an annex's form after a signature that ends a page)
-_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,]{4,80}?)\s(?:\(\s?(?:Đã|đã|ĐÃ)\s{1,2}(?:ký|KÝ)\s?\)\s{1,2})?(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})"
+_CAPS_RUN_THEN_NAME = regex.compile(r"^(?P<caps>[\p{Lu}\s./,\-–]{4,80}?)\s(?:\(\s?(?:Đã|đã|ĐÃ)\s{1,2}(?:ký|KÝ)\s?\)\s{1,2})?(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,5})"
                                     r"(?:\s(?P<tail>\p{Lu}{2,}(?!\p{Ll})[^\n]{0,120}))?$")
 
 

@@ -154,3 +154,13 @@ def test_a_name_written_with_a_comma_ends_before_the_next_cited_document():
                         "Nghị định số 98/2031/NĐ-CP và các văn bản hướng dẫn.",
                         "Tuyên truyền Luật Thi đua, khen thưởng; Luật Viên chức đến người lao động.")
     assert sorted(got) == ["Luật Thi đua, khen thưởng", "Luật Viên chức"], got
+
+
+# --- a signer's title naming a department with a dash, run onto one line with the distribution ---------------
+
+def test_a_signers_title_with_a_dash_in_the_department_name_before_the_name():
+    for title in ("VỤ TRƯỞNG VỤ TỔ CHỨC - CÁN BỘ", "CỤC TRƯỞNG CỤC QUẢN LÝ ĐẤT ĐAI – ĐO ĐẠC"):
+        h = header_of("BỘ NỘI VỤ", "Số: 12/BNV-TCCB", *MOTTO, "Hà Nội, ngày 3 tháng 4 năm 2031", "V/v thi tuyển",
+                      "Kính gửi: Các Sở Nội vụ.", "Đề nghị các Sở thực hiện./.",
+                      f"Nơi nhận: - Như trên; - Lưu: VT, TCCB.\tTL. BỘ TRƯỞNG {title} Trịnh Văn Khải")
+        assert h.signer is not None and h.signer.name == "Trịnh Văn Khải", (title, h.signer)
