@@ -271,6 +271,8 @@ _FALSE_HEAD = regex.compile(
     r"(?:tổ[ ]chức|ban[ ](?:hành|đầu)|bộ[ ](?:máy|luật|mặt|tiêu[ ]chí|chỉ[ ]số|quy[ ]tắc)|hội[ ](?:nghị|thảo|viên|thi|họp|nhập)"
     r"|sở[ ](?:hữu|dĩ|thích|trường)|đội[ ]ngũ|trường[ ]hợp|khoa[ ]học|cục[ ]bộ|phòng[ ]?,?[ ]?(?:chống|ngừa|tránh|bệnh|dịch)"
     r"|đài[ ]thọ|viện[ ]dẫn|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh"
+    # "xã hội" (society) is no commune: "các tổ chức chính trị, xã hội" (a commune named Hội is capitalised)
+    r"|xã[ ](?-i:hội)"
     # a group of measures, tasks or targets heads a part of a plan, it is no body ("1. Nhóm giải pháp về …")
     r"|nhóm[ ](?:(?:các|những)[ ])?(?:giải[ ]pháp|nhiệm[ ]vụ|chỉ[ ]tiêu|tiêu[ ]chí|vấn[ ]đề|hoạt[ ]động|đối[ ]tượng|ngành[ ]hàng|hàng|sản[ ]phẩm))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,

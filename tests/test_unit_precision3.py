@@ -11,6 +11,7 @@ from core.model import Cell, Document, DocumentHeader, Paragraph, SourceInfo, Ta
 from core.textutil import fold
 from extractors.obligations import extract_obligations
 from extractors.unit_registry import UnitRegistry
+from extractors.units import parse_unit_list
 from obligation_helpers import obligations_and_units
 
 
@@ -94,3 +95,21 @@ def test_a_column_headed_by_people_is_read_when_no_column_names_bodies():
     ])
     obs, units = extract_obligations(_doc(Paragraph("Lịch công tác"), t), DocumentHeader(date="2031-02-01"))
     assert _unit_names(units) == ["Phòng Đào tạo"]
+
+
+# --------------------------------------------------------------------------
+# Where a list item is a body: "xã hội" (society) is no commune
+# --------------------------------------------------------------------------
+
+
+def _list(text: str) -> list[str]:
+    ul = parse_unit_list(text, 0)
+    return [] if ul is None else [u.raw for u in ul.units]
+
+
+def test_society_after_a_comma_is_no_commune():
+    assert _list("Hội Nông dân, các tổ chức chính trị, xã hội cùng vận động hội viên") == [
+        "Hội Nông dân", "các tổ chức chính trị"]
+    assert "xã hội" not in _list("các hội nghề nghiệp, các tổ chức chính trị, xã hội tham gia giám sát")
+    # a commune named with a capital stays one
+    assert _list("UBND các xã: Hội Thịnh, Đông Lâm tổ chức kiểm tra") == ["UBND xã Hội Thịnh", "UBND xã Đông Lâm"]
