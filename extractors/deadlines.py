@@ -107,6 +107,17 @@ _BARE_DAY_MONTH = regex.compile(
     r"(?=[ ]*(?:$|[,;:)\n]|\.(?!\d)|(?:để|và|gửi|gởi|về|cho|tại|hoặc|nhằm)(?!\p{L})))",
     regex.V1 | regex.IGNORECASE,
 )
+# a month written without its year after a time word ("báo cáo … trong tháng 10", "chậm nhất trong tháng 6", "trước tháng
+# 9"), or first in a time cell ("Tháng 8", "Tháng 8, 9", "Tháng 8 - 9"): due at the end of the (last) month, its year the
+# document's.  Never a month of a round ("tháng 11 hằng năm"), of the year before or after ("tháng 12 năm trước"), of
+# the lunar calendar, nor a part of one ("đầu tháng 5")
+_BARE_MONTH = regex.compile(
+    r"(?<!\p{L})(?P<trig>(?:(?:hoàn[ ]thành|xong)[ ]+)?(?:trong|trước|(?:chậm|muộn)[ ]nhất(?:[ ]là)?(?:[ ]+(?:trong|vào))?"
+    r"|hạn[ ](?:chót|cuối)(?:[ ]là)?(?:[ ]+(?:trong|vào))?|đến[ ]hết)[ ]+)?"
+    r"tháng[ ]+(?:(?:0?[1-9]|1[0-2])[ ]*(?:,|và|hoặc|-|–)[ ]*(?:tháng[ ]+)?){0,11}(?P<m>0?[1-9]|1[0-2])"
+    r"(?![\d/\-–]|\.\d|[ ]*[/\-–][ ]*\d|[ ]*,[ ]*(?:19|20)\d\d)(?![ ]*,?[ ]*năm(?![ ]+nay))"
+    r"(?![ ]+(?:hằng|hàng|mỗi|của|âm[ ]lịch|dương[ ]lịch|trước|sau|liền)(?!\p{L}))(?!\p{L})",
+    regex.V1 | regex.IGNORECASE)
 # the first day of a range of days written once with their month: "từ ngày 06 - 15/11/2017", "ngày 03-05/6"
 _DAY_RANGE_BEFORE = regex.compile(r"(?<!\p{L})(?:từ[ ]+(?:ngày[ ]*)?|ngày[ ]*)\d{1,2}[ ]*(?:[-–]|đến|tới)[ ]*(?:ngày[ ]*)?$",
                                   regex.V1 | regex.IGNORECASE)
@@ -463,6 +474,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0), kind=kind,
                                                                  inferred_year=inferred)))
             taken.append((m.start(), m.end()))
+    if "háng" in text or "HÁNG" in text:
+        _bare_months(text, ref_date, dates, context_year, in_time_column, out, taken)
     if in_time_column and any(c.isdigit() for c in text):
         for rx, kind in ((_YEAR_SPAN, "year"), (_MONTH_BARE, "month")):
             for m in rx.finditer(text, timeout=_tm):
@@ -527,6 +540,39 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         out = [d for d in out if not _long_before(d.deadline, ref_date)]
     return out
 
+
+def _bare_months(text: str, ref_date: str | None, dates: list[DateSpan], context_year: int | None, in_time_column: bool,
+                 out: list[DeadlineSpan], taken: list[tuple[int, int]]) -> None:
+    """The months written without their year (``_BARE_MONTH``) that are due dates, added to ``out``."""
+    for m in _BARE_MONTH.finditer(text, timeout=rx_timeout(text)):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        trig = m.group("trig") or ""
+        if not trig and not (in_time_column and _FRONT_BEFORE.fullmatch(text[:m.start()], timeout=RX_TIMEOUT)):
+            continue  # no time word: a month named ("lễ hội tháng 3"), not a limit
+        before = text[max(0, m.start() - 60):m.start()]
+        if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT) \
+                or _PAST_BEFORE.search(text[max(0, m.start() - 14):m.start()], timeout=RX_TIMEOUT) \
+                or covered_period_at(text, m.start()) \
+                or trig and not in_time_column and _until_not_due(text, m.start(), trig, m.end()):
+            continue  # a cut-off, a done task, the period a report covers, how long something lasts
+        if open_ended_at(text, m.end()):
+            taken.append((m.start(), m.end()))
+            continue  # "trong tháng 4 và thời gian tới": a start
+        year = _ref_year(ref_date) or _context_year(text, dates, m.start()) or context_year
+        if year is None:
+            continue
+        month = int(m.group("m"))
+        if regex.search(r"(?i)trước[ ]*$", trig, timeout=RX_TIMEOUT):
+            month -= 1  # "trước tháng 9": before September begins, by the end of August
+            if month == 0:
+                month, year = 12, year - 1
+        iso = _month_end(year, month)
+        if ref_date and len(ref_date) == 10 and iso < ref_date and int(ref_date[5:7]) - month >= 2:
+            iso = _month_end(year + 1, month)  # "trong tháng 2" in a letter of December: next February
+        out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=iso, text=m.group(0).strip(), kind="month",
+                                                             inferred_year=True)))
+        taken.append((m.start(), m.end()))
 
 # the end of a range the sentence's report covers, then the report's own due date: "báo cáo số hộ nghèo phát sinh từ
 # ngày 01/01 đến ngày 30/9/2027, gửi Sở … trước ngày 15/10/2027"

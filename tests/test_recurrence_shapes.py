@@ -127,3 +127,46 @@ def test_periodic_reports_each_with_its_due_day() -> None:
 
 def test_report_of_the_previous_period_is_no_round() -> None:
     assert _rules("Số liệu được lấy từ báo cáo năm trước của các đơn vị.") == []
+
+
+# --- a month written without its year after a time word, or alone in a time cell ------------------------------------
+
+@pytest.mark.parametrize("text, due", [
+    ("Phòng Tổ chức báo cáo Giám đốc việc triển khai trong tháng 10.", ("2025-10-31", "month")),
+    ("Các trường hoàn thành việc rà soát hồ sơ học sinh trong tháng 5 để tổng hợp.", ("2025-05-31", "month")),
+    ("Ủy ban nhân dân các xã gửi danh sách về Phòng Nội vụ chậm nhất trong tháng 6.", ("2025-06-30", "month")),
+    # before the month begins: by the end of the month before
+    ("Sở Xây dựng trình phương án trước tháng 9.", ("2025-08-31", "month")),
+])
+def test_month_without_year_after_a_time_word(text: str, due: tuple[str, str]) -> None:
+    assert _dues(text) == [due]
+
+
+def test_month_without_year_falls_in_the_next_year_when_long_past() -> None:
+    # a letter of December asking for something "trong tháng 2": February of the next year
+    assert _dues("Các đơn vị hoàn thành kiểm kê tài sản trong tháng 2.", ref="2025-12-05") == [("2026-02-28", "month")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hằng năm, các đơn vị tổ chức hội thi trong tháng 11 hằng năm.",  # a round, no one-off date
+    "Phòng Văn hóa tổng kết kết quả trong tháng 4 và thời gian tới.",  # open towards the time after it
+    "Lễ hội được tổ chức vào tháng 3 âm lịch.",  # no time word, a lunar month
+    "Đánh giá tình hình thực hiện nhiệm vụ tháng 9.",  # the period a review covers
+    "Báo cáo đánh giá tình hình thực hiện nhiệm vụ trong tháng 9 gửi Sở.",  # the period a report covers
+])
+def test_month_without_year_that_is_no_due_date(text: str) -> None:
+    assert _dues(text) == []
+
+
+@pytest.mark.parametrize("cell, due", [
+    ("Tháng 8", ("2025-08-31", "month")),
+    ("Tháng 8, 9", ("2025-09-30", "month")),
+    ("Tháng 8 - 9", ("2025-09-30", "month")),
+    ("Trong tháng 4", ("2025-04-30", "month")),
+])
+def test_month_without_year_in_a_time_cell(cell: str, due: tuple[str, str]) -> None:
+    assert _dues(cell, in_time_column=True) == [due]
+
+
+def test_time_field_line_with_a_month_without_year() -> None:
+    assert _dues("- Thời gian thực hiện: Tháng 7.") == [("2025-07-31", "month")]
