@@ -1223,7 +1223,7 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
         if not r.date and a.subject and prev_end is None and r.issuer_source == "context":
             dm = _DATE_LEAD.search(seg, max(0, a.start - 60), a.start, timeout=rx_timeout(seg))
             if dm:
-                ds = find_dates(dm.group("d"))
+                ds = find_dates("ngày " + dm.group("d"))  # (a day in words is a date only after "ngày")
                 if ds and ds[0].iso:
                     r.date = ds[0].iso
 

@@ -164,3 +164,13 @@ def test_a_signers_title_with_a_dash_in_the_department_name_before_the_name():
                       "Kính gửi: Các Sở Nội vụ.", "Đề nghị các Sở thực hiện./.",
                       f"Nơi nhận: - Như trên; - Lưu: VT, TCCB.\tTL. BỘ TRƯỞNG {title} Trịnh Văn Khải")
         assert h.signer is not None and h.signer.name == "Trịnh Văn Khải", (title, h.signer)
+
+
+# --- "Ngày 14 tháng 9 năm 2031, <body> đã ban hành Công văn số …": the day in words dates that document --------
+
+def test_a_day_written_in_words_opening_the_sentence_dates_the_document_its_subject_issued():
+    for lead, iso in (("Ngày 14 tháng 9 năm 2031", "2031-09-14"), ("Ngày 03/02/2031", "2031-02-03")):
+        for subj, rid in (("Chủ tịch Ủy ban nhân dân tỉnh", "3111/UBND-VX"), ("Sở Y tế", "3111/SYT-NV")):
+            refs = refs_of("Kính gửi: Các đơn vị.", f"{lead}, {subj} đã ban hành Công văn số {rid} về việc cập nhật "
+                           "dữ liệu cán bộ.")
+            assert refs[rid].date == iso, (lead, subj, refs[rid].date)
