@@ -69,7 +69,9 @@ _LABEL = r"(?:thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|hoàn[ ]thành|triể
 _LIMIT = r"(?:(?:chậm|muộn)[ ]nhất|hạn[ ](?:chót|cuối))(?:[ ]là)?(?:[ ]+(?:vào|đến[ ]hết|trong))?"
 _QUARTER = regex.compile(
     r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối|" + _LIMIT + r")[ ]+|" + _LABEL + r")?)"
-    r"quý[ ]+(?P<q>IV|III|II|I|[1-4])(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})",
+    # (quarters listed with their year once, "Quý I, II/2026", "quý III và quý IV năm 2026": due at the end of the last)
+    r"quý[ ]+(?:(?:IV|III|II|I|[1-4])[ ]*(?:,|và|hoặc|-|–)[ ]*(?:quý[ ]+)?){0,3}(?P<q>IV|III|II|I|[1-4])(?![ ]+tháng)"
+    r"(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _YEAR = regex.compile(

@@ -170,3 +170,15 @@ def test_month_without_year_in_a_time_cell(cell: str, due: tuple[str, str]) -> N
 
 def test_time_field_line_with_a_month_without_year() -> None:
     assert _dues("- Thời gian thực hiện: Tháng 7.") == [("2025-07-31", "month")]
+
+
+# --- quarters listed once with their year: due at the end of the last -------------------------------------------
+
+@pytest.mark.parametrize("text, due", [
+    ("Quý I, II/2026", "2026-06-30"),
+    ("Quý II - III/2026", "2026-09-30"),
+    ("Hoàn thành trong quý III và quý IV năm 2026.", "2026-12-31"),
+])
+def test_quarters_listed_with_the_year_once(text: str, due: str) -> None:
+    got = _dues(text, in_time_column=not text.endswith("."))
+    assert [d for d, _ in got] == [due]
