@@ -586,6 +586,12 @@ _COMMA_IN_NAME = regex.compile(
     # a comma, then the next document cited ("Luật Khám bệnh, chữa bệnh, Nghị định số …")
     r"|\s{0,3},\s{1,3}(?:Luật|Bộ\s+[Ll]uật|Pháp\s+lệnh|Hiến\s+pháp|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định|"
     r"Chỉ\s+thị|Kế\s+hoạch|Công\s+văn)(?![\p{L}]))")
+# "Luật Địa chất và Khoáng sản năm 2024", "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003": after
+# "và", a capitalised word that is no document type, and words that end no name, running to the name's year or date
+_AND_NAME_DATED = regex.compile(
+    r"\s{1,3}và\s{1,3}(?!(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ|Kế|Công|Văn|Hướng|Thông|Kết|Quy)(?![\p{L}]))\p{Lu}\p{Ll}{0,7}"
+    r"(?:\s{1,3}(?!(?:về|của|đã|được|và|theo|trong|để|nhằm|số|với|tại|cho|là|đến|các|những|ngày|năm)(?![\p{L}]))"
+    r"\p{L}{1,8}){0,5}(?=\s{1,3}(?:năm\s{1,3}(?:19|20)[0-9]{2}(?![0-9])|ngày\s{1,3}[0-9]))")
 _KHOA_TAIL = regex.compile(r"^\s{0,3}\(?\s{0,3}(?:khóa|khoá|Khóa|KHÓA)\s{1,3}[IVXLC]{1,6}\s{0,3}\)?")
 _YEAR_TAIL = regex.compile(r"^\s{1,3}năm\s{1,3}(?:19|20)[0-9]{2}")
 
@@ -625,6 +631,9 @@ def _name_end(text: str, rest_start: int) -> int:
             or _AND_ABBR.match(window, s.start(), timeout=rx_timeout(window))
         s = _UNNUM_STOP.search(window, cm.end() if cm else s.end(), timeout=rx_timeout(window))
     end = rest_start + (s.start() if s else len(window))
+    dated = _AND_NAME_DATED.match(text, end, min(len(text), end + 90), timeout=RX_TIMEOUT)
+    if dated:
+        end = dated.end()
     # a name runs on after "năm 2013" or "(khóa XII)" only as that tail
     for tail_rx in (_KHOA_TAIL, _YEAR_TAIL):
         t = tail_rx.match(text[end:end + 30], timeout=RX_TIMEOUT)

@@ -174,3 +174,14 @@ def test_a_day_written_in_words_opening_the_sentence_dates_the_document_its_subj
             refs = refs_of("Kính gửi: Các đơn vị.", f"{lead}, {subj} đã ban hành Công văn số {rid} về việc cập nhật "
                            "dữ liệu cán bộ.")
             assert refs[rid].date == iso, (lead, subj, refs[rid].date)
+
+
+def test_a_law_whose_name_goes_on_after_va_with_a_capitalised_word_up_to_its_date():
+    got = unnumbered_of("Kính gửi: Các xã.", "Thực hiện nghiêm Luật Thủy sản và Nuôi trồng năm 2032 và các văn bản "
+                        "hướng dẫn; Luật Điện lực và Năng lượng tái tạo ngày 4 tháng 5 năm 2032;",
+                        "tuyên truyền Luật Thủy sản và nuôi trồng năm 2032 đến ngư dân.")
+    assert sorted(got) == ["Luật Thủy sản và Nuôi trồng năm 2032", "Luật Điện lực và Năng lượng tái tạo"], got
+    # "và" then another document, a body, or words with no date after them: the name ends at "và"
+    got = unnumbered_of("Kính gửi: Các xã.", "Thực hiện Luật Đất đai và Nghị định hướng dẫn năm 2032;",
+                        "phổ biến Luật Giáo dục và Khung trình độ quốc gia Việt Nam cho giáo viên.")
+    assert sorted(got) == ["Luật Giáo dục", "Luật Đất đai"], got
