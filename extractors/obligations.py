@@ -161,7 +161,12 @@ _FIELDS_COLON = regex.compile(r"^(?P<sep>[ ]*,[ ]*|[ ]+và[ ]+)(?P<q>\p{Ll}[^:;.
 _THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
+# (one who hands a task on is no doer of it: "UBND tỉnh ủy quyền cho Sở X chủ trì …", "… ủy nhiệm Phòng Y …")
+# an order given inside an opening clause's run, after the body that gives it (" giao Sở X …", " yêu cầu các …")
+_ORDER_IN_CLAUSE = regex.compile(r"(?<=[ ])(?=(?:giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|yêu[ ]cầu|phân[ ]công(?:[ ]cho)?|[uủ][yỷ][ ]quyền(?:[ ]cho)?)[ ]+(?:các[ ]|\p{Lu}))",
+                                 regex.V1)
 _INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
+
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
 # people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"
@@ -372,6 +377,23 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 continue
             ul = parse_unit_list(s, at)
             if ul is not None:
+                break
+        if ul is None:
+            # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì …": an opening clause no comma closes, then a
+            # body ordering another; the order is read from the body that gives it
+            first_comma = commas[0].start() if commas else len(s)
+            for mo in _ORDER_IN_CLAUSE.finditer(s, 0, min(len(s), 240, first_comma), timeout=RX_TIMEOUT):
+                cand = [m.start() for m in regex.finditer(r"(?<=[ ])\p{Lu}", s[:mo.start()], timeout=RX_TIMEOUT)][-8:]
+                at = next((c for c in cand if (u := parse_unit_list(s, c)) is not None
+                           and not s[u.end:mo.start()].strip()), None)
+                if at is None:
+                    continue
+                inner = _find_subject(s[at:])
+                if inner is not None and inner.trigger is not None:
+                    for u, _r in inner.units:
+                        u.start += at
+                        u.end += at
+                    return _Subject(inner.units, inner.action_start + at, inner.trigger)
                 break
     if ul is None:
         # "Đề nghị quý cơ quan …", "Các đồng chí …": the addressees, named collectively

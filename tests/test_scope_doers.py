@@ -98,3 +98,18 @@ def test_a_role_line_after_bullets_gives_them_its_bodies():
     assert not [o for o in obs if o.source_text.startswith("Trách nhiệm")]
     assert not [o for o in obs if "công nhân vận hành" in o.source_text]
 
+
+# --------------------------------------------------------------------------
+# The wrong actor: the body that gives an order is not its doer
+# --------------------------------------------------------------------------
+
+
+def test_an_opening_clause_with_no_comma_before_the_body_that_gives_the_order():
+    obs, _ = obligations_and_units("""
+    Sau khi xem xét Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng chủ trì kiểm tra hiện trạng cầu treo, báo cáo trước ngày 20/6/2027.
+    Trên cơ sở đề xuất của các huyện Giám đốc Sở Tài chính yêu cầu các phòng tài chính rà soát số dư tạm ứng.
+    """, date="2027-05-02", type="Công văn", issuer="Ủy ban nhân dân tỉnh Hòa Sơn")
+    o = holding(obs, "cầu treo")
+    assert _names(o) == ["Sở Xây dựng"] and o.deadline.date == "2027-06-20"
+    assert _names(holding(obs, "số dư tạm ứng")) == ["Các phòng tài chính"]
+
