@@ -166,7 +166,7 @@ _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?
 _ORDER_IN_CLAUSE = regex.compile(r"(?<=[ ])(?=(?:giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|yêu[ ]cầu|phân[ ]công(?:[ ]cho)?|[uủ][yỷ][ ]quyền(?:[ ]cho)?)[ ]+(?:các[ ]|\p{Lu}))",
                                  regex.V1)
 _INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
-
+                               r"|[uủ][yỷ][ ](?:quyền|nhiệm)(?:[ ]cho)?"
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
 # people listed after the bodies of a subject, before its predicate "chịu/có trách nhiệm"

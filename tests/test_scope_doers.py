@@ -113,3 +113,13 @@ def test_an_opening_clause_with_no_comma_before_the_body_that_gives_the_order():
     assert _names(o) == ["Sở Xây dựng"] and o.deadline.date == "2027-06-20"
     assert _names(holding(obs, "số dư tạm ứng")) == ["Các phòng tài chính"]
 
+
+def test_the_body_a_task_is_delegated_to_does_it():
+    obs, _ = obligations_and_units("""
+    Ủy ban nhân dân tỉnh ủy quyền cho Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan dự hội nghị xúc tiến thương mại.
+    Ban Chỉ đạo uỷ quyền Văn phòng Điều phối tổng hợp ý kiến các thành viên, gửi trước ngày 12/3/2028.
+    """, date="2028-03-01", type="Công văn", issuer="Ủy ban nhân dân tỉnh Hòa Sơn")
+    o = holding(obs, "xúc tiến thương mại")
+    assert _names(o)[0] == "Sở Công Thương" and "Ủy ban nhân dân tỉnh" not in _names(o)
+    o = holding(obs, "12/3/2028")
+    assert _names(o) == ["Văn phòng Điều phối"] and o.deadline.date == "2028-03-12"
