@@ -162,10 +162,12 @@ _THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
 # (one who hands a task on is no doer of it: "UBND tỉnh ủy quyền cho Sở X chủ trì …", "… ủy nhiệm Phòng Y …")
+# what closes an order whose bodies are named and whose tasks are the items below ("… cho các đơn vị như sau:")
+_TO_ITEMS = regex.compile(r"[ ]*(?:(?:như[ ]sau|sau[ ]đây|cụ[ ]thể(?:[ ]như[ ]sau)?)[ ]*)?:[ ]*$", regex.V1 | regex.IGNORECASE)
 # an order given inside an opening clause's run, after the body that gives it (" giao Sở X …", " yêu cầu các …")
 _ORDER_IN_CLAUSE = regex.compile(r"(?<=[ ])(?=(?:giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|yêu[ ]cầu|phân[ ]công(?:[ ]cho)?|[uủ][yỷ][ ]quyền(?:[ ]cho)?)[ ]+(?:các[ ]|\p{Lu}))",
                                  regex.V1)
-_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ])?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|phân[ ]công(?:[ ]cho)?|chỉ[ ]đạo"
+_INNER_TRIGGER = regex.compile(r"^(?:trân[ ]trọng[ ]|kính[ ]|thống[ ]nhất[ ](?=(?:giao|phân[ ]công)[ ]))?(?P<t>đề[ ]nghị|đề[ ]xuất|kiến[ ]nghị|yêu[ ]cầu|giao(?![ ](?:thông|dịch|lưu|thương)\b)(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|phân[ ]công(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|chỉ[ ]đạo"
                                r"|[uủ][yỷ][ ](?:quyền|nhiệm)(?:[ ]cho)?"
                                r"|(?:kính[ ])?mời)\b[ ]*",
                                regex.V1)
@@ -519,6 +521,13 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         at = len(s) - len(stripped) + mt2.end()
         named = parse_unit_list(s, at) is not None or _COLLECTIVE_NP.match(s, at, timeout=_tm) is not None
         inner = _find_subject(s[:pos] + s[at:], asked=True) if named else None
+        if inner is None and named:
+            # "Sở X giao nhiệm vụ cho các bệnh viện như sau:", "Ban Chỉ đạo phân công cho các thành viên:": the bodies
+            # the order names, no predicate of theirs yet; the items below are their tasks
+            ol = parse_unit_list(s, at)
+            tail = _TO_ITEMS.match(s, ol.end, timeout=_tm) if ol is not None else None
+            if tail is not None and not any(u.bare for u in ol.units):
+                return _Subject(_roles(ol.units, ""), tail.start(), fold(mt2.group("t")))
         if inner is None:
             after = s[at:]
             if (fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi") and after[:1].isalpha() and after[:1].islower()

@@ -100,8 +100,19 @@ def test_a_role_line_after_bullets_gives_them_its_bodies():
 
 
 # --------------------------------------------------------------------------
-# The wrong actor: the body that gives an order is not its doer
+# The wrong actor: the one who hands a task on is not its doer
 # --------------------------------------------------------------------------
+
+
+def test_the_body_a_task_is_delegated_to_does_it():
+    obs, _ = obligations_and_units("""
+    Ủy ban nhân dân tỉnh ủy quyền cho Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan dự hội nghị xúc tiến thương mại.
+    Ban Chỉ đạo uỷ quyền Văn phòng Điều phối tổng hợp ý kiến các thành viên, gửi trước ngày 12/3/2028.
+    """, date="2028-03-01", type="Công văn", issuer="Ủy ban nhân dân tỉnh Hòa Sơn")
+    o = holding(obs, "xúc tiến thương mại")
+    assert _names(o)[0] == "Sở Công Thương" and "Ủy ban nhân dân tỉnh" not in _names(o)
+    o = holding(obs, "12/3/2028")
+    assert _names(o) == ["Văn phòng Điều phối"] and o.deadline.date == "2028-03-12"
 
 
 def test_an_opening_clause_with_no_comma_before_the_body_that_gives_the_order():
@@ -114,12 +125,26 @@ def test_an_opening_clause_with_no_comma_before_the_body_that_gives_the_order():
     assert _names(holding(obs, "số dư tạm ứng")) == ["Các phòng tài chính"]
 
 
-def test_the_body_a_task_is_delegated_to_does_it():
+# --------------------------------------------------------------------------
+# "X phân công / giao nhiệm vụ cho Y như sau:": the items are Y's
+# --------------------------------------------------------------------------
+
+
+def test_items_of_an_order_naming_its_bodies_before_the_colon_are_theirs():
     obs, _ = obligations_and_units("""
-    Ủy ban nhân dân tỉnh ủy quyền cho Sở Công Thương chủ trì, phối hợp với các đơn vị liên quan dự hội nghị xúc tiến thương mại.
-    Ban Chỉ đạo uỷ quyền Văn phòng Điều phối tổng hợp ý kiến các thành viên, gửi trước ngày 12/3/2028.
-    """, date="2028-03-01", type="Công văn", issuer="Ủy ban nhân dân tỉnh Hòa Sơn")
-    o = holding(obs, "xúc tiến thương mại")
-    assert _names(o)[0] == "Sở Công Thương" and "Ủy ban nhân dân tỉnh" not in _names(o)
-    o = holding(obs, "12/3/2028")
-    assert _names(o) == ["Văn phòng Điều phối"] and o.deadline.date == "2028-03-12"
+    Ban Chỉ đạo phòng chống thiên tai huyện (gọi tắt là Ban Chỉ đạo) thống nhất phân công nhiệm vụ cho các thành viên như sau:
+    I. Nhiệm vụ chung
+    1. Hướng dẫn cơ quan nơi công tác triển khai phương án ứng phó bão lũ.
+    2. Báo cáo tình hình cho Thường trực Ban Chỉ đạo trước ngày 25/10/2029.
+    II. Nhiệm vụ cụ thể
+    1. Phòng Nông nghiệp huyện theo dõi mực nước các hồ chứa.
+    """, date="2029-09-01", type="Thông báo", issuer="Ban Chỉ đạo phòng chống thiên tai huyện Tân Lạc")
+    assert _names(holding(obs, "phương án ứng phó")) == ["Các thành viên"]
+    o = holding(obs, "25/10/2029")
+    assert _names(o) == ["Các thành viên"] and o.deadline.date == "2029-10-25"
+    assert _names(holding(obs, "mực nước")) == ["Phòng Nông nghiệp huyện"]
+    obs, _ = obligations_and_units("""
+    Sở Y tế giao nhiệm vụ cho các bệnh viện tuyến tỉnh như sau:
+    1. Rà soát cơ số thuốc dự phòng cho mùa mưa lũ.
+    """, date="2029-09-01", type="Công văn", issuer="Sở Y tế tỉnh Hòa Sơn")
+    assert _names(holding(obs, "cơ số thuốc")) == ["Các bệnh viện tuyến tỉnh"]
