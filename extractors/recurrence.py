@@ -388,6 +388,8 @@ _CLAUSE_END = regex.compile(r"^[ ]*(?:[.;:()/]|$"
                             # its adjuncts: purpose, beneficiary, place, time, manner ("… hằng năm cho giáo viên", "… để
                             # phòng dịch", "báo cáo nhanh hằng ngày trong thời gian có dịch")
                             r"|(?:để|nhằm|cho|trên|tại|theo|với|giữa|đúng|bảo[ ]đảm|đảm[ ]bảo|của|trong)(?!\p{L})"
+                            # the occasion or time it is done at ("… hằng năm vào dịp tổng kết năm học", "… vào cuối quý")
+                            r"|vào[ ]+(?:dịp|thời[ ]điểm|ngày|tháng|quý|tuần|đầu|cuối|giữa|trước|sau|kỳ|buổi|thứ)(?!\p{L})"
                             # where the report goes ("… hằng tháng về UBND huyện", "… hằng quý lên Sở Y tế")
                             r"|(?:về|lên|đến|tới)[ ]+(?:\p{Lu}|các[ ]|cơ[ ]quan|đơn[ ]vị|phòng[ ]|sở[ ]|ban[ ]|phần[ ]mềm|hệ[ ]thống)"
                             # "và" joining another task ("… hằng năm và công bố kết quả"), not another noun

@@ -182,3 +182,19 @@ def test_time_field_line_with_a_month_without_year() -> None:
 def test_quarters_listed_with_the_year_once(text: str, due: str) -> None:
     got = _dues(text, in_time_column=not text.endswith("."))
     assert [d for d, _ in got] == [due]
+
+
+# --- a period before the occasion it is done at ("… hằng năm vào dịp …") -------------------------------------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Các phòng tổ chức khen thưởng tập thể, cá nhân hằng năm vào dịp tổng kết năm học.", "FREQ=YEARLY"),
+    ("Liên đoàn Lao động tổ chức tôn vinh công nhân tiêu biểu hằng năm vào tháng Công nhân.", "FREQ=YEARLY"),
+    ("Ban Quản lý kiểm tra các quầy hàng hằng tháng vào ngày làm việc đầu tiên.", "FREQ=MONTHLY"),
+])
+def test_period_before_the_occasion_it_is_done_at(text: str, rule: str) -> None:
+    assert _rules(text) == [rule]
+
+
+def test_period_of_a_noun_pair_after_a_destination_is_no_round() -> None:
+    # "vào nội dung bình xét thi đua, khen thưởng hằng năm": the comma joins two nouns of the paper it goes into
+    assert _rules("Đưa việc sử dụng phần mềm vào nội dung bình xét thi đua, khen thưởng hằng năm của các đơn vị.") == []
