@@ -132,7 +132,7 @@ _TITLE_START = regex.compile(r"^[\s,]*(?:(?:về\s+việc|Về\s+việc|V/v|về
 _TITLE_STOP = regex.compile(
     r";|\.\s|\.$|\s(?:và|;)\s+(?:" + "{TYPES}" + r")\s+số"
     r"|,\s(?=[^,;.\n]{0,120}?(?:như\s+sau|sau\s+đây)\s*:)"
-    r"|,\s(?=(?-i:" + _BODY_HEADS + r")\s[^,;.\n]{0,80}?\s(?:xây\s+dựng|ban\s+hành|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|"
+    r"|,\s(?=(?-i:" + _BODY_HEADS + r")(?:\s[^,;.\n]{0,80}?)?\s(?:xây\s+dựng|ban\s+hành|đề\s+nghị|yêu\s+cầu|hướng\s+dẫn|"
     r"thông\s+báo|chỉ\s+đạo|giao|kính\s+đề\s+nghị|trân\s+trọng|đề\s+xuất|báo\s+cáo)(?![\p{L}]))"
 )
 _LIST_HEAD = regex.compile(

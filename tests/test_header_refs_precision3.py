@@ -185,3 +185,12 @@ def test_a_law_whose_name_goes_on_after_va_with_a_capitalised_word_up_to_its_dat
     got = unnumbered_of("Kính gửi: Các xã.", "Thực hiện Luật Đất đai và Nghị định hướng dẫn năm 2032;",
                         "phổ biến Luật Giáo dục và Khung trình độ quốc gia Việt Nam cho giáo viên.")
     assert sorted(got) == ["Luật Giáo dục", "Luật Đất đai"], got
+
+
+# --- a title closed by its issuer, then the writer named by its head word alone ("…, Sở đề nghị:") -----------
+
+def test_a_title_ends_before_a_clause_whose_subject_is_a_bare_head_word():
+    for clause in ("Sở đề nghị các trường:", "Bộ yêu cầu các đơn vị:", "Ban hướng dẫn như sau"):
+        refs = refs_of("Kính gửi: Các đơn vị.", "Thực hiện Thông tư số 05/2031/TT-BGDĐT ngày 2/2/2031 về việc tuyển "
+                       f"sinh của Bộ Giáo dục và Đào tạo, {clause}", "1. Rà soát chỉ tiêu.")
+        assert refs["05/2031/TT-BGDĐT"].issuer == "Bộ Giáo dục và Đào tạo", (clause, refs["05/2031/TT-BGDĐT"].issuer)
