@@ -39,6 +39,20 @@ def _words(s: str) -> list[str]:
     return _WORDS.findall(fold(s), timeout=RX_TIMEOUT)
 
 
+_LEVEL_NOUNS = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "thi xa", "thanh pho", "thi tran", "tp", "dac khu"})
+
+
+def _place_tail(words: list[str]) -> bool:
+    """The words after a body's name are only its place: a level noun and maybe the place's name ("tỉnh",
+    "thành phố Hà Nội"), or a name in capitals ("Hà Nội"), at most four words."""
+    if not words or len(words) > 5:
+        return False
+    folded = [fold(w) for w in words]
+    lead = 2 if " ".join(folded[:2]) in _LEVEL_NOUNS else 1 if folded[0] in _LEVEL_NOUNS else 0
+    rest = words[lead:]
+    return len(rest) <= 4 and all(w[:1].isupper() for w in rest) and (lead > 0 or bool(rest))
+
+
 @dataclass(slots=True)
 class _Entry:
     name: str
@@ -163,8 +177,30 @@ class UnitRegistry:
                 out[k] = plural[0]
             elif len(named) == 1 and not plural:
                 out[k] = named[0]
+        self._placed_referents(out)
         self._bare_cache = out
         return out
+
+    def _placed_referents(self, out: dict[str, str]) -> None:
+        """A body named once without its place and once with it ("Sở Y tế" and "2. Sở Y tế Hà Nội", "Thường trực
+        HĐND" and "Thường trực HĐND tỉnh"): the shorter name is the one body it begins whose further words are only
+        its place (a level noun - "tỉnh", "thành phố X" - or a name in capitals). With several such bodies
+        ("UBND tỉnh", "UBND huyện") it stays as written; a plural ("các …") or a list ("Bộ X, Ngân hàng Y") never
+        merges."""
+        longer: dict[tuple[str, ...], list[str]] = {}
+        for k, e in self._entries.items():
+            w = _words(e.name)
+            if e.task and w[:1] != ["cac"] and "," not in e.name:
+                for n in range(1, len(w)):
+                    longer.setdefault(tuple(w[:n]), []).append(k)
+        for k, e in self._entries.items():
+            w = _words(e.name)
+            if k in out or not w or w[0] == "cac" or "," in e.name:
+                continue
+            targets = [k2 for k2 in dict.fromkeys(longer.get(tuple(w), [])) if k2 != k]
+            if len(targets) == 1 and _place_tail(_WORDS.findall(self._entries[targets[0]].name,
+                                                               timeout=RX_TIMEOUT)[len(w):]):
+                out[k] = targets[0]
 
     def name(self, key: str) -> str:
         key = self._alias_of.get(key, key)

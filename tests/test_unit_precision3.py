@@ -113,3 +113,31 @@ def test_society_after_a_comma_is_no_commune():
     assert "xã hội" not in _list("các hội nghề nghiệp, các tổ chức chính trị, xã hội tham gia giám sát")
     # a commune named with a capital stays one
     assert _list("UBND các xã: Hội Thịnh, Đông Lâm tổ chức kiểm tra") == ["UBND xã Hội Thịnh", "UBND xã Đông Lâm"]
+
+
+# --------------------------------------------------------------------------
+# A body named once without its place and once with it
+# --------------------------------------------------------------------------
+
+
+def test_a_name_without_its_place_is_the_body_named_with_it():
+    reg = UnitRegistry()
+    a = reg.resolve("Sở Du lịch")
+    reg.resolve("Sở Du lịch Hải Đông")
+    b = reg.resolve("Thường trực HĐND")
+    reg.resolve("Thường trực HĐND huyện")
+    assert reg.name(a) == "Sở Du lịch Hải Đông"
+    assert reg.name(b) == "Thường trực Hội đồng nhân dân huyện"
+    units = reg.units()
+    assert [u.name for u in units] == ["Sở Du lịch Hải Đông", "Thường trực Hội đồng nhân dân huyện"]
+    assert "Sở Du lịch" in units[0].aliases
+
+
+def test_a_name_beginning_several_bodies_or_a_longer_name_stays_as_written():
+    reg = UnitRegistry()
+    for raw in ("Ủy ban nhân dân", "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện",  # which one: both kept
+                "Ban Chỉ đạo", "Ban Chỉ đạo phát triển du lịch",  # the further words name its task, not a place
+                "Các ban quản lý rừng", "Các ban quản lý rừng Hải Đông",  # a plural
+                "Bộ Ngoại giao", "Bộ Ngoại giao, Ngân hàng Nhà nước"):  # a list read as one
+        reg.resolve(raw)
+    assert len(reg.units()) == 9
