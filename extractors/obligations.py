@@ -162,6 +162,9 @@ _THEN = regex.compile(r"[ ,]thì[ ]", regex.V1)
 _WHEN_THEN = regex.compile(r"^(?:Sau[ ]khi|Khi|Ngay[ ]sau[ ]khi)\b[^.;:]{3,120}?[ ]thì[ ]+(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
 # the subject asks others to act ("Bộ Nội vụ đề nghị các bộ …", "Ban giám hiệu đề nghị:")
 # (one who hands a task on is no doer of it: "UBND tỉnh ủy quyền cho Sở X chủ trì …", "… ủy nhiệm Phòng Y …")
+# what a superior does with a proposal put to it ("… xem xét, quyết định", "… cho phép", "… phê duyệt")
+_DECIDE = regex.compile(r"[ ]*(?:xem[ ]xét|quyết[ ]định|cho[ ]phép|phê[ ]duyệt|chấp[ ]thuận|cho[ ]ý[ ]kiến|giải[ ]quyết)(?!\p{L})",
+                        regex.V1 | regex.IGNORECASE)
 # what closes an order whose bodies are named and whose tasks are the items below ("… cho các đơn vị như sau:")
 _TO_ITEMS = regex.compile(r"[ ]*(?:(?:như[ ]sau|sau[ ]đây|cụ[ ]thể(?:[ ]như[ ]sau)?)[ ]*)?:[ ]*$", regex.V1 | regex.IGNORECASE)
 # an order given inside an opening clause's run, after the body that gives it (" giao Sở X …", " yêu cầu các …")
@@ -304,6 +307,10 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if mh is not None:
         pos = mh.end()  # "Các Ông (Bà) Chánh Văn phòng, Trưởng phòng …": the titles name the bodies
     ul = parse_unit_list(s, pos)
+    if trig in ("de xuat", "kien nghi") and ul is not None and _DECIDE.match(s, ul.end, timeout=_tm):
+        # "Đề xuất UBND tỉnh xem xét, quyết định …": a proposal to the body that decides; the task is to propose,
+        # the doer's whom the context gives, never the body proposed to
+        return None
     if ul is None and trig is None:
         ma = _ASKER.match(s, timeout=_tm)
         if ma is not None:

@@ -148,3 +148,20 @@ def test_items_of_an_order_naming_its_bodies_before_the_colon_are_theirs():
     1. Rà soát cơ số thuốc dự phòng cho mùa mưa lũ.
     """, date="2029-09-01", type="Công văn", issuer="Sở Y tế tỉnh Hòa Sơn")
     assert _names(holding(obs, "cơ số thuốc")) == ["Các bệnh viện tuyến tỉnh"]
+
+
+def test_a_proposal_put_to_the_body_that_decides_is_the_proposers_task():
+    obs, _ = obligations_and_units("""
+    2. Phòng Kinh tế huyện
+    - Thống kê diện tích lúa bị ngập sau bão.
+    - Đề xuất Ủy ban nhân dân huyện xem xét, hỗ trợ giống lúa cho các hộ bị thiệt hại.
+    - Kiến nghị Sở Tài chính cho phép sử dụng quỹ dự phòng.
+    """, date="2029-09-01", type="Kế hoạch", issuer="Ủy ban nhân dân huyện Tân Lạc",
+        recipients=["Phòng Kinh tế huyện"])
+    for words in ("hỗ trợ giống lúa", "quỹ dự phòng"):
+        assert _names(holding(obs, words)) == ["Phòng Kinh tế huyện"], words
+    # an order to a body ("Đề nghị Sở X xem xét …") is still that body's task
+    obs, _ = obligations_and_units("Đề nghị Sở Tài chính xem xét, bố trí kinh phí cho các xã vùng lũ.",
+                                   date="2029-09-01", type="Công văn", issuer="Ủy ban nhân dân huyện Tân Lạc")
+    assert _names(holding(obs, "vùng lũ")) == ["Sở Tài chính"]
+
