@@ -1211,7 +1211,12 @@ def issuers_from_context(text: str, items: list[Resolved], para_starts: list[int
         cuts = [m.end() for m in _LEAD_SEP.finditer(lead, timeout=rx_timeout(lead))]
         if cuts:
             lead = lead[cuts[-1]:]
-        if _FOREIGN_LEAD.search(lead, timeout=rx_timeout(lead)):
+        if _FOREIGN_LEAD.search(lead, timeout=rx_timeout(lead)) and not (
+                r.type == "Tờ trình" and a.subject and regex.search(r"(?<![\p{L}])trình(?![\p{L}])", seg[a.start:a.end],
+                                                                    timeout=RX_TIMEOUT)
+                and regex.search(r"(?<![\p{L}])tại\s{1,3}$", lead, timeout=RX_TIMEOUT)):
+            # ("Bộ X đã xây dựng và trình Chính phủ dự thảo …, hướng dẫn … của Luật Y tại Tờ trình số …": the body that
+            # presented the submission issued it, whatever the draft it presents names on the way)
             continue
         if generic:
             # "của UBND tỉnh" in a list headed "UBND tỉnh Bình Thuận đã ban hành:": that province's

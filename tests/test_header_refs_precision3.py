@@ -194,3 +194,12 @@ def test_a_title_ends_before_a_clause_whose_subject_is_a_bare_head_word():
         refs = refs_of("Kính gửi: Các đơn vị.", "Thực hiện Thông tư số 05/2031/TT-BGDĐT ngày 2/2/2031 về việc tuyển "
                        f"sinh của Bộ Giáo dục và Đào tạo, {clause}", "1. Rà soát chỉ tiêu.")
         assert refs["05/2031/TT-BGDĐT"].issuer == "Bộ Giáo dục và Đào tạo", (clause, refs["05/2031/TT-BGDĐT"].issuer)
+
+
+# --- "<body> đã xây dựng và trình … tại Tờ trình số …": the submission is the body's, whatever the draft cites ---
+
+def test_a_submission_its_subject_presented_is_its_own_whatever_the_draft_names_between():
+    refs = refs_of("Kính gửi: Các Sở.", "Bộ Tài nguyên và Môi trường đã xây dựng và trình Chính phủ dự thảo Nghị định "
+                   "quy định chi tiết, hướng dẫn thi hành một số điều của Luật Đất đai tại Tờ trình số 55/TTr-BTNMT "
+                   "ngày 2/3/2031.")
+    assert refs["55/TTr-BTNMT"].issuer == "Bộ Tài nguyên và Môi trường"
