@@ -321,7 +321,30 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
     found = _merge_plain(text, found)
     for r in found:
         _refine(text, r)
+    found = [r for r in found if not _in_cited_title(text, r)]
     return _merge_adjacent(text, found)
+
+
+# a cited document with what it is about ("Kế hoạch số 45/KH-UBND … về kiểm tra định kỳ hằng năm …", "Thông tư số
+# 12/2024/TT-BTC quy định chế độ báo cáo định kỳ hằng tháng", "Chỉ thị số 05/CT-TTg về … báo cáo hằng quý"): its number
+# and symbol, a title word, then the period with no clause break between (no ".", ";", ":", nor a comma before a name
+# or a "các …" that opens the sentence's own clause)
+_CITED_TITLE = regex.compile(
+    r"(?<![\p{L}\d/])\d{1,5}(?:/\d{4})?/\p{Lu}[\p{L}\d.\-&]*"
+    r"(?:(?!,[ ]*(?:\p{Lu}|(?:các|những|mỗi|từng)[ ]))[^.;:\n]){0,120}?(?<!\p{L})(?:về|quy[ ]định|hướng[ ]dẫn|ban[ ]hành"
+    r"|phê[ ]duyệt)(?!\p{L})(?:(?!,[ ]*(?:\p{Lu}|(?:các|những|mỗi|từng)[ ]))[^.;:\n])*$", regex.V1)
+_DAY_RULE = regex.compile(r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|vào|trong)[ ]+)?(?:ngày|thứ)[ ]", regex.V1 | regex.IGNORECASE)
+
+
+def _in_cited_title(text: str, r: RecurrenceSpan) -> bool:
+    """Whether the recurrence ``r`` stands in the title of a document the sentence cites: the cited paper's period, no
+    task's.  A rule with its day ("trước ngày 20 hằng tháng"), or one opening a clause, is the task's time even there."""
+    if _DAY_RULE.match(r.recurrence.text or "", timeout=RX_TIMEOUT) or not any(c.isdigit() for c in text[max(0, r.start - 200):r.start]):
+        return False
+    if _clause_initial(text, r.start):
+        return False  # "… về việc khắc phục … (IUU), định kỳ báo cáo Thủ tướng …": the title has ended at the comma
+    before = text[max(0, r.start - 200):r.start]
+    return _CITED_TITLE.search(before, timeout=RX_TIMEOUT) is not None
 
 
 # a date with its year later in the same clause

@@ -198,3 +198,42 @@ def test_period_before_the_occasion_it_is_done_at(text: str, rule: str) -> None:
 def test_period_of_a_noun_pair_after_a_destination_is_no_round() -> None:
     # "vào nội dung bình xét thi đua, khen thưởng hằng năm": the comma joins two nouns of the paper it goes into
     assert _rules("Đưa việc sử dụng phần mềm vào nội dung bình xét thi đua, khen thưởng hằng năm của các đơn vị.") == []
+
+
+# --- a frequency inside the title of a cited document -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Kế hoạch số 45/KH-UBND ngày 10/01/2025 của UBND tỉnh về kiểm tra định kỳ hằng năm các cơ sở giáo dục, "
+    "Sở Giáo dục đề nghị các trường chuẩn bị hồ sơ.",
+    "Căn cứ Thông tư số 12/2024/TT-BTC quy định chế độ báo cáo định kỳ hằng tháng của ngành tài chính, Sở Tài chính "
+    "hướng dẫn như sau.",
+    "Theo Chỉ thị số 05/CT-TTg về cơ chế, chính sách hỗ trợ hằng năm cho hộ nghèo, các bộ báo cáo Thủ tướng.",
+])
+def test_period_in_a_cited_documents_title_is_no_round(text: str) -> None:
+    assert _rules(text) == []
+
+
+@pytest.mark.parametrize("text, rule", [
+    # the sentence's own clause after the title
+    ("Căn cứ Nghị định số 09/2019/NĐ-CP quy định về chế độ báo cáo, các sở báo cáo hằng quý về Văn phòng.",
+     "FREQ=MONTHLY;INTERVAL=3"),
+    ("Thực hiện Kế hoạch số 45/KH-UBND về công tác thi đua, Sở Nội vụ tổ chức kiểm tra hằng năm.", "FREQ=YEARLY"),
+    # a rule with its day is the task's time
+    ("Các xã báo cáo theo Hướng dẫn số 12/HD-SNV về công tác thi đua trước ngày 20 hằng tháng.",
+     "FREQ=MONTHLY;BYMONTHDAY=20"),
+    # no title word: the period is the task's
+    ("Các đơn vị báo cáo theo mẫu tại Thông tư số 12/2024/TT-BTC hằng tháng.", "FREQ=MONTHLY"),
+    # the period opens the clause after the title
+    ("Thực hiện nghiêm Công văn số 88/BNV-VP về việc chấn chỉnh công tác văn thư, định kỳ hằng quý báo cáo Bộ Nội vụ.",
+     "FREQ=MONTHLY;INTERVAL=3"),
+])
+def test_period_after_a_cited_document_in_the_sentences_own_clause(text: str, rule: str) -> None:
+    assert _rules(text) == [rule]
+
+
+def test_cited_title_check_is_linear() -> None:
+    import time
+    text = ("Thực hiện Công văn số 12/UBND-VP về việc hằng năm " * 400) + "."
+    t0 = time.perf_counter()
+    find_recurrences(text)
+    assert time.perf_counter() - t0 < 5.0
