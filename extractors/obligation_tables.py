@@ -24,6 +24,9 @@ _COL_TIME = regex.compile(r"thoi gian|thoi han|han hoan thanh|tien do|thoi diem"
                           r"|^(?:giai doan|lo trinh)(?:[ ](?:thuc hien|trien khai|hoan thanh))?$|^moc(?:[ ]\p{L}+){0,2}$")
 _COL_CONTENT = regex.compile(r"noi dung|nhiem vu|cong viec|tieu chi|hoat dong|giai phap|linh vuc")
 _COL_CODE = regex.compile(r"^(?:s ?t ?t|tt|so tt|ma)$")
+# the columns of a list of administrative procedures ("Tên thủ tục hành chính", "Tên TTHC", "Phí, lệ phí", "Căn cứ
+# pháp lý"): the body in its "Cơ quan thực hiện" column handles citizens' files, it is given no task
+_COL_PROCEDURE = regex.compile(r"^(?:ten )?(?:thu tuc hanh chinh|tthc)(?![a-z])|^phi,? le phi$|^can cu phap ly$")
 # a column of persons: its title opens with a word for a person ("Cá nhân phụ trách", "Người theo dõi", "Đồng chí
 # chỉ đạo", "Lãnh đạo phụ trách")
 _COL_PEOPLE = regex.compile(r"(?:ca nhan|nguoi|dong chi|lanh dao)(?![a-z])")
@@ -405,6 +408,8 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
         return
     hdr_rows = t.header_rows or 1
     headers = _headers(grid, hdr_rows, t.n_cols)
+    if any(_COL_PROCEDURE.search(fold(h), timeout=RX_TIMEOUT) for h in headers):
+        return  # a list of administrative procedures, each with the body that handles it: no tasks
     cols = _columns(headers)
     by_content = cols is None
     subjects = due_only = False

@@ -141,3 +141,15 @@ def test_a_name_beginning_several_bodies_or_a_longer_name_stays_as_written():
                 "Bộ Ngoại giao", "Bộ Ngoại giao, Ngân hàng Nhà nước"):  # a list read as one
         reg.resolve(raw)
     assert len(reg.units()) == 9
+
+
+def test_a_list_of_administrative_procedures_gives_no_tasks():
+    t = _table([
+        ["STT", "Tên thủ tục hành chính", "Thời hạn giải quyết", "Phí, lệ phí", "Căn cứ pháp lý", "Cơ quan thực hiện"],
+        ["1", "Cấp giấy phép khai thác nước mặt quy mô nhỏ", "15 ngày làm việc", "Không", "Luật Tài nguyên nước",
+         "UBND cấp xã"],
+        ["2", "Hỗ trợ kinh phí chuyển đổi cây trồng", "10 ngày", "Không", "Nghị quyết của HĐND tỉnh", "UBND cấp huyện"],
+    ])
+    obs, units = extract_obligations(_doc(Paragraph("Danh mục thủ tục hành chính được công bố"), t),
+                                     DocumentHeader(date="2031-02-01"))
+    assert obs == [] and units == []
