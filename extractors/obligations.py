@@ -268,7 +268,7 @@ _TASK_SECTION = regex.compile(r"nhiem vu|phuong huong|giai phap|kien nghi|de xua
 _BOILERPLATE_WORDS = frozenset(
     "nghiem tuc trien khai thuc hien to chuc noi dung ke hoach cong van quyet dinh chi thi huong dan van ban nay "
     "tot co hieu qua nghiem chinh day du va cac de ./. theo dung quy dinh chi dao tai don vi minh "
-    "quan tam phoi hop khan truong kip thoi".split()
+    "quan tam phoi hop khan truong kip thoi nhung neu tren".split()
 )
 _SUPPORT = regex.compile(r"\bphối[ ]hợp(?:[ ]chặt[ ]chẽ)?(?:[ ](?:với|cùng))?[ ]+", regex.V1 | regex.IGNORECASE)
 _LEAD_START = regex.compile(r"^(?:chủ[ ]trì|làm[ ]đầu[ ]mối|là[ ]đầu[ ]mối|đầu[ ]mối|là[ ]cơ[ ]quan[ ]chủ[ ]trì)\b",
@@ -1712,6 +1712,11 @@ class _Prose:
         if subj is not None:
             action = clean_action(s_clean[subj.action_start:])
             if subj.trigger in ("yeu cau", "de nghi") and action and _is_boilerplate(action):
+                return None
+            if (subj.trigger is None and action and _is_boilerplate(action)
+                    and all(_COLLECTIVE.match(fold(canonical_name(u.raw)), timeout=RX_TIMEOUT) for u, _r in subj.units)):
+                # "Căn cứ ý kiến chỉ đạo trên, các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện./.": the
+                # closing formula said to the addressees at large, with nothing more, is no task
                 return None
             own_doc = fold(self.b.header.type or "")
             if subj.trigger is None and (_ANNOUNCE.match(action, timeout=RX_TIMEOUT) or _STANCE.match(action, timeout=RX_TIMEOUT)

@@ -165,3 +165,24 @@ def test_a_proposal_put_to_the_body_that_decides_is_the_proposers_task():
                                    date="2029-09-01", type="Công văn", issuer="Ủy ban nhân dân huyện Tân Lạc")
     assert _names(holding(obs, "vùng lũ")) == ["Sở Tài chính"]
 
+
+# --------------------------------------------------------------------------
+# Not tasks: the closing formula said to the addressees at large
+# --------------------------------------------------------------------------
+
+
+def test_a_closing_formula_to_the_bodies_at_large_is_no_task():
+    obs, _ = obligations_and_units("""
+    1. Phòng Tài nguyên và Môi trường kiểm tra các bãi tập kết cát trái phép, báo cáo trước ngày 30/11/2029.
+    Căn cứ nội dung chỉ đạo trên, các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện./.
+    """, date="2029-11-02", type="Công văn", issuer="Ủy ban nhân dân huyện Tân Lạc")
+    assert [o.deadline and o.deadline.date for o in obs] == ["2029-11-30"]
+    obs, _ = obligations_and_units(
+        "Ủy ban nhân dân huyện yêu cầu các phòng, ban, các xã nghiêm túc thực hiện những nội dung nêu trên.",
+        date="2029-11-02", type="Công văn", issuer="Ủy ban nhân dân huyện Tân Lạc")
+    assert obs == []
+    # a task of its own words stays one, whoever it is said to
+    obs, _ = obligations_and_units("Các cơ quan, đơn vị rà soát danh sách cán bộ đủ điều kiện nghỉ hưu.",
+                                   date="2029-11-02", type="Công văn", issuer="Ủy ban nhân dân huyện Tân Lạc")
+    assert len(obs) == 1
+
