@@ -36,7 +36,11 @@ stated once here so that a score can be reproduced by hand:
   unit at all, right when none is predicted either.
 * **recurring**: a predicted obligation with a recurrence whose text, source
   sentence or action overlaps the gold ``text``/``action``; among equal
-  overlaps, pairs whose task text, then units, agree are taken first.
+  overlaps, pairs whose task text, then units, agree are taken first.  As
+  GUIDELINES says, "định kỳ" naming no period ("định kỳ báo cáo kết quả") is
+  a recurrence without a rule and is not scored either way: such gold items
+  are no misses, such predictions (no RRULE, "định kỳ" and no period in their
+  text) no false positives.
 * **assignments**: a predicted obligation whose ``source_text``/``action``
   overlaps the gold ``source_text``/``action`` **and** one of whose units
   matches one of the gold ``units_lead``/``units_support``/``units_implied``
@@ -479,8 +483,25 @@ def _deadline_unit_ok(g: dict, o: dict) -> bool:
     return _any_unit_match(gold_units, pred_units)
 
 
+# "định kỳ" with no period named: a recurrence without a rule, scored neither way (GUIDELINES).  A period is a
+# figure, a calendar word or a word of rounds ("hằng", "mỗi", "tuần", "tháng", "quý" as a quarter, "năm", "học kỳ",
+# "đợt"); "quy" opening "quy định", "quy chế" … is none.
+_PERIODIC = regex.compile(r"(?<!\w)dinh ky(?!\w)")
+_PERIOD_NAMED = regex.compile(
+    r"\d|(?<!\w)(?:hang|moi|tuan|thang|nam|ngay|hoc ky|dot|quy(?! (?:dinh|che|trinh|mo|hoach|chuan|tac|pham|uoc)))(?!\w)")
+
+
+def rule_less(text: str | None) -> bool:
+    """Whether a recurrence's text is "định kỳ" naming no period ("định kỳ báo cáo kết quả", "báo cáo định kỳ theo
+    quy định"): a recurrence without a rule, which GUIDELINES leaves unscored."""
+    t = fold(text or "")
+    return bool(_PERIODIC.search(t, timeout=RX_TIMEOUT)) and not _PERIOD_NAMED.search(t, timeout=RX_TIMEOUT)
+
+
 def score_recurring(gold: list[dict], obligations: list[dict], scores: dict, details: dict) -> None:
-    preds = [o for o in obligations if o.get("recurrence")]
+    gold = [g for g in gold if not rule_less(g.get("text"))]
+    preds = [o for o in obligations if o.get("recurrence")
+             and not (not o["recurrence"].get("rrule") and rule_less(o["recurrence"].get("text")))]
     pairs = []
     for i, g in enumerate(gold):
         for j, o in enumerate(preds):

@@ -221,6 +221,26 @@ def test_recurring_short_gold_text_pairs_with_the_prediction_of_the_same_task():
     assert (scores["recurring"].tp, scores["recurring"].fp, scores["recurring"].fn) == (2, 0, 0)
 
 
+def test_recurring_without_a_rule_is_scored_neither_way():
+    # GUIDELINES: "định kỳ" naming no period is a recurrence without a rule, not scored either way
+    gold = [
+        {"text": "định kỳ tổng hợp, báo cáo kết quả về Sở Nội vụ", "units": ["Phòng Nội vụ"]},
+        {"text": "báo cáo định kỳ hằng quý", "units": ["Phòng Nội vụ"]},
+    ]
+    preds = [
+        {"source_text": "Định kỳ báo cáo kết quả thực hiện về Ủy ban nhân dân huyện theo quy định",
+         "action": "báo cáo kết quả thực hiện", "recurrence": {"text": "Định kỳ", "rrule": None}, "units": []},
+        {"source_text": "Phòng Văn hóa thường xuyên kiểm tra, định kỳ theo quy định báo cáo",
+         "action": "kiểm tra", "recurrence": {"text": "định kỳ theo quy định", "rrule": None}, "units": []},
+    ]
+    scores: dict = {}
+    ev.score_recurring(gold, preds, scores, {})
+    # the rule-less gold item is no miss, the two rule-less predictions no false positives; the quarterly one is missed
+    assert (scores["recurring"].tp, scores["recurring"].fp, scores["recurring"].fn) == (0, 0, 1)
+    assert ev.rule_less("báo cáo định kỳ theo quy định") and not ev.rule_less("định kỳ quý")
+    assert not ev.rule_less("Định kỳ 6 tháng") and not ev.rule_less("hằng tháng")
+
+
 def _tmp_corpus(tmp_path: Path) -> tuple[Path, Path]:
     gold_dir, docs = tmp_path / "gold", tmp_path / "docs"
     gold_dir.mkdir()
