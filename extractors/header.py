@@ -1729,6 +1729,28 @@ def _unbracket(text: str) -> str:
     return text
 
 
+_SUBJECT_GOES_ON = regex.compile(r"^[“\"(]?\p{Ll}|^[“\"]\p{Lu}")
+
+
+def _subject_after_other_column(top: list[Line], j: int) -> list[str]:
+    """A header band read column by column: the motto and the place-date of the right column (from ``top[j]``,
+    up to five lines with rules) stand between a subject's lines; the lines after them that plainly go on with it
+    (opening in lower case or with a quote) are its rest."""
+    k = j
+    while k < min(len(top), j + 5) and (_MOTTO.search(top[k].text, timeout=RX_TIMEOUT)
+                                        or _MOTTO_PIECE.search(top[k].text, timeout=RX_TIMEOUT)
+                                        or _DECOR.match(top[k].text, timeout=RX_TIMEOUT) or _has_place_date(top[k].text)):
+        k += 1
+    if k == j or not any(_has_place_date(top[x].text) for x in range(j, k)):
+        return []
+    out: list[str] = []
+    while k < len(top) and len(out) < 3 and len(top[k].text) <= 120 \
+            and _SUBJECT_GOES_ON.match(top[k].text, timeout=RX_TIMEOUT) and not _KINH_GUI.match(top[k].text, timeout=RX_TIMEOUT):
+        out.append(top[k].text)
+        k += 1
+    return out
+
+
 def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | None:
     if first is None and _CAPTION_OF.match(top[i].text, timeout=RX_TIMEOUT):
         # a legal database's caption: "CỦA … SỐ …" / "NGÀY …" / "VỀ VIỆC …" — the subject is the "về" line
@@ -1751,6 +1773,8 @@ def _subject_from(top: list[Line], i: int, first: str | None = None) -> str | No
                 break
             if j > i and (_has_place_date(text) or _NUMBER_LINE.match(text, timeout=rx_timeout(text))
                           or _MOTTO.search(text, timeout=rx_timeout(text))):
+                if parts and not parts[-1].endswith((".", ":", ";")):
+                    parts.extend(_subject_after_other_column(top, j))
                 break
             if j == i and (_KINH_GUI.match(text, timeout=RX_TIMEOUT) or text.startswith("(")
                            or regex.match(r"^(?:Căn\s+cứ|CĂN\s+CỨ|Hôm\s+nay)\s", text, timeout=RX_TIMEOUT)):

@@ -203,3 +203,18 @@ def test_a_submission_its_subject_presented_is_its_own_whatever_the_draft_names_
                    "quy định chi tiết, hướng dẫn thi hành một số điều của Luật Đất đai tại Tờ trình số 55/TTr-BTNMT "
                    "ngày 2/3/2031.")
     assert refs["55/TTr-BTNMT"].issuer == "Bộ Tài nguyên và Môi trường"
+
+
+# --- a header band read column by column: the subject's last line after the motto and the place-date ---------
+
+def test_a_subject_goes_on_after_the_other_columns_motto_and_place_date():
+    for tail, subject in (("“Quy chế chi tiêu nội bộ năm 2031”", "V/v góp ý dự thảo “Quy chế chi tiêu nội bộ năm 2031”"),
+                          ("nội bộ năm 2031", "V/v góp ý dự thảo quy chế chi tiêu nội bộ năm 2031")):
+        first = "V/v góp ý dự thảo" if tail.startswith("“") else "V/v góp ý dự thảo quy chế chi tiêu"
+        h = header_of("CÔNG ĐOÀN GIÁO DỤC", "TỈNH AN GIANG", "Số: 12/CĐGD", first, *MOTTO, "______",
+                      "An Giang, ngày 3 tháng 4 năm 2031", tail, "Kính gửi: Các công đoàn cơ sở.", "Đề nghị thực hiện./.")
+        assert (h.subject, h.date) == (subject, "2031-04-03"), h.subject
+    # a capitalised line after the place-date is the type or the body, not the subject's
+    h = header_of("CÔNG ĐOÀN GIÁO DỤC", "TỈNH AN GIANG", "Số: 12/CĐGD", "V/v góp ý dự thảo quy chế", *MOTTO,
+                  "An Giang, ngày 3 tháng 4 năm 2031", "Kính gửi: Các công đoàn cơ sở.", "Thực hiện chỉ đạo của tỉnh.")
+    assert h.subject == "V/v góp ý dự thảo quy chế"
