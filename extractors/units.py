@@ -56,6 +56,9 @@ _SINGULAR_HEADS = (
     # the zones a management board runs, named as doers ("Các Khu Công nghệ cao chủ trì …", "Khu kinh tế X"); in
     # capitals only ("phát triển các khu công nghiệp" are places)
     "Khu công nghiệp", "Khu kinh tế", "Khu công nghệ cao", "Khu chế xuất", "Khu công nghệ số",
+    # a national park, run by its own board, is given tasks by name ("Vườn quốc gia X chủ động …"); in capitals
+    # only ("bảo vệ các vườn quốc gia" are places)
+    "Vườn quốc gia",
     # universities and academies by their names ("Đại học Quốc gia Hà Nội", "Học viện Hành chính Quốc gia")
     "Đại học", "Học viện",
     # a Deputy Prime Minister given a task by name ("Phân công Phó Thủ tướng Nguyễn Văn A chỉ đạo …")
@@ -428,8 +431,8 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
             best.group("pl") and (fold(head) == "to chuc" and _org_after(text, best.end())
                                   or fold(head).startswith("to chuc "))):
         return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
-    if head[:1] == "k" and fold(head).startswith("khu "):
-        return None  # a zone in lower case is a place, not a doer ("các khu công nghiệp, khu kinh tế")
+    if head[:1] in ("k", "v") and fold(head).startswith(("khu ", "vuon ")):
+        return None  # a zone or a park in lower case is a place, not a doer ("các khu công nghiệp, khu kinh tế")
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
         if nxt and nxt.group(0) == "và" and head[:1].isupper():

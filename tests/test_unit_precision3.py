@@ -153,3 +153,15 @@ def test_a_list_of_administrative_procedures_gives_no_tasks():
     obs, units = extract_obligations(_doc(Paragraph("Danh mục thủ tục hành chính được công bố"), t),
                                      DocumentHeader(date="2031-02-01"))
     assert obs == [] and units == []
+
+
+# --------------------------------------------------------------------------
+# An actor kind the unit finder did not know: a national park named as a doer
+# --------------------------------------------------------------------------
+
+
+def test_a_national_park_named_in_capitals_is_a_body():
+    assert _list("Vườn quốc gia Núi Mây, các Công ty Lâm nghiệp chủ động rà soát diện tích rừng") == [
+        "Vườn quốc gia Núi Mây", "các Công ty Lâm nghiệp"]
+    # in lower case after a verb it is a place
+    assert _list("bảo vệ vườn quốc gia Núi Mây") == []
