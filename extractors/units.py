@@ -154,7 +154,7 @@ _NEVER_FIRST = regex.compile(r"(?:đã|đang|sẽ|vừa|xin|cần|phải|bắt[ 
 # Place levels: after "Ủy ban nhân dân tỉnh" a name goes on only with a place name
 # ("… tỉnh Lâm Đồng"), "các …", or the party/mass bodies ("Huyện ủy", "xã đội", "tỉnh đoàn").
 _LEVEL_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị xã", "thành phố", "thị trấn"})
-_LEVEL_AFTER_COMMA = regex.compile(r"(?:thành[ ]phố|thị[ ]xã|quận|huyện|thị[ ]trấn|phường|xã)(?:[ ]trực[ ]thuộc[ ](?:trung[ ]ương|Trung[ ]ương|tỉnh))?(?!\p{L})", regex.V1)
+_LEVEL_AFTER_COMMA = regex.compile(r"(?:thành[ ]phố|thị[ ]xã|quận|huyện|thị[ ]trấn|phường|xã|đặc[ ]khu)(?:[ ]trực[ ]thuộc[ ](?:trung[ ]ương|Trung[ ]ương|tỉnh))?(?!\p{L})", regex.V1)
 _AFTER_LEVEL_OK = frozenset({"ủy", "uỷ", "hội", "đội", "đoàn", "các", "và", "cùng", "nhà"})
 # Continuations allowed inside a name although they look like stop words.
 _CONTINUATIONS = regex.compile(
@@ -494,6 +494,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     end = pos
     words = 0
+    levels = False  # a list of place levels read after a comma ("Ủy ban nhân dân phường, xã")
     singular = not plural  # a name that opens with a singular head ("Ban Quản lý các khu …" stays so)
     # a committee keeps its first word even when it is a verb ("Tổ kiểm tra", "Ban chỉ đạo")
     first = head.lower() in _COMMITTEE_HEADS
@@ -614,6 +615,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 # "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương": one body of either level
                 end = lv.end()
                 words += 1
+                levels = True
                 continue
             w = _WORD.match(text, r, timeout=_tm)
             if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0), timeout=RX_TIMEOUT) and not _starts_unit(text, r)
@@ -636,6 +638,12 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             # ("va" before a capitalised word: "và" whose tone mark a scan's text recognition lost)
             # "Phòng Dân số - Truyền thông và GDSK": "và" joins name parts, not units
             r = _skip_spaces(text, w.end())
+            lv = _LEVEL_AFTER_COMMA.match(text, r, timeout=_tm) if levels and not plural else None
+            if lv is not None:
+                # "Ủy ban nhân dân phường, xã và đặc khu": the last level of a list of levels
+                end = lv.end()
+                words += 2
+                continue
             w2 = _WORD.match(text, r, timeout=_tm)
             prev_cap = any(_is_upper_start(x) for x in text[pos:q].split())  # a proper name ("các Sở Thông tin và …")
             if (w2 and w2.group(0)[0].isupper() and not _starts_unit(text, r) and (not plural or prev_cap)

@@ -165,3 +165,16 @@ def test_a_national_park_named_in_capitals_is_a_body():
         "Vườn quốc gia Núi Mây", "các Công ty Lâm nghiệp"]
     # in lower case after a verb it is a place
     assert _list("bảo vệ vườn quốc gia Núi Mây") == []
+
+
+# --------------------------------------------------------------------------
+# A council of several place levels: "đặc khu" (the island level) ends the list of levels
+# --------------------------------------------------------------------------
+
+
+def test_the_island_level_ends_a_councils_list_of_levels():
+    assert _list("Ủy ban nhân dân phường, xã và đặc khu tổ chức đánh giá") == ["Ủy ban nhân dân phường, xã và đặc khu"]
+    assert _list("Ủy ban nhân dân xã, đặc khu quyết định thành lập tổ kiểm tra") == ["Ủy ban nhân dân xã, đặc khu"]
+    # one level then "và": two bodies stay as they were read
+    assert _list("UBND huyện, thị xã và Sở Xây dựng phối hợp") == ["UBND huyện, thị xã", "Sở Xây dựng"]
+
