@@ -86,7 +86,10 @@ class UnitRegistry:
         words = _words(name)
         if words[:1] == ["cac"] and len(words) > 1:
             words = words[1:]
-        return tuple(sorted(words)) if len(words) >= 3 else tuple(words)
+        if len(words) < 3:
+            return tuple(words)
+        # a list's last item after "và" or a comma ("UBND phường, xã và đặc khu" / "UBND phường, xã, đặc khu")
+        return tuple(sorted(w for w in words if w != "va"))
 
     def define(self, short: str, full: str) -> None:
         """"(sau đây gọi là Ban Chỉ đạo)": ``short`` stands for ``full`` from here on."""

@@ -178,3 +178,9 @@ def test_the_island_level_ends_a_councils_list_of_levels():
     # one level then "và": two bodies stay as they were read
     assert _list("UBND huyện, thị xã và Sở Xây dựng phối hợp") == ["UBND huyện, thị xã", "Sở Xây dựng"]
 
+
+def test_a_list_of_levels_closed_by_va_or_by_a_comma_is_one_body():
+    reg = UnitRegistry()
+    reg.resolve("Ủy ban nhân dân phường, xã và đặc khu")
+    reg.resolve("UBND phường, xã, đặc khu")
+    assert _unit_names(reg.units()) == ["Ủy ban nhân dân phường, xã và đặc khu"]
