@@ -39,6 +39,10 @@ def _words(s: str) -> list[str]:
     return _WORDS.findall(fold(s), timeout=RX_TIMEOUT)
 
 
+# words after a complete name that go on with the name, not its predicate: a place's level, a list, an owner, a
+# preposition of place
+_NOT_VERB_TAIL = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp", "đặc", "trung", "các", "và",
+                            "của", "thuộc", "trực", "tại", "ở", "trên", "trong", "khu", "vùng", "miền", "cùng", "với"})
 _LEVEL_NOUNS = frozenset({"tinh", "huyen", "xa", "phuong", "quan", "thi xa", "thanh pho", "thi tran", "tp", "dac khu"})
 
 
@@ -59,6 +63,8 @@ class _Entry:
     aliases: list[str] = field(default_factory=list)
     task: bool = False
     order: int = 0
+    written: str = ""  # the name as first written (before an addressee's fuller name replaced it)
+    mentions: int = 0
 
 
 class UnitRegistry:
@@ -128,12 +134,13 @@ class UnitRegistry:
                 key = same
                 e = self._entries[same]
             else:
-                e = self._entries[key] = _Entry(name=full, order=len(self._entries))
+                e = self._entries[key] = _Entry(name=full, order=len(self._entries), written=name)
                 self._by_name.setdefault(self._name_words(full), key)
         for alias in (raw.strip(), name):
             if alias and alias != e.name and alias not in e.aliases:
                 e.aliases.append(alias)
         e.task = e.task or task
+        e.mentions += 1
         return key
 
     def _seed_name(self, name: str) -> str | None:
@@ -181,6 +188,7 @@ class UnitRegistry:
             elif len(named) == 1 and not plural:
                 out[k] = named[0]
         self._placed_referents(out)
+        self._run_on_referents(out)
         self._bare_cache = out
         return out
 
@@ -204,6 +212,40 @@ class UnitRegistry:
             if len(targets) == 1 and _place_tail(_WORDS.findall(self._entries[targets[0]].name,
                                                                timeout=RX_TIMEOUT)[len(w):]):
                 out[k] = targets[0]
+
+    def _run_on_referents(self, out: dict[str, str]) -> None:
+        """A name read on into the verb after it ("Cục Thuế chú trọng" in "Cục Thuế chú trọng nghiên cứu …"): the
+        document names the body elsewhere as the same words without the lower-case tail, and that shorter name is
+        complete (it ends with a capitalised word, a proper name: "Cục Thuế", not "Ban Quản lý" whose "dự án" may go
+        on). The longer name, written once, with one or two lower-case words after it that are no place, owner or
+        list ("tỉnh", "các …", "của …", "và …"), is the shorter one. A shorter name ending in a lower-case syllable
+        ("Ban Quản lý", "Sở Tư pháp") is no evidence: its lower-case words may go on ("Ban Quản lý dự án")."""
+        by_words: dict[tuple[str, ...], str] = {}
+        for k, e in self._entries.items():
+            # every spelling the body was written with ("Cục Thuế" read as the addressee "Cục Thuế các tỉnh, …")
+            for written in dict.fromkeys([e.written or e.name, *e.aliases]):
+                w = written.split()
+                if (len(w) >= 2 and w[-1][:1].isupper() and w[0].lower() != "các" and "," not in written
+                        and fold(w[-1]).isalpha()):
+                    by_words.setdefault(tuple(_words(written)), k)
+        for k, e in self._entries.items():
+            written = e.written or e.name
+            w = written.split()
+            if k in out or e.mentions != 1 or len(w) < 3 or w[0].lower() == "các" or "," in written:
+                continue
+            for n_tail in (1, 2):
+                if len(w) - n_tail < 2:
+                    break
+                tail = w[len(w) - n_tail:]
+                if not all(t.isalpha() and t.islower() for t in tail):
+                    break
+                if tail[0] in _NOT_VERB_TAIL or " ".join(fold(t) for t in tail) in _LEVEL_NOUNS:
+                    break
+                target = by_words.get(tuple(_words(" ".join(w[:len(w) - n_tail]))))
+                target = out.get(target, target) if target is not None else None
+                if target is not None and target != k:
+                    out[k] = target
+                    break
 
     def name(self, key: str) -> str:
         key = self._alias_of.get(key, key)
