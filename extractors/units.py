@@ -1427,6 +1427,9 @@ def is_vague(raw: str) -> bool:
 # --------------------------------------------------------------------------
 
 _HOB_PREFIX = regex.compile(r"^" + _HOB + r"\s+(?=\S)", regex.V1 | regex.IGNORECASE)
+# a person named before the title that heads his body ("Lê Văn A – Phó Chủ tịch UBND xã"): the body is the unit
+_PERSON_BEFORE_TITLE = regex.compile(r"^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}*)?(?:[ ]\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}*)?){1,4}[ ]*[-–—][ ]*"
+                                     r"(?=" + _HOB + r"[ ]+\S)", regex.V1)
 _ABBREV_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])[A-ZĐ][A-ZĐ0-9&]*(?:\s?[-–]\s?[A-ZĐ][A-ZĐ0-9&]*)*(?![\p{L}\p{N}])",
                               regex.V1)
 _DISTRIBUTIVE = regex.compile(r"^(?:các|Các)\s+(?=(?:Phòng|Khoa|Ban|Trạm|Tổ|Sở)\s+[A-ZĐ])", regex.V1)
@@ -1446,6 +1449,9 @@ def canonical_name(raw: str) -> str:
     t = squash_spaces(raw.replace("\n", " "))
     t = _OLD_TONE_RX.sub(lambda m: _OLD_TONES[m.group(0)], t, timeout=RX_TIMEOUT)
     t = _GLUED_Y.sub("Y ", t, timeout=RX_TIMEOUT)
+    mp = _PERSON_BEFORE_TITLE.match(t, timeout=rx_timeout(t))
+    if mp is not None and _match_head(t, 0) is None:
+        t = t[mp.end():]  # "Lê Văn A – Chủ tịch Hội Nông dân xã" → "Chủ tịch Hội Nông dân xã" → "Hội Nông dân xã"
     body = _HOB_PREFIX.sub("", t, count=1, timeout=RX_TIMEOUT)
     if body != t:
         # "Chủ tịch công đoàn các đơn vị" → "Công đoàn các đơn vị"; "Trưởng các khoa" → "Các khoa"

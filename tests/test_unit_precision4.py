@@ -71,3 +71,25 @@ def test_a_document_whose_body_runs_into_a_rare_verb_names_the_body_once():
 2. Đề nghị Cục Cảng lưu tâm rà soát các khoản tạm ứng quá hạn.""")
     assert _unit_names(units) == ["Cục Cảng"]
     assert all(u.name == "Cục Cảng" for o in obs for u in o.units)
+
+
+# --------------------------------------------------------------------------
+# A person named before the title that heads his body
+# --------------------------------------------------------------------------
+
+
+def test_a_person_before_his_title_names_his_body():
+    from extractors.units import canonical_name
+
+    assert canonical_name("Đỗ Văn Lâm – Chủ tịch Hội Làm vườn xã") == "Hội Làm vườn xã"
+    assert canonical_name("Hoàng ThịMai - Phó Chủ tịch UBMTTQ phường") == "Ủy ban Mặt trận Tổ quốc phường"
+    # a body's name with a dash between its parts, and a person named alone, stay as written
+    assert canonical_name("Phòng Kế toán - Tài vụ") == "Phòng Kế toán - Tài vụ"
+    assert canonical_name("Trung tâm Dạy nghề - Giám đốc Trung tâm") == "Trung tâm Dạy nghề - Giám đốc Trung tâm"
+    assert canonical_name("Đỗ Văn Lâm") == "Đỗ Văn Lâm"
+
+
+def test_an_order_given_to_a_person_by_name_and_title_names_his_body():
+    obs, units = obligations_and_units(
+        "- Giao đồng chí Đỗ Văn Lâm – Phó Chủ tịch Hội Làm vườn xã theo dõi việc trồng cây và báo cáo kết quả.")
+    assert [u.name for o in obs for u in o.units] == ["Hội Làm vườn xã"]
