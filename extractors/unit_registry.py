@@ -57,6 +57,25 @@ def _place_tail(words: list[str]) -> bool:
     return len(rest) <= 4 and all(w[:1].isupper() for w in rest) and (lead > 0 or bool(rest))
 
 
+def _run_on_prefixes(written: str) -> list[str]:
+    """The shorter names a name may be read on from ("Cục Thuế chú trọng" → "Cục Thuế chú", "Cục Thuế"): the name
+    without its last one or two words, when those are lower-case and no place, list or owner."""
+    w = written.split()
+    out: list[str] = []
+    if len(w) < 3 or w[0].lower() == "các" or "," in written:
+        return out
+    for n_tail in (1, 2):
+        if len(w) - n_tail < 2:
+            break
+        tail = w[len(w) - n_tail:]
+        if not all(t.isalpha() and t.islower() for t in tail):
+            break
+        if tail[0] in _NOT_VERB_TAIL or " ".join(fold(t) for t in tail) in _LEVEL_NOUNS:
+            break
+        out.append(" ".join(w[:len(w) - n_tail]))
+    return out
+
+
 @dataclass(slots=True)
 class _Entry:
     name: str
@@ -124,7 +143,7 @@ class UnitRegistry:
                 key = target
         e = self._entries.get(key)
         if e is None:
-            full = self._seed_name(name) or name
+            full = self._seed_name(name) or self._run_on_seed(name) or name
             same = self._by_name.get(self._name_words(full))
             if same is not None:
                 # two spellings given the same name (both the addressee they begin: "BHXH Thành phố" and "Bảo hiểm xã
@@ -153,6 +172,19 @@ class UnitRegistry:
         if len(w) == 2 and w[0] != "cac":
             # "Cục Thuế" in a letter to "Cục Thuế tỉnh Hà Tĩnh": a two-word name is the one addressee it begins
             longer = [s for s in self._seeds if len(_words(s)) > 2 and _words(s)[:2] == w]
+            if len(longer) == 1:
+                return longer[0]
+        return None
+
+    def _run_on_seed(self, name: str) -> str | None:
+        """A name read on into its verb ("Cục Thuế chú trọng …" in a letter to "Cục Thuế tỉnh Hà Tĩnh"): the one
+        addressee its complete shorter name ("Cục Thuế", ending with a capitalised word) begins."""
+        for prefix in _run_on_prefixes(name):
+            pw = prefix.split()
+            if not pw[-1][:1].isupper():
+                continue
+            fw = _words(prefix)
+            longer = list(dict.fromkeys(s for s in self._seeds if len(_words(s)) > len(fw) and _words(s)[:len(fw)] == fw))
             if len(longer) == 1:
                 return longer[0]
         return None
@@ -233,15 +265,8 @@ class UnitRegistry:
             w = written.split()
             if k in out or e.mentions != 1 or len(w) < 3 or w[0].lower() == "các" or "," in written:
                 continue
-            for n_tail in (1, 2):
-                if len(w) - n_tail < 2:
-                    break
-                tail = w[len(w) - n_tail:]
-                if not all(t.isalpha() and t.islower() for t in tail):
-                    break
-                if tail[0] in _NOT_VERB_TAIL or " ".join(fold(t) for t in tail) in _LEVEL_NOUNS:
-                    break
-                target = by_words.get(tuple(_words(" ".join(w[:len(w) - n_tail]))))
+            for prefix in _run_on_prefixes(written):
+                target = by_words.get(tuple(_words(prefix)))
                 target = out.get(target, target) if target is not None else None
                 if target is not None and target != k:
                     out[k] = target

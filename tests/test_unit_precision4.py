@@ -73,6 +73,18 @@ def test_a_document_whose_body_runs_into_a_rare_verb_names_the_body_once():
     assert all(u.name == "Cục Cảng" for o in obs for u in o.units)
 
 
+def test_a_name_read_into_its_verb_is_the_one_addressee_its_complete_name_begins():
+    reg = UnitRegistry(seeds=["Cục Cảng tỉnh Đông Sơn"])
+    b = reg.resolve("Cục Cảng lưu tâm")
+    assert reg.name(b) == "Cục Cảng tỉnh Đông Sơn"
+    # two addressees begun by it: no way to tell which
+    reg = UnitRegistry(seeds=["Cục Cảng tỉnh Đông Sơn", "Cục Cảng tỉnh Bắc Lâm"])
+    assert reg.name(reg.resolve("Cục Cảng lưu tâm")) == "Cục Cảng lưu tâm"
+    # a shorter name ending in a lower-case syllable is no evidence
+    reg = UnitRegistry(seeds=["Ban Quản lý rừng tỉnh Đông Sơn"])
+    assert reg.name(reg.resolve("Ban Quản lý cảng cá")) == "Ban Quản lý cảng cá"
+
+
 # --------------------------------------------------------------------------
 # A person named before the title that heads his body
 # --------------------------------------------------------------------------
