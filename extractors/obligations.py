@@ -1056,6 +1056,13 @@ _MOTTO = regex.compile(r"Độc[ ]lập[ ]*[-–][ ]*Tự[ ]do[ ]*[-–][ ]*Hạ
 # the national motto and the place-and-date line ("Hà Nội, ngày 05 tháng 3 năm 2025"), wherever a scan lays them out
 _MOTTO_OR_DATE = regex.compile(r"^(?:CỘNG[ ]H(?:ÒA|OÀ)[ ]XÃ[ ]HỘI|Độc[ ]lập[ ]*[-–][ ]*Tự[ ]do|[^,.;:]{2,40},[ ]*ngày[ ][^.;:]{0,12}tháng[ ]"
                             r"[^.;:]{0,12}năm[ ]+[^.;:]{0,8}$)", regex.V1 | regex.IGNORECASE)
+# a negated statement ("- Chưa thực hiện điều chỉnh …", "b) Không tổ chức …"): GUIDELINES, no task; "không ngừng",
+# "không chỉ … mà còn", "không để" … read as a positive duty are left to the rest
+_NEGATED = regex.compile(r"^(?:[-–+•*][ ]*|(?:\d{1,2}(?:[.]\d{1,2})*|[a-zđ])[.)][ ]*)?(?:Chưa|Không)[ ]+"
+                         r"(?!(?:ngừng|chỉ|những|để|được|quá|muộn|chậm|kể|phải|ít|thể)(?!\p{L}))\p{Ll}", regex.V1)
+# what may follow a list of names when no predicate does: a qualifier of the names, nothing to do
+_QUALIFIER_ONLY = regex.compile(r"^(?:(?:con lai|khac|co lien quan|lien quan|nay|tren|neu tren|tren dia ban|theo quy dinh"
+                                r"|cua phap luat|hien hanh|theo|va|,)[ ]*)+[ ;,.:/]*$")
 _IF_START = regex.compile(r"^(?:Trong[ ])?(?:Trường[ ]hợp|Nếu|Khi)\b", regex.V1 | regex.IGNORECASE)
 _DONE = regex.compile(r"^(?:[^,.;:]{0,40},[ ]*)?(?:đã|đang|vừa)[ ]", regex.V1 | regex.IGNORECASE)
 _COURTESY = regex.compile(r"^(?:(?:Xin[ ])?Trân[ ]trọng|Rất[ ]mong|Xin[ ](?:chân[ ]thành[ ])?cảm[ ]ơn|Lưu[ ]ý)\b", regex.V1 | regex.IGNORECASE)
@@ -1592,6 +1599,8 @@ class _Prose:
             return None
         if _CONDITIONAL.match(s_clean, timeout=_tm):
             return None  # "Trường hợp có vướng mắc, đề nghị … phản ánh về …": conditional, no task
+        if _NEGATED.match(s_clean, timeout=_tm):
+            return None  # "- Chưa thực hiện … trong Quý I": a negated statement is no task, its time no deadline
         lead = len(s) - len(s.lstrip())
         sloc = loc.span(lead, lead + len(s_clean)) if loc.start is not None else loc
         ref = self._ref_date(s_clean)
@@ -1717,6 +1726,10 @@ class _Prose:
                     and all(_COLLECTIVE.match(fold(canonical_name(u.raw)), timeout=RX_TIMEOUT) for u, _r in subj.units)):
                 # "Căn cứ ý kiến chỉ đạo trên, các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện./.": the
                 # closing formula said to the addressees at large, with nothing more, is no task
+                return None
+            if not subj.trigger and _QUALIFIER_ONLY.match(fold(action), timeout=RX_TIMEOUT):
+                # "(2) Các ngành còn lại.", "Các cơ quan, đơn vị có liên quan theo quy định của pháp luật.": names and a
+                # qualifier, no predicate — no task
                 return None
             own_doc = fold(self.b.header.type or "")
             if subj.trigger is None and (_ANNOUNCE.match(action, timeout=RX_TIMEOUT) or _STANCE.match(action, timeout=RX_TIMEOUT)
@@ -2122,13 +2135,31 @@ class _Prose:
         d.scope_deadline = inherited_dl is not None
         # "… hoàn thành dự thảo trước ngày 10/5 và trình UBND tỉnh trước ngày 20/5": one task per due date
         prev, seen = dl, {dl.deadline.date} if dl is not None else set()
-        for nxt in deadlines[1:]:
-            clause = _CLAUSE_LEAD.sub("", sentence[prev.end:nxt.end], timeout=RX_TIMEOUT).strip()
-            if nxt.deadline.date in seen or len(regex.findall(r"\p{L}+", clause[:max(0, len(clause) - len(nxt.deadline.text))],
-                                                               timeout=RX_TIMEOUT)) < 2:
+        cut, task = (dl.end, action) if dl is not None else (0, action)
+        for i, nxt in enumerate(deadlines[1:], 1):
+            clause = _CLAUSE_LEAD.sub("", sentence[cut:nxt.end], timeout=RX_TIMEOUT).strip()
+            if nxt.deadline.date in seen:
+                continue
+            if len(regex.findall(r"\p{L}+", clause[:max(0, len(clause) - len(nxt.deadline.text))], timeout=RX_TIMEOUT)) < 2:
+                later = deadlines[i + 1].start if i + 1 < len(deadlines) else len(sentence)
+                tail = _BARE_DATE_TAIL.match(sentence, nxt.end, later, timeout=RX_TIMEOUT)
+                head = task.find(prev.deadline.text) if prev is not None and prev.deadline.text else -1
+                if not (sentence[cut:nxt.start].strip(" ,") in ("và", "hoặc", "") and tail is not None and head > 0):
+                    continue
+                # "… nộp báo cáo trước ngày 05/01 và trước ngày 15/01 đối với các trường có điểm lẻ, đồng thời cập
+                # nhật … trước ngày 20/01": the bare second date is a second due date of the task before it, the
+                # clause after it a task of its own
+                seen.add(nxt.deadline.date)
+                words = squash_spaces(sentence[nxt.start:tail.end()].strip(" ,;"))
+                nxt.deadline.loc = loc.span(nxt.start, nxt.end) if loc.start is not None else loc
+                extra = Obligation(action=clean_action(task[:head].rstrip(" ,") + " " + words), deadline=nxt.deadline,
+                                   report_to=report_to(task[:head]), source_text=words,
+                                   loc=loc.span(nxt.start, tail.end()) if loc.start is not None else loc)
+                self.b.add(extra, [(u, r) for u, r in units], loc, implied=implied, listed=listed)
+                cut = tail.end()
                 continue
             seen.add(nxt.deadline.date)
-            nloc = loc.span(prev.end, nxt.end) if loc.start is not None else loc
+            nloc = loc.span(cut, nxt.end) if loc.start is not None else loc
             nxt.deadline.loc = loc.span(nxt.start, nxt.end) if loc.start is not None else loc
             extra = Obligation(action=clean_action(clause), deadline=nxt.deadline, report_to=report_to(clause),
                                source_text=squash_spaces(clause), loc=nloc)
@@ -2137,13 +2168,18 @@ class _Prose:
                 # "… hoàn thành dự thảo trước ngày 10/5 và trình UBND tỉnh trước ngày 20/5": the first task reports
                 # only where its own clause says so
                 d.ob.report_to = report_to(sentence[:dl.end])
-            prev = nxt
+            prev, cut, task = nxt, nxt.end, clean_action(clause)
         return d
 
 
 # --------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------
+
+
+# what may follow a bare second due date of a task before the next clause: whom that date is for
+_BARE_DATE_TAIL = regex.compile(r"(?:[ ]*(?:\([^()]{1,60}\)|(?:đối[ ]với|với|cho|riêng)[ ]+[^,;.()]{2,80}))?[ ]*(?=[,;.]|$)",
+                                regex.V1 | regex.IGNORECASE)
 
 
 _SHORT_FORM = regex.compile(
