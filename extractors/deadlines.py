@@ -181,6 +181,9 @@ _UNTIL_DUE_WORD = regex.compile(
 _UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)" + _NOT_A_TERM +
                              r"[^.;:\n]{0,40}:[ ]*$", regex.V1 | regex.IGNORECASE)
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
+# "trước <date> là …": what something was before that date ("các cơ sở … trước 01/01/2025 là tuyến huyện"), no limit
+_BEFORE_WORD = regex.compile(r"\s*trước(?!\p{L})", regex.V1 | regex.IGNORECASE)
+_STATE_IS_AFTER = regex.compile(r"[ ]*(?:vốn[ ]|từng[ ]|đều[ ])?là(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
 # a task done at a meeting held on a named day or month ("báo cáo … tại phiên họp Thường trực … tổ chức vào tháng 8 năm
@@ -457,6 +460,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         if open_ended_at(text, ds.end):
             taken.append((start, ds.end))
             continue  # "trong tháng 5 năm 2026 và thời gian tới": a start, not a due date
+        if trig is not None and _BEFORE_WORD.match(trig.group(0), timeout=RX_TIMEOUT) \
+                and _STATE_IS_AFTER.match(text, ds.end, timeout=RX_TIMEOUT):
+            taken.append((start, ds.end))
+            continue  # "các cơ sở trước 01/01/2025 là tuyến huyện": what something was before a date, no limit
         phrase = text[start:ds.end].strip()
         out.append(DeadlineSpan(start, ds.end, Deadline(date=iso, text=phrase, kind=kind, inferred_year=inferred)))
         taken.append((start, ds.end))

@@ -237,3 +237,12 @@ def test_cited_title_check_is_linear() -> None:
     t0 = time.perf_counter()
     find_recurrences(text)
     assert time.perf_counter() - t0 < 5.0
+
+
+def test_before_a_date_then_is_says_what_something_was_not_a_limit():
+    # "trước <date> là …": what a body was before that date, no due date; a limit followed by a comma stays one
+    from extractors.deadlines import find_deadlines
+    was = "Các phòng khám khu vực đón người bệnh mà các trạm xá trước 01/7/2024 là tuyến xã không tiếp nhận được."
+    assert find_deadlines(was, "2024-10-01") == []
+    due = "Các trạm y tế gửi danh sách trước ngày 20/11/2024, là hạn cuối cùng để tổng hợp."
+    assert [d.deadline.date for d in find_deadlines(due, "2024-10-01")] == ["2024-11-20"]
