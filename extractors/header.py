@@ -2187,7 +2187,7 @@ def _issuer_signed_for(lines: list[Line], h: DocumentHeader) -> None:
         if len(t) > 3000:
             continue
         bare = strip_diacritics(t)
-        for m in pat.finditer(bare, timeout=rx_timeout(bare)):
+        for m in pat.finditer(bare, timeout=RX_TIMEOUT):  # (built here: no short-text gate)
             pm = _PLACE_WORDS.match(t, m.end(), timeout=RX_TIMEOUT)
             if not pm or not _SIGNED_BODY_ACTS.match(t, pm.end(), timeout=RX_TIMEOUT) \
                     or regex.search(r"(?<![\p{L}])(?:của|Của|với|và)\s{1,3}$", t[max(0, m.start() - 8):m.start()],
