@@ -183,7 +183,7 @@ _UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)" + _NOT_A_TERM 
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
 # "trước <date> là …": what something was before that date ("các cơ sở … trước 01/01/2025 là tuyến huyện"), no limit
 _BEFORE_WORD = regex.compile(r"\s*trước(?!\p{L})", regex.V1 | regex.IGNORECASE)
-_STATE_IS_AFTER = regex.compile(r"[ ]*(?:vốn[ ]|từng[ ]|đều[ ])?là(?!\p{L})", regex.V1 | regex.IGNORECASE)
+_STATE_IS_AFTER = regex.compile(r"[ ]*là(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
 
 # a task done at a meeting held on a named day or month ("báo cáo … tại phiên họp Thường trực … tổ chức vào tháng 8 năm
