@@ -135,3 +135,20 @@ def squash_spaces(text: str) -> str:
     if _plain_spaces(text):
         return " ".join(text.split())
     return _SPACES.sub(" ", text, timeout=RX_TIMEOUT).strip()
+
+
+_REF_YEAR_DASH = regex.compile(r"^([0-9]+[a-z]?)-((?:19|20)[0-9]{2})/")
+
+
+def reference_key(ref_id: str | None) -> str:
+    """The identity of a cited document's number and symbol, the one key every
+    comparison uses (scoring, the store, the citation graph): no case, no
+    diacritics (đ → d), no spaces or dashes, and the year joined to the number
+    by a hyphen read as by a slash, as the Government writes some ids:
+    "19-2018/NQ-CP" ~ "19/2018/NQ-CP" ~ "19/2018/NQCP"; "33/CT-TTg" ~ "33/CT TTG".
+    A party number keeps its own hyphen apart from a year: "324-QĐ/TU" ~ "324QĐ/TU"."""
+    if not ref_id:
+        return ""
+    t = fold(unicodedata.normalize("NFC", ref_id)).replace(" ", "")
+    t = _REF_YEAR_DASH.sub(r"\1/\2/", t, timeout=RX_TIMEOUT)
+    return t.replace("-", "").upper()

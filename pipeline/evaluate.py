@@ -73,7 +73,7 @@ from typing import Any, Callable, Iterable
 from core import regex_cached as regex
 
 from core.errors import DocumentError
-from core.textutil import RX_TIMEOUT, fold, strip_diacritics
+from core.textutil import RX_TIMEOUT, fold, reference_key
 from parsers import FORMATS
 from pipeline import assemble
 
@@ -98,7 +98,6 @@ ACCURACY_FIELDS = frozenset(
 )
 
 _WORD = regex.compile(r"\w+")
-_ID_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
 _QUOTES = regex.compile(r"[“”„‟\"'‘’`]")
 _TRAIL = regex.compile(r"[\s.;:,]+$")
 # A head's title before the body it heads ("Giám đốc Sở Y tế", "Chủ tịch UBND cấp xã", "Lãnh đạo
@@ -245,14 +244,6 @@ class EvalReport:
 # --------------------------------------------------------------------------
 
 
-def id_key(ref_id: str | None) -> str:
-    """Reference id matching key: NFC, no diacritics (đ→d), no case, no spaces or dashes."""
-    if not ref_id:
-        return ""
-    t = strip_diacritics(unicodedata.normalize("NFC", ref_id)).casefold()
-    return _ID_DROP.sub("", t, timeout=RX_TIMEOUT)
-
-
 def text_key(text: Any) -> str:
     if text is None:
         return ""
@@ -383,8 +374,8 @@ def _any_unit_match(golds: Iterable[str], preds: Iterable[str]) -> bool:
 
 
 def score_references(gold: list[dict], pred: list[dict], scores: dict, details: dict) -> None:
-    gk = [id_key(g.get("id")) for g in gold]
-    pk = [id_key(p.get("id")) for p in pred]
+    gk = [reference_key(g.get("id")) for g in gold]
+    pk = [reference_key(p.get("id")) for p in pred]
     pairs = [(1.0, i, j) for i, a in enumerate(gk) for j, b in enumerate(pk) if a and a == b]
     matched = _greedy(pairs)
     scores["references"] = _set_score(len(gold), len(pred), len(matched))
@@ -627,7 +618,7 @@ def score_header(gold: dict, pred: dict, scores: dict, details: dict) -> None:
         g = _header_value(gold, name)
         p = _header_value(pred, name)
         a = _header_value(alt, name) if alt else None
-        same = (lambda x, y: id_key(x) == id_key(y)) if name == "id" else (lambda x, y: text_key(x) == text_key(y))
+        same = (lambda x, y: reference_key(x) == reference_key(y)) if name == "id" else (lambda x, y: text_key(x) == text_key(y))
         s = FieldScore()
         if a not in (None, "") and p not in (None, "") and same(a, p) and not (g not in (None, "") and same(g, p)):
             # the annex's own document (attached_to) is an accepted reading

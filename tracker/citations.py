@@ -21,17 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core import regex_cached as regex
 
 from tracker.store import DocumentCopy, copy_of, group_copies, source_rank
-from core.textutil import RX_TIMEOUT, strip_diacritics
+from core.textutil import reference_key
 
 DEFAULT_DIR = Path("data/structured")
-_DROP = regex.compile(r"[\s\-‐‑‒–—―]+")
-
-
-def id_key(ref_id: str) -> str:
-    return _DROP.sub("", strip_diacritics(ref_id or "").casefold(), timeout=RX_TIMEOUT)
 
 
 @dataclass(slots=True)
@@ -97,7 +91,7 @@ def build_graph(outputs: list[tuple[Path, dict]]) -> dict[str, CitedDocument]:
         for r in data["references"]:
             if not isinstance(r, dict) or not r.get("id"):
                 continue
-            key = id_key(r["id"])
+            key = reference_key(r["id"])
             node = graph.get(key)
             if node is None:
                 node = graph[key] = CitedDocument(id=r["id"])
@@ -129,7 +123,7 @@ def _one_per_document(citations: list[Citation]) -> list[Citation]:
 
 
 def citing(graph: dict[str, CitedDocument], ref_id: str) -> CitedDocument | None:
-    return graph.get(id_key(ref_id))
+    return graph.get(reference_key(ref_id))
 
 
 def most_cited(graph: dict[str, CitedDocument], limit: int | None = None) -> list[CitedDocument]:

@@ -35,7 +35,7 @@ from core import regex_cached as regex
 import sqlalchemy as sa
 from sqlalchemy import event
 
-from core.textutil import RX_TIMEOUT, fold, nfc
+from core.textutil import RX_TIMEOUT, fold, nfc, reference_key
 
 DEFAULT_SQLITE = "data/vanban.sqlite"
 ENV_URL = "VANBAN_DB_URL"
@@ -274,12 +274,6 @@ def content_hash(doc: dict[str, Any]) -> str:
     """Hash of what was extracted (not of who extracted it): a new vanban
     version that extracts the same thing does not rewrite the index."""
     return _sha(_canonical({k: v for k, v in doc.items() if k not in ("content", "generator")}))
-
-
-def reference_key(ref_id: str) -> str:
-    """Reference ids compare without spaces and hyphens, ignoring case (as
-    the gold scoring does): "33/CT-TTg" ~ "33/CT TTG"."""
-    return fold(ref_id).replace(" ", "").replace("-", "").upper()
 
 
 SOURCE_PREFERENCE = ("docx", "doc", "pdf", "md", "txt")  # most original first (as flows.ingest ranks them)
