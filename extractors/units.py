@@ -599,6 +599,14 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if ch in "-–—" and q + 1 < len(text):
             # "Tổ chức - Hành chính": a dash between two name parts
             r = _skip_spaces(text, q + 1)
+            lv = _LEVEL_AFTER_COMMA.match(text, r, timeout=_tm)
+            if lv is not None and (_ends_with_level(text[pos:q]) or (words == 0 and _ends_with_level(head))):
+                # "Ủy ban nhân dân quận - huyện", "các phường - xã, thị trấn": place levels joined by a dash are one
+                # list of levels, the name goes on
+                end = lv.end()
+                words += 1
+                levels = True
+                continue
             w = _WORD.match(text, r, timeout=_tm)
             if (w and (_is_upper_start(w.group(0))) and not _starts_unit(text, r)
                     and not _MEMBER_ROLE.match(text, r, timeout=_tm)):
