@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from core import regex_cached as regex
 
 from extractors.dates import DateSpan, find_dates
+from extractors.recurrence import find_recurrences
 from extractors.sentences import ITEM_LABEL_PREFIX
 from core.model import Deadline
 from core.textutil import RX_TIMEOUT, rx_timeout
@@ -64,7 +65,7 @@ _NOUN_TRIGGER = regex.compile(
 )
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # a time label before a period: "Thời gian thực hiện: quý III/2024", "Thời hạn hoàn thành: năm 2025"
-_LABEL = r"(?:thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai)[ ]*:[ ]*)"
+_LABEL = r"(?:thời[ ](?:gian|hạn)[ ](?:thực[ ]hiện|hoàn[ ]thành|hoàn[ ]tất|triển[ ]khai)[ ]*:[ ]*)"
 # a limit word before a period ("chậm nhất là năm 2026", "hạn chót quý II/2026")
 _LIMIT = r"(?:(?:chậm|muộn)[ ]nhất|hạn[ ](?:chót|cuối))(?:[ ]là)?(?:[ ]+(?:vào|đến[ ]hết|trong))?"
 _QUARTER = regex.compile(
@@ -118,6 +119,8 @@ _BARE_MONTH = regex.compile(
     r"|hạn[ ](?:chót|cuối)(?:[ ]là)?(?:[ ]+(?:trong|vào))?|đến[ ]hết)[ ]+)?"
     r"tháng[ ]+(?:(?:0?[1-9]|1[0-2])[ ]*(?:,|và|hoặc|-|–)[ ]*(?:tháng[ ]+)?){0,11}(?P<m>0?[1-9]|1[0-2])"
     r"(?![\d/\-–]|\.\d|[ ]*[/\-–][ ]*\d|[ ]*,[ ]*(?:19|20)\d\d)(?![ ]*,?[ ]*năm(?![ ]+nay))"
+    # (nor the first of months listed with their year once: "Tháng 11, 12/2025" is due at the end of the last)
+    r"(?![ ]*(?:,|và|hoặc)[ ]*(?:tháng[ ]+)?(?:0?[1-9]|1[0-2])[ ]*/[ ]*(?:19|20)\d\d(?!\d))"
     r"(?![ ]+(?:hằng|hàng|mỗi|của|âm[ ]lịch|dương[ ]lịch|trước|sau|liền)(?!\p{L}))(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 # the first day of a range of days written once with their month: "từ ngày 06 - 15/11/2017", "ngày 03-05/6"
@@ -143,6 +146,22 @@ _RANGE_TO = regex.compile(r"^[ ]*(?:đến|tới)[ ]+(?:hết[ ]+)?(?:(?:ngày[ 
 _START_WORD_BEFORE = regex.compile(
     r"(?<!\p{L})từ[ ]+(?:\d{1,2}[ ]?(?:giờ|h|:)[ ]?(?:\d{1,2})?(?:[ ]?phút)?[ ]*,?[ ]*)?(?:ngày[ ]*)?$",
     regex.V1 | regex.IGNORECASE)
+# months listed before the one that carries the year ("Tháng 11, " before "12/2025")
+_MONTHS_LISTED_BEFORE = regex.compile(r"(?<!\p{L})tháng[ ]+(?:0?[1-9]|1[0-2])(?:[ ]*(?:,|và|hoặc)[ ]*(?:tháng[ ]+)?(?:0?[1-9]|1[0-2]))*"
+                                      r"[ ]*(?:,|và|hoặc)[ ]*(?:tháng[ ]+)?$", regex.V1 | regex.IGNORECASE)
+# a rule of rounds right before a day written without its year ("định kỳ hằng năm (trước ngày ", "hằng năm, chậm nhất là
+# ngày "): the day each round is due on, no one-off date
+_RULE_BEFORE = regex.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng|quý)[ ]*[,(]?[ ]*"
+                             r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?(?:ngày[ ]*)?$",
+                             regex.V1 | regex.IGNORECASE)
+def _rule_day_read(text: str, at: int) -> bool:
+    """Whether a rule of rounds read in ``text`` ends just before ``at`` and took the day there into its RRULE."""
+    return any(r.recurrence.rrule and ";BYMONTHDAY=" in r.recurrence.rrule and r.end <= at <= r.end + 40
+               for r in find_recurrences(text))
+
+
+# "từ" right before a period in a time cell ("Từ quý II/2027"): the period the work starts in
+_START_BEFORE_PERIOD = regex.compile(r"(?<!\p{L})(?:kể[ ])?từ[ ]+(?:năm[ ]+)?$", regex.V1 | regex.IGNORECASE)
 # a due word done already ("đã hoàn thành trong tháng 4/2026", "đã gửi trước ngày …"): a past action (GUIDELINES)
 _PAST_BEFORE = regex.compile(r"(?<!\p{L})(?:đã|vừa)(?:[ ]+được)?[ ]+$", regex.V1 | regex.IGNORECASE)
 # not a due date: a cut-off of data ("số liệu tính đến ngày 30/6"), the end of a covered period starting at a
@@ -201,7 +220,7 @@ _TIME_FIELD = regex.compile(
     regex.V1 | regex.IGNORECASE)
 # where a field line's value ends: its sentence's ";" or full stop ("2026." reads as a year there)
 _VALUE_END = regex.compile(r";|\.(?=\s|$)")
-_FIELD_DOING = regex.compile(r"(?<!\p{L})(?:thực[ ]hiện|hoàn[ ]thành|triển[ ]khai|nộp|gửi|báo[ ]cáo|kết[ ]thúc)(?!\p{L})",
+_FIELD_DOING = regex.compile(r"(?<!\p{L})(?:thực[ ]hiện|hoàn[ ]thành|hoàn[ ]tất|triển[ ]khai|nộp|gửi|báo[ ]cáo|kết[ ]thúc)(?!\p{L})",
                              regex.V1 | regex.IGNORECASE)
 # a value that is no due time: a clock time (a meeting's), a start with no end, a length of time
 _FIELD_NOT_DUE = regex.compile(r"\d[ ]?(?:giờ|h(?:[ ]?\d{2})?(?!\p{L}))|^(?:kể[ ])?từ(?!\p{L})(?!.*(?:đến|tới|trước|[-–]))",
@@ -393,6 +412,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     return got
     out: list[DeadlineSpan] = []
     taken: list[tuple[int, int]] = []
+    if not in_time_column and "(" in text:
+        _time_bracket(text, ref_date, context_year, out, taken)
     dates = find_dates(text)
     meeting_named = not in_time_column and "họp" in text  # once: a test per date made a long text quadratic
     for di, ds in enumerate(dates):
@@ -432,6 +453,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue
         if (_CITED_SYMBOL_BEFORE if in_time_column else _CITED_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
+        if ds.year is None and _RULE_BEFORE.search(probe, timeout=RX_TIMEOUT) and _rule_day_read(text, ds.start):
+            taken.append((ds.start, ds.end))
+            continue  # "định kỳ hằng năm (trước ngày 15/11 …)", "hằng tháng, chậm nhất ngày 20": the rule's day
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
                        r"|(?:[ ]*(?:,|và)[ ]*(?:ngày[ ]*)?\d{1,2}[ ]*/[ ]*\d{1,2}){0,6}[ ]*(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng)",
                        text[ds.end:ds.end + 80], timeout=RX_TIMEOUT):
@@ -452,6 +476,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             iso = (first - _dt.timedelta(days=1)).isoformat()
         start = ds.start - (len(before) - trig.start()) if trig is not None else ds.start
         start = max(0, start)
+        if ds.day is None and ds.month is not None and trig is None:
+            months = _MONTHS_LISTED_BEFORE.search(text[max(0, start - 40):start], timeout=RX_TIMEOUT)
+            if months is not None:
+                start = max(0, start - 40) + months.start()  # "Tháng 11, 12/2025": the months listed with it
         if trig is not None and not in_time_column and _until_not_due(text, start, trig.group(0), ds.end):
             continue  # "áp dụng … đến hết ngày 30/9", "Đến ngày 30/6, các xã đã …": a span's end, a cut-off
         if trig is not None and _PAST_BEFORE.search(text[max(0, start - 14):start], timeout=RX_TIMEOUT):
@@ -474,8 +502,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             ds = DateSpan(m.start("d"), m.end(), m.group(0), int(m.group("d")), int(m.group("m")), None)
             if not (1 <= ds.day <= 31 and 1 <= ds.month <= 12):
                 continue
-            if regex.match(r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 12], timeout=RX_TIMEOUT):
-                continue  # a recurring day ("trước 20/11 hằng năm")
+            if regex.match(r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 12], timeout=RX_TIMEOUT) \
+                    or _RULE_BEFORE.search(text[max(0, m.start() - 60):m.start("d")], timeout=RX_TIMEOUT) \
+                    and _rule_day_read(text, m.start()):
+                continue  # a recurring day ("trước 20/11 hằng năm", "hằng năm (trước 20/11)")
             ctx = (_context_year(text, dates, m.start()) or context_year) if _ref_year(ref_date) is None else None
             iso, kind, inferred = _resolve(ds, ref_date, ctx)
             if iso is None:
@@ -543,11 +573,46 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                                                                  inferred_year=not m.group("y"))))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda d: d.start)
+    if in_time_column and out:
+        # "Từ quý II/2027", "Từ tháng 5/2026, thường xuyên", "Từ quý III/2026 đến quý III/2030": a period the work
+        # starts in is no due time (the end of a range is)
+        out = [d for d in out if d.deadline.kind == "date" or not _START_BEFORE_PERIOD.search(
+            text[max(0, d.start - 12):d.start], timeout=RX_TIMEOUT)]
     if len(out) >= 2:
         out = _drop_covered_ranges(text, out)
     if ref_date and len(ref_date) == 10 and out:
-        out = [d for d in out if not _long_before(d.deadline, ref_date)]
+        out = [d for d in out if not _long_before(d.deadline, ref_date) and not _told_of_past(text, d, ref_date)]
     return out
+
+
+# a bracket closing its sentence that holds only the task's time ("… lực lượng tìm kiếm (Quý IV/2026, Quý I/2027 và
+# thường xuyên).", "(năm 2026 và kiện toàn hằng năm)"): read as a cell of a time column, due at its latest period
+_TIME_BRACKET = regex.compile(r"\((?P<in>[ ]*(?:quý|tháng|năm)[ ]+[^()]{1,90})\)[ ]*(?=[.;]?[ ]*$|[.;][ ]+\p{Lu})",
+                              regex.V1 | regex.IGNORECASE)
+# the words that may stand in such a bracket besides its periods
+_TIME_BRACKET_WORDS = regex.compile(
+    r"(?<!\p{L})(?:và|hoặc|các|những|thường[ ]xuyên|hằng|hàng|năm|tháng|quý|định[ ]kỳ|tiếp[ ]theo|liên[ ]tục|kiện[ ]toàn"
+    r"|bổ[ ]sung|duy[ ]trì|triển[ ]khai|thực[ ]hiện)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _time_bracket(text: str, ref_date: str | None, context_year: int | None, out: list[DeadlineSpan],
+                  taken: list[tuple[int, int]]) -> None:
+    """The due time of a bracket closing a sentence that holds only times (``_TIME_BRACKET``), added to ``out``."""
+    for m in _TIME_BRACKET.finditer(text, timeout=rx_timeout(text)):
+        inner = m.group("in")
+        got = find_deadlines(inner, ref_date, in_time_column=True, context_year=context_year)
+        if not got:
+            continue
+        rest = inner
+        for d in sorted(got, key=lambda d: -d.start):
+            rest = rest[:d.start] + " " + rest[d.end:]
+        rest = _TIME_BRACKET_WORDS.sub(" ", rest, timeout=RX_TIMEOUT)
+        if any(c.isdigit() for c in rest) or len(regex.findall(r"\p{L}+", rest, timeout=RX_TIMEOUT)) > 2:
+            continue  # other words than times ("(năm 2026 đạt 95%)"): what the bracket says is no task's time
+        last = max(got, key=lambda d: (d.deadline.date or "", d.start))
+        off = m.start("in")
+        out.append(DeadlineSpan(off + last.start, off + last.end, last.deadline))
+        taken.append((m.start(), m.end()))
 
 
 def _bare_months(text: str, ref_date: str | None, dates: list[DateSpan], context_year: int | None, in_time_column: bool,
@@ -618,6 +683,33 @@ def _drop_covered_ranges(text: str, out: list[DeadlineSpan]) -> list[DeadlineSpa
 # how far before the document's own date a written due date may fall (a document is now and then signed a few weeks
 # after a date it sets); a date a year or more before it is a past event the text narrates, never a due date it sets
 _STALE_DAYS = 365
+
+
+# a sentence telling of a dated past act: "Ngày 19 tháng 9 năm 2025, Văn phòng … có văn bản … yêu cầu …", "Ngày 01/7/2025,
+# Bộ X ban hành Thông tư … trong đó quy định …"
+_PAST_ACT_OPEN = regex.compile(r"^[ ]*(?:[-–+•*][ ]*)?(?:Ngày|Vào[ ]ngày|Tại[ ]văn[ ]bản[^,]{0,40}?ngày)[ ]+"
+                               r"(?P<d>\d{1,2})(?:[ ]*[/.\-][ ]*|[ ]+tháng[ ]+)(?P<m>\d{1,2})(?:[ ]*[/.\-][ ]*|[ ]+năm[ ]+)(?P<y>(?:19|20)\d{2})"
+                               r"[ ]*,", regex.V1 | regex.IGNORECASE)
+# a state reached by a date, right after it: "đến ngày 23/9/2025 mới có 29 tỉnh …", "đến ngày 30/9 vẫn chưa …"
+_STATE_RIGHT_AFTER = regex.compile(r"[ ]*,?[ ]*(?:thì[ ]+)?(?:mới|vẫn|đã|chỉ|chưa)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+
+
+def _told_of_past(text: str, d: DeadlineSpan, ref_date: str) -> bool:
+    """Whether the due date ``d``, before the document's own date ``ref_date``, is one the text tells of: in a sentence
+    that opens with a dated past act ("Ngày 19/9/2025, Văn phòng … có văn bản … báo cáo trước ngày 30/9/2025"), or
+    with a state reached by it right after it ("đến ngày 23/9/2025 mới có 29 tỉnh báo cáo")."""
+    if not d.deadline.date or d.deadline.date >= ref_date:
+        return False
+    if _STATE_RIGHT_AFTER.match(text, d.end, timeout=RX_TIMEOUT):
+        return True
+    m = _PAST_ACT_OPEN.match(text, timeout=RX_TIMEOUT)
+    if m is None or m.end() > d.start:
+        return False
+    try:
+        opened = _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return False
+    return opened < ref_date
 
 
 def _long_before(dl: Deadline, ref_date: str) -> bool:

@@ -721,6 +721,12 @@ _TIME_START = regex.compile(
     regex.V1 | regex.IGNORECASE)
 
 
+# a group's title with its Roman numeral, the next row's label perhaps glued to its end ("II. Phát triển hạ tầng … 7.")
+_ROMAN_TITLE = regex.compile(r"(?=[IVX])(?P<r>X{0,2}(?:IX|IV|V?I{0,3}))\.[ ]+\p{Lu}.*?(?:[ ]+(?P<n>\d{1,3})\.?)?$", regex.V1)
+# a row's label with a dot and its first cell ("10. Xây dựng Luật …")
+_DOTTED_ROW = regex.compile(r"(?P<n>\d{1,3})\.[ ]+(?P<rest>\p{Lu}.*)$", regex.V1)
+
+
 # a gazette's running head inside the table's pages ("CÔNG BÁO/Số 302/Ngày 02-06-2026"): no cell (its date is no time)
 _RUNNING_HEAD = regex.compile(r"[ ]*CÔNG[ ]BÁO[ ]*/[ ]*Số[ ]*\d", regex.V1 | regex.IGNORECASE)
 
@@ -744,6 +750,14 @@ _YEAR_END = regex.compile(r"(?<![\d/.\-])(?:19|20)\d{2}[ ]*$"
                          # or a month or quarter with its year closing the cell ("… nhân dân tỉnh Tháng 8/2027")
                          r"|(?<!\p{L})(?:quý[ ]+(?:IV|I{1,3}|[1-4])|tháng[ ]+\d{1,2})[ ]*/[ ]*(?:19|20)\d{2}[ ]*$",
                          regex.V1 | regex.IGNORECASE)
+
+
+def _names_doer_or_time(text: str) -> bool:
+    """Whether ``text`` opens with a body's name or holds a due time: a sentence of prose, not a task's cell."""
+    ul = parse_unit_list(text, 0)
+    if ul is not None and ul.start == 0 and any(not u.bare for u in ul.units):
+        return True
+    return bool(find_deadlines(text))
 
 
 def _opens_with_unit(text: str) -> bool:
@@ -840,11 +854,22 @@ class CellTableReader:
             return True
         if self.header is not None:
             nxt = self.known[len(self.header)] if len(self.header) < len(self.known) else None
-            if nxt is not None and t.startswith(nxt + " ") and self.active:
+            if nxt is not None and t.startswith(nxt + " ") and (
+                    self.active or len(self.header) >= 2 and self.header == self.known[:len(self.header)]):
                 # the header repeated on a new page, its last cell run together with the row going on below it
                 self.header.append(nxt)
                 self._end_header()
                 rest = t[len(nxt):].strip()
+                if _LONE_NUMBER.fullmatch(rest, timeout=RX_TIMEOUT) and int(rest.rstrip(".")) == self.last_no + 1:
+                    return self.feed(Paragraph(rest, p.index, p.page))  # the next row's label ("Tiến độ 4.")
+                glued = _TRAILING_NUMBER.match(rest, timeout=RX_TIMEOUT) if self.row_no is not None else None
+                if glued is not None and not glued.group("rest") and "." not in glued.group("n") \
+                        and int(glued.group("n")) == self.last_no + 1:
+                    # the row going on below the header, the next row's label at its end ("… tham gia. 9.")
+                    self.row.append(Paragraph(glued.group("cell"), p.index, p.page))
+                    self._flush()
+                    self._start_row(glued.group("n"), p)
+                    return True
                 if self.last_sub and self.row_no is not None and (
                         _LONE_SUBLABEL.fullmatch(rest, timeout=RX_TIMEOUT) or _TRAILING_NUMBER.match(rest, timeout=RX_TIMEOUT)):
                     # (rows numbered by group: what follows may be the next row's label, "Thời gian thực hiện 2.3",
@@ -894,6 +919,17 @@ class CellTableReader:
             self._flush()
             self.last_no, self.group_title, self.group = 0, True, _roman(t.rstrip("."))
             return True
+        rt = _ROMAN_TITLE.match(t, timeout=RX_TIMEOUT) if t[:1] in "IVX" else None
+        if rt is not None and (_roman(rt.group("r")) == 1 or _roman(rt.group("r")) > self.group) and (
+                rt.group("n") is not None and int(rt.group("n")) in (1, self.last_no + 1)
+                or rt.group("n") is None and self.row_no is None and self.last_no == 0 and not self.row):
+            # a group's title on one line with its numeral ("I. Hoàn thiện thể chế …"), the next row's label glued
+            # to it ("… 7."), or right under the header; a section of prose after the table has no row label
+            self._flush()
+            self.group, self.group_title = _roman(rt.group("r")), False
+            if rt.group("n") is not None:
+                self._start_row(rt.group("n"), p)
+            return True
         if self.group_title:
             self.group_title = False
             return True  # the title of a group of rows ("II", "Phân công, phân cấp …")
@@ -926,6 +962,18 @@ class CellTableReader:
             # "2. Nhóm giải pháp về … 2.1": the next group's title with its first sub-row's label
             self._flush()
             self._start_row(grp.group("n"), p)
+            return True
+        dot = _DOTTED_ROW.match(t, timeout=RX_TIMEOUT) if self.has_time and self.last_no and t[:1].isdigit() else None
+        if dot is not None and int(dot.group("n")) == self.last_no + 1 and not self.last_sub and len(t) <= 300 and (
+                self._complete() and self._timed() or self.kinds and len(self._joined(self.row)) >= len(self.kinds)) \
+                and not _names_doer_or_time(dot.group("rest")):
+            # the next row's label with a dot and its first cell ("10. Xây dựng Luật …"), once the row read has its
+            # bodies and its time; an item of prose after the table names its doer or its time ("2. Sở Nội vụ tổng
+            # hợp …, báo cáo … trước ngày …"), a task's cell neither
+            self._flush()
+            self.last_no = int(dot.group("n"))
+            self.row_no = Paragraph(dot.group("n"), p.index, p.page)
+            self.row.append(Paragraph(dot.group("rest"), p.index, p.page))
             return True
         if self._complete() and not _is_unit_cell(t) and not _is_time_cell(t) and (
                 _PROSE_LABEL.match(t, timeout=RX_TIMEOUT) or len(t) > 200 and t.endswith(".") and self._timed()):

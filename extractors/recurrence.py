@@ -281,6 +281,7 @@ def find_recurrences(text: str) -> list[RecurrenceSpan]:
                 distributive = fold(phrase).startswith("tung ")
                 if not periodic and not _clause_initial(text, m.start()) and not _near_verb(text, m) \
                         and not _DAY_BEFORE.search(text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT) \
+                        and not _day_after(text, m.end(), freq) \
                         and (distributive or not _task_clause_end(text, m)):
                     continue
                 if not periodic and _clause_initial(text, m.start()) and _figure_clause(text, m.end()):
@@ -517,6 +518,8 @@ def _merge_plain(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSpan]
                 out.append(nxt)
                 skip.add(i + 1)
                 continue
+            if nxt.recurrence.rrule and len(between) <= 250 and not regex.search(r"[.;:\n]", between, timeout=RX_TIMEOUT):
+                continue  # "Định kỳ báo cáo Thủ tướng … (qua Bộ X) vào thứ Sáu hàng tuần": the rule named later is it
         out.append(r)
     return out
 
@@ -609,11 +612,21 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
 
 # the day written right after the period ("Hằng năm, trước ngày 15/4, …", "hằng tháng vào ngày 20"): never a
 # dated day ("ngày 15/4/2026", "ngày 15 tháng 4 năm 2026") nor one of a named month ("ngày 20 tháng 5")
-_AFTER_LEAD = r"^[ ]*,?[ ]*(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?ngày[ ]+(?P<d>\d{1,2})"
-_AFTER_YEARLY = regex.compile(_AFTER_LEAD + _DM_SEP + r"(?P<m>\d{1,2})(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]*,?[ ]*năm)",
+# (or in a bracket after it: "định kỳ hằng năm (trước ngày 15/11 …)")
+_AFTER_LEAD = r"^[ ]*[,(]?[ ]*(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?ngày[ ]+(?P<d>\d{1,2})"
+_AFTER_YEARLY = regex.compile(r"^[ ]*[,(]?[ ]*(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+(?:ngày[ ]+)?"
+                              r"|ngày[ ]+)(?P<d>\d{1,2})" + _DM_SEP + r"(?P<m>\d{1,2})(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]*,?[ ]*năm)",
                               regex.V1 | regex.IGNORECASE)
 _AFTER_MONTHLY = regex.compile(_AFTER_LEAD + r"(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]+(?:của[ ]+)?tháng[ ]*(?:\d|[IVX]))"
                                r"(?![ ]+năm)", regex.V1 | regex.IGNORECASE)
+
+
+def _day_after(text: str, end: int, freq: str) -> bool:
+    """Whether the day each round falls on is written right after the period ending at ``end`` ("hằng năm, chậm nhất
+    là ngày 25/6", "hằng tháng (trước ngày 20)"): the period is the rule of a task, not a noun's."""
+    after = text[end:end + 50]
+    rx = _AFTER_YEARLY if freq == "YEARLY" else _AFTER_MONTHLY if freq == "MONTHLY" else None
+    return rx is not None and rx.match(after, timeout=RX_TIMEOUT) is not None
 
 
 def _refine_after(text: str, r: RecurrenceSpan) -> None:
