@@ -750,6 +750,63 @@ def _bracketed_paper(text: str, pos: int, found: Found) -> str | None:
     return None
 
 
+# a bracket that cites: "[tại Kế hoạch số …", "(Công văn số …"; a later number of its list: "…; Kế hoạch số …"
+_BRACKET_LEAD = regex.compile(r"^\s{0,3}(?:(?:tại|theo|Tại|Theo|TẠI|THEO)\s{1,3})?$")
+_BRACKET_OPENING = regex.compile(r"\s{0,3}(?:(?:tại|theo|Tại|Theo|TẠI|THEO)\s{1,3})?")
+_BRACKET_LIST_POS = regex.compile(r"[;,]\s{0,3}(?:(?:và|VÀ)\s{1,3})?$")
+# a list of bodies of one kind, named without the kind: "ý kiến của các Bộ: Nội vụ (…), Tài chính (…)"
+_CATEGORY_INTRO = regex.compile(
+    r"(?<![\p{L}])(?:các|những|Các|Những)\s{1,3}(?P<h>Bộ|Sở|Ban|Cục|Vụ|Tổng\s+cục|Ủy\s+ban\s+nhân\s+dân|UBND)\s{0,2}:\s")
+_CAP_WORD = regex.compile(r"(?<![\p{L}])\p{Lu}")
+
+
+def _open_bracket(text: str, pos: int) -> int | None:
+    """Where the bracket open at ``pos`` opens (within 600 characters), if one is."""
+    depth = 0
+    for k in range(pos - 1, max(-1, pos - 601), -1):
+        ch = text[k]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
+
+
+def _body_before_bracket(text: str, pos: int, found: Found) -> str | None:
+    """The body named right before a bracket that cites its documents: "… và Ủy ban nhân dân tỉnh [tại Kế hoạch
+    số 61/KH-UBND …; Kế hoạch số 62/KH-UBND …]", "ý kiến của các Bộ: Nội vụ (Công văn số 902/BNV-TCBC …), Kế
+    hoạch và Đầu tư (Văn bản số …)" — a body (by its head word, or the kind a list introduced it by) whose name
+    fits the symbol's code (or that the table does not spell out)."""
+    k = _open_bracket(text, pos)
+    if k is None:
+        return None
+    inside = text[k + 1:pos]
+    if not _BRACKET_LEAD.match(inside, timeout=RX_TIMEOUT):
+        first = k + 1 + len(_BRACKET_OPENING.match(text, k + 1, timeout=RX_TIMEOUT).group(0))
+        if not _BRACKET_LIST_POS.search(inside, timeout=rx_timeout(inside)) or not _type_at(text, first):
+            return None  # inside a bracket, only a number of its list of cited documents
+    lo = max(0, k - 200)
+    seg = text[lo:k].rstrip()
+    cut = max((m.end() for m in regex.finditer(r"[,;:()\[\]]", seg, timeout=RX_TIMEOUT)), default=0)
+    intro = None
+    for m in _CATEGORY_INTRO.finditer(text, max(0, k - 400), lo + cut + 1, timeout=RX_TIMEOUT):
+        if not regex.search(r"[;.]\s", text[m.end():lo + cut], timeout=RX_TIMEOUT):
+            intro = m
+    for w in _CAP_WORD.finditer(seg, cut, timeout=rx_timeout(seg)):
+        name = seg[w.start():]
+        if intro is not None and not _NAMED_BODY.match(name, timeout=RX_TIMEOUT):
+            name = f"{squash_spaces(intro.group('h'))} {name}"
+        if not _NAMED_BODY.match(name, timeout=RX_TIMEOUT):
+            continue
+        iss = normalize_issuer(name)
+        if iss and (_issuer_fits_code(iss, found) or (not _issuer_by_any_code(found) and len(iss.split()) >= 2)):
+            return iss
+        return None
+    return None
+
+
 def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     """The issuer named just before the mention: "(theo chỉ đạo của Ủy ban nhân
     dân tỉnh tại Thông báo số 493/TB-UBND …)", "ý kiến của Chủ tịch UBND tỉnh tại
@@ -967,10 +1024,13 @@ def resolve(text: str, found: Found, breaks: Sequence[int] = ()) -> Resolved:
     else:
         before_iss = _issuer_before(text, r.start, _codes_of_letter(r))
         head = None if before_iss else _list_head_issuer(text, found.start, found)
+        bracket = None if before_iss or head else _body_before_bracket(text, r.start, found)
         if before_iss:
             r.issuer, r.issuer_source = before_iss, "before"
         elif head:
             r.issuer, r.issuer_source = head, "list"
+        elif bracket:
+            r.issuer, r.issuer_source = bracket, "before"
     if r.issuer:
         r.issuer = _spelling_of_code(r.issuer, found)
     r.tail = max(pos2, pos3)
@@ -1044,6 +1104,11 @@ def _law_named_before(text: str, pos: int) -> str | None:
 _OF_BODY = regex.compile(r"(?<![\p{L}])(?:của|Của)\s{1,3}(?=\p{Lu})")
 
 
+# a body's name (a comma in it only before a capital: "Bộ Văn hóa, Thể thao và Du lịch"), then a comma and words in
+# lower case — the title read on past its end into the sentence
+_NAME_THEN_CLAUSE = regex.compile(r"(?P<n>(?:[^,;:()“”\"]|,\s(?=\p{Lu})){2,80}?)\s{0,2},\s{1,3}\p{Ll}")
+
+
 def _issuer_after_title(title: str, found: Found) -> str | None:
     """The issuer named after the title, closing it: "… về việc ban hành quy
     định chuẩn nghề nghiệp giáo viên của Bộ trưởng Bộ Giáo dục và Đào tạo" —
@@ -1051,8 +1116,12 @@ def _issuer_after_title(title: str, found: Found) -> str | None:
     symbol's issuer code."""
     for m in reversed(list(_OF_BODY.finditer(title, timeout=rx_timeout(title)))):
         name = title[m.end():].strip(" ,;.")
-        if regex.search(r"[,;:()“”\"]|(?<![\p{L}])(?:về|để|nhằm|trong|tại)(?![\p{L}])", name, timeout=RX_TIMEOUT):
-            return None
+        comma = _NAME_THEN_CLAUSE.match(name, timeout=RX_TIMEOUT)
+        if comma:
+            name = comma.group("n")  # "… của Sở Y tế, các trạm y tế báo cáo …": the title read on past its end
+        if regex.search(r"[;:()“”\"]|(?<![\p{L}])(?:về|để|nhằm|trong|tại)(?![\p{L}])", name, timeout=RX_TIMEOUT) or any(
+                not _comma_in_name(name, c.start()) for c in regex.finditer(",", name, timeout=RX_TIMEOUT)):
+            return None  # (a comma only inside a name the table writes with one: "Bộ Văn hóa, Thể thao và Du lịch")
         iss = normalize_issuer(_cut_at_predicate(name))
         if iss and fold(iss) == fold(name) and found.issuer_codes and _issuer_fits_code(iss, found):
             return iss
@@ -1062,6 +1131,22 @@ def _issuer_after_title(title: str, found: Found) -> str | None:
 
 _NEXT_NUMBER = regex.compile(r"(?<![\p{L}0-9])[0-9]{1,5}[a-z]?\s{0,2}[/\-]\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
 _SHARE_GAP = regex.compile(r"^[\s,]*(?:,|và|VÀ)[\s,]*$")
+
+
+_AND_BODY = regex.compile(r"\s(?:và|VÀ)\s(?=(?:" + _BODY_HEADS + r"|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội)\s)")
+
+
+def one_body_each(items: list[Resolved]) -> None:
+    """Two bodies named after two numbers they share ("các văn bản số 12/LĐTBXH-NCC …, số 13/BTC-HCSN … của Bộ Lao
+    động - Thương binh và Xã hội và Bộ Tài chính"): each number was issued by the one body whose name its code
+    fits, when exactly one does (a joint symbol, "TTLT-BTC-BNV", fits both and keeps both)."""
+    for r in items:
+        if not r.issuer or not _AND_BODY.search(r.issuer, timeout=RX_TIMEOUT):
+            continue
+        parts = [p.strip() for p in _AND_BODY.split(r.issuer, timeout=RX_TIMEOUT) if p.strip()]
+        fits = [p for p in parts if _issuer_fits_code(p, r.found)]
+        if len(parts) >= 2 and len(fits) == 1:
+            r.issuer = fits[0]
 
 
 def share_trailing(text: str, items: list[Resolved]) -> None:
@@ -1108,6 +1193,7 @@ _SUBJECT_HEADS = _BODY_HEADS + r"|Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội
 # the body asked to issue: "trình Thủ tướng Chính phủ ban hành Quyết định …")
 _SUBJECT_ISSUES = regex.compile(
     r"(?:^|(?<=[,;:(]\s{0,3})|(?<=(?:^|\s)[-+•]\s)|(?<=(?<![\p{L}])trình\s{1,3})"
+    r"|(?<=\)\s{1,3})"  # a web copy's paragraph run on after a bracket: "(Sau đây gọi là …) Bộ Y tế có Công văn số …"
     r"|(?<=(?<![\p{L}])(?:[Ss]au\s{1,3}khi|[Kk]hi|[Tt]rước\s{1,3}khi)\s{1,3})"  # "Sau khi Bộ Tài chính ban hành …"
     r"|(?<=(?<![\p{L}])(?:ngày|Ngày)\s{1,3}[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}\s{1,3}))"
     r"(?P<subj>(?:" + _SUBJECT_HEADS + r")(?:\s{1,3}[^\s,;:.()“”\"]{1,20}){0,12}?)"

@@ -385,7 +385,17 @@ def _split_signature_piece(text: str) -> list[str]:
                             and not _AGENCY_WORD.search(tail, timeout=rx_timeout(tail)))):
                     tail_at = pm.end()
                     break
-            out.extend(_cut(sub, [tail_at]) if tail_at else [sub])
+                typist = _TYPIST_THEN_TITLE.match(tail, timeout=rx_timeout(tail))
+                block = tail[typist.start("rest"):] if typist else ""
+                caps = _CAPS_RUN_THEN_NAME.match(block, timeout=rx_timeout(block)) if typist else None
+                if caps and _is_title_caps(caps.group("caps")) and _TITLE_WORDS.search(caps.group("caps"), timeout=RX_TIMEOUT):
+                    # "- Lưu: VT, TH (2b). Minh Tuấn BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn": the typist's name closing
+                    # the filing item (it stays there, as printed), then the signature block
+                    out.extend(_cut(sub, [pm.end() + typist.start("rest")]))
+                    tail_at = -1
+                    break
+            if tail_at != -1:
+                out.extend(_cut(sub, [tail_at]) if tail_at else [sub])
     final: list[str] = []
     for piece in out:
         m = _CAPS_RUN_THEN_NAME.match(piece, timeout=rx_timeout(piece))
@@ -399,15 +409,21 @@ def _split_signature_piece(text: str) -> list[str]:
     return final
 
 
+_TYPIST_THEN_TITLE = regex.compile(r"\p{Lu}\p{Ll}{1,7}(?:\s\p{Lu}\p{Ll}{1,7}){0,2}\s(?P<rest>\p{Lu}{2,}\s)")
 _HEADER_MARKS = ("NAM", "Số:", "SỐ:", "Số ", "phúc", "PHÚC", ", ngày", ", NGÀY")  # ", ngày": "V/v … ⏎ Hà Nội, ngày …" run together
 _SIGN_MARKS = ("nhận", "NHẬN", "KT.", "TM.", "TL.", "TUQ", "T/M", "K/T", "T/L", "KT ", "TM ", "TL ",
                "CHỦ TỊCH", "TRƯỞNG", "GIÁM ĐỐC", "BÍ THƯ", "THỦ TƯỚNG")  # "- Như trên;⇥PHÓ CHỦ TỊCH": a title beside
 
 
+_PLACE_DATE_OPENS = regex.compile(r"(?:\p{Lu}\p{Ll}{0,7}\.?\s){0,4}\p{Lu}\p{Ll}{0,7}\s{0,2},\s{0,2}ngày\s{1,3}[0-9]")
+
+
 def _split_landmarks(text: str, header: bool, early: bool = False) -> list[str]:
-    if len(text) <= 12 or len(text) > (2000 if early or text.startswith(("Nơi", "NƠI")) else 400):
+    if len(text) <= 12 or len(text) > (2000 if early or text.startswith(("Nơi", "NƠI"))
+                                       or _PLACE_DATE_OPENS.match(text, timeout=RX_TIMEOUT) else 400):
         return [text]  # a header or signature line is short; body paragraphs are left alone (but the
-        # first lines of a web page's copy may hold the whole header run together with the preamble)
+        # first lines of a web page's copy, or its place-date line, may hold the header run together with the
+        # addressees and the preamble: "Hà Nội, ngày … Kính gửi: … Thực hiện …")
     # plain substring tests first: most lines hold no landmark and skip the regex calls
     pieces = _split_header_piece(text) if header and any(k in text for k in _HEADER_MARKS) else [text]
     if (len(text) <= 200 or (text.startswith(("Nơi", "NƠI")) and _NOI_NHAN.match(text, timeout=rx_timeout(text)))) \
@@ -1926,6 +1942,9 @@ def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
         if not m:
             continue
         rest = m.group("rest").strip()
+        runs_on = _BODY_AFTER_ADDRESSEE.search(rest, timeout=rx_timeout(rest)) if len(rest) > 80 else None
+        if runs_on:  # "Kính gửi: Ủy ban nhân dân các tỉnh Thực hiện …": a web copy's addressee and preamble on one line
+            rest = rest[:runs_on.start()].strip()
         inline = [x for x in (_strip_item(p) for p in _cut(rest, [c.start() for c in _CUT_ITEM.finditer(
             rest, timeout=rx_timeout(rest))])) if x] if rest else []  # "Kính gửi: - Sở A; - Sở B": a list run onto a line
         if rest and not rest.startswith("-"):
@@ -1949,6 +1968,11 @@ def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
         return
 
 
+# the first words of a letter's body after its addressee, run onto one line by a web copy
+_BODY_AFTER_ADDRESSEE = regex.compile(
+    r"(?<=\p{L}[.;]?)\s(?:Thực\s+hiện|Căn\s+cứ|Xét|Triển\s+khai|Trên\s+cơ\s+sở|Nhằm|Để|Hôm\s+nay|Ngày\s+[0-9]{1,2}|"
+    r"Trong\s+(?:thời\s+gian|năm|tháng|quý|những)|(?:Thời\s+gian|Vừa)\s+qua|Qua\s+(?:theo\s+dõi|kiểm\s+tra|báo\s+cáo)|"
+    r"Theo\s+(?:đề\s+nghị|báo\s+cáo|quy\s+định|chỉ\s+đạo|ý\s+kiến)|Tiếp\s+theo|Sau\s+khi)\s")
 _RECIPIENT_SEMI = regex.compile(r"\s{0,2};\s{1,3}(?=\p{Lu})")
 
 

@@ -33,6 +33,7 @@ from extractors.citation_resolve import (
     issuer_fits_code,
     issuers_from_context,
     normalize_type,
+    one_body_each,
     resolve,
     share_in_plural_list,
     share_leading,
@@ -278,6 +279,7 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
         share_leading(c.text, items)
         share_in_plural_list(c.text, items)
         issuers_from_context(c.text, items, starts)
+        one_body_each(items)
         if header and header.issuer:
             for r in items:
                 _own_body_by_its_head(c.text, r, header.issuer)
@@ -289,7 +291,8 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
             _add(accs, order, stream, c, r)
     refs = _merge_ocr_variants(_merge_short_ids([accs[k].ref for k in order]))
     _fill_from_own_issuer(refs, header)
-    return refs, extract_unnumbered(doc, prepared)
+    subject_loc = header.locs.get("subject") if header else None
+    return refs, extract_unnumbered(doc, prepared, subject_block=subject_loc.block if subject_loc is not None else None)
 
 
 # "Sở đã ban hành Kế hoạch số …", "Ngày 3/5, Ban đã có công văn số …": the writing body named by its head word alone
@@ -537,7 +540,7 @@ _UNNUMBERED = regex.compile(
     # a law's name written in lower case after its capitalised type ("Căn cứ Luật đất đai năm 2013;", "của Pháp lệnh
     # ưu đãi …"), not the law at hand, a lawyer or the law in general ("Luật này", "Luật sư", "Luật định", "Luật hiện
     # hành"); a first word that ends a name (_UNNUM_STOP: "Luật quy định", "Luật có") leaves no name behind
-    r"|(?<=(?-i:Luật|Pháp\s+lệnh)\s{1,3})(?!(?:này|sư|pháp|định|lệ|sửa|hiện|mới|cũ|trên|đó|nêu|chuyên|khác|liên|chung|riêng|"
+    r"|(?<=(?-i:Luật|Pháp\s+lệnh)\s{1,3})(?!(?:này|sư|pháp|định|lệ|sửa|hiện|mới|cũ|trên|đó|nêu|chuyên|khác|liên|chung|riêng|thay|"
     r"gốc|cơ\s+bản|quốc\s+tế)(?![\p{L}]))\p{Ll}\p{L}{0,15}(?=\s{1,3}\p{Ll}))"
 )
 # the Constitution, named by its year alone: "Hiến pháp năm 2013", "Hiến pháp 1992"
@@ -568,8 +571,13 @@ def _name_key(name: str) -> str:
 
 _NQ_QUALIFIER = regex.compile(r"^(?:Đại\s+hội|ĐẠI\s+HỘI|Trung\s+ương|TRUNG\s+ƯƠNG|Hội\s+nghị)(?![\p{L}])")
 _UNNUM_STOP = regex.compile(
-    r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|số|Số|với|tại|cho|thì|là|đến|hướng|ban|"
-    r"quy\s+định|phải|đúng|các|những|ngày|Ngày)(?![\p{L}])"
+    r"[,;:.“”\"()]|\s(?:về|của|đã|được|và|theo|trong|để|nhằm|gắn|Số|với|tại|cho|thì|là|đến|hướng|ban|"
+    r"quy\s+định|phải|đúng|các|những|ngày|Ngày|đối\s+với|trên\s+địa\s+bàn)(?![\p{L}])"
+    # "số" opens the name's number ("Luật X số 12/…"), not a word of it ("Pháp lệnh Dân số"); "do" an agent
+    # ("Luật X do Công an thực hiện"), not "tự do"
+    r"|\ssố(?=\s{0,3}:?\s{0,3}[0-9]|\s{0,3}$)|(?<!tự)\sdo(?![\p{L}])"
+    # a header's place-date read onto the line that ends with the name ("… Luật BHYT" ⏎ "Hà Nội, ngày …")
+    r"|\s(?=(?:\p{Lu}\p{Ll}{0,7}\s{1,3}){0,3}\p{Lu}\p{Ll}{0,7}\s{0,2},\s{0,3}(?:ngày|Ngày)\s{1,3}[0-9])"
     # "có" opens a predicate ("Luật X có hiệu lực"), but not after "người" ("Pháp lệnh Ưu đãi người có công …")
     r"|(?<!người)\s(?:có)(?![\p{L}])"
     r"|(?<=\snăm\s{1,3}(?:19|20)[0-9]{2})(?=\s)"  # "Luật X năm 2014" ends at its year ("… 2014 Hà Nội, ngày …")
@@ -618,6 +626,37 @@ _NEXT_AMENDED = regex.compile(r"\s{0,3}(?:,|\s(?:và|VÀ))\s{1,3}" + _LAW_AHEAD)
 _NUMBER_AFTER_NAME = regex.compile(
     r"\s{0,3},?\s{0,3}(?:số|Số)\s{0,3}:?\s{0,3}[0-9]{1,5}\s{0,2}/\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
 _PHONG_CHONG = regex.compile(r"(?<=(?:[Pp]hòng|PHÒNG)),\s{0,3}(?:chống|CHỐNG)\s")
+# the rest of a name cut at a joining word, running on to its number: "Pháp lệnh Ưu đãi người có công" + " với
+# cách mạng số 26/2030/PL-UBTVQH15" (lower-case words that name no other paper and open no clause)
+_RUN_TO_NUMBER = regex.compile(
+    r"(?:\s{1,3}(?!(?:theo|tại|và|được|đã|của|cho|là|thì|các|những|văn|công|quyết|nghị|thông|chỉ|kế|tờ|báo|hướng|"
+    r"ngày|do|để|trong)(?![\p{L}]))\p{Ll}{1,7}){1,6}" + _NUMBER_AFTER_NAME.pattern)
+
+
+# "(sau đây gọi là Luật PCCC)", "(gọi tắt là …)", "(sau đây viết tắt là …)": a short name the text gives what it
+# has just cited
+_CALLED_BEFORE = regex.compile(r"\(\s{0,3}(?:[Ss]au\s{1,3}đây\s{1,3})?(?:gọi|viết)\s{1,3}(?:tắt\s{1,3}|chung\s{1,3})?(?:là\s{1,3})?$")
+_CLAUSE_BREAK = regex.compile(r"[;.]\s|\n")
+_NUMBER_IN_CLAUSE = regex.compile(r"(?<![0-9])[0-9]{1,5}\s{0,2}/\s{0,2}(?:(?:19|20)[0-9]{2}\s{0,2}/\s{0,2})?\p{Lu}")
+
+
+def _names_a_numbered(text: str, start: int, tm: float | None) -> bool:
+    """Whether the name at ``start`` is the short name given to a document just cited by its number ("Luật X số
+    27/2030/QH15 … (sau đây gọi là Luật PCCC)")."""
+    called = _CALLED_BEFORE.search(text, max(0, start - 40), start, timeout=tm)
+    if not called:
+        return False
+    lo = max(0, called.start() - 300)
+    stop = max((x.end() for x in _CLAUSE_BREAK.finditer(text[lo:called.start()], timeout=tm)), default=0)
+    return _NUMBER_IN_CLAUSE.search(text, lo + stop, called.start(), timeout=tm) is not None
+
+
+_NUMBER_THEN_ID = regex.compile(r"\s{0,3},?\s{0,3}(?:số|Số)\s{0,3}:?\s{0,3}[0-9]{1,5}\s{0,2}/[\p{L}0-9/\-]{1,40}")
+
+
+def _numbered_after(text: str, end: int, tm: float | None) -> bool:
+    """Whether the name ending at ``end`` is followed by its number, directly or after the rest of its words."""
+    return bool(_NUMBER_AFTER_NAME.match(text, end, timeout=tm) or _RUN_TO_NUMBER.match(text, end, timeout=tm))
 
 
 def _name_end(text: str, rest_start: int) -> int:
@@ -659,7 +698,8 @@ def _amended_laws_end(text: str, at: int, tm: float | None) -> int | None:
     return end
 
 
-def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | None = None) -> list[UnnumberedReference]:
+def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | None = None,
+                       subject_block: int | None = None) -> list[UnnumberedReference]:
     out: dict[str, UnnumberedReference] = {}
     numbered: set[str] = set()
     if prepared is None:
@@ -687,7 +727,13 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
         for m in _AMENDING.finditer(text, timeout=tm):
             end = _amended_laws_end(text, m.end(), tm)
             if end is not None:
-                add(stream, c, m.start(), end, squash_spaces(m.group("type")))
+                num = _NUMBER_THEN_ID.match(text, end, timeout=tm)
+                if _numbered_after(text, end, tm) and not (num and _NEXT_AMENDED.match(text, num.end(), timeout=tm)):
+                    # "Pháp lệnh sửa đổi … của Pháp lệnh X số 04/2030/PL-…": the amending act's number — not when
+                    # more laws follow, each with its number ("… của Luật A số 31/…, Luật B số 27/… và …")
+                    numbered.add(_name_key(squash_spaces(text[m.start():end]).rstrip(" ,;.")))
+                else:
+                    add(stream, c, m.start(), end, squash_spaces(m.group("type")))
                 amending.append((m.end(), end))
         for m in _AMENDS_TITLE.finditer(text, timeout=tm):
             end = _amended_laws_end(text, m.end(), tm)
@@ -709,7 +755,7 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
             name = squash_spaces(text[m.start():end]).rstrip(" ,;.")
             if len(name.split()) < 2 or regex.search(r"[0-9]{1,5}\s*[/-]\s*\p{Lu}", text[end:end + 12], timeout=RX_TIMEOUT):
                 continue
-            if _NUMBER_AFTER_NAME.match(text, end, timeout=tm):
+            if _numbered_after(text, end, tm) or _names_a_numbered(text, m.start(), tm):
                 numbered.add(_name_key(name))  # "Luật Quản lý thuế số 38/2019/QH14": cited by its number
                 continue
             am = _AND_THEN_NUMBER.match(text, end, timeout=tm)
@@ -724,10 +770,10 @@ def extract_unnumbered(doc: Document, prepared: list[tuple[Stream, Cleaned]] | N
                 continue
             add(stream, c, m.start(), end, typ)
     # a law the document cites by its number somewhere is a numbered reference wherever it is named
-    return _merge_short_forms([u for k, u in out.items() if k not in numbered])
+    return _merge_short_forms([u for k, u in out.items() if k not in numbered], subject_block)
 
 
-def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedReference]:
+def _merge_short_forms(items: list[UnnumberedReference], subject_block: int | None = None) -> list[UnnumberedReference]:
     """A short form ("Luật Ban hành văn bản") of a name cited in full in the
     same document ("Luật Ban hành văn bản quy phạm pháp luật") is that document."""
     keys = [_name_key(u.text) for u in items]
@@ -740,7 +786,8 @@ def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedRefer
             items[j].mentions.extend(u.mentions)
             drop.add(i)
     # a name with a word in capitals that spells the initials of the other's words ("Luật BHYT", "Luật Bảo hiểm y
-    # tế"): one document, named as the text names it most often (the first named, when as often)
+    # tế"): one document, named as the text first names it (a text names a law in full in its legal basis and by
+    # its initials after, or names it by the initials it uses throughout: how often says neither)
     kept = [i for i in range(len(items)) if i not in drop]
     for a in kept:
         if a in drop:
@@ -749,15 +796,23 @@ def _merge_short_forms(items: list[UnnumberedReference]) -> list[UnnumberedRefer
             if b == a or b in drop or items[a].type != items[b].type:
                 continue
             if _initials_of(_name_key(items[a].text), _name_key(items[b].text)):
-                win, lose = (a, b) if len(items[a].mentions) >= len(items[b].mentions) else (b, a)
-                if len(items[a].mentions) == len(items[b].mentions):
-                    win, lose = min(a, b), max(a, b)
+                # (a header's subject line, short of room, names it by its initials: the text's first name is
+                # the body's)
+                win = min((a, b), key=lambda x: (_first_named_at(items[x], subject_block), x))
+                lose = b if win == a else a
                 items[win].mentions.extend(items[lose].mentions)
                 items[win].year = items[win].year or items[lose].year
                 drop.add(lose)
                 if lose == a:
                     break
     return [u for i, u in enumerate(items) if i not in drop]
+
+
+def _first_named_at(u: UnnumberedReference, subject_block: int | None) -> tuple[int, int]:
+    """Where the text first names ``u`` (block, offset), its header's subject line left out."""
+    at = [(m.loc.block, m.loc.start or 0) for m in u.mentions
+          if m.loc.block is not None and m.loc.footnote is None and m.loc.block != subject_block]
+    return min(at, default=(1 << 30, 0))
 
 
 def _initials_of(short: str, full: str) -> bool:

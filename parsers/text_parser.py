@@ -26,6 +26,7 @@ The parse runs in steps, each a small function:
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -611,6 +612,11 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
        capitalised complement ("Tài chính …"): joins (``_head_runs_on``);
     9. otherwise (a short line ending without punctuation, before a line
        starting upper-case: a title, a signature line): a new paragraph.
+
+    Before rules 2-9: "Nơi nhận:" always opens a paragraph (a bracket left
+    open above it is no reason to join), and a line in capitals (a title)
+    never runs on into a preamble that opens "Căn cứ …", "Thực hiện …"
+    (before rule 5: "… NHỮNG NĂM TIẾP THEO" ends with "theo").
     """
     if not cur or not prev:
         return False
@@ -618,6 +624,8 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
         return False
     if _motto_bound(prev, cur):
         return False
+    if _NOI_NHAN_START.match(cur, timeout=RX_TIMEOUT):
+        return False  # the distribution list opens the signature block, whatever the paragraph before left open
     full = width is not None and len(prev) >= 0.75 * width
     ends_clause = _END_PUNCT.search(prev, timeout=rx_timeout(prev)) is not None
     label = label_of(cur)
@@ -642,6 +650,10 @@ def joins(prev: str, cur: str, *, width: int | None, extra_gap: int, across_page
     first = cur[0]
     if first.islower() or (first.isdigit() and not ends_clause):
         return True
+    if _is_caps(prev) and _PREAMBLE_START.match(cur, timeout=RX_TIMEOUT) and not _is_caps(cur[:12]):
+        # a title in capitals, however long its line and whatever its last word ("… NHỮNG NĂM TIẾP THEO"), ends
+        # before "Căn cứ …", "Thực hiện …" in running text
+        return False
     if last_word in _OPEN_WORDS or _unclosed(para if para is not None else prev):
         return True
     if ends_clause:
@@ -658,6 +670,12 @@ _MOTTO_CAPS_END = regex.compile(r"nghia\W{0,3}viet\W{1,3}nam[\W_]{0,4}$")
 _MOTTO_DASHED_END = regex.compile(r"tu\W{0,3}do\s{0,3}[-_]{1,3}\s{0,3}hanh\W{0,3}phuc[\W_]{0,4}$")
 _MOTTO_CAPS_START = regex.compile(r"^\W{0,3}cong\W{1,3}hoa\W{1,3}xa\W{1,3}hoi")
 _MOTTO_DASHED_START = regex.compile(r"^\W{0,3}doc\W{1,3}lap\s{0,3}[-_]{1,3}\s{0,3}tu\W{1,3}do")
+
+
+_NOI_NHAN_START = regex.compile(r"^(?:Nơi\s+nhận|NƠI\s+NHẬN)\s{0,2}:")
+# the words a document's preamble or first sentence opens with, after its title
+_PREAMBLE_START = regex.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Xét|Theo\s+đề\s+nghị|Triển\s+khai|Kính\s+gửi|Hôm\s+nay|"
+                                r"Ngày\s+[0-9])(?![\p{L}])")
 
 
 def _motto_bound(prev: str, cur: str) -> bool:
@@ -917,11 +935,95 @@ def _has_fragment(line: str) -> bool:
     return False
 
 
+_STOP_CODA = regex.compile(r"(?:c|ch|p|t)$")
+_CH_NH_AFTER = regex.compile(r"(?:a|ê|i|y)(?:ch|nh)$|(?<!(?:a|ê|i|y))(?:c|p|t|m|n|ng)?$")
+_PUNCT_TAIL = ",.;:)"
+
+
+def _strict_syllable(word: str) -> bool:
+    """A valid syllable (core.syllables) that keeps three rules of Vietnamese sounds a join must not break: a
+    syllable closed by c, ch, p or t bears the sắc or nặng tone ("hốc", never "hồc"), "ch" and "nh" close only
+    a, ê, i, y ("tịch", "minh", never "hồch"), and ă, â are always closed ("dân", never "dâ")."""
+    if not is_valid_syllable(word):
+        return False
+    d = unicodedata.normalize("NFD", word.lower())
+    tones = [ch for ch in d if ch in "\u0300\u0301\u0303\u0309\u0323"]
+    base = unicodedata.normalize("NFC", "".join(ch for ch in d if ch not in "\u0300\u0301\u0303\u0309\u0323"))
+    if _STOP_CODA.search(base, timeout=RX_TIMEOUT) and not (tones and tones[0] in "\u0301\u0323"):
+        return False
+    if base.endswith(("ch", "nh")) and not base[:-2].endswith(("a", "ê", "i", "y")):
+        return False
+    return not base.endswith(("ă", "â"))  # ă and â never end a syllable ("dân", never "dâ")
+
+
+def _group_ok(group: list[str], nxt: str, spaced: bool) -> bool:
+    """Whether the pieces ``group`` (the last may carry punctuation after it) are one syllable cut apart."""
+    last = group[-1].rstrip(_PUNCT_TAIL)
+    pieces = [*group[:-1], last]
+    if not all(w.isalpha() for w in pieces) or sum(len(w) > 3 for w in pieces) > 1:
+        return False
+    if not any(not is_valid_syllable(w) for w in pieces) and not (
+            spaced and any(len(w) <= 2 and fold(w[0]).lower() in "aeiouy" for w in pieces[1:])):
+        # syllables on their own ("Ô tô", "ở đó") stay apart — but on a letter-spaced line ("HUY ỆN", "Ngu y
+        # ễn"), a short piece with no onset after another is the rest of its syllable
+        return False
+    if last == group[-1] and not any(ch in "aeiouyăâêôơư" for ch in fold(last).lower()) \
+            and nxt[:1] in tuple("aeiouy"):
+        return False  # "Số c ontainer": a lone consonant before a word that opens with a vowel is that word's
+    merged = "".join(pieces)
+    return _strict_syllable(merged) and (merged[1:].islower() or merged.isupper())
+
+
+def _join_line(line: str) -> str:
+    parts = _SEPARATED.split(line, timeout=RX_TIMEOUT)
+    words, seps = parts[0::2], parts[1::2]
+    n = len(words)
+    # best[i]: (pieces that are no syllable, words) of the best reading of words[:i], and the last group's start
+    inf = (1 << 30, 1 << 30)
+    best: list[tuple[int, int]] = [inf] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = (0, 0)
+    alpha = [w.rstrip(_PUNCT_TAIL) for w in words if w.rstrip(_PUNCT_TAIL).isalpha()]
+    frags = sum(1 for w in alpha if len(w) <= 3 and not is_valid_syllable(w))
+    spaced = frags >= 3 and frags * 5 >= len(alpha)  # a letter-spaced line: one piece in five or more no syllable
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        w = words[i].rstrip(_PUNCT_TAIL)
+        bad = 1 if (1 <= len(w) <= 3 and w.isalpha() and not is_valid_syllable(w)) else 0
+        cand = (best[i][0] + bad, best[i][1] + 1)
+        if cand < best[i + 1]:
+            best[i + 1], back[i + 1] = cand, i
+        for k in range(2, 7):
+            j = i + k
+            if j > n or seps[j - 2] != " " or any(words[x][-1:] in _PUNCT_TAIL for x in range(i, j - 1)):
+                break
+            if len("".join(words[i:j])) > 9:
+                break
+            nxt = words[j] if j < n and seps[j - 1] == " " else ""
+            if _group_ok(words[i:j], nxt, spaced):
+                cand = (best[i][0], best[i][1] + 1)
+                if cand < best[j]:
+                    best[j], back[j] = cand, i
+    cuts = []
+    j = n
+    while j > 0:
+        cuts.append((back[j], j))
+        j = back[j]
+    out: list[str] = []
+    for i, j in reversed(cuts):
+        out.append("".join(words[i:j]))
+        if j - 1 < len(seps):
+            out.append(seps[j - 1])
+    return "".join(out)
+
+
 def join_split_syllables(text: str) -> str:
-    """Syllables a PDF's text layer cut at a precomposed letter, copied into a text file ("Qu ả ng Ngãi", "Đặ ng
-    Văn Minh", "k ế t qu ả", "X ã hội"): two or three short pieces, one of which is no syllable by itself ("Qu",
-    "ng", "k"), one holding a marked vowel, that make one syllable together. Words that are syllables on their own
-    ("Ô tô", "ở đó") are never joined."""
+    """Syllables a PDF's text layer cut apart, copied into a text file ("Qu ả ng Ngãi", "Đặ ng Văn Minh", "k ế t
+    qu ả", "X ã hội", a letter-spaced heading "ỦY B AN NHÂN D Â N T HÀNH P HỐ", "C h í nh ph ủ"): the pieces of a
+    line are read as the fewest words with the fewest pieces that are no syllable, a word of several pieces being
+    one valid syllable (by the rules of its sounds: _strict_syllable) with at least one piece that is no syllable
+    by itself ("B", "ng", "CH"). Words that are syllables on their own ("Ô tô", "ở đó") are never joined."""
     if not _SPLIT_CANDIDATE.search(text, timeout=rx_timeout(text)):
         return text
     out_lines = []
@@ -929,45 +1031,7 @@ def join_split_syllables(text: str) -> str:
         if not _has_fragment(line) or not _SPLIT_CANDIDATE.search(line, timeout=rx_timeout(line)):
             out_lines.append(line)
             continue
-        parts = _SEPARATED.split(line, timeout=RX_TIMEOUT)
-        words, seps = parts[0::2], parts[1::2]
-        new: list[str] = []
-        new_seps: list[str] = []
-        i = 0
-        while i < len(words):
-            joined = 0
-            for n in (3, 2):
-                group = words[i:i + n]
-                if len(group) < n or any(seps[i + k] != " " for k in range(n - 1)):
-                    continue
-                last = group[-1].rstrip(",.;:)")
-                trail = group[-1][len(last):]
-                group = [*group[:-1], last]  # "N hậ p, 2": the punctuation after the last piece stays after it
-                if not all(map(_fragment, group)):
-                    continue
-                nxt = words[i + n] if i + n < len(words) and not trail and seps[i + n - 1] == " " else ""
-                if not any(ch in "aeiouyăâêôơư" for ch in group[-1].lower()) and nxt[:1] in tuple("aeiouy"):
-                    continue  # "Số c ontainer": a lone consonant before a word that opens with a vowel is that word's
-                merged = "".join(group)
-                if (any(not is_valid_syllable(w) for w in group) and any(not w.isascii() for w in group)
-                        and is_valid_syllable(merged) and (merged[1:].islower() or merged.isupper())):
-                    joined = n
-                    words[i + n - 1] = group[-1] + trail  # (unchanged; the join below keeps the trail)
-                    break
-            if joined:
-                new.append("".join(words[i:i + joined]))
-                i += joined
-            else:
-                new.append(words[i])
-                i += 1
-            if i - 1 < len(seps):
-                new_seps.append(seps[i - 1])
-        line_out = []
-        for k, w in enumerate(new):
-            line_out.append(w)
-            if k < len(new_seps):
-                line_out.append(new_seps[k])
-        out_lines.append("".join(line_out))
+        out_lines.append(_join_line(line))
     return "\n".join(out_lines)
 
 
