@@ -34,7 +34,7 @@ from extractors.dates import DateSpan, find_dates
 from extractors.recurrence import find_recurrences
 from extractors.sentences import ITEM_LABEL_PREFIX
 from core.model import Deadline
-from core.textutil import RX_TIMEOUT, rx_timeout
+from core.textutil import RX_TIMEOUT, fold, rx_timeout
 
 # phrase that makes the date right after it a due date (ends where the date starts)
 _TRIGGER = regex.compile(
@@ -77,7 +77,9 @@ _QUARTER = regex.compile(
 )
 _YEAR = regex.compile(
     # ("Từ nay đến năm 2027, …": by that year; "đến năm 2030" alone is a horizon, no due date)
-    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối|từ[ ]nay[ ]đến(?:[ ]hết)?|" + _LIMIT
+    # ("Tổng kết giai đoạn 2026-2028 vào năm 2028;": "vào" a year that closes its clause)
+    r"(?<!từ[ ]|Từ[ ])(?P<trig>(?:trong|hoàn[ ]thành(?:[ ]trong)?|trước|đến[ ]hết|cuối|từ[ ]nay[ ]đến(?:[ ]hết)?"
+    r"|vào(?=[ ]+năm[ ]+(?:19|20)\d{2}[ ]*(?:[.;]|$))|" + _LIMIT
     + r")[ ]+|" + _LABEL + r")?"
     r"năm[ ]+(?P<y>(?:19|20)\d{2})"
     r"(?![\d/-])",
@@ -554,6 +556,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
                 continue  # a period is a due date after a time word, or placed first with its year
+            if kind == "year" and fold(m.group("trig") or "").startswith("vao") and _NOT_DUE_BEFORE.search(
+                    text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT):
+                continue  # "dự kiến … vào năm 2027": a planned event
             if open_ended_at(text, m.end()) or m.group("trig") and not in_time_column and _until_not_due(
                     text, m.start(), m.group("trig"), m.end()) or m.group("trig") and _PAST_BEFORE.search(
                     text[max(0, m.start() - 14):m.start()], timeout=RX_TIMEOUT):

@@ -223,3 +223,15 @@ def test_a_bare_periodic_word_takes_the_rule_named_later_in_its_clause():
     # a period in the next clause is that clause's own: the bare word stays a rule-less recurrence
     s2 = "Định kỳ báo cáo kết quả thực hiện về Sở; hằng năm tổ chức sơ kết đánh giá."
     assert [r.recurrence.rrule for r in find_recurrences(s2)] == [None, "FREQ=YEARLY"]
+
+
+@pytest.mark.parametrize("sentence, due", [
+    ("c) Sơ kết giai đoạn 2025-2027 vào năm 2027; tổng kết giai đoạn 2025-2030 vào năm 2030.",
+     ["2027-12-31", "2030-12-31"]),
+    ("Đánh giá việc thí điểm mô hình chợ văn minh vào năm 2026.", ["2026-12-31"]),
+    ("Trung tâm được thành lập vào năm 2009.", []),  # a past act
+    ("Các hộ dự kiến chuyển đến khu tái định cư vào năm 2027.", []),  # a planned event
+    ("Hội nghị tổ chức vào năm 2026, tại hội trường tỉnh.", []),  # the year does not close the clause
+])
+def test_a_year_closing_the_clause_after_vao_times_a_task(sentence, due):
+    assert [d for d, _t in _dl(sentence)] == due
