@@ -134,6 +134,12 @@ _PASSIVE_DONE = regex.compile(r"(?<!\p{L})được[ ]+(?:giao|phê[ ]duyệt|ban
 _ROLE_LABEL = regex.compile(r"^(?:(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+|Trách[ ]nhiệm[ ]+(?:(?:chỉ[ ]đạo|tổ[ ]chức)[ ]+)?)"
                             r"(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|chịu[ ]trách[ ]nhiệm)"
                             r"(?:[ ][^:;.]{1,60})?[ ]*:[ ]*(?=\S)", regex.V1 | regex.IGNORECASE)
+# a role's label alone on its line, the bodies that hold it on the lines below ("2. Cơ quan chủ trì, phối hợp" then "a) Cơ
+# quan chủ trì" then "- Sở X.", "- Sở Y; UBND các huyện."; "b) Đơn vị phối hợp:"; "2. Chủ trì thực hiện")
+_ROLE_HEAD = regex.compile(r"(?:(?:Đơn[ ]vị|Cơ[ ]quan|Bộ[ ]phận)[ ]+(?P<r>chủ[ ]trì|phối[ ]hợp|thực[ ]hiện)|(?P<r1>chủ[ ]trì|phối[ ]hợp))"
+                           r"(?:[ ]*,[ ]*(?:phối[ ]hợp|thực[ ]hiện))?(?:[ ]+thực[ ]hiện)?[ ]*:?", regex.V1 | regex.IGNORECASE)
+# the next field of a card run on into a role line ("… phối hợp với các sở -Thời gian thực hiện: Quý II")
+_GLUED_FIELD = regex.compile(r"[ ]*[-–][ ]*(?=\p{Lu}\p{Ll}*(?:[ ]\p{Ll}+){0,5}[ ]*:)", regex.V1)
 # the courtesy before the heads' titles of an execution clause ("Các Ông, Bà Trưởng phòng …", "Các Ông (Bà) Chánh …")
 # ("Các ông (bà): Chánh Văn phòng …": the titles may follow a colon)
 _HONORIFIC = regex.compile(r"(?:Các[ ]+)?Ông[ ]*(?:[,/][ ]*Bà|\([ ]*Bà[ ]*\))(?:[ ]*:[ ]*|[ ]+)(?=\p{Lu})", regex.V1 | regex.IGNORECASE)
@@ -1181,6 +1187,19 @@ class _Prose:
         self.orphan_level: float | None = None
         self.orphan_card: list[Draft] = []  # the items the last such role line gave its bodies to
         self.unitless: list[Draft] = []  # every such item, for the body a resolution charges with carrying it out
+        # the same items in a part whose heading names no tasks ("I. CÔNG TÁC QUÁN TRIỆT" … "1. Nội dung, biện pháp"
+        # … "a) Tổ chức …"): tasks only when a role heading after them gives their doers, dropped otherwise
+        self.held: list[Draft] = []
+        self.held_level: float | None = None
+        # an unlabeled paragraph opening with a task's verb that gave no task (no doer named or in scope), and the same
+        # for the paragraph before the one being read: a role line right after it ("- Cơ quan thực hiện: Sở X.")
+        # names its doers
+        self.loose: tuple[str, Loc] | None = None
+        self.loose_above: tuple[str, Loc] | None = None
+        self.role_held: set[int] = set()
+        # a role's heading with no bodies on its line ("2. Cơ quan chủ trì, phối hợp", "a) Cơ quan chủ trì"): (its
+        # level, the role, the items above it that named no doer) while its bodies, one list a line, come below it
+        self.role_list: tuple[float | None, str, list[Draft]] | None = None
         # bullets of a heading that open with a task's verb and name no doer ("- Rà soát …", "- Tuyên truyền …"):
         # tasks only when a role line after them gives their doers ("Trách nhiệm thực hiện: Sở X; UBND các xã."),
         # dropped at the next heading otherwise
@@ -1197,6 +1216,7 @@ class _Prose:
         if "ngh" in text:
             text = _ocr_order_words(text)
         self.above, self.prev_draft = self.prev_draft, None
+        self.loose_above, self.loose = self.loose, None
         if _FIELD_LINE.match(text, timeout=rx_timeout(text)) is None:
             if (self.card is not None or self.card_name is not None) and (
                     _BARE_FIELD.match(text, timeout=rx_timeout(text)) or self.card_list and _SUB_ITEM.match(text, timeout=RX_TIMEOUT)):
@@ -1262,6 +1282,20 @@ class _Prose:
             else:
                 self.lift = None
                 self.bullets = []
+        body0 = text[lm.end():] if lm is not None else text
+        if self.role_list is not None and self._role_bodies(body0, lm, level, p.loc):
+            return
+        if not self.closing and (level is None or level < 8) and (
+                rh := _ROLE_HEAD.fullmatch(body0.strip(), timeout=_tm)) is not None:
+            # "2. Cơ quan chủ trì, phối hợp": no task; the bodies below it are the doers of the items above it
+            self._role_head(rh, level)
+            return
+        if self.held and (level is not None and self.held_level is not None and level < self.held_level
+                          or level is None and _caps_heading(text)):
+            self._drop_held()
+        elif self.held and level is not None and level < 8 and level > self.held_level:
+            # "1. Tăng cường …" then "1.2. Nâng cao …": the item held above heads the items below it, it is no task
+            self._drop_held()
         if self.pending and (level is not None and level < 8 or level is None and _caps_heading(text)):
             self._drop_pending()
         if self.closing:
@@ -1429,6 +1463,10 @@ class _Prose:
             pushed = subj
         self.above = None
         self.prev_draft = last_draft
+        if (level is None and last_draft is None and cur is None and not self.section_aims and not self.closing
+                and not text.rstrip().endswith(":") and _TASK_START.match(text.strip(), timeout=_tm)
+                and not _NARRATION.search(text[:60], timeout=_tm)):
+            self.loose = (text.strip(), p.loc)
         if level is not None:
             chain = own and first or not own and sibling is not None and cur is not None and cur is sibling
             self.stack.append(_Level(level, pushed if cur is not None else None, leadin and cur is not None, own, chain,
@@ -1454,6 +1492,10 @@ class _Prose:
         quyết này"), implied.  A plan's tasks that nothing in it gives a doer are its issuer's (``_own_plan``)."""
         if self.pending:
             self._drop_pending()
+        if self.role_list is not None:
+            self._close_roles()
+        if self.held:
+            self._drop_held()
         self._own_plan()
         h = self.b.header
         if not self.unitless or not _is_type(h, "nghi quyet", "NQ"):
@@ -1621,6 +1663,12 @@ class _Prose:
                     self.orphan_card, self.orphans, self.orphan_level = self.orphans + self.pending, [], None
                     self.pending = []
                     return None, self.orphan_card[-1]
+                if (role == "lead" and self.card is None and self.card_name is None and self.held and not self.orphans
+                        and self.loose_above is None):
+                    # the same in a part whose heading names no tasks ("II. NỘI DUNG HOẠT ĐỘNG" … "1.2. Nâng cao …"
+                    # then "- Cơ quan thực hiện: Sở X.")
+                    self.orphans = [d for d in self.held if not d.units]
+                    self.held, self.held_level = [], None
                 if role == "lead" and self.card is None and self.card_name is None and self.orphans:
                     # "a) Rà soát …" "b) Xây dựng …" then "Cơ quan chủ trì: Sở X; UBND các huyện.": the bodies of
                     # every item above it that named no doer
@@ -1643,6 +1691,30 @@ class _Prose:
                     self.b.extend(self.card, [(u, role) for u in units])
                     return None, self.card
                 named = self.card is None and role == "lead" and self.card_name is not None
+                loose = self.loose_above if self.card is None and role == "lead" and not named else None
+                if loose is not None:
+                    # "Xây dựng kế hoạch tuyên truyền …" (its number on the line above, or none) then "- Cơ quan thực
+                    # hiện: Sở X chủ trì, phối hợp với Sở Y.": the paragraph above is the task, the line its doers
+                    l_text, l_loc = loose
+                    dls, rcs = find_deadlines(l_text, ref), find_recurrences(l_text)
+                    d = self._emit(clean_action(l_text), [(u, role) for u in units], f"{l_text} {s_clean}", f"{l_text} {source}",
+                                   l_loc, dls, rcs)
+                    if not dls and (own_dls := find_deadlines(s_clean, ref)):
+                        # (a time run on into the role line: "… phối hợp với Sở Y -Thời gian thực hiện: Quý II/2031.")
+                        own_dls[0].deadline.loc = sloc.span(own_dls[0].start, own_dls[0].end) if sloc.start is not None else sloc
+                        d.ob.deadline = own_dls[0].deadline
+                    if not rcs and (own_rcs := find_recurrences(s_clean)):
+                        own_rcs[0].recurrence.loc = sloc.span(own_rcs[0].start, own_rcs[0].end) if sloc.start is not None else sloc
+                        d.ob.recurrence = own_rcs[0].recurrence
+                    if ul is not None:
+                        rest = s_clean[ul.end:]
+                        glued = _GLUED_FIELD.search(rest, timeout=rx_timeout(rest))
+                        rest = rest[:glued.start()] if glued is not None else rest
+                        support = _support_units(rest, sloc.span(ul.end, ul.end + len(rest)) if sloc.start is not None else None)
+                        own = {fold(u.raw) for u in units}
+                        self.b.extend(d, [x for x in self._no_collective(support) if fold(x[0].raw) not in own])
+                    self.card = d
+                    return None, d
                 d = self._emit(clean_action(self.card_name if named else s_clean), [(u, role) for u in units], s_clean, source, sloc,
                                find_deadlines(s_clean, ref), find_recurrences(s_clean))
                 if self.card is None and role == "lead":
@@ -1919,7 +1991,9 @@ class _Prose:
                 # giving its limit, where nothing around names its doer: kept with no unit rather than lost (a
                 # window in brackets, "(từ 04/02 đến 08/02/2027)", says when what it checks takes place; no limit)
                 return None, self._emit(action, [], s_clean, source, sloc, deadlines, recs)
-        if (not inherited and labeled and self.first_clause and not heading and self.section_ok
+        if (not inherited and labeled and self.first_clause and not heading
+                # (outside a part on tasks, held for a role heading; an item of a dated schedule is read below)
+                and (self.section_ok or not self.section_aims and self.period is None)
                 # (numbered and lettered items; a bullet under a task names less often a task of its own)
                 and self.level is not None and 1 <= self.level < 8 and not s_clean.endswith(":")
                 and not any(lv.listing for lv in self.stack)
@@ -1937,6 +2011,12 @@ class _Prose:
             # here; kept with no unit (a role line after the items may give theirs)
             d = self._emit(clean_action(s_clean), [], s_clean, source, sloc, deadlines, recs)
             self.verb_list = (self.level, self.parent_level)
+            if not self.section_ok:
+                # (in a part whose heading names no tasks: held for a role heading after it, "2. Cơ quan chủ trì")
+                self.held.append(d)
+                self.held_level = self.level if self.held_level is None else min(self.held_level, self.level)
+                # (the reading goes on as for no task: a time or role field below is read as before)
+                return None
             self.unitless.append(d)
             if self.orphan_level is None or self.level >= self.orphan_level:
                 self.orphans.append(d)
@@ -1964,6 +2044,103 @@ class _Prose:
             # (the reading goes on as for no task: a time or role field below is not the bullet's)
             return None
         return None
+
+    @staticmethod
+    def _role_of(rh: regex.Match) -> str:
+        return "support" if fold(rh.group("r") or rh.group("r1")).startswith("phoi") else "lead"
+
+    def _role_head(self, rh: regex.Match, level: float | None) -> None:
+        """A role's heading with its bodies on the lines below: the items above it that named no doer (in a part on
+        tasks, ``orphans``; elsewhere, ``held``) are theirs."""
+        if level is not None:
+            while self.stack and self.stack[-1].level is not None and self.stack[-1].level >= level:
+                self.stack.pop()
+        targets = [d for d in self.orphans + self.held if not d.units]
+        # (the items held in a part naming no tasks are tasks once their doers are named, and dropped if none is)
+        self.role_held = {id(d) for d in self.held}
+        self.held, self.held_level = [], None
+        self.orphans, self.orphan_level = [], None
+        self.role_list = (level, self._role_of(rh), targets)
+
+    def _role_bodies(self, body: str, lm: regex.Match | None, level: float | None, base: Loc) -> bool:
+        """Whether the paragraph goes on the role heading above it: a sub-heading naming a role ("b) Cơ quan phối
+        hợp" under "2. Cơ quan chủ trì, phối hợp"), a line of bodies ("- Sở X; UBND các huyện.") or a bracketed note
+        between them.  Anything else closes the list."""
+        assert self.role_list is not None
+        lvl, role, targets = self.role_list
+        t = body.strip()
+        if (level is not None and level < 8 and (lvl is None or level > lvl)
+                and (rh := _ROLE_HEAD.fullmatch(t, timeout=rx_timeout(t))) is not None):
+            self.role_list = (lvl, self._role_of(rh), targets)
+            return True
+        if (level is not None and level < 8 and lvl is not None and level > lvl
+                and (rl := _ROLE_LABEL.match(t, timeout=rx_timeout(t))) is not None):
+            # "a) Cơ quan chủ trì: Bộ X; Bộ Y." under "2. Cơ quan chủ trì, phối hợp": the role and its bodies on one line
+            off = len(body) - len(body.lstrip()) + (lm.end() if lm is not None else 0)
+            units = self._names_line(t[rl.end():], base.span(off + rl.end(), off + len(t)) if base.start is not None else base)
+            if units:
+                r = "support" if fold(rl.group("r")).startswith("phoi") else "lead"
+                for d in targets:
+                    self.b.extend(d, [(u, r) for u in units])
+                if targets:
+                    self.prev_draft = targets[-1]
+                return True
+        if t and (lm is None or lm.group("bullet")):
+            if t.startswith("(") and t.rstrip(" .;").endswith(")"):
+                return True  # "(Văn phòng Ban Chỉ đạo đồng thời là cơ quan …)": a note on the bodies
+            off = len(body) - len(body.lstrip()) + (lm.end() if lm is not None else 0)
+            units = self._names_line(t, base.span(off, off + len(t)) if base.start is not None else base)
+            if units:
+                for d in targets:
+                    self.b.extend(d, [(u, role) for u in units])
+                if targets:
+                    self.prev_draft = targets[-1]
+                return True
+        self._close_roles()
+        return False
+
+    @staticmethod
+    def _names_line(t: str, base: Loc) -> list[UnitSpan]:
+        """The bodies of a line that is nothing but their names ("Bộ Quốc phòng; các Bộ, ngành liên quan."), else
+        none."""
+        out: list[UnitSpan] = []
+        pos = 0
+        for piece in t.split(";"):
+            name = piece.strip().rstrip(" .,")
+            at = t.find(name, pos) if name else -1
+            pos += len(piece) + 1
+            if not name:
+                continue
+            ul = parse_unit_list(name, 0)
+            if ul is None or not ul.units or ul.units[0].start != 0 or any(u.bare for u in ul.units) \
+                    or not _names_only(name) or name[ul.end:].strip(" .,;"):
+                if name[:1].isupper() and len(name.split()) <= 6 and not name.endswith(":"):
+                    continue  # a short name the unit reader does not know ("Bảo tàng tỉnh"), between known ones
+                return []
+            units = [replace(u, start=u.start + at, end=u.end + at) for u in ul.units] if at >= 0 else list(ul.units)
+            out.extend(units)
+        _place(out, base)
+        return out
+
+    def _close_roles(self) -> None:
+        """The role heading's list ends: its items take the time field after it ("3. Thời gian thực hiện: …");
+        those still with no doer are no tasks."""
+        assert self.role_list is not None
+        _lvl, _role, targets = self.role_list
+        self.role_list = None
+        # (its time line, "3. Thời gian thực hiện: Quý IV/2031.", times the part as a whole: one dated entry, on the
+        # last of its items)
+        self.orphan_card = []
+        gone = {id(d) for d in targets if not d.units and id(d) in self.role_held}
+        self.role_held = set()
+        if gone:
+            self.b.drafts[:] = [d for d in self.b.drafts if id(d) not in gone]
+
+    def _drop_held(self) -> None:
+        """The items held in a part naming no tasks, with no role heading after them, are no tasks (``held``)."""
+        gone = {id(d) for d in self.held}
+        self.b.drafts[:] = [d for d in self.b.drafts if id(d) not in gone]
+        self.held, self.held_level = [], None
 
     def _drop_pending(self) -> None:
         """The bullets no role line claimed are no tasks (``pending``)."""
