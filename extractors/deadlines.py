@@ -209,8 +209,12 @@ _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L
 
 # a task done at a meeting held on a named day or month ("báo cáo … tại phiên họp Thường trực … tổ chức vào tháng 8 năm
 # 2017", "trình … tại kỳ họp thứ Tám diễn ra vào tháng 12/2025"): due then
+# (or the meeting's expected time in a bracket: "tại Kỳ họp thứ Sáu, HĐND tỉnh (dự kiến tổ chức tháng 12/2025)")
 _AT_MEETING = regex.compile(r"(?<!\p{L})tại[ ]+(?:các[ ]+)?(?:kỳ|phiên|cuộc|buổi)[ ]+họp(?!\p{L})[^.;!?]{0,150}?"
-                            r"[ ]vào[ ]+(?:ngày[ ]*)?$", regex.V1 | regex.IGNORECASE)
+                            r"(?:[ ]vào|[ ]\([ ]*dự[ ]kiến(?:[ ]+(?:tổ[ ]chức|diễn[ ]ra|khai[ ]mạc|họp))?(?:[ ]+vào)?)"
+                            r"[ ]+(?:ngày[ ]*)?$", regex.V1 | regex.IGNORECASE)
+# the expected time of a meeting named just before ("… tại Kỳ họp thứ Sáu (dự kiến tổ chức "): read by ``_AT_MEETING``
+_MEETING_EXPECTED = regex.compile(r"(?<!\p{L})họp(?!\p{L})[^.;!?()]{0,60}\([ ]*dự[ ]kiến[^()]{0,25}$", regex.V1 | regex.IGNORECASE)
 # a field line that times the task it belongs to, its label then its value ("- Thời gian triển khai - hoàn thành: Tháng
 # 10/2025 - 6/2026.", "3. Thời hạn hoàn thành: 2026.", "- Tiến độ thực hiện: Quý III/2026"): the value is read as a cell
 # of a time column.  The label says the task's doing ("thực hiện", "hoàn thành", "triển khai", "nộp" …) or is a limit
@@ -430,8 +434,9 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         if _START_WORD_BEFORE.search(probe, timeout=RX_TIMEOUT) and _later_date_in_clause(
                 text, ds, dates[di + 1] if di + 1 < len(dates) else None):
             continue  # "từ ngày 15/9 (thứ Hai) đến ngày 13/10", "từ 9:00 ngày 15/9 trước 16:00 ngày 13/10": a start
-        if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT):
-            continue  # a cut-off of data, a covered period, a planned event
+        if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT) and not (
+                meeting_named and trig is None and _MEETING_EXPECTED.search(before, timeout=RX_TIMEOUT)):
+            continue  # a cut-off of data, a covered period, a planned event (not the meeting a task is due at)
         if trig is None and meeting_named:
             wide = text[max(0, ds.start - 220):ds.start]
             meeting = _AT_MEETING.search(wide, timeout=RX_TIMEOUT)

@@ -235,3 +235,12 @@ def test_a_bare_periodic_word_takes_the_rule_named_later_in_its_clause():
 ])
 def test_a_year_closing_the_clause_after_vao_times_a_task(sentence, due):
     assert [d for d, _t in _dl(sentence)] == due
+
+
+def test_a_task_due_at_a_meeting_whose_expected_time_is_bracketed():
+    s = ("Đề nghị Ủy ban nhân dân tỉnh hoàn thiện phương án tái định cư cho các hộ bị ảnh hưởng, báo cáo kết quả tại Kỳ "
+         "họp thứ Tám, Hội đồng nhân dân tỉnh (dự kiến tổ chức tháng 11/2026).")
+    assert [d for d, _t in _dl(s, date="2026-07-15")] == ["2026-11-30"]
+    # a planned event itself is still no deadline
+    assert _dl("Hội nghị tổng kết dự kiến tổ chức vào tháng 11/2026 tại hội trường tỉnh.", date="2026-07-15") == []
+    assert _dl("Công trình dự kiến khởi công trước ngày 30/9/2026 (tại kỳ họp đã thông qua).", date="2026-07-15") == []
