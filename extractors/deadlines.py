@@ -156,10 +156,13 @@ _MONTHS_LISTED_BEFORE = regex.compile(r"(?<!\p{L})tháng[ ]+(?:0?[1-9]|1[0-2])(?
 _RULE_BEFORE = regex.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng|quý)[ ]*[,(]?[ ]*"
                              r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?(?:ngày[ ]*)?$",
                              regex.V1 | regex.IGNORECASE)
-def _rule_day_read(text: str, at: int) -> bool:
-    """Whether a rule of rounds read in ``text`` ends just before ``at`` and took the day there into its RRULE."""
-    return any(r.recurrence.rrule and ";BYMONTHDAY=" in r.recurrence.rrule and r.end <= at <= r.end + 40
-               for r in find_recurrences(text))
+def _rule_day_read(text: str, at: int, cache: list) -> bool:
+    """Whether a rule of rounds read in ``text`` ends just before ``at`` and took the day there into its RRULE
+    (``cache`` keeps the text's rules, read once per text)."""
+    if not cache:
+        cache.append([(r.start, r.end) for r in find_recurrences(text)
+                      if r.recurrence.rrule and ";BYMONTHDAY=" in r.recurrence.rrule])
+    return any(e <= at <= e + 40 for _s, e in cache[0])
 
 
 # "từ" right before a period in a time cell ("Từ quý II/2027"): the period the work starts in
@@ -418,6 +421,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     return got
     out: list[DeadlineSpan] = []
     taken: list[tuple[int, int]] = []
+    rule_days: list = []  # the rules of rounds read in the text, once (``_rule_day_read``)
     if not in_time_column and "(" in text:
         _time_bracket(text, ref_date, context_year, out, taken)
     dates = find_dates(text)
@@ -460,7 +464,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             continue
         if (_CITED_SYMBOL_BEFORE if in_time_column else _CITED_BEFORE).search(before, timeout=RX_TIMEOUT):
             continue  # "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a cited document's date
-        if ds.year is None and _RULE_BEFORE.search(probe, timeout=RX_TIMEOUT) and _rule_day_read(text, ds.start):
+        if ds.year is None and _RULE_BEFORE.search(probe, timeout=RX_TIMEOUT) and _rule_day_read(text, ds.start, rule_days):
             taken.append((ds.start, ds.end))
             continue  # "định kỳ hằng năm (trước ngày 15/11 …)", "hằng tháng, chậm nhất ngày 20": the rule's day
         if regex.match(r"[ ]*(?:của[ ]+)?(?:năm|tháng|quý)[ ]+(?:trước[ ]+|sau[ ]+)?(?:liền[ ]kề|sau|tiếp[ ]theo)"
@@ -511,7 +515,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                 continue
             if regex.match(r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 12], timeout=RX_TIMEOUT) \
                     or _RULE_BEFORE.search(text[max(0, m.start() - 60):m.start("d")], timeout=RX_TIMEOUT) \
-                    and _rule_day_read(text, m.start()):
+                    and _rule_day_read(text, m.start(), rule_days):
                 continue  # a recurring day ("trước 20/11 hằng năm", "hằng năm (trước 20/11)")
             ctx = (_context_year(text, dates, m.start()) or context_year) if _ref_year(ref_date) is None else None
             iso, kind, inferred = _resolve(ds, ref_date, ctx)

@@ -919,7 +919,7 @@ class CellTableReader:
             self._flush()
             self.last_no, self.group_title, self.group = 0, True, _roman(t.rstrip("."))
             return True
-        rt = _ROMAN_TITLE.match(t, timeout=RX_TIMEOUT) if t[:1] in "IVX" else None
+        rt = _ROMAN_TITLE.match(squash_spaces(t), timeout=RX_TIMEOUT) if t[:1] in "IVX" else None
         if rt is not None and (_roman(rt.group("r")) == 1 or _roman(rt.group("r")) > self.group) and (
                 rt.group("n") is not None and int(rt.group("n")) in (1, self.last_no + 1)
                 or rt.group("n") is None and self.row_no is None and self.last_no == 0 and not self.row):
