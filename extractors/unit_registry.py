@@ -111,6 +111,13 @@ class UnitRegistry:
         words = _words(name)
         if words[:1] == ["cac"] and len(words) > 1:
             words = words[1:]
+        if len(words) >= 3:
+            # "UBND các huyện, thành phố" is "UBND huyện, thành phố", "các đơn vị trực thuộc Sở X" is "các đơn vị
+            # thuộc Sở X": the same bodies, the plural and the owner's word written or left out
+            # (and "… có liên quan" is "… liên quan")
+            words = [w for i, w in enumerate(words)
+                     if w != "cac" and not (w == "truc" and words[i + 1:i + 2] == ["thuoc"])
+                     and not (w == "co" and words[i + 1:i + 3] == ["lien", "quan"])] or words
         if len(words) < 3:
             return tuple(words)
         # a list's last item after "và" or a comma ("UBND phường, xã và đặc khu" / "UBND phường, xã, đặc khu")

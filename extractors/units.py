@@ -68,6 +68,12 @@ _SINGULAR_HEADS = (
     "Thư ký", "Cổng thông tin điện tử",
     # a whole sector as the subject of its tasks ("Toàn ngành tập trung …"); lower case only before a name
     "Toàn ngành",
+    # the national news agency ("Thông tấn xã Việt Nam"); a city's, a province's or a district's Youth Union
+    # committee ("Thành Đoàn", "Tỉnh đoàn"); the central committee of a mass association or of the Youth Union
+    # ("Trung ương Hội Nông dân Việt Nam", "Trung ương Đoàn"); a military region ("Quân khu 5"); the body a
+    # Steering Committee names to run its work ("Cơ quan thường trực Ban Chỉ đạo tỉnh")
+    "Thông tấn xã", "Thành Đoàn", "Tỉnh Đoàn", "Huyện Đoàn", "Trung ương Hội", "Trung ương Đoàn", "Quân khu",
+    "Cơ quan thường trực",
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
@@ -82,6 +88,8 @@ _PLURAL_HEADS = (
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
     "viện", "viện nghiên cứu",
+    # the military regions ("Tư lệnh các quân khu")
+    "quân khu",
     # zones, as the noun of a board's plural complement ("Ban Quản lý các Khu công nghiệp"); standing alone, only
     # in capitals (see _match_head)
     "khu công nghiệp", "khu kinh tế", "khu công nghệ cao", "khu chế xuất", "khu công nghệ số",
@@ -102,6 +110,7 @@ _HEAD_OF_BODY = (
     "Hiệu trưởng", "Bộ trưởng", "Lãnh đạo", "Phó Chủ tịch", "Tổng Giám đốc", "Chủ nhiệm", "Phó Thủ trưởng",
     "Cục trưởng", "Vụ trưởng", "Viện trưởng", "Tổng Biên tập",
     "Chánh",  # "Chánh Văn phòng UBND tỉnh" heads the Văn phòng, "Chánh Thanh tra tỉnh" the Thanh tra
+    "Tư lệnh",  # "Tư lệnh các quân khu", "Tư lệnh Quân khu 9": the commander heads the region
 )
 # Words that end a name: verbs, modals, prepositions that start the predicate.
 _STOP_WORDS = (
@@ -127,7 +136,7 @@ _STOP_WORDS = (
     "gởi", "ngoài", "trực tiếp",
     # task verbs that open an order's predicate after a plural subject ("các địa phương ưu tiên bố trí …")
     "ưu tiên", "huy động", "lồng ghép", "phấn đấu", "sơ kết", "nhân rộng", "phát động", "cân đối", "đẩy nhanh",
-    "ngăn chặn", "tạo điều kiện", "kiểm toán",
+    "ngăn chặn", "tạo điều kiện", "kiểm toán", "tổng kết",
     # more task verbs that open a predicate and never stand inside a name in lower case
     "tiếp", "mở", "niêm yết", "giải ngân", "ký quỹ", "nạo vét", "đưa tin", "phê duyệt",
     "khảo sát", "điều tra", "tập huấn", "bồi dưỡng", "lựa chọn", "lấy ý kiến", "góp ý", "tiếp thu",
@@ -163,6 +172,8 @@ _CONTINUATIONS = regex.compile(
     r"|ngang[ ](?:bộ|Bộ)|(?:(?:ở|tại)[ ])?nước[ ]ngoài|chuyên[ ]môn|nghiệp[ ]vụ|khẩn[ ]cấp|(?<=[Tt]hư[ ])ký|(?<=(?i:viện)[ ])nghiên[ ]cứu|(?:ngoài[ ])?công[ ]lập|dự[ ]án|(?:có[ ])?liên[ ]quan(?![ ]đến|[ ]tới)|(?<=đầu[ ]tư[ ])xây[ ]dựng|số[ ]\d{1,3}(?![\d/.,])"
     # nouns that open with the verb "giao" (to assign): "Ban Quản lý dự án giao thông", "Sở Giao dịch"
     r"|giao[ ](?:thông|dịch|lưu|thương)"
+    # the body of the same level as the one named before ("Liên đoàn Lao động cùng cấp", "HĐND cùng cấp")
+    r"|cùng[ ]cấp(?!\p{L})"
     # a qualifier of the bodies a duty concerns ("các cơ quan chịu sự giám sát có trách nhiệm …")
     r"|chịu[ ]sự[ ](?:giám[ ]sát|quản[ ]lý|kiểm[ ]tra|thanh[ ]tra|điều[ ]chỉnh|chỉ[ ]đạo|kiểm[ ]toán))\b",
     regex.V1,
@@ -433,6 +444,8 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
         return None  # "tổ chức" is a verb ("Tổ chức hội nghị"), "các tổ chức tín dụng" bodies
     if head[:1] in ("k", "v") and fold(head).startswith(("khu ", "vuon ")):
         return None  # a zone or a park in lower case is a place, not a doer ("các khu công nghiệp, khu kinh tế")
+    if head[:1] == "c" and head.lower() == "cơ quan thường trực" and not best.group("hob"):
+        return None  # "Sở X, cơ quan thường trực Hội đồng Y, chủ trì …": in lower case the role of the body before
     if head.lower() in _NAMED_ONLY_HEADS and not best.group("pl"):
         nxt = _WORD.match(text, _skip_spaces(text, best.end()), timeout=_tm)
         if nxt and nxt.group(0) == "và" and head[:1].isupper():
@@ -627,6 +640,10 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 continue
             w = _WORD.match(text, r, timeout=_tm)
             if (w and w.group(0)[0].isupper() and not _ABBREV.fullmatch(w.group(0), timeout=RX_TIMEOUT) and not _starts_unit(text, r)
+                    # a word in capitals is a heading ("…, QUYẾT NGHỊ:"), no part of a name
+                    and not (len(w.group(0)) > 1 and w.group(0).isupper())
+                    # the centre opens the next central body ("…, Trung ương Hội …", its words glued by a PDF)
+                    and not _CENTRE_NEXT.match(text, r, timeout=_tm)
                     and not _STOP_RX.match(text, r, timeout=_tm) and not _MEMBER_ROLE.match(text, r, timeout=_tm)):
                 end = w.end()
                 words += 1
@@ -714,6 +731,11 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
                 # "các tỉnh thành phố trực thuộc Trung ương": a list of levels written without its comma goes on
                 and not (plural and _LEVEL_AFTER_COMMA.match(text, q, timeout=_tm))):
             break  # "Ủy ban nhân dân tỉnh | tình hình …", "Văn phòng UBND tỉnh | tổ chức …"
+        if (words > 0 and not plural and not _is_upper_start(word) and word.lower() not in _AFTER_LEVEL_OK
+                and _ENDS_CENTRE.search(text[pos:q].rstrip(), timeout=_tm)):
+            # "Ban Dân vận Trung ương | định hướng …": the centre closes a body's name as a level does (a plural
+            # reads on: "các cơ quan Trung ương đóng trên địa bàn tỉnh")
+            break
         if word.lower() == "các":
             plural = True  # "UBND các xã, thị trấn"
             mk = _PLURAL_RX.match(text, q, timeout=_tm)
@@ -753,6 +775,9 @@ _CLOSED_SLACK = 1
 # plural nouns complete on their own: the levels, the centre's and a province's sets of bodies ("các tỉnh", "các bộ,
 # ngành", "các địa phương")
 _COMPLETE_KINDS = frozenset({"level", "central", "gen"})
+# a name that ends with the centre ("Ban Tuyên giáo Trung ương", "các cơ quan trung ương")
+_CENTRE_NEXT = regex.compile(r"Trung[ ]?ương", regex.V1)
+_ENDS_CENTRE = regex.compile(r"(?<!\p{L})(?:Trung|trung)[ ]ương$", regex.V1)
 _CENTRE_OR_PROVINCE = regex.compile(r"(?:trung[ ]ương|Trung[ ]ương|tỉnh|thành[ ]phố)(?!\p{L})", regex.V1)
 # words that never open a modifier of a plural noun of bodies (prepositions, adverbs of degree)
 _WITHIN_PLACE = regex.compile(r"(?:trong|trên|ngoài)[ ](?:tỉnh|huyện|xã|phường|thành[ ]phố|thị[ ]xã|quận|cả[ ]nước|toàn[ ]quốc"
@@ -1091,6 +1116,14 @@ def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
             u = UnitSpan(nxt, lv.end(), lv.group(0), head_of_body=units[-1].head_of_body)
             u.spell_out(f"{pm.group(1)} {lv.group(0)}")
             continue
+        pc = _PARTY_COMMITTEE.match(text, nxt, timeout=rx_timeout(text))
+        po = _ORGAN_OF_COMMITTEE.match(units[-1].raw, timeout=RX_TIMEOUT) if pc else None
+        if (po is not None and not units[-1].raw.endswith(pc.group(0))
+                and (pu := parse_unit(text, nxt)) is not None and pu.end <= pc.end()):
+            # "Ban Thường vụ Tỉnh ủy, Thành ủy": the same organ of another party committee, its name left out
+            u = UnitSpan(nxt, pc.end(), pc.group(0), head_of_body=units[-1].head_of_body)
+            u.spell_out(f"{po.group(1)} {pc.group(0)}")
+            continue
         pt = _PLURAL_TITLE.match(text, nxt, timeout=rx_timeout(text))
         if pt is not None and not _starts_unit(text, nxt) and _starts_unit(text, pt.end()):
             # "… và các Chủ tịch UBND các xã": the heads of several bodies, "các" written before their title
@@ -1125,6 +1158,13 @@ def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
     _distribute(units)
     return UnitList(start, roles_end if roles_end is not None else units[-1].end, units)
 
+
+# a party committee named alone ("Thành ủy", "Huyện uỷ"), followed by no name of its own
+_COMMITTEE_WORD = r"(?:Tỉnh|Thành|Huyện|Thị|Quận|Đảng)[ ](?:ủy|uỷ)"
+_PARTY_COMMITTEE = regex.compile(_COMMITTEE_WORD + r"(?!\p{L})", regex.V1)
+# an organ of a party committee ("Ban Thường vụ Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy", "Văn phòng Thành ủy")
+_ORGAN_OF_COMMITTEE = regex.compile(r"^((?:Ban|Ủy[ ]ban|Uỷ[ ]ban|Văn[ ]phòng|Thường[ ]trực)(?:[ ]\p{L}+){0,3})[ ]"
+                                    + _COMMITTEE_WORD + r"$", regex.V1)
 
 _BARE_PLURAL = regex.compile(r"(?:" + _alt(_PLURAL_HEADS + ("cơ quan ngang bộ", "ban ngành", "cơ quan thuộc Chính phủ", "cơ quan trực thuộc Chính phủ")) + r")(?!\p{L})",
                              regex.V1 | regex.IGNORECASE)
@@ -1419,9 +1459,14 @@ def _split_unit_cell(text: str, default_role: str) -> tuple[tuple[UnitSpan, str]
 _CELL_SEP = regex.compile(r"[ ]*(?:[,;.]|và)[ ]*", regex.V1)
 
 
+# a generic noun alone names no body: a task table's column heading ("Cơ quan chủ trì", "a) Đơn vị phối hợp")
+_GENERIC_ALONE = regex.compile(r"^(?:\(?[a-z0-9]{1,3}[).][ ]*)?(?:co[ ]quan|don[ ]vi)$", regex.V1)
+
+
 def _meaningful(raw: str) -> bool:
     f = fold(raw)
-    return len(f) >= 3 and f not in {"cac", "va"} and not f.startswith(("theo ", "x ")) and not is_vague(raw)
+    return (len(f) >= 3 and f not in {"cac", "va"} and not f.startswith(("theo ", "x ")) and not is_vague(raw)
+            and not _GENERIC_ALONE.match(f, timeout=RX_TIMEOUT))
 
 
 def is_vague(raw: str) -> bool:
@@ -1631,7 +1676,11 @@ def member_units(category: UnitSpan, text: str, pos: int) -> tuple[list[UnitSpan
     m = _LAST_CAC.search(raw, timeout=rx_timeout(raw))
     if m is None:
         return None
-    single = (raw[:m.start()] + (" " if m.start() else "") + raw[m.end():]).strip()
+    nouns = raw[m.end():]
+    if "," in nouns:
+        # "các sở, ngành: Tư pháp; Xây dựng": the members are named by the first noun ("Sở Tư pháp")
+        nouns = nouns.split(",")[0].rstrip()
+    single = (raw[:m.start()] + (" " if m.start() else "") + nouns).strip()
     if not single:
         return None
     single = single[:1].upper() + single[1:]
