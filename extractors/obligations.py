@@ -82,7 +82,7 @@ from core.textutil import RX_TIMEOUT, fold, rx_timeout, squash_spaces
 # --------------------------------------------------------------------------
 
 _LABEL = regex.compile(
-    r"^\s*(?:(?P<art>Điều[ ]+\d{1,3}[a-zđ]?)[.:]|(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])[.)]"
+    r"^\s*(?:(?P<art>Điều[ ]+\d{1,3}[a-zđ]?)[.:]|(?P<roman>[IVXLC]{1,6})[.)]|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zđ])?)[.)]|(?P<letter>[a-zđ])[.)]"
     # bullets, with the glyphs of symbol fonts a PDF or Word file keeps in the private use area ("\uf0b7")
     r"|\((?P<paren>\d{1,2}|[a-zđ])\)|(?P<bullet>[-–+•*▪●◦○■□➢►❖✓‣⁃\p{Co}]))\s*",
     regex.V1,
@@ -107,6 +107,9 @@ _CARD_NAME = regex.compile(ITEM_LABEL_PREFIX + r"(?:Tên[ ](?:nhiệm[ ]vụ|đ�
                            r"|Nội[ ]dung[ ](?:nhiệm[ ]vụ|công[ ]việc))[ ]*:[ ]*(?P<v>\S.*)$", regex.V1 | regex.IGNORECASE)
 _TIME_ADJUNCT = regex.compile(r"(?:(?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)|định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần))?)"
                               r"[ ]+(?=\p{Lu})", regex.V1)
+# a period opening the sentence before its subject with no comma ("Hàng tháng Phòng Tài chính …", "Định kỳ 6 tháng Sở X …")
+_TIME_START = regex.compile(r"^(?:(?:Hằng|Hàng|Mỗi)[ ](?:năm|quý|tháng|tuần)|Định[ ]kỳ(?:[ ](?:hằng|hàng|mỗi)[ ](?:năm|quý|tháng|tuần)"
+                            r"|[ ]\d{1,2}[ ]tháng(?:[ ]một[ ]lần)?)?)[ ]+(?=\p{Lu})", regex.V1)
 _ADVERBIAL = regex.compile(
     r"^(?:Căn[ ]cứ|Trên[ ]cơ[ ]sở|Trong[ ]phạm[ ]vi|Để|Sau[ ]khi|Theo|Từ|Nhằm|Đối[ ]với|Thực[ ]hiện|Qua|Với|Trong|Khi"
     r"|Ngay[ ](?:sau[ ])?khi|Nhận[ ]được"
@@ -115,6 +118,8 @@ _ADVERBIAL = regex.compile(
     r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể"
     # what is done besides ("Bên cạnh việc …, Sở X đề nghị …", "Cùng với …", "Song song với …")
     r"|Bên[ ]cạnh|Cùng[ ]với|Song[ ]song[ ]với"
+    # the topic the order is about ("Về nội dung nêu trên, Thủ tướng Chính phủ giao …", "Về việc này, Bộ X đề nghị …")
+    r"|Về"
     # a time adverbial ("Năm 2026, các trường …", "Quý IV/2025, …", "Hằng năm, …")
     r"|" + _TIME_OPEN + r")\b",
     regex.V1 | regex.IGNORECASE,
@@ -152,7 +157,9 @@ _ROSTER = regex.compile(r"(?:\bthành[ ]phần\b[^:;.]{0,80}?\bgồm(?:[ ]có)?|
                         r"những[ ]người|người|cá[ ]nhân[ ]có[ ]tên))[^:;.]{0,50}:[ ]*$|^Thành[ ]phần[^:;.]{0,60}:[ ]*$",
                         regex.V1 | regex.IGNORECASE)
 # a short capitalised name that is no unit (the Government, the Prime Minister) asking others ("Chính phủ yêu cầu các …")
-_ASKER = regex.compile(r"^\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}[ ]+(?=(?:trân[ ]trọng[ ]|kính[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ]+(?:các[ ]|\p{Lu}))",
+_ASKER = regex.compile(r"^\p{Lu}\p{L}*(?:[ ]\p{L}+){0,3}[ ]+(?=(?:trân[ ]trọng[ ]|kính[ ])?(?:đề[ ]nghị|yêu[ ]cầu"
+                       # ("Thủ tướng Chính phủ giao Bộ X …": the head who orders is no unit of the task either)
+                       r"|giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?)[ ]+(?:các[ ]|\p{Lu}))",
                        regex.V1)
 # a gazette's running head ("CÔNG BÁO/Số 302/Ngày 02-06-2026") and the lines of an e-signature stamp ("Ký bởi: …",
 # "Ngày ký: 2026-06-02 08:06:33 +07:00", "Cơ quan: VĂN PHÒNG CHÍNH PHỦ") printed between the pages
@@ -313,6 +320,8 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if mh is not None:
         pos = mh.end()  # "Các Ông (Bà) Chánh Văn phòng, Trưởng phòng …": the titles name the bodies
     ul = parse_unit_list(s, pos)
+    if ul is None and trig is None and (mts := _TIME_START.match(s, timeout=_tm)) is not None:
+        ul = parse_unit_list(s, mts.end())  # "Hằng quý Sở Y tế tổng hợp …": the subject after the period
     if trig in ("de xuat", "kien nghi") and ul is not None and _DECIDE.match(s, ul.end, timeout=_tm):
         # "Đề xuất UBND tỉnh xem xét, quyết định …": a proposal to the body that decides; the task is to propose,
         # the doer's whom the context gives, never the body proposed to
@@ -413,7 +422,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if ul is None:
         # "Đề nghị quý cơ quan …", "Các đồng chí …": the addressees, named collectively
         mcol = _COLLECTIVE_NP.match(s[pos:], timeout=RX_TIMEOUT)
-        if mcol and (trig is not None or s[:1].isupper()):
+        if mcol and (trig is not None or asked or s[:1].isupper()):
             np = mcol.group("np")
             u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True, written=np)
             rest0 = s[pos + mcol.end():]
@@ -1786,7 +1795,10 @@ class _Prose:
                 units = list(inherited or []) or self._context_units()
                 return None, self._emit(clean_action(s_clean.rstrip(" :")), units, s_clean, source, sloc, dls, [],
                                         implied=True)
-        if _PREAMBLE.search(s_clean, timeout=_tm) or subj is None and s_clean.endswith(":"):
+        parts_of_task = (subj is None and inherited and labeled and _LISTING.search(s_clean, timeout=_tm) is not None
+                         and _TASK_START.match(s_clean, timeout=_tm) is not None)
+        # ("- Lập hồ sơ …, bao gồm:" under a doer: a task, its parts listed below it, never a lead-in of tasks)
+        if not parts_of_task and (_PREAMBLE.search(s_clean, timeout=_tm) or subj is None and s_clean.endswith(":")):
             return self._introduction(s_clean, subj, sloc)
         deadlines = find_deadlines(s_clean, ref)
         recs = find_recurrences(s_clean)
@@ -1916,6 +1928,9 @@ class _Prose:
         if inherited and (_TASK_START.match(s_clean, timeout=_tm)
                           # a further sentence of the paragraph whose task was just given
                           or (any_task and not heading or same_para and last_draft is not None)
+                          # (an item of a list of what something is made of, "Lập hồ sơ …, bao gồm:" then "+ Đơn đề
+                          # nghị …", is a part of it, no task)
+                          and not (self.first_clause and self.parent_level is not None and self.parent_level.listing)
                           and s_clean[:1].isalpha() and not _COURTESY.match(s_clean, timeout=_tm)
                           and not _NOMINAL_START.match(s_clean, timeout=_tm)
                           and not _DESCRIBED.match(s_clean, timeout=_tm)

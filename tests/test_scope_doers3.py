@@ -133,3 +133,76 @@ def test_a_role_line_names_the_doers_of_the_task_paragraph_above_it():
     # the role lines are no tasks of their own, and the part's numbered headings are no tasks
     assert not any(o.source_text.startswith("- Cơ quan thực hiện") for o in obs)
     assert not any(o.source_text.startswith(("1. Củng cố", "2. Nâng cao")) for o in obs)
+
+
+# --------------------------------------------------------------------------
+# The one who orders is no unit of the task: a head's title ("Thủ tướng Chính phủ giao Bộ X …"), after a topic
+# ("Về nội dung nêu trên, …"); "đề nghị quý Bộ …" asks the addressee
+# --------------------------------------------------------------------------
+
+def test_a_head_who_gives_a_task_is_no_doer_the_body_given_it_is():
+    text = """
+Kính gửi: Bộ Giao thông vận tải.
+Về kiến nghị nêu trên, Thủ tướng Chính phủ giao Bộ Giao thông vận tải theo chức năng, nhiệm vụ được giao, khảo sát, đề xuất phương án nâng cấp tuyến đường ven biển.
+Chủ tịch Ủy ban nhân dân tỉnh giao nhiệm vụ cho Sở Nông nghiệp kiểm tra hồ chứa nước trước mùa mưa.
+"""
+    obs, _units = obligations_and_units(text, recipients=["Bộ Giao thông vận tải"], issuer="Văn phòng Chính phủ")
+    assert _names(holding(obs, "phương án nâng cấp tuyến đường")) == ["Bộ Giao thông vận tải"]
+    assert "Sở Nông nghiệp" in _names(holding(obs, "kiểm tra hồ chứa nước"))
+
+
+def test_a_topic_before_the_order_and_the_addressee_asked_collectively():
+    text = """
+Kính gửi: Bộ Công Thương.
+Về vấn đề này, Văn phòng Chính phủ đề nghị quý Bộ khẩn trương có ý kiến về phương án điều chỉnh giá điện.
+Về kinh phí, các huyện chủ động bố trí từ ngân sách địa phương.
+"""
+    obs, _units = obligations_and_units(text, recipients=["Bộ Công Thương"], issuer="Văn phòng Chính phủ")
+    assert _names(holding(obs, "phương án điều chỉnh giá điện")) == ["Bộ Công Thương"]
+    assert _names(holding(obs, "chủ động bố trí")) == ["Các huyện"]
+
+
+# --------------------------------------------------------------------------
+# A period opening the sentence with no comma before its subject ("Hàng tháng Phòng X …")
+# --------------------------------------------------------------------------
+
+def test_a_period_before_the_subject_with_no_comma():
+    text = """
+Hàng tháng Phòng Tài chính huyện căn cứ bảng kê của các xã thực hiện cấp phát kinh phí hỗ trợ.
+Hằng quý Trung tâm Y tế huyện tổng hợp số ca bệnh gửi Sở Y tế.
+"""
+    obs, _units = obligations_and_units(text)
+    o = holding(obs, "cấp phát kinh phí hỗ trợ")
+    assert _names(o) == ["Phòng Tài chính huyện"] and o.recurrence is not None
+    q = holding(obs, "tổng hợp số ca bệnh")
+    assert _names(q) == ["Trung tâm Y tế huyện"] and q.recurrence is not None
+
+
+# --------------------------------------------------------------------------
+# A number and a letter in one label ("4.1.a. Sở X …"): the label is read whole, the sentence after it has its subject
+# --------------------------------------------------------------------------
+
+def test_a_numbered_and_lettered_label_is_one_label():
+    text = """
+3.2. Yêu cầu về chất lượng công trình:
+3.2.a. Sở Giao thông vận tải thẩm định thiết kế các cầu dân sinh trước khi khởi công.
+3.2.b. Ủy ban nhân dân các xã giám sát việc thi công tại địa bàn.
+"""
+    obs, _units = obligations_and_units(text)
+    assert _names(holding(obs, "thẩm định thiết kế các cầu")) == ["Sở Giao thông vận tải"]
+    assert _names(holding(obs, "giám sát việc thi công")) == ["Ủy ban nhân dân các xã"]
+
+
+def test_the_items_of_a_list_of_parts_are_no_tasks():
+    text = """
+Ủy ban nhân dân các xã có trách nhiệm:
+- Lập hồ sơ đề nghị hỗ trợ cho từng hộ, bao gồm:
++ Đơn đề nghị hỗ trợ của hộ gia đình;
++ Biên bản kiểm tra hiện trạng nhà ở (01 bản).
+- Niêm yết công khai danh sách hộ được hỗ trợ tại trụ sở.
+"""
+    obs, _units = obligations_and_units(text)
+    texts = " | ".join(_texts(obs))
+    assert "Đơn đề nghị hỗ trợ của hộ" not in texts and "Biên bản kiểm tra" not in texts
+    assert "Ủy ban nhân dân các xã" in _names(holding(obs, "Lập hồ sơ đề nghị hỗ trợ"))
+    assert "Ủy ban nhân dân các xã" in _names(holding(obs, "Niêm yết công khai"))
