@@ -120,7 +120,7 @@ def is_issuer_code(code: str) -> bool:
 def _strip_mark(group: str, last: bool) -> tuple[str, int]:
     """Drop trailing digits that are not a term number (a glued footnote mark);
     returns the group and how many characters were dropped."""
-    m = _TRAIL_DIGITS.match(group, timeout=RX_TIMEOUT)
+    m = _TRAIL_DIGITS.match(group, timeout=rx_timeout(group))
     if not m:
         return group, 0
     g, d = m.group("g"), m.group("d")
@@ -334,7 +334,7 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             return None
         end = m.end()
     if m.group("sym") is not None:
-        raw_groups = _SEP_SPLIT.split(m.group("sym").strip(), timeout=RX_TIMEOUT)
+        raw_groups = _SEP_SPLIT.split(m.group("sym").strip(), timeout=rx_timeout(m.group("sym").strip()))
         last, dropped = _strip_mark(raw_groups[-1], True)
         raw_groups[-1] = last
         end -= dropped

@@ -534,9 +534,9 @@ def _cut_at_predicate(phrase: str) -> str:
             if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) \
                     and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
                 break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
-        if out and w[:1].islower() and _LEVEL_WORD.match(f"{out[-1]} {w}", timeout=RX_TIMEOUT):
+        if out and w[:1].islower() and _LEVEL_WORD.match(f"{out[-1]} {w}", timeout=rx_timeout(f"{out[-1]} {w}")):
             after_level = True  # a two-word level ("thành phố", "thị trấn"): only a capitalised name continues it
-        elif _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
+        elif _LEVEL_WORD.match(w, timeout=rx_timeout(w)) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
             after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
         elif w in ("và", "VÀ"):
             after_level = False  # a second body of a joint issuer follows ("… Tỉnh ủy và Ban Cán sự Đảng …")
@@ -642,11 +642,13 @@ def relation_at(text: str, pos: int) -> str:
     starts = [m.end() for m in _CLAUSE_START.finditer(seg, timeout=rx_timeout(seg))]
     clause = seg[starts[-1]:] if starts else seg
     # the sentence start decides "Căn cứ" (a "Căn cứ" line may list several documents after ";")
-    sent_starts = [m.end() for m in _SENTENCE_START.finditer(seg, timeout=RX_TIMEOUT)]
+    sent_starts = [m.end() for m in _SENTENCE_START.finditer(seg, timeout=rx_timeout(seg))]
     sentence = seg[sent_starts[-1]:] if sent_starts else seg
-    if _BASED_ON.match(clause.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+    lead = clause.lstrip(" \t\n-+•*")
+    if _BASED_ON.match(lead, timeout=rx_timeout(lead)):
         return "based_on"
-    if _IMPLEMENTS.search(clause, timeout=RX_TIMEOUT) or _IMPLEMENTS_LEAD.match(sentence.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+    lead = sentence.lstrip(" \t\n-+•*")
+    if _IMPLEMENTS.search(clause, timeout=rx_timeout(clause)) or _IMPLEMENTS_LEAD.match(lead, timeout=rx_timeout(lead)):
         return "implements"
     return "cites"
 

@@ -357,13 +357,13 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 commas = [c for c in commas if c.end() <= th.start()]
         begun = False  # a predicate with no subject has begun: only a semicolon opens a clause with one
         for mc in commas:
-            if (_PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)
+            if (_PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=rx_timeout(s[max(0, mc.end() - 40):mc.end()]))
                     and not _PASSIVE_DONE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
             if begun and not mc.group(0).startswith(";"):
                 continue
             at = mc.end()
-            mt_in = _TRIGGER.match(s[at:], timeout=RX_TIMEOUT) or _ASKER.match(s[at:], timeout=RX_TIMEOUT)
+            mt_in = _TRIGGER.match(s[at:], timeout=rx_timeout(s[at:])) or _ASKER.match(s[at:], timeout=rx_timeout(s[at:]))
             if mt_in and s[at:at + 1].isalpha():
                 # "Do đó, đề nghị UBND các huyện …": the order after the adverbial
                 inner = _find_subject(s[at:])
@@ -406,7 +406,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 break
     if ul is None:
         # "Đề nghị quý cơ quan …", "Các đồng chí …": the addressees, named collectively
-        mcol = _COLLECTIVE_NP.match(s[pos:], timeout=RX_TIMEOUT)
+        mcol = _COLLECTIVE_NP.match(s[pos:], timeout=rx_timeout(s[pos:]))
         if mcol and (trig is not None or s[:1].isupper()):
             np = mcol.group("np")
             u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True, written=np)
@@ -834,7 +834,7 @@ def _actor_subject(s: str) -> _Subject | None:
     or after a fronted adverbial ("Khi nhận được văn bản đến, đơn vị hoặc cá nhân có trách nhiệm …")."""
     _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
     starts = [0]
-    if _ADVERBIAL.match(s, timeout=RX_TIMEOUT) or regex.match(r"(?i)trường[ ]hợp\b", s, timeout=RX_TIMEOUT):
+    if _ADVERBIAL.match(s, timeout=rx_timeout(s)) or regex.match(r"(?i)trường[ ]hợp\b", s, timeout=RX_TIMEOUT):
         starts += [mc.end() for mc in regex.finditer(r",[ ]+", s[:200], timeout=RX_TIMEOUT)]
     for st in starts:
         m = _ACTOR.match(s, st, timeout=_tm)
@@ -1220,7 +1220,7 @@ class _Prose:
             return  # a line of the header laid out beside the national motto ("TRƯỜNG ĐẠI HỌC X   Độc lập - Tự do …")
         if _STAMP.match(text, timeout=_tm):
             return  # a gazette's running head or an e-signature stamp inside the flow of the text, no task
-        if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
+        if CLOSING.match(text.strip(), timeout=rx_timeout(text.strip())):
             f = fold(text.strip())
             if f.startswith(("noi nhan", "luu")):
                 self.closing = True
@@ -1417,7 +1417,8 @@ class _Prose:
                 last_draft = None
                 continue
             subj, draft = res
-            explicit_leadin = bool(_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT))
+            f_s = fold(s_text.strip())
+            explicit_leadin = bool(_LEADIN_END.search(f_s, timeout=rx_timeout(f_s)))
             if draft is None and subj and (explicit_leadin or self.bare_heading and level is not None and level >= 0.5):
                 leadin = True
             elif draft is not None:

@@ -726,7 +726,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         end = w.end()
         words += 1
         first = False
-        if _is_upper_start(word) and not _ABBREV.fullmatch(word, timeout=RX_TIMEOUT) and not word[0].isdigit():
+        if _is_upper_start(word) and not _ABBREV.fullmatch(word, timeout=rx_timeout(word)) and not word[0].isdigit():
             # the head of a body inside the name ("… Ban Chỉ đạo", "Trung ương Đoàn Thanh niên") opens no proper name
             caps = 0 if _match_head(text, q) else caps + 1
             if caps >= 2 and not closed:
