@@ -292,13 +292,14 @@ def _cut_spaced(text: str, start: int, end: int) -> int:
 
 
 _GLUED_TAIL = regex.compile(r"(?P<g>\p{Lu}[\p{L}&]*?)(?P<w>\p{Ll}{2,7})$")
+_LETTERS_AT_END = regex.compile(r"[\p{L}&]+$")
 
 
 def _cut_glued_word(text: str, start: int, end: int) -> int:
     """Where a symbol ends when the next word is glued to it ("174/2008/QĐ-TTgngày",
     "33-CTr/TUngày", "12/UBNDtỉnh"): before a lower-case syllable that follows a
     known code (or a run of capitals)."""
-    last = regex.search(r"[\p{L}&]+$", text[start:end], timeout=RX_TIMEOUT)
+    last = _LETTERS_AT_END.search(text[start:end], timeout=rx_timeout(text[start:end]))
     if not last or last.group(0).isupper():
         return end
     group = last.group(0)

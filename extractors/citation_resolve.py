@@ -149,6 +149,7 @@ _ABBREV_EXPAND = (
     (regex.compile(r"(?<![\p{L}])BCH(?![\p{L}])"), "Ban Chấp hành"),
     (regex.compile(r"(?<![\p{L}])BTV(?![\p{L}])"), "Ban Thường vụ"),
 )
+_ABBREV_WORDS = ("UBND", "HĐND", "BCH", "BTV")  # the word each of _ABBREV_EXPAND matches, in its order
 
 
 def _with_types(p: str) -> regex.Pattern:
@@ -204,8 +205,9 @@ def normalize_issuer(raw: str) -> str | None:
     t = _KHOA.sub("", t, timeout=RX_TIMEOUT)
     if balanced and t.count("(") == t.count(")") + 1 and t.rstrip().endswith(tuple("0123456789IVXLCivxlc")):
         t = t.rstrip() + ")"  # "(Hội nghị lần thứ 4 khóa XII)": the term went, the meeting's bracket stays closed
-    for rx, rep in _ABBREV_EXPAND:
-        t = rx.sub(rep, t, timeout=RX_TIMEOUT)
+    for (rx, rep), word in zip(_ABBREV_EXPAND, _ABBREV_WORDS):
+        if word in t:  # (no scan where the abbreviation is absent)
+            t = rx.sub(rep, t, timeout=RX_TIMEOUT)
     t = t.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY").replace("hoá", "hóa")
     t = t.strip(" ,;:-–")
     if not t or len(t) < 2:

@@ -514,7 +514,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=f"{m.group(0)}-12-31", text=m.group(0), kind="year")))
             taken.append((m.start(), m.end()))
     ry = _ref_year(ref_date)
-    for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
+    low = text.lower()
+    for rx, kind, word in ((_QUARTER, "quarter", "quý"), (_HALF, "half", "tháng"), (_YEAR, "year", "năm")):
+        if word not in low:
+            continue  # the word every match of the pattern holds is nowhere in the text: no scan
         for m in rx.finditer(text, timeout=_tm):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

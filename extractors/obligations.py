@@ -342,7 +342,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=_tm):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
         # (a semicolon closes the opening clause too: "Để …, phấn đấu …; Chính phủ yêu cầu các …")
-        commas = list(regex.finditer(r"[,;][ ]+", s[:300], timeout=RX_TIMEOUT))
+        commas = list(_STOP_SPACES.finditer(s[:300], timeout=rx_timeout(s[:300])))
         if _CONNECTIVE.match(s, timeout=_tm):
             commas = commas[:1]  # "Đồng thời, …": the subject follows the first comma or there is none
         wt = _WHEN_THEN.match(s, timeout=_tm)
@@ -828,14 +828,20 @@ def _duty_heading(s: str) -> _Subject | None:
 # a modal closing an actor before "phải" ("sinh viên bắt buộc | phải …", "mỗi đơn vị đều | phải …")
 _MODAL_TAIL = regex.compile(r"(?:[ ]+(?:bắt[ ]buộc|nhất[ ]thiết|cần|đều|cũng|vẫn|luôn))+$", regex.IGNORECASE)
 
+# (the patterns of the calls on every sentence, compiled once so that the short-text gate may take them)
+_CASE_OPEN = regex.compile(r"(?i)trường[ ]hợp\b")
+_COMMA_SPACES = regex.compile(r",[ ]+")
+_STOP_SPACES = regex.compile(r"[,;][ ]+")
+_WORD_RUN = regex.compile(r"\w+")
+
 
 def _actor_subject(s: str) -> _Subject | None:
     """A generic actor as the subject of "có trách nhiệm / có nhiệm vụ / phải", at the start of the sentence
     or after a fronted adverbial ("Khi nhận được văn bản đến, đơn vị hoặc cá nhân có trách nhiệm …")."""
     _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
     starts = [0]
-    if _ADVERBIAL.match(s, timeout=rx_timeout(s)) or regex.match(r"(?i)trường[ ]hợp\b", s, timeout=RX_TIMEOUT):
-        starts += [mc.end() for mc in regex.finditer(r",[ ]+", s[:200], timeout=RX_TIMEOUT)]
+    if _ADVERBIAL.match(s, timeout=rx_timeout(s)) or _CASE_OPEN.match(s, timeout=rx_timeout(s)):
+        starts += [mc.end() for mc in _COMMA_SPACES.finditer(s[:200], timeout=rx_timeout(s[:200]))]
     for st in starts:
         m = _ACTOR.match(s, st, timeout=_tm)
         if m is None or (st == 0 and not s[:1].isupper()):
@@ -940,7 +946,8 @@ def _owners(text: str) -> list[tuple[UnitSpan, str]]:
 
 
 def _is_boilerplate(action: str) -> bool:
-    words = regex.findall(r"\w+", fold(action), timeout=RX_TIMEOUT)
+    f = fold(action)
+    words = _WORD_RUN.findall(f, timeout=rx_timeout(f))
     return all(w in _BOILERPLATE_WORDS for w in words)
 
 

@@ -563,8 +563,9 @@ _NAME_ABBREVS = ((regex.compile(r"(?<![\p{L}])mttq(?![\p{L}])"), "mat tran to qu
 
 def _name_key(name: str) -> str:
     key = fold(name)
-    for rx, full in _NAME_ABBREVS:
-        key = rx.sub(full, key, timeout=RX_TIMEOUT)
+    for (rx, full), word in zip(_NAME_ABBREVS, ("mttq", "hdnd", "ubnd", "vbqppl")):
+        if word in key:  # (no scan where the abbreviation is absent)
+            key = rx.sub(full, key, timeout=RX_TIMEOUT)
     return key
 
 

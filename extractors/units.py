@@ -1009,11 +1009,14 @@ def _span_end(text: str, pos: int, raw: str) -> int:
 _VERB_HEADS = frozenset({"thanh tra", "kiem tra", "giam sat", "lanh dao"})  # "Lãnh đạo, chỉ đạo …": to lead
 _VERB_LIST_AFTER = regex.compile(r"[ ]*,[ ]*\p{Ll}", regex.V1)
 
+_TRAIL_PUNCT = regex.compile(r"[\s,;:.\-–]+$")
+_TRAIL_LINK = regex.compile(r"(?:\s+(?:của|và|các|với|cùng|tại|ở))+$")
+
 
 def _clean_raw(raw: str) -> str:
     raw = squash_spaces(raw.replace("\n", " "))
-    raw = regex.sub(r"[\s,;:.\-–]+$", "", raw, timeout=RX_TIMEOUT)
-    raw = regex.sub(r"(?:\s+(?:của|và|các|với|cùng|tại|ở))+$", "", raw, timeout=RX_TIMEOUT)
+    raw = _TRAIL_PUNCT.sub("", raw, timeout=rx_timeout(raw))
+    raw = _TRAIL_LINK.sub("", raw, timeout=rx_timeout(raw))
     return raw.strip()
 
 
@@ -1294,10 +1297,12 @@ def _fold_inner_organs(units: list[UnitSpan]) -> None:
             continue
         i += 1
 
+_CAC_TAIL = regex.compile(r"\s(các\s.+)$")
+
 
 def _distribute(units: list[UnitSpan]) -> None:
     last = units[-1]
-    mc = regex.search(r"\s(các\s.+)$", last.raw, timeout=RX_TIMEOUT)
+    mc = _CAC_TAIL.search(last.raw, timeout=rx_timeout(last.raw))
     if not mc:
         # "Hiệu trưởng, Giám đốc các trường, trung tâm trực thuộc": the last unit is a kind split off the plural
         # complement; the bare heads share the complement of the unit after them that holds its "các"
