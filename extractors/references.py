@@ -138,6 +138,8 @@ class Cleaned:
 
 
 def clean(text: str) -> Cleaned:
+    if "  " not in text and text.isprintable():
+        return Cleaned(text, [], [])  # (a printable text holds no white space but " ": nothing for _WS_RUN)
     out: list[str] = []
     marks: list[int] = []
     shift: list[int] = []
