@@ -120,7 +120,7 @@ def is_issuer_code(code: str) -> bool:
 def _strip_mark(group: str, last: bool) -> tuple[str, int]:
     """Drop trailing digits that are not a term number (a glued footnote mark);
     returns the group and how many characters were dropped."""
-    m = _TRAIL_DIGITS.match(group, timeout=RX_TIMEOUT)
+    m = _TRAIL_DIGITS.match(group, timeout=rx_timeout(group))
     if not m:
         return group, 0
     g, d = m.group("g"), m.group("d")
@@ -292,13 +292,14 @@ def _cut_spaced(text: str, start: int, end: int) -> int:
 
 
 _GLUED_TAIL = regex.compile(r"(?P<g>\p{Lu}[\p{L}&]*?)(?P<w>\p{Ll}{2,7})$")
+_LETTERS_AT_END = regex.compile(r"[\p{L}&]+$")
 
 
 def _cut_glued_word(text: str, start: int, end: int) -> int:
     """Where a symbol ends when the next word is glued to it ("174/2008/QĐ-TTgngày",
     "33-CTr/TUngày", "12/UBNDtỉnh"): before a lower-case syllable that follows a
     known code (or a run of capitals)."""
-    last = regex.search(r"[\p{L}&]+$", text[start:end], timeout=RX_TIMEOUT)
+    last = _LETTERS_AT_END.search(text[start:end], timeout=rx_timeout(text[start:end]))
     if not last or last.group(0).isupper():
         return end
     group = last.group(0)
@@ -334,7 +335,7 @@ def _read(text: str, m: regex.Match, rx: regex.Pattern = _CITATION) -> Found | N
             return None
         end = m.end()
     if m.group("sym") is not None:
-        raw_groups = _SEP_SPLIT.split(m.group("sym").strip(), timeout=RX_TIMEOUT)
+        raw_groups = _SEP_SPLIT.split(m.group("sym").strip(), timeout=rx_timeout(m.group("sym").strip()))
         last, dropped = _strip_mark(raw_groups[-1], True)
         raw_groups[-1] = last
         end -= dropped

@@ -149,6 +149,7 @@ _ABBREV_EXPAND = (
     (regex.compile(r"(?<![\p{L}])BCH(?![\p{L}])"), "Ban Chấp hành"),
     (regex.compile(r"(?<![\p{L}])BTV(?![\p{L}])"), "Ban Thường vụ"),
 )
+_ABBREV_WORDS = ("UBND", "HĐND", "BCH", "BTV")  # the word each of _ABBREV_EXPAND matches, in its order
 
 
 def _with_types(p: str) -> regex.Pattern:
@@ -204,8 +205,9 @@ def normalize_issuer(raw: str) -> str | None:
     t = _KHOA.sub("", t, timeout=RX_TIMEOUT)
     if balanced and t.count("(") == t.count(")") + 1 and t.rstrip().endswith(tuple("0123456789IVXLCivxlc")):
         t = t.rstrip() + ")"  # "(Hội nghị lần thứ 4 khóa XII)": the term went, the meeting's bracket stays closed
-    for rx, rep in _ABBREV_EXPAND:
-        t = rx.sub(rep, t, timeout=RX_TIMEOUT)
+    for (rx, rep), word in zip(_ABBREV_EXPAND, _ABBREV_WORDS):
+        if word in t:  # (no scan where the abbreviation is absent)
+            t = rx.sub(rep, t, timeout=RX_TIMEOUT)
     t = t.replace("uỷ", "ủy").replace("Uỷ", "Ủy").replace("UỶ", "ỦY").replace("hoá", "hóa")
     t = t.strip(" ,;:-–")
     if not t or len(t) < 2:
@@ -534,9 +536,9 @@ def _cut_at_predicate(phrase: str) -> str:
             if len(out) >= 2 and len(out[-1]) >= 2 and out[-1].isupper() and not _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) \
                     and not (out[-1] == "TNHH" and w == "một"):  # "Công ty TNHH một thành viên …": its legal form
                 break  # "Bộ TTTT công bố …": after a body's abbreviated name, a lower-case word is a predicate
-        if out and w[:1].islower() and _LEVEL_WORD.match(f"{out[-1]} {w}", timeout=RX_TIMEOUT):
+        if out and w[:1].islower() and _LEVEL_WORD.match(f"{out[-1]} {w}", timeout=rx_timeout(f"{out[-1]} {w}")):
             after_level = True  # a two-word level ("thành phố", "thị trấn"): only a capitalised name continues it
-        elif _LEVEL_WORD.match(w, timeout=RX_TIMEOUT) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
+        elif _LEVEL_WORD.match(w, timeout=rx_timeout(w)) and not (w[:1].isupper() and words[k + 1:k + 2] and words[k + 1][:1].islower()):
             after_level = True  # a place level ("tỉnh Lâm Đồng"), not the first word of a field ("Xã hội")
         elif w in ("và", "VÀ"):
             after_level = False  # a second body of a joint issuer follows ("… Tỉnh ủy và Ban Cán sự Đảng …")
@@ -642,11 +644,13 @@ def relation_at(text: str, pos: int) -> str:
     starts = [m.end() for m in _CLAUSE_START.finditer(seg, timeout=rx_timeout(seg))]
     clause = seg[starts[-1]:] if starts else seg
     # the sentence start decides "Căn cứ" (a "Căn cứ" line may list several documents after ";")
-    sent_starts = [m.end() for m in _SENTENCE_START.finditer(seg, timeout=RX_TIMEOUT)]
+    sent_starts = [m.end() for m in _SENTENCE_START.finditer(seg, timeout=rx_timeout(seg))]
     sentence = seg[sent_starts[-1]:] if sent_starts else seg
-    if _BASED_ON.match(clause.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+    lead = clause.lstrip(" \t\n-+•*")
+    if _BASED_ON.match(lead, timeout=rx_timeout(lead)):
         return "based_on"
-    if _IMPLEMENTS.search(clause, timeout=RX_TIMEOUT) or _IMPLEMENTS_LEAD.match(sentence.lstrip(" \t\n-+•*"), timeout=RX_TIMEOUT):
+    lead = sentence.lstrip(" \t\n-+•*")
+    if _IMPLEMENTS.search(clause, timeout=rx_timeout(clause)) or _IMPLEMENTS_LEAD.match(lead, timeout=rx_timeout(lead)):
         return "implements"
     return "cites"
 

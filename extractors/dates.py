@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from core import regex_cached as regex
 
-from core.textutil import RX_TIMEOUT
+from core.textutil import RX_TIMEOUT, rx_timeout
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,9 @@ _PATTERNS = [
     # 14/7/2015, 14-7-2015, 14.7.2015 (and 2-digit year)
     regex.compile(
         # not inside a longer number; after a dash only as the end of a range ("12/02/2014-19/02/2014")
-        r"(?:(?<![0-9/.\-])|(?<=(?:19|20)[0-9]{2}[ \t]{0,2}[-–][ \t]{0,2}))" + _DAY + _SEP + _MONTH + r"[ \t]{0,2}(?P=sep)[ \t]{0,2}"
+        # (the lookahead first: the day and its separator, so the lookbehinds are tried only where a date can start —
+        # three times faster than trying them at every position)
+        r"(?=[0-9][0-9]?[ \t]{0,2}[/.\-])(?:(?<![0-9/.\-])|(?<=(?:19|20)[0-9]{2}[ \t]{0,2}[-–][ \t]{0,2}))" + _DAY + _SEP + _MONTH + r"[ \t]{0,2}(?P=sep)[ \t]{0,2}"
         r"(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})(?![0-9]|/[A-ZĐ])"
     ),
     # ngày /01/2022, ngày …/01/2022 (blank day in a draft)
@@ -100,6 +102,12 @@ _PATTERNS = [
     ),
 ]
 
+# the word each pattern needs (lower case; IGNORECASE folds none of its letters from another), None for the
+# numeric date, which needs _NUMERIC_HINT
+_NEEDS = ("ngày", None, "ngày", "ngày", "tháng", "tháng")
+# what every match of the numeric date (_PATTERNS[1]) holds: the day's last digit, its separator, the month's first digit
+_NUMERIC_HINT = regex.compile(r"[0-9][ \t]{0,2}[/.\-][ \t]{0,2}[0-9]")
+
 
 def _year(raw: str | None) -> int | None:
     if not raw:
@@ -116,7 +124,11 @@ def find_dates(text: str) -> list[DateSpan]:
     if not text or not any(d in text for d in "0123456789"):
         return []  # every pattern needs an ASCII digit (the month, or the day)
     found: list[DateSpan] = []
-    for pat in _PATTERNS:
+    numeric = _NUMERIC_HINT.search(text, timeout=rx_timeout(text)) is not None
+    low = text.lower()
+    for pat, word in zip(_PATTERNS, _NEEDS):
+        if word is None and not numeric or word is not None and word not in low:
+            continue  # what every match of the pattern holds is nowhere in the text: no scan
         for m in pat.finditer(text, timeout=RX_TIMEOUT):
             gd = m.groupdict()
             if gd.get("sep") == "." and gd.get("y") and len(gd["y"]) == 2:

@@ -431,11 +431,11 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
         # the date grammar may start its span at "ngày": look before it too
         head = text[ds.start:ds.start + 5].lower()
         probe = before + ("ngày " if head.startswith("ngày") else "")
-        trig = _TRIGGER.search(probe, timeout=RX_TIMEOUT) or _NOUN_TRIGGER.search(probe, timeout=RX_TIMEOUT)
-        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=RX_TIMEOUT) or _RANGE_TO.match(
+        trig = _TRIGGER.search(probe, timeout=rx_timeout(probe)) or _NOUN_TRIGGER.search(probe, timeout=rx_timeout(probe))
+        if _RANGE_AFTER.match(text[ds.end:ds.end + 4], timeout=rx_timeout(text[ds.end:ds.end + 4])) or _RANGE_TO.match(
                 text[ds.end:ds.end + 16], timeout=RX_TIMEOUT):
             continue  # the start of a range: the task runs until its end
-        if _START_WORD_BEFORE.search(probe, timeout=RX_TIMEOUT) and _later_date_in_clause(
+        if _START_WORD_BEFORE.search(probe, timeout=rx_timeout(probe)) and _later_date_in_clause(
                 text, ds, dates[di + 1] if di + 1 < len(dates) else None):
             continue  # "từ ngày 15/9 (thứ Hai) đến ngày 13/10", "từ 9:00 ngày 15/9 trước 16:00 ngày 13/10": a start
         if (_NOT_DUE_IN_TIME_CELL if in_time_column else _NOT_DUE_BEFORE).search(before, timeout=RX_TIMEOUT) and not (
@@ -455,7 +455,7 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                 trig is not None and "tháng" in trig.group(0).lower()):  # "trong tháng 10 - 12/2025": months to the last
             continue  # the end of a commemorated span ("19/8/1945-19/8/2025"); in a time column, the due date
         if trig is None and not in_time_column and not (
-                _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
+                _SCHEDULE_HEAD.fullmatch(text[:ds.start], timeout=rx_timeout(text[:ds.start]))
                 and regex.match(r"[ ]*:", text[ds.end:ds.end + 3], timeout=RX_TIMEOUT)) and not (
                 ds.day is None and ds.year is not None and _FRONT_BEFORE.fullmatch(text[:ds.start], timeout=RX_TIMEOUT)
                 and _FRONT_AFTER.match(text, ds.end, timeout=_tm)):
@@ -555,12 +555,15 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             out.append(DeadlineSpan(m.start(), m.end(), Deadline(date=f"{m.group(0)}-12-31", text=m.group(0), kind="year")))
             taken.append((m.start(), m.end()))
     ry = _ref_year(ref_date)
-    for rx, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_YEAR, "year")):
+    low = text.lower()
+    for rx, kind, word in ((_QUARTER, "quarter", "quý"), (_HALF, "half", "tháng"), (_YEAR, "year", "năm")):
+        if word not in low:
+            continue  # the word every match of the pattern holds is nowhere in the text: no scan
         for m in rx.finditer(text, timeout=_tm):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             if not (m.group("trig") or in_time_column or (
-                    m.group("y") and _FRONT_BEFORE.fullmatch(text[:m.start()], timeout=RX_TIMEOUT)
+                    m.group("y") and _FRONT_BEFORE.fullmatch(text[:m.start()], timeout=rx_timeout(text[:m.start()]))
                     and _FRONT_AFTER.match(text, m.end(), timeout=_tm)
                     and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):

@@ -468,7 +468,7 @@ def _case(text: str, expand: bool = True) -> str:
         if (i == 0 or cap_rest) and not keep_lower:
             w = w[:1].upper() + w[1:]
         keep_lower = False
-        if _LEVEL.match(w, timeout=RX_TIMEOUT):
+        if _LEVEL.match(w, timeout=rx_timeout(w)):
             cap_rest = True  # the place name follows ("huyện Văn Giang", "Huyện ủy Đăk Hà")
             keep_lower = words[i + 1:i + 2] in (["ủy"], ["uỷ"])
         out.append(w)
@@ -647,7 +647,7 @@ def _join_wrapped_place(top: list[Line]) -> list[Line]:
     j = 0
     while j < len(top):
         t = top[j].text.strip()
-        if j + 1 < len(top) and len(t) <= 40 and _PLACE_HEAD_LINE.match(t, timeout=RX_TIMEOUT) \
+        if j + 1 < len(top) and len(t) <= 40 and _PLACE_HEAD_LINE.match(t, timeout=rx_timeout(t)) \
                 and _PLACE_TAIL_LINE.match(top[j + 1].text.strip(), timeout=RX_TIMEOUT) \
                 and not _has_place_date(t) and not _MOTTO_PIECE.search(t, timeout=RX_TIMEOUT):
             out.append(Line(t + " " + top[j + 1].text.strip(), top[j].loc))
@@ -788,7 +788,7 @@ def _number_line_end(text: str) -> int:
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
         text, joined = ln.text, False
-        if _BARE_SO.match(text, timeout=RX_TIMEOUT) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text, timeout=RX_TIMEOUT):
+        if _BARE_SO.match(text, timeout=rx_timeout(text)) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text, timeout=RX_TIMEOUT):
             text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
         m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
@@ -1934,9 +1934,9 @@ _KINH_GUI_OCR = regex.compile(r"^(?P<w>\p{L}{2,6})\s{1,2}(?:gửi|GỬI)\s{0,2}:
 
 def _read_recipients(lines: list[Line], h: DocumentHeader) -> None:
     for i, ln in enumerate(lines[:TOP_LINES + 20]):
-        m = _KINH_GUI.match(ln.text, timeout=RX_TIMEOUT) or _DIEN.match(ln.text, timeout=RX_TIMEOUT)
+        m = _KINH_GUI.match(ln.text, timeout=rx_timeout(ln.text)) or _DIEN.match(ln.text, timeout=rx_timeout(ln.text))
         if not m and i < TOP_LINES:
-            m = _KINH_GUI_OCR.match(ln.text, timeout=RX_TIMEOUT)
+            m = _KINH_GUI_OCR.match(ln.text, timeout=rx_timeout(ln.text))
             if m and is_valid_syllable(m.group("w")):
                 m = None  # "Người gửi:", "Nơi gửi:": a form's field
         if not m:
@@ -1978,7 +1978,7 @@ _RECIPIENT_SEMI = regex.compile(r"\s{0,2};\s{1,3}(?=\p{Lu})")
 
 def _read_distribution(lines: list[Line], h: DocumentHeader) -> int | None:
     for i, ln in enumerate(lines):
-        m = _NOI_NHAN.match(ln.text, timeout=RX_TIMEOUT)
+        m = _NOI_NHAN.match(ln.text, timeout=rx_timeout(ln.text))
         if not m:
             continue
         items, _ = _read_list(lines, i + 1)
@@ -2005,7 +2005,7 @@ def _read_signer(lines: list[Line], nn_i: int | None, h: DocumentHeader) -> None
         # no "Nơi nhận" and a long tail after the signature (a web page's links, an annex): the last
         # authority line of the text with a name under it
         for i in range(lo - 1, -1, -1):
-            m = _AUTHORITY.match(lines[i].text, timeout=RX_TIMEOUT)
+            m = _AUTHORITY.match(lines[i].text, timeout=rx_timeout(lines[i].text))
             if m and _is_title_caps(m.group("rest")):
                 zone = _signature_zone(lines[i:min(len(lines), i + 14)])
                 if _signer_in(zone, 0, len(zone), h):
@@ -2030,11 +2030,11 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
     """The signer from its authority or title line and the name under it; whether one was found."""
     for i in range(lo, hi):
         text = lines[i].text
-        if regex.match(r"^[-+•]", text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text, timeout=RX_TIMEOUT):
+        if regex.match(r"^[-+•]", text, timeout=RX_TIMEOUT) or _NOI_NHAN.match(text, timeout=rx_timeout(text)):
             continue
         authority = None
         title = None
-        m = _AUTHORITY.match(text, timeout=RX_TIMEOUT)
+        m = _AUTHORITY.match(text, timeout=rx_timeout(text))
         if m and (_is_title_caps(m.group("rest")) or _MIXED_TITLE.match(m.group("rest"), timeout=RX_TIMEOUT)):
             authority = m.group("a").replace("/", "")
             n1 = i + 1
@@ -2161,7 +2161,7 @@ def _signer_among_items(lines: list[Line], nn_i: int, h: DocumentHeader) -> None
 
 def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
     for i, ln in enumerate(lines):
-        m = _ATTACH.match(ln.text, timeout=RX_TIMEOUT)
+        m = _ATTACH.match(ln.text, timeout=rx_timeout(ln.text))
         if not m:
             continue
         rest = m.group("rest").strip()

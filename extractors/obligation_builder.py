@@ -133,9 +133,12 @@ def report_to(action: str) -> str | None:
 
 
 
+_DUTY_WORDS = regex.compile(r"^(?:có[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|cần|phải)(?:[ ]+|[ ]*:?[ ]*$)")
+
 
 def clean_action(a: str) -> str:
-    a = _TAIL.sub("", a.strip(), timeout=RX_TIMEOUT)
-    a = regex.sub(r"^(?:có[ ]trách[ ]nhiệm|có[ ]nhiệm[ ]vụ|cần|phải)(?:[ ]+|[ ]*:?[ ]*$)", "", a, timeout=RX_TIMEOUT)
+    a = a.strip()
+    a = _TAIL.sub("", a, timeout=rx_timeout(a))
+    a = _DUTY_WORDS.sub("", a, timeout=rx_timeout(a))
     return squash_spaces(a)
 

@@ -162,14 +162,14 @@ def _is_unit_cell(text: str) -> bool:
     while pos < len(t):
         j = _CELL_JOINT.match(t, pos, timeout=rx_timeout(t))
         if j:
-            joints += len(_LETTER.findall(j.group(0), timeout=RX_TIMEOUT))
+            joints += len(_LETTER.findall(j.group(0), timeout=rx_timeout(j.group(0))))
             pos = j.end()
         if pos >= len(t):
             break
         ul = parse_unit_list(t, pos)
         if ul is None or ul.end <= pos:
             break
-        covered += len(_LETTER.findall(t[pos:ul.end], timeout=RX_TIMEOUT))
+        covered += len(_LETTER.findall(t[pos:ul.end], timeout=rx_timeout(t[pos:ul.end])))
         n += sum(1 for u in ul.units if not u.bare)
         pos = ul.end
     letters = len(_LETTER.findall(t, timeout=rx_timeout(t)))
@@ -898,11 +898,11 @@ class CellTableReader:
         if not self.active:
             self.before.add(t)
             return False
-        if CLOSING.match(t, timeout=RX_TIMEOUT):
+        if CLOSING.match(t, timeout=rx_timeout(t)):
             self._flush()
             self.active = False
             return False
-        if _LONE_NUMBER.fullmatch(t, timeout=RX_TIMEOUT):
+        if _LONE_NUMBER.fullmatch(t, timeout=rx_timeout(t)):
             n = int(t.rstrip("."))
             if n == self.last_no + 1 or n == 1 or n == self.last_no + 2 and self._complete() and sum(
                     1 for q in self.row[1:] if _is_time_cell(q.text) or _TIME_START.match(q.text.strip(), timeout=RX_TIMEOUT)) >= 2:
@@ -911,11 +911,11 @@ class CellTableReader:
                 self._flush()
                 self.row_no, self.last_no, self.last_sub, self.group_title = p, n, 0, False
             return True  # else a page number
-        if _LONE_SUBLABEL.fullmatch(t, timeout=RX_TIMEOUT) and self._label_next(t):
+        if _LONE_SUBLABEL.fullmatch(t, timeout=rx_timeout(t)) and self._label_next(t):
             self._flush()
             self._start_row(t, p)
             return True
-        if t and _LONE_ROMAN.fullmatch(t, timeout=RX_TIMEOUT) and _roman(t.rstrip(".")) in (1, self.group + 1):
+        if t and _LONE_ROMAN.fullmatch(t, timeout=rx_timeout(t)) and _roman(t.rstrip(".")) in (1, self.group + 1):
             self._flush()
             self.last_no, self.group_title, self.group = 0, True, _roman(t.rstrip("."))
             return True
@@ -933,16 +933,16 @@ class CellTableReader:
         if self.group_title:
             self.group_title = False
             return True  # the title of a group of rows ("II", "Phân công, phân cấp …")
-        if t in self.before or _RUNNING_HEAD.match(t, timeout=RX_TIMEOUT):
+        if t in self.before or _RUNNING_HEAD.match(t, timeout=rx_timeout(t)):
             return True  # a running head repeated on the table's pages
-        sub = _SUB_NUMBER.match(t, timeout=RX_TIMEOUT)
+        sub = _SUB_NUMBER.match(t, timeout=rx_timeout(t))
         if sub is not None and self._label_next(sub.group("no")):
             # a sub-row of the row read ("2.1 Theo dõi, tổng hợp …" under "2"): a task of its own
             self._flush()
             self._start_row(sub.group("no"), p)
             self.row.append(Paragraph(sub.group("rest"), p.index, p.page))
             return True
-        lead = _LEADING_NUMBER.match(t, timeout=RX_TIMEOUT)
+        lead = _LEADING_NUMBER.match(t, timeout=rx_timeout(t))
         if lead is not None:
             if int(lead.group("n")) != self.last_no + 1:
                 return True  # a footnote at the foot of the page ("1 Nghị quyết số … của Bộ Chính trị …")

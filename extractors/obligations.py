@@ -357,7 +357,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=_tm):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
         # (a semicolon closes the opening clause too: "Để …, phấn đấu …; Chính phủ yêu cầu các …")
-        commas = list(regex.finditer(r"[,;][ ]+", s[:300], timeout=RX_TIMEOUT))
+        commas = list(_STOP_SPACES.finditer(s[:300], timeout=rx_timeout(s[:300])))
         if _CONNECTIVE.match(s, timeout=_tm):
             commas = commas[:1]  # "Đồng thời, …": the subject follows the first comma or there is none
         wt = _WHEN_THEN.match(s, timeout=_tm)
@@ -372,13 +372,13 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 commas = [c for c in commas if c.end() <= th.start()]
         begun = False  # a predicate with no subject has begun: only a semicolon opens a clause with one
         for mc in commas:
-            if (_PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)
+            if (_PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=rx_timeout(s[max(0, mc.end() - 40):mc.end()]))
                     and not _PASSIVE_DONE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
             if begun and not mc.group(0).startswith(";"):
                 continue
             at = mc.end()
-            mt_in = _TRIGGER.match(s[at:], timeout=RX_TIMEOUT) or _ASKER.match(s[at:], timeout=RX_TIMEOUT)
+            mt_in = _TRIGGER.match(s[at:], timeout=rx_timeout(s[at:])) or _ASKER.match(s[at:], timeout=rx_timeout(s[at:]))
             if mt_in and s[at:at + 1].isalpha():
                 # "Do đó, đề nghị UBND các huyện …": the order after the adverbial
                 inner = _find_subject(s[at:])
@@ -421,7 +421,7 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 break
     if ul is None:
         # "Đề nghị quý cơ quan …", "Các đồng chí …": the addressees, named collectively
-        mcol = _COLLECTIVE_NP.match(s[pos:], timeout=RX_TIMEOUT)
+        mcol = _COLLECTIVE_NP.match(s[pos:], timeout=rx_timeout(s[pos:]))
         if mcol and (trig is not None or asked or s[:1].isupper()):
             np = mcol.group("np")
             u = UnitSpan(pos, pos + len(np), np[:1].upper() + np[1:], plural=True, written=np)
@@ -843,14 +843,20 @@ def _duty_heading(s: str) -> _Subject | None:
 # a modal closing an actor before "phải" ("sinh viên bắt buộc | phải …", "mỗi đơn vị đều | phải …")
 _MODAL_TAIL = regex.compile(r"(?:[ ]+(?:bắt[ ]buộc|nhất[ ]thiết|cần|đều|cũng|vẫn|luôn))+$", regex.IGNORECASE)
 
+# (the patterns of the calls on every sentence, compiled once so that the short-text gate may take them)
+_CASE_OPEN = regex.compile(r"(?i)trường[ ]hợp\b")
+_COMMA_SPACES = regex.compile(r",[ ]+")
+_STOP_SPACES = regex.compile(r"[,;][ ]+")
+_WORD_RUN = regex.compile(r"\w+")
+
 
 def _actor_subject(s: str) -> _Subject | None:
     """A generic actor as the subject of "có trách nhiệm / có nhiệm vụ / phải", at the start of the sentence
     or after a fronted adverbial ("Khi nhận được văn bản đến, đơn vị hoặc cá nhân có trách nhiệm …")."""
     _tm = rx_timeout(s)  # no limit on a short text (core.textutil.RX_SHORT)
     starts = [0]
-    if _ADVERBIAL.match(s, timeout=RX_TIMEOUT) or regex.match(r"(?i)trường[ ]hợp\b", s, timeout=RX_TIMEOUT):
-        starts += [mc.end() for mc in regex.finditer(r",[ ]+", s[:200], timeout=RX_TIMEOUT)]
+    if _ADVERBIAL.match(s, timeout=rx_timeout(s)) or _CASE_OPEN.match(s, timeout=rx_timeout(s)):
+        starts += [mc.end() for mc in _COMMA_SPACES.finditer(s[:200], timeout=rx_timeout(s[:200]))]
     for st in starts:
         m = _ACTOR.match(s, st, timeout=_tm)
         if m is None or (st == 0 and not s[:1].isupper()):
@@ -955,7 +961,8 @@ def _owners(text: str) -> list[tuple[UnitSpan, str]]:
 
 
 def _is_boilerplate(action: str) -> bool:
-    words = regex.findall(r"\w+", fold(action), timeout=RX_TIMEOUT)
+    f = fold(action)
+    words = _WORD_RUN.findall(f, timeout=rx_timeout(f))
     return all(w in _BOILERPLATE_WORDS for w in words)
 
 
@@ -1249,7 +1256,7 @@ class _Prose:
             return  # a line of the header laid out beside the national motto ("TRƯỜNG ĐẠI HỌC X   Độc lập - Tự do …")
         if _STAMP.match(text, timeout=_tm):
             return  # a gazette's running head or an e-signature stamp inside the flow of the text, no task
-        if CLOSING.match(text.strip(), timeout=RX_TIMEOUT):
+        if CLOSING.match(text.strip(), timeout=rx_timeout(text.strip())):
             f = fold(text.strip())
             if f.startswith(("noi nhan", "luu")):
                 self.closing = True
@@ -1460,7 +1467,8 @@ class _Prose:
                 last_draft = None
                 continue
             subj, draft = res
-            explicit_leadin = bool(_LEADIN_END.search(fold(s_text.strip()), timeout=RX_TIMEOUT))
+            f_s = fold(s_text.strip())
+            explicit_leadin = bool(_LEADIN_END.search(f_s, timeout=rx_timeout(f_s)))
             if draft is None and subj and (explicit_leadin or self.bare_heading and level is not None and level >= 0.5):
                 leadin = True
             elif draft is not None:

@@ -121,7 +121,8 @@ _PATTERNS = [
 _NEEDS = {
     "six_year": ("tháng",), "times": ("năm",), "adjacent": ("liền", "tiếp", "sau"), "monthday": ("tháng",), "qmonth": ("quý",),
     "end_of": ("cuối",), "per": ("lần",), "count": ("lần", "buổi", "đợt", "cuộc", "kỳ"),
-    "every": ("hằng", "hàng", "mỗi", "từng", "định", "thường"), "every_n": ("định", "thường"), "by": ("theo",), "report": ("báo", "bc"), "round": ("mỗi", "từng"), "plain": ("định",),
+    # ("định kỳ" as the patterns write it, one space between: "định" alone is in every "quyết định", "quy định")
+    "every": ("hằng", "hàng", "mỗi", "từng", "định kỳ", "thường kỳ"), "every_n": ("định kỳ", "thường kỳ"), "by": ("theo",), "report": ("báo", "bc"), "round": ("mỗi", "từng"), "plain": ("định kỳ",),
 }
 
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?(]|,|\s[-–+•])\s*$", regex.V1)

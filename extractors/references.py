@@ -69,8 +69,9 @@ _YEAR_DASH = regex.compile(r"^([0-9]{1,5}[a-z]?)\s{0,2}[\-‐‑‒–—]\s{0,2
 def ref_key(ref_id: str) -> str:
     """Matching key of an id: no spaces, dashes, case or diacritics ("19-2018/NQ-CP", the year joined by a hyphen,
     is "19/2018/NQ-CP")."""
-    folded = _YEAR_DASH.sub(r"\1/\2/", strip_diacritics(ref_id).casefold(), timeout=RX_TIMEOUT)
-    return _ID_DROP.sub("", folded, timeout=RX_TIMEOUT)
+    key = strip_diacritics(ref_id).casefold()
+    folded = _YEAR_DASH.sub(r"\1/\2/", key, timeout=rx_timeout(key))
+    return _ID_DROP.sub("", folded, timeout=rx_timeout(folded))
 
 
 # --------------------------------------------------------------------------
@@ -138,6 +139,8 @@ class Cleaned:
 
 
 def clean(text: str) -> Cleaned:
+    if "  " not in text and text.isprintable():
+        return Cleaned(text, [], [])  # (a printable text holds no white space but " ": nothing for _WS_RUN)
     out: list[str] = []
     marks: list[int] = []
     shift: list[int] = []
@@ -269,7 +272,8 @@ def extract_references(doc: Document, header: DocumentHeader) -> tuple[list[Refe
     for stream, c in prepared:
         found = [f for f in find_citations(c.text) if not _is_own_number(stream, c, f, own_key, own_block, own_span,
                                                                           own_symbol, header_symbol)
-                 and not _FORM_BEFORE.search(c.text[max(0, f.start - 25):f.start], timeout=RX_TIMEOUT)
+                 and not _FORM_BEFORE.search(c.text[max(0, f.start - 25):f.start],
+                                             timeout=rx_timeout(c.text[max(0, f.start - 25):f.start]))
                  and not _is_project_name(c.text, f)]
         if not found:
             continue
@@ -353,7 +357,7 @@ def _short_key(ref: Reference) -> tuple[str, str, str] | None:
         body = body or head
     if not typ or not body:
         return None
-    return ref.number.lower(), typ, _ID_DROP.sub("", body, timeout=RX_TIMEOUT)
+    return ref.number.lower(), typ, _ID_DROP.sub("", body, timeout=rx_timeout(body))
 
 
 def _merge_short_ids(refs: list[Reference]) -> list[Reference]:
@@ -464,7 +468,7 @@ def _add(accs: dict[str, _Acc], order: list[str], stream: Stream, c: Cleaned, r:
     mention = Mention(text=stream.text[s:e], loc=stream.loc(s, e))
     type_from_word = r.type_from_word
     acc = accs.get(key)
-    caps = _CAPS_MENTION.fullmatch(mention.text, timeout=RX_TIMEOUT) is not None
+    caps = _CAPS_MENTION.fullmatch(mention.text, timeout=rx_timeout(mention.text)) is not None
     if acc is None:
         ref = Reference(id=f.id, number=f.number, year=f.year, symbol=f.symbol)
         acc = _Acc(ref, caps_id=caps)
@@ -564,8 +568,9 @@ _NAME_ABBREVS = ((regex.compile(r"(?<![\p{L}])mttq(?![\p{L}])"), "mat tran to qu
 
 def _name_key(name: str) -> str:
     key = fold(name)
-    for rx, full in _NAME_ABBREVS:
-        key = rx.sub(full, key, timeout=RX_TIMEOUT)
+    for (rx, full), word in zip(_NAME_ABBREVS, ("mttq", "hdnd", "ubnd", "vbqppl")):
+        if word in key:  # (no scan where the abbreviation is absent)
+            key = rx.sub(full, key, timeout=RX_TIMEOUT)
     return key
 
 

@@ -36,7 +36,8 @@ _WORDS = regex.compile(r"\w+")
 
 
 def _words(s: str) -> list[str]:
-    return _WORDS.findall(fold(s), timeout=RX_TIMEOUT)
+    f = fold(s)
+    return _WORDS.findall(f, timeout=rx_timeout(f))
 
 
 # words after a complete name that go on with the name, not its predicate: a place's level, a list, an owner, a

@@ -756,7 +756,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         end = w.end()
         words += 1
         first = False
-        if _is_upper_start(word) and not _ABBREV.fullmatch(word, timeout=RX_TIMEOUT) and not word[0].isdigit():
+        if _is_upper_start(word) and not _ABBREV.fullmatch(word, timeout=rx_timeout(word)) and not word[0].isdigit():
             # the head of a body inside the name ("… Ban Chỉ đạo", "Trung ương Đoàn Thanh niên") opens no proper name
             caps = 0 if _match_head(text, q) else caps + 1
             if caps >= 2 and not closed:
@@ -1042,11 +1042,14 @@ def _span_end(text: str, pos: int, raw: str) -> int:
 _VERB_HEADS = frozenset({"thanh tra", "kiem tra", "giam sat", "lanh dao"})  # "Lãnh đạo, chỉ đạo …": to lead
 _VERB_LIST_AFTER = regex.compile(r"[ ]*,[ ]*\p{Ll}", regex.V1)
 
+_TRAIL_PUNCT = regex.compile(r"[\s,;:.\-–]+$")
+_TRAIL_LINK = regex.compile(r"(?:\s+(?:của|và|các|với|cùng|tại|ở))+$")
+
 
 def _clean_raw(raw: str) -> str:
     raw = squash_spaces(raw.replace("\n", " "))
-    raw = regex.sub(r"[\s,;:.\-–]+$", "", raw, timeout=RX_TIMEOUT)
-    raw = regex.sub(r"(?:\s+(?:của|và|các|với|cùng|tại|ở))+$", "", raw, timeout=RX_TIMEOUT)
+    raw = _TRAIL_PUNCT.sub("", raw, timeout=rx_timeout(raw))
+    raw = _TRAIL_LINK.sub("", raw, timeout=rx_timeout(raw))
     return raw.strip()
 
 
@@ -1342,10 +1345,12 @@ def _fold_inner_organs(units: list[UnitSpan]) -> None:
             continue
         i += 1
 
+_CAC_TAIL = regex.compile(r"\s(các\s.+)$")
+
 
 def _distribute(units: list[UnitSpan]) -> None:
     last = units[-1]
-    mc = regex.search(r"\s(các\s.+)$", last.raw, timeout=RX_TIMEOUT)
+    mc = _CAC_TAIL.search(last.raw, timeout=rx_timeout(last.raw))
     if not mc:
         # "Hiệu trưởng, Giám đốc các trường, trung tâm trực thuộc": the last unit is a kind split off the plural
         # complement; the bare heads share the complement of the unit after them that holds its "các"
