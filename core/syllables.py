@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from core import regex_cached as regex
 
-from core.textutil import RX_TIMEOUT, rx_timeout
+from core.textutil import rx_timeout
 
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
