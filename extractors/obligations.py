@@ -257,7 +257,10 @@ _TASK_START = regex.compile(
     r"Công[ ]bố|Liên[ ]hệ|Chấn[ ]chỉnh|Xử[ ]lý|Thống[ ]kê|Hoàn[ ]thiện|Ứng[ ]dụng|Nắm|Hỗ[ ]trợ|"
     # more verbs of administrative tasks
     r"Phê[ ]duyệt|Cấp[ ]phép|Cấp[ ]phát|Niêm[ ]yết|Vận[ ]động|Điều[ ]tra|Chi[ ]trả|Bồi[ ]dưỡng|Tập[ ]huấn|Đào[ ]tạo|Soạn[ ]thảo|Dự[ ]thảo|"
-    r"Biên[ ]soạn|Xem[ ]xét|Xét[ ]duyệt|Quản[ ]lý|Lồng[ ]ghép|Tham[ ]gia|Tham[ ]dự|Ưu[ ]tiên|Phân[ ]bổ|Huy[ ]động|"
+    r"Biên[ ]soạn|Xem[ ]xét|Xét[ ]duyệt|"
+    # ("Xét" with the act it decides, "Xét công nhận …", "Xét tuyển …"; never "Xét đề nghị / Xét Tờ trình / Xét thấy" of
+    # a preamble)
+    r"Xét[ ](?:công[ ]nhận|tuyển|chọn|cấp|tặng|khen[ ]thưởng|nâng[ ]lương|nâng[ ]bậc|miễn|giảm|hỗ[ ]trợ|cử)|Quản[ ]lý|Lồng[ ]ghép|Tham[ ]gia|Tham[ ]dự|Ưu[ ]tiên|Phân[ ]bổ|Huy[ ]động|"
     r"Nâng[ ]cấp|Mua[ ]sắm|Sửa[ ]chữa|Khảo[ ]sát|Điều[ ]chỉnh|Bổ[ ]sung|Sửa[ ]đổi|Khen[ ]thưởng|Biểu[ ]dương|"
     r"Nhân[ ]rộng|Phát[ ]động|Phát[ ]huy|Phát[ ]triển|Lưu[ ]trữ|Số[ ]hóa|Tích[ ]hợp|Kết[ ]nối|Chia[ ]sẻ|Đối[ ]chiếu|"
     r"Hoàn[ ]chỉnh|Chỉnh[ ]sửa|Góp[ ]ý|Tiếp[ ]thu|Điều[ ]phối|Phấn[ ]đấu|Ngăn[ ]chặn|Phòng[ ]ngừa|Phát[ ]hiện|"
@@ -1007,8 +1010,9 @@ _OWN_PLAN_DOERS = 10
 _OWN_PLAN_SHARE = 8
 # what is handed in by those a plan concerns ("Thời hạn nộp hồ sơ", "Hạn đăng ký dự thi", "nộp bài dự thi")
 _HANDED_IN = regex.compile(r"(?<!\p{L})(?:nop|dang ky|tiep nhan)(?!\p{L})")
-# a phase of a plan named with its number ("Đợt 1:", "Giai đoạn II (…):", "Bước 3:"): the line gives its time
-_PHASE = regex.compile(r"^(?:Đợt|Giai[ ]đoạn|Bước)[ ]+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|cuối)(?!\p{L})[^:;.]{0,60}?:",
+# a phase of a plan named with its number ("Đợt 1:", "Giai đoạn II (…):", "Bước 3:", a school term "Học kỳ II:"): the
+# line gives its time
+_PHASE = regex.compile(r"^(?:Đợt|Giai[ ]đoạn|Bước|Học[ ]kỳ)[ ]+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|cuối)(?!\p{L})[^:;.]{0,60}?:",
                        regex.V1 | regex.IGNORECASE)
 # a lead-in whose items are the cases that make someone fall under a rule ("… thuộc các trường hợp sau …:",
 # "… trong một trong các trường hợp sau đây:")
@@ -1090,6 +1094,8 @@ _DONE = regex.compile(r"^(?:[^,.;:]{0,40},[ ]*)?(?:đã|đang|vừa)[ ]", regex.
 _COURTESY = regex.compile(r"^(?:(?:Xin[ ])?Trân[ ]trọng|Rất[ ]mong|Xin[ ](?:chân[ ]thành[ ])?cảm[ ]ơn|Lưu[ ]ý)\b", regex.V1 | regex.IGNORECASE)
 _ORDER_WORD = regex.compile(r"\b(?:đề[ ]nghị|yêu[ ]cầu)\b", regex.V1 | regex.IGNORECASE)
 _YEAR_CONTEXT = regex.compile(r"(?:năm[ ]+|\d{1,2}[/.-]\d{1,2}[/.-])((?:19|20)\d{2})(?!\d)", regex.V1 | regex.IGNORECASE)
+# an item that opens by directing a body ("Chỉ đạo Sở X …"), said by the one who directs it
+_DIRECTS = regex.compile(r"^Chỉ[ ]đạo[ ]+(?=\p{Lu}|các[ ])", regex.V1)
 _DIRECT_OBJ = regex.compile(r"^(?:Chỉ[ ]đạo|Giao|Đề[ ]nghị|Yêu[ ]cầu)(?:[ ]cho)?[ ]+(?=\S)", regex.V1 | regex.IGNORECASE)
 _HEADING_VERB = regex.compile(r"\b(?:chủ[ ]trì|phối[ ]hợp|thực[ ]hiện|triển[ ]khai|báo[ ]cáo|tổ[ ]chức|có[ ]trách[ ]nhiệm|là|được|đã)\b",
                               regex.V1 | regex.IGNORECASE)
@@ -1933,6 +1939,23 @@ class _Prose:
                                listed=bool(inherited))
                 return None if not implied else (implied, d)
             return None
+        md = None if inherited or heading or s_clean.endswith(":") else _DIRECTS.match(s_clean, timeout=_tm)
+        if md is not None and self.first_clause and not _IF_START.match(s_clean, timeout=_tm):
+            # "2. Chỉ đạo Sở X tổ chức kiểm tra …" with no doer above it: the body directed does the task (the one who
+            # directs it, when the letter is sent to it, implied); only when a task's verb follows the names
+            ul = parse_unit_list(s_clean, md.end())
+            named = [u for u in ul.units if not u.bare] if ul is not None else []
+            rest = s_clean[ul.end:].lstrip(" ,:") if ul is not None and named and len(named) == len(ul.units) else ""
+            if len(rest.split()) >= 3 and (_TASK_START.match(rest[:1].upper() + rest[1:], timeout=RX_TIMEOUT)
+                                            or _DUTY_LEADIN.match(rest, timeout=RX_TIMEOUT)):
+                _place(named, sloc)
+                directed = [(u, "lead") for u in named]
+                addr = self._addressees(sloc)
+                d = self._emit(clean_action(s_clean), addr or directed, s_clean, source, sloc, deadlines, recs,
+                               implied=bool(addr))
+                if addr:
+                    self.b.extend(d, directed)
+                return None, d
         if inherited and (_TASK_START.match(s_clean, timeout=_tm)
                           # a further sentence of the paragraph whose task was just given
                           or (any_task and not heading or same_para and last_draft is not None)
