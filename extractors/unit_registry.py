@@ -52,6 +52,10 @@ def _place_tail(words: list[str]) -> bool:
     "thành phố Hà Nội"), or a name in capitals ("Hà Nội"), at most four words."""
     if not words or len(words) > 5:
         return False
+    if len(words) == 1 and words[0].isdigit():
+        # the number the body is known by ("Ban Chỉ đạo quốc gia" and "Ban Chỉ đạo quốc gia 1237", named after the
+        # decision that set it up): the same body with its number left out
+        return True
     folded = [fold(w) for w in words]
     lead = 2 if " ".join(folded[:2]) in _LEVEL_NOUNS else 1 if folded[0] in _LEVEL_NOUNS else 0
     rest = words[lead:]
@@ -121,6 +125,9 @@ class UnitRegistry:
                      and not (w == "co" and words[i + 1:i + 3] == ["lien", "quan"])] or words
         if len(words) < 3:
             return tuple(words)
+        if words[-2:] == ["cap", "tinh"] and len(words) > 2:
+            # "UBND cấp tỉnh" is "UBND các tỉnh, thành phố trực thuộc trung ương": every body of the province level
+            words = [*words[:-2], "tinh", "thanh", "pho", "thuoc", "trung", "uong"]
         # a list's last item after "và" or a comma ("UBND phường, xã và đặc khu" / "UBND phường, xã, đặc khu")
         return tuple(sorted(w for w in words if w != "va"))
 

@@ -74,6 +74,10 @@ _SINGULAR_HEADS = (
     # Steering Committee names to run its work ("Cơ quan thường trực Ban Chỉ đạo tỉnh")
     "Thông tấn xã", "Thành Đoàn", "Tỉnh Đoàn", "Huyện Đoàn", "Trung ương Hội", "Trung ương Đoàn", "Quân khu",
     "Cơ quan thường trực",
+    # the armed and police forces as doers ("Lực lượng công an các cấp tăng cường tuần tra", "Lực lượng vũ trang tỉnh
+    # sẵn sàng …"); a force is named by its kind, a closed class ("lực lượng lao động" is a workforce, no body)
+    "Lực lượng công an", "Lực lượng vũ trang", "Lực lượng quân đội", "Lực lượng dân quân", "Lực lượng biên phòng",
+    "Lực lượng dân quân tự vệ", "Lực lượng kiểm lâm", "Lực lượng cảnh sát", "Lực lượng phòng cháy, chữa cháy",
 )
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
@@ -88,6 +92,8 @@ _PLURAL_HEADS = (
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
     "viện", "viện nghiên cứu",
+    # the communities below the commune, given tasks as the communes are ("Các thôn, tổ dân phố vận động …")
+    "thôn", "tổ dân phố", "khu phố",
     # the military regions ("Tư lệnh các quân khu")
     "quân khu",
     # zones, as the noun of a board's plural complement ("Ban Quản lý các Khu công nghiệp"); standing alone, only
@@ -317,7 +323,9 @@ _PLURAL_CONT_ONLY = ("thành", "thị", "đặc khu", "thôn", "khu phố", "t�
 _PLURAL_CONT_RX = regex.compile(
     r"(?:[ ]*,[ ]*(?:" + _alt(_PLURAL_HEADS + _PLURAL_CONT_ONLY) + r"|trực[ ]thuộc)"
     # "các sở, ban và ngành", "các xã, phường và thị trấn": one set of bodies of a kind
-    r"|[ ]+và[ ]+(?:ngành|đoàn[ ]thể|thị[ ]trấn|phường|đặc[ ]khu|thị[ ]xã|thành[ ]phố|cá[ ]nhân))(?!\p{L})",
+    r"|[ ]+và[ ]+(?:ngành|đoàn[ ]thể|thị[ ]trấn|phường|đặc[ ]khu|thị[ ]xã|thành[ ]phố|cá[ ]nhân"
+    # "các bộ, ngành, địa phương và đơn vị": the generic noun closes the set it follows, no body of its own
+    r"|đơn[ ]vị(?![ ]sự[ ]nghiệp)(?!(?-i:[ ]+\p{Lu}))))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
 _SEP_RX = regex.compile(r"[ ]*(?:,[ ]*(?:và|cùng)[ ]+|,|;|[ ]và[ ]|[ ]cùng[ ]|[ ]với[ ]|[ ]va[ ](?=\p{Lu}|các[ ]))[ ]*", regex.V1)
@@ -654,6 +662,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if not w:
             break
         word = w.group(0)
+        if word[:1] in "Pp" and _PARTNER_VERB.match(text, q, timeout=_tm):
+            break  # "MTTQ Phối hợp với UBND xã …": the verb that names the partners, capitalised or not, ends the name
         if (complete_at >= 0 and _skip_spaces(text, complete_at) == q and word[:1].islower()
                 and not _modifier_ends(text, q)):
             break  # "Các địa phương | chặt chẽ hơn nữa …", "Các bộ, ngành | đẩy nhanh …"
@@ -751,7 +761,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             # a second capitalised head starts a new unit ("Phòng TC-HC Đoàn thanh niên") unless it is
             # the parent body ("Công đoàn Trung tâm Y tế", "Ban Dân vận Huyện ủy", "Đảng bộ TTYT") or the noun
             # of the plural complement its "các" opened ("Thanh tra các Bộ, ngành", "Văn phòng các Sở")
-            if hm.group("hob") or (plural and not _after_owner_word(text, q) and not _opens_plural(text, pos, q)):
+            if hm.group("hob") or (plural and not _after_owner_word(text, q) and not _opens_plural(text, pos, q)
+                                   and not _council_owns_committees(text, pos, q, head)):
                 break
         end = w.end()
         words += 1
@@ -772,6 +783,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
 
 
 _CLOSED_SLACK = 1
+# "phối hợp với / cùng": no body's name holds it, it names the partners of the body before it
+_PARTNER_VERB = regex.compile(r"[Pp]hối[ ]hợp[ ](?:với|cùng)(?!\p{L})", regex.V1)
 # plural nouns complete on their own: the levels, the centre's and a province's sets of bodies ("các tỉnh", "các bộ,
 # ngành", "các địa phương")
 _COMPLETE_KINDS = frozenset({"level", "central", "gen"})
@@ -917,6 +930,15 @@ def _elliptic_modifier(text: str, pos: int) -> int | None:
             q < len(text) and _STOP_RX.match(text, q, timeout=rx_timeout(text))):
         return end
     return None
+
+
+def _council_owns_committees(text: str, pos: int, q: int, head: str) -> bool:
+    """``text[pos:q]`` is the lower-case kind of a plural committee noun and a council's name follows at ``q``: the
+    council owns those committees ("các Tổ đại biểu | Hội đồng nhân dân tỉnh", "các Đoàn giám sát | UBND huyện"), one
+    unit, not two."""
+    before = text[pos:q].split()
+    return (head.lower() in _COMMITTEE_HEADS and 0 < len(before) <= 3 and all(w.islower() for w in before)
+            and _COUNCIL.match(text, q, timeout=rx_timeout(text)) is not None)
 
 
 def _after_owner_word(text: str, q: int) -> bool:
@@ -1442,7 +1464,10 @@ def _split_unit_cell(text: str, default_role: str) -> tuple[tuple[UnitSpan, str]
             if ul is None:
                 break
             first = ul.units[0]
-            if headless and comma and len(out) > n_seg and first.raw[:1].islower():
+            if (headless and comma and len(out) > n_seg and first.raw[:1].islower()
+                    # "…, doanh nghiệp", "…, cơ sở khám bệnh": a noun of bodies is a unit of its own, no name part (but
+                    # a department's or a sector's noun goes on a set phrase: "Các Bộ, ban, ngành")
+                    and not _own_kind_of_body(first.raw)):
                 # "Trung tâm Xúc tiến đầu tư, thương mại và du lịch tỉnh": a lower-case part after a
                 # comma continues the name before it, it is not a unit of its own
                 prev, prole = out[-1]
@@ -1459,6 +1484,13 @@ def _split_unit_cell(text: str, default_role: str) -> tuple[tuple[UnitSpan, str]
                 break
             p = nxt.end()
     return tuple(out)
+
+
+def _own_kind_of_body(raw: str) -> bool:
+    """``raw`` opens with a plural noun of bodies written bare that is no department, sector or part of one."""
+    m = _BARE_PLURAL.match(raw, 0, timeout=rx_timeout(raw))
+    return (m is not None and _bare_plural(raw, 0) is not None
+            and not _kinds(m.group(0)) & {"dept", "central", "sub", "level"})
 
 
 _CELL_SEP = regex.compile(r"[ ]*(?:[,;.]|và)[ ]*", regex.V1)
