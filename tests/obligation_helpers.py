@@ -23,3 +23,8 @@ def holding(obs, words: str):
     found = [o for o in obs if words in o.source_text]
     assert found, f"no obligation holds {words!r}: {[o.source_text for o in obs]}"
     return found[0]
+
+
+def due_by_first_words(obs) -> dict[str, str | None]:
+    """The first three words of each task → its due date (ISO), or None."""
+    return {" ".join(o.action.split()[:3]): (o.deadline.date if o.deadline else None) for o in obs}

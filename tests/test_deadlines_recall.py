@@ -11,6 +11,11 @@ import pytest
 from core.model import Document, DocumentHeader, Paragraph, SourceInfo
 from core.tables import table_from_grid
 from extractors.obligations import extract_obligations
+from obligation_helpers import due_by_first_words, obligations_and_units
+
+
+def _lines(text: str, date="2025-02-03"):
+    return obligations_and_units(text, date=date)[0]
 
 
 def _table(rows, date="2025-02-03", before=()):
@@ -18,17 +23,6 @@ def _table(rows, date="2025-02-03", before=()):
     doc = Document(source=SourceInfo(path="t.docx", sha256="", format="docx"),
                    blocks=[Paragraph(p) for p in before] + [t]).reindex()
     return extract_obligations(doc, DocumentHeader(date=date))[0]
-
-
-def _paras(text: str, date="2025-02-03"):
-    lines = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
-    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=lines).reindex()
-    return extract_obligations(doc, DocumentHeader(date=date))[0]
-
-
-def _due(obs) -> dict[str, str | None]:
-    """The first three words of each task → its due date."""
-    return {" ".join(o.action.split()[:3]): (o.deadline.date if o.deadline else None) for o in obs}
 
 
 # --------------------------------------------------------------------------
@@ -48,7 +42,7 @@ def test_a_time_column_headed_by_the_span_of_the_work(header):
         ["3", "Mở rộng hợp tác với doanh nghiệp", "Trung tâm Thông tin", "Các khoa", "Thường xuyên",
          "Thỏa thuận hợp tác"],
     ])
-    due = _due(obs)
+    due = due_by_first_words(obs)
     assert due["Xây dựng kho"] == "2028-12-31"
     assert due["Chuẩn hóa quy"] == "2026-12-31"
     assert due["Mở rộng hợp"] is None
@@ -61,7 +55,7 @@ def test_a_period_of_the_plan_in_a_content_header_is_still_the_content():
         ["1", "Điều tra hiện trạng bãi bồi ven sông", "Sở Nông nghiệp và Môi trường", "Quý II/2026"],
         ["2", "Lập bản đồ vùng nguy cơ sạt lở", "Sở Xây dựng", "Quý IV/2027"],
     ])
-    due = _due(obs)
+    due = due_by_first_words(obs)
     assert due["Điều tra hiện"] == "2026-06-30"
     assert due["Lập bản đồ"] == "2027-12-31"
 
@@ -146,8 +140,8 @@ Năm 2027
 
 @pytest.mark.parametrize("text", [_CELLS_APART, _CELLS_GLUED], ids=["apart", "glued"])
 def test_a_cell_a_paragraph_table_with_rows_numbered_by_group(text):
-    obs = _paras(text)
-    due = _due(obs)
+    obs = _lines(text)
+    due = due_by_first_words(obs)
     assert due.get("Rà soát quy") == "2025-09-30", due
     assert due.get("Sửa đổi quy") == "2026-03-31", due
     assert due.get("Xây dựng nền") == "2026-06-30", due
@@ -194,7 +188,7 @@ Tháng 5/2027
 
 
 def test_a_cell_a_paragraph_table_over_pages_with_group_titles():
-    due = _due(_paras(_CELLS_PAGED))
+    due = due_by_first_words(_lines(_CELLS_PAGED))
     assert due.get("Lắp đặt trạm") == "2026-06-30", due
     assert due.get("Cập nhật bản") == "2026-12-31", due
     assert due.get("Diễn tập phương") == "2027-05-31", due
@@ -296,7 +290,7 @@ _CARDS = """I. NHÓM NHIỆM VỤ VỀ HẠ TẦNG DỮ LIỆU
 
 
 def test_task_cards_with_a_dashed_time_label_and_numbered_names():
-    obs = _paras(_CARDS)
+    obs = _lines(_CARDS)
     by_lead = {next(u.name for u in o.units if u.role == "lead"): o for o in obs}
     first = by_lead["Sở Nông nghiệp và Môi trường"]
     assert first.deadline is not None and first.deadline.date == "2025-09-30"
@@ -317,7 +311,7 @@ def test_the_tail_of_a_row_broken_off_with_its_cells_shifted_times_the_row_above
         ["2", "Xây dựng mạng lưới cố vấn khởi nghiệp", "Sở Khoa học và Công nghệ", "Mạng lưới cố vấn", "Quý III/2025"],
         ["3", "Tập huấn kỹ năng số cho cán bộ xã", "Sở Nội vụ", "Các lớp tập huấn", ""],
     ])
-    due = _due(obs)
+    due = due_by_first_words(obs)
     assert due["Tổ chức các"] == "2026-12-31"
     assert due["Xây dựng mạng"] == "2025-09-30"
     assert due["Tập huấn kỹ"] is None
@@ -360,7 +354,7 @@ nhân dân tỉnh Tháng 8/2027
 
 
 def test_a_lost_row_number_does_not_swallow_the_rows_after_it():
-    due = _due(_paras(_CELLS_LOST_NUMBER))
+    due = due_by_first_words(_lines(_CELLS_LOST_NUMBER))
     assert due.get("Rà soát mạng") == "2026-06-30", due
     assert due.get("Lắp đặt cảnh") == "2027-12-31", due
     assert due.get("Diễn tập cứu") == "2027-08-31", due

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from core.model import Document, DocumentHeader, Paragraph, SourceInfo
+from core.model import Document, DocumentHeader, SourceInfo
 from extractors.obligations import extract_obligations
+from obligation_helpers import due_by_first_words, obligations_and_units
 
 
-def _paras(text: str, date="2025-02-03"):
-    lines = [Paragraph(line.strip()) for line in text.strip().splitlines() if line.strip()]
-    doc = Document(source=SourceInfo(path="x.txt", sha256="0", format="txt"), blocks=lines).reindex()
-    return extract_obligations(doc, DocumentHeader(date=date))[0]
-
-
-def _due(obs) -> dict[str, str | None]:
-    """The first three words of each task → its due date."""
-    return {" ".join(o.action.split()[:3]): (o.deadline.date if o.deadline else None) for o in obs}
+def _lines(text: str, date="2025-02-03"):
+    return obligations_and_units(text, date=date)[0]
 
 
 # --------------------------------------------------------------------------
@@ -74,7 +68,7 @@ Tháng 6/2027
 
 @pytest.mark.parametrize("time", ["Thời gian hoàn thành", "Thời hạn", "Tiến độ", "Thời gian thực hiện"])
 def test_group_titles_with_roman_numerals_and_glued_row_labels_keep_the_table(time):
-    due = _due(_paras(_GROUPED.format(time=time)))
+    due = due_by_first_words(_lines(_GROUPED.format(time=time)))
     assert due["Xây dựng quy"] == "2026-06-30"
     assert due["Rà soát mạng"] == "2026-09-30"
     assert due["Ban hành tiêu"] == "2026-12-31"
@@ -87,7 +81,7 @@ def test_a_section_heading_after_a_table_still_ends_it():
     text = _GROUPED.format(time="Tiến độ") + """III. TỔ CHỨC THỰC HIỆN
 1. Sở Công Thương chủ trì theo dõi, đôn đốc việc thực hiện Đề án, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2027.
 """
-    due = _due(_paras(text))
+    due = due_by_first_words(_lines(text))
     assert due["chủ trì theo"] == "2027-12-15"
 
 
@@ -104,7 +98,7 @@ def _table(rows, date="2025-02-03"):
 
 
 def test_a_start_in_a_time_cell_is_no_due_time_and_a_range_is_due_at_its_end():
-    due = _due(_table([
+    due = due_by_first_words(_table([
         ["TT", "Nội dung công việc", "Đơn vị chủ trì", "Thời gian thực hiện"],
         ["1", "Vận hành cổng dịch vụ công cấp tỉnh", "Sở Khoa học và Công nghệ", "Từ quý III/2025"],
         ["2", "Cập nhật dữ liệu dân cư các xã", "Công an tỉnh", "Từ tháng 4/2025, thường xuyên"],
@@ -182,7 +176,7 @@ def test_a_bracket_of_figures_or_narration_gives_no_due_time(sentence):
     ("hằng năm, chậm nhất là ngày 25/6,", "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=25"),
 ])
 def test_a_yearly_rule_with_its_day_after_it_is_no_dated_deadline(when, rule):
-    obs = _paras(f"""1. Phòng Tài nguyên và Môi trường {when} báo cáo kết quả kiểm kê về Ủy ban nhân dân huyện.
+    obs = _lines(f"""1. Phòng Tài nguyên và Môi trường {when} báo cáo kết quả kiểm kê về Ủy ban nhân dân huyện.
 2. Phòng Văn hóa và Thông tin phối hợp tuyên truyền việc phân loại rác tại nguồn.""", date="2026-03-02")
     first = next(o for o in obs if "kiểm kê" in o.source_text)
     assert _dl(first.source_text, date="2026-03-02") == []  # the rule's day: no one-off date for any task to take
