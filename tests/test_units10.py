@@ -9,12 +9,11 @@ file or a corpus document. Each test failed before the change it covers.
 from __future__ import annotations
 
 from extractors.unit_registry import UnitRegistry
-from extractors.units import canonical_name, parse_unit_list, split_unit_cell
+from extractors.units import canonical_name, split_unit_cell
+from unit_helpers import unit_names
 
 
-def _list(text: str) -> list[str]:
-    ul = parse_unit_list(text, 0)
-    return [] if ul is None else [canonical_name(u.raw) for u in ul.units]
+_list = unit_names
 
 
 def _cell(text: str) -> list[str]:

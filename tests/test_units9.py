@@ -7,12 +7,10 @@ from a gold file or a corpus document. Each test failed before the change it cov
 
 from __future__ import annotations
 
-from extractors.units import canonical_name, parse_unit_list
+from unit_helpers import unit_names
 
 
-def _list(text: str) -> list[str]:
-    ul = parse_unit_list(text, 0)
-    return [] if ul is None else [canonical_name(u.raw) for u in ul.units]
+_list = unit_names
 
 
 # --------------------------------------------------------------------------

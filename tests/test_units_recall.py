@@ -6,7 +6,8 @@ from a gold file or a corpus document.  Each test failed before the change it co
 
 from __future__ import annotations
 
-from extractors.units import canonical_name, parse_unit_list
+from extractors.units import canonical_name
+from unit_helpers import unit_names
 from obligation_helpers import holding, obligations_and_units
 
 
@@ -21,9 +22,7 @@ def _names(ob) -> list[str]:
     return [u.name for u in ob.units]
 
 
-def _list(text: str) -> list[str]:
-    ul = parse_unit_list(text, 0)
-    return [] if ul is None else [canonical_name(u.raw) for u in ul.units]
+_list = unit_names
 
 
 # --------------------------------------------------------------------------
