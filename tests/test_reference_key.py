@@ -50,3 +50,20 @@ def test_citation_graph_joins_year_dash_and_slash(tmp_path):
     assert node is not None and sorted(c.document for c in node.citations) == ["11/UBND-KT", "12/UBND-KT"]
     assert citing(graph, "19-2018/nq-cp") is node
     assert main(["references", "19/2018/NQ-CP", "--dir", str(out)]) == 0
+
+
+def test_obligations_by_reference_groups_both_spellings(tmp_path, capsys):
+    from tracker.store import Store
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(LETTER.format(num=11, cite="Nghị quyết số 19-2018/NQ-CP ngày 15 tháng 5 năm 2018"), encoding="utf-8")
+    (raw / "b.txt").write_text(LETTER.format(num=12, cite="Nghị quyết số 19/2018/NQ-CP ngày 15/5/2018"), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    with Store(url) as s:
+        for p in sorted(raw.iterdir()):
+            s.upsert_document(extract_file(p))
+    assert main(["obligations", "--by", "reference", "--format", "json", "--db", url]) == 0
+    groups = json.loads(capsys.readouterr().out)["groups"]
+    assert [reference_key(g["key"]) for g in groups] == [reference_key("19/2018/NQ-CP")]
+    assert len(groups[0]["obligations"]) == 2

@@ -42,7 +42,7 @@ from tracker.status import (DEFAULT_SOON_DAYS, DUE_SOON, NO_DEADLINE, NOT_DUE, O
                              is_report)
 from core.serialize import location_text
 from tracker.store import Store, StoredObligation, StoredUnit
-from core.textutil import RX_TIMEOUT, fold
+from core.textutil import RX_TIMEOUT, fold, reference_key
 from tracker.unit_aliases import AliasGroup, group_of, load_aliases
 from tracker.unit_names import abbreviations, expanded, name_rank, squeeze
 from core.io import write_bytes_atomic
@@ -277,9 +277,12 @@ def directives(ob: StoredObligation) -> list[str]:
     """The directives the obligation's document carries out: references it
     implements, else those it is based on."""
     for rel in ("implements", "based_on"):
-        ids = [r.id for r in ob.references if r.relation == rel]
+        ids: dict[str, str] = {}
+        for r in ob.references:
+            if r.relation == rel:
+                ids.setdefault(reference_key(r.id), r.id)  # "19-2018/NQ-CP" and "19/2018/NQ-CP" are one
         if ids:
-            return list(dict.fromkeys(ids))
+            return list(ids.values())
     return []
 
 
@@ -296,11 +299,17 @@ def group_keys(row: Row, by: str) -> list[str]:
 
 
 def grouped(rows: list[Row], by: str) -> list[tuple[str, list[Row]]]:
+    """Rows under each key, sorted by key; a cited document is one group
+    however its id is written (``reference_key``), shown as first met."""
     groups: dict[str, list[Row]] = defaultdict(list)
+    label: dict[str, str] = {}
     for r in rows:
         for k in group_keys(r, by):
-            groups[k].append(r)
-    return sorted(groups.items(), key=lambda kv: (kv[0] in NO_GROUP.values(), fold(kv[0])))
+            ident = reference_key(k) if by == "reference" and k != NO_GROUP[by] else k
+            label.setdefault(ident, k)
+            groups[ident].append(r)
+    return sorted(((label[i], g) for i, g in groups.items()),
+                  key=lambda kv: (kv[0] in NO_GROUP.values(), fold(kv[0])))
 
 
 def record(row: Row) -> dict[str, Any]:
