@@ -664,7 +664,19 @@ def _on_sigterm(signum: int, frame: Any) -> None:
         _stop_prefect_server()
         os._exit(128 + signum)
     STOP.set()
+    _quiet_teardown()
     print("vanban: stopping (SIGTERM): finishing the documents in progress, then indexing them", file=sys.stderr)
+
+
+def _quiet_teardown() -> None:
+    """Once a stop is asked for, Prefect's event loops are torn down under running tasks: the garbage collector
+    then reports their coroutines through asyncio's logger ("Task was destroyed but it is pending!") and through
+    ``sys.unraisablehook`` ("Exception ignored in …" with a traceback), interleaved with vanban's own lines (seen
+    in CI, now and then). Those are Prefect's internals, not the user's documents: they are not shown."""
+    import logging
+
+    logging.getLogger("asyncio").disabled = True
+    sys.unraisablehook = lambda _unraisable: None
 
 
 def _exit_now(code: int) -> NoReturn:
@@ -674,6 +686,14 @@ def _exit_now(code: int) -> NoReturn:
     no process is left behind."""
     sys.stdout.flush()
     sys.stderr.flush()
+    import gc
+
+    gc.disable()  # no collection (and no report of a pending task) between the last line and the exit
+    try:  # vanban's last line is out: what stopping the server may print after it is not the user's
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+    except OSError:
+        pass
     _stop_prefect_server()
     os._exit(code)
 
