@@ -398,6 +398,17 @@ def _one_line(text: str) -> str:
     return text.replace("\n", " ")
 
 
+def _continues_group(row: list[Cell | None], r: int, cols: _Columns, others: list[int], txt) -> bool:
+    """Whether a row with an empty task cell is the next step of the task written above: no number of its own, a
+    step written in a column of its own (not a time), and doers or a time of its own."""
+    if txt(cols.code):
+        return False
+    step = any(row[c] is not None and row[c].row == r and _LETTER.search(txt(c), timeout=RX_TIMEOUT)
+               and not _is_time_cell(txt(c)) for c in others)
+    own = [c for c, _r in cols.units] + ([cols.time] if cols.time is not None else [])
+    return step and any(row[c] is not None and row[c].row == r and txt(c) for c in own)
+
+
 def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | str, str]] | None = None) -> None:
     """The tasks of ``t``, one per row.  ``context``: the units the document gives the rows that name none (the
     subject of the heading or lead-in above the table: "1. Phòng Kế hoạch (6 nhiệm vụ):", "Sinh viên lưu ý:"), given
@@ -433,6 +444,8 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
     others = [c for c in range(t.n_cols)
               if c not in {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}]
     last: Draft | None = None
+    group_cell: Cell | None = None  # the task cell of the last row that wrote one
+    col_units: dict[int, list[tuple[UnitSpan | str, str]]] = {}  # the doers each column last gave a row
     # a document with no date: a year left unwritten in a cell comes from the table's own years, else the year
     # last written above it
     ctx_year = None if b.ref_date else (last_year(" ".join(c.text for row in t.rows for c in row)) or b.ctx_year)
@@ -448,6 +461,15 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             return squash_spaces(row[c].text.replace("\n", " "))
 
         content = txt(cols.content)
+        content_cell = row[cols.content]
+        group_row, step = False, ""
+        if not content and group_cell is not None and _continues_group(row, r, cols, others, txt):
+            # a task table whose task column groups steps ("Nội dung | Các bước thực hiện | Phụ trách | Thời
+            # gian"): a plain-text table leaves the group's cell empty in the rows after its first, where a merged
+            # cell would repeat it; the row is the next step of that group, with its own doers and time
+            content, content_cell, group_row = squash_spaces(group_cell.text.replace("\n", " ")), group_cell, True
+            step = next(txt(c) for c in others if row[c] is not None and row[c].row == r
+                        and _LETTER.search(txt(c), timeout=RX_TIMEOUT) and not _is_time_cell(txt(c)))
         if not content and last is not None and last.ob.deadline is None and not regex.fullmatch(
                 r"\d{1,3}(?:\.\d{1,2}){0,2}\.?", txt(cols.code), timeout=RX_TIMEOUT):
             # the tail of the row above, broken off by a cell of several lines, its cells shifted to the left ("- Báo
@@ -463,7 +485,9 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
         if not content or fold(content) == hdr_key:
             continue
         # the content cell began in a row above: this row gives the same task to its own units/time
-        merged = row[cols.content].row != r
+        merged = group_row or content_cell.row != r
+        if not merged:
+            group_cell = content_cell
         code = txt(cols.code)
         units: list[tuple[UnitSpan | str, str]] = []
         for c, role in cols.units:
@@ -472,9 +496,16 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
                 found = _trim_labels(split_unit_cell(cell.text, default_role=role))
                 _place_cell_units(t, cell, found)
                 units.extend(found)
-        task_text = content
-        if subjects and row[cols.content] is not None and not merged:
-            cell = row[cols.content]
+                col_units[c] = found
+            elif group_row and not (cell is not None and cell.text.strip()):
+                # a step leaving a doers' cell empty: the doers of the step above in that column, as a cell merged
+                # down the group would give them
+                units.extend(col_units.get(c, []))
+            else:
+                col_units[c] = []
+        task_text = step if group_row else content
+        if subjects and content_cell is not None and not merged:
+            cell = content_cell
             found, task = _cell_subject(cell.text)
             _place_cell_units(t, cell, [(u, "lead") for u in found])
             units.extend((u, "lead") for u in found)
@@ -492,7 +523,7 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             if not code and last is not None and not merged:
                 last.ob.source_text = f"{last.ob.source_text} {content}"
             continue
-        cell = row[cols.content]
+        cell = content_cell
         loc = t.cell_loc(cell) if cell is not None else Loc(block=t.index, table=t.table_index, row=r)
         if merged:
             loc = replace(loc, row=r)
@@ -531,7 +562,7 @@ def read_table(b: ObligationBuilder, t: Table, context: list[tuple[UnitSpan | st
             continue
         source = f"{code} {content}".strip() if code else content
         action = clean_action(task_text)
-        if merged or row[cols.content].row_span > 1:
+        if merged or content_cell.row_span > 1:
             # rows sharing a merged task cell differ by their own cells (product, result): keep them in the source
             used = {cols.content, cols.code, cols.time} | {c for c, _r in cols.units}
             own = [txt(c) for c in range(len(row)) if c not in used and row[c] is not None and row[c].row == r and txt(c)]
