@@ -126,6 +126,9 @@ def _strip_mark(group: str, last: bool) -> tuple[str, int]:
     g, d = m.group("g"), m.group("d")
     if g.endswith("QH"):
         return group, 0
+    if g.startswith(("UB", "HĐDT")) and not is_issuer_code(g) and len(d) == 2 and 11 <= int(d) <= 16:
+        # a committee of the National Assembly with its term ("BC-UBPL15", "UBKT14"): the term, no mark
+        return group, 0
     if len(d) == 3 or (len(d) == 2 and d[0] == "0") or (len(g) <= 2 and not is_issuer_code(g)):
         # a unit's numbered code, not a mark: "BCĐ389", police and army units "PV01", "C04", "Đ3"
         return group, 0

@@ -164,7 +164,7 @@ _MIXED_TITLE = regex.compile(
 _SIGN_NOISE = regex.compile(r"^\(?\s*(?:đã\s+ký|ký|Đã\s+ký|ký\s+tên|ký,\s+đóng\s+dấu).*$", regex.IGNORECASE)
 _CAPTION = regex.compile(
     r"\(?\s*(?:ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>[\p{L} ]{2,30}?)\s+số\s{0,3}:?\s{0,3}(?P<num>[0-9]{1,5})?\s{0,6}(?P<sep>[/\-])\s{0,2}"
-    r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})",
+    r"(?:(?P<year>(?:19|20)[0-9]{2})\s{0,2}/\s{0,2})?(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}){0,5})",
     regex.IGNORECASE,
 )
 _OWN_ACTION = regex.compile(
@@ -447,8 +447,16 @@ def _signature_zone(lines: list[Line]) -> list[Line]:
             if len(pieces) > 1:
                 out.extend(Line(p, ln.loc) for p in pieces)
                 continue
+        wm = _WRAPPED_ITEM_NAME.match(t, timeout=rx_timeout(t)) if 12 < len(t) <= 100 and t[0] not in "-+•" else None
+        if wm and fold(wm.group("name").split()[0]) in _SURNAMES:
+            # "Việt Nam;⇥Trần Văn A": a wrapped item's end and the signer's name of the other column on one line
+            out.extend([Line(wm.group("item"), ln.loc), Line(wm.group("name"), ln.loc)])
+            continue
         out.append(ln)
     return out
+
+
+_WRAPPED_ITEM_NAME = regex.compile(r"^(?P<item>[^;,]{1,60}[;,])\s{1,4}(?P<name>\p{Lu}\p{Ll}{0,8}(?:\s\p{Lu}\p{Ll}{0,8}){1,4})$")
 
 
 def _case(text: str, expand: bool = True) -> str:
@@ -600,7 +608,7 @@ def extract_header(doc: Document) -> DocumentHeader:
     nn_i = _read_distribution(lines_from, h)
     _read_signer(lines_from, nn_i, h)
     _read_attachments(lines, h)
-    _fallbacks(lines_from, h, type_i)
+    _year = _fallbacks(lines_from, h, type_i) or _year
     if h.issuer is None:
         _issuer_signed_for(lines_from, h)
     if h.number is None and h.symbol and num_i is not None and (h.date or _number_unread(top[num_i].text, h.symbol)):
@@ -785,11 +793,18 @@ def _number_line_end(text: str) -> int:
     return om.end() if om and "-" in om.group("sym") else 0
 
 
+# the number line opened by the document's type, as some web copies print it: "Nghị quyết số: 45/2031/UBTVQH16"
+_TYPE_THEN_SO = regex.compile(r"^(?P<t>\p{Lu}\p{Ll}{0,6}(?:\s\p{Ll}{1,7}){0,3})\s{1,2}(?P<so>số)(?=\s{0,3}:)")
+
+
 def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | None]:
     for i, ln in enumerate(top):
         text, joined = ln.text, False
         if _BARE_SO.match(text, timeout=rx_timeout(text)) and i + 1 < len(top) and regex.match(r"^[0-9]{0,5}\s{0,3}/\s{0,2}\p{Lu}", top[i + 1].text, timeout=RX_TIMEOUT):
             text, joined = f"{text} {top[i + 1].text}", True  # "Số:" ⏎ "/QĐ-BGDĐT": a blank number laid out apart
+        tm = _TYPE_THEN_SO.match(text, timeout=rx_timeout(text)) if "số" in text[:32] else None
+        if tm and doc_type_by_name(tm.group("t")) is not None:
+            text = text[:tm.start("so")] + "Số" + text[tm.end("so"):]  # "Nghị quyết số: 45/2031/UBTVQH16"
         m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
             m = (_NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text)) or _ocr_number_before_place(text)
@@ -955,10 +970,10 @@ def _read_place_day(top: list[Line], h: DocumentHeader, stamp: date | None = Non
 
 
 _DATE_WORD_GLUE = regex.compile(r"(?<=[0-9\]|])(?=tháng|năm)|(?<=ngày|tháng)(?=[^\s])")
-_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]ÓÒÔƠóòôơÍÌíì]{1,2})(?=\s)")
+_DATE_FIELD = regex.compile(r"(?<=(?:ngày|tháng)\s)(?P<f>[0-9OØoIl|\]ÓÒÔƠóòôơÍÌíì§]{1,2})(?=\s)")
 _DIGIT_LOOKALIKE = str.maketrans({"O": "0", "o": "0", "Ø": "0", "I": "1", "l": "1", "|": "1", "]": "1",
                                    "Ó": "0", "Ò": "0", "Ô": "0", "Ơ": "0", "ó": "0", "ò": "0", "ô": "0", "ơ": "0",
-                                   "Í": "1", "Ì": "1", "í": "1", "ì": "1"})
+                                   "Í": "1", "Ì": "1", "í": "1", "ì": "1", "§": "8"})
 
 
 def _ocr_date_text(text: str) -> str:
@@ -2151,12 +2166,30 @@ def _signer_among_items(lines: list[Line], nn_i: int, h: DocumentHeader) -> None
         t = ln.text.strip()
         if t.startswith(("-", "+", "•", "~")) or len(t) > 40:
             continue
+        t = _initial_restored(t)
         name = _name_of(t)
         if name and 3 <= len(name.split()) <= 5 and fold(name.split()[0]) in _SURNAMES:
-            found.append(ln)
+            found.append(Line(t, ln.loc))
     if len(found) == 1:
         h.signer = Signer(name=_name_of(found[0].text), title=None, authority=None, loc=found[0].loc)
         h.locs["signer"] = found[0].loc
+
+
+_CUT_INITIAL = regex.compile(r"^(?P<w>\p{Ll}{1,6})(?P<rest>(?:\s\p{Lu}\p{Ll}{0,7}){2,4})$")
+
+
+def _initial_restored(text: str) -> str:
+    """A name whose family name lost its first letter under a seal's rim or the scan's edge ("rần Văn Lộc",
+    "guyen Thanh Hải", "ê Thị Hoa"): the one family name that ends so, written with its marks ("Trần",
+    "Nguyễn"); the text unchanged when none or several fit."""
+    m = _CUT_INITIAL.match(text, timeout=rx_timeout(text)) if text[:1].islower() else None
+    if not m:
+        return text
+    w = m.group("w")
+    fits = {s for s in _SURNAMES_MARKED if s[1:] == w} or {s for s in _SURNAMES_MARKED if fold(s)[1:] == fold(w) and w == fold(w)}
+    if len(fits) != 1:
+        return text
+    return _cap(fits.pop()) + m.group("rest")
 
 
 def _read_attachments(lines: list[Line], h: DocumentHeader) -> None:
@@ -2223,13 +2256,15 @@ def _issuer_signed_for(lines: list[Line], h: DocumentHeader) -> None:
             return
 
 
-def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None:
-    """No header block: the annex caption, then a sentence naming the issuer."""
+def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> str | None:
+    """No header block: the annex caption, then a sentence naming the issuer. Returns the year the caption's
+    number carries ("Kèm theo Nghị quyết số 12/2031/NQ-HĐND"), when its symbol became the document's."""
+    year = None
     if h.symbol is None or h.issuer is None or (h.date is None and h.date_partial is None):
         for ln in lines:
             m = _CAPTION.search(ln.text, timeout=rx_timeout(ln.text))
-            if not m:
-                continue
+            if not m or (m.group("year") and ln.text[:m.start()].strip(" (")):
+                continue  # a number with its year only from a caption standing on its own line, never a sentence
             ctype = normalize_type(m.group("type"))
             if h.type is not None and doc_type_by_name(h.type) is not None and fold(ctype) != fold(h.type):
                 continue
@@ -2238,6 +2273,7 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
             if h.symbol is None:
                 h.symbol = _clean_symbol(cm.group("sym"))
                 h.number = h.number or cm.group("num")
+                year = cm.group("year")
                 h.locs.setdefault("number", ln.loc)
             if h.date is None and h.date_partial is None:
                 ds = find_dates(ctx[cm.end():cm.end() + 60])
@@ -2284,3 +2320,4 @@ def _fallbacks(lines: list[Line], h: DocumentHeader, type_i: int | None) -> None
             h.type_code = dt.code
     if h.type and h.type not in doc_type_names() and h.type_code is None:
         h.type_code = None
+    return year

@@ -547,3 +547,79 @@ def ocr_pdf_page(pdf_path: Path, page_index: int, *, dpi: int = OCR_DPI, timeout
     level_lines(words)
     rules = [r for r in deskew_rules(found, slope) if not is_streak(r, words, width, height)]
     return OcrPage(words, conf, width, height, rules)
+
+
+# --------------------------------------------------------------------------
+# The signature zone read again without its coloured ink
+# --------------------------------------------------------------------------
+
+# The block beside "Nơi nhận" (the signer's title, the seal, the signature, the name) is where a page's OCR
+# (Tesseract's, or the layer a scanner embedded) loses most: the red seal and the blue signature drawn over
+# the printed title and name make the whole block one picture to the page segmentation ("GIÁM ĐỐC" and
+# "Nguyễn …" dropped, "rần Văn Lộc"), and a born-digital letter may carry the signed block as a pasted image
+# with no text at all. Printed text is black; a seal is red, a signature blue or violet: the zone is read
+# again with only the pixels dark in all three channels kept (colour dropout).
+SIGN_ZONE_DPI = 300
+SIGN_DARK_SHARE = 0.45  # print: every channel darker than this share of the paper's brightness
+SIGN_INK_MIN = 0.004  # the zone holds coloured ink when at least this share of its pixels is strongly coloured
+
+
+def ink_dropout(image, soft: bool = True):
+    """The RGB ``image`` as black print on white: pixels dark in every channel (printed text, even under a
+    seal's red) are black, the rest (paper, coloured ink) white. None when the image holds no coloured ink
+    (a black-and-white scan: dropping colour changes nothing) or numpy is missing."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover
+        return None
+    from PIL import Image
+
+    a = np.asarray(image.convert("RGB")).astype(np.int16)
+    hi, lo = a.max(axis=2), a.min(axis=2)
+    coloured = (hi - lo > 80) & (hi > 90)
+    if coloured.mean() < SIGN_INK_MIN:
+        return None
+    paper = float(np.percentile(hi, 60))
+    dark = hi < SIGN_DARK_SHARE * paper
+    # coloured ink goes white; print under it (dark in every channel) stays black; the rest keeps its grey
+    # (the fine marks of a letter's edge: "Đình", not "Định")
+    # (``soft=False``: everything not dark goes white — a seal pressed over the name leaves its letters reddish)
+    gray = a.mean(axis=2) if soft else np.full(hi.shape, 255)
+    out = np.where(dark, 0, np.where(coloured, 255, gray))
+    return Image.fromarray(out.astype(np.uint8))
+
+
+def ocr_zone_without_ink(pdf_path: Path, page_index: int, box: tuple[float, float, float, float], *,
+                         dpi: int = SIGN_ZONE_DPI, timeout: float = OCR_TIMEOUT_S) -> list[Word] | None:
+    """OCR the part ``box`` (x0, top, x1, bottom in points) of a PDF page with its coloured ink dropped
+    (``ink_dropout``): words in page points. None when the zone holds no coloured ink."""
+    import pypdfium2 as pdfium
+
+    from parsers.pdfium_guard import PDFIUM_LOCK
+
+    scale = dpi / 72.0
+    x0, top, x1, bottom = box
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(str(pdf_path))
+        try:
+            page = pdf[page_index]
+            bitmap = page.render(scale=scale, crop=(x0, page.get_height() - bottom, page.get_width() - x1, top))
+            image = bitmap.to_pil().copy()
+            bitmap.close()
+            page.close()
+        finally:
+            pdf.close()
+    readings: list[list[Word]] = []
+    for soft in (True, False):
+        bw = ink_dropout(image, soft)
+        if bw is None:
+            return None
+        with tempfile.TemporaryDirectory(prefix="vanban-ocr-") as tmp:
+            img_path = Path(tmp) / f"zone{page_index + 1}.png"
+            bw.save(img_path)
+            words, _conf = ocr_image(img_path, scale, timeout=timeout)
+        for w in words:
+            w.x0, w.x1, w.top, w.bottom = w.x0 + x0, w.x1 + x0, w.top + top, w.bottom + top
+        readings.append(words)
+    # the reading with more Vietnamese syllables (the soft one on a tie: it keeps the letters' marks)
+    return max(readings, key=lambda ws: sum(1 for w in ws if is_valid_syllable(w.text.strip(".,;:()\"'“”"))))

@@ -60,6 +60,7 @@ from core.model import (
     Warning,
 )
 from core.normalize import normalize_text
+from core.syllables import is_valid_syllable
 from core.textutil import TIMEOUT_CODE, is_transient
 
 MARGIN_ZONE = 0.12  # top/bottom share of the page where headers/footers live
@@ -388,14 +389,91 @@ def _read_page(path: Path, page, number: int, doc: Document, ocr: bool, budget: 
         words = _clean_ocr_words(o.words)
         if drafts:
             words = _unrule(words, drafts)
+        words = _signature_zone_again(path, number, words, width, height, doc)
         _layout(res, words, drafts, o.width, page_for_rules=None, scanned=True)
         return res
     res.info = PageInfo(number, "text", round(quality.score, 3) if quality.words else None, None)
     if stamped:
         words = _merge_stamped(words, stamped)
+    if page.images and ocr and not ocr_mod.ocr_available():
+        words = _signature_zone_again(path, number, words, width, height, doc, images=page.images)
     drafts = find_ruled_tables(page) if (page.lines or page.rects or page.curves) else []
     _layout(res, words, drafts, width, page_for_rules=page)
     return res
+
+
+def _noi_nhan(words: list[Word]) -> Word | None:
+    """The "Nơi nhận" word of a page (its first word), in the left half of the page."""
+    for k, w in enumerate(words[:-1]):
+        if unicodedata.normalize("NFC", w.text).lower() in ("nơi", "noi") and \
+                unicodedata.normalize("NFC", words[k + 1].text).lower().startswith(("nhận", "nhan")) \
+                and abs(words[k + 1].top - w.top) < w.height and words[k + 1].x0 > w.x0:
+            return w
+    return None
+
+
+SIGN_ZONE_BELOW = 260.0  # points under "Nơi nhận" the signature block may reach (title, seal, name)
+
+
+def _zone_word_kept(w: Word) -> bool:
+    """A word of the zone read again: a Vietnamese syllable or a sure reading — a seal's rim and a
+    signature's strokes read as letters ("FÍ", "„4", "1):") go."""
+    core = w.text.strip(".,;:()\"'“”")
+    if not any(ch.isalpha() for ch in core):
+        return False
+    return is_valid_syllable(core) or (w.conf or 0.0) >= 0.85
+
+
+def _signature_zone_again(path: Path, number: int, words: list[Word], width: float, height: float,
+                          doc: Document, images: list | None = None) -> list[Word]:
+    """The signature block beside "Nơi nhận" read again with the seal's and the signature's coloured ink
+    dropped (``ocr.ocr_zone_without_ink``), when the page's reading lost it: its words replace the zone's
+    when they hold more syllables. ``images``: on a page with a text layer, the zone is read only when an
+    image covers it (a pasted signed block, a scan with its OCR layer)."""
+    nn = _noi_nhan(words)
+    if nn is None or nn.x0 > 0.4 * width:
+        return words
+    top = max(0.0, nn.top - 2.2 * nn.height)  # a title beside or a line above "Nơi nhận"
+    bottom = min(height, nn.top + SIGN_ZONE_BELOW)
+    # the zone starts right of the distribution column (its items may run past the middle of the page)
+    left_col = [w.x1 for w in words if w.x0 < 0.4 * width and top <= w.top <= bottom and w.x1 < 0.6 * width]
+    x0 = max(0.45 * width, max(left_col, default=0.0) + 2.0)
+    box = (x0, top, width, bottom)
+    if images is not None and not any(im["x0"] < box[2] and im["x1"] > box[0] and im["top"] < box[3]
+                                      and im["bottom"] > box[1] for im in images):
+        return words
+    try:
+        again = ocr_mod.ocr_zone_without_ink(path, number - 1, box)
+    except (TimeoutError, RuntimeError, OSError) as exc:
+        doc.warnings.append(Warning(TIMEOUT_CODE if is_transient(exc) else "ocr_failed",
+                                    f"page {number}: signature zone: {exc}"))
+        return words
+    if not again:
+        return words
+
+    def inside(w: Word) -> bool:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+    def syllables(ws: list[Word]) -> int:
+        return sum(1 for w in ws if is_valid_syllable(w.text.strip(".,;:()\"'“”")))
+
+    kept = [w for w in again if _zone_word_kept(w)]
+    for w in kept:  # lines and paragraphs of their own reading, never the page's of the same number
+        w.line_id = None if w.line_id is None else w.line_id + 1_000_000
+        w.par_id = None if w.par_id is None else w.par_id + 1_000_000
+    old = [w for w in words if inside(w)]
+    if syllables(kept) <= syllables(old) + 1:
+        return words
+
+    def overlap(a: Word, b: Word) -> bool:
+        area = max((a.x1 - a.x0) * (a.bottom - a.top), 1e-6)
+        return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.bottom, b.bottom) - max(a.top, b.top)) \
+            > 0.3 * area
+
+    # the new reading wins where the two overlap (the seal's debris, a name missing its first letter);
+    # elsewhere (the end of the last body line, the distribution column) the page's reading stays
+    return [w for w in words if not any(overlap(w, k) for k in kept)] + kept
 
 
 def _unrule(words: list[Word], drafts: list[TableDraft]) -> list[Word]:
@@ -529,6 +607,9 @@ def _split_footnote_area(words, drafts, page, body_size, height):
             continue  # a footnote separator starts at the left margin
         if any(d.top - 2 <= y <= d.bottom + 2 for d in drafts):
             continue
+        x0, x1 = float(e["x0"]), float(e["x1"])
+        if any(wd.top + 0.5 * (wd.bottom - wd.top) < y <= wd.bottom + 3.0 and wd.x0 < x1 and wd.x1 > x0 for wd in words):
+            continue  # the underline of a word ("Nơi nhận:" underlined), no footnote separator
         rules.append(y)
     if not rules:
         return words, []
