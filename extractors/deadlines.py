@@ -53,7 +53,7 @@ _TRIGGER = regex.compile(
 )
 # the terms a limit word may bound that are no task (a validity, a use, a warranty, a loan, a stay): "Thời hạn sử
 # dụng: …", "Thời hạn hiệu lực …"; one list for the patterns below and for ``_FIELD_NOT_TASK``
-_TERM_WORDS = r"sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú"
+_TERM_WORDS = r"sử[ ]dụng|hiệu[ ]lực|bảo[ ]hành|lưu[ ]trữ|thuê|vay|cho[ ]vay|tạm[ ]trú|cư[ ]trú|chuyển[ ]tiếp"
 _NOT_A_TERM = r"(?![ ](?:" + _TERM_WORDS + r")(?!\p{L}))"
 # the deadline noun with what it governs, then its copula, where no deadline word stands right before the date:
 # "Hạn cuối nhận hồ sơ là 17 giờ ngày …", "Thời gian hoàn thành: ngày …"
@@ -72,7 +72,9 @@ _QUARTER = regex.compile(
     r"(?P<trig>(?:(?:trong|trước|hết|đến[ ]hết|hoàn[ ]thành(?:[ ]trong)?|cuối|" + _LIMIT + r")[ ]+|" + _LABEL + r")?)"
     # (quarters listed with their year once, "Quý I, II/2026", "quý III và quý IV năm 2026": due at the end of the last)
     r"quý[ ]+(?:(?:IV|III|II|I|[1-4])[ ]*(?:,|và|hoặc|-|–)[ ]*(?:quý[ ]+)?){0,3}(?P<q>IV|III|II|I|[1-4])(?![ ]+tháng)"
-    r"(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})",
+    r"(?:[ ]*(?:/|[ ]năm[ ])[ ]*(?P<y>(?:19|20)\d{2}))?(?!\p{L})"
+    # (never the quarter of every year: "quý IV hằng năm" is a recurrence)
+    r"(?![ ]+(?:hằng|hàng|mỗi)[ ]+năm(?!\p{L}))",
     regex.V1 | regex.IGNORECASE,
 )
 _YEAR = regex.compile(
@@ -154,6 +156,7 @@ _MONTHS_LISTED_BEFORE = regex.compile(r"(?<!\p{L})tháng[ ]+(?:0?[1-9]|1[0-2])(?
 # a rule of rounds right before a day written without its year ("định kỳ hằng năm (trước ngày ", "hằng năm, chậm nhất là
 # ngày "): the day each round is due on, no one-off date
 _RULE_BEFORE = regex.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi)[ ]+(?:năm|tháng|quý)[ ]*[,(]?[ ]*"
+                             r"(?:(?:hoàn[ ]thành|hoàn[ ]tất|xong|gửi|gởi|nộp|báo[ ]cáo)[ ]+(?=trước|chậm|muộn))?"
                              r"(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?(?:ngày[ ]*)?$",
                              regex.V1 | regex.IGNORECASE)
 def _rule_day_read(text: str, at: int, cache: list) -> bool:
@@ -165,6 +168,8 @@ def _rule_day_read(text: str, at: int, cache: list) -> bool:
     return any(e <= at <= e + 40 for _s, e in cache[0])
 
 
+# every year, right before the quarter it names ("Hằng năm (quý IV)", "hằng năm, trong quý III")
+_YEARLY_BEFORE = regex.compile(r"(?<!\p{L})(?:hằng|hàng|mỗi)[ ]+năm[ ]*[,(]?[ ]*$", regex.V1 | regex.IGNORECASE)
 # "từ" right before a period in a time cell ("Từ quý II/2027"): the period the work starts in
 _START_BEFORE_PERIOD = regex.compile(r"(?<!\p{L})(?:kể[ ])?từ[ ]+(?:năm[ ]+)?$", regex.V1 | regex.IGNORECASE)
 # a due word done already ("đã hoàn thành trong tháng 4/2026", "đã gửi trước ngày …"): a past action (GUIDELINES)
@@ -202,6 +207,8 @@ _UNTIL_START = regex.compile(r"(?<!\p{L})từ[ ]+(?:nay|ngày|tháng|quý|năm|\
 _UNTIL_DUE_WORD = regex.compile(
     r"(?<!\p{L})(?:hoàn[ ]thành|hoàn[ ]tất|xong|nộp|gửi|gởi|báo[ ]cáo|đăng[ ]ký|(?:chậm|muộn)[ ]nhất|thời[ ]hạn" + _NOT_A_TERM +
     r"|hạn[ ](?:chót|cuối|nộp|gửi)|bảo[ ]đảm|đảm[ ]bảo|phấn[ ]đấu)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+# a transition period, while what a text replaces may still be applied ("thời hạn chuyển tiếp", "giai đoạn chuyển tiếp")
+_TRANSITION = regex.compile(r"(?<!\p{L})(?:thời[ ](?:hạn|gian|kỳ)|giai[ ]đoạn)[ ]chuyển[ ]tiếp(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _UNTIL_LABEL = regex.compile(r"(?:thời[ ](?:gian|hạn)|hạn)" + _NOT_A_TERM +
                              r"[^.;:\n]{0,40}:[ ]*$", regex.V1 | regex.IGNORECASE)
 # what stands at the date: "đến ngày 15/5 các huyện chưa phân bổ", "Đến ngày 30/6, các xã đã …"
@@ -216,6 +223,10 @@ _STATE_AFTER = regex.compile(r"^[^.;!?\n]{0,100}?(?<!\p{L})(?:đã|chưa)(?!\p{L
 _AT_MEETING = regex.compile(r"(?<!\p{L})tại[ ]+(?:các[ ]+)?(?:kỳ|phiên|cuộc|buổi)[ ]+họp(?!\p{L})[^.;!?]{0,150}?"
                             r"(?:[ ]vào|[ ]\([ ]*dự[ ]kiến(?:[ ]+(?:tổ[ ]chức|diễn[ ]ra|khai[ ]mạc|họp))?(?:[ ]+vào)?)"
                             r"[ ]+(?:ngày[ ]*)?$", regex.V1 | regex.IGNORECASE)
+# a limit word before the meeting a task is due at, its time written with it ("trình … chậm nhất là tại phiên họp tháng
+# 5/2024", "muộn nhất tại Kỳ họp thứ Tám (tháng 10/2026)"): due in that month or on that day
+_LIMIT_AT_MEETING = regex.compile(r"(?<!\p{L})(?:chậm|muộn)[ ]nhất(?:[ ]là)?[ ]+(?:tại|vào|trong)[ ]+(?:các[ ]+)?(?:kỳ|phiên|cuộc|buổi)"
+                                  r"[ ]+họp(?!\p{L})[^.;!?()]{0,80}?[ ]*(?:\([ ]*)?(?:ngày[ ]*)?$", regex.V1 | regex.IGNORECASE)
 # the expected time of a meeting named just before ("… tại Kỳ họp thứ Sáu (dự kiến tổ chức "): read by ``_AT_MEETING``
 _MEETING_EXPECTED = regex.compile(r"(?<!\p{L})họp(?!\p{L})[^.;!?()]{0,60}\([ ]*dự[ ]kiến[^()]{0,25}$", regex.V1 | regex.IGNORECASE)
 # a field line that times the task it belongs to, its label then its value ("- Thời gian triển khai - hoàn thành: Tháng
@@ -282,6 +293,8 @@ def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
         return False
     cut = max(text.rfind(c, 0, tstart) for c in ".;!?\n(") + 1
     clause = text[cut:tstart]
+    if _TRANSITION.search(clause, timeout=RX_TIMEOUT) and not _UNTIL_DUE_WORD.search(clause, timeout=RX_TIMEOUT):
+        return True  # "Trong thời hạn chuyển tiếp từ … đến hết ngày 31/12": while an old rule may still be applied
     if (_UNTIL_START.search(clause, timeout=RX_TIMEOUT) or _UNTIL_DUE_WORD.search(clause, timeout=RX_TIMEOUT)
             or _UNTIL_LABEL.search(clause, timeout=RX_TIMEOUT)):
         return False
@@ -446,6 +459,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             meeting = _AT_MEETING.search(wide, timeout=RX_TIMEOUT)
             if meeting is not None and _said_at_meeting(text, max(0, ds.start - 220) + meeting.start()):
                 meeting = None  # "Thực hiện ý kiến chỉ đạo … tại cuộc họp vào ngày …, Sở X …": where it was said
+            if meeting is None and not any(a < ds.end and ds.start < b for a, b in taken):
+                meeting = _LIMIT_AT_MEETING.search(wide, timeout=RX_TIMEOUT)
             if meeting is not None:
                 before, trig = wide, meeting  # (the phrase then starts at "tại …")
         days = _DAY_RANGE_BEFORE.search(before, timeout=rx_timeout(before)) if trig is None else None
@@ -513,7 +528,8 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
             ds = DateSpan(m.start("d"), m.end(), m.group(0), int(m.group("d")), int(m.group("m")), None)
             if not (1 <= ds.day <= 31 and 1 <= ds.month <= 12):
                 continue
-            if regex.match(r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 12], timeout=RX_TIMEOUT) \
+            if regex.match(r"(?:[ ]*(?:,|và)[ ]*(?:ngày[ ]*)?\d{1,2}[ ]*/[ ]*\d{1,2}(?![\d/])){0,6}"
+                           r"[ ]*(?:hằng|hàng|mỗi|của[ ]+(?:năm|tháng))", text[m.end():m.end() + 80], timeout=RX_TIMEOUT) \
                     or _RULE_BEFORE.search(text[max(0, m.start() - 60):m.start("d")], timeout=RX_TIMEOUT) \
                     and _rule_day_read(text, m.start(), rule_days):
                 continue  # a recurring day ("trước 20/11 hằng năm", "hằng năm (trước 20/11)")
@@ -568,6 +584,10 @@ def find_deadlines(text: str, ref_date: str | None = None, *, in_time_column: bo
                     and (kind != "year" or text[m.end():].lstrip(" ").startswith(":")
                          or _FRONT_YEAR_DUE.match(text[m.end():].lstrip(" "), timeout=RX_TIMEOUT)))):
                 continue  # a period is a due date after a time word, or placed first with its year
+            if kind == "quarter" and not m.group("y") and _YEARLY_BEFORE.search(text[max(0, m.start() - 30):m.start()],
+                                                                                timeout=RX_TIMEOUT):
+                taken.append((m.start(), m.end()))
+                continue  # "Hằng năm (quý IV)", "hằng năm, trong quý III": the quarter of every year, a recurrence
             if kind == "year" and fold(m.group("trig") or "").startswith("vao") and _NOT_DUE_BEFORE.search(
                     text[max(0, m.start() - 60):m.start()], timeout=RX_TIMEOUT):
                 continue  # "dự kiến … vào năm 2027": a planned event
@@ -627,6 +647,10 @@ def _time_bracket(text: str, ref_date: str | None, context_year: int | None, out
         if any(c.isdigit() for c in rest) or len(regex.findall(r"\p{L}+", rest, timeout=RX_TIMEOUT)) > 2:
             continue  # other words than times ("(năm 2026 đạt 95%)"): what the bracket says is no task's time
         last = max(got, key=lambda d: (d.deadline.date or "", d.start))
+        if last.deadline.kind == "quarter" and last.deadline.inferred_year and _YEARLY_BEFORE.search(
+                text[max(0, m.start() - 30):m.start() + 1], timeout=RX_TIMEOUT):
+            taken.append((m.start(), m.end()))
+            continue  # "định kỳ hằng năm (quý IV)": the quarter of every year, a recurrence
         off = m.start("in")
         out.append(DeadlineSpan(off + last.start, off + last.end, last.deadline))
         taken.append((m.start(), m.end()))

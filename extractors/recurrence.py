@@ -158,6 +158,8 @@ def _rrule(freq: str, interval: int) -> str:
 
 
 def _clause_initial(text: str, start: int) -> bool:
+    if 0 < start <= 4 and text[:start].strip() in ("-", "–", "+", "•", "*"):
+        return True  # "- Hằng năm, …": a bullet opens the line
     return bool(_CLAUSE_START.search(text[max(0, start - 3):start] if start else "", timeout=RX_TIMEOUT)) or start == 0
 
 
@@ -385,14 +387,20 @@ def _merge_adjacent(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSp
 # năm", "tháng cuối của mỗi quý": a time that comes round
 _DAY_BEFORE = regex.compile(r"(?:thứ[ ]+\p{L}+|ngày[ ]+(?:\d{1,2}(?:[ ]*/[ ]*\d{1,2})?[ ]*(?:,|và|đến|tới|-|–)[ ]*(?:ngày[ ]+)?){0,6}\d{1,2}"
                             r"(?:[ ]*[/.\-][ ]*\d{1,2})?(?:[ ]+của)?|tháng[ ]+\d{1,2}"
-                            r"|tháng[ ]+(?:cuối|đầu)(?:[ ]+của)?)[ ,]*$", regex.V1 | regex.IGNORECASE)
+                            r"|tháng[ ]+(?:cuối|đầu)(?:[ ]+của)?"
+                            # ("trước 15/12 hằng năm", "chậm nhất 30/6 và 31/12 hằng năm": days written bare after a limit)
+                            r"|(?<!\p{L})(?:trước|(?:chậm|muộn)[ ]nhất(?:[ ]là)?|vào)[ ]+(?:\d{1,2}[ ]*/[ ]*\d{1,2}[ ]*(?:,|và)[ ]*){0,6}"
+                            r"\d{1,2}[ ]*/[ ]*\d{1,2}"
+                            # ("quý IV hằng năm": a quarter of every year)
+                            r"|quý[ ]+(?:IV|III|II|I|[1-4])(?!\p{L}))[ ,]*$", regex.V1 | regex.IGNORECASE)
 # the count after a period: "mỗi tháng 1 lần", "mỗi tuần/1 lần", "hằng năm hai đợt"
 _COUNT_AFTER = regex.compile(r"[ ]*(?:/[ ]*)?(?:(?:ít[ ]nhất|tối[ ]thiểu)[ ]+)?(?:\d{1,2}|một|hai|ba|bốn)[ ]+(?:lần|buổi|đợt)"
                              r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 # "ngày 20/11 hằng năm", "ngày 15/6 và 15/12 hằng năm" (the dates listed before the last in ``list``)
 # (a day and its month written "15/4", "15-4", "15.4" or "15 tháng 4": one rule for every form)
 _DM_SEP = r"(?:[ ]*[/.\-][ ]*|[ ]+tháng[ ]+)"
-_BYDATE = regex.compile(r"ngày[ ]+(?P<list>(?:\d{1,2}" + _DM_SEP + r"\d{1,2}[ ]*(?:,|và)[ ]*(?:ngày[ ]+)?){0,6})"
+# (or written bare after a limit word: "trước 15/12 hằng năm", "chậm nhất 30/6 và 31/12 hằng năm")
+_BYDATE = regex.compile(r"(?:ngày[ ]+|(?<=(?:trước|nhất|là|vào)[ ]+)(?=\d{1,2}[ ]*/))(?P<list>(?:\d{1,2}" + _DM_SEP + r"\d{1,2}[ ]*(?:,|và)[ ]*(?:ngày[ ]+)?){0,6})"
                         r"(?P<d>\d{1,2})" + _DM_SEP + r"(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
 _DAY_MONTH = regex.compile(r"(\d{1,2})" + _DM_SEP + r"(\d{1,2})", regex.V1 | regex.IGNORECASE)
 # a period closing the noun phrase of a task ("… tổng hợp báo cáo tình hình dịch bệnh hằng tháng.")
@@ -498,6 +506,9 @@ _BYMONTHDAY = regex.compile(r"ngày[ ]+(?P<list>(?:\d{1,2}[ ]*(?:,|và)[ ]*){0,8
                             r"(?:\d{1,2}[ ]*(?:đến|tới|-|–)[ ]*(?:ngày[ ]+)?)?(?P<d>\d{1,2})[ ]+(?:của[ ]+)?$",
                             regex.V1 | regex.IGNORECASE)
 _BYMONTH = regex.compile(r"tháng[ ]+(?P<m>\d{1,2})[ ]+$", regex.V1 | regex.IGNORECASE)
+# "(trong) quý IV hằng năm": due by the end of that quarter every year
+_BYQUARTER = regex.compile(r"quý[ ]+(?P<q>IV|III|II|I|[1-4])[ ]+$", regex.V1 | regex.IGNORECASE)
+_QUARTER_NO = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _merge_plain(text: str, found: list[RecurrenceSpan]) -> list[RecurrenceSpan]:
@@ -595,6 +606,8 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
             m = _BYMONTH.search(before, timeout=rx_timeout(before))
             if m and 1 <= int(m.group("m")) <= 12:
                 r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))}"
+            elif (m := _BYQUARTER.search(before, timeout=rx_timeout(before))) is not None:
+                r.recurrence.rrule = f"{rule};BYMONTH={3 * _QUARTER_NO[m.group('q').lower()]};BYMONTHDAY=-1"
             else:
                 m = None
     if m is None:
@@ -614,10 +627,17 @@ def _refine(text: str, r: RecurrenceSpan) -> None:
 # the day written right after the period ("Hằng năm, trước ngày 15/4, …", "hằng tháng vào ngày 20"): never a
 # dated day ("ngày 15/4/2026", "ngày 15 tháng 4 năm 2026") nor one of a named month ("ngày 20 tháng 5")
 # (or in a bracket after it: "định kỳ hằng năm (trước ngày 15/11 …)")
-_AFTER_LEAD = r"^[ ]*[,(]?[ ]*(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?ngày[ ]+(?P<d>\d{1,2})"
-_AFTER_YEARLY = regex.compile(r"^[ ]*[,(]?[ ]*(?:(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+(?:ngày[ ]+)?"
+# (the verb of the task may come first after a comma: "Hằng năm, hoàn thành trước ngày 15/12", "hằng tháng, gửi trước
+# ngày 20")
+_DONE_VERB = r"(?:(?<=[,(][ ]*)(?:hoàn[ ]thành|hoàn[ ]tất|xong|gửi|gởi|nộp|báo[ ]cáo)[ ]+(?=trước|chậm|muộn))?"
+_AFTER_LEAD = (r"^[ ]*[,(]?[ ]*(?:" + _DONE_VERB + r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+)?"
+               r"ngày[ ]+(?P<d>\d{1,2})")
+_AFTER_YEARLY = regex.compile(r"^[ ]*[,(]?[ ]*(?:" + _DONE_VERB + r"(?:trước|chậm[ ]nhất(?:[ ]là)?|muộn[ ]nhất(?:[ ]là)?|vào)[ ]+(?:ngày[ ]+)?"
                               r"|ngày[ ]+)(?P<d>\d{1,2})" + _DM_SEP + r"(?P<m>\d{1,2})(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]*,?[ ]*năm)",
                               regex.V1 | regex.IGNORECASE)
+# the quarter of each year written right after it, with no year ("Hằng năm (quý IV)", "hằng năm, trong quý III")
+_AFTER_QUARTER = regex.compile(r"^[ ]*[,(]?[ ]*(?:(?:trong|vào)[ ]+)?quý[ ]+(?P<q>IV|III|II|I|[1-4])(?![\p{L}\d/])(?![ ]+năm)",
+                               regex.V1 | regex.IGNORECASE)
 _AFTER_MONTHLY = regex.compile(_AFTER_LEAD + r"(?!\d)(?![ ]*[/.\-][ ]*\d)(?![ ]+(?:của[ ]+)?tháng[ ]*(?:\d|[IVX]))"
                                r"(?![ ]+năm)", regex.V1 | regex.IGNORECASE)
 
@@ -627,7 +647,8 @@ def _day_after(text: str, end: int, freq: str) -> bool:
     là ngày 25/6", "hằng tháng (trước ngày 20)"): the period is the rule of a task, not a noun's."""
     after = text[end:end + 50]
     rx = _AFTER_YEARLY if freq == "YEARLY" else _AFTER_MONTHLY if freq == "MONTHLY" else None
-    return rx is not None and rx.match(after, timeout=RX_TIMEOUT) is not None
+    return rx is not None and rx.match(after, timeout=RX_TIMEOUT) is not None or (
+        freq == "YEARLY" and _AFTER_QUARTER.match(after, timeout=RX_TIMEOUT) is not None)
 
 
 def _refine_after(text: str, r: RecurrenceSpan) -> None:
@@ -638,6 +659,8 @@ def _refine_after(text: str, r: RecurrenceSpan) -> None:
         m = _AFTER_YEARLY.match(after, timeout=RX_TIMEOUT)
         if m and 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31:
             r.recurrence.rrule = f"{rule};BYMONTH={int(m.group('m'))};BYMONTHDAY={int(m.group('d'))}"
+        elif (q := _AFTER_QUARTER.match(after, timeout=RX_TIMEOUT)) is not None:
+            r.recurrence.rrule = f"{rule};BYMONTH={3 * _QUARTER_NO[q.group('q').lower()]};BYMONTHDAY=-1"
     elif rule == "FREQ=MONTHLY":
         m = _AFTER_MONTHLY.match(after, timeout=RX_TIMEOUT)
         if m and 1 <= int(m.group("d")) <= 31:
