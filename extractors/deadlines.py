@@ -285,14 +285,20 @@ def due_field(text: str) -> bool:
     return fm is not None and _field_times_a_task(fm)
 
 
+# how far back "đến (hết) <date>" looks for its clause's start ("từ …") or a due word: a clause of a real
+# sentence is far shorter; without a bound a long text of dates and no stop was quadratic (2,000 dates: 3.8 s)
+_CLAUSE_REACH = 1000
+
+
 def _until_not_due(text: str, tstart: int, trig: str, end: int) -> bool:
     """Whether the bare "đến (hết)" at ``tstart`` before the date or period ending at ``end`` marks how long
     something lasts or a state reached by then, rather than a due date."""
     t = trig.strip().lower()
     if not (t.startswith("đến") or t.startswith("hết")):
         return False
-    cut = max(text.rfind(c, 0, tstart) for c in ".;!?\n(") + 1
-    clause = text[cut:tstart]
+    reach = max(0, tstart - _CLAUSE_REACH)  # a bounded look back: a text of dates with no stop stays linear
+    cut = max(text.rfind(c, reach, tstart) for c in ".;!?\n(") + 1
+    clause = text[max(cut, reach):tstart]
     if _TRANSITION.search(clause, timeout=RX_TIMEOUT) and not _UNTIL_DUE_WORD.search(clause, timeout=RX_TIMEOUT):
         return True  # "Trong thời hạn chuyển tiếp từ … đến hết ngày 31/12": while an old rule may still be applied
     if (_UNTIL_START.search(clause, timeout=RX_TIMEOUT) or _UNTIL_DUE_WORD.search(clause, timeout=RX_TIMEOUT)

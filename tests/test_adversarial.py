@@ -121,7 +121,8 @@ def _min_cpu(tmp_path: Path, text: str, runs: int = 2) -> float:
 
 @pytest.mark.parametrize("unit,n", [("Phòng ", 8000), ("ngày 1 tháng 1 năm ", 2000), ("Phòng Nội vụ, ", 2000),
                                     ("1/QĐ-UBND, ", 400), ("x a. 5 ", 8000), ("định kỳ hàng tháng ", 2000),
-                                    ("các đơn vị Phòng Nội vụ ", 2000)])
+                                    ("các đơn vị Phòng Nội vụ ", 2000),
+                                    ("đến ngày 1/2/2020 mới ", 500)])
 def test_time_grows_linearly(tmp_path, unit, n):
     small = _min_cpu(tmp_path, unit * n, runs=2)  # the small run is the noisier
     large = _min_cpu(tmp_path, unit * (4 * n), runs=1)
