@@ -88,7 +88,7 @@ _NUMBER_LINE = regex.compile(
 # a scanned "Số:" line: "Sô : 0Í /TB - HTTT", "Số: J†§/STTTT-CNTT" — the OCR's spellings of "Số",
 # and a number it could not read (kept null) before a state symbol with a hyphen
 _NUMBER_LINE_OCR = regex.compile(
-    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ|S(?=\s{0,2}:)|[$§][ôốồổóòoO06](?=\s{0,2}:))(?:\s{0,3}[:.]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
+    r"^[^\p{L}0-9]{0,3}(?:Số|SỐ|S[ôốồổóòoO06]|SÔ|SÓ|SỔ|SỒ|S(?=\s{0,2}:)|[$§][ôốồổóòoO06](?=\s{0,2}:))(?:\s{0,3}[:.;]|(?=[^\s\p{L}0-9]|\p{Ll}[^\s\p{L}]))\s{0,3}"
     r"(?:(?P<num>[0-9]{1,5})|(?P<junk>[^\s/\-]{1,4}(?:\s[^\s/\-]{1,3})?))?\s{0,3}(?P<sep>/)\s{0,3}"
     r"(?P<sym>\p{Lu}[\p{L}0-9&]{0,15}(?:\s{0,2}[\-/]\s{0,2}\p{Lu}[\p{L}0-9&]{0,15}(?:,\p{Lu}[\p{L}0-9&]{0,15}){0,3}){1,5})"
     r"[\s|]*$"  # a joint body's code written with commas ("-SVH,TT,DL"); a scanned table border after it
@@ -793,6 +793,8 @@ def _number_line_end(text: str) -> int:
     return om.end() if om and "-" in om.group("sym") else 0
 
 
+# a type code an OCR cut with a space after the number's slash: "Số: 15/Q Đ-UBND"
+_SPLIT_TYPE_CODE = regex.compile(r"(?<=(?:Số|SỐ|S[ôố06])[^/]{0,12}/\s{0,2})(?P<a>\p{Lu})\s(?P<b>\p{Lu}{1,5})(?=\s{0,2}-)")
 # the number line opened by the document's type, as some web copies print it: "Nghị quyết số: 45/2031/UBTVQH16"
 _TYPE_THEN_SO = regex.compile(r"^(?P<t>\p{Lu}\p{Ll}{0,6}(?:\s\p{Ll}{1,7}){0,3})\s{1,2}(?P<so>số)(?=\s{0,3}:)")
 
@@ -805,6 +807,9 @@ def _read_number(top: list[Line], h: DocumentHeader) -> tuple[int | None, str | 
         tm = _TYPE_THEN_SO.match(text, timeout=rx_timeout(text)) if "số" in text[:32] else None
         if tm and doc_type_by_name(tm.group("t")) is not None:
             text = text[:tm.start("so")] + "Số" + text[tm.end("so"):]  # "Nghị quyết số: 45/2031/UBTVQH16"
+        sc = _SPLIT_TYPE_CODE.search(text, timeout=rx_timeout(text)) if "/" in text and len(text) <= 160 else None
+        if sc and doc_type_by_code(sc.group("a") + sc.group("b")) is not None:
+            text = text[:sc.start()] + sc.group("a") + sc.group("b") + text[sc.end():]  # "…/Q Đ-UBND": a space an OCR put in
         m = _NUMBER_LINE.search(text, timeout=rx_timeout(text))
         if not m or m.start() > 60:
             m = (_NUMBER_LINE_OCR.match(text, timeout=rx_timeout(text)) or _ocr_number_before_place(text)

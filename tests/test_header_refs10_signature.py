@@ -159,3 +159,19 @@ def test_a_footnote_separator_under_the_body_still_splits_the_notes():
     rule = {"orientation": "h", "x0": 85.0, "x1": 200.0, "top": 630.0}  # a gap under the last body line
     kept, foot = _split_footnote_area(body + notes, [], _Page([rule]), 13.0, 842.0)
     assert len(foot) == 2 and len(kept) == len(body)
+
+
+@pytest.mark.parametrize("line, number, symbol", [("Số: 36/K H-SNN", "36", "KH-SNN"), ("Số: 4/Q Đ-SNN", "4", "QĐ-SNN"),
+                                                  ("Số; 63/TB-SNN", "63", "TB-SNN")])
+def test_a_scanned_number_line_with_a_space_in_the_code_or_a_semicolon(line, number, symbol):
+    h = header_of("SỞ NÔNG NGHIỆP", line, *MOTTO, "Sơn La, ngày 6 tháng 6 năm 2030", "THÔNG BÁO", "Về lịch họp",
+                  "Căn cứ Quyết định số 9/QĐ-UBND;")
+    assert (h.number, h.symbol) == (number, symbol)
+
+
+# a letter read for a figure ("l7", "2S") stays unread too: on the scans of the open splits such a reading was a
+# handwritten number cut short ("3I" for a four-figure number), a wrong number worse than none
+@pytest.mark.parametrize("line", ["Số: Ǵ#/TB-SNN", "Số: 0Ì/TB-SNN", "Số: 3 Ø/TB-SNN", "Số: 3I/TB-SNN"])
+def test_a_handwritten_number_the_ocr_could_not_read_stays_null(line):
+    h = header_of("SỞ NÔNG NGHIỆP", line, *MOTTO, "Sơn La, ngày 6 tháng 6 năm 2030", "THÔNG BÁO", "Về lịch họp")
+    assert h.number is None and h.symbol == "TB-SNN"
