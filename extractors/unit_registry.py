@@ -81,6 +81,19 @@ def _run_on_prefixes(written: str) -> list[str]:
     return out
 
 
+# a body's complete name (ending with a capitalised word) followed by the body it belongs to
+_OWNED = regex.compile(r"^(\p{Lu}\S*(?:\s+\S+)+?\s+\p{Lu}\S*)\s+(?:trực\s+)?thuộc\s+\p{Lu}", regex.V1)
+
+
+def _without_owner(name: str) -> str:
+    """"Bảo hiểm xã hội Việt Nam thuộc Bộ Tài chính" → "Bảo hiểm xã hội Việt Nam": a body named in full, then the body
+    it belongs to, is known by its own name too (a plural, "Các đơn vị thuộc Bộ", is named by its owner: none)."""
+    if fold(name).startswith("cac ") or "," in name:
+        return ""
+    m = _OWNED.match(name, timeout=rx_timeout(name))
+    return m.group(1) if m is not None and len(m.group(1).split()) >= 3 else ""
+
+
 @dataclass(slots=True)
 class _Entry:
     name: str
@@ -170,7 +183,7 @@ class UnitRegistry:
             else:
                 e = self._entries[key] = _Entry(name=full, order=len(self._entries), written=name)
                 self._by_name.setdefault(self._name_words(full), key)
-        for alias in (raw.strip(), name):
+        for alias in (raw.strip(), name, _without_owner(name)):
             if alias and alias != e.name and alias not in e.aliases:
                 e.aliases.append(alias)
         e.task = e.task or task

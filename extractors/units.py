@@ -78,7 +78,18 @@ _SINGULAR_HEADS = (
     # sẵn sàng …"); a force is named by its kind, a closed class ("lực lượng lao động" is a workforce, no body)
     "Lực lượng công an", "Lực lượng vũ trang", "Lực lượng quân đội", "Lực lượng dân quân", "Lực lượng biên phòng",
     "Lực lượng dân quân tự vệ", "Lực lượng kiểm lâm", "Lực lượng cảnh sát", "Lực lượng phòng cháy, chữa cháy",
+    # the state's top organs, complete names of their own ("Chính phủ chỉ đạo …", "Giao Chính phủ …", "các Ủy ban của
+    # Quốc hội"); in capitals only (see _match_head: "chính phủ điện tử" is no body)
+    "Chính phủ", "Quốc hội",
+    # a sub-committee of a congress, a conference or a board ("Các Tiểu ban Đại hội", "Tiểu ban Văn kiện")
+    "Tiểu ban",
 )
+# heads that name a body only when capitalised
+_TOP_ORGAN_HEADS = frozenset({"chính phủ", "quốc hội"})
+# a top organ that is a person's title ("Thủ tướng Chính phủ", "đại biểu Quốc hội") or a term of office ("khóa XV")
+_TITLE_BEFORE = regex.compile(r"(?i:thủ[ ]tướng|đại[ ]biểu)[ \n]+$", regex.V1)
+_TERM_AFTER = regex.compile(r"[ \n]+(?:khóa|khoá|nhiệm[ ]kỳ)(?!\p{L})", regex.V1)
+_CAPITAL_ONLY_HEADS = _TOP_ORGAN_HEADS | {"vụ", "cục", "tổng cục"}
 # heads that are common words too ("Báo cáo", "Đoàn kết"): a head only before a capitalised name
 # ("Báo Nhân Dân", "Đoàn Luật sư", "Ngân hàng Nhà nước")
 _NAMED_ONLY_HEADS = frozenset({"báo", "ngân hàng", "vụ", "thư ký", "đại học", "học viện", "phó thủ tướng"})
@@ -92,6 +103,10 @@ _PLURAL_HEADS = (
     "công ty", "doanh nghiệp nhà nước", "chủ đầu tư", "nhà đầu tư", "hợp tác xã", "hiệp hội", "cơ sở giáo dục",
     "trường học", "ban quản lý dự án", "nhà trường", "tổ hợp tác",
     "viện", "viện nghiên cứu",
+    # universities and academies as kinds of their own ("các đại học, học viện, trường đại học …"), and sub-committees
+    "đại học", "học viện", "tiểu ban",
+    # a ministry's departments and general departments, in capitals only ("các Vụ, Cục thuộc Bộ"; "các vụ việc" are cases)
+    "vụ", "cục", "tổng cục",
     # the communities below the commune, given tasks as the communes are ("Các thôn, tổ dân phố vận động …")
     "thôn", "tổ dân phố", "khu phố",
     # the military regions ("Tư lệnh các quân khu")
@@ -159,6 +174,8 @@ _STOP_WORDS = (
     # "chỉ" (only) before a verb, "tùy" (depending on) before its condition ("Phòng X chỉ tiếp nhận …", "Các đơn
     # vị tùy theo …")
     "chỉ", "tùy", "tuỳ",
+    # to appraise, to examine a draft (a committee's first word keeps them: "Hội đồng thẩm định", "Tổ thẩm tra")
+    "thẩm định", "thẩm tra",
     # "bắt buộc" (must) before its verb ("sinh viên bắt buộc phải …")
     "bắt buộc",
 )
@@ -290,13 +307,14 @@ _HOB_NOUN_RX = regex.compile(
 _FALSE_HEAD = regex.compile(
     r"(?:tổ[ ]chức|ban[ ](?:hành|đầu)|bộ[ ](?:máy|luật|mặt|tiêu[ ]chí|chỉ[ ]số|quy[ ]tắc)|hội[ ](?:nghị|thảo|viên|thi|họp|nhập)"
     r"|sở[ ](?:hữu|dĩ|thích|trường)|đội[ ]ngũ|trường[ ]hợp|khoa[ ]học|cục[ ]bộ|phòng[ ]?,?[ ]?(?:chống|ngừa|tránh|bệnh|dịch)"
-    r"|đài[ ]thọ|viện[ ]dẫn|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh"
+    r"|đài[ ]thọ|viện[ ]dẫn|báo[ ]cáo|đoàn[ ](?:kết|viên)|tổ[ ]quốc|trung[ ]tâm[ ]điểm|công[ ]an[ ]ninh"
     # "xã hội" (society) is no commune: "các tổ chức chính trị, xã hội" (a commune named Hội is capitalised)
     r"|xã[ ](?-i:hội)"
     # a group of measures, tasks or targets heads a part of a plan, it is no body ("1. Nhóm giải pháp về …")
     r"|nhóm[ ](?:(?:các|những)[ ])?(?:giải[ ]pháp|nhiệm[ ]vụ|chỉ[ ]tiêu|tiêu[ ]chí|vấn[ ]đề|hoạt[ ]động|đối[ ]tượng|ngành[ ]hàng|hàng|sản[ ]phẩm))(?!\p{L})",
     regex.V1 | regex.IGNORECASE,
 )
+_HOB_AT = regex.compile(_HOB + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _BARE_HOB_RX = regex.compile(r"(?P<hob>" + _HOB + r")(?=[ ]*,)", regex.V1 | regex.IGNORECASE)
 # a person's place in a committee, board or delegation ("Thành viên Ban Chỉ đạo", "Ủy viên", "Tổ trưởng", "Phó
 # Trưởng tiểu ban Thường trực", "Thư ký Hội đồng"): after a comma or a dash that follows a head's title and body it
@@ -344,6 +362,8 @@ _KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "gov": ("cơ quan thuộc chính phủ", "cơ quan trực thuộc chính phủ"),
     # the parts of one institution
     "sub": ("khoa", "phòng", "ban", "phòng ban", "tổ", "bộ phận", "trạm", "trạm y tế"),
+    # the parts of a ministry
+    "ministry": ("vụ", "cục", "tổng cục"),
     # the generic nouns: a list that holds one names every body it lists as one set ("các cơ quan, đơn vị,
     # địa phương", "các bộ, cơ quan, địa phương", "đơn vị, cá nhân")
     "*": ("cơ quan", "đơn vị"),
@@ -381,7 +401,9 @@ def _same_kind(a: frozenset[str] | None, b: frozenset[str]) -> frozenset[str] | 
         return a or b or None
     if "*" in a or "*" in b:
         # a generic noun joins any kind but the one set apart by its own complement ("cơ quan ngang bộ")
-        return None if (a | b) & {"peer", "gov"} else frozenset({"*"})
+        # and but the party's organisations: "các cấp ủy, cơ quan, đơn vị" are the party's committees, then the state's
+        # bodies (two units), while "các cấp ủy, tổ chức đảng" stay one
+        return None if (a | b) & {"peer", "gov", "party"} else frozenset({"*"})
     both = a & b
     return both or None
 
@@ -446,6 +468,13 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
     if best is None:
         return None
     head = best.group("head")
+    if head[:1] in "cqvt" and head.lower() in _CAPITAL_ONLY_HEADS and not (best.group("pl") and head not in _TOP_ORGAN_HEADS):
+        # "chính phủ điện tử", "quốc hội hóa": a top organ is written with its capital; a ministry's department too,
+        # but after "các" ("các vụ cấp học")
+        return None
+    if head.lower() in _TOP_ORGAN_HEADS and not best.group("pl") and (
+            _TITLE_BEFORE.search(text[max(0, pos - 16):pos], timeout=_tm) or _TERM_AFTER.match(text, best.end(), timeout=_tm)):
+        return None  # "Thủ tướng Chính phủ", "đại biểu Quốc hội": a person's title; "Quốc hội khóa XVI": an election's term
     if _FALSE_HEAD.match(text, best.start("head"), timeout=_tm) and not (
             best.group("pl") and (fold(head) == "to chuc" and _org_after(text, best.end())
                                   or fold(head).startswith("to chuc "))):
@@ -507,7 +536,7 @@ _COUNCIL_WORDS = (r"(?:UBND|HĐND|UBMTTQ(?:VN)?|Đoàn[ ]ĐBQH|Đoàn[ ]đại[ 
 _COUNCIL = regex.compile(_COUNCIL_WORDS + r"(?!\p{L})", regex.V1 | regex.IGNORECASE)
 _COUNCIL_END = regex.compile(r"(?<!\p{L})" + _COUNCIL_WORDS + r"$", regex.V1 | regex.IGNORECASE)
 
-_COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm", "bộ phận", "đoàn"})
+_COMMITTEE_HEADS = frozenset({"tổ", "ban", "hội đồng", "đội", "nhóm", "bộ phận", "đoàn", "tiểu ban"})
 
 
 def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str = "") -> int:
@@ -525,7 +554,7 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
     # name (a level and its place, an owner, "các …", a continuation, another capitalised word, "và …"),
     # with ``slack`` lower-case syllables for a capitalised word written with one more syllable ("Khu Công
     # nghệ …"). A lower-case word beyond them opens the predicate, whatever verb it is.
-    closed, caps, slack = False, 0, 0
+    closed, caps, slack = head.lower() in _TOP_ORGAN_HEADS, 0, 0  # "Chính phủ", "Quốc hội": complete names
     by_sector = False  # the name just closed by its sector ("Bộ Tài chính"): "và X" after it joins another body
     # where a plural noun that is complete on its own ends ("các địa phương", "các bộ, ngành", "các tỉnh, thành phố
     # trực thuộc trung ương"): a lower-case word after it opens a modifier only when the name can end within three
@@ -540,6 +569,8 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         ms = (_SECTOR.match(text, q, timeout=_tm)
               or (_ONE_SECTOR.match(text, q, timeout=_tm) if words == 0 and head in _ONE_SECTOR_HEADS else None)
               ) if q > p else None
+        if ms is None and q < len(text) and text[q] in "CQ":
+            ms = _TOP_ORGAN.match(text, q, timeout=_tm)  # "Văn phòng Chính phủ", "các Ủy ban của Quốc hội": complete
         if ms:
             end = ms.end()
             words += 1
@@ -547,6 +578,15 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             closed, caps, slack = True, 0, 0
             by_sector = True
             continue
+        if q < len(text) and text[q] == "," and words > 0:
+            mv = _VERB_PAIR.match(text, _last_word_start(text, pos, q), timeout=_tm)
+            if mv is not None and mv.end() > q:
+                # "Ban Chỉ huy phòng, chống thiên tai …", "Cục Quản lý khám, chữa bệnh": a pair of verbs joined by a
+                # comma that share their object, inside the name
+                end = mv.end()
+                words += 1
+                closed = False
+                continue
         if True:
             mc = _CONTINUATIONS.match(text, q, timeout=_tm)
             if mc:
@@ -574,6 +614,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
             if mp:
                 after = _WORD.match(text, _skip_spaces(text, mp.end()), timeout=_tm)
                 head_txt = mp.group(0).lstrip(" ,")
+                if ((head_txt[:1].islower() and head_txt in _CAPITAL_ONLY_HEADS)
+                        or _HOB_AT.match(text, mp.end() - len(head_txt), timeout=_tm)):
+                    break  # "…, vụ việc" (no department), "…, Cục trưởng các Cục": a head's title opens the next unit
                 bare = not after or after.group(0) in ("và", "cùng") or text[mp.end():mp.end() + 1] in (",", ";", ".", ":")
                 if ((head_txt[:1].islower() or bare or _title_case_list_ends(text, pos, p, after))
                         and not (after and _ABBREV.fullmatch(after.group(0), timeout=RX_TIMEOUT))):
@@ -716,6 +759,9 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if ((not first or _NEVER_FIRST.match(text, q, timeout=_tm)) and _STOP_RX.match(text, q, timeout=_tm)
                 and not _is_upper_start(word)):
             break
+        if (words > 0 and word[:1].isupper() and "\n" in text[p:q] and text[pos:p].split()
+                and text[pos:p].split()[-1].islower() and _STOP_RX.match(word[:1].lower() + text[q + 1:q + 40], timeout=_tm)):
+            break  # "… trường cao đẳng sư phạm\nTổ chức …": a lower-case name ends its line, a sentence opens the next
         if (words == 0 and head.lower() in _SCHOOL_NOUNS and not _is_upper_start(word)
                 and not _SCHOOL_KIND.match(text, q, timeout=_tm) and not _AFTER_CLOSED.match(text, q, timeout=_tm)):
             break  # "Các trường | xét tuyển …": no kind of school, the predicate starts
@@ -783,6 +829,22 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
 
 
 _CLOSED_SLACK = 1
+# the state's top organs inside a name, complete (their second syllable in lower case closes no name otherwise)
+_TOP_ORGAN = regex.compile(r"(?:Chính[ ]phủ|Quốc[ ]hội)(?![\p{L}\p{N}])", regex.V1)
+# pairs of verbs joined by a comma that share their object, inside a body's name (a closed class: prevent and fight,
+# examine and treat, export and import, buy and sell, fire and rescue): "phòng, chống", "khám, chữa bệnh"
+_VERB_PAIR = regex.compile(r"(?:phòng|khám|xuất|mua|(?<=phòng[ ])cháy|(?<=cứu[ ])nạn|(?<=cứu[ ])hộ)[ ]*,[ ]*"
+                           r"(?:chống|chữa|ngừa|nhập|bán|cứu)(?![\p{L}\p{N}])", regex.V1)
+
+
+def _last_word_start(text: str, pos: int, q: int) -> int:
+    """Where the last word of ``text[pos:q]`` starts (``q`` when there is none)."""
+    i = q
+    while i > pos and text[i - 1].isspace():
+        i -= 1
+    while i > pos and text[i - 1].isalpha():
+        i -= 1
+    return i
 # "phối hợp với / cùng": no body's name holds it, it names the partners of the body before it
 _PARTNER_VERB = regex.compile(r"[Pp]hối[ ]hợp[ ](?:với|cùng)(?!\p{L})", regex.V1)
 # plural nouns complete on their own: the levels, the centre's and a province's sets of bodies ("các tỉnh", "các bộ,
@@ -826,6 +888,8 @@ def _title_case_list_ends(text: str, pos: int, p: int, after: regex.Match | None
         return False
     seg = text[pos:p].replace("\n", " ")
     words = seg[seg.rfind(",") + 1:].split()  # the list's last noun: after its last comma, or after its "các"
+    if not words:
+        words = text[max(0, pos - 12):pos].split()[-1:]  # the list's first noun is the head itself ("các Vụ, Cục …")
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() == "các":
             words = words[i + 1:]
@@ -916,7 +980,8 @@ def _elliptic_modifier(text: str, pos: int) -> int | None:
         if not w or not w.group(0).islower() or (n and q == end):
             break
         word = w.group(0)
-        if (word in ("và", "các", "những", "cùng", "với") or word in _MEMBER_END_WORDS or word in _LEVEL_WORDS
+        if (len(word) < 2  # "các Vụ, Cục, d": a word cut off by the page's edge, no modifier
+                or word in ("và", "các", "những", "cùng", "với") or word in _MEMBER_END_WORDS or word in _LEVEL_WORDS
                 or _STOP_RX.match(text, q, timeout=rx_timeout(text))):
             break
         if n == 0 and (_starts_unit(text, q) or _BARE_PLURAL.match(text, q, timeout=rx_timeout(text))
@@ -1181,6 +1246,7 @@ def _parse_unit_list(text: str, pos: int, cell: bool) -> UnitList | None:
     _fold_inner_organs(units)
     _share_complement(units, nouns, text)
     _distribute(units)
+    _share_place(units)
     return UnitList(start, roles_end if roles_end is not None else units[-1].end, units)
 
 
@@ -1205,8 +1271,8 @@ _PREFIX_OF_LEVEL = regex.compile(r"^(.*\S)\s+cấp\s+" + _LEVEL_NAMES + r"$", re
 def _bare_plural(text: str, pos: int) -> int | None:
     """End of a plural noun written without its "các" after a plural unit ("…, cơ quan ngang bộ"), or None."""
     m = _BARE_PLURAL.match(text, pos, timeout=rx_timeout(text))
-    if m is None:
-        return None
+    if m is None or m.group(0) in _CAPITAL_ONLY_HEADS:
+        return None  # (in lower case "vụ", "cục" are no departments: "vụ việc")
     if fold(m.group(0)) == "to chuc":
         if not _AFTER_TO_CHUC.match(text, m.end(), timeout=rx_timeout(text)):
             return None
@@ -1330,21 +1396,29 @@ _OWN_COMPLEMENT = regex.compile(r"(?:trực[ ])?thuộc(?!\p{L})|ngang(?!\p{L})"
 
 
 def _share_complement(units: list[UnitSpan], nouns: dict[int, int], text: str) -> None:
-    """"các cơ sở, doanh nghiệp cung cấp dịch vụ đào tạo": a list of kinds split one unit per kind shares
-    the complement written after its last noun ("Các cơ sở cung cấp dịch vụ đào tạo", "Doanh nghiệp cung
-    cấp dịch vụ đào tạo")."""
+    """"các cơ sở, doanh nghiệp đào tạo nghề": a list of kinds split one unit per kind shares the complement
+    written after its next noun that has one ("Các cơ sở đào tạo nghề", "Doanh nghiệp đào tạo nghề")."""
     i = 0
     while i < len(units):
         j = i
         while j + 1 < len(units) and (j + 1) in nouns:
             j += 1
-        if j > i:
-            comp = _clean_raw(text[nouns[j]:units[j].end])
-            if comp and not _OWN_COMPLEMENT.match(comp, timeout=rx_timeout(comp)):
-                for k in range(i, j):
-                    u = units[k]
-                    if (u.end == nouns[k]) if k in nouns else bool(_ENDS_PLURAL.search(u.raw, timeout=rx_timeout(u.raw))):
-                        u.spell_out(f"{u.raw} {comp}")
+        # each noun without a complement shares the one written after the next noun that has one ("các viện và trung
+        # tâm khoa học công nghệ; sở …"); a school noun's kind makes a compound noun ("…, học viện, trường đại học"),
+        # no complement to share, and so does an owner's word ("cơ quan thuộc Chính phủ", "cơ quan ngang bộ")
+        pending: list[UnitSpan] = []
+        for k in range(i, j + 1):
+            u = units[k]
+            if (u.end == nouns[k]) if k in nouns else bool(_ENDS_PLURAL.search(u.raw, timeout=rx_timeout(u.raw))):
+                pending.append(u)
+                continue
+            if k in nouns and pending:
+                comp = _clean_raw(text[nouns[k]:u.end])
+                school = _kinds(text[u.start:nouns[k]]) & {"school"} and _SCHOOL_KIND.match(comp, timeout=rx_timeout(comp))
+                if comp and not school and not _OWN_COMPLEMENT.match(comp, timeout=rx_timeout(comp)):
+                    for v in pending:
+                        v.spell_out(f"{v.raw} {comp}")
+            pending = []
         i = j + 1
 
 
@@ -1392,6 +1466,26 @@ def _distribute(units: list[UnitSpan]) -> None:
                 r"(?i)(cấp [uủ]y( đảng)?|công đoàn|chi bộ|chi đoàn|đoàn thanh niên)$", u.raw, timeout=RX_TIMEOUT)):
             u.spell_out(f"{u.raw} {comp}")
             u.bare = False
+
+
+# a council named bare ("HĐND", "Thường trực Hội đồng nhân dân") and a council with its place ("UBND tỉnh X")
+_BARE_COUNCIL = regex.compile(r"(?:Thường[ ]trực[ ])?" + _COUNCIL_WORDS + r"$", regex.V1 | regex.IGNORECASE)
+_COUNCIL_PLACE = regex.compile(r"^(?:Thường[ ]trực[ ])?" + _COUNCIL_WORDS + r"[ ]((?:các|cấp)[ ].+|(?:tỉnh|thành[ ]phố|huyện|quận"
+                               r"|thị[ ]xã|xã|phường|thị[ ]trấn|đặc[ ]khu)(?:[ ]\p{Lu}\p{L}*)*)$", regex.V1)
+
+
+def _share_place(units: list[UnitSpan]) -> None:
+    """"Hội đồng nhân dân, Ủy ban nhân dân tỉnh X": councils listed bare before a council named with its place are
+    the councils of that place (the place written once, after the last)."""
+    for i, u in enumerate(units[:-1]):
+        if u.plural or not _BARE_COUNCIL.match(u.raw, timeout=RX_TIMEOUT):
+            continue
+        for v in units[i + 1:]:
+            if not _BARE_COUNCIL.match(v.raw, timeout=RX_TIMEOUT):
+                mp = _COUNCIL_PLACE.match(v.raw, timeout=RX_TIMEOUT)
+                if mp is not None:
+                    u.spell_out(f"{u.raw} {mp.group(1)}")
+                break
 
 
 _WORD_START = regex.compile(r"(?<![\p{L}\p{N}])\p{L}", regex.V1)
