@@ -296,3 +296,20 @@ def test_end_to_end_on_a_seed_document(tmp_path):
     export(out, db_url=url, today=TODAY)
     starts = {e.decoded("DTSTART") for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
     assert {dt.date.fromisoformat(d["date"]) for d in gold["deadlines"]} <= starts
+
+
+def test_a_unit_written_in_full_and_by_its_initials_with_and_is_found_by_either():
+    """"và" is written "&" or left out in initials ("Phòng QL&PTTN"); a document that wrote the
+    name once in full and then only its initials stores two units: a query for either finds both."""
+    from tracker.store import StoredUnit
+    names = ["Phòng Quản lý và Phát triển tài nguyên", "Phòng QL&PTTN", "Phòng Quản trị", "Sở Kế hoạch và Đầu tư"]
+    units_ = [StoredUnit(i, n, fold(n)) for i, n in enumerate(names)]
+    assert "qlpttn" in abbreviations(names[0]) and "qlvpttn" in abbreviations(names[0])
+    m = match_units(units_, "phong quan ly va phat trien")
+    assert [u.name for u in m.units] == ["Phòng Quản lý và Phát triển tài nguyên", "Phòng QL&PTTN"]
+    m = match_units(units_, "QL&PTTN")
+    assert sorted(u.name for u in m.units) == ["Phòng QL&PTTN", "Phòng Quản lý và Phát triển tài nguyên"]
+    m = match_units(units_, "Sở KH&ĐT")
+    assert [u.name for u in m.units] == ["Sở Kế hoạch và Đầu tư"]
+    m = match_units(units_, "phong quan tri")  # no initials in common: alone
+    assert [u.name for u in m.units] == ["Phòng Quản trị"]

@@ -8,7 +8,9 @@
   initials ("TC-HC", "P.TCHC"); then by a folded substring ("noi vu").  A unit
   found by any of these also brings the merged units whose leading parts are
   its name ("Phòng TC-HC" is "Phòng Tổ chức - Hành chính", which brings "Phòng
-  Tổ chức - Hành chính - Tài chính - Kế toán"), and the units the clerk's alias
+  Tổ chức - Hành chính - Tài chính - Kế toán"), the units its initials name
+  ("Phòng KT&ĐBCL" for "Phòng Khảo thí và Đảm bảo chất lượng", and the other
+  way round), and the units the clerk's alias
   file puts on the same line (``tracker.unit_aliases``).  When nothing
   matches, near-identical names are offered.
 * A document ingested from several files (the sample corpus has each plan as
@@ -80,15 +82,21 @@ def match_units(all_units: Iterable[StoredUnit], query: str, *, max_suggestions:
 
 def _with_merged(units_: list[StoredUnit], found: list[StoredUnit], groups: list[AliasGroup]) -> list[StoredUnit]:
     """``found`` and the units merged with them: those whose name starts with
-    a found unit's whole name as dash-parts, and those on the same alias-file line."""
+    a found unit's whole name as dash-parts, those named by the initials of a
+    found unit's name or naming it by theirs ("Phòng KT&ĐBCL" and "Phòng Khảo
+    thí và Đảm bảo chất lượng", stored apart when a document wrote each alone),
+    and those on the same alias-file line."""
     ids = {u.id for u in found}
     out = list(found)
     found_groups = {g.name for u in found if (g := group_of(u, groups)) is not None}
+    found_initials = set().union(*(abbreviations(f.name) for f in found))
+    found_squeezed = {squeeze(fold(f.name)) for f in found}
     for u in sorted(units_, key=lambda u: u.folded):
         if u.id in ids:
             continue
         g = group_of(u, groups)
-        if (g is not None and g.name in found_groups) or any(name_rank(f.name, u.name) == 1 for f in found):
+        if ((g is not None and g.name in found_groups) or any(name_rank(f.name, u.name) == 1 for f in found)
+                or squeeze(fold(u.name)) in found_initials or found_squeezed & abbreviations(u.name)):
             ids.add(u.id)
             out.append(u)
     return out

@@ -29,7 +29,8 @@ def _segments(name: str) -> list[list[str]]:
 def abbreviations(name: str) -> set[str]:
     """Abbreviations people write for a unit name, folded and squeezed:
     "Phòng Tổ chức - Hành chính" → {"phongtchc", "ptchc", "tchc"}
-    ("Phòng TC-HC", "P.TCHC", "TC-HC").  A merged unit also answers to the
+    ("Phòng TC-HC", "P.TCHC", "TC-HC"); "và" may be left out ("Sở Kế hoạch và Đầu tư"
+    → "skhdt" as in "Sở KH&ĐT", and "skhvdt").  A merged unit also answers to the
     abbreviations of its leading parts ("Phòng Tổ chức - Hành chính - Tài
     chính - Kế toán" to "Phòng TCHC" as well as to "Phòng TCHC-TCKT")."""
     segs = _segments(name)
@@ -39,9 +40,11 @@ def abbreviations(name: str) -> set[str]:
     for k in range(2 if len(segs) > 2 else len(segs), len(segs) + 1):
         words = segs[:k]
         head, rest = words[0][0], [words[0][1:]] + words[1:]
-        initials = "".join(w[0] for ws in rest for w in ws)
-        if len(initials) >= 2:
-            out.update({initials, head + initials, head[0] + initials})
+        # "và" is written "&" or left out ("Sở KH&ĐT", "Phòng KT-ĐBCL"), or kept as its letter
+        for keep_and in (True, False):
+            initials = "".join(w[0] for ws in rest for w in ws if keep_and or w != "va")
+            if len(initials) >= 2:
+                out.update({initials, head + initials, head[0] + initials})
     return out
 
 
