@@ -88,7 +88,9 @@ _LABEL = regex.compile(
     regex.V1,
 )
 _TRIGGER = regex.compile(
-    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|Đề[ ]nghị|Kiến[ ]nghị|Đề[ ]xuất|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)[ ]+",
+    r"^(?:Kính[ ]|Trân[ ]trọng[ ])?(?P<t>Giao(?:[ ]nhiệm[ ]vụ)?(?:[ ]cho)?|Đề[ ]nghị|Kiến[ ]nghị|Đề[ ]xuất|Yêu[ ]cầu|Phân[ ]công(?:[ ]cho)?|Ủy[ ]quyền(?:[ ]cho)?|Uỷ[ ]quyền(?:[ ]cho)?)"
+    # a proposal addressed "với / đối với" the body ("Kiến nghị với Bộ X:", "Đề xuất đối với UBND tỉnh: …")
+    r"(?:(?<=(?:nghị|xuất))[ ]+(?:với|đối[ ]với))?[ ]+",
     regex.V1 | regex.IGNORECASE,
 )
 _TIME_OPEN = (r"(?:Năm[ ]+(?:19|20)\d{2}|Tháng[ ]+\d{1,2}(?:[/.]\d{4})?|Quý[ ]+(?:[IV]{1,3}|\d)(?:[/.]\d{4})?|Từ[ ]nay(?:[ ]đến[ ][^,]{3,30})?"
@@ -116,6 +118,9 @@ _ADVERBIAL = regex.compile(
     # connectives and time adverbials that open a sentence before its subject
     r"|Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
     r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể"
+    # a time limit or a moment before the subject ("Trước ngày 15/10, Sở X gửi …", "Chậm nhất ngày 20/10, các huyện
+    # …", "Trước khi khai mạc, Ban Tổ chức …", "Kể từ ngày …, Sở X tiếp nhận …", "Đến hết ngày …, …")
+    r"|Trước|Chậm[ ]nhất|Muộn[ ]nhất|Kể[ ]từ|Đến[ ]hết|Đến[ ]ngày|Sau[ ]ngày|Sau[ ]thời[ ]điểm"
     # what is done besides ("Bên cạnh việc …, Sở X đề nghị …", "Cùng với …", "Song song với …")
     r"|Bên[ ]cạnh|Cùng[ ]với|Song[ ]song[ ]với"
     # the topic the order is about ("Về nội dung nêu trên, Thủ tướng Chính phủ giao …", "Về việc này, Bộ X đề nghị …")
@@ -130,6 +135,10 @@ _CONNECTIVE = regex.compile(
 # an agent of a passive ("được các cấp, …"), never the subject of a task
 # ("nhận được hồ sơ, …" is no passive: the verb "nhận được", to receive)
 _PASSIVE_BEFORE = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])(?:được|bởi)\b[^,;.]{0,30},?[ ]*$", regex.V1 | regex.IGNORECASE)
+# a passive whose verb follows "được" straight away ("Đối với các đề án được bổ sung vào danh mục, …"): no agent is
+# named, the comma closes the opening clause; an agent is a body after "được" ("được các cấp, …", "được Sở X, …")
+_PASSIVE_NO_AGENT = regex.compile(r"(?<!(?:nhận|đạt|thu|tìm|lấy|làm)[ ])được[ ]+(?!(?:các|những|mọi|toàn|cả|cấp|ngành|bởi)\b)\p{Ll}"
+                                  r"[^,;.]{0,60},[ ]*$", regex.V1)
 # a passive whose verb ends the noun phrase before the comma ("Căn cứ kinh phí được giao, …", "… dự toán được phê
 # duyệt, …"): the opening clause is whole, no agent follows the comma
 _PASSIVE_DONE = regex.compile(r"(?<!\p{L})được[ ]+(?:giao|phê[ ]duyệt|ban[ ]hành|bố[ ]trí|phân[ ]bổ|phân[ ]công|quy[ ]định"
@@ -373,10 +382,16 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
             th = _THEN.search(s, 0, 300, timeout=_tm)
             if th is not None:
                 commas = [c for c in commas if c.end() <= th.start()]
+        if _TOPIC.match(s, timeout=_tm):
+            # "Đối với các khoản thu khác: Sở X thực hiện theo …": the colon closes the topic, the subject follows it
+            mcol2 = _TOPIC_COLON.search(s, 0, 200, timeout=_tm)
+            if mcol2 is not None and not any(c.start() < mcol2.start() for c in commas):
+                commas = [mcol2] + commas
         begun = False  # a predicate with no subject has begun: only a semicolon opens a clause with one
         for mc in commas:
             if (_PASSIVE_BEFORE.search(s[max(0, mc.end() - 40):mc.end()], timeout=rx_timeout(s[max(0, mc.end() - 40):mc.end()]))
-                    and not _PASSIVE_DONE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)):
+                    and not _PASSIVE_DONE.search(s[max(0, mc.end() - 40):mc.end()], timeout=RX_TIMEOUT)
+                    and not _PASSIVE_NO_AGENT.search(s[max(0, mc.end() - 80):mc.end()], timeout=RX_TIMEOUT)):
                 continue  # "… đã được các cấp, các ngành chủ động thực hiện": an agent, not a subject
             if begun and not mc.group(0).startswith(";"):
                 continue
@@ -422,6 +437,16 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                         u.end += at
                     return _Subject(inner.units, inner.action_start + at, inner.trigger)
                 break
+            if ul is None and _TOPIC.match(s, timeout=_tm):
+                # "Đối với hồ sơ của các trường ngoài công lập đề nghị UBND các huyện xác nhận …": a topic no comma
+                # closes, then the order; the bodies it names do the task
+                for mo in _ORDER_AFTER_TOPIC.finditer(s, 0, min(len(s), 240, first_comma), timeout=RX_TIMEOUT):
+                    inner = _find_subject(s[mo.start():])
+                    if inner is not None and inner.trigger is not None and inner.units:
+                        for u, _r in inner.units:
+                            u.start += mo.start()
+                            u.end += mo.start()
+                        return _Subject(inner.units, inner.action_start + mo.start(), inner.trigger)
     if ul is None:
         # "Đề nghị quý cơ quan …", "Các đồng chí …": the addressees, named collectively
         mcol = _COLLECTIVE_NP.match(s[pos:], timeout=rx_timeout(s[pos:]))
@@ -555,7 +580,10 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
                 return _Subject(_roles(ol.units, ""), tail.start(), fold(mt2.group("t")))
         if inner is None:
             after = s[at:]
-            if (fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi") and after[:1].isalpha() and after[:1].islower()
+            # ("Các khoa phân công cán bộ đầu mối theo dõi …": staff, no body, are assigned; the subject assigns them)
+            if ((fold(mt2.group("t")) in ("chi dao", "de xuat", "kien nghi")
+                 or (fold(mt2.group("t")).startswith("phan cong") and not _NO_STAFF.match(after, timeout=RX_TIMEOUT)))
+                    and after[:1].isalpha() and after[:1].islower()
                     and not _PREAMBLE.search(after, timeout=rx_timeout(after))):
                 # "Giám đốc các bệnh viện chỉ đạo rà soát nhân lực …": nobody named after the verb,
                 # so the subject itself is to see the task done
@@ -778,6 +806,12 @@ _OWN_TASKS = regex.compile(r"nhiem vu|phuong huong|trong tam|ke hoach|chuong tri
 # "Trên đây là …, đề nghị …": the order after a summary
 _ORDER_AFTER_SUMMARY = regex.compile(r"[,.;][ ]*(?=(?:kính[ ]|trân[ ]trọng[ ])?(?:đề[ ]nghị|yêu[ ]cầu)[ ])", regex.V1 | regex.IGNORECASE)
 _TOPIC = regex.compile(r"^Đối[ ]với[ ]+", regex.V1 | regex.IGNORECASE)
+# what follows "phân công" when no staff are assigned ("… phân công để xây dựng …", "… phân công và …")
+_NO_STAFF = regex.compile(r"(?:để|và|theo|tại|như|thực[ ]hiện|trong)(?!\p{L})", regex.V1 | regex.IGNORECASE)
+# the colon that closes a topic before the subject ("Đối với các khoản thu khác: Sở X …")
+_TOPIC_COLON = regex.compile(r"(?<=\p{L})[ ]*:[ ]+(?=\p{Lu})", regex.V1)
+# an order inside a topic's clause, its addressee named ("… đề nghị Sở X …", "… yêu cầu các huyện …")
+_ORDER_AFTER_TOPIC = regex.compile(r"(?<=\p{Ll}[ ])(?=(?:đề[ ]nghị|yêu[ ]cầu|giao)[ ]+(?:các[ ]|\p{Lu}))", regex.V1)
 _GENERIC_RESTATED = regex.compile(r"^(?:cac )?(?:co quan|don vi|co quan, don vi|don vi, co quan|dia phuong|co quan, dia phuong)$")
 
 
@@ -879,6 +913,7 @@ def _actor_subject(s: str) -> _Subject | None:
             at += 1
         return _Subject([(u, "lead")], at, None)
     return None
+
 
 
 # what a checking verb follows up when the body only monitors: others' doing ("việc thực hiện", "tiến
