@@ -210,7 +210,11 @@ _SECTOR = regex.compile(
     r"|tài[ \n]nguyên[ \n]và[ \n]môi[ \n]trường|nông[ \n]nghiệp[ \n]và[ \n](?:phát[ \n]triển[ \n]nông[ \n]thôn|môi[ \n]trường)"
     r"|thông[ \n]tin[ \n]và[ \n]truyền[ \n]thông|văn[ \n]h(?:óa|oá)[ \n]và[ \n](?:thông[ \n]tin|thể[ \n]thao)|dân[ \n]tộc[ \n]và[ \n]tôn[ \n]giáo"
     r"|văn[ \n]h(?:óa|oá),[ \n]*thể[ \n]thao[ \n]và[ \n]du[ \n]lịch|lao[ \n]động[ \n]*[-–][ \n]*thương[ \n]binh[ \n]và[ \n]xã[ \n]hội"
-    r"|nội[ \n]vụ[ \n]và[ \n]lao[ \n]động|xây[ \n]dựng[ \n]và[ \n]giao[ \n]thông|tài[ \n]chính[ \n]và[ \n]kế[ \n]hoạch)(?!\p{L})",
+    r"|nội[ \n]vụ[ \n]và[ \n]lao[ \n]động|xây[ \n]dựng[ \n]và[ \n]giao[ \n]thông|tài[ \n]chính[ \n]và[ \n]kế[ \n]hoạch"
+    # a district's offices and a council's committees ("Phòng Kinh tế, hạ tầng và đô thị", "Ban Văn hóa và xã hội")
+    r"|kế[ \n]hoạch[ \n]và[ \n]tài[ \n]chính|kinh[ \n]tế(?:,[ \n]*|[ \n]và[ \n])hạ[ \n]tầng(?:[ \n]và[ \n]đô[ \n]thị)?"
+    r"|kinh[ \n]tế[ \n]và[ \n]ngân[ \n]sách|văn[ \n]h(?:óa|oá)[ \n]và[ \n]xã[ \n]hội"
+    r"|văn[ \n]h(?:óa|oá),[ \n]*khoa[ \n]học[ \n]và[ \n]thông[ \n]tin)(?!\p{L})",
     regex.V1 | regex.IGNORECASE)
 
 # a ministry's or a department's one-sector name, written with its capital ("Bộ Tài chính", "Sở Y tế"): a complete
@@ -456,6 +460,19 @@ def _is_upper_start(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+# what a lower-case "vụ"/"cục" heads when it names a case, an event or a crop season, not a department
+_CASE_NOUN_AFTER = regex.compile(
+    r"[ \n]+(?:việc|án|tai[ ]nạn|cháy|nổ|vi[ ]phạm|tranh[ ]chấp|khiếu[ ]nại|tố[ ]cáo|kiện|dịch|mùa|lúa|sản[ ]xuất"
+    r"|đông|hè|thu|xuân|buôn[ ]lậu|gian[ ]lận|ngộ[ ]độc|sạt[ ]lở|bạo[ ]lực|xâm[ ]hại|trọng[ ]án|bộ|diện)(?!\p{L})",
+    regex.V1)
+
+
+# the lower-case object after a capitalised verb that opens the predicate ("… Tổ chức lớp …"), not a proper name's
+# next part ("… Xây dựng miền Trung", "… Xây dựng và …", "… Xây dựng chủ trì")
+_VERB_OBJECT_AFTER = regex.compile(
+    r"[ ]+(?!(?:và|cùng|với|miền|tỉnh|thành[ ]phố|huyện|quận|xã|phường|số|khu[ ]vực)(?!\p{L}))\p{Ll}", regex.V1)
+
+
 def _match_head(text: str, pos: int) -> regex.Match | None:
     _tm = rx_timeout(text)  # no limit on a short text (core.textutil.RX_SHORT)
     m = _PLURAL_RX.match(text, pos, timeout=_tm)
@@ -472,6 +489,8 @@ def _match_head(text: str, pos: int) -> regex.Match | None:
         # "chính phủ điện tử", "quốc hội hóa": a top organ is written with its capital; a ministry's department too,
         # but after "các" ("các vụ cấp học")
         return None
+    if head[:1] in "cv" and head in ("vụ", "cục") and _CASE_NOUN_AFTER.match(text, best.end(), timeout=_tm):
+        return None  # "các vụ việc tồn đọng", "các vụ tai nạn", "cục bộ": a case or an event, no ministry's department
     if head.lower() in _TOP_ORGAN_HEADS and not best.group("pl") and (
             _TITLE_BEFORE.search(text[max(0, pos - 16):pos], timeout=_tm) or _TERM_AFTER.match(text, best.end(), timeout=_tm)):
         return None  # "Thủ tướng Chính phủ", "đại biểu Quốc hội": a person's title; "Quốc hội khóa XVI": an election's term
@@ -762,6 +781,14 @@ def _read_tail(text: str, pos: int, plural: bool, max_words: int = 14, head: str
         if (words > 0 and word[:1].isupper() and "\n" in text[p:q] and text[pos:p].split()
                 and text[pos:p].split()[-1].islower() and _STOP_RX.match(word[:1].lower() + text[q + 1:q + 40], timeout=_tm)):
             break  # "… trường cao đẳng sư phạm\nTổ chức …": a lower-case name ends its line, a sentence opens the next
+        if (words >= 1 and word[:1].isupper() and "\n" not in text[p:q] and text[pos:p].split()
+                and all(x.islower() for x in text[pos:p].split())
+                and _STOP_RX.match(word[:1].lower() + text[q + 1:q + 40], timeout=_tm)
+                and _VERB_OBJECT_AFTER.match(text, q + len(_STOP_RX.match(word[:1].lower() + text[q + 1:q + 40],
+                                                                         timeout=_tm).group(0)), timeout=_tm)
+                and not _STOP_RX.match(text, _skip_spaces(text, q + len(_STOP_RX.match(
+                    word[:1].lower() + text[q + 1:q + 40], timeout=_tm).group(0))), timeout=_tm)):
+            break  # "Trường cao đẳng sư phạm Tổ chức lớp …": a verb in capitals after a sentence-case name opens the predicate
         if (words == 0 and head.lower() in _SCHOOL_NOUNS and not _is_upper_start(word)
                 and not _SCHOOL_KIND.match(text, q, timeout=_tm) and not _AFTER_CLOSED.match(text, q, timeout=_tm)):
             break  # "Các trường | xét tuyển …": no kind of school, the predicate starts
