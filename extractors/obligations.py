@@ -129,6 +129,11 @@ _ADVERBIAL = regex.compile(
     r"|" + _TIME_OPEN + r")\b",
     regex.V1 | regex.IGNORECASE,
 )
+# an item of a legal basis: "Căn cứ <a document> …;" (the preamble's form, Nghị định 30/2020/NĐ-CP), the semicolon
+# closing it; and the words that would make it an order all the same ("Căn cứ …, đề nghị các đơn vị …;")
+_BASIS_ITEM = regex.compile(r"^Căn[ ]cứ[ ](?:vào[ ])?\p{Lu}[^;]*;[ ]*$", regex.V1)
+_ORDER_WORD = regex.compile(r"(?<!\p{L})(?:đề[ ]nghị|yêu[ ]cầu|giao|chỉ[ ]đạo|phân[ ]công|có[ ]trách[ ]nhiệm)(?!\p{L})",
+                            regex.V1 | regex.IGNORECASE)
 _CONNECTIVE = regex.compile(
     r"^(?:Vì[ ]vậy|Vì[ ]thế|Do[ ]đó|Do[ ]vậy|Bởi[ ]vậy|Tuy[ ]nhiên|Ngoài[ ]ra|Bên[ ]cạnh[ ]đó|Mặt[ ]khác|Đồng[ ]thời|Riêng"
     r"|Hiện[ ]nay|Trước[ ]mắt|Sau[ ]đó|Tiếp[ ]theo|Cụ[ ]thể|" + _TIME_OPEN + r")[ ]*,", regex.V1 | regex.IGNORECASE)
@@ -366,6 +371,11 @@ def _find_subject(s: str, asked: bool = False) -> _Subject | None:
         topic = _topic_subject(s)
         if topic is not None:
             return topic
+    if (ul is None and trig is None and _BASIS_ITEM.match(s, timeout=_tm)
+            and not _ORDER_WORD.search(s, timeout=rx_timeout(s))):
+        # "Căn cứ Nghị quyết số … của A, B và C hướng dẫn …;": an item of the legal basis (the preamble's form,
+        # closed by a semicolon), whose commas part the issuers of the document cited, not a clause from a subject
+        return None
     if ul is None and trig is None and _ADVERBIAL.match(s, timeout=_tm):
         # "Căn cứ Kế hoạch này, người đứng đầu …" / "Trên cơ sở …, các đơn vị …"
         # (a semicolon closes the opening clause too: "Để …, phấn đấu …; Chính phủ yêu cầu các …")
