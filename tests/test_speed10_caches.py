@@ -46,3 +46,26 @@ def test_a_short_text_is_squashed_once(monkeypatch):
     long = " x  " * 200
     assert squash_spaces(long) == squash_spaces(long) == " ".join(["x"] * 200)
     assert len(calls) == 3  # a long text is squashed afresh (not kept)
+
+
+def test_strip_diacritics_by_whole_string_passes_gives_the_per_character_answer():
+    import random
+    import unicodedata
+
+    from core.textutil import _strip_diacritics, _strip_vietnamese, strip_diacritics
+
+    s = "Trường Đại học Hải Phòng “giao” phòng Quản trị – Thiết bị rà soát hồ sơ…"
+    assert _strip_vietnamese(s) == "Truong Dai hoc Hai Phong “giao” phong Quan tri – Thiet bi ra soat ho so…"
+    assert _strip_vietnamese("Ωmega ồ") is None  # a Greek letter: the general path answers
+    assert strip_diacritics("Ωmega ồ") == "Ωmega o"
+    for cp in range(0x80, 0x2100):
+        c = chr(cp)
+        for t in (c, "a" + c, c + "\u0301", "đ" + c + "ê", "Ư" + c + "\u0323"):
+            assert strip_diacritics(t) == _strip_diacritics(t), hex(cp)
+    rng = random.Random(2031)
+    pool = [chr(c) for c in range(0x20, 0x2100)] + list("ăâđêôơưĂÂĐÊÔƠƯáàảãạếềểễệ") * 20 + ["\u0301", "\u0323"] * 10
+    for _ in range(3000):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(1, 12)))
+        for form in ("NFC", "NFD"):
+            x = unicodedata.normalize(form, t)
+            assert strip_diacritics(x) == _strip_diacritics(x), repr(x)
