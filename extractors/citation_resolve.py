@@ -202,7 +202,7 @@ def normalize_issuer(raw: str) -> str | None:
     t = squash_spaces(raw)
     t = regex.sub(r"(?<=(?<!\p{L})\p{Lu}\p{Ll}{1,6})(?=\p{Lu})", " ", t, timeout=RX_TIMEOUT)  # "BộY tế": glued by an OCR
     balanced = t.count("(") == t.count(")")
-    t = _KHOA.sub("", t, timeout=RX_TIMEOUT)
+    t = _KHOA.sub("", t, timeout=rx_timeout(t))
     if balanced and t.count("(") == t.count(")") + 1 and t.rstrip().endswith(tuple("0123456789IVXLCivxlc")):
         t = t.rstrip() + ")"  # "(Hội nghị lần thứ 4 khóa XII)": the term went, the meeting's bracket stays closed
     for (rx, rep), word in zip(_ABBREV_EXPAND, _ABBREV_WORDS):
@@ -477,7 +477,7 @@ _PURPOSE_STOP = regex.compile(
 
 def _purpose_name(window: str, i: int, name: str) -> tuple[str, int] | None:
     """``name`` a purpose body's head cut where its purpose starts: the whole name and where it ends."""
-    if not _PURPOSE_BODY.match(name, timeout=RX_TIMEOUT):
+    if not _PURPOSE_BODY.match(name, timeout=rx_timeout(name)):
         return None
     lead = _PURPOSE_LEAD.match(window, i, timeout=RX_TIMEOUT)
     if not lead:
@@ -581,11 +581,11 @@ def read_date(text: str, pos: int, limit: int = 80) -> tuple[str | None, int]:
     if "n" in window:
         # same length, so the date's offsets stay those of the text
         window = _OCR_NAM.sub(lambda m: m.group("w") if m.group("w") == "năm" or len(m.group("w")) < 3
-                              else "năm" + " " * (len(m.group("w")) - 3), window, timeout=RX_TIMEOUT)
+                              else "năm" + " " * (len(m.group("w")) - 3), window, timeout=rx_timeout(window))
     if " " in window[:40]:
         # a scan's space inside a day or month ("ngày 06/1 1/2013"): moved after the date, offsets kept
         window = _SPLIT_DATE_DIGIT.sub(lambda m: m.group("a") + m.group("b") + m.group("rest") + " ", window,
-                                       timeout=RX_TIMEOUT)
+                                       timeout=rx_timeout(window))
     glued = _MONTH_YEAR_GLUED.search(window, timeout=rx_timeout(window)) if "tháng" in window else None
     shift_at, shift = len(window) + 1, 0
     if glued:  # "tháng 122024": a table cell or an OCR ran the month onto the year
@@ -820,7 +820,7 @@ def _issuer_before(text: str, pos: int, found: Found) -> str | None:
     if not found.issuer_codes:
         return None
     seg = text[max(0, pos - 160):pos]
-    ms = [x for x in (_ISSUER_BEFORE.search(seg, timeout=RX_TIMEOUT), _AGENT_BEFORE.search(seg, timeout=RX_TIMEOUT))
+    ms = [x for x in (_ISSUER_BEFORE.search(seg, timeout=rx_timeout(seg)), _AGENT_BEFORE.search(seg, timeout=rx_timeout(seg)))
           if x is not None]
     # of a "của" phrase and a passive's agent, the one nearer the number ("… của Sở X đã được Chủ tịch UBND tỉnh công
     # bố tại các Quyết định: Số …": the agent)
@@ -912,7 +912,8 @@ def share_in_plural_list(text: str, items: list[Resolved]) -> None:
     for i, a in enumerate(items):
         if a.issuer_source != "explicit" or not a.type_from_word or not a.issuer:
             continue
-        if not _PLURAL_BEFORE.search(text[max(0, a.start - 12):a.start], timeout=RX_TIMEOUT):
+        if not _PLURAL_BEFORE.search(text[max(0, a.start - 12):a.start],
+                                     timeout=rx_timeout(text[max(0, a.start - 12):a.start])):
             continue
         for b in items[i + 1:]:
             if b.type != a.type:
@@ -1145,7 +1146,7 @@ def one_body_each(items: list[Resolved]) -> None:
     động - Thương binh và Xã hội và Bộ Tài chính"): each number was issued by the one body whose name its code
     fits, when exactly one does (a joint symbol, "TTLT-BTC-BNV", fits both and keeps both)."""
     for r in items:
-        if not r.issuer or not _AND_BODY.search(r.issuer, timeout=RX_TIMEOUT):
+        if not r.issuer or not _AND_BODY.search(r.issuer, timeout=rx_timeout(r.issuer)):
             continue
         parts = [p.strip() for p in _AND_BODY.split(r.issuer, timeout=RX_TIMEOUT) if p.strip()]
         fits = [p for p in parts if _issuer_fits_code(p, r.found)]
@@ -1350,4 +1351,4 @@ def _list_intro(text: str, pos: int, para_starts: list[int]) -> tuple[int, int] 
 def _ends_at_level(issuer: str) -> bool:
     """"Ủy ban nhân dân tỉnh", "Hội đồng nhân dân huyện": a body named by its level only."""
     last = issuer.split()[-1] if issuer.split() else ""
-    return bool(_LEVEL_WORD.match(last, timeout=RX_TIMEOUT))
+    return bool(_LEVEL_WORD.match(last, timeout=rx_timeout(last)))

@@ -198,7 +198,7 @@ def code_style(code: str) -> tuple[str, int]:
     c = code.strip()
     if not c:
         return ("none", 0)
-    if _GROUP_WORD_RX.match(c + " ", timeout=RX_TIMEOUT):
+    if _GROUP_WORD_RX.match(c + " ", timeout=rx_timeout(c + " ")):
         return ("group", 0)
     bare = c.rstrip(".)")
     if regex.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", bare, timeout=RX_TIMEOUT):
@@ -273,7 +273,7 @@ def is_bullet(text: str) -> bool:
 
 
 def strip_bullet(text: str) -> str:
-    return _BULLET_RX.sub("", text, count=1, timeout=RX_TIMEOUT).strip()
+    return _BULLET_RX.sub("", text, count=1, timeout=rx_timeout(text)).strip()
 
 
 def _cell_lines(text: str) -> list[str]:

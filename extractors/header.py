@@ -305,8 +305,9 @@ def _split_header_piece(text: str) -> list[str]:
             out.append(piece)
     pieces, out = out, []
     for piece in pieces:
-        if not (_NUMBER_LINE.match(piece, timeout=RX_TIMEOUT) or _CUT_MOTTO_END.match(piece, timeout=RX_TIMEOUT)
-                or _SUBJECT_VV.match(piece, timeout=RX_TIMEOUT) or _PLACE_DATE.match(piece, timeout=RX_TIMEOUT)):
+        _tp = rx_timeout(piece)
+        if not (_NUMBER_LINE.match(piece, timeout=_tp) or _CUT_MOTTO_END.match(piece, timeout=_tp)
+                or _SUBJECT_VV.match(piece, timeout=_tp) or _PLACE_DATE.match(piece, timeout=_tp)):
             out.append(piece)
             continue
         cuts = []
@@ -420,7 +421,7 @@ _PLACE_DATE_OPENS = regex.compile(r"(?:\p{Lu}\p{Ll}{0,7}\.?\s){0,4}\p{Lu}\p{Ll}{
 
 def _split_landmarks(text: str, header: bool, early: bool = False) -> list[str]:
     if len(text) <= 12 or len(text) > (2000 if early or text.startswith(("Nơi", "NƠI"))
-                                       or _PLACE_DATE_OPENS.match(text, timeout=RX_TIMEOUT) else 400):
+                                       or ("ngày" in text and _PLACE_DATE_OPENS.match(text, timeout=rx_timeout(text))) else 400):
         return [text]  # a header or signature line is short; body paragraphs are left alone (but the
         # first lines of a web page's copy, or its place-date line, may hold the header run together with the
         # addressees and the preamble: "Hà Nội, ngày … Kính gửi: … Thực hiện …")
@@ -1535,9 +1536,10 @@ def _type_of_line(text: str) -> str | None:
 def _read_type_and_subject(top: list[Line], h: DocumentHeader) -> int | None:
     # an untyped title ("BẢNG TỔNG HỢP") is only taken in a text without a header block
     untyped_ok = h.issuer is None and h.symbol is None and not any(
-        _NUMBER_LINE.search(ln.text, timeout=RX_TIMEOUT) or _MOTTO.search(ln.text, timeout=RX_TIMEOUT) for ln in top)
+        _NUMBER_LINE.search(ln.text, timeout=rx_timeout(ln.text)) or _MOTTO.search(ln.text, timeout=rx_timeout(ln.text))
+        for ln in top)
     for i, ln in enumerate(top):
-        if _MOTTO.search(ln.text, timeout=RX_TIMEOUT) or _NUMBER_LINE.match(ln.text, timeout=RX_TIMEOUT):
+        if _MOTTO.search(ln.text, timeout=rx_timeout(ln.text)) or _NUMBER_LINE.match(ln.text, timeout=rx_timeout(ln.text)):
             continue
         if _SUBJECT_VV.match(_unbracket(ln.text), timeout=RX_TIMEOUT) or (
                 i > 0 and _NUMBER_LINE.match(top[i - 1].text, timeout=RX_TIMEOUT)
@@ -2072,7 +2074,7 @@ def _signer_in(lines: list[Line], lo: int, hi: int, h: DocumentHeader) -> bool:
         elif _is_title_caps(text) and len(text.split()) <= 6 and _TITLE_WORDS.search(text, timeout=RX_TIMEOUT) \
                 and not _MOTTO.search(text, timeout=RX_TIMEOUT):
             title, k = text, i + 1
-        elif len(text.split()) <= 5 and _MIXED_TITLE.match(text, timeout=RX_TIMEOUT) and not _name_of(text):
+        elif len(text.split()) <= 5 and _MIXED_TITLE.match(text, timeout=rx_timeout(text)) and not _name_of(text):
             title, k = text, i + 1  # "Giám đốc" typed in mixed case, alone on its line
         else:
             continue

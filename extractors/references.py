@@ -313,7 +313,7 @@ def _own_body_by_its_head(text: str, r: Resolved, own_issuer: str) -> None:
     name ("Sở" in a Sở Y tế letter): that body, when the symbol's code fits it —
     before the number ("Sở đã ban hành Kế hoạch số …") or after it ("Công văn số
     12/BNN-KH ngày … của Bộ về việc …")."""
-    if r.issuer and r.issuer_source == "explicit" and _BARE_HEAD.fullmatch(r.issuer, timeout=RX_TIMEOUT) \
+    if r.issuer and r.issuer_source == "explicit" and _BARE_HEAD.fullmatch(r.issuer, timeout=rx_timeout(r.issuer)) \
             and fold(own_issuer).startswith(fold(r.issuer) + " ") \
             and r.found.issuer_codes and issuer_fits_code(own_issuer, r.found):
         r.issuer = own_issuer

@@ -49,7 +49,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 12):m.start()]
         if _NO_BREAK_BEFORE.search(before, timeout=rx_timeout(before)):
             continue
-        if _LABEL_ONLY.search(text[max(0, m.start() - 12):m.start()], timeout=RX_TIMEOUT) and _only_label(text, cuts[-1], m.start()):
+        if _LABEL_ONLY.search(before, timeout=rx_timeout(before)) and _only_label(text, cuts[-1], m.start()):
             continue
         # a number after the dot continues a number or date ("Điều 3. 2" is rare; "15. 10" is not a sentence)
         nxt = text[m.end():m.end() + 1]
