@@ -165,11 +165,15 @@ def fold(text: str) -> str:
     if len(text) > _FOLD_CACHE_KEY_MAX:
         return _fold_long(text)
     r = _FOLD_CACHE.get(text)
-    if r is None:
-        if len(_FOLD_CACHE) >= _FOLD_CACHE_MAX:
-            _FOLD_CACHE.clear()
-        r = _FOLD_CACHE[text] = _fold(text)
-    return r
+    return r if r is not None else _remember(_FOLD_CACHE, _FOLD_CACHE_MAX, text, _fold(text))
+
+
+def _remember(cache: dict[str, str], max_entries: int, text: str, result: str) -> str:
+    """Store ``result`` for ``text`` in ``cache``, emptied first when it holds ``max_entries``."""
+    if len(cache) >= max_entries:
+        cache.clear()
+    cache[text] = result
+    return result
 
 
 def _fold_long(text: str) -> str:
@@ -194,11 +198,7 @@ def squash_spaces(text: str) -> str:
     # the same short texts (unit names, issuers, cells) are squashed again and again: 16,000 calls
     # on 3,400 distinct texts per pass over the samples
     r = _SQUASH_CACHE.get(text)
-    if r is None:
-        if len(_SQUASH_CACHE) >= _SQUASH_CACHE_MAX:
-            _SQUASH_CACHE.clear()
-        r = _SQUASH_CACHE[text] = _squash_spaces(text)
-    return r
+    return r if r is not None else _remember(_SQUASH_CACHE, _SQUASH_CACHE_MAX, text, _squash_spaces(text))
 
 
 def _squash_spaces(text: str) -> str:

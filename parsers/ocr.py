@@ -622,4 +622,13 @@ def ocr_zone_without_ink(pdf_path: Path, page_index: int, box: tuple[float, floa
             w.x0, w.x1, w.top, w.bottom = w.x0 + x0, w.x1 + x0, w.top + top, w.bottom + top
         readings.append(words)
     # the reading with more Vietnamese syllables (the soft one on a tie: it keeps the letters' marks)
-    return max(readings, key=lambda ws: sum(1 for w in ws if is_valid_syllable(w.text.strip(".,;:()\"'“”"))))
+    return max(readings, key=syllable_count)
+
+
+WORD_PUNCT = ".,;:()\"'“”"  # what may stick to a read word without being part of its syllable
+
+
+def syllable_count(words: list[Word]) -> int:
+    """How many of ``words`` are valid Vietnamese syllables (punctuation around them aside): how much of a
+    reading is language rather than a seal's rim or a signature's strokes."""
+    return sum(1 for w in words if is_valid_syllable(w.text.strip(WORD_PUNCT)))

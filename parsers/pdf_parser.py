@@ -418,7 +418,7 @@ SIGN_ZONE_BELOW = 260.0  # points under "Nơi nhận" the signature block may re
 def _zone_word_kept(w: Word) -> bool:
     """A word of the zone read again: a Vietnamese syllable or a sure reading — a seal's rim and a
     signature's strokes read as letters ("FÍ", "„4", "1):") go."""
-    core = w.text.strip(".,;:()\"'“”")
+    core = w.text.strip(ocr_mod.WORD_PUNCT)
     if not any(ch.isalpha() for ch in core):
         return False
     return is_valid_syllable(core) or (w.conf or 0.0) >= 0.85
@@ -455,15 +455,12 @@ def _signature_zone_again(path: Path, number: int, words: list[Word], width: flo
         cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
         return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
-    def syllables(ws: list[Word]) -> int:
-        return sum(1 for w in ws if is_valid_syllable(w.text.strip(".,;:()\"'“”")))
-
     kept = [w for w in again if _zone_word_kept(w)]
     for w in kept:  # lines and paragraphs of their own reading, never the page's of the same number
         w.line_id = None if w.line_id is None else w.line_id + 1_000_000
         w.par_id = None if w.par_id is None else w.par_id + 1_000_000
     old = [w for w in words if inside(w)]
-    if syllables(kept) <= syllables(old) + 1:
+    if ocr_mod.syllable_count(kept) <= ocr_mod.syllable_count(old) + 1:
         return words
 
     def overlap(a: Word, b: Word) -> bool:
